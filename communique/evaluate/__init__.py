@@ -1,0 +1,34 @@
+"""Scorers behind `communique eval`: one module per annotated data set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def run_eval(class_tsv=None, ner=None, plv=None, polnear=None, split="dev",
+             when_where=None, limit=None) -> dict[str, tuple[dict[str, Any], str]]:
+    """Score each named data set; returns ``{name: (scores, printable table)}``."""
+    from ..pipeline import default_coder
+
+    coder = default_coder()
+    results: dict[str, tuple[dict[str, Any], str]] = {}
+    if class_tsv or ner or plv:
+        from . import cameo
+        if class_tsv:
+            r = cameo.eval_class(class_tsv, coder, limit=limit)
+            results["quad class"] = (r, cameo.format_table(r))
+        if ner:
+            r = cameo.eval_ner(ner, coder, limit=limit)
+            results["actor/recipient spans"] = (r, cameo.format_table(r))
+        if plv:
+            r = cameo.eval_plv(plv, coder, limit=limit)
+            results["PLOVER type"] = (r, cameo.format_table(r))
+    if polnear:
+        from . import polnear as _polnear
+        r = _polnear.evaluate(polnear, coder, split=split, limit=limit)
+        results["quotes (PolNeAR)"] = (r, _polnear.format_table(r))
+    if when_where:
+        from . import when_where as _ww
+        r = _ww.evaluate(when_where, coder, limit=limit)
+        results["dates, places, fatalities"] = (r, _ww.format_table(r))
+    return results

@@ -1,0 +1,479 @@
+"""Actors: who is named, described or referred to, resolved to country and sector.
+
+Mentions come from five sources, in this order of trust:
+
+1. knowledge-base names (countries, their aliases, organisations, armed groups),
+   and capitals used as governments ("Tehran said": metonymy);
+2. spaCy PERSON entities, with the title before them ("Foreign Minister X")
+   or an appositive after them ("X, Iran's foreign minister");
+3. other ORG entities, with country and sector from their words;
+4. descriptions: a determiner or nationality word plus a person noun
+   ("the senior diplomat", "The Iranian official", "Iran FM");
+5. personal pronouns ("he", "him", "his").
+
+Descriptions and pronouns are resolved to the person they refer to by
+compatibility (country, role) and salience (recency, subject position).
+No coreference model is involved. A country that cannot be told stays None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import kb
+from ..record import Actor, Mention
+
+# Person nouns that describe a single individual without naming them.
+PERSON_NOUNS = {
+    "official", "diplomat", "minister", "counterpart", "spokesman", "spokeswoman",
+    "spokesperson", "president", "leader", "envoy", "ambassador", "premier",
+    "chancellor", "king", "queen", "prince", "general", "commander", "secretary",
+    "speaker", "senator", "lawmaker", "governor", "mayor", "chief", "head",
+    "negotiator", "representative", "fm", "pm", "ruler", "monarch", "emir",
+    "sheikh", "ayatollah", "cleric", "prosecutor", "judge", "officer",
+}
+# Words that describe but name no office: not a role.
+GENERIC_PERSON_NOUNS = {"official", "diplomat", "counterpart", "leader", "officer",
+                        "representative", "head", "chief"}
+ABBREVIATIONS = {"fm": "foreign minister", "pm": "prime minister",
+                 "dm": "defence minister"}
+TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "mr.", "mrs.", "ms.", "dr."}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# A capital stands for its government when it acts or owns a stance.
+METONYM_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+
+
+@dataclass
+class _Proto:
+    kind: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    surname: str | None = None
+    gender: str | None = None
+    mentions: list[tuple[int, int, bool]] = field(default_factory=list)  # token start, end, subject
+    named: bool = False
+
+
+@dataclass
+class ActorResult:
+    """The actors of one document and a token-level index to them."""
+
+    actors: list[Actor]
+    token_actor: dict[int, str]
+    _char_spans: list[tuple[int, int, str]] = field(default_factory=list, repr=False)
+
+    def actor_at(self, start: int, end: int) -> str | None:
+        """The actor whose mention best overlaps the character span [start, end)."""
+        best, best_overlap = None, 0
+        for s, e, aid in self._char_spans:
+            overlap = min(e, end) - max(s, start)
+            if overlap > best_overlap:
+                best, best_overlap = aid, overlap
+        return best
+
+
+def _headline_end(doc) -> int:
+    """Token index where the body starts when the first line is a headline, else 0."""
+    text = doc.text
+    nl = text.find("\n")
+    if nl <= 0 or nl > 250:
+        return 0
+    first = text[:nl].strip()
+    if not first or first[-1] in ".!?\"”":
+        return 0
+    for tok in doc:
+        if tok.idx >= nl:
+            return tok.i
+    return 0
+
+
+class _Resolver:
+    def __init__(self, doc, place_hits=()):
+        self.doc = doc
+        self.protos: list[_Proto] = []
+        self.claimed: dict[int, _Proto] = {}
+        self.country_protos: dict[str, _Proto] = {}
+        self.org_protos: dict[str, _Proto] = {}
+        self.body_start = _headline_end(doc)
+        # Places the place stage resolved to another country than the knowledge base
+        # would ("Georgia" the US state): not that country's actor.
+        self.place_country = {(p.start, p.end): p.country for p in place_hits}
+        self.place_spans = [(p.start, p.end) for p in place_hits]
+        self.person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+
+    # -- helpers -------------------------------------------------------------
+    def _free(self, i: int, j: int) -> bool:
+        return all(k not in self.claimed for k in range(i, j))
+
+    def _add(self, proto: _Proto, i: int, j: int) -> None:
+        subject = any(t.dep_ in SUBJECT_DEPS for t in self.doc[i:j]) or self.doc[i:j].root.dep_ in SUBJECT_DEPS
+        proto.mentions.append((i, j, subject))
+        for k in range(i, j):
+            self.claimed[k] = proto
+
+    def _country_actor(self, iso3: str) -> _Proto:
+        if iso3 not in self.country_protos:
+            row = kb.country(iso3) or {}
+            p = _Proto(kind="country", name=row.get("name", iso3), country=iso3, named=True)
+            self.country_protos[iso3] = p
+            self.protos.append(p)
+        return self.country_protos[iso3]
+
+    def _inside_other_entity(self, i: int, j: int) -> bool:
+        for ent in self.doc.ents:
+            if ent.start <= i and j <= ent.end and (ent.end - ent.start) > (j - i):
+                if ent.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
+                    return not kb.lookup(ent.text)
+        return False
+
+    def _is_person_surname(self, text: str) -> bool:
+        return any(len(e) > 1 and e[-1].text == text for e in self.person_ents)
+
+    # -- 1. knowledge-base names ---------------------------------------------
+    def knowledge_base(self) -> None:
+        doc, n = self.doc, len(self.doc)
+        maxlen = kb.max_phrase_len()
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if not (tok.text[:1].isupper() or tok.lower_ == "the") or tok.is_space:
+                i += 1
+                continue
+            hit = None
+            for j in range(min(n, i + maxlen), i, -1):
+                span = doc[i:j]
+                if span[-1].is_punct and span[-1].text not in (".",):
+                    continue
+                if not span[-1].text[:1].isupper() and not span[-1].text[:1].isdigit():
+                    continue
+                entries = kb.lookup(span.text)
+                if entries:
+                    hit = (j, entries)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            j, entries = hit
+            self._take_entry(i, j, entries)
+            i = j
+
+    def _take_entry(self, i: int, j: int, entries) -> None:
+        span = self.doc[i:j]
+        if not self._free(i, j) or self._inside_other_entity(i, j):
+            return
+        entry = entries[0]
+        if entry.form in ("adjective", "demonym"):
+            return  # nationality words qualify other mentions; handled there
+        if entry.kind == "country":
+            placed = self.place_country.get((span.start_char, span.end_char), entry.country)
+            if placed != entry.country:
+                return  # the place stage read it as a place elsewhere ("Georgia", USA)
+            if j - i == 1 and self._is_person_surname(span.text):
+                return  # "Jordan" after "Michael Jordan": the person
+            if entry.form == "metonym" and not self._acts(span):
+                return  # "a visit to Baku": a place, not a government
+            self._add(self._country_actor(entry.country), i, j)
+        else:
+            key = entry.name
+            if key not in self.org_protos:
+                p = _Proto(kind=entry.kind, name=entry.name, country=entry.country,
+                           sector=entry.sector, named=True)
+                self.org_protos[key] = p
+                self.protos.append(p)
+            self._add(self.org_protos[key], i, j)
+
+    def _acts(self, span) -> bool:
+        """A capital acts as its government: subject, possessor, or passive agent."""
+        root = span.root
+        if root.lower_ in ("kremlin", "whitehall") or span.text.lower().startswith("the "):
+            return True  # seat-of-government names never mean a plain place
+        if root.dep_ in METONYM_DEPS:
+            return True
+        if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
+            return True
+        if root.dep_ == "conj" and root.head.dep_ in METONYM_DEPS:
+            return True
+        return False
+
+    # -- 2. people ---------------------------------------------------------------
+    def people(self) -> None:
+        doc = self.doc
+        for ent in self.person_ents:
+            i, j = ent.start, ent.end
+            # A possessive "'s" is not part of the name; a missing last name is.
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].dep_ in ("compound", "flat", "poss", "nsubj", "dobj", "pobj", "appos") \
+                    and doc[j - 1].dep_ in ("compound", "flat") and doc[j].text[:1].isupper():
+                j += 1
+            # Titles inside the entity ("President Biden") become the role.
+            title_words = []
+            while i < j - 1 and (kb.sector_of(doc[i].text) or doc[i].lower_ in TITLE_WORDS):
+                title_words.append(doc[i])
+                i += 1
+            if not self._free(i, j):
+                continue
+            name_span = doc[i:j]
+            if kb.lookup(name_span.text) and any(e.kind == "country" for e in kb.lookup(name_span.text)):
+                continue
+            proto = self._person_for_name(name_span)
+            self._add(proto, i, j)
+            self._title_before(proto, i, title_words)
+            self._appositive(proto, name_span)
+
+    def _person_for_name(self, span) -> _Proto:
+        text = span.text.strip()
+        last = span[-1].text
+        for p in self.protos:
+            if p.kind != "person" or not p.named:
+                continue
+            if p.name == text or p.surname == last or p.name.split()[-1] == text:
+                if len(text) > len(p.name):
+                    p.name = text
+                return p
+        p = _Proto(kind="person", name=text, surname=last if len(span) > 1 else None, named=True)
+        self.protos.append(p)
+        return p
+
+    def _title_before(self, proto: _Proto, i: int, inner_titles) -> None:
+        """Role, sector and country from the words before a name: "Iranian Parliament Speaker X"."""
+        doc = self.doc
+        k = i
+        words = []
+        while k > 0:
+            prev = doc[k - 1]
+            if prev.is_space or prev.is_punct or prev.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"):
+                break
+            if prev.dep_ not in ("compound", "amod", "poss", "case", "nmod") and prev.head.i < i:
+                break
+            if prev.dep_ == "case":
+                k -= 1
+                continue
+            words.insert(0, prev)
+            k -= 1
+            if len(words) >= 5:
+                break
+        words = words + list(inner_titles)
+        self._qualify(proto, words)
+        for w in words:  # the title words belong to the person's mention
+            if w.i not in self.claimed or self.claimed[w.i].kind == "country":
+                owner = self.claimed.get(w.i)
+                if owner is not None:
+                    owner.mentions = [m for m in owner.mentions if not (m[0] <= w.i < m[1])]
+                self.claimed[w.i] = proto
+
+    def _qualify(self, proto: _Proto, words) -> None:
+        """Country, sector and role from nationality and title words."""
+        lowers = [w.lower_ for w in words]
+        for w in words:
+            c = kb.country_by_adjective(w.text)
+            if not c:
+                entries = [e for e in kb.lookup(w.text) if e.kind == "country"]
+                c = entries[0].country if entries else None
+            if c and not proto.country:
+                proto.country = c
+        lowers = [ABBREVIATIONS.get(x, x) for x in lowers]
+        expanded = " ".join(lowers).split()
+        found = kb.longest_sector_phrase(expanded)
+        if found:
+            a, b, sector = found
+            proto.sector = proto.sector or sector
+            role_words = expanded[a:b]
+            if not (len(role_words) == 1 and role_words[0] in GENERIC_PERSON_NOUNS):
+                role = " ".join(w.capitalize() if w not in ("of", "for", "and") else w for w in role_words)
+                if not proto.role or len(role) > len(proto.role):
+                    proto.role = role
+
+    def _appositive(self, proto: _Proto, name_span) -> None:
+        """"X, Iran's foreign minister," or "X, the Azeri official"."""
+        for child in name_span.root.children:
+            if child.dep_ == "appos":
+                words = [t for t in child.subtree if not t.is_punct]
+                if any(kb.sector_of(t.lemma_) or t.lower_ in PERSON_NOUNS for t in words):
+                    self._qualify(proto, words)
+
+    # -- 3. organisations ------------------------------------------------------
+    def organizations(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ != "ORG" or not self._free(ent.start, ent.end):
+                continue
+            if any(s <= ent.start_char and ent.end_char <= e for s, e in self.place_spans):
+                continue  # the place stage knows it ("Nagorno-Karabakh")
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            if text not in self.org_protos:
+                p = _Proto(kind="organization", name=text, named=True)
+                self._qualify(p, list(ent))
+                if p.role and p.kind == "organization":
+                    p.role = None
+                self.org_protos[text] = p
+                self.protos.append(p)
+            self._add(self.org_protos[text], ent.start, ent.end)
+
+    # -- 4 and 5. descriptions and pronouns -------------------------------------
+    def references(self) -> None:
+        doc = self.doc
+        headline = []
+        for tok in doc:
+            desc = self._description(tok)
+            if desc is not None:
+                if tok.i < self.body_start:
+                    headline.append(desc)
+                else:
+                    self._resolve_description(*desc)
+            elif tok.lower_ in MALE | FEMALE and tok.pos_ == "PRON" and tok.i >= self.body_start:
+                self._resolve_pronoun(tok)
+        for desc in headline:  # a headline names people the body introduces
+            self._resolve_description(*desc, anywhere=True)
+
+    def _description(self, tok):
+        """(i, j, words, definite) for "the senior diplomat"-like noun phrases headed by ``tok``."""
+        lower = tok.lower_
+        if tok.pos_ not in ("NOUN", "PROPN") or lower not in PERSON_NOUNS:
+            return None
+        if tok.tag_ in ("NNS", "NNPS") or tok.i in self.claimed:
+            return None
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return None  # "Foreign Minister" before a name, handled as a title
+        mods = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod") and not c.is_space]
+        if not mods:
+            return None
+        i = min(c.left_edge.i for c in mods)
+        words = [t for t in doc_span(self.doc, i, tok.i + 1) if not t.is_punct and t.dep_ != "case"]
+        det = next((c for c in mods if c.dep_ == "det"), None)
+        definite = det is None or det.lower_ in ("the", "this", "that")
+        if any(self.claimed.get(k) and self.claimed[k].kind == "person" for k in range(i, tok.i + 1)):
+            return None
+        return (i, tok.i + 1, words, definite)
+
+    def _resolve_description(self, i, j, words, definite, anywhere=False) -> None:
+        probe = _Proto(kind="person", name="")
+        self._qualify(probe, words)
+        for k in range(i, j):  # "Iran" in "Iran FM" is part of the description
+            owner = self.claimed.get(k)
+            if owner is not None:
+                owner.mentions = [m for m in owner.mentions if not (m[0] <= k < m[1])]
+                del self.claimed[k]
+        target = self._antecedent(i, probe, anywhere=anywhere) if definite else None
+        if target is None:
+            name = " ".join(t.text for t in words if t.dep_ != "det" and t.pos_ != "DET")
+            target = _Proto(kind="person", name=name, country=probe.country,
+                            sector=probe.sector or kb.sector_of(words[-1].lemma_), role=probe.role)
+            self.protos.append(target)
+        else:
+            target.country = target.country or probe.country
+            target.sector = target.sector or probe.sector
+            target.role = target.role or probe.role
+        self._add(target, i, j)
+
+    def _compatible(self, person: _Proto, probe: _Proto) -> bool:
+        if probe.country and person.country and probe.country != person.country:
+            return False
+        if probe.sector and person.sector and probe.sector != person.sector:
+            return False
+        if probe.role and person.role and probe.role.lower() != person.role.lower():
+            return False
+        return True
+
+    def _antecedent(self, i: int, probe: _Proto, anywhere: bool = False) -> _Proto | None:
+        sent_of = self._sent_index
+        here = sent_of(i)
+        best, best_score = None, None
+        for p in self.protos:
+            if p.kind != "person" or not p.mentions or not self._compatible(p, probe):
+                continue
+            before = [m for m in p.mentions if m[0] < i] if not anywhere else p.mentions
+            if not before:
+                continue
+            last = max(before, key=lambda m: m[0])
+            distance = abs(here - sent_of(last[0]))
+            if not anywhere and distance > 6:
+                continue
+            score = (2.0 if probe.country and p.country == probe.country else 0.0) \
+                + (1.0 if probe.role and p.role and p.role.lower() == probe.role.lower() else 0.0)
+            if anywhere:
+                score += 0.5 if p.named else 0.0
+                score -= 0.001 * min(m[0] for m in p.mentions)
+            else:
+                score += 1.0 / (1 + distance) + (0.5 if any(m[2] for m in before[-2:]) else 0.0)
+                score += 0.0001 * last[0]
+            if best_score is None or score > best_score:
+                best, best_score = p, score
+        return best
+
+    def _resolve_pronoun(self, tok) -> None:
+        gender = "m" if tok.lower_ in MALE else "f"
+        sent = tok.sent
+        # Cataphora inside a sentence: "For his part, the minister said ..."
+        root = sent.root
+        if tok.i < root.i:
+            for k in range(tok.i + 1, root.i + 1):
+                owner = self.claimed.get(k)
+                t = self.doc[k]
+                if owner is not None and owner.kind == "person" and t.dep_ in SUBJECT_DEPS | {"compound"} \
+                        and owner.gender in (None, gender):
+                    self._add_pronoun(owner, tok, gender)
+                    return
+        # Otherwise the most salient earlier person: recent, and a subject if possible.
+        here = self._sent_index(tok.i)
+        best, best_score = None, None
+        for p in self.protos:
+            if p.kind != "person" or p.gender not in (None, gender):
+                continue
+            before = [m for m in p.mentions if m[0] < tok.i]
+            if not before:
+                continue
+            last = max(before, key=lambda m: m[0])
+            distance = here - self._sent_index(last[0])
+            if distance > 3:
+                continue
+            subj = [m for m in before if m[2] and here - self._sent_index(m[0]) <= 1]
+            score = -distance + (1.5 if subj else 0.0) + 0.0001 * last[0]
+            if best_score is None or score > best_score:
+                best, best_score = p, score
+        if best is not None:
+            self._add_pronoun(best, tok, gender)
+
+    def _add_pronoun(self, proto: _Proto, tok, gender: str) -> None:
+        proto.gender = proto.gender or gender
+        self._add(proto, tok.i, tok.i + 1)
+
+    def _sent_index(self, i: int) -> int:
+        if not hasattr(self, "_sent_starts"):
+            self._sent_starts = [s.start for s in self.doc.sents]
+        import bisect
+        return bisect.bisect_right(self._sent_starts, i) - 1
+
+    # -- result --------------------------------------------------------------
+    def result(self) -> ActorResult:
+        doc = self.doc
+        live = [p for p in self.protos if p.mentions]
+        live.sort(key=lambda p: min(m[0] for m in p.mentions))
+        actors, token_actor, spans = [], {}, []
+        for n, p in enumerate(live, 1):
+            aid = f"A{n}"
+            mentions = []
+            for i, j, _ in sorted(set(p.mentions)):
+                span = doc[i:j]
+                mentions.append(Mention(span.start_char, span.end_char, span.text))
+                spans.append((span.start_char, span.end_char, aid))
+                for k in range(i, j):
+                    token_actor[k] = aid
+            actors.append(Actor(id=aid, name=p.name, kind=p.kind, country=p.country,
+                                sector=p.sector, role=p.role, mentions=mentions))
+        return ActorResult(actors=actors, token_actor=token_actor, _char_spans=spans)
+
+
+def doc_span(doc, i, j):
+    return doc[i:j]
+
+
+def find_actors(doc, place_hits=()) -> ActorResult:
+    """Every actor in ``doc`` with all its mentions, resolved to country and sector."""
+    r = _Resolver(doc, place_hits)
+    r.knowledge_base()
+    r.people()
+    r.organizations()
+    r.references()
+    return r.result()

@@ -1,0 +1,205 @@
+"""The coder: one parse, five stages, one record per article.
+
+``Coder.code_dicts`` is the per-batch function that the CLI, the process
+pool and the Dask runner all call; it never raises for a bad article.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from . import kb
+from .extract import actors as _actors
+from .extract import dates as _dates
+from .extract import events as _events
+from .extract import places as _places
+from .extract import quotes as _quotes
+from .io import InputError, article_from_dict, check_text, normalize_published
+from .lexicon import load_lexicon
+from .nlp import MODEL, load_nlp
+from .record import Article, Event, Mention, Place, Quote, Record, error_record
+
+
+class StageError(Exception):
+    """A stage failed on one article; becomes an error record."""
+
+    def __init__(self, stage: str, message: str):
+        super().__init__(f"{stage}: {message}")
+        self.stage = stage
+        self.message = message
+
+
+def _stage(name: str, fn, *args):
+    try:
+        return fn(*args)
+    except Exception as exc:  # noqa: BLE001 - any failure of a stage becomes an error record
+        raise StageError(name, f"{type(exc).__name__}: {exc}") from exc
+
+
+class Coder:
+    """Codes articles into records. Loads the spaCy model once.
+
+    Args:
+        lexicon: a user YAML/TSV file whose trigger entries add to or override
+            the shipped event lexicon.
+        actors: a user YAML file of actors (name, aliases, country, sector, kind).
+        batch_size: articles per ``nlp.pipe`` batch.
+    """
+
+    def __init__(self, lexicon: str | None = None, actors: str | None = None,
+                 model: str = MODEL, batch_size: int = 16):
+        self.nlp = load_nlp(model)
+        self.lexicon = load_lexicon(lexicon)
+        self.batch_size = batch_size
+        if actors:
+            kb.use_user_actors(actors)
+
+    # -- one article ------------------------------------------------------------
+    def code(self, article: Article | str, published: str | None = None) -> Record:
+        """Code one article. Raises ``StageError`` or ``InputError`` on failure."""
+        if isinstance(article, str):
+            article = Article(text=article, published=normalize_published(published))
+        check_text(article.text, f"article {article.id}")
+        doc = _stage("parse", self.nlp, article.text)
+        return self.annotate(article, doc)
+
+    def annotate(self, article: Article, doc) -> Record:
+        """Run the five stages on a parsed document."""
+        published = article.published
+        place_hits = _stage("places", _places.find_places, doc)
+        actor_result = _stage("actors", _actors.find_actors, doc, place_hits)
+        quote_hits = _stage("quotes", _quotes.find_quotes, doc)
+        date_hits = _stage("dates", _dates.find_dates, doc, published)
+        event_hits = _stage("events", _events.find_events, doc, actor_result, self.lexicon)
+        try:
+            return Record(
+                article=article,
+                actors=actor_result.actors,
+                events=self._events(doc, event_hits, date_hits, place_hits, published),
+                quotes=self._quotes(doc, quote_hits, actor_result),
+                places=self._places(place_hits),
+            )
+        except Exception as exc:  # noqa: BLE001 - assembly failure of this article only
+            raise StageError("record", f"{type(exc).__name__}: {exc}") from exc
+
+    # -- many articles ------------------------------------------------------------
+    def code_dicts(self, articles: Iterable[Article | dict[str, Any]],
+                   batch_size: int | None = None) -> Iterator[dict[str, Any]]:
+        """Records (or error records) as dicts, in input order, streamed."""
+        size = batch_size or self.batch_size
+        batch: list[Article] = []
+        for item in articles:
+            if isinstance(item, dict):
+                if "error" in item:
+                    yield from self._flush(batch)
+                    batch = []
+                    yield item
+                    continue
+                try:
+                    item = article_from_dict(item, f"article {item.get('id')}")
+                except InputError as exc:
+                    yield from self._flush(batch)
+                    batch = []
+                    yield error_record(item.get("id"), "read", str(exc))
+                    continue
+            batch.append(item)
+            if len(batch) >= size:
+                yield from self._flush(batch)
+                batch = []
+        yield from self._flush(batch)
+
+    def _flush(self, batch: list[Article]) -> Iterator[dict[str, Any]]:
+        if not batch:
+            return
+        ok, docs = [], []
+        try:
+            docs = list(self.nlp.pipe((a.text for a in batch), batch_size=len(batch)))
+            ok = batch
+        except Exception:  # noqa: BLE001 - find the article that broke the batch
+            docs = None
+        if docs is None:
+            for a in batch:
+                try:
+                    yield self.code(a).to_dict()
+                except (StageError, InputError) as exc:
+                    yield error_record(a.id, getattr(exc, "stage", "read"), getattr(exc, "message", str(exc)))
+            return
+        for a, doc in zip(ok, docs):
+            try:
+                yield self.annotate(a, doc).to_dict()
+            except StageError as exc:
+                yield error_record(a.id, exc.stage, exc.message)
+
+    # -- assembly -------------------------------------------------------------------
+    def _events(self, doc, hits, date_hits, place_hits, published) -> list[Event]:
+        from .lexicon import cameo_info, plover_score
+
+        events = []
+        dateline = _places.dateline_place(doc, place_hits)
+        for n, h in enumerate(hits, 1):
+            date, date_text, precision = _dates.date_for(doc, h.trigger_token, date_hits, published)
+            place = _places.location_for(doc, h.trigger_token, place_hits) or dateline
+            goldstein, quad = h.goldstein, h.quad_class
+            if h.cameo and (goldstein is None or quad is None):
+                _, goldstein, quad = cameo_info(h.cameo)
+            score = h.plover_score if h.plover_score is not None else plover_score(h.type, h.mode)
+            events.append(Event(
+                id=f"E{n}", type=h.type, mode=h.mode or None, contexts=list(h.contexts or []),
+                cameo=h.cameo, quad_class=quad, goldstein=goldstein, plover_score=score,
+                actor=list(h.actor_ids), recipient=list(h.recipient_ids),
+                date=date, date_text=date_text, date_precision=precision,
+                location=_location(place), fatalities=h.fatalities, injured=h.injured,
+                modality=h.modality, negated=h.negated,
+                trigger=Mention(h.trigger_start, h.trigger_end, doc.text[h.trigger_start:h.trigger_end]),
+                sentence=(h.sentence_start, h.sentence_end), confidence=h.confidence,
+            ))
+        return events
+
+    def _quotes(self, doc, hits, actor_result) -> list[Quote]:
+        quotes = []
+        for n, h in enumerate(hits, 1):
+            speaker, speaker_mention = None, None
+            if h.speaker_start is not None:
+                speaker = actor_result.actor_at(h.speaker_start, h.speaker_end)
+                speaker_mention = Mention(h.speaker_start, h.speaker_end,
+                                          doc.text[h.speaker_start:h.speaker_end])
+            quotes.append(Quote(id=f"Q{n}", kind=h.kind, text=doc.text[h.start:h.end],
+                                start=h.start, end=h.end, cue=h.cue, speaker=speaker,
+                                speaker_mention=speaker_mention))
+        return quotes
+
+    def _places(self, hits) -> list[Place]:
+        places: dict[tuple, Place] = {}
+        for h in hits:
+            key = (h.name, h.country)
+            if key not in places:
+                places[key] = Place(name=h.name, country=h.country, lat=h.lat, lon=h.lon,
+                                    precision=h.precision)
+            places[key].mentions.append(Mention(h.start, h.end, h.text))
+        return list(places.values())
+
+
+def _location(place) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    return {"name": place.name, "country": place.country, "lat": place.lat,
+            "lon": place.lon, "precision": place.precision}
+
+
+@functools.cache
+def default_coder() -> Coder:
+    """The process-wide coder: one model load per process (workers, Dask)."""
+    return Coder()
+
+
+def code(text: str, published: str | None = None, **article) -> Record:
+    """Code one text: ``communique.code("Iran condemned ...", published="2022-10-03")``."""
+    return default_coder().code(Article(text=text, published=normalize_published(published),
+                                        **article))
+
+
+def code_batch(articles: Iterable[dict[str, Any] | Article]) -> Iterator[dict[str, Any]]:
+    """The per-batch function: article dicts in, record (or error) dicts out."""
+    return default_coder().code_dicts(articles)

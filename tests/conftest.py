@@ -1,0 +1,33 @@
+"""Shared fixtures: one model load per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "article.txt"
+SEED_PUBLISHED = "2022-10-03"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from communique.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def coder():
+    from communique.pipeline import default_coder
+
+    return default_coder()
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    if not SEED.exists():
+        pytest.skip(f"{SEED} is not here (../shared is laid beside the checkout)")
+    return SEED.read_text("utf-8")
