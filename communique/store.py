@@ -1,0 +1,913 @@
+"""The event store: schema-v1 records in one SQLite file, deduplicated and queryable.
+
+>>> from communique.store import Store
+>>> with Store("events.db") as store:
+...     stats = store.add(records)              # dicts: records or error records
+...     rows = store.query_events(actor_country="IRN", type="CONSULT", limit=20)
+
+The API other modules (CLI, web server, exporters, analytics) rely on:
+
+``Store(path, readonly=False)``
+    Opens (and creates or migrates) the file. ``readonly=True`` opens an
+    existing store without writing to it (for web servers and readers that
+    run beside an ingest). A Store is a context manager; ``close()`` ends it.
+``add(records, batch_size=200) -> IngestStats``
+    The only write path. Each batch is one transaction. An article already
+    stored (same ``id`` or same text hash) is skipped; error records go to
+    ``ingest_errors``. A record that cannot be stored becomes an error with
+    stage ``store``; the batch goes on.
+``has_article(id=None, text=None) -> bool``
+    Whether an article is stored (lets ``ingest`` skip coding it again).
+``query_events(**filters, limit=100, offset=0) -> list[dict]``, ``count_events(**filters)``
+    Per-article events. Filters: ``actor_country``, ``actor_sector``,
+    ``actor_name``, ``recipient_country``, ``recipient_sector``,
+    ``recipient_name``, ``country`` (either side), ``type``, ``mode``,
+    ``quad_class``, ``modality``, ``context``, ``date_from``, ``date_to``
+    (inclusive, ISO dates), ``text`` (SQLite FTS5 query over article title
+    and text), ``article_id``, ``cluster_id``, ``include_negated`` (default
+    False). Country, sector, type, mode, quad_class and modality take one
+    value or a list; names match case-insensitively as substrings.
+``get_event(id) -> dict | None``
+    One event with its sentence text and its cluster: every article and
+    trigger span reporting the same event.
+``query_clusters(**filters, limit, offset)``, ``get_cluster(id)``, ``count_clusters(**filters)``
+    Deduplicated events (GDELT-style ``num_mentions``, ``num_articles``,
+    ``num_sources``).
+``actors(country=None, sector=None, name=None, limit=100, offset=0) -> list[dict]``
+    Actors across articles, grouped by name, country and sector, with counts.
+``articles(text=None, limit=100, offset=0)``, ``count_articles(text=None)``, ``record(article_id)``
+    Article summaries, and the full schema-v1 record rebuilt from the tables.
+``errors(limit=100, offset=0)``, ``stats()``
+
+Event dicts carry the schema-v1 event fields plus ``id`` (the store's
+integer id), ``event_id`` (the record-local id, "E1"), ``article_id``,
+``title``, ``url``, ``published``, ``source`` and ``cluster_id``; ``actor``
+and ``recipient`` are lists of actor dicts (``id``, ``name``, ``kind``,
+``country``, ``sector``, ``code``) instead of bare record-local ids.
+
+Dedupe rule: per-article events with the same type, the same sets of actor
+and recipient codes (country + sector), the same date, the same location
+country and the same negation flag are one event (a cluster).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from .record import SCHEMA_VERSION, content_id
+
+__all__ = ["Store", "IngestStats", "StoreError", "EVENT_FILTERS"]
+
+EVENT_FILTERS = (
+    "actor_country", "actor_sector", "actor_name", "recipient_country",
+    "recipient_sector", "recipient_name", "country", "type", "mode", "quad_class",
+    "modality", "context", "date_from", "date_to", "text", "article_id",
+    "cluster_id", "include_negated",
+)
+
+# Each migration: (version, name, statements). Never edit a released one: add a new one.
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (1, "initial schema", [
+        """CREATE TABLE articles (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            content_hash TEXT NOT NULL UNIQUE,
+            title TEXT, url TEXT, source TEXT, published TEXT,
+            text TEXT NOT NULL,
+            ingested_at TEXT NOT NULL)""",
+        """CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='pk')""",
+        """CREATE TABLE actors (
+            pk INTEGER PRIMARY KEY,
+            article_pk INTEGER NOT NULL REFERENCES articles(pk),
+            local_id TEXT NOT NULL,
+            name TEXT NOT NULL, kind TEXT, country TEXT, sector TEXT, role TEXT, code TEXT,
+            mentions TEXT NOT NULL,
+            UNIQUE (article_pk, local_id))""",
+        "CREATE INDEX actors_country ON actors(country, sector)",
+        "CREATE INDEX actors_code ON actors(code)",
+        "CREATE INDEX actors_name ON actors(name COLLATE NOCASE)",
+        """CREATE TABLE event_clusters (
+            pk INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL, actor_codes TEXT NOT NULL, recipient_codes TEXT NOT NULL,
+            date TEXT, location_country TEXT, negated INTEGER NOT NULL,
+            num_mentions INTEGER NOT NULL DEFAULT 0,
+            num_articles INTEGER NOT NULL DEFAULT 0,
+            num_sources INTEGER NOT NULL DEFAULT 0)""",
+        "CREATE INDEX event_clusters_date ON event_clusters(date)",
+        """CREATE TABLE events (
+            pk INTEGER PRIMARY KEY,
+            article_pk INTEGER NOT NULL REFERENCES articles(pk),
+            local_id TEXT NOT NULL,
+            type TEXT NOT NULL, mode TEXT, contexts TEXT NOT NULL, cameo TEXT,
+            quad_class INTEGER, goldstein REAL, plover_score REAL,
+            date TEXT, date_text TEXT, date_precision TEXT,
+            location TEXT, location_name TEXT, location_country TEXT,
+            fatalities INTEGER, injured INTEGER,
+            modality TEXT, negated INTEGER NOT NULL,
+            trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+            confidence REAL,
+            cluster_pk INTEGER REFERENCES event_clusters(pk),
+            UNIQUE (article_pk, local_id))""",
+        "CREATE INDEX events_date ON events(date)",
+        "CREATE INDEX events_type ON events(type, date)",
+        "CREATE INDEX events_cluster ON events(cluster_pk)",
+        """CREATE TABLE event_actors (
+            event_pk INTEGER NOT NULL REFERENCES events(pk),
+            role TEXT NOT NULL CHECK (role IN ('actor', 'recipient')),
+            position INTEGER NOT NULL,
+            actor_pk INTEGER NOT NULL REFERENCES actors(pk),
+            PRIMARY KEY (event_pk, role, position)) WITHOUT ROWID""",
+        "CREATE INDEX event_actors_actor ON event_actors(actor_pk, role)",
+        """CREATE TABLE quotes (
+            pk INTEGER PRIMARY KEY,
+            article_pk INTEGER NOT NULL REFERENCES articles(pk),
+            local_id TEXT NOT NULL, kind TEXT, text TEXT,
+            start INTEGER, "end" INTEGER, cue TEXT,
+            speaker TEXT, speaker_mention TEXT,
+            UNIQUE (article_pk, local_id))""",
+        """CREATE TABLE places (
+            pk INTEGER PRIMARY KEY,
+            article_pk INTEGER NOT NULL REFERENCES articles(pk),
+            position INTEGER NOT NULL,
+            name TEXT, country TEXT, lat REAL, lon REAL, precision TEXT,
+            mentions TEXT NOT NULL,
+            UNIQUE (article_pk, position))""",
+        "CREATE INDEX places_country ON places(country)",
+        """CREATE TABLE ingest_errors (
+            pk INTEGER PRIMARY KEY,
+            article_id TEXT, stage TEXT NOT NULL, message TEXT NOT NULL,
+            at TEXT NOT NULL,
+            UNIQUE (article_id, stage, message))""",
+    ]),
+]
+SCHEMA_USER_VERSION = MIGRATIONS[-1][0]
+
+
+class StoreError(RuntimeError):
+    """A store that cannot be opened or used as asked; the message says what to do."""
+
+
+@dataclass
+class IngestStats:
+    """What one call of :meth:`Store.add` did."""
+
+    articles_added: int = 0
+    articles_skipped: int = 0  # already stored: same id or same text
+    events_added: int = 0
+    errors_added: int = 0  # error records stored (input errors and records the store refused)
+    batches: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+    def __iadd__(self, other: "IngestStats") -> "IngestStats":
+        for k, v in asdict(other).items():
+            setattr(self, k, getattr(self, k) + v)
+        return self
+
+
+class _BadRecord(ValueError):
+    """A record the store cannot take; it becomes an ingest error with stage ``store``."""
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _source(url: str | None) -> str | None:
+    """The publisher of an article as GDELT counts sources: the URL's host, sans www."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else (host or None)
+
+
+def _content_hash(record: dict[str, Any]) -> str:
+    text = record.get("text")
+    if text:
+        data = text
+    else:
+        # No text to hash: the record's content itself, less its id, stands for it.
+        data = json.dumps({k: v for k, v in record.items() if k != "id"},
+                          sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha1(data.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _codes(actor_ids: Sequence[str], codes: dict[str, str]) -> str:
+    return "+".join(sorted({codes.get(a, "") for a in actor_ids}))
+
+
+def _as_list(value: Any) -> list[Any]:
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return list(value)
+    return [value]
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class Store:
+    """An event store in one SQLite file (WAL mode, versioned migrations)."""
+
+    def __init__(self, path: str | Path, readonly: bool = False, timeout: float = 30.0):
+        self.path = Path(path)
+        self.readonly = readonly
+        self._lock = threading.RLock()
+        if readonly:
+            if not self.path.exists():
+                raise StoreError(f"no store at {self.path}: create one with "
+                                 f"`communique ingest ARTICLES --db {self.path}`")
+            uri = f"file:{self.path.resolve()}?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, timeout=timeout,
+                                       isolation_level=None, check_same_thread=False)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
+                                       check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            # In WAL mode NORMAL survives a killed process; only a power cut can lose
+            # the last commits, and those are re-ingested by the next run.
+            self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    # -- lifecycle ---------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    def _migrate(self) -> None:
+        with self._lock:
+            applied = self.migrations() if self._has_table("migrations") else []
+            version = max((m["version"] for m in applied), default=0)
+            if version > SCHEMA_USER_VERSION:
+                raise StoreError(f"{self.path} has store schema {version}; this communique "
+                                 f"knows up to {SCHEMA_USER_VERSION}: upgrade communique")
+            pending = [m for m in MIGRATIONS if m[0] > version]
+            if not pending:
+                return
+            if self.readonly:
+                raise StoreError(f"{self.path} needs migrating to schema {SCHEMA_USER_VERSION}: "
+                                 f"open it once without readonly")
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute("""CREATE TABLE IF NOT EXISTS migrations (
+                    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)""")
+                # Another process may have migrated while we waited for the lock.
+                done = {r[0] for r in self._db.execute("SELECT version FROM migrations")}
+                for number, name, statements in pending:
+                    if number in done:
+                        continue
+                    for sql in statements:
+                        self._db.execute(sql)
+                    self._db.execute("INSERT INTO migrations VALUES (?, ?, ?)",
+                                     (number, name, _now()))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def _has_table(self, name: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
+                               (name,)).fetchone()
+        return row is not None
+
+    def migrations(self) -> list[dict[str, Any]]:
+        """The migrations applied to this file, oldest first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT version, name, applied_at FROM migrations ORDER BY version")
+            return [dict(r) for r in rows]
+
+    # -- writing -----------------------------------------------------------
+
+    def has_article(self, id: str | None = None, text: str | None = None) -> bool:
+        """Whether an article with this id, or with exactly this text, is stored."""
+        with self._lock:
+            if id is not None and self._db.execute(
+                    "SELECT 1 FROM articles WHERE id=?", (id,)).fetchone():
+                return True
+            if text:
+                h = _content_hash({"text": text})
+                return self._db.execute("SELECT 1 FROM articles WHERE content_hash=?",
+                                        (h,)).fetchone() is not None
+            return False
+
+    def add(self, records: Iterable[dict[str, Any]], batch_size: int = 200) -> IngestStats:
+        """Store records (schema-v1 dicts, or error records) in batches of one transaction.
+
+        Returns counts of what was added and skipped. Safe to re-run on the same
+        input: stored articles are skipped, so an interrupted ingest resumes.
+        """
+        if self.readonly:
+            raise StoreError(f"{self.path} is open read-only; open Store(path) to write")
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be 1 or more, not {batch_size}")
+        stats = IngestStats()
+        batch: list[dict[str, Any]] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) >= batch_size:
+                stats += self._write_batch(batch)
+                batch = []
+        if batch:
+            stats += self._write_batch(batch)
+        return stats
+
+    def _write_batch(self, batch: list[dict[str, Any]]) -> IngestStats:
+        stats = IngestStats(batches=1)
+        with self._lock:
+            db = self._db
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                touched: set[int] = set()
+                for record in batch:
+                    if not isinstance(record, dict):
+                        stats.errors_added += self._add_error(
+                            None, "store", f"not a record: {type(record).__name__}")
+                        continue
+                    if "error" in record:
+                        err = record["error"] or {}
+                        stats.errors_added += self._add_error(
+                            record.get("id"), str(err.get("stage", "unknown")),
+                            str(err.get("message", "")))
+                        continue
+                    db.execute("SAVEPOINT record")
+                    try:
+                        result = self._add_record(record, touched)
+                    except (_BadRecord, KeyError, TypeError, ValueError, IndexError,
+                            AttributeError) as exc:
+                        db.execute("ROLLBACK TO record")
+                        db.execute("RELEASE record")
+                        msg = str(exc) if isinstance(exc, _BadRecord) else (
+                            f"malformed record ({type(exc).__name__}: {exc}); "
+                            f"records must follow schema {SCHEMA_VERSION}")
+                        stats.errors_added += self._add_error(record.get("id"), "store", msg)
+                        continue
+                    db.execute("RELEASE record")
+                    if result is None:
+                        stats.articles_skipped += 1
+                    else:
+                        stats.articles_added += 1
+                        stats.events_added += result
+                self._recount_clusters(touched)
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        return stats
+
+    def _add_error(self, article_id: str | None, stage: str, message: str) -> int:
+        cur = self._db.execute(
+            "INSERT OR IGNORE INTO ingest_errors (article_id, stage, message, at) "
+            "VALUES (?, ?, ?, ?)", (article_id, stage, message, _now()))
+        return cur.rowcount
+
+    def _add_record(self, r: dict[str, Any], touched: set[int]) -> int | None:
+        """Insert one record; None when the article is already stored, else its event count."""
+        if r.get("schema") != SCHEMA_VERSION:
+            raise _BadRecord(f"record has schema {r.get('schema')!r}; the store reads "
+                             f"schema {SCHEMA_VERSION} (re-code it with this communique)")
+        db = self._db
+        text = r.get("text") or ""
+        article_id = r.get("id") or content_id(text)
+        chash = _content_hash(r)
+        if db.execute("SELECT 1 FROM articles WHERE id=? OR content_hash=?",
+                      (article_id, chash)).fetchone():
+            return None
+        source = _source(r.get("url"))
+        cur = db.execute(
+            "INSERT INTO articles (id, content_hash, title, url, source, published, text, "
+            "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (article_id, chash, r.get("title"), r.get("url"), source, r.get("published"),
+             text, _now()))
+        apk = cur.lastrowid
+        db.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                   (apk, r.get("title") or "", text))
+        db.execute("DELETE FROM ingest_errors WHERE article_id=?", (article_id,))
+
+        actor_pk: dict[str, int] = {}
+        actor_code: dict[str, str] = {}
+        for a in r.get("actors", []):
+            code = a.get("code")
+            if code is None and a.get("country"):
+                code = a["country"] + (a.get("sector") or "")
+            cur = db.execute(
+                "INSERT INTO actors (article_pk, local_id, name, kind, country, sector, role, "
+                "code, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (apk, a["id"], a["name"], a.get("kind"), a.get("country"), a.get("sector"),
+                 a.get("role"), code, _json(a.get("mentions", []))))
+            actor_pk[a["id"]] = cur.lastrowid
+            actor_code[a["id"]] = code or ""
+
+        events = r.get("events", [])
+        for e in events:
+            loc = e.get("location") or None
+            negated = bool(e.get("negated", False))
+            for role in ("actor", "recipient"):
+                for aid in e.get(role, []):
+                    if aid not in actor_pk:
+                        raise _BadRecord(f"event {e.get('id')} names {role} {aid!r}, which is "
+                                         f"not in the record's actors")
+            key = "\x1f".join([
+                e["type"], _codes(e.get("actor", []), actor_code),
+                _codes(e.get("recipient", []), actor_code), e.get("date") or "",
+                (loc or {}).get("country") or "", "1" if negated else "0"])
+            row = db.execute("SELECT pk FROM event_clusters WHERE key=?", (key,)).fetchone()
+            if row:
+                cluster = row[0]
+            else:
+                cluster = db.execute(
+                    "INSERT INTO event_clusters (key, type, actor_codes, recipient_codes, date, "
+                    "location_country, negated) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (key, e["type"], _codes(e.get("actor", []), actor_code),
+                     _codes(e.get("recipient", []), actor_code), e.get("date"),
+                     (loc or {}).get("country"), int(negated))).lastrowid
+            touched.add(cluster)
+            trigger, sentence = e["trigger"], e["sentence"]
+            cur = db.execute(
+                "INSERT INTO events (article_pk, local_id, type, mode, contexts, cameo, "
+                "quad_class, goldstein, plover_score, date, date_text, date_precision, "
+                "location, location_name, location_country, fatalities, injured, modality, "
+                "negated, trigger_start, trigger_end, trigger_text, sentence_start, "
+                "sentence_end, confidence, cluster_pk) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (apk, e["id"], e["type"], e.get("mode"), _json(list(e.get("contexts", []))),
+                 e.get("cameo"), e.get("quad_class"), e.get("goldstein"),
+                 e.get("plover_score"), e.get("date"), e.get("date_text"),
+                 e.get("date_precision", "unknown"), _json(loc) if loc else None,
+                 (loc or {}).get("name"), (loc or {}).get("country"), e.get("fatalities"),
+                 e.get("injured"), e.get("modality", "asserted"), int(negated),
+                 trigger["start"], trigger["end"], trigger["text"], sentence["start"],
+                 sentence["end"], e.get("confidence"), cluster))
+            epk = cur.lastrowid
+            db.executemany(
+                "INSERT INTO event_actors (event_pk, role, position, actor_pk) VALUES (?, ?, ?, ?)",
+                [(epk, role, i, actor_pk[aid]) for role in ("actor", "recipient")
+                 for i, aid in enumerate(e.get(role, []))])
+
+        db.executemany(
+            'INSERT INTO quotes (article_pk, local_id, kind, text, start, "end", cue, speaker, '
+            "speaker_mention) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(apk, q["id"], q.get("kind"), q.get("text"), q.get("start"), q.get("end"),
+              q.get("cue"), q.get("speaker"),
+              _json(q["speaker_mention"]) if q.get("speaker_mention") else None)
+             for q in r.get("quotes", [])])
+        db.executemany(
+            "INSERT INTO places (article_pk, position, name, country, lat, lon, precision, "
+            "mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(apk, i, p.get("name"), p.get("country"), p.get("lat"), p.get("lon"),
+              p.get("precision"), _json(p.get("mentions", [])))
+             for i, p in enumerate(r.get("places", []))])
+        return len(events)
+
+    def _recount_clusters(self, clusters: set[int]) -> None:
+        # Sources as GDELT counts them: distinct publishers (URL hosts); an article
+        # without a URL is its own source.
+        self._db.executemany(
+            """UPDATE event_clusters SET
+                 num_mentions = (SELECT COUNT(*) FROM events WHERE cluster_pk = :c),
+                 num_articles = (SELECT COUNT(DISTINCT article_pk) FROM events
+                                 WHERE cluster_pk = :c),
+                 num_sources = (SELECT COUNT(DISTINCT COALESCE(a.source, 'article:' || a.id))
+                                FROM events e JOIN articles a ON a.pk = e.article_pk
+                                WHERE e.cluster_pk = :c)
+               WHERE pk = :c""", [{"c": c} for c in sorted(clusters)])
+
+    # -- reading: events ---------------------------------------------------
+
+    def _event_where(self, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+        unknown = set(filters) - set(EVENT_FILTERS)
+        if unknown:
+            raise TypeError(f"unknown event filter(s) {sorted(unknown)}; "
+                            f"known: {', '.join(EVENT_FILTERS)}")
+        where: list[str] = []
+        params: list[Any] = []
+
+        def values(name: str) -> list[Any] | None:
+            v = filters.get(name)
+            if v is None or v == "" or v == []:
+                return None
+            return _as_list(v)
+
+        def one_of(column: str, name: str, upper: bool = False) -> None:
+            vals = values(name)
+            if vals is not None:
+                if upper:
+                    vals = [str(v).upper() for v in vals]
+                where.append(f"{column} IN ({', '.join('?' * len(vals))})")
+                params.extend(vals)
+
+        def side(roles: tuple[str, ...], prefix: str) -> None:
+            conds: list[str] = []
+            cparams: list[Any] = []
+            for field in ("country", "sector"):
+                vals = values(f"{prefix}_{field}")
+                if vals is not None:
+                    conds.append(f"ac.{field} IN ({', '.join('?' * len(vals))})")
+                    cparams.extend(str(v).upper() for v in vals)
+            name = filters.get(f"{prefix}_name")
+            if name:
+                conds.append("ac.name LIKE ? ESCAPE '\\'")
+                cparams.append(_like(str(name)))
+            if conds:
+                where.append(
+                    "EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.pk = ea.actor_pk"
+                    f" WHERE ea.event_pk = e.pk AND ea.role IN ({', '.join('?' * len(roles))})"
+                    f" AND {' AND '.join(conds)})")
+                params.extend(roles)
+                params.extend(cparams)
+
+        side(("actor",), "actor")
+        side(("recipient",), "recipient")
+        country = values("country")
+        if country is not None:
+            vals = [str(v).upper() for v in country]
+            where.append(
+                "EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.pk = ea.actor_pk"
+                f" WHERE ea.event_pk = e.pk AND ac.country IN ({', '.join('?' * len(vals))}))")
+            params.extend(vals)
+        one_of("e.type", "type", upper=True)
+        one_of("e.mode", "mode")
+        one_of("e.quad_class", "quad_class")
+        one_of("e.modality", "modality")
+        one_of("a.id", "article_id")
+        one_of("e.cluster_pk", "cluster_id")
+        contexts = values("context")
+        if contexts is not None:
+            where.append("EXISTS (SELECT 1 FROM json_each(e.contexts) WHERE value IN "
+                         f"({', '.join('?' * len(contexts))}))")
+            params.extend(contexts)
+        if filters.get("date_from"):
+            where.append("e.date >= ?")
+            params.append(str(filters["date_from"]))
+        if filters.get("date_to"):
+            # A date_to of 2022-10-03 includes any time that day and the month "2022-10".
+            where.append("e.date <= ?")
+            params.append(str(filters["date_to"]) + "\uffff")
+        if not filters.get("include_negated", False):
+            where.append("e.negated = 0")
+        if filters.get("text"):
+            where.append("e.article_pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(str(filters["text"]))
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def _run(self, sql: str, params: Sequence[Any]) -> list[sqlite3.Row]:
+        try:
+            return self._db.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            # Errors from a MATCH query are the user's FTS5 syntax, not a broken store.
+            if "MATCH" in sql and not str(exc).startswith(("no such table", "database")):
+                raise ValueError(f"text filter is not a valid FTS5 query ({exc}); put "
+                                 f'phrases in double quotes, e.g. text=\'"border clash"\'') from None
+            raise
+
+    def query_events(self, limit: int | None = 100, offset: int = 0,
+                     **filters: Any) -> list[dict[str, Any]]:
+        """Per-article events matching the filters, ordered by date then id."""
+        where, params = self._event_where(filters)
+        sql = (f"SELECT e.*, a.id AS article_id, a.title, a.url, a.published, a.source "
+               f"FROM events e JOIN articles a ON a.pk = e.article_pk{where} "
+               f"ORDER BY e.date, e.pk LIMIT ? OFFSET ?")
+        with self._lock:
+            rows = self._run(sql, [*params, -1 if limit is None else int(limit), int(offset)])
+            return self._event_dicts(rows)
+
+    def iter_events(self, batch_size: int = 5000, **filters: Any) -> Iterator[dict[str, Any]]:
+        """All matching events, fetched a page at a time (for exports)."""
+        where, params = self._event_where(filters)
+        last = 0
+        while True:
+            sql = (f"SELECT e.*, a.id AS article_id, a.title, a.url, a.published, a.source "
+                   f"FROM events e JOIN articles a ON a.pk = e.article_pk{where}"
+                   f"{' AND' if where else ' WHERE'} e.pk > ? ORDER BY e.pk LIMIT ?")
+            with self._lock:
+                rows = self._run(sql, [*params, last, batch_size])
+                page = self._event_dicts(rows)
+            if not page:
+                return
+            yield from page
+            last = page[-1]["id"]
+
+    def count_events(self, **filters: Any) -> int:
+        where, params = self._event_where(filters)
+        with self._lock:
+            return self._run(f"SELECT COUNT(*) FROM events e JOIN articles a "
+                             f"ON a.pk = e.article_pk{where}", params)[0][0]
+
+    def _participants(self, event_pks: list[int]) -> dict[int, dict[str, list[dict]]]:
+        out: dict[int, dict[str, list[dict]]] = {pk: {"actor": [], "recipient": []}
+                                                 for pk in event_pks}
+        for i in range(0, len(event_pks), 500):
+            chunk = event_pks[i:i + 500]
+            rows = self._db.execute(
+                "SELECT ea.event_pk, ea.role, ac.local_id, ac.name, ac.kind, ac.country, "
+                "ac.sector, ac.role AS actor_role, ac.code FROM event_actors ea "
+                "JOIN actors ac ON ac.pk = ea.actor_pk "
+                f"WHERE ea.event_pk IN ({', '.join('?' * len(chunk))}) "
+                "ORDER BY ea.event_pk, ea.role, ea.position", chunk)
+            for r in rows:
+                out[r["event_pk"]][r["role"]].append(
+                    {"id": r["local_id"], "name": r["name"], "kind": r["kind"],
+                     "country": r["country"], "sector": r["sector"],
+                     "role": r["actor_role"], "code": r["code"]})
+        return out
+
+    def _event_dicts(self, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+        parts = self._participants([r["pk"] for r in rows])
+        return [self._event_dict(r, parts[r["pk"]]) for r in rows]
+
+    @staticmethod
+    def _event_dict(r: sqlite3.Row, parts: dict[str, list[dict]]) -> dict[str, Any]:
+        return {
+            "id": r["pk"], "event_id": r["local_id"], "article_id": r["article_id"],
+            "cluster_id": r["cluster_pk"],
+            "type": r["type"], "mode": r["mode"], "contexts": json.loads(r["contexts"]),
+            "cameo": r["cameo"], "quad_class": r["quad_class"], "goldstein": r["goldstein"],
+            "plover_score": r["plover_score"],
+            "actor": parts["actor"], "recipient": parts["recipient"],
+            "date": r["date"], "date_text": r["date_text"],
+            "date_precision": r["date_precision"],
+            "location": json.loads(r["location"]) if r["location"] else None,
+            "fatalities": r["fatalities"], "injured": r["injured"],
+            "modality": r["modality"], "negated": bool(r["negated"]),
+            "trigger": {"start": r["trigger_start"], "end": r["trigger_end"],
+                        "text": r["trigger_text"]},
+            "sentence": {"start": r["sentence_start"], "end": r["sentence_end"]},
+            "confidence": r["confidence"],
+            "title": r["title"], "url": r["url"], "published": r["published"],
+            "source": r["source"],
+        }
+
+    def get_event(self, id: int) -> dict[str, Any] | None:
+        """One event, its sentence text, and its cluster with every reporting article."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT e.*, a.id AS article_id, a.title, a.url, a.published, a.source, "
+                "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) "
+                "AS sentence_text FROM events e JOIN articles a ON a.pk = e.article_pk "
+                "WHERE e.pk = ?", (int(id),)).fetchall()
+            if not rows:
+                return None
+            event = self._event_dicts(rows)[0]
+            event["sentence"]["text"] = rows[0]["sentence_text"]
+            event["cluster"] = self.get_cluster(rows[0]["cluster_pk"])
+            return event
+
+    # -- reading: clusters -------------------------------------------------
+
+    def _cluster_where(self, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+        known = {"type", "date_from", "date_to", "country", "include_negated", "min_articles"}
+        unknown = set(filters) - known
+        if unknown:
+            raise TypeError(f"unknown cluster filter(s) {sorted(unknown)}; "
+                            f"known: {', '.join(sorted(known))}")
+        where, params = [], []
+        if filters.get("type"):
+            vals = [str(v).upper() for v in _as_list(filters["type"])]
+            where.append(f"c.type IN ({', '.join('?' * len(vals))})")
+            params.extend(vals)
+        if filters.get("date_from"):
+            where.append("c.date >= ?")
+            params.append(str(filters["date_from"]))
+        if filters.get("date_to"):
+            where.append("c.date <= ?")
+            params.append(str(filters["date_to"]) + "\uffff")
+        if filters.get("country"):
+            vals = [str(v).upper() for v in _as_list(filters["country"])]
+            where.append(
+                "EXISTS (SELECT 1 FROM events e JOIN event_actors ea ON ea.event_pk = e.pk "
+                "JOIN actors ac ON ac.pk = ea.actor_pk WHERE e.cluster_pk = c.pk AND "
+                f"ac.country IN ({', '.join('?' * len(vals))}))")
+            params.extend(vals)
+        if filters.get("min_articles"):
+            where.append("c.num_articles >= ?")
+            params.append(int(filters["min_articles"]))
+        if not filters.get("include_negated", False):
+            where.append("c.negated = 0")
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def query_clusters(self, limit: int | None = 100, offset: int = 0,
+                       **filters: Any) -> list[dict[str, Any]]:
+        """Deduplicated events, each with its counts and representative (first) event.
+
+        Filters: type, date_from, date_to, country (either side), min_articles,
+        include_negated.
+        """
+        where, params = self._cluster_where(filters)
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT c.* FROM event_clusters c{where} ORDER BY c.date, c.pk "
+                f"LIMIT ? OFFSET ?", [*params, -1 if limit is None else int(limit),
+                                      int(offset)]).fetchall()
+            return [self._cluster_dict(r) for r in rows]
+
+    def count_clusters(self, **filters: Any) -> int:
+        where, params = self._cluster_where(filters)
+        with self._lock:
+            return self._db.execute(f"SELECT COUNT(*) FROM event_clusters c{where}",
+                                    params).fetchone()[0]
+
+    def _cluster_dict(self, c: sqlite3.Row, mentions: bool = False) -> dict[str, Any]:
+        rows = self._db.execute(
+            "SELECT e.*, a.id AS article_id, a.title, a.url, a.published, a.source, "
+            "a.ingested_at, substr(a.text, e.sentence_start + 1, e.sentence_end - "
+            "e.sentence_start) AS sentence_text FROM events e JOIN articles a "
+            "ON a.pk = e.article_pk WHERE e.cluster_pk = ? ORDER BY e.pk",
+            (c["pk"],)).fetchall()
+        if not mentions:
+            rows = rows[:1]
+        events = self._event_dicts(rows)
+        for e, r in zip(events, rows):
+            e["sentence"]["text"] = r["sentence_text"]
+        out = {"id": c["pk"], "type": c["type"], "actor_codes": c["actor_codes"],
+               "recipient_codes": c["recipient_codes"], "date": c["date"],
+               "location_country": c["location_country"], "negated": bool(c["negated"]),
+               "num_mentions": c["num_mentions"], "num_articles": c["num_articles"],
+               "num_sources": c["num_sources"],
+               "first_added": rows[0]["ingested_at"] if rows else None,
+               "event": events[0] if events else None}
+        if mentions:
+            out["mentions"] = [
+                {"event_id": e["id"], "article_id": e["article_id"], "title": e["title"],
+                 "url": e["url"], "source": e["source"], "published": e["published"],
+                 "trigger": e["trigger"], "sentence": e["sentence"]} for e in events]
+        return out
+
+    def get_cluster(self, id: int) -> dict[str, Any] | None:
+        """A deduplicated event with every article and trigger span that reports it."""
+        with self._lock:
+            row = self._db.execute("SELECT * FROM event_clusters WHERE pk = ?",
+                                   (int(id),)).fetchone()
+            return self._cluster_dict(row, mentions=True) if row else None
+
+    # -- reading: actors, articles, records --------------------------------
+
+    def actors(self, country: str | None = None, sector: str | None = None,
+               name: str | None = None, limit: int | None = 100,
+               offset: int = 0) -> list[dict[str, Any]]:
+        """Actors across articles (grouped by name, country, sector), most active first."""
+        where, params = [], []
+        if country:
+            where.append("ac.country = ?")
+            params.append(country.upper())
+        if sector:
+            where.append("ac.sector = ?")
+            params.append(sector.upper())
+        if name:
+            where.append("ac.name LIKE ? ESCAPE '\\'")
+            params.append(_like(name))
+        sql = ("SELECT ac.name, ac.country, ac.sector, ac.code, MIN(ac.kind) AS kind, "
+               "COUNT(DISTINCT ac.article_pk) AS num_articles, "
+               "(SELECT COUNT(*) FROM event_actors ea JOIN actors x ON x.pk = ea.actor_pk "
+               " WHERE x.name = ac.name AND x.country IS ac.country AND x.sector IS ac.sector)"
+               " AS num_events FROM actors ac"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " GROUP BY ac.name, ac.country, ac.sector ORDER BY num_events DESC, "
+               "num_articles DESC, ac.name LIMIT ? OFFSET ?")
+        with self._lock:
+            rows = self._db.execute(sql, [*params, -1 if limit is None else int(limit),
+                                          int(offset)]).fetchall()
+            return [dict(r) for r in rows]
+
+    def articles(self, text: str | None = None, limit: int | None = 100,
+                 offset: int = 0) -> list[dict[str, Any]]:
+        """Article summaries (no text), newest first; ``text`` is an FTS5 query."""
+        where, params = "", []
+        if text:
+            where = " WHERE a.pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            params.append(text)
+        sql = ("SELECT a.id, a.title, a.url, a.source, a.published, a.ingested_at, "
+               "(SELECT COUNT(*) FROM events e WHERE e.article_pk = a.pk) AS num_events "
+               f"FROM articles a{where} ORDER BY a.published DESC, a.pk DESC LIMIT ? OFFSET ?")
+        with self._lock:
+            rows = self._run(sql, [*params, -1 if limit is None else int(limit), int(offset)])
+            return [dict(r) for r in rows]
+
+    def count_articles(self, text: str | None = None) -> int:
+        with self._lock:
+            if text:
+                return self._run("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                                 [text])[0][0]
+            return self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def record(self, article_id: str) -> dict[str, Any] | None:
+        """The schema-v1 record of a stored article, rebuilt from the tables."""
+        with self._lock:
+            db = self._db
+            a = db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if a is None:
+                return None
+            apk = a["pk"]
+            actors = [
+                {"id": r["local_id"], "name": r["name"], "kind": r["kind"],
+                 "country": r["country"], "sector": r["sector"], "role": r["role"],
+                 "code": r["code"], "mentions": json.loads(r["mentions"])}
+                for r in db.execute("SELECT * FROM actors WHERE article_pk = ? ORDER BY pk",
+                                    (apk,))]
+            parts: dict[int, dict[str, list[str]]] = {}
+            for r in db.execute(
+                    "SELECT ea.event_pk, ea.role, ac.local_id FROM event_actors ea "
+                    "JOIN actors ac ON ac.pk = ea.actor_pk WHERE ac.article_pk = ? "
+                    "ORDER BY ea.event_pk, ea.role, ea.position", (apk,)):
+                parts.setdefault(r["event_pk"], {"actor": [], "recipient": []})[
+                    r["role"]].append(r["local_id"])
+            events = []
+            for r in db.execute("SELECT * FROM events WHERE article_pk = ? ORDER BY pk", (apk,)):
+                p = parts.get(r["pk"], {"actor": [], "recipient": []})
+                events.append({
+                    "id": r["local_id"], "type": r["type"], "mode": r["mode"],
+                    "contexts": json.loads(r["contexts"]), "cameo": r["cameo"],
+                    "quad_class": r["quad_class"], "goldstein": r["goldstein"],
+                    "plover_score": r["plover_score"], "actor": p["actor"],
+                    "recipient": p["recipient"], "date": r["date"],
+                    "date_text": r["date_text"], "date_precision": r["date_precision"],
+                    "location": json.loads(r["location"]) if r["location"] else None,
+                    "fatalities": r["fatalities"], "injured": r["injured"],
+                    "modality": r["modality"], "negated": bool(r["negated"]),
+                    "trigger": {"start": r["trigger_start"], "end": r["trigger_end"],
+                                "text": r["trigger_text"]},
+                    "sentence": {"start": r["sentence_start"], "end": r["sentence_end"]},
+                    "confidence": r["confidence"]})
+            quotes = [
+                {"id": r["local_id"], "kind": r["kind"], "text": r["text"],
+                 "start": r["start"], "end": r["end"], "cue": r["cue"],
+                 "speaker": r["speaker"],
+                 "speaker_mention": json.loads(r["speaker_mention"])
+                 if r["speaker_mention"] else None}
+                for r in db.execute("SELECT * FROM quotes WHERE article_pk = ? ORDER BY pk",
+                                    (apk,))]
+            places = [
+                {"name": r["name"], "country": r["country"], "lat": r["lat"], "lon": r["lon"],
+                 "precision": r["precision"], "mentions": json.loads(r["mentions"])}
+                for r in db.execute("SELECT * FROM places WHERE article_pk = ? "
+                                    "ORDER BY position", (apk,))]
+            return {"schema": SCHEMA_VERSION, "id": a["id"], "title": a["title"],
+                    "url": a["url"], "published": a["published"], "text": a["text"],
+                    "actors": actors, "events": events, "quotes": quotes, "places": places}
+
+    def errors(self, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles that could not be coded or stored: id, stage, message."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT article_id AS id, stage, message, at FROM ingest_errors "
+                "ORDER BY pk LIMIT ? OFFSET ?", (-1 if limit is None else int(limit),
+                                                 int(offset))).fetchall()
+            return [dict(r) for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of what the store holds, and the span of event dates."""
+        with self._lock:
+            one = lambda sql: self._db.execute(sql).fetchone()[0]  # noqa: E731
+            return {
+                "articles": one("SELECT COUNT(*) FROM articles"),
+                "events": one("SELECT COUNT(*) FROM events"),
+                "event_clusters": one("SELECT COUNT(*) FROM event_clusters"),
+                "actors": one("SELECT COUNT(*) FROM actors"),
+                "quotes": one("SELECT COUNT(*) FROM quotes"),
+                "places": one("SELECT COUNT(*) FROM places"),
+                "ingest_errors": one("SELECT COUNT(*) FROM ingest_errors"),
+                "date_min": one("SELECT MIN(date) FROM events"),
+                "date_max": one("SELECT MAX(date) FROM events"),
+                "schema": SCHEMA_USER_VERSION,
+            }
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """Run a read-only SQL query (for analytics); writes go through :meth:`add`."""
+        if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
+            raise StoreError("Store.execute runs SELECT queries only; write with Store.add")
+        with self._lock:
+            self._db.execute("PRAGMA query_only=ON")
+            try:
+                return self._db.execute(sql, params).fetchall()
+            finally:
+                self._db.execute("PRAGMA query_only=OFF")
