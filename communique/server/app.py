@@ -1,0 +1,417 @@
+"""The web app: a JSON API over the coder and the store, and the pages that read it.
+
+Every page is a thin HTML shell; its script reads the same JSON API that users
+script (the page's "JSON" link names its twin). Article text is untrusted: the
+templates autoescape and the scripts only ever set ``textContent``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..record import EVENT_TYPES, is_error
+from .limits import (MAX_BODY_BYTES, RATE_LIMIT, BodyLimitMiddleware, RateLimitMiddleware,
+                     error_body)
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+MAX_ARTICLES_PER_REQUEST = 100
+MAX_PAGE = 500
+SECURITY_HEADERS = {
+    # No inline script anywhere, so script-src 'self' stops injected markup cold.
+    "Content-Security-Policy": ("default-src 'self'; script-src 'self'; "
+                                "style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                                "connect-src 'self'; object-src 'none'; base-uri 'none'; "
+                                "frame-ancestors 'none'"),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation",
+                3: "verbal conflict", 4: "material conflict"}
+
+
+class ArticleIn(BaseModel):
+    """One article: ``text`` or ``html`` (main text extracted), optional metadata."""
+
+    text: str | None = Field(None, description="plain article text")
+    html: str | None = Field(None, description="an HTML page; its main text is extracted")
+    id: str | None = Field(None, description="your id; a content hash when absent")
+    published: str | None = Field(None, description="publication date, YYYY-MM-DD; "
+                                  "relative dates ('on Sunday') resolve against it")
+    title: str | None = None
+    url: str | None = None
+
+    model_config = {"json_schema_extra": {"examples": [
+        {"text": "Iran's foreign minister held a telephone call with his Azeri "
+                 "counterpart on Sunday.", "published": "2022-10-03"}]}}
+
+
+class ArticlesIn(BaseModel):
+    articles: list[ArticleIn] = Field(..., max_length=MAX_ARTICLES_PER_REQUEST)
+
+
+class ApiError(Exception):
+    """A client error the handlers raise; rendered as the standard error JSON."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def _default_coder_factory():
+    from ..pipeline import Coder
+    return Coder()
+
+
+class _Services:
+    """The store and the (lazily loaded) coder behind the handlers."""
+
+    def __init__(self, db_path: str | Path, coder_factory: Callable[[], Any] | None) -> None:
+        self.db_path = Path(db_path)
+        self._coder_factory = coder_factory or _default_coder_factory
+        self._coder = None
+        # spaCy models are not documented thread-safe: one coding at a time.
+        self._coder_lock = threading.Lock()
+        self._store = None
+        self._store_lock = threading.Lock()
+
+    @property
+    def store(self):
+        # One Store for the app: it serialises its own connection with a lock.
+        with self._store_lock:
+            if self._store is None:
+                from ..store import Store
+                self._store = Store(self.db_path)
+            return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def code(self, articles: list) -> list[dict[str, Any]]:
+        """Code articles into schema-v1 record dicts (or error records); never raises for one."""
+        with self._coder_lock:
+            if self._coder is None:
+                self._coder = self._coder_factory()
+            return list(self._coder.code_dicts(articles))
+
+    def sentences(self, event_ids: list[int]) -> dict[int, str]:
+        """The sentence text of each event (the events table shows it)."""
+        if not event_ids:
+            return {}
+        rows = self.store.execute(
+            "SELECT e.pk, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
+            " FROM events e JOIN articles a ON a.pk = e.article_pk"
+            f" WHERE e.pk IN ({', '.join('?' * len(event_ids))})", event_ids)
+        return {r[0]: r[1] for r in rows}
+
+    def places(self, limit: int = 500, per_place: int = 8) -> list[dict[str, Any]]:
+        """Event locations with counts and a few of their events, busiest first."""
+        rows = self.store.execute(
+            "SELECT location_name, location_country, json_extract(location, '$.lat') AS lat,"
+            " json_extract(location, '$.lon') AS lon, COUNT(*) AS n FROM events"
+            " WHERE location IS NOT NULL AND negated = 0"
+            " GROUP BY 1, 2, 3, 4 ORDER BY n DESC, location_name LIMIT ?", [limit])
+        places = {(r[0], r[1], r[2], r[3]): {"name": r[0], "country": r[1], "lat": r[2],
+                                             "lon": r[3], "events": r[4], "sample": []}
+                  for r in rows}
+        if not places:
+            return []
+        sample = self.store.execute(
+            "SELECT * FROM (SELECT e.pk, e.type, e.date, e.location_name, e.location_country,"
+            " json_extract(e.location, '$.lat'), json_extract(e.location, '$.lon'),"
+            " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start),"
+            " ROW_NUMBER() OVER (PARTITION BY e.location_name, e.location_country,"
+            " json_extract(e.location, '$.lat'), json_extract(e.location, '$.lon')"
+            " ORDER BY e.date DESC, e.pk) AS k"
+            " FROM events e JOIN articles a ON a.pk = e.article_pk"
+            " WHERE e.location IS NOT NULL AND e.negated = 0) WHERE k <= ?", [per_place])
+        for r in sample:
+            p = places.get((r[3], r[4], r[5], r[6]))
+            if p is not None:
+                p["sample"].append({"id": r[0], "type": r[1], "date": r[2], "sentence": r[7]})
+        return list(places.values())
+
+
+def _article(body: ArticleIn, where: str):
+    from ..io import InputError, article_from_dict
+    try:
+        return article_from_dict(body.model_dump(), where)
+    except InputError as exc:
+        raise ApiError(422, "bad_article", str(exc)) from None
+
+
+def _error_response(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse(error_body(status, code, message, **extra), status_code=status)
+
+
+def _validation_message(exc: RequestValidationError) -> tuple[str, str]:
+    """FastAPI's validation errors, as one sentence that says what to send instead."""
+    errors = exc.errors()
+    for e in errors:
+        if e.get("type") == "json_invalid":
+            ctx = e.get("ctx") or {}
+            return "bad_json", (f"request body is not valid JSON ({ctx.get('error', 'parse error')}); "
+                                f"send a JSON object with Content-Type: application/json")
+        if tuple(e.get("loc", ())) == ("body",):
+            return "bad_json", ("request body must be a JSON object sent with Content-Type: "
+                                "application/json, e.g. {\"text\": \"...\", \"published\": "
+                                "\"2022-10-03\"}")
+    parts = []
+    for e in errors[:5]:
+        where, *path = [str(x) for x in e.get("loc", ())] or ["body"]
+        name = ".".join(path)
+        what = f"query parameter `{name}`" if where == "query" else (
+            f"path parameter `{name}`" if where == "path" else f"field `{name}`")
+        if e.get("type") == "missing":
+            parts.append(f"missing {what}")
+        elif name.startswith("date_"):
+            parts.append(f"{what} must be a date, YYYY-MM-DD (got {e.get('input')!r})")
+        else:
+            parts.append(f"{what}: {e.get('msg', 'invalid')}")
+    return "bad_request", "; ".join(parts) or "invalid request"
+
+
+def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = None, *,
+               max_body_bytes: int = MAX_BODY_BYTES,
+               rate_limit: tuple[int, float] = RATE_LIMIT) -> FastAPI:
+    """The app serving the store at ``db_path``.
+
+    Args:
+        coder_factory: returns an object with ``code_dicts(articles)`` (default:
+            ``communique.Coder``, loaded on the first coding request).
+        max_body_bytes: larger request bodies get 413.
+        rate_limit: (POST requests, seconds) allowed per client address.
+    """
+    services = _Services(db_path, coder_factory)
+    app = FastAPI(title="communique", version=__version__,
+                  description="Political event data from news: code articles, query events, "
+                              "dyads and the actor network. Errors are "
+                              "`{\"error\": {\"status\", \"code\", \"message\"}}`.",
+                  docs_url=None, redoc_url=None)
+    app.state.services = services
+    app.add_middleware(RateLimitMiddleware, limit=rate_limit[0], window=rate_limit[1])
+    app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    templates = Jinja2Templates(directory=HERE / "templates")  # autoescapes .html
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for k, v in SECURITY_HEADERS.items():
+            response.headers.setdefault(k, v)
+        return response
+
+    # -- errors: always JSON for the API, never a stack trace ------------------
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError):
+        return _error_response(exc.status, exc.code, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError):
+        code, message = _validation_message(exc)
+        return _error_response(400 if code == "bad_json" else 422, code, message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        if exc.status_code == 404:
+            return _error_response(404, "not_found", f"no such path: {request.url.path}")
+        if exc.status_code == 405:
+            return _error_response(405, "method_not_allowed",
+                                   f"{request.method} is not allowed on {request.url.path}")
+        return _error_response(exc.status_code, "http_error", str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception):
+        log.exception("error serving %s %s", request.method, request.url.path)
+        return _error_response(500, "internal_error",
+                               "internal error while serving this request; "
+                               "the server log has the details")
+
+    # -- JSON API --------------------------------------------------------------
+
+    @app.post("/api/code", tags=["api"], summary="Code one article into a schema-v1 record")
+    def api_code(body: ArticleIn) -> dict[str, Any]:
+        """Runs the coder on ``text`` (or the main text of ``html``); nothing is stored."""
+        article = _article(body, "request body")
+        (rec,) = services.code([article])
+        if is_error(rec):
+            err = rec["error"]
+            raise ApiError(422, "coding_failed",
+                           f"could not code the article at stage {err.get('stage')}: "
+                           f"{err.get('message')}")
+        return rec
+
+    @app.post("/api/articles", tags=["api"], status_code=201,
+              summary="Code articles and add them to the store")
+    def api_articles(body: ArticlesIn) -> dict[str, Any]:
+        """Idempotent: re-sending an article (same id or same text) changes nothing."""
+        articles = [_article(a, f"articles[{i}]") for i, a in enumerate(body.articles)]
+        store = services.store
+        # Stored already (same id or same text): skip before paying for the coding.
+        stored = [store.has_article(id=a.id, text=a.text) for a in articles]
+        records = services.code([a for a, s in zip(articles, stored) if not s])
+        good = [r for r in records if not is_error(r)]
+        if good:
+            store.add(good)
+        return {"added": [r["id"] for r in good],
+                "skipped": [a.id for a, s in zip(articles, stored) if s],
+                "errors": [{"id": r.get("id"), **r["error"]} for r in records if is_error(r)]}
+
+    @app.get("/api/events", tags=["api"], summary="Events matching the filters, by date")
+    def api_events(
+        type: str | None = Query(None, description="PLOVER event type(s), comma-separated: CONSULT,ACCUSE"),
+        mode: str | None = Query(None, description="PLOVER mode, e.g. phone"),
+        country: str | None = Query(None, description="ISO alpha-3 country on either side, e.g. IRN"),
+        actor_country: str | None = Query(None, description="country of the actor (source) side"),
+        actor_sector: str | None = Query(None, description="sector of the actor side, e.g. GOV"),
+        actor_name: str | None = Query(None, description="substring of an actor's name"),
+        recipient_country: str | None = Query(None),
+        recipient_sector: str | None = Query(None),
+        recipient_name: str | None = Query(None),
+        quad_class: int | None = Query(None, ge=1, le=4,
+                                       description="1 verbal coop., 2 material coop., "
+                                                   "3 verbal conflict, 4 material conflict"),
+        modality: str | None = Query(None, pattern="^(asserted|future|hypothetical|historical)$"),
+        context: str | None = Query(None, description="PLOVER context, e.g. diplomatic"),
+        date_from: str | None = Query(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                                      description="YYYY-MM-DD, inclusive"),
+        date_to: str | None = Query(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                                    description="YYYY-MM-DD, inclusive"),
+        text: str | None = Query(None, max_length=500,
+                                 description="full-text query over article titles and text"),
+        article_id: str | None = Query(None),
+        cluster_id: int | None = Query(None, description="events reporting the same deduplicated event"),
+        include_negated: bool = Query(False, description="include 'did not attack' events"),
+        limit: int = Query(50, ge=1, le=MAX_PAGE),
+        offset: int = Query(0, ge=0),
+    ) -> dict[str, Any]:
+        """Per-article events with their actors resolved; ``total`` counts every match."""
+        filters: dict[str, Any] = {k: v for k, v in dict(
+            mode=mode, actor_sector=actor_sector, actor_name=actor_name,
+            recipient_sector=recipient_sector, recipient_name=recipient_name,
+            quad_class=quad_class, modality=modality, context=context, date_from=date_from,
+            date_to=date_to, text=text, article_id=article_id, cluster_id=cluster_id,
+        ).items() if v not in (None, "")}
+        if include_negated:
+            filters["include_negated"] = True
+        for name, value in (("type", type), ("country", country),
+                            ("actor_country", actor_country),
+                            ("recipient_country", recipient_country)):
+            if value:
+                filters[name] = [v.strip().upper() for v in value.split(",") if v.strip()]
+        bad = [t for t in filters.get("type", []) if t not in EVENT_TYPES]
+        if bad:
+            raise ApiError(422, "bad_request", f"unknown event type {bad[0]!r}; "
+                                               f"use one of {', '.join(EVENT_TYPES)}")
+        store = services.store
+        try:
+            events = store.query_events(limit=limit, offset=offset, **filters)
+            total = store.count_events(**filters)
+        except ValueError as exc:  # the store's message names the fix (FTS syntax)
+            raise ApiError(422, "bad_request", str(exc)) from None
+        text_of = services.sentences([e["id"] for e in events])
+        for e in events:
+            e["sentence"]["text"] = text_of.get(e["id"])
+        return {"events": events, "total": total, "limit": limit, "offset": offset,
+                "filters": filters}
+
+    @app.get("/api/events/{event_id}", tags=["api"],
+             summary="One event with its article, its actors' spans and every article reporting it")
+    def api_event(event_id: str) -> dict[str, Any]:
+        """``event.cluster.mentions`` lists every article and trigger span reporting the
+        same event; ``article`` and ``actors`` let a client highlight it in the text."""
+        ev = services.store.get_event(int(event_id)) if event_id.isdigit() else None
+        if ev is None:
+            raise ApiError(404, "not_found", f"no event with id {event_id!r}; "
+                                             f"ids are the integers /api/events lists")
+        rec = services.store.record(ev["article_id"]) or {}
+        article = {k: rec.get(k) for k in ("id", "title", "url", "published", "text")}
+        return {"event": ev, "article": article, "actors": rec.get("actors", [])}
+
+    @app.get("/api/actors", tags=["api"], summary="Actors in the store, most active first")
+    def api_actors(country: str | None = Query(None, max_length=3),
+                   sector: str | None = Query(None, max_length=3),
+                   name: str | None = Query(None, max_length=200),
+                   limit: int = Query(100, ge=1, le=MAX_PAGE),
+                   offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        return {"actors": services.store.actors(country=country, sector=sector, name=name,
+                                                limit=limit, offset=offset),
+                "limit": limit, "offset": offset}
+
+    @app.get("/api/dyads/{a}/{b}/series", tags=["api"],
+             summary="Quad-class counts and Goldstein per period between two actors")
+    def api_dyad(a: str, b: str,
+                 period: str = Query("month", pattern="^(day|week|month|year)$")) -> dict[str, Any]:
+        return services.dyad_series(a, b, period)
+
+    @app.get("/api/network", tags=["api"], summary="Actor network: nodes and weighted edges")
+    def api_network(min_events: int = Query(1, ge=1)) -> dict[str, Any]:
+        return services.network(min_events)
+
+    @app.get("/api/places", tags=["api"], summary="Event locations with counts (the Map's data)")
+    def api_places() -> dict[str, Any]:
+        return {"places": services.places()}
+
+    @app.get("/api/health", tags=["api"], include_in_schema=False)
+    def api_health() -> dict[str, Any]:
+        return {"ok": True, "version": __version__}
+
+    # -- pages -------------------------------------------------------------------
+
+    def page(request: Request, name: str, title: str, twin: str, **ctx: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, {
+            "title": title, "twin": twin, "version": __version__, **ctx})
+
+    @app.get("/", include_in_schema=False)
+    def home():
+        return RedirectResponse("/annotate", status_code=307)
+
+    @app.get("/annotate", response_class=HTMLResponse, include_in_schema=False)
+    def annotate_page(request: Request):
+        return page(request, "annotate.html", "Annotate", "/docs#/api/api_code_api_code_post")
+
+    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    def events_page(request: Request):
+        return page(request, "events.html", "Events", "/api/events",
+                    event_types=EVENT_TYPES, quad_classes=QUAD_CLASSES)
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event_page(request: Request, event_id: str):
+        return page(request, "event.html", "Event", f"/api/events/{event_id}",
+                    event_id=event_id)
+
+    @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
+    def dyad_page(request: Request):
+        return page(request, "dyad.html", "Dyad", "/api/dyads/{a}/{b}/series")
+
+    @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
+    def network_page(request: Request):
+        return page(request, "network.html", "Network", "/api/network")
+
+    @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
+    def map_page(request: Request):
+        return page(request, "map.html", "Map", "/api/places")
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs_page(request: Request):
+        # FastAPI's own /docs loads Swagger UI from a CDN; this one is vendored.
+        return page(request, "docs.html", "API docs", "/openapi.json")
+
+    return app
