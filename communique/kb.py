@@ -1,0 +1,430 @@
+"""Actor knowledge base: countries, international organisations, armed groups, sector words.
+
+The tables live in ``communique/data/*.tsv`` and are read once per process.
+``lookup`` answers "what actor could this phrase name?" without context; it
+returns every candidate, and the actor stage decides between them (and
+whether "Washington" or "Jordan" is a person) from the sentence around it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+_DATA = Path(__file__).parent / "data"
+
+KINDS = ("country", "organization", "group", "person")
+FORMS = ("name", "alias", "metonym", "adjective", "demonym")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing a phrase can name."""
+
+    name: str  # canonical name: "Iran", "United Nations", "Hamas"
+    kind: str  # "country" | "organization" | "group" (user actors may also be "person")
+    country: str | None  # ISO3, or a PLOVER entity code (IGO, NGO, UNO, EUR, IMG, ...)
+    sector: str | None  # PLOVER/CAMEO sector (GOV, MIL, REB, ...) or None
+    form: str  # how the phrase matched: "name" | "alias" | "adjective" | "demonym" | "metonym"
+
+
+# ---------------------------------------------------------------- normalising
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+_DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
+_DROP = re.compile(r"[.,\"\u201c\u201d()]")
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def _surface(phrase: str) -> str:
+    """Normalise spelling but keep case: "the U.S.'s" -> "US", "Guinea-Bissau" -> "Guinea Bissau"."""
+    s = unicodedata.normalize("NFC", phrase).translate(_APOSTROPHES)
+    s = _DASHES.sub(" ", s)
+    # dots and commas never distinguish names: "U.S." == "US", "Washington, D.C." == "Washington DC"
+    s = _DROP.sub("", s)
+    s = " ".join(s.split())
+    s = _POSSESSIVE.sub("", s).strip()
+    s = _LEADING_THE.sub("", s)
+    return s
+
+
+def _fold(s: str) -> str:
+    """Case- and accent-insensitive key: "Türkiye" -> "turkiye"."""
+    decomposed = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _key(phrase: str) -> str:
+    return _fold(_surface(phrase))
+
+
+# Case rules, decided by how the table spells a name:
+#   acronym ("US", "UN", "WHO", "NATO"): the text must be upper case too, so the
+#     pronoun "us" and the question word "who" never match; acronyms of four or
+#     more letters also match the British title-case style ("Nato", "Opec");
+#   proper name ("Turkey", "Chad"): the text needs some capital letter, so the
+#     bird "turkey" and the fabric "china" never match;
+#   lower-case table entries (user additions) match in any case.
+_ACRONYM, _PROPER, _ANY = "acronym", "proper", "any"
+_LOOSENESS = (_ANY, _PROPER, _ACRONYM)
+
+
+def _case_rule(surface: str) -> str:
+    letters = [c for c in surface if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return _ACRONYM
+    if any(c.isupper() for c in letters):
+        return _PROPER
+    return _ANY
+
+
+def _case_ok(rule: str, surface: str) -> bool:
+    letters = "".join(c for c in surface if c.isalpha())
+    if not letters:
+        return False
+    if rule == _ACRONYM:
+        if letters.isupper():
+            return True
+        words = [w for w in surface.split() if any(c.isalpha() for c in w)]
+        return len(letters) >= 4 and all(w[0].isupper() and w[1:].islower() for w in words)
+    if rule == _PROPER:
+        return any(c.isupper() for c in letters)
+    return True
+
+
+def _tokens(phrase: str) -> int:
+    """Upper bound on the number of spaCy tokens of a phrase ("Côte d'Ivoire" -> 4)."""
+    return len(re.findall(r"\w+|[^\w\s]", phrase))
+
+
+# ---------------------------------------------------------------- tables
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    path = _DATA / name
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k: (v or "").strip() for k, v in row.items()} for row in reader]
+
+
+def _split(cell: str) -> list[str]:
+    return [v.strip() for v in cell.split("|") if v.strip()]
+
+
+def _with_sector(value: str, default: str | None) -> tuple[str, str | None]:
+    """ "the Pentagon:MIL" -> ("the Pentagon", "MIL"); the sector suffix is optional."""
+    text, sep, sector = value.rpartition(":")
+    if sep and re.fullmatch(r"[A-Z]{3}", sector):
+        return text.strip(), sector
+    return value, default
+
+
+def _float(cell: str) -> float | None:
+    return float(cell) if cell else None
+
+
+@cache
+def _countries() -> dict[str, dict]:
+    table = {}
+    for row in _read_tsv("countries.tsv"):
+        table[row["iso3"]] = {
+            "iso3": row["iso3"],
+            "name": row["name"],
+            "aliases": [_with_sector(a, None)[0] for a in _split(row["aliases"])],
+            "adjectives": _split(row["adjectives"]),
+            "demonyms": _split(row["demonyms"]),
+            "capital": row["capital"] or None,
+            "metonyms": [_with_sector(m, "GOV")[0] for m in _split(row["metonyms"])],
+            "lat": _float(row["lat"]),
+            "lon": _float(row["lon"]),
+            "capital_lat": _float(row["capital_lat"]),
+            "capital_lon": _float(row["capital_lon"]),
+            "_row": row,
+        }
+    return table
+
+
+def _variants() -> list[tuple[str, Entry]]:
+    """Every (spelling, Entry) pair of the shipped tables, best form first per entity."""
+    out: list[tuple[str, Entry]] = []
+    for iso3, c in _countries().items():
+        row, name = c["_row"], c["name"]
+        out.append((name, Entry(name, "country", iso3, None, "name")))
+        for value in _split(row["aliases"]):
+            text, sector = _with_sector(value, None)
+            out.append((text, Entry(name, "country", iso3, sector, "alias")))
+        for value in _split(row["metonyms"]):
+            text, sector = _with_sector(value, "GOV")
+            out.append((text, Entry(name, "country", iso3, sector, "metonym")))
+        for text in _split(row["adjectives"]):
+            out.append((text, Entry(name, "country", iso3, None, "adjective")))
+        for text in _split(row["demonyms"]):
+            out.append((text, Entry(name, "country", iso3, None, "demonym")))
+    for table, code_column in (("organizations.tsv", "code"), ("groups.tsv", "country")):
+        for row in _read_tsv(table):
+            kind = row.get("kind") or ("organization" if table.startswith("org") else "group")
+            entry = Entry(row["name"], kind, row[code_column] or None, row["sector"] or None, "name")
+            out.append((row["name"], entry))
+            for text in _split(row["aliases"]):
+                out.append((text, Entry(entry.name, kind, entry.country, entry.sector, "alias")))
+    return out
+
+
+def _index(variants: list[tuple[str, Entry]]) -> dict[str, list[tuple[str, Entry]]]:
+    """key -> [(case rule, Entry)], one Entry per entity and key (the best form wins)."""
+    index: dict[str, list[tuple[str, Entry]]] = {}
+    for text, entry in variants:
+        surface = _surface(text)
+        key = _fold(surface)
+        if not key:
+            continue
+        bucket = index.setdefault(key, [])
+        same = [i for i, (_, e) in enumerate(bucket)
+                if (e.name, e.kind, e.country) == (entry.name, entry.kind, entry.country)]
+        if same:
+            i = same[0]
+            rule, old = bucket[i]
+            # a looser case rule from another spelling ("Nato" vs "NATO") widens the match
+            looser = min(rule, _case_rule(surface), key=_LOOSENESS.index)
+            bucket[i] = (looser, old)
+            continue
+        bucket.append((_case_rule(surface), entry))
+    return index
+
+
+@cache
+def _builtin_index() -> dict[str, list[tuple[str, Entry]]]:
+    return _index(_variants())
+
+
+# ---------------------------------------------------------------- user actors
+
+_user_entries: list[Entry] = []
+_user_index: dict[str, list[tuple[str, Entry]]] = {}
+_user_variants: list[tuple[str, Entry]] = []
+
+
+def load_user_actors(path: str | Path) -> list[tuple[str, Entry]]:
+    """Read a user actors YAML file into (spelling, Entry) pairs.
+
+    The file is a list (or a mapping with an ``actors`` list) of
+    ``{name, aliases, country, sector, kind}``; only ``name`` is required,
+    ``kind`` defaults to "person".
+    """
+    import yaml
+
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ValueError(f"actors file {path} not found: pass an existing YAML file to --actors") from None
+    if isinstance(data, dict) and "actors" in data:
+        data = data["actors"]
+    if not isinstance(data, list):
+        raise ValueError(f"{path}: expected a list of actors, each with at least a `name`")
+    pairs: list[tuple[str, Entry]] = []
+    for n, item in enumerate(data, 1):
+        if not isinstance(item, dict) or not str(item.get("name") or "").strip():
+            raise ValueError(f"{path}: actor {n} has no `name`")
+        name = str(item["name"]).strip()
+        kind = str(item.get("kind") or "person").strip().lower()
+        if kind not in KINDS:
+            raise ValueError(f"{path}: actor {n} ({name}): kind `{kind}` is not one of {', '.join(KINDS)}")
+        country = item.get("country")
+        country = str(country).strip().upper() if country else None
+        if country is not None and not re.fullmatch(r"[A-Z]{3}", country):
+            raise ValueError(f"{path}: actor {n} ({name}): country `{country}` must be an ISO3 or "
+                             "PLOVER entity code such as IRN, IGO, NGO")
+        sector = item.get("sector")
+        sector = str(sector).strip().upper() if sector else None
+        aliases = item.get("aliases") or []
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        entry = Entry(name, kind, country, sector, "name")
+        pairs.append((name, entry))
+        for alias in aliases:
+            pairs.append((str(alias), Entry(name, kind, country, sector, "alias")))
+    return pairs
+
+
+def use_user_actors(path: str | Path) -> list[Entry]:
+    """Register the actors of a YAML file process-wide; ``lookup`` consults them first.
+
+    Calls add up; ``clear_user_actors`` forgets them all. Returns the new entries.
+    """
+    global _user_index
+    pairs = load_user_actors(path)
+    _user_variants.extend(pairs)
+    _user_index = _index(_user_variants)
+    new = [e for _, e in pairs if e.form == "name"]
+    _user_entries.extend(new)
+    return new
+
+
+def clear_user_actors() -> None:
+    """Forget every actor registered by ``use_user_actors``."""
+    global _user_index
+    _user_variants.clear()
+    _user_entries.clear()
+    _user_index = {}
+
+
+def user_actors() -> list[Entry]:
+    """The actors registered by ``use_user_actors`` (one Entry per actor, form "name")."""
+    return list(_user_entries)
+
+
+# ---------------------------------------------------------------- lookups
+
+def lookup(phrase: str) -> list[Entry]:
+    """Every actor a phrase can name, user actors first; [] when none.
+
+    Matching ignores dots, commas, accents, a leading "the", a trailing "'s"
+    and (mostly) case: acronyms must be upper case ("US", not "us") and names
+    need a capital ("Turkey", not "turkey"). A user actor overrides a shipped
+    entry of the same name. Context-free: "Washington" gives the United States
+    (metonym) and "Jordan" the country; the actor stage decides from the
+    sentence whether a person is meant.
+    """
+    surface = _surface(phrase)
+    key = _fold(surface)
+    if not key:
+        return []
+    user = [e for rule, e in _user_index.get(key, ()) if _case_ok(rule, surface)]
+    overridden = {e.name for e in user}
+    builtin = [e for rule, e in _builtin_index().get(key, ())
+               if _case_ok(rule, surface) and e.name not in overridden]
+    return user + builtin
+
+
+def country(iso3: str) -> dict | None:
+    """The countries.tsv row of an ISO3 code, lists split and coordinates as floats."""
+    row = _countries().get((iso3 or "").upper())
+    if row is None:
+        return None
+    return {k: (list(v) if isinstance(v, list) else v) for k, v in row.items() if k != "_row"}
+
+
+def countries() -> list[str]:
+    """All ISO3 codes in the knowledge base."""
+    return list(_countries())
+
+
+def country_by_adjective(word: str) -> str | None:
+    """ISO3 of a nationality adjective or demonym: "Iranian" -> "IRN", "Azeris" -> "AZE".
+
+    An ambiguous word ("Congolese") gives the first country in the table.
+    """
+    surface = _surface(word)
+    for rule, entry in _builtin_index().get(_fold(surface), ()):
+        if entry.kind == "country" and entry.form in ("adjective", "demonym") and _case_ok(rule, surface):
+            return entry.country
+    # a word that is also a name ("Luxembourg", "US") was indexed under its name form
+    for rule, entry in _builtin_index().get(_fold(surface), ()):
+        if entry.kind == "country" and _case_ok(rule, surface):
+            row = _countries()[entry.country]
+            if any(_key(a) == _fold(surface) for a in row["adjectives"] + row["demonyms"]):
+                return entry.country
+    return None
+
+
+# ---------------------------------------------------------------- sector words
+
+def _sector_key(phrase: str) -> str:
+    s = unicodedata.normalize("NFC", phrase).translate(_APOSTROPHES)
+    s = _DASHES.sub(" ", s)
+    s = s.replace(".", "")
+    return " ".join(s.casefold().split())
+
+
+@cache
+def _sectors() -> dict[str, str]:
+    return {_sector_key(row["phrase"]): row["sector"] for row in _read_tsv("sectors.tsv")}
+
+
+@cache
+def _sector_kinds() -> dict[str, str]:
+    return {_sector_key(row["phrase"]): row.get("kind_hint", "") for row in _read_tsv("sectors.tsv")}
+
+
+def _singulars(word: str) -> list[str]:
+    """Candidate singulars of an English plural: "policemen" -> "policeman"."""
+    out = []
+    if word.endswith("men"):
+        out.append(word[:-3] + "man")
+    if word.endswith("ies") and len(word) > 4:
+        out.append(word[:-3] + "y")
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    return out
+
+
+def _sector_entry(phrase: str) -> str | None:
+    key = _sector_key(phrase)
+    table = _sectors()
+    if key in table:
+        return key
+    head, _, last = key.rpartition(" ")
+    for singular in _singulars(last):
+        candidate = f"{head} {singular}" if head else singular
+        if candidate in table:
+            return candidate
+    return None
+
+
+def sector_of(phrase: str) -> str | None:
+    """Sector of an agent word or title: "foreign minister" -> "GOV", "troops" -> "MIL".
+
+    Case-insensitive; takes a lemma or a surface form (regular plurals and -men).
+    """
+    entry = _sector_entry(phrase)
+    return _sectors()[entry] if entry else None
+
+
+def sector_kind(phrase: str) -> str | None:
+    """The kind of actor an agent word usually names: "minister" -> "person", "army" -> "group"."""
+    entry = _sector_entry(phrase)
+    return (_sector_kinds()[entry] or None) if entry else None
+
+
+def longest_sector_phrase(words: list[str]) -> tuple[int, int, str] | None:
+    """The longest sector phrase inside a token list, as (start, end, sector), end exclusive.
+
+    Ties go to the rightmost phrase, the head of an English noun phrase:
+    ["army", "spokesman"] -> the phrase that ends the list.
+    """
+    limit = _max_sector_len()
+    best: tuple[int, int, str] | None = None
+    for i in range(len(words)):
+        for j in range(min(len(words), i + limit), i, -1):
+            sector = sector_of(" ".join(words[i:j]))
+            if sector is None:
+                continue
+            if best is None or (j - i) >= (best[1] - best[0]):
+                best = (i, j, sector)
+            break
+    return best
+
+
+@cache
+def _max_sector_len() -> int:
+    return max(len(k.split()) for k in _sectors())
+
+
+@cache
+def max_phrase_len() -> int:
+    """Longest knowledge-base phrase in tokens (an upper bound), for n-gram scanning."""
+    longest = max(_tokens(text) for text, _ in _variants())
+    return max(longest, _max_sector_len())
+
+
+def max_user_phrase_len() -> int:
+    """Longest registered user-actor phrase in tokens (0 when none)."""
+    return max((_tokens(text) for text, _ in _user_variants), default=0)

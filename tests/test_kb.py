@@ -1,0 +1,349 @@
+"""Knowledge base: lookups, adjectives, sector words, user actors."""
+
+import pytest
+
+from communique import kb
+
+
+@pytest.fixture(autouse=True)
+def _no_user_actors():
+    # user actors are process-wide: never let one test's registrations leak into another
+    kb.clear_user_actors()
+    yield
+    kb.clear_user_actors()
+
+
+def _first(phrase):
+    found = kb.lookup(phrase)
+    return (found[0].kind, found[0].country, found[0].form) if found else None
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        # names, aliases, historic names
+        ("Iran", ("country", "IRN", "name")),
+        ("the Islamic Republic", ("country", "IRN", "alias")),
+        ("Islamic Republic of Iran", ("country", "IRN", "alias")),
+        ("Republic of Azerbaijan", ("country", "AZE", "alias")),
+        ("Turkey", ("country", "TUR", "name")),
+        ("Türkiye", ("country", "TUR", "alias")),
+        ("Turkiye", ("country", "TUR", "alias")),
+        ("DRC", ("country", "COD", "alias")),
+        ("DR Congo", ("country", "COD", "alias")),
+        ("Zaire", ("country", "COD", "alias")),
+        ("Republic of the Congo", ("country", "COG", "name")),
+        ("Congo-Brazzaville", ("country", "COG", "alias")),
+        ("U.S.", ("country", "USA", "alias")),
+        ("US", ("country", "USA", "alias")),
+        ("United States", ("country", "USA", "name")),
+        ("the United States of America", ("country", "USA", "alias")),
+        ("UAE", ("country", "ARE", "alias")),
+        ("UK", ("country", "GBR", "alias")),
+        ("Britain", ("country", "GBR", "alias")),
+        ("DPRK", ("country", "PRK", "alias")),
+        ("Burma", ("country", "MMR", "alias")),
+        ("Côte d'Ivoire", ("country", "CIV", "alias")),
+        ("Cote d’Ivoire", ("country", "CIV", "alias")),
+        ("Kosovo", ("country", "XKX", "name")),
+        ("Palestine", ("country", "PSE", "name")),
+        ("Palestinian territories", ("country", "PSE", "alias")),
+        ("Taiwan", ("country", "TWN", "name")),
+        ("Guinea Bissau", ("country", "GNB", "name")),
+        ("Iran's", ("country", "IRN", "name")),
+        ("IRAN", ("country", "IRN", "name")),
+        # adjectives and demonyms
+        ("Azeri", ("country", "AZE", "adjective")),
+        ("Azerbaijani", ("country", "AZE", "adjective")),
+        ("Azeris", ("country", "AZE", "demonym")),
+        ("Iranian", ("country", "IRN", "adjective")),
+        ("Iranians", ("country", "IRN", "demonym")),
+        ("Britons", ("country", "GBR", "demonym")),
+        # metonyms: a capital or seat of government standing for the government
+        ("Tehran", ("country", "IRN", "metonym")),
+        ("Baku", ("country", "AZE", "metonym")),
+        ("the Kremlin", ("country", "RUS", "metonym")),
+        ("Kremlin", ("country", "RUS", "metonym")),
+        ("Moscow", ("country", "RUS", "metonym")),
+        ("Whitehall", ("country", "GBR", "metonym")),
+        ("Downing Street", ("country", "GBR", "metonym")),
+        ("the White House", ("country", "USA", "metonym")),
+        ("Kyiv", ("country", "UKR", "metonym")),
+        ("Kiev", ("country", "UKR", "metonym")),
+        # "Washington" gives the US government here; the actor stage decides from
+        # context ("Washington said" vs "Denzel Washington") whether a person is meant
+        ("Washington", ("country", "USA", "metonym")),
+        # "Georgia" and "Jordan" are the countries out of context, likewise
+        ("Georgia", ("country", "GEO", "name")),
+        ("Jordan", ("country", "JOR", "name")),
+        # organisations
+        ("NATO", ("organization", "IGO", "alias")),
+        ("Nato", ("organization", "IGO", "alias")),
+        ("United Nations", ("organization", "UNO", "name")),
+        ("UN", ("organization", "UNO", "alias")),
+        ("U.N.", ("organization", "UNO", "alias")),
+        ("Security Council", ("organization", "UNO", "alias")),
+        ("UNHCR", ("organization", "UNO", "alias")),
+        ("WHO", ("organization", "UNO", "alias")),
+        ("European Union", ("organization", "EUR", "name")),
+        ("EU", ("organization", "EUR", "alias")),
+        ("European Commission", ("organization", "EUR", "name")),
+        ("IAEA", ("organization", "UNO", "alias")),
+        ("International Criminal Court", ("organization", "IGO", "name")),
+        ("Red Cross", ("organization", "NGO", "alias")),
+        ("Human Rights Watch", ("organization", "NGO", "name")),
+        ("IRNA", ("organization", "IRN", "alias")),
+        # armed groups
+        ("Hezbollah", ("group", "LBN", "name")),
+        ("Hizbollah", ("group", "LBN", "alias")),
+        ("Hamas", ("group", "PSE", "name")),
+        ("Houthis", ("group", "YEM", "name")),
+        ("Ansar Allah", ("group", "YEM", "alias")),
+        ("ISIS", ("group", "IMG", "alias")),
+        ("Daesh", ("group", "IMG", "alias")),
+        ("al Qaeda", ("group", "IMG", "name")),
+        ("Al-Qaida", ("group", "IMG", "alias")),
+        ("al-Shabaab", ("group", "SOM", "name")),
+        ("PKK", ("group", "TUR", "alias")),
+        ("M23", ("group", "COD", "alias")),
+        ("Rapid Support Forces", ("group", "SDN", "name")),
+        ("Wagner Group", ("group", "RUS", "name")),
+        ("IRGC", ("organization", "IRN", "alias")),
+        # negatives: ordinary words that look like names
+        ("us", None),
+        ("Us", None),
+        ("who", None),
+        ("Who", None),
+        ("turkey", None),
+        ("china", None),
+        ("May", None),
+        ("Is", None),
+        ("the", None),
+        ("", None),
+        ("Foreign Minister", None),
+        ("South Caucasus", None),
+    ],
+)
+def test_lookup(phrase, expected):
+    assert _first(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase, sector",
+    [
+        ("the Kremlin", "GOV"),
+        ("Tehran", "GOV"),
+        ("the Pentagon", "MIL"),
+        ("Capitol Hill", "LEG"),
+        ("Iran", None),
+        ("Azeri", None),
+        ("Palestinian Authority", "GOV"),
+        ("Hezbollah", "REB"),
+        ("International Court of Justice", "JUD"),
+    ],
+)
+def test_lookup_sector(phrase, sector):
+    assert kb.lookup(phrase)[0].sector == sector
+
+
+def test_ambiguous_congo_gives_both():
+    assert [e.country for e in kb.lookup("Congo")] == ["COD", "COG"]
+
+
+@pytest.mark.parametrize(
+    "word, iso3",
+    [
+        ("Iranian", "IRN"),
+        ("Persian", "IRN"),
+        ("Azeri", "AZE"),
+        ("Azerbaijani", "AZE"),
+        ("Azeris", "AZE"),
+        ("American", "USA"),
+        ("U.S.", "USA"),
+        ("British", "GBR"),
+        ("Armenian", "ARM"),
+        ("Turkish", "TUR"),
+        ("Russian", "RUS"),
+        ("Georgian", "GEO"),
+        ("Emirati", "ARE"),
+        ("North Korean", "PRK"),
+        ("Kosovar", "XKX"),
+        ("Palestinian", "PSE"),
+        ("Nigerien", "NER"),
+        ("Nigerian", "NGA"),
+        ("Iran", None),
+        ("Tehran", None),
+        ("american", None),
+        ("Caucasian", None),
+    ],
+)
+def test_country_by_adjective(word, iso3):
+    assert kb.country_by_adjective(word) == iso3
+
+
+def test_country_row():
+    aze = kb.country("AZE")
+    assert aze["name"] == "Azerbaijan"
+    assert aze["capital"] == "Baku"
+    assert "Azeri" in aze["adjectives"]
+    assert aze["capital_lat"] == pytest.approx(40.38, abs=0.1)
+    assert aze["capital_lon"] == pytest.approx(49.89, abs=0.1)
+    assert kb.country("irn")["capital"] == "Tehran"
+    assert kb.country("XXX") is None
+
+
+def test_country_table_is_complete():
+    codes = set(kb.countries())
+    assert len(codes) >= 245
+    assert {"XKX", "PSE", "TWN", "SSD", "USA", "VAT"} <= codes
+    for iso3 in codes:
+        row = kb.country(iso3)
+        assert -90 <= row["lat"] <= 90 and -180 <= row["lon"] <= 180, iso3
+        if row["capital"]:
+            assert row["capital_lat"] is not None, iso3
+
+
+def test_country_row_is_a_copy():
+    kb.country("IRN")["adjectives"].append("Martian")
+    assert "Martian" not in kb.country("IRN")["adjectives"]
+
+
+@pytest.mark.parametrize(
+    "phrase, sector",
+    [
+        ("foreign minister", "GOV"),
+        ("Foreign Minister", "GOV"),
+        ("foreign ministers", "GOV"),
+        ("FM", "GOV"),
+        ("president", "GOV"),
+        ("spokesman", "GOV"),
+        ("official", "GOV"),
+        ("senior diplomat", "GOV"),
+        ("ambassador", "GOV"),
+        ("troops", "MIL"),
+        ("army", "MIL"),
+        ("general", "MIL"),
+        ("air force", "MIL"),
+        ("army spokesman", "MIL"),
+        ("police", "COP"),
+        ("policemen", "COP"),
+        ("rebels", "REB"),
+        ("militants", "REB"),
+        ("insurgents", "REB"),
+        ("judge", "JUD"),
+        ("court", "JUD"),
+        ("Parliament Speaker", "LEG"),
+        ("speaker of parliament", "LEG"),
+        ("lawmakers", "LEG"),
+        ("MP", "LEG"),
+        ("protesters", "CVL"),
+        ("residents", "CVL"),
+        ("civilians", "CVL"),
+        ("opposition", "OPP"),
+        ("opposition lawmaker", "OPP"),
+        ("journalist", "JRN"),
+        ("doctors", "MED"),
+        ("refugees", "REF"),
+        ("former president", "ELI"),
+        ("ex-president", "ELI"),
+        ("gunmen", "UAF"),
+        ("vice-president", "GOV"),
+        # negatives
+        ("Iran", None),
+        ("talks", None),
+        ("major", None),
+        ("", None),
+    ],
+)
+def test_sector_of(phrase, sector):
+    assert kb.sector_of(phrase) == sector
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["Iranian", "Parliament", "Speaker"], (1, 3, "LEG")),
+        (["Speaker"], (0, 1, "LEG")),
+        (["the", "Iranian", "foreign", "minister"], (2, 4, "GOV")),
+        (["Azeri", "counterpart"], (1, 2, "GOV")),
+        (["the", "army", "spokesman"], (1, 3, "MIL")),
+        (["opposition", "lawmaker"], (0, 2, "OPP")),
+        (["former", "president"], (0, 2, "ELI")),
+        (["The", "senior", "diplomat"], (1, 3, "GOV")),
+        (["Iran"], None),
+        ([], None),
+    ],
+)
+def test_longest_sector_phrase(words, expected):
+    assert kb.longest_sector_phrase(words) == expected
+
+
+def test_max_phrase_len_covers_long_names():
+    n = kb.max_phrase_len()
+    assert n >= len("Democratic Republic of the Congo".split())
+    assert n >= len("speaker of the parliament".split())
+
+
+USER_YAML = """
+- name: Jeyhun Bayramov
+  aliases: [Bayramov, J. Bayramov]
+  country: AZE
+  sector: GOV
+  kind: person
+- name: Georgia
+  country: USA
+  kind: organization
+  sector: GOV
+- name: Local Defence Militia
+  aliases: LDM
+  country: nga
+  sector: PRM
+  kind: group
+"""
+
+
+def test_user_actors_are_consulted_first(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text(USER_YAML, encoding="utf-8")
+    assert kb.lookup("Bayramov") == []
+    added = kb.use_user_actors(path)
+    assert [e.name for e in added] == ["Jeyhun Bayramov", "Georgia", "Local Defence Militia"]
+    assert kb.lookup("Bayramov") == [kb.Entry("Jeyhun Bayramov", "person", "AZE", "GOV", "alias")]
+    assert kb.lookup("J. Bayramov")[0].name == "Jeyhun Bayramov"
+    # a user actor of the same name overrides the shipped one
+    assert [(e.country, e.kind) for e in kb.lookup("Georgia")] == [("USA", "organization")]
+    assert kb.lookup("LDM")[0].country == "NGA"
+    # shipped entries stay available
+    assert kb.lookup("Tehran")[0].country == "IRN"
+    kb.clear_user_actors()
+    assert kb.lookup("Bayramov") == []
+    assert kb.lookup("Georgia")[0].country == "GEO"
+
+
+def test_load_user_actors_is_pure(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text("actors:\n  - name: Some Minister\n", encoding="utf-8")
+    pairs = kb.load_user_actors(path)
+    assert pairs == [("Some Minister", kb.Entry("Some Minister", "person", None, None, "name"))]
+    assert kb.lookup("Some Minister") == []
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("- aliases: [x]\n", "has no `name`"),
+        ("- name: X\n  kind: planet\n", "kind `planet`"),
+        ("- name: X\n  country: Iran\n", "must be an ISO3"),
+        ("name: X\n", "expected a list"),
+    ],
+)
+def test_bad_user_actors_say_what_to_fix(tmp_path, text, message):
+    path = tmp_path / "actors.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        kb.load_user_actors(path)
+
+
+def test_missing_user_file(tmp_path):
+    with pytest.raises(ValueError, match="not found"):
+        kb.use_user_actors(tmp_path / "nope.yaml")
