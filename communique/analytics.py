@@ -1,0 +1,394 @@
+"""Analytics over the event store: dyad time series, the actor network, top-N summaries, charts.
+
+Everything here reads a :class:`~communique.store.Store` and counts deduplicated
+events (clusters): an event reported by five articles counts once. Negated
+events ("did not attack") are left out.
+
+>>> from communique.analytics import dyad_series, network, plot_dyad
+>>> df = dyad_series(store, "IRN", "AZE", freq="month")
+>>> plot_dyad(store, "IRN", "AZE", "iran-azerbaijan.png")
+
+A side of a dyad is a country code (``IRN``), an actor code (``IRNGOV``) or an
+actor name (``Jeyhun Bayramov``, any case).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from .store import Store
+
+__all__ = ["dyad_series", "network", "write_network", "top_summary", "plot_dyad",
+           "plot_network", "QUAD_CLASSES", "FREQUENCIES"]
+
+QUAD_CLASSES = {1: "verbal_cooperation", 2: "material_cooperation",
+                3: "verbal_conflict", 4: "material_conflict"}
+QUAD_LABELS = {1: "verbal cooperation", 2: "material cooperation",
+               3: "verbal conflict", 4: "material conflict"}
+QUAD_COLORS = {1: "#8fd18b", 2: "#1b7837", 3: "#f4a261", 4: "#b2182b"}
+
+# SQL for the period an ISO date falls in; a month-only date ("2022-09") has no day
+# or week, so it counts only in monthly series.
+FREQUENCIES = {
+    "day": "CASE WHEN length(date) >= 10 THEN substr(date, 1, 10) END",
+    "week": "CASE WHEN length(date) >= 10 THEN date(substr(date, 1, 10), 'weekday 0', '-6 days') END",
+    "month": "CASE WHEN length(date) >= 7 THEN substr(date, 1, 7) || '-01' END",
+    "year": "CASE WHEN length(date) >= 4 THEN substr(date, 1, 4) || '-01-01' END",
+}
+_PANDAS_FREQ = {"day": "D", "week": "W-MON", "month": "MS", "year": "YS"}
+
+
+def _side(term: str) -> tuple[str, str]:
+    """SQL condition on actors ``ac`` matching one side of a dyad, and its parameter."""
+    term = term.strip()
+    if re.fullmatch(r"[A-Z]{3}", term):
+        return "ac.country = ?", term
+    if re.fullmatch(r"[A-Z]{3}[A-Z]{3,}", term):
+        return "ac.code = ?", term
+    return "ac.name = ? COLLATE NOCASE", term
+
+
+def _events_with(role: str, term: str) -> tuple[str, list[Any]]:
+    cond, param = _side(term)
+    return (f"SELECT ea.event_pk FROM event_actors ea JOIN actors ac ON ac.pk = ea.actor_pk "
+            f"WHERE ea.role = '{role}' AND {cond}", [param])
+
+
+def _dyad_sql(a: str, b: str, directed: bool) -> tuple[str, list[Any]]:
+    a_act, pa1 = _events_with("actor", a)
+    b_rec, pb1 = _events_with("recipient", b)
+    sql = f"(e.pk IN ({a_act}) AND e.pk IN ({b_rec}))"
+    params = pa1 + pb1
+    if not directed:
+        b_act, pb2 = _events_with("actor", b)
+        a_rec, pa2 = _events_with("recipient", a)
+        a_act2, pa3 = _events_with("actor", a)
+        b_act2, pb3 = _events_with("actor", b)
+        # Reciprocal events list both sides as actors ("Armenia and Azerbaijan clashed").
+        sql = (f"({sql} OR (e.pk IN ({b_act}) AND e.pk IN ({a_rec}))"
+               f" OR (e.pk IN ({a_act2}) AND e.pk IN ({b_act2})))")
+        params += pb2 + pa2 + pa3 + pb3
+    return sql, params
+
+
+def _date_filters(date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
+    sql, params = "", []
+    if date_from:
+        sql += " AND e.date >= ?"
+        params.append(date_from)
+    if date_to:
+        sql += " AND e.date <= ?"
+        params.append(date_to + "\uffff")
+    return sql, params
+
+
+def dyad_series(store: Store, a: str, b: str, freq: str = "month", directed: bool = False,
+                date_from: str | None = None, date_to: str | None = None):
+    """Events between ``a`` and ``b`` per period: counts by quad class, Goldstein sum and mean.
+
+    Args:
+        freq: day, week (weeks start on Monday), month or year.
+        directed: only events with ``a`` as actor and ``b`` as recipient; by default
+            both directions count, and so do events listing both as actors.
+
+    Returns:
+        A pandas DataFrame indexed by period start (every period of the span, empty
+        ones as zero), with columns ``verbal_cooperation``, ``material_cooperation``,
+        ``verbal_conflict``, ``material_conflict``, ``events``, ``goldstein_sum`` and
+        ``goldstein_mean`` (NaN where no event has a score).
+    """
+    import pandas as pd
+
+    if freq not in FREQUENCIES:
+        raise ValueError(f"freq {freq!r}: use one of {', '.join(FREQUENCIES)}")
+    dyad, params = _dyad_sql(a, b, directed)
+    dates, dparams = _date_filters(date_from, date_to)
+    # One row per deduplicated event: a cluster's members share type, actors and date.
+    sql = f"""
+        SELECT period, quad_class, COUNT(*) AS n, SUM(goldstein) AS gsum, COUNT(goldstein) AS gn
+        FROM (SELECT {FREQUENCIES[freq]} AS period, MIN(e.quad_class) AS quad_class,
+                     AVG(e.goldstein) AS goldstein
+              FROM events e WHERE e.negated = 0 AND {dyad}{dates}
+              GROUP BY e.cluster_pk)
+        WHERE period IS NOT NULL
+        GROUP BY period, quad_class ORDER BY period"""
+    rows = store.execute(sql, [*params, *dparams])
+    columns = [*QUAD_CLASSES.values(), "events", "goldstein_sum", "goldstein_mean"]
+    if not rows:
+        return pd.DataFrame(columns=columns, index=pd.DatetimeIndex([], name="period"),
+                            dtype=float)
+    raw = pd.DataFrame([dict(r) for r in rows])
+    raw["period"] = pd.to_datetime(raw["period"])
+    counts = (raw.pivot_table(index="period", columns="quad_class", values="n",
+                              aggfunc="sum", fill_value=0)
+              .reindex(columns=list(QUAD_CLASSES), fill_value=0)
+              .rename(columns=QUAD_CLASSES))
+    sums = raw.groupby("period")[["gsum", "gn"]].sum(min_count=1)
+    index = pd.date_range(raw["period"].min(), raw["period"].max(),
+                          freq=_PANDAS_FREQ[freq], name="period")
+    out = counts.reindex(index, fill_value=0).astype(int)
+    out["events"] = raw.groupby("period")["n"].sum().reindex(index, fill_value=0).astype(int)
+    sums = sums.reindex(index)
+    out["goldstein_sum"] = sums["gsum"].fillna(0.0).astype(float)
+    out["goldstein_mean"] = (sums["gsum"] / sums["gn"]).astype(float)
+    out.columns.name = None
+    return out
+
+
+def network(store: Store, level: str = "country", date_from: str | None = None,
+            date_to: str | None = None, type: str | list[str] | None = None,
+            min_events: int = 1, self_loops: bool = False):
+    """The directed actor network: who acts on whom, how often, how friendly.
+
+    Args:
+        level: ``country`` (nodes are country codes) or ``actor`` (nodes are actor
+            names, with their country, sector and code as attributes).
+        type: only these PLOVER event types.
+        min_events: drop edges with fewer deduplicated events.
+        self_loops: keep events within one node (a country's protesters and its
+            government) as loops.
+
+    Returns:
+        A networkx DiGraph. Edges carry ``events`` (deduplicated), ``mentions``
+        (per-article events), ``mean_goldstein`` and one count per quad class;
+        nodes carry ``events`` (as actor or recipient) and ``label``.
+    """
+    import networkx as nx
+
+    if level not in ("country", "actor"):
+        raise ValueError(f"level {level!r}: use 'country' or 'actor'")
+    if level == "country":
+        src, dst = "a1.country", "a2.country"
+        extra = "a1.country IS NOT NULL AND a2.country IS NOT NULL"
+    else:
+        src, dst = "a1.name", "a2.name"
+        extra = "1"
+    dates, params = _date_filters(date_from, date_to)
+    if type:
+        types = [t.upper() for t in ([type] if isinstance(type, str) else type)]
+        dates += f" AND e.type IN ({', '.join('?' * len(types))})"
+        params += types
+    quad_cols = ", ".join(f"COUNT(DISTINCT CASE WHEN e.quad_class = {q} THEN e.cluster_pk END)"
+                          f" AS q{q}" for q in QUAD_CLASSES)
+    rows = store.execute(f"""
+        SELECT {src} AS src, {dst} AS dst, COUNT(DISTINCT e.cluster_pk) AS events,
+               COUNT(DISTINCT e.pk) AS mentions, AVG(e.goldstein) AS mean_goldstein, {quad_cols}
+        FROM events e
+        JOIN event_actors x ON x.event_pk = e.pk AND x.role = 'actor'
+        JOIN actors a1 ON a1.pk = x.actor_pk
+        JOIN event_actors y ON y.event_pk = e.pk AND y.role = 'recipient'
+        JOIN actors a2 ON a2.pk = y.actor_pk
+        WHERE e.negated = 0 AND {extra}{dates}
+        GROUP BY src, dst""", params)
+    g = nx.DiGraph(level=level)
+    for r in rows:
+        if r["events"] < min_events or (r["src"] == r["dst"] and not self_loops):
+            continue
+        attrs = {"events": r["events"], "mentions": r["mentions"],
+                 "mean_goldstein": round(r["mean_goldstein"], 3)
+                 if r["mean_goldstein"] is not None else None}
+        attrs.update({QUAD_CLASSES[q]: r[f"q{q}"] for q in QUAD_CLASSES})
+        g.add_edge(r["src"], r["dst"], **attrs)
+    for node in g.nodes:
+        g.nodes[node]["label"] = node
+        g.nodes[node]["events"] = (sum(d["events"] for *_, d in g.in_edges(node, data=True))
+                                   + sum(d["events"] for *_, d in g.out_edges(node, data=True)))
+    if level == "actor" and g.number_of_nodes():
+        names = list(g.nodes)
+        for i in range(0, len(names), 500):
+            chunk = names[i:i + 500]
+            for r in store.execute(
+                    "SELECT name, country, sector, code, COUNT(*) AS n FROM actors "
+                    f"WHERE name IN ({', '.join('?' * len(chunk))}) "
+                    "GROUP BY name, country, sector ORDER BY n", chunk):
+                # The most frequent resolution of a name wins (rows come in rising count).
+                g.nodes[r["name"]].update({"country": r["country"], "sector": r["sector"],
+                                           "code": r["code"]})
+    return g
+
+
+def write_network(g, path: str | Path) -> Path:
+    """Write a network as GraphML (``.graphml``) or node-link JSON (``.json``)."""
+    import networkx as nx
+
+    path = Path(path)
+    if path.suffix == ".graphml":
+        # GraphML has no null: leave missing attributes out instead.
+        h = g.__class__()
+        h.graph.update({k: v for k, v in g.graph.items() if v is not None})
+        h.add_nodes_from((n, {k: v for k, v in d.items() if v is not None})
+                         for n, d in g.nodes(data=True))
+        h.add_edges_from((u, v, {k: x for k, x in d.items() if x is not None})
+                         for u, v, d in g.edges(data=True))
+        nx.write_graphml(h, path)
+    elif path.suffix == ".json":
+        data = nx.node_link_data(g, edges="edges")
+        path.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    else:
+        raise ValueError(f"{path}: name the file .graphml or .json")
+    return path
+
+
+def top_summary(store: Store, n: int = 10, date_from: str | None = None,
+                date_to: str | None = None) -> dict[str, Any]:
+    """The top ``n`` actors, countries, dyads and event types, and counts by quad class.
+
+    Counts are deduplicated events; ``mentions`` counts per-article events.
+    """
+    dates, params = _date_filters(date_from, date_to)
+    base = f"FROM events e WHERE e.negated = 0{dates}"
+
+    def rows(sql: str, p: list[Any]) -> list[dict[str, Any]]:
+        return [dict(r) for r in store.execute(sql, p)]
+
+    totals = rows(f"SELECT COUNT(DISTINCT e.cluster_pk) AS events, COUNT(*) AS mentions, "
+                  f"COUNT(DISTINCT e.article_pk) AS articles, MIN(e.date) AS date_min, "
+                  f"MAX(e.date) AS date_max {base}", params)[0]
+    part = ("FROM events e JOIN event_actors ea ON ea.event_pk = e.pk "
+            f"JOIN actors ac ON ac.pk = ea.actor_pk WHERE e.negated = 0{dates}")
+    return {
+        "totals": totals,
+        "quad_classes": {QUAD_CLASSES[r["quad_class"]]: r["events"] for r in rows(
+            f"SELECT e.quad_class, COUNT(DISTINCT e.cluster_pk) AS events {base} "
+            f"AND e.quad_class IS NOT NULL GROUP BY e.quad_class ORDER BY e.quad_class",
+            params) if r["quad_class"] in QUAD_CLASSES},
+        "types": rows(f"SELECT e.type, COUNT(DISTINCT e.cluster_pk) AS events, "
+                      f"COUNT(*) AS mentions {base} GROUP BY e.type "
+                      f"ORDER BY events DESC, e.type LIMIT ?", [*params, n]),
+        "actors": rows(f"SELECT ac.name, ac.country, ac.sector, "
+                       f"COUNT(DISTINCT e.cluster_pk) AS events {part} "
+                       f"GROUP BY ac.name, ac.country, ac.sector "
+                       f"ORDER BY events DESC, ac.name LIMIT ?", [*params, n]),
+        "countries": rows(f"SELECT ac.country, COUNT(DISTINCT e.cluster_pk) AS events {part} "
+                          f"AND ac.country IS NOT NULL GROUP BY ac.country "
+                          f"ORDER BY events DESC, ac.country LIMIT ?", [*params, n]),
+        "dyads": rows(
+            "SELECT a1.country AS actor, a2.country AS recipient, "
+            "COUNT(DISTINCT e.cluster_pk) AS events, ROUND(AVG(e.goldstein), 3) "
+            "AS mean_goldstein FROM events e "
+            "JOIN event_actors x ON x.event_pk = e.pk AND x.role = 'actor' "
+            "JOIN actors a1 ON a1.pk = x.actor_pk "
+            "JOIN event_actors y ON y.event_pk = e.pk AND y.role = 'recipient' "
+            "JOIN actors a2 ON a2.pk = y.actor_pk "
+            f"WHERE e.negated = 0 AND a1.country IS NOT NULL AND a2.country IS NOT NULL"
+            f"{dates} GROUP BY a1.country, a2.country "
+            f"ORDER BY events DESC, actor, recipient LIMIT ?", [*params, n]),
+    }
+
+
+def _save(fig, path: str | Path) -> Path:
+    path = Path(path)
+    if path.suffix.lower() not in (".png", ".svg"):
+        raise ValueError(f"{path}: name the chart .png or .svg")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    # SVG text stays text (searchable, selectable), not glyph outlines.
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        fig.savefig(path, dpi=150, bbox_inches="tight")
+
+    plt.close(fig)
+    return path
+
+
+def _pyplot():
+    import matplotlib
+
+    matplotlib.use("Agg")  # files only: never open a window
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def plot_dyad(store: Store, a: str, b: str, path: str | Path, freq: str = "month",
+              directed: bool = False, date_from: str | None = None,
+              date_to: str | None = None) -> Path:
+    """Chart the dyad series: stacked events by quad class, and the mean Goldstein score.
+
+    Writes PNG or SVG by the file's suffix and returns the path.
+    """
+    df = dyad_series(store, a, b, freq=freq, directed=directed, date_from=date_from,
+                     date_to=date_to)
+    if df.empty:
+        arrow = "→" if directed else "and"
+        raise ValueError(f"no events between {a} {arrow} {b}: check the codes or names "
+                         f"with `communique query --country {a}`")
+    plt = _pyplot()
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 6.5), sharex=True,
+                                      gridspec_kw={"height_ratios": [3, 2]})
+    x = df.index
+    width = {"day": 0.8, "week": 5, "month": 25, "year": 300}[freq]
+    bottom_stack = None
+    for q, col in QUAD_CLASSES.items():
+        top.bar(x, df[col], width=width, bottom=bottom_stack, color=QUAD_COLORS[q],
+                label=QUAD_LABELS[q])
+        bottom_stack = df[col] if bottom_stack is None else bottom_stack + df[col]
+    top.set_ylabel(f"events per {freq}")
+    top.legend(title="quad class", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9,
+               frameon=False)
+    top.yaxis.get_major_locator().set_params(integer=True)
+    arrow = "→" if directed else "↔"
+    top.set_title(f"{a} {arrow} {b}: events per {freq}, by quad class")
+    bottom.axhline(0, color="grey", linewidth=0.8)
+    bottom.plot(x, df["goldstein_mean"], marker="o", color="#333333",
+                label="mean Goldstein score")
+    bottom.set_ylim(-10.5, 10.5)
+    bottom.set_ylabel("Goldstein score\n(-10 conflict … +10 cooperation)")
+    bottom.set_xlabel(freq)
+    bottom.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9, frameon=False)
+    for ax in (top, bottom):
+        ax.grid(axis="y", alpha=0.3)
+        ax.spines[["top", "right"]].set_visible(False)
+    fig.autofmt_xdate()
+    return _save(fig, path)
+
+
+def plot_network(store: Store, path: str | Path, level: str = "country", top_n: int = 30,
+                 date_from: str | None = None, date_to: str | None = None,
+                 type: str | list[str] | None = None) -> Path:
+    """Chart the actor network: node size by activity, edge width by events, colour by score.
+
+    Keeps the ``top_n`` most active nodes. Writes PNG or SVG by the file's suffix.
+    """
+    import networkx as nx
+
+    g = network(store, level=level, date_from=date_from, date_to=date_to, type=type)
+    if g.number_of_edges() == 0:
+        raise ValueError("no events with both an actor and a recipient to draw; "
+                         "ingest articles first (`communique ingest ... --db FILE`)")
+    keep = sorted(g.nodes, key=lambda n: -g.nodes[n]["events"])[:top_n]
+    g = g.subgraph(keep).copy()
+    plt = _pyplot()
+    from matplotlib import colors as mcolors
+    from matplotlib.lines import Line2D
+
+    fig, ax = plt.subplots(figsize=(10, 8))
+    pos = nx.spring_layout(g, seed=7, k=1.5 / max(1, g.number_of_nodes()) ** 0.5)
+    most = max(d["events"] for _, d in g.nodes(data=True)) or 1
+    sizes = [300 + 2200 * g.nodes[n]["events"] / most for n in g.nodes]
+    heaviest = max(d["events"] for *_, d in g.edges(data=True))
+    widths = [0.8 + 6 * d["events"] / heaviest for *_, d in g.edges(data=True)]
+    norm = mcolors.Normalize(vmin=-10, vmax=10)
+    cmap = plt.get_cmap("RdYlGn")
+    ecolors = [cmap(norm(d["mean_goldstein"] if d["mean_goldstein"] is not None else 0))
+               for *_, d in g.edges(data=True)]
+    nx.draw_networkx_nodes(g, pos, ax=ax, node_size=sizes, node_color="#dbe9f6",
+                           edgecolors="#4a6fa5")
+    nx.draw_networkx_edges(g, pos, ax=ax, width=widths, edge_color=ecolors, arrows=True,
+                           arrowsize=14, node_size=sizes, connectionstyle="arc3,rad=0.12")
+    nx.draw_networkx_labels(g, pos, ax=ax, font_size=9)
+    sm = plt.cm.ScalarMappable(norm=norm, cmap=cmap)
+    fig.colorbar(sm, ax=ax, shrink=0.6, label="mean Goldstein score of the edge")
+    steps = sorted({1, max(1, round(heaviest / 2)), heaviest})
+    handles = [Line2D([], [], color="grey", linewidth=0.8 + 6 * k / heaviest,
+                      label=f"{k} event" + ("s" if k > 1 else "")) for k in steps]
+    ax.legend(handles=handles, title="edge width", loc="lower left", frameon=False)
+    what = "countries" if level == "country" else "actors"
+    ax.set_title(f"Who acts on whom: {g.number_of_nodes()} most active {what}, "
+                 f"{g.number_of_edges()} directed dyads (actor → recipient)")
+    ax.set_axis_off()
+    return _save(fig, path)
