@@ -1,0 +1,507 @@
+"""Who said what: direct and indirect quotes with their cue and speaker mention.
+
+``find_quotes(doc)`` is a pure function of a parsed spaCy ``Doc``; it reads the
+dependency parse and a cue-verb lexicon (``data/speech_verbs.txt``) and never
+re-parses. The speaker is the mention span in the text ("he", "The Iranian
+official", "him" in "According to him"); the pipeline maps it to an actor id
+through the actor stage.
+
+Conventions:
+
+- Direct quotes: the content span lies inside the quotation marks. Marks are
+  straight ``"``, curly ``“ ”``, ``„ « »`` and the doubled apostrophes ``''``
+  / backticks ````` of some wire copy. A lone apostrophe (``nations'``,
+  ``Iran's``, ``Azerbaijan’s``) is never a mark; single quotes are only ever
+  nested inside a double-quoted span, which is reported as one quote.
+- A quote left open at the end of a paragraph continues when the next
+  paragraph opens with a quotation mark (the open-quote-at-each-paragraph
+  convention); the content then runs across the paragraph break.
+- An interrupted quote (``"We declare," he said, "our opposition ..."``) gives
+  one hit per quoted part; the parts share the cue and the speaker. A quoted
+  sentence that follows an attributed quote with nothing but punctuation in
+  between ("...," said Caddell. "Yesterday, ...") inherits its cue and speaker
+  too. Consumers that want one quote per utterance group hits by ``cue_start``.
+- A quoted phrase that does not stand as a clause of its own beside a speech
+  verb (a scare quote such as only "regional mechanisms", a title) is not a
+  direct quote; when it sits inside reported speech the indirect hit covering
+  it carries the marks in its content.
+- Indirect quotes: a cue verb with a clausal complement ("X said (that) ...",
+  "X told reporters ...", "..., X said."), and "according to X, ...". The
+  content is the complement clause (with "that"), cut at the paragraph end.
+- A hit whose cue lies inside the content of another hit (``"I think ...,"
+  he said``; "According to him, the Republic believes that ...") is nested
+  speech and is dropped: each token belongs to at most one attribution.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+# Marks that can only open or only close a quotation; '"', "''" are ambiguous.
+_OPENERS = ("“", "„", "«", "``")
+_CLOSERS = ("”", "»")
+_MARK_RE = re.compile(r"''|``|[\"“”„«»]")
+# Characters after which an ambiguous mark opens a quote.
+_OPEN_BEFORE = set("([{—–-/:;,")
+_SUBJ_DEPS = ("nsubj", "csubj")
+_CLAUSE_DEPS = ("ccomp",)
+_RELATIVE = {"who", "that", "which", "whom"}
+_SENT_END = set(".!?…")
+
+
+@dataclass
+class QuoteHit:
+    """One quote: its content span, cue and speaker mention (char offsets, end exclusive)."""
+
+    kind: str  # direct | indirect
+    start: int
+    end: int
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "QuoteHit":
+        return cls(**d)
+
+
+@functools.cache
+def speech_verbs() -> frozenset[str]:
+    """The cue-verb lemmas, read once from ``data/speech_verbs.txt``."""
+    lemmas = set()
+    with open(_DATA / "speech_verbs.txt", encoding="utf-8") as f:
+        for line in f:
+            word = line.split("#", 1)[0].strip().lower()
+            if word:
+                lemmas.add(word)
+    return frozenset(lemmas)
+
+
+# ---------------------------------------------------------------- quote marks
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Top-level quoted spans as (content start, content end) character offsets.
+
+    Nested quotes stay inside their outer span. A quote still open at the end
+    of a paragraph runs on when the next paragraph opens with a mark, and is
+    otherwise closed at the paragraph end.
+    """
+    spans: list[tuple[int, int]] = []
+    marks = [(m.start(), m.end(), m.group()) for m in _MARK_RE.finditer(text)]
+    if not marks:
+        return spans
+    stack: list[str] = []  # "curly" | "straight", innermost last
+    top_start = 0
+    skip_at = -1  # a paragraph-initial mark that continues an open quote
+    n = len(text)
+    k = 0
+    para_start = 0
+    while para_start < n:
+        para_end = text.find("\n", para_start)
+        if para_end < 0:
+            para_end = n
+        while k < len(marks) and marks[k][0] < para_end:
+            s, e, ch = marks[k]
+            k += 1
+            if s == skip_at:
+                continue
+            prev = text[s - 1] if s > para_start else "\n"
+            nxt = text[e] if e < para_end else "\n"
+            if ch in _OPENERS:
+                if not stack:
+                    top_start = e
+                stack.append("curly")
+            elif ch in _CLOSERS:
+                if stack:
+                    stack.pop()
+                    if not stack:
+                        spans.append((top_start, s))
+            else:  # ambiguous straight mark
+                opener = (prev.isspace() or prev in _OPEN_BEFORE) and not nxt.isspace()
+                if stack and (stack[-1] == "straight" or not opener):
+                    stack.pop()
+                    if not stack:
+                        spans.append((top_start, s))
+                elif opener:
+                    if not stack:
+                        top_start = e
+                    stack.append("straight")
+        if stack:
+            # Open at the paragraph end: continue if the next paragraph opens a quote.
+            nxt_para = para_end
+            while nxt_para < n and text[nxt_para].isspace():
+                nxt_para += 1
+            m = _MARK_RE.match(text, nxt_para) if nxt_para < n else None
+            if m and (m.group() in _OPENERS or m.group() in ('"', "''")):
+                skip_at = m.start()
+                del stack[1:]
+            else:
+                end = para_end
+                while end > top_start and text[end - 1].isspace():
+                    end -= 1
+                if end > top_start:
+                    spans.append((top_start, end))
+                stack.clear()
+        para_start = para_end + 1
+    return spans
+
+
+# ---------------------------------------------------------------- helpers
+
+def _speaker_token(cue: Token) -> Token | None:
+    """The subject of the cue verb, climbing through "adding", "and said" and the like."""
+    verb = cue
+    for _ in range(4):
+        subj = None
+        agent = None
+        for child in verb.children:
+            if child.dep_ in _SUBJ_DEPS:
+                subj = child
+            elif child.dep_ == "agent":
+                agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+        if agent is not None:
+            return agent
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return subj
+        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head is not verb:
+            verb = verb.head
+            continue
+        if verb.dep_ == "relcl":
+            return verb.head
+        return None
+    return None
+
+
+def _mention_span(tok: Token) -> tuple[int, int]:
+    """The speaker mention: the noun phrase up to its head (no appositions or clauses)."""
+    if tok.pos_ == "PRON":
+        return tok.idx, tok.idx + len(tok)
+    left = tok.left_edge
+    doc = tok.doc
+    # Keep right-hand name parts ("Trump Jr.") but stop before commas, appositions, clauses.
+    end = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "nummod") and child.i == end + 1:
+            end = child.i
+        else:
+            break
+    start = left.i
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _cue_span(cue: Token) -> tuple[str, int, int]:
+    return cue.text, cue.idx, cue.idx + len(cue)
+
+
+# ---------------------------------------------------------------- main
+
+def find_quotes(doc: Doc) -> list[QuoteHit]:
+    """All direct and indirect quotes of a parsed document, in text order."""
+    text = doc.text
+    verbs = speech_verbs()
+    n = len(doc)
+    spans = quote_spans(text)
+    starts = [t.idx for t in doc]
+
+    # Token -> index of the top-level quote it lies in (-1 outside quotes).
+    qid = [-1] * n
+    qtoks: list[tuple[int, int]] = []
+    import bisect
+    for j, (s, e) in enumerate(spans):
+        a = bisect.bisect_left(starts, s)
+        # a token glued to the opening mark ('"We') starts before s but belongs inside
+        if a > 0 and doc[a - 1].idx + len(doc[a - 1]) > s and not doc[a - 1].is_quote:
+            a -= 1
+        b = bisect.bisect_left(starts, e)
+        for i in range(a, b):
+            qid[i] = j
+        qtoks.append((a, b))
+
+    sent_of = [0] * n
+    sent_bounds: list[tuple[int, int]] = []
+    for k, sent in enumerate(doc.sents):
+        sent_bounds.append((sent.start, sent.end))
+        for i in range(sent.start, sent.end):
+            sent_of[i] = k
+
+    def is_cue(t: Token) -> bool:
+        return t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX") and qid[t.i] < 0
+
+    hits: list[QuoteHit] = []
+    last_direct: QuoteHit | None = None
+    last_extent = -1  # end of the last direct hit's attribution (quote, cue, speaker)
+
+    for j, (s, e) in enumerate(spans):
+        a, b = qtoks[j]
+        if a >= b or not any(doc[i].is_alpha for i in range(a, b)):
+            continue
+        cue = _direct_cue(doc, a, b, j, qid, sent_of, sent_bounds, is_cue, text, s, e)
+        speaker = _speaker_token(cue) if cue is not None else None
+        inherited = None
+        if cue is None and last_direct is not None:
+            gap = text[last_extent:s - 1] if last_extent <= s - 1 else "x"
+            if not any(ch.isalnum() for ch in gap) and _clause_bounded(text, s, e):
+                inherited = last_direct
+        if cue is None and inherited is None:
+            continue
+        if inherited is not None:
+            hit = QuoteHit("direct", s, e, inherited.cue, inherited.cue_start, inherited.cue_end,
+                           inherited.speaker_start, inherited.speaker_end)
+        else:
+            sp = _mention_span(speaker) if speaker is not None and qid[speaker.i] < 0 else None
+            c, cs, ce = _cue_span(cue)
+            hit = QuoteHit("direct", s, e, c, cs, ce, sp[0] if sp else None, sp[1] if sp else None)
+        hits.append(hit)
+        last_direct = hit
+        last_extent = max(e + 1, hit.cue_end or 0, hit.speaker_end or 0)
+
+    direct = list(hits)
+    for tok in doc:
+        if not is_cue(tok) or tok.pos_ != "VERB":
+            continue
+        hit = _indirect(doc, tok, qid, text)
+        if hit is not None and not _covered(hit, direct):
+            hits.append(hit)
+    for tok in doc:
+        if tok.lower_ == "according" and qid[tok.i] < 0:
+            hit = _according(doc, tok, text)
+            if hit is not None and not _covered(hit, direct):
+                hits.append(hit)
+
+    # Nested speech: drop a hit whose cue lies inside another hit's content.
+    kept = [h for h in hits
+            if not any(o is not h and o.start <= (h.cue_start or -1) < o.end for o in hits)]
+    kept.sort(key=lambda h: (h.start, h.end))
+    return kept
+
+
+def _clause_bounded(text: str, s: int, e: int) -> bool:
+    """Whether the quoted span stands as a clause: punctuation or a line break on both sides."""
+    i = s - 2  # skip the opening mark
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i >= 0 and text[i] == "'" and i > 0 and text[i - 1] == "'":
+        i -= 1
+    left_ok = i < 0 or text[i] in "\n:,;(—–-" or text[i] in _SENT_END or text[i] in "\"”'’"
+    inner = text[s:e].rstrip()
+    right_ok = bool(inner) and (inner[-1] in ".,!?;:…—–-" or inner[-1] in "\"”'’")
+    if not right_ok:
+        j = e
+        while j < len(text) and text[j] in "\"”'»":
+            j += 1
+        while j < len(text) and text[j] in " \t":
+            j += 1
+        right_ok = j >= len(text) or text[j] in "\n.,;:!?)—–-"
+    return left_ok and right_ok
+
+
+def _direct_cue(doc, a, b, j, qid, sent_of, sent_bounds, is_cue, text, s, e) -> Token | None:
+    """The cue verb of the quote in tokens [a, b), or None when it is not a quote."""
+    bounded = _clause_bounded(text, s, e)
+    prev_tok = doc[a - 1] if a > 0 else None
+    while prev_tok is not None and (prev_tok.is_quote or prev_tok.is_space):
+        prev_tok = doc[prev_tok.i - 1] if prev_tok.i > 0 else None
+    if not bounded:
+        # 'He added "we will win."' or 'said that "we will win"': a cue right before the mark.
+        if prev_tok is not None and prev_tok.lower_ == "that" and prev_tok.i > 0:
+            before = doc[prev_tok.i - 1]
+            if not (is_cue(before) and _clause_like(doc, a, b)):
+                return None
+            prev_tok = before
+        if prev_tok is None or not is_cue(prev_tok) or not _clause_like(doc, a, b):
+            return None
+    first_sent, last_sent = sent_of[a], sent_of[b - 1]
+    lo = sent_bounds[first_sent][0]
+    hi = sent_bounds[last_sent][1]
+
+    def dist(t: Token) -> int:
+        return min(abs(t.i - a), abs(t.i - b))
+
+    cands: list[Token] = []
+    # The quote hangs off a cue verb ('The official said, "We declare ..."').
+    for i in range(a, b):
+        h = doc[i].head
+        for _ in range(3):
+            if qid[h.i] == j:
+                break
+            if is_cue(h):
+                cands.append(h)
+                break
+            if h.head is h or qid[h.head.i] >= 0:
+                break
+            h = h.head
+    # A cue verb hangs off the quote or sits beside it ('"...," he noted.').
+    for i in range(lo, hi):
+        t = doc[i]
+        if qid[i] >= 0 or not is_cue(t):
+            continue
+        anc = t.head
+        linked = False
+        for _ in range(3):
+            if qid[anc.i] == j:
+                linked = True
+                break
+            if anc.head is anc:
+                break
+            anc = anc.head
+        if linked or (qid[t.head.i] < 0 and t.head is t and bounded and dist(t) <= 4):
+            cands.append(t)
+    if not cands and bounded:
+        # Beside the quote in the same sentence, with its own subject nearby.
+        for i in range(lo, hi):
+            t = doc[i]
+            if qid[i] < 0 and is_cue(t) and dist(t) <= 4 and _speaker_token(t) is not None:
+                cands.append(t)
+    if not cands:
+        colon = _colon_before(text, s)
+        if colon is not None:
+            k = _token_at(doc, colon)
+            if k is not None:
+                lo2 = sent_bounds[sent_of[k]][0]
+                for i in range(k - 1, lo2 - 1, -1):
+                    if is_cue(doc[i]):
+                        cands.append(doc[i])
+                        break
+    if not cands:
+        return None
+    return min(cands, key=dist)
+
+
+def _clause_like(doc: Doc, a: int, b: int) -> bool:
+    """A quoted span long enough and verbal enough to be speech rather than a label."""
+    words = sum(1 for i in range(a, b) if doc[i].is_alpha)
+    has_verb = any(doc[i].pos_ in ("VERB", "AUX") for i in range(a, b))
+    return words >= 4 and has_verb
+
+
+def _colon_before(text: str, s: int) -> int | None:
+    """Offset of a colon right before the opening mark (possibly on the previous line)."""
+    i = s - 2
+    while i >= 0 and text[i] in " \t\n":
+        i -= 1
+    if i >= 0 and text[i] == "'" and i > 0 and text[i - 1] == "'":
+        i -= 2
+        while i >= 0 and text[i] in " \t\n":
+            i -= 1
+    return i if i >= 0 and text[i] == ":" else None
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None and len(span) else None
+
+
+def _covered(hit: QuoteHit, direct: list[QuoteHit]) -> bool:
+    """Whether an indirect hit restates a direct quote already found."""
+    size = hit.end - hit.start
+    for d in direct:
+        overlap = min(hit.end, d.end) - max(hit.start, d.start)
+        if overlap > 0 and overlap >= 0.5 * min(size, d.end - d.start):
+            return True
+    return False
+
+
+def _paragraph_clip(text: str, anchor: int, start: int, end: int) -> tuple[int, int]:
+    """Cut a content span at the paragraph breaks around ``anchor``."""
+    p0 = text.rfind("\n", 0, anchor) + 1
+    p1 = text.find("\n", anchor)
+    if p1 < 0:
+        p1 = len(text)
+    return max(start, p0), min(end, p1)
+
+
+def _trim(doc: Doc, i: int, k: int) -> tuple[int, int]:
+    """Drop punctuation and spaces at the ends of tokens [i, k], keeping balanced quote marks."""
+    while i <= k and (doc[i].is_space or (doc[i].is_punct and not doc[i].is_quote)):
+        i += 1
+    while k >= i and (doc[k].is_space or (doc[k].is_punct and not doc[k].is_quote)):
+        k -= 1
+    return i, k
+
+
+def _indirect(doc: Doc, cue: Token, qid: list[int], text: str) -> QuoteHit | None:
+    """'X said (that) ...', 'X told reporters ...', '..., X said.' around one cue verb."""
+    if cue.dep_ == "relcl":
+        subj = next((c for c in cue.children if c.dep_ in _SUBJ_DEPS), None)
+        if subj is None or subj.lower_ not in _RELATIVE:
+            return None  # 'disputes, which the minister stressed ...': object relative
+    comp = next((c for c in cue.children if c.dep_ in _CLAUSE_DEPS), None)
+    if comp is not None:
+        i, k = comp.left_edge.i, comp.right_edge.i
+        if i < cue.i < k:  # the clause wraps around its cue: keep the side it heads
+            if comp.i > cue.i:
+                i = cue.i + 1
+            else:
+                k = cue.i - 1
+        anchor = comp
+    elif cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i and \
+            any(c.dep_ in _SUBJ_DEPS for c in cue.children):
+        # 'The plan will fail, he said.' parsed with 'said' under the reported clause.
+        head = cue.head
+        i, k = head.left_edge.i, cue.left_edge.i - 1
+        anchor = head
+    else:
+        return None
+    i, k = _trim(doc, i, k)
+    if k - i < 1 or sum(1 for t in doc[i:k + 1] if t.is_alpha) < 2:
+        return None
+    if all(qid[t] >= 0 for t in range(i, k + 1)):
+        return None
+    start, end = doc[i].idx, doc[k].idx + len(doc[k])
+    start, end = _paragraph_clip(text, anchor.idx, start, end)
+    if end - start < 3:
+        return None
+    speaker = _speaker_token(cue)
+    sp = _mention_span(speaker) if speaker is not None else None
+    c, cs, ce = _cue_span(cue)
+    return QuoteHit("indirect", start, end, c, cs, ce,
+                    sp[0] if sp else None, sp[1] if sp else None)
+
+
+def _according(doc: Doc, tok: Token, text: str) -> QuoteHit | None:
+    """'According to X, ...' and '..., according to X.'"""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        to = doc[tok.i + 1]
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    head = tok.head
+    if head is tok:
+        return None
+    pp_lo, pp_hi = tok.left_edge.i, max(tok.right_edge.i, to.right_edge.i)
+    lo, hi = head.left_edge.i, head.right_edge.i
+    if pp_lo <= lo and hi <= pp_hi:
+        return None
+    # The reported clause is the head's subtree on the far side of the PP.
+    if pp_lo - lo >= hi - pp_hi:
+        i, k = lo, pp_lo - 1
+    else:
+        i, k = pp_hi + 1, hi
+    i, k = _trim(doc, i, k)
+    if k - i < 1:
+        return None
+    start, end = doc[i].idx, doc[k].idx + len(doc[k])
+    start, end = _paragraph_clip(text, head.idx, start, end)
+    if end - start < 3:
+        return None
+    sp = _mention_span(source) if source is not None else None
+    return QuoteHit("indirect", start, end, text[tok.idx:to.idx + len(to)], tok.idx,
+                    to.idx + len(to), sp[0] if sp else None, sp[1] if sp else None)

@@ -1,0 +1,142 @@
+"""Quote extraction on real sentences: each row a text and the quotes it must give."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.quotes import QuoteHit, find_quotes, quote_spans, speech_verbs
+
+# (text, [(kind, content, cue, speaker mention)]); an empty list: no quote at all.
+CASES = [
+    # direct, speaker after
+    ('"We regard the regional security to be a contiguous category," he noted.',
+     [("direct", "We regard the regional security to be a contiguous category,", "noted", "he")]),
+    # curly marks, speaker before, colon
+    ("The minister told reporters: “Our forces will stay in the region until the threat is gone.”",
+     [("direct", "Our forces will stay in the region until the threat is gone.", "told",
+       "The minister")]),
+    # speaker before, comma
+    ('The Iranian official said, "We declare our opposition to any deployment of foreign forces '
+     'in the region."',
+     [("direct", "We declare our opposition to any deployment of foreign forces in the region.",
+       "said", "The Iranian official")]),
+    # multi-sentence, inverted cue
+    ("“This is in their heads. This is in their consciousness,” said Caddell, speaking of the issue.",
+     [("direct", "This is in their heads. This is in their consciousness,", "said", "Caddell")]),
+    # interrupted: two parts, one cue, one speaker
+    ('"We declare," he said, "our opposition to any deployment of foreign forces in the region."',
+     [("direct", "We declare,", "said", "he"),
+      ("direct", "our opposition to any deployment of foreign forces in the region.", "said", "he")]),
+    # paragraphs: open quote at each paragraph, cue before a colon
+    ('Caddell continued:\n\n"The health issue overall is very much a partisan issue.\n\n'
+     '"Rasmussen has a similar question: forty-three, yes; forty-six, no."\n',
+     [("direct", 'The health issue overall is very much a partisan issue.\n\n"Rasmussen has a '
+       'similar question: forty-three, yes; forty-six, no.', "continued", "Caddell")]),
+    # nested quote stays inside its outer quote
+    ('"The question was, \'Do you think her health concerns affect her ability to serve?\' and '
+     'most said yes," Caddell said.',
+     [("direct", "The question was, 'Do you think her health concerns affect her ability to "
+       "serve?' and most said yes,", "said", "Caddell")]),
+    # doubled apostrophes as quotation marks (wire copy)
+    ("''I would have been all in,'' Mr. Regalado, the Republican mayor of Miami, said.",
+     [("direct", "I would have been all in,", "said", "Mr. Regalado")]),
+    ('The general warned, "Any attack on our territory will be met with force."',
+     [("direct", "Any attack on our territory will be met with force.", "warned", "The general")]),
+    # "adding": the speaker is the subject of the governing "said"
+    ('"We give importance and respect to these relationships," Bayramov said, adding, "Sustained '
+     "direct communication revealed the depth of the nations' relations.\"",
+     [("direct", "We give importance and respect to these relationships,", "said", "Bayramov"),
+      ("direct", "Sustained direct communication revealed the depth of the nations' relations.",
+       "adding", "Bayramov")]),
+    # a quoted sentence continuing an attributed one inherits cue and speaker
+    ('"I don\'t think anybody has ever seen this," Lewandowski said. "I think it is the job of '
+     'the FBI to do the research."',
+     [("direct", "I don't think anybody has ever seen this,", "said", "Lewandowski"),
+      ("direct", "I think it is the job of the FBI to do the research.", "said", "Lewandowski")]),
+    # indirect
+    ("The foreign minister said that Iran would not accept any change to the borders.",
+     [("indirect", "that Iran would not accept any change to the borders", "said",
+       "The foreign minister")]),
+    ("The spokesman said the talks would resume next week in Geneva.",
+     [("indirect", "the talks would resume next week in Geneva", "said", "The spokesman")]),
+    ("According to him, the Islamic Republic believes that the presence of foreign countries "
+     "will complicate the predicament.",
+     [("indirect", "the Islamic Republic believes that the presence of foreign countries will "
+       "complicate the predicament", "According to", "him")]),
+    ("Tehran maintains that only regional mechanisms can assist to tackle the challenges.",
+     [("indirect", "that only regional mechanisms can assist to tackle the challenges",
+       "maintains", "Tehran")]),
+    ("The president stressed the country would defend its sovereignty.",
+     [("indirect", "the country would defend its sovereignty", "stressed", "The president")]),
+    ("Putin told reporters the sanctions had failed to hurt the Russian economy.",
+     [("indirect", "the sanctions had failed to hurt the Russian economy", "told", "Putin")]),
+    ("The ceasefire will hold, the defence minister said.",
+     [("indirect", "The ceasefire will hold", "said", "the defence minister")]),
+    ("The attack killed 12 soldiers, according to the army.",
+     [("indirect", "The attack killed 12 soldiers", "according to", "the army")]),
+    # negatives: apostrophes, scare quotes, titles, quoted text without a speech verb
+    ("Azerbaijan's foreign minister praised the nations' efforts to promote Iran's stability.", []),
+    ("Azerbaijan’s president and Armenia’s prime minister met in Prague.", []),
+    ('Tehran backs only "regional mechanisms" to settle the dispute.', []),
+    ('He praised the "3+3 format" as a model for the region.', []),
+    ('The film "All the President\'s Men" was shown at the festival.', []),
+    ('Protesters carried banners: "Foreign troops out of the Caucasus now."', []),
+    ("The minister arrived in Baku on Sunday for talks with his counterpart.", []),
+]
+
+
+def _rows(text: str, hits: list[QuoteHit]):
+    return [(h.kind, text[h.start:h.end], h.cue,
+             text[h.speaker_start:h.speaker_end] if h.speaker_start is not None else None)
+            for h in hits]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_quote_forms(nlp, text, expected):
+    assert _rows(text, find_quotes(nlp(text))) == expected
+
+
+def test_offsets_are_valid_slices(nlp):
+    text = CASES[4][0]
+    for h in find_quotes(nlp(text)):
+        assert 0 <= h.start < h.end <= len(text)
+        assert text[h.cue_start:h.cue_end] == h.cue
+        assert QuoteHit.from_dict(h.to_dict()) == h
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("the nations' relations and Iran's role", []),
+    ("Azerbaijan’s security", []),
+    ('He said "no."', [(9, 12)]),
+    ("“Open\n\n“and continued,” he said.", [(1, 22)]),
+    ("“Never closed\n\nNext paragraph.", [(1, 13)]),
+    ("''Quoted,'' he said.", [(2, 9)]),
+])
+def test_quote_marks(text, expected):
+    assert quote_spans(text) == expected
+
+
+def test_lexicon_loaded_once():
+    assert speech_verbs() is speech_verbs()
+    assert {"say", "tell", "add", "note", "warn", "maintain"} <= speech_verbs()
+
+
+SEED_QUOTES = [
+    # (kind, content starts with, cue, speaker mention)
+    ("direct", "We regard the regional security", "noted", "he"),
+    ("direct", "We declare our opposition", "said", "The Iranian official"),
+    ("indirect", "the Islamic Republic believes", "According to", "him"),
+    ("indirect", 'that only "regional mechanisms"', "maintains", "Tehran"),
+    ("direct", "We give importance and respect", "said", "Bayramov"),
+    ("direct", "Sustained direct communication", "adding", "Bayramov"),
+]
+
+
+def test_seed_six_quotes(nlp, seed_text):
+    hits = find_quotes(nlp(seed_text))
+    got = [(h.kind, seed_text[h.start:h.end], h.cue, seed_text[h.speaker_start:h.speaker_end])
+           for h in hits]
+    assert len(got) == len(SEED_QUOTES), got
+    for (kind, content, cue, speaker), want in zip(got, SEED_QUOTES):
+        assert (kind, cue, speaker) == (want[0], want[2], want[3])
+        assert content.startswith(want[1])
