@@ -44,6 +44,8 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 def _surface(phrase: str) -> str:
     """Normalise spelling but keep case: "the U.S.'s" -> "US", "Guinea-Bissau" -> "Guinea Bissau"."""
     s = unicodedata.normalize("NFC", phrase).translate(_APOSTROPHES)
+    # token-joined text ("People 's Liberation Army", "Côte d' Ivoire") equals the original
+    s = re.sub(r"\s*'\s*", "'", s)
     s = _DASHES.sub(" ", s)
     # dots and commas never distinguish names: "U.S." == "US", "Washington, D.C." == "Washington DC"
     s = _DROP.sub("", s)
@@ -144,6 +146,7 @@ def _countries() -> dict[str, dict]:
             "lon": _float(row["lon"]),
             "capital_lat": _float(row["capital_lat"]),
             "capital_lon": _float(row["capital_lon"]),
+            "sovereign": row.get("sovereign") or None,
             "_row": row,
         }
     return table
@@ -165,7 +168,8 @@ def _variants() -> list[tuple[str, Entry]]:
             out.append((text, Entry(name, "country", iso3, None, "adjective")))
         for text in _split(row["demonyms"]):
             out.append((text, Entry(name, "country", iso3, None, "demonym")))
-    for table, code_column in (("organizations.tsv", "code"), ("groups.tsv", "country")):
+    # groups before organisations: "RSF" is more often the Rapid Support Forces than Reporters Without Borders
+    for table, code_column in (("groups.tsv", "country"), ("organizations.tsv", "code")):
         for row in _read_tsv(table):
             kind = row.get("kind") or ("organization" if table.startswith("org") else "group")
             entry = Entry(row["name"], kind, row[code_column] or None, row["sector"] or None, "name")
@@ -419,12 +423,10 @@ def _max_sector_len() -> int:
 
 
 @cache
+def _max_builtin_len() -> int:
+    return max(max(_tokens(text) for text, _ in _variants()), _max_sector_len())
+
+
 def max_phrase_len() -> int:
-    """Longest knowledge-base phrase in tokens (an upper bound), for n-gram scanning."""
-    longest = max(_tokens(text) for text, _ in _variants())
-    return max(longest, _max_sector_len())
-
-
-def max_user_phrase_len() -> int:
-    """Longest registered user-actor phrase in tokens (0 when none)."""
-    return max((_tokens(text) for text, _ in _user_variants), default=0)
+    """Longest phrase in tokens (an upper bound, user actors included), for n-gram scanning."""
+    return max(_max_builtin_len(), max((_tokens(t) for t, _ in _user_variants), default=0))

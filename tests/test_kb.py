@@ -150,6 +150,28 @@ def test_ambiguous_congo_gives_both():
     assert [e.country for e in kb.lookup("Congo")] == ["COD", "COG"]
 
 
+def test_ambiguous_acronym_puts_the_armed_group_first():
+    assert [e.name for e in kb.lookup("RSF")] == ["Rapid Support Forces", "Reporters Without Borders"]
+
+
+@pytest.mark.parametrize(
+    "joined, name",
+    [
+        # spaCy tokens joined with spaces must find what the original text finds
+        ("People 's Liberation Army", "People's Liberation Army"),
+        ("Côte d' Ivoire", "Ivory Coast"),
+        ("Iran 's", "Iran"),
+        ("Azerbaijan ’s", "Azerbaijan"),
+        ("al - Qaeda", "al-Qaeda"),
+        ("Guinea - Bissau", "Guinea-Bissau"),
+        ("Washington , D.C.", "United States"),
+        ("TEHRAN-", "Iran"),
+    ],
+)
+def test_lookup_token_joined(joined, name):
+    assert kb.lookup(joined)[0].name == name
+
+
 @pytest.mark.parametrize(
     "word, iso3",
     [
@@ -188,7 +210,10 @@ def test_country_row():
     assert "Azeri" in aze["adjectives"]
     assert aze["capital_lat"] == pytest.approx(40.38, abs=0.1)
     assert aze["capital_lon"] == pytest.approx(49.89, abs=0.1)
+    assert aze["sovereign"] is None
     assert kb.country("irn")["capital"] == "Tehran"
+    assert kb.country("PRI")["sovereign"] == "USA"
+    assert kb.country("ESH")["sovereign"] == "MAR"
     assert kb.country("XXX") is None
 
 
@@ -313,11 +338,23 @@ def test_user_actors_are_consulted_first(tmp_path):
     # a user actor of the same name overrides the shipped one
     assert [(e.country, e.kind) for e in kb.lookup("Georgia")] == [("USA", "organization")]
     assert kb.lookup("LDM")[0].country == "NGA"
+    assert kb.lookup("ldm") == []
     # shipped entries stay available
     assert kb.lookup("Tehran")[0].country == "IRN"
     kb.clear_user_actors()
     assert kb.lookup("Bayramov") == []
     assert kb.lookup("Georgia")[0].country == "GEO"
+
+
+def test_max_phrase_len_counts_user_actors(tmp_path):
+    base = kb.max_phrase_len()
+    path = tmp_path / "actors.yaml"
+    long_name = " ".join(["Word"] * (base + 3))
+    path.write_text(f"- name: {long_name}\n", encoding="utf-8")
+    kb.use_user_actors(path)
+    assert kb.max_phrase_len() == base + 3
+    kb.clear_user_actors()
+    assert kb.max_phrase_len() == base
 
 
 def test_load_user_actors_is_pure(tmp_path):
