@@ -77,7 +77,7 @@ class Coder:
             return Record(
                 article=article,
                 actors=actor_result.actors,
-                events=self._events(doc, event_hits, date_hits, place_hits, published),
+                events=self._events(doc, event_hits, date_hits, place_hits, published, actor_result),
                 quotes=self._quotes(doc, quote_hits, actor_result),
                 places=self._places(place_hits),
             )
@@ -133,14 +133,25 @@ class Coder:
                 yield error_record(a.id, exc.stage, exc.message)
 
     # -- assembly -------------------------------------------------------------------
-    def _events(self, doc, hits, date_hits, place_hits, published) -> list[Event]:
+    def _events(self, doc, hits, date_hits, place_hits, published, actors) -> list[Event]:
         from .lexicon import cameo_info, plover_score
 
         events = []
         dateline = _places.dateline_place(doc, place_hits)
+        peg = _news_peg(date_hits, published)
         for n, h in enumerate(hits, 1):
             date, date_text, precision = _dates.date_for(doc, h.trigger_token, date_hits, published)
+            if precision == "unknown" and peg is not None and h.modality == "asserted":
+                # A report's undated statements belong to the occasion it is about:
+                # the recent day it names ("on Sunday evening"), not the day of printing.
+                date, date_text, precision = peg.date, peg.text, peg.precision
             place = _places.location_for(doc, h.trigger_token, place_hits) or dateline
+            recipient = list(h.recipient_ids)
+            if not recipient and h.type == "CONSULT" and h.mode == "visit" and place is not None:
+                # "a visit to Baku": the host is the country visited.
+                host = actors.country_actor(place.country)
+                if host and host not in h.actor_ids:
+                    recipient = [host]
             goldstein, quad = h.goldstein, h.quad_class
             if h.cameo and (goldstein is None or quad is None):
                 _, goldstein, quad = cameo_info(h.cameo)
@@ -148,7 +159,7 @@ class Coder:
             events.append(Event(
                 id=f"E{n}", type=h.type, mode=h.mode or None, contexts=list(h.contexts or []),
                 cameo=h.cameo, quad_class=quad, goldstein=goldstein, plover_score=score,
-                actor=list(h.actor_ids), recipient=list(h.recipient_ids),
+                actor=list(h.actor_ids), recipient=recipient,
                 date=date, date_text=date_text, date_precision=precision,
                 location=_location(place), fatalities=h.fatalities, injured=h.injured,
                 modality=h.modality, negated=h.negated,
@@ -179,6 +190,21 @@ class Coder:
                                     precision=h.precision)
             places[key].mentions.append(Mention(h.start, h.end, h.text))
         return list(places.values())
+
+
+def _news_peg(date_hits, published: str | None, days: int = 7):
+    """The first day-precise date in the week before publication: the report's occasion."""
+    if not published:
+        return None
+    import datetime as dt
+
+    pub = dt.date.fromisoformat(published[:10])
+    for h in date_hits:
+        if h.kind == "date" and h.precision == "day" and h.date:
+            d = dt.date.fromisoformat(h.date)
+            if pub - dt.timedelta(days=days) <= d <= pub:
+                return h
+    return None
 
 
 def _location(place) -> dict[str, Any] | None:

@@ -37,6 +37,8 @@ GENERIC_PERSON_NOUNS = {"official", "diplomat", "counterpart", "leader", "office
                         "representative", "head", "chief"}
 ABBREVIATIONS = {"fm": "foreign minister", "pm": "prime minister",
                  "dm": "defence minister"}
+# Words that grade an office but are not part of its name.
+ROLE_MODIFIERS = {"senior", "top", "former", "then", "acting", "deputy-", "veteran", "new", "chief"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "mr.", "mrs.", "ms.", "dr."}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -65,6 +67,10 @@ class ActorResult:
     actors: list[Actor]
     token_actor: dict[int, str]
     _char_spans: list[tuple[int, int, str]] = field(default_factory=list, repr=False)
+
+    def country_actor(self, iso3: str | None) -> str | None:
+        """The id of the country actor for ``iso3``, if the article mentions that country."""
+        return next((a.id for a in self.actors if a.kind == "country" and a.country == iso3), None) if iso3 else None
 
     def actor_at(self, start: int, end: int) -> str | None:
         """The actor whose mention best overlaps the character span [start, end)."""
@@ -280,8 +286,8 @@ class _Resolver:
         if found:
             a, b, sector = found
             proto.sector = proto.sector or sector
-            role_words = expanded[a:b]
-            if not (len(role_words) == 1 and role_words[0] in GENERIC_PERSON_NOUNS):
+            role_words = [w for w in expanded[a:b] if w not in ROLE_MODIFIERS]
+            if role_words and role_words[-1] not in GENERIC_PERSON_NOUNS:
                 role = " ".join(w.capitalize() if w not in ("of", "for", "and") else w for w in role_words)
                 if not proto.role or len(role) > len(proto.role):
                     proto.role = role
@@ -334,7 +340,7 @@ class _Resolver:
             return None
         if tok.tag_ in ("NNS", "NNPS") or tok.i in self.claimed:
             return None
-        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and lower not in ABBREVIATIONS:
             return None  # "Foreign Minister" before a name, handled as a title
         mods = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod") and not c.is_space]
         if not mods:
@@ -388,8 +394,8 @@ class _Resolver:
                 continue
             last = max(before, key=lambda m: m[0])
             distance = abs(here - sent_of(last[0]))
-            if not anywhere and distance > 6:
-                continue
+            if not anywhere and distance > 6 and not (probe.country or probe.role):
+                continue  # a bare "the official" refers to someone recent
             score = (2.0 if probe.country and p.country == probe.country else 0.0) \
                 + (1.0 if probe.role and p.role and p.role.lower() == probe.role.lower() else 0.0)
             if anywhere:

@@ -1,0 +1,97 @@
+"""The command line, run as a user runs it: a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from communique.schema import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args, stdin: bytes | None = None, cwd=None):
+    return subprocess.run([sys.executable, "-m", "communique", *args], input=stdin,
+                          capture_output=True, cwd=cwd or ROOT, timeout=600)
+
+
+def test_version():
+    from communique import __version__
+
+    r = run("--version")
+    assert r.returncode == 0
+    assert r.stdout.decode().strip() == f"communique {__version__}"
+
+
+def test_every_command_has_help_with_examples():
+    from communique.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    assert {"code", "eval"} <= set(sub.choices)
+    for name, p in sub.choices.items():
+        text = p.format_help()
+        assert "usage:" in text
+        if not p.get_default("func").__name__ == "<lambda>":  # a missing-extra placeholder
+            assert "examples:" in text, f"`communique {name} --help` shows no examples"
+
+
+def test_code_example_folder_jsonl_validates(tmp_path):
+    out = tmp_path / "out.jsonl"
+    r = run("code", "examples/", "--published", "2022-10-03", "--format", "jsonl", "--output", str(out))
+    assert r.returncode == 0, r.stderr.decode()
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(records) == len(list((ROOT / "examples").glob("*.txt")))
+    for rec in records:
+        validate(rec)
+        assert rec["published"] == "2022-10-03"
+        assert rec["actors"] and rec["events"] and rec["quotes"]
+
+
+def test_table_format_shows_actors_events_quotes():
+    r = run("code", "examples/", "--published", "2022-10-03", "--format", "table")
+    assert r.returncode == 0, r.stderr.decode()
+    out = r.stdout.decode()
+    for heading in ("ACTORS", "EVENTS", "QUOTES"):
+        assert heading in out
+    assert "IRNGOV" in out and "AZEGOV" in out
+
+
+def test_stdin_and_json_format():
+    r = run("code", "-", "--format", "json", "--published", "2022-10-03",
+            stdin=b"Russian troops shelled the city of Kharkiv on Sunday, killing three civilians.")
+    assert r.returncode == 0, r.stderr.decode()
+    [rec] = json.loads(r.stdout)
+    validate(rec)
+    assert rec["id"].startswith("sha1:")
+
+
+def test_failed_articles_are_error_records_and_exit_1(tmp_path):
+    (tmp_path / "a.txt").write_text("Turkey and Syria signed a trade agreement in Ankara.")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02binary junk\x00")
+    (tmp_path / "c.jsonl").write_text('{"id": "c1", "text": "Protesters marched in Tehran."}\n{broken\n')
+    r = run("code", str(tmp_path), "--format", "jsonl")
+    assert r.returncode == 1
+    records = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    assert [x["id"] for x in records] == ["a", "b", "c1", "c.jsonl:2"]
+    for rec in records:
+        validate(rec)
+    assert "error" in records[1] and "binary" in records[1]["error"]["message"]
+    assert "line 2 of c.jsonl" in records[3]["error"]["message"]
+    assert "2 of 4 articles failed" in r.stderr.decode()
+
+
+def test_bad_published_option_is_a_usage_error():
+    r = run("code", "examples/", "--published", "last week")
+    assert r.returncode == 2
+    assert "YYYY-MM-DD" in r.stderr.decode()
+
+
+@pytest.mark.parametrize("args", [["eval"], []])
+def test_commands_without_what_they_need_explain(args):
+    r = run(*args)
+    assert r.returncode == 2
