@@ -1,0 +1,64 @@
+"""code_parallel: the records of N worker processes are those of one process."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+
+import pytest
+
+from communique.parallel import code_parallel
+from communique.record import Article, error_record
+
+from .conftest import SHARED
+
+POLNEAR = SHARED / "dev" / "polnear" / "dev" / "text"
+
+
+def excerpt(text: str, chars: int = 900) -> str:
+    """The first paragraphs of an article, cut at a sentence end: quick to parse."""
+    head = text[:chars]
+    return head[: head.rfind(".") + 1] or head
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list:
+    if not POLNEAR.exists():
+        pytest.skip(f"{POLNEAR} is not here (../shared is laid beside the checkout)")
+    files = sorted(POLNEAR.glob("*.txt"))[:9]
+    items: list = [Article(text=excerpt(f.read_text("utf-8")), id=f.stem, published="2016-09-12")
+                   for f in files]
+    # Read errors travel with the stream and come out in their place.
+    items.insert(3, error_record("broken.jsonl:4", "read", "line 4 of broken.jsonl: invalid JSON"))
+    return items
+
+
+@pytest.fixture(scope="module")
+def expected(coder, corpus) -> list[dict]:
+    return list(coder.code_dicts(corpus))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_workers_give_the_records_of_one_process(corpus, expected, workers):
+    got = list(code_parallel(iter(corpus), workers=workers, chunk=2))
+    assert [r["id"] for r in got] == [a.id if isinstance(a, Article) else a["id"] for a in corpus]
+    assert got == expected
+    assert sum("error" not in r for r in got) == len(corpus) - 1
+
+
+@pytest.mark.slow
+def test_a_killed_worker_loses_nothing(corpus, expected):
+    records = code_parallel(iter(corpus), workers=2, chunk=1, max_in_flight=4)
+    got = [next(records)]
+    workers = [p for p in multiprocessing.active_children() if p.name.startswith("SpawnProcess")]
+    assert workers, "the pool's worker processes are children of this process"
+    os.kill(workers[0].pid, signal.SIGKILL)  # mid-run: chunks are in flight
+    got.extend(records)
+    assert got == expected
+
+
+@pytest.mark.parametrize("workers", [-1, -4])
+def test_negative_workers_is_a_usage_error(workers):
+    with pytest.raises(ValueError, match="0 for all cores"):
+        list(code_parallel([], workers=workers))
