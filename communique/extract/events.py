@@ -1,0 +1,914 @@
+"""Event coding: lexicon triggers + the dependency parse -> PLOVER events.
+
+``find_events(doc, actors, lexicon)`` finds trigger words and phrases from the
+event lexicon (verbs, nouns, multiword expressions), checks each entry's
+argument constraints against the parse, reads actor and recipient off the
+parse (active and passive voice, "X's attack on Y", coordination, relative
+clauses, control verbs), and sets modality and negation. Acts reported inside
+a request, threat, accusation, refusal or promise are folded into that event,
+not asserted on their own. The same event told twice in an article (a
+headline repeating the body) comes out once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from communique.extract.fatalities import casualties
+from communique.lexicon import Entry, Lexicon, cameo_info, load_lexicon, plover_score
+
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+MATERIAL_CONFLICT = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+# Verbs that carry an event noun: "launched an attack", "expressed opposition", "held talks".
+LIGHT_VERBS = {
+    "express", "voice", "declare", "issue", "launch", "hold", "stage", "carry", "conduct",
+    "make", "file", "impose", "announce", "offer", "provide", "extend", "give", "lodge",
+    "register", "reiterate", "renew", "continue", "begin", "start", "resume", "intensify",
+    "mount", "deliver", "send", "grant", "approve", "sign", "reach", "pledge", "seek", "accept",
+    "welcome", "order", "lead", "step", "escalate", "unleash", "wage", "initiate", "open",
+    "organize", "organise", "call", "demand", "reject", "condemn", "denounce", "end", "halt",
+    "suspend", "lift", "ease", "announce", "report", "promise", "vow", "threaten", "repeat",
+    "have", "publish", "present", "submit", "post",
+}
+FUTURE_HEADS = {"plan", "intend", "expect", "schedule", "aim", "prepare", "set", "hope",
+                "want", "seek", "try", "decide", "propose", "mean", "wish"}
+FUTURE_MODS = {"scheduled", "planned", "upcoming", "proposed", "forthcoming", "expected",
+               "next", "future", "possible", "potential", "prospective", "impending"}
+HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ca"}
+HYPOTHETICAL_NOUNS = {"threat", "risk", "possibility", "fear", "danger", "prospect", "chance",
+                      "spectre", "specter", "likelihood", "prevention", "plan", "idea"}
+HISTORICAL_PREPS = {"since", "during"}
+HISTORICAL_VERBS = {"end", "begin", "start", "erupt", "break"}
+REFUSAL_HEADS = {"refuse", "decline", "fail", "reject"}
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
+METAPHOR_OBJECTS = {
+    "corruption", "poverty", "disease", "crime", "virus", "pandemic", "inflation", "climate",
+    "drug", "drugs", "covid", "covid-19", "coronavirus", "cancer", "hunger", "unemployment",
+    "fire", "fires", "wildfire", "wildfires", "terrorism", "extremism", "illness", "hate",
+    "misinformation", "disinformation", "odds", "charges", "charge", "case", "election",
+    "battle", "way", "word", "words", "price", "prices",
+}
+LABOUR_SUBJECTS = {"worker", "workers", "union", "unions", "teacher", "teachers", "employee",
+                   "employees", "staff", "doctor", "doctors", "nurse", "nurses", "driver",
+                   "drivers", "miner", "miners", "pilot", "pilots", "student", "students"}
+POLICE_SUBJECTS = {"police", "officer", "officers", "agent", "agents", "force", "forces",
+                   "troops", "soldier", "soldiers", "authority", "authorities", "army",
+                   "military", "policeman", "policemen", "fbi", "investigator", "investigators"}
+CONFLICT_CUES = {
+    "troops", "soldier", "soldiers", "army", "military", "militant", "militants", "rebel",
+    "rebels", "insurgent", "insurgents", "fighter", "fighters", "attack", "attacks", "killed",
+    "kill", "killing", "clash", "clashes", "fighting", "war", "shelling", "bomb", "bombing",
+    "airstrike", "airstrikes", "missile", "missiles", "gunmen", "wounded", "violence", "army",
+    "forces", "escalation", "offensive", "combat", "ceasefire", "artillery", "battle",
+    "tensions", "hostilities", "insurgency", "terrorist", "terrorists", "deadly",
+}
+# Which preposition introduces the recipient, by event type.
+RECIPIENT_PREPS = {
+    "ASSAULT": ("on", "against", "at", "upon", "into"),
+    "COERCE": ("on", "against", "into"),
+    "SANCTION": ("on", "against", "from", "with"),
+    "MOBILIZE": ("against", "to", "into", "near", "along"),
+    "CONSULT": ("with", "to"),
+    "AID": ("to", "for"),
+    "COOPERATE": ("with",),
+    "SUPPORT": ("for", "to", "of"),
+    "AGREE": ("with", "to"),
+    "REQUEST": ("on", "upon", "to", "of"),
+    "ACCUSE": ("against", "of", "on", "to"),
+    "REJECT": ("of",),
+    "THREATEN": ("against", "to", "on"),
+    "PROTEST": ("against", "outside", "at"),
+    "RETREAT": ("to", "from"),
+    "CONCEDE": ("to",),
+}
+@dataclass
+class EventHit:
+    """One event found in a Doc: what, who, to whom, how sure, and where in the text."""
+
+    type: str
+    mode: str | None
+    contexts: list[str]
+    cameo: str | None
+    goldstein: float | None
+    quad_class: int | None
+    plover_score: float | None
+    trigger_start: int
+    trigger_end: int
+    trigger_token: int
+    sentence_start: int
+    sentence_end: int
+    actor_ids: list[str] = field(default_factory=list)
+    recipient_ids: list[str] = field(default_factory=list)
+    modality: str = "asserted"
+    negated: bool = False
+    confidence: float = 0.5
+    fatalities: int | None = None
+    injured: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class _Hit:
+    """A trigger while it is being worked on."""
+
+    tok: Any
+    entry: Entry
+    type: str
+    mode: str | None
+    contexts: list[str]
+    cameo: str | None
+    span: tuple[int, int]  # token indices, end exclusive
+    absorbed: list["_Hit"] = field(default_factory=list)
+    actor_toks: list[Any] = field(default_factory=list)
+    recipient_toks: list[Any] = field(default_factory=list)
+    between: bool = False
+
+
+# ---------------------------------------------------------------- trigger matching
+
+def _pos(tok) -> str | None:
+    if tok.pos_ == "VERB":
+        return "verb"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "noun"
+    if tok.pos_ == "ADJ":
+        return "adj"
+    return None
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _objects(tok) -> list:
+    """The object of a verb (the passive subject when passive), or of an event noun."""
+    if tok.pos_ == "VERB" or tok.pos_ == "ADJ":
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr", "oprd")]
+        objs += [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if not objs and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            rel = [c for c in tok.children if c.lower_ in RELATIVE_PRONOUNS and c.dep_ in ("dobj", "nsubjpass")]
+            if rel or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+                objs = [tok.head]
+        return objs
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _word_set(tok) -> set[str]:
+    """Lemmas that stand for a noun phrase head: the head and its compounds."""
+    out = {_lemma(tok), tok.lower_}
+    out |= {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod")}
+    out |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    return out
+
+
+def _prep_children(tok, names: Iterable[str] | None = None) -> list:
+    names = set(names) if names is not None else None
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative", "prt") and (names is None or c.lower_ in names):
+            out.append(c)
+    return out
+
+
+def _pobjs(prep) -> list:
+    return [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+
+
+def _is_entityish(tok, token_actor) -> bool:
+    if tok.i in token_actor:
+        return True
+    if tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "FAC", "LOC"):
+        return True
+    if tok.lower_ in ("him", "her", "them", "us", "he", "she", "they", "we"):
+        return True
+    return any(c.i in token_actor or c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
+               for c in tok.children if c.dep_ in ("compound", "amod", "poss"))
+
+
+def _sentence_has_conflict(tok) -> bool:
+    return any(t.lower_ in CONFLICT_CUES or t.lemma_.lower() in CONFLICT_CUES
+               for t in tok.sent if t.i != tok.i)
+
+
+def _governing_verb(tok):
+    """The verb an event noun hangs from: as its object, or through a preposition."""
+    h = tok.head
+    if tok.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd") and h.pos_ in ("VERB", "AUX"):
+        return h
+    if tok.dep_ == "pobj" and h.dep_ in ("prep", "agent") and h.head.pos_ in ("VERB", "AUX"):
+        return h.head
+    if tok.dep_ == "conj":
+        return _governing_verb(h)
+    return None
+
+
+def _matches(entry: Entry, tok, token_actor) -> tuple[bool, list[int]]:
+    """Whether the entry's constraints hold at this token; the tokens that belong to the trigger."""
+    extra: list[int] = []
+    if entry.has("plural") and tok.tag_ not in ("NNS", "NNPS"):
+        return False, extra
+    for key, value in entry.args:
+        alts = set(value.split("|")) if value else set()
+        if key == "obj":
+            objs = _objects(tok)
+            if not objs:
+                if "*none" not in alts:
+                    return False, extra
+            elif not any(_word_set(o) & alts for o in objs):
+                return False, extra
+        elif key == "obj-any":
+            if not _objects(tok) and not any(c.dep_ == "dative" for c in tok.children):
+                return False, extra
+        elif key == "obj-actor":
+            objs = [o for o in _objects(tok) if o.dep_ != "attr"]
+            if any(c.dep_ == "oprd" for c in tok.children) or not any(_is_entityish(o, token_actor) for o in objs):
+                return False, extra
+        elif key == "prt":
+            hits = [c for c in tok.children if c.dep_ in ("prt", "prep") and c.lower_ in alts
+                    and c.i > tok.i]
+            if not hits:
+                return False, extra
+            extra += [hits[0].i]
+        elif key == "prep":
+            name, _, objs = value.partition(">")
+            preps = _prep_children(tok, name.split("|"))
+            if not preps:
+                return False, extra
+            if objs:
+                want = set(objs.split("|"))
+                ok = False
+                for p in preps:
+                    for g in _pobjs(p):
+                        if "*actor" in want and _is_entityish(g, token_actor):
+                            ok = True
+                        if _word_set(g) & want:
+                            ok = True
+                            extra += [p.i, g.i]
+                if not ok:
+                    return False, extra
+        elif key == "mod":
+            mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")
+                    and (_lemma(c) in alts or c.lower_ in alts)]
+            if not mods:
+                return False, extra
+            extra += [m.i for m in mods]
+        elif key == "ctx":
+            if value == "conflict" and not _sentence_has_conflict(tok):
+                return False, extra
+        elif key == "light":
+            if not _has_frame(tok, token_actor):
+                return False, extra
+        elif key == "needs":
+            if not _needs(value, tok, token_actor):
+                return False, extra
+    return True, extra
+
+
+def _has_frame(noun, token_actor) -> bool:
+    """An event noun is an event only with someone doing it or a verb reporting it."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True
+    if any(c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from") for c in noun.children):
+        return True
+    if any(c.dep_ in ("compound", "amod", "nmod") and (c.i in token_actor or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))
+           for c in noun.children):
+        return True
+    verb = _governing_verb(noun)
+    return verb is not None and _lemma(verb) not in ("be", "have") and noun.dep_ != "nsubjpass"
+
+
+def _needs(value: str, tok, token_actor) -> bool:
+    if value == "xcomp":
+        return any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+    if value == "xcomp-or-obj":
+        return any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in tok.children)
+    if value == "subj-actor":
+        return any(_is_entityish(s, token_actor) or s.lower_ in POLICE_SUBJECTS
+                   for s in _subjects(tok))
+    if value == "subj-police":
+        return any(_lemma(s) in POLICE_SUBJECTS or s.lower_ in POLICE_SUBJECTS for s in _subjects(tok))
+    if value == "labour":
+        return any(_lemma(s) in LABOUR_SUBJECTS for s in _subjects(tok))
+    if value == "not-labour":
+        return not any(_lemma(s) in LABOUR_SUBJECTS for s in _subjects(tok))
+    if value == "not-metaphor":
+        if tok.dep_ == "compound":
+            return False
+        for p in _prep_children(tok, ("on", "against", "over", "for", "with")):
+            for g in _pobjs(p):
+                if _lemma(g) in METAPHOR_OBJECTS or g.lower_ in METAPHOR_OBJECTS:
+                    return False
+        return not any(_lemma(o) in METAPHOR_OBJECTS for o in _objects(tok))
+    if value == "no-obj":
+        return not _objects(tok)
+    if value == "obj-or-of":
+        return bool(_objects(tok)) or bool(_prep_children(tok, ("of", "against")))
+    return True
+
+
+def _find_triggers(doc, lexicon: Lexicon, token_actor) -> list[_Hit]:
+    hits = []
+    for tok in doc:
+        pos = _pos(tok)
+        if pos is None:
+            continue
+        # A noun used as a modifier ("war crimes", "protest leader") is not the event.
+        if pos == "noun" and tok.dep_ in ("compound", "amod", "poss"):
+            continue
+        if pos == "verb" and tok.dep_ == "amod":
+            continue
+        cands = lexicon.candidates(_lemma(tok), pos)
+        if not cands:
+            # the small model's lemmatizer slips ("raped" -> "rap"): try the plain forms
+            low = tok.lower_
+            for form in (low, low[:-1], low[:-2], low[:-3] if low.endswith("ing") else None):
+                if form and (cands := lexicon.candidates(form, pos)):
+                    break
+        if not cands:
+            continue
+        ordered = sorted(cands, key=lambda e: (e.source != "user", -e.specificity))
+        for entry in ordered:
+            ok, extra = _matches(entry, tok, token_actor)
+            if not ok:
+                continue
+            if entry.type == "NONE":
+                break
+            span_toks = [tok.i] + [i for i in extra if abs(i - tok.i) <= 2]
+            hits.append(_Hit(tok=tok, entry=entry, type=entry.type, mode=entry.mode,
+                             contexts=list(entry.contexts), cameo=entry.cameo,
+                             span=(min(span_toks), max(span_toks) + 1)))
+            break
+    return hits
+
+
+# ---------------------------------------------------------------- arguments
+
+def _subjects(verb) -> list:
+    """The grammatical subject of a verb, found through control, coordination and relatives."""
+    seen = 0
+    v = verb
+    while v is not None and seen < 6:
+        seen += 1
+        subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+        if subs:
+            s = subs[0]
+            if s.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
+                return [v.head]
+            return [s]
+        if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return []
+        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl") and v.head is not v:
+            head = v.head
+            if v.dep_ == "ccomp":
+                # "stressed the Islamic Republic will continue": the small model often
+                # takes the embedded subject as the object of the reporting verb.
+                objs = [c for c in head.children if c.dep_ == "dobj" and c.i < v.i and c.i > head.i
+                        and c.lower_ not in RELATIVE_PRONOUNS]
+                if objs and not any(c.dep_ == "mark" for c in v.children):
+                    return [objs[-1]]
+                return []
+            if v.dep_ == "xcomp":
+                # "urged X to withdraw": X, the object of an object-control verb, is the subject.
+                objs = [c for c in head.children if c.dep_ == "dobj"]
+                if objs and _lemma(head) in ("urge", "ask", "call", "order", "force", "invite",
+                                            "encourage", "allow", "press", "persuade", "tell"):
+                    return [objs[0]]
+            if v.dep_ == "acl":
+                return []
+            if head.pos_ not in ("VERB", "AUX", "ADJ"):
+                return []
+            v = head
+            continue
+        break
+    return []
+
+
+def _expand(tok) -> list:
+    """A noun phrase head and its coordinated heads ("Israel and Lebanon")."""
+    out = [tok]
+    for c in tok.conjuncts:
+        if c not in out:
+            out.append(c)
+    for c in tok.children:
+        if c.dep_ == "appos" and c not in out:
+            out.append(c)
+    return out
+
+
+def _ids_for(tok, token_actor, depth: int = 0) -> list[str]:
+    if tok.i in token_actor:
+        return [token_actor[tok.i]]
+    if depth > 2:
+        return []
+    out: list[str] = []
+    for c in sorted(tok.children, key=lambda c: (c.dep_ != "poss", c.i)):
+        if c.dep_ in ("compound", "poss", "amod", "nmod", "appos", "flat"):
+            out += _ids_for(c, token_actor, depth + 1)
+            if out:  # "Japanese and Chinese forces"
+                for cc in c.conjuncts:
+                    out += [i for i in _ids_for(cc, token_actor, depth + 1) if i not in out]
+        elif c.dep_ == "prep" and c.lower_ == "of" and _lemma(tok) in (
+                "government", "minister", "ministry", "president", "leader", "leadership", "people",
+                "forces", "army", "military", "police", "authorities", "authority", "state",
+                "republic", "kingdom", "parliament", "officials", "official", "troops"):
+            for g in _pobjs(c):
+                for gg in [g] + list(g.conjuncts):
+                    out += [i for i in _ids_for(gg, token_actor, depth + 1) if i not in out]
+        if out:
+            break
+    return out
+
+
+def _ids(toks: list, token_actor) -> list[str]:
+    out: list[str] = []
+    for t in toks:
+        for head in _expand(t):
+            for i in _ids_for(head, token_actor):
+                if i not in out:
+                    out.append(i)
+    return out
+
+
+def _parties(noun, token_actor) -> list:
+    """Who a dispute or conflict noun belongs to: "between X and Y", "X's", "X have disputes"."""
+    for p in _prep_children(noun, ("between", "among")):
+        for g in _pobjs(p):
+            return [g]
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return poss
+    if noun.dep_ == "dobj" and _lemma(noun.head) == "have":
+        return _subjects(noun.head)
+    return []
+
+
+def _arguments(hit: _Hit, token_actor) -> None:
+    tok = hit.tok
+    actors: list = []
+    recipients: list = []
+    preps = RECIPIENT_PREPS.get(hit.type, ())
+    if tok.pos_ in ("VERB", "ADJ"):
+        if _is_passive(tok):
+            recipients += [c for c in tok.children if c.dep_ == "nsubjpass"]
+            for a in _prep_children(tok, ("by",)):
+                actors += _pobjs(a)
+            if tok.dep_ in ("relcl", "acl") and not recipients and tok.head.pos_ in ("NOUN", "PROPN"):
+                recipients.append(tok.head)
+        elif tok.dep_ == "acl" and tok.tag_ == "VBN":
+            recipients.append(tok.head)
+            for a in _prep_children(tok, ("by",)):
+                actors += _pobjs(a)
+        else:
+            actors += _subjects(tok)
+            objs = [o for o in _objects(tok) if o.dep_ in ("dobj", "obj")]
+            if not objs and tok.dep_ in ("relcl",) or not objs:
+                # "disputes, which X will work to settle": the object is the antecedent's party.
+                rel = _relative_object(tok)
+                if rel is not None:
+                    parties = _parties(rel, token_actor) or [rel]
+                    objs = parties
+            recipients += objs
+            recipients += [g for c in tok.children if c.dep_ == "dative" for g in ([c] if c.pos_ != "ADP" else _pobjs(c))]
+        if not recipients:
+            for p in _prep_children(tok, preps):
+                recipients += _pobjs(p)
+                if recipients:
+                    break
+    else:  # an event noun
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        agents = [g for p in _prep_children(tok, ("by", "from")) for g in _pobjs(p)]
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                and (c.i in token_actor or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))]
+        between = [g for p in _prep_children(tok, ("between", "among")) for g in _pobjs(p)]
+        if poss:
+            actors += poss
+        elif agents:
+            actors += agents
+        elif mods:
+            actors += mods
+        if between:
+            actors += between
+            hit.between = True
+        verb = _governing_verb(tok)
+        if verb is not None and not actors and tok.dep_ != "nsubj":
+            if _is_passive(verb):
+                for a in _prep_children(verb, ("by",)):
+                    actors += _pobjs(a)
+            else:
+                actors += _subjects(verb)
+        if verb is not None and tok.dep_ in ("dobj",) and not actors:
+            actors += _subjects(verb)
+        for p in _prep_children(tok, preps):
+            if p.lower_ == "of" and hit.type in ("ASSAULT",):
+                continue
+            recipients += _pobjs(p)
+            if recipients:
+                break
+        if not recipients and verb is not None and hit.type in ("CONSULT",):
+            for p in _prep_children(verb, ("with",)):
+                recipients += _pobjs(p)
+    if hit.entry.has("swap"):
+        actors, recipients = recipients, actors
+    hit.actor_toks = [a for a in actors if a.lower_ not in RELATIVE_PRONOUNS or a.dep_ == "relcl"]
+    hit.recipient_toks = [r for r in recipients if r.lower_ not in RELATIVE_PRONOUNS]
+
+
+def _relative_object(verb):
+    """For a verb inside a relative clause with an object relative pronoun: the antecedent."""
+    v = verb
+    for _ in range(6):
+        if v.dep_ == "relcl":
+            if any(c.lower_ in RELATIVE_PRONOUNS and c.dep_ in ("dobj", "pobj") for c in v.subtree):
+                return v.head
+            return None
+        if v.head is v:
+            return None
+        v = v.head
+    return None
+
+
+# ---------------------------------------------------------------- modality, negation
+
+def _chain(tok):
+    """The token and the verbs that govern it through complements, up to the clause root."""
+    out = [tok]
+    v = tok
+    verb = _governing_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+    if verb is not None:
+        out.append(verb)
+        v = verb
+    for _ in range(5):
+        if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head is not v and v.head.pos_ in ("VERB", "AUX", "ADJ"):
+            v = v.head
+            out.append(v)
+        else:
+            break
+    return out
+
+
+def _negated(tok) -> tuple[bool, bool]:
+    """(negated, refusal): "did not attack" / "will not lift", "refused to meet", "failed to agree"."""
+    chain = _chain(tok)
+    neg = any(c.dep_ == "neg" for t in chain for c in t.children)
+    if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("no", "without") for c in tok.children):
+        neg = True
+    refusal = any(_lemma(t) in REFUSAL_HEADS for t in chain[1:])
+    return neg or refusal, refusal or (neg and _future(tok))
+
+
+def _future(tok) -> bool:
+    chain = _chain(tok)
+    for t in chain:
+        for c in t.children:
+            if c.dep_ in ("aux",) and c.lower_ in ("will", "shall", "'ll", "wo"):
+                return True
+            if c.dep_ in ("aux",) and c.lower_ == "to" and t.head.lower_ == "going":
+                return True
+        if t is not tok and _lemma(t) in FUTURE_HEADS:
+            return True
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if any(c.lower_ in FUTURE_MODS for c in tok.children if c.dep_ in ("amod", "compound")):
+            return True
+    return False
+
+
+def _hypothetical(tok) -> bool:
+    chain = _chain(tok)
+    for t in chain:
+        for c in t.children:
+            if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX:
+                return True
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                return True
+    top = chain[-1]
+    for anc in [top] + list(top.ancestors)[:3]:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anc.children):
+            return True
+        # the main clause of a conditional: "If Russia invades, the West will impose sanctions"
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in anc.children):
+            return True
+        if anc.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in anc.children):
+            return True
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and _lemma(tok.head.head) in HYPOTHETICAL_NOUNS:
+        return True
+    return False
+
+
+def _historical(tok) -> bool:
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "pobj" and tok.head.lower_ in HISTORICAL_PREPS:
+            return True
+        for c in tok.subtree:
+            if c.dep_ == "relcl" and _lemma(c) in HISTORICAL_VERBS and c.tag_ == "VBD":
+                return True
+    return False
+
+
+# ---------------------------------------------------------------- frames and conversions
+
+_FRAME_MODES = {
+    "request": {"RETREAT/resign": ("change", "1041"), "CONSULT": ("meet", "026"), "AGREE": ("meet", "027"), "AID": ("assist", "023"),
+                "COOPERATE": ("assist", "021"), "SUPPORT": ("assist", "022"),
+                "RETREAT": ("yield", "025"), "CONCEDE": ("yield", "025")},
+    "reject": {"CONSULT": ("meet", "125"), "AGREE": ("meet", "127"), "AID": ("assist", "122"),
+               "COOPERATE": ("assist", "121"), "SUPPORT": ("assist", "121"),
+               "RETREAT": ("yield", "124"), "CONCEDE": ("yield", "124")},
+    "threaten": {"ASSAULT": ("violence", "138"), "MOBILIZE": ("violence", "138"),
+                 "COERCE/arrest": ("arrest", "132"), "COERCE/seize": ("territory", "1382"),
+                 "COERCE/deport": ("expel", "136"), "SANCTION/expel": ("expel", "136"),
+                 "COERCE/curfew": ("restrict", "1323"), "COERCE/martial-law": ("restrict", "1324"),
+                 "COERCE": ("restrict", "1312"), "SANCTION": ("relations", "1313"),
+                 "PROTEST": ("restrict", "133")},
+}
+_INTENT_CAMEO = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033",
+                 "AGREE": "030", "CONCEDE": "035", "RETREAT": "035"}
+
+
+def _complement_tokens(hit: _Hit) -> set[int]:
+    """Tokens of the act a framing trigger reports (its clausal complement)."""
+    tok = hit.tok
+    out: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > tok.i:
+            out |= {t.i for t in c.subtree}
+        elif c.dep_ in ("prep",) and c.lower_ in ("of", "for", "to", "over", "on", "against") and c.i > tok.i:
+            for g in c.children:
+                if g.dep_ in ("pcomp",) or (g.dep_ == "pobj" and hit.entry.arg("frame") in ("accuse", "request", "reject")):
+                    out |= {t.i for t in g.subtree}
+        elif c.dep_ == "dobj" and hit.entry.arg("frame") in ("request", "reject") and c.pos_ in ("NOUN",):
+            out |= {t.i for t in c.subtree}
+    return out
+
+
+def _apply_frames(hits: list[_Hit]) -> list[_Hit]:
+    by_tok = {h.tok.i: h for h in hits}
+    absorbed: set[int] = set()
+    # "lifted the embargo", "imposed sanctions": the noun named in the verb's pattern is its object, not an act.
+    for h in hits:
+        objs = h.entry.arg("obj")
+        if objs and h.tok.pos_ == "VERB":
+            for o in _objects(h.tok):
+                if o.i in by_tok and o.i != h.tok.i and _word_set(o) & set(objs.split("|")):
+                    absorbed.add(o.i)
+    for h in sorted(hits, key=lambda h: h.tok.i):
+        frame = h.entry.arg("frame")
+        if not frame or h.tok.i in absorbed:
+            continue
+        inner = [by_tok[i] for i in sorted(_complement_tokens(h)) if i in by_tok and i != h.tok.i]
+        if not inner:
+            continue
+        for x in inner:
+            absorbed.add(x.tok.i)
+        child = min(inner, key=lambda x: x.tok.i)  # the nearest act
+        h.absorbed = inner
+        if frame == "intent":
+            if child.type in ("SUPPORT", "COOPERATE", "AID", "CONSULT", "AGREE"):
+                h.type, h.mode, h.cameo = "AGREE", None, _INTENT_CAMEO.get(child.type, "030")
+                h.contexts = list(dict.fromkeys(h.contexts + child.contexts))
+            elif child.type in ("RETREAT", "CONCEDE"):
+                h.type, h.mode, h.cameo = "CONCEDE", None, "080"
+                h.contexts = list(dict.fromkeys(h.contexts + child.contexts))
+            elif child.type in MATERIAL_CONFLICT:
+                table = _FRAME_MODES["threaten"]
+                mode, cameo = table.get(f"{child.type}/{child.mode}") or table.get(child.type, (None, "130"))
+                h.type, h.mode, h.cameo = "THREATEN", mode, cameo
+            else:
+                h.type, h.mode, h.cameo = child.type, child.mode, child.cameo
+        elif frame in _FRAME_MODES:
+            table = _FRAME_MODES[frame]
+            mode, cameo = table.get(f"{child.type}/{child.mode}") or table.get(child.type, (h.mode, h.cameo))
+            if frame == "request" and child.type in ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION"):
+                mode = "change"
+            h.mode, h.cameo = mode, cameo
+            if h.type == "REQUEST" and (h.cameo or "").startswith("10") is False and cameo:
+                h.cameo = cameo
+        elif frame == "accuse":
+            h.contexts = list(dict.fromkeys(h.contexts + [c for c in child.contexts if c]))
+            if child.type == "ASSAULT" and "military" not in h.contexts:
+                h.contexts.append("military")
+    return [h for h in hits if h.tok.i not in absorbed]
+
+
+_REQUEST_OBJECTS = {
+    "assist": {"help", "aid", "assistance", "support", "loan", "loans", "funding", "weapons", "arms",
+               "cooperation", "investment", "supplies", "relief", "protection", "asylum"},
+    "yield": {"release", "ceasefire", "truce", "withdrawal", "lifting", "end", "halt", "amnesty",
+              "return", "access", "de-escalation", "restraint"},
+    "meet": {"talks", "meeting", "negotiations", "dialogue", "visit", "summit", "mediation",
+             "consultations", "settlement"},
+    "change": {"resignation", "reform", "reforms", "change", "changes", "election", "elections",
+               "investigation", "inquiry", "probe", "referendum", "removal", "dismissal", "law"},
+}
+_MOBILIZE_WORDS = {
+    "police": {"police", "policemen", "officers", "riot", "gendarmes", "gendarmerie"},
+    "militia": {"militia", "militias", "fighters", "volunteers", "militiamen", "paramilitaries"},
+    "weapons": {"missile", "missiles", "tanks", "tank", "warships", "warship", "jets", "weapons",
+                "artillery", "bombers", "submarine", "submarines", "aircraft", "rockets", "rocket"},
+}
+_MULTILATERAL = {"sidelines", "summit", "conference", "forum", "assembly", "g7", "g20", "nato",
+                 "un", "asean", "council"}
+
+
+def _refine_mode(h: _Hit, token_actor) -> None:
+    """Modes the trigger word alone doesn't tell: what is requested, who is mobilized, where one meets."""
+    tok = h.tok
+    near = {t.lower_ for t in tok.subtree} | {t.lower_ for t in tok.children}
+    if h.type in ("REQUEST", "REJECT") and not h.mode:
+        words = {_lemma(t) for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+        for mode, ws in _REQUEST_OBJECTS.items():
+            if words & ws:
+                h.mode = mode
+                break
+    elif h.type == "MOBILIZE" and h.mode == "troops":
+        words = near | {t.lower_ for s in _subjects(tok) for t in s.subtree}
+        for mode in ("police", "militia", "weapons"):
+            if words & _MOBILIZE_WORDS[mode]:
+                h.mode = mode
+                break
+    elif h.type == "CONSULT" and not h.mode:
+        sent_words = {t.lower_ for t in tok.sent}
+        if sent_words & _MULTILATERAL:
+            h.mode = "multilateral"
+            return
+        who = set(_ids(h.actor_toks, token_actor)) | set(_ids(h.recipient_toks, token_actor))
+        for p in _prep_children(tok, ("in",)):
+            for g in _pobjs(p):
+                if g.ent_type_ == "GPE" and len(who) >= 2 and token_actor.get(g.i) not in who \
+                        and not any(g.text in w for w in who):
+                    h.mode = "third-party"
+
+
+def _convert(h: _Hit, modality: str, refusal: bool) -> None:
+    """PLOVER's rules for future and refused acts (manual: AGREE, CONCEDE, RETREAT ambiguities)."""
+    if refusal and h.type in COOPERATIVE:
+        mode, cameo = _FRAME_MODES["reject"].get(h.type, ("change", "120"))
+        h.type, h.mode, h.cameo = "REJECT", mode, cameo
+        return
+    if modality != "future":
+        return
+    if h.type in ("SUPPORT", "COOPERATE", "AID"):
+        h.type, h.mode, h.cameo = "AGREE", None, _INTENT_CAMEO[h.type]
+    elif h.type == "RETREAT":
+        h.type, h.mode, h.cameo = "CONCEDE", None, "080"
+    elif h.type in MATERIAL_CONFLICT - {"PROTEST"}:
+        table = _FRAME_MODES["threaten"]
+        mode, cameo = table.get(f"{h.type}/{h.mode}") or table.get(h.type, (None, "130"))
+        h.type, h.mode, h.cameo = "THREATEN", mode, cameo
+
+
+# ---------------------------------------------------------------- dedup
+
+def _headline_end(doc) -> int:
+    """Character end of a headline: a first line without a full stop, followed by more text."""
+    text = doc.text
+    nl = text.find("\n")
+    if nl <= 0 or nl > 300 or not text[nl:].strip():
+        return -1
+    first = text[:nl].rstrip()
+    if first.endswith((".", "!", "?", '"', "”")):
+        return -1
+    return nl
+
+
+def _merge_into(keep: EventHit, drop: EventHit) -> None:
+    for i in drop.actor_ids:
+        if i not in keep.actor_ids and i not in keep.recipient_ids:
+            keep.actor_ids.append(i)
+    for i in drop.recipient_ids:
+        if i not in keep.recipient_ids and i not in keep.actor_ids:
+            keep.recipient_ids.append(i)
+    if drop.fatalities is not None:
+        keep.fatalities = max(keep.fatalities or 0, drop.fatalities)
+    if drop.injured is not None:
+        keep.injured = max(keep.injured or 0, drop.injured)
+    keep.confidence = max(keep.confidence, drop.confidence)
+
+
+def _compatible(a: list[str], b: list[str]) -> bool:
+    return not a or not b or bool(set(a) & set(b))
+
+
+def _dedupe(events: list[EventHit], doc) -> list[EventHit]:
+    """One event per happening: merge repeats within a sentence and retellings nearby."""
+    head_end = _headline_end(doc)
+    body = [e for e in events if e.trigger_start >= head_end]
+    head = [e for e in events if e.trigger_start < head_end]
+    out: list[EventHit] = []
+    sent_index = {s.start_char: n for n, s in enumerate(doc.sents)}
+    for e in body:
+        merged = False
+        for k in reversed(out):
+            near = abs(sent_index.get(k.sentence_start, 0) - sent_index.get(e.sentence_start, 0))
+            if k.type != e.type or k.negated != e.negated:
+                continue
+            if not _compatible(k.actor_ids, e.actor_ids):
+                continue
+            if k.sentence_start == e.sentence_start:
+                merged = True
+            elif (doc[k.trigger_token].lemma_.lower() == doc[e.trigger_token].lemma_.lower()
+                  and k.mode == e.mode and _compatible(k.recipient_ids, e.recipient_ids)
+                  and (near <= 3 or (k.actor_ids and e.actor_ids))):
+                # The same act retold: "expressed opposition" ... "We declare our opposition".
+                merged = True
+            if merged:
+                _merge_into(k, e)
+                break
+        if not merged:
+            out.append(e)
+    # A headline tells what the body tells: keep only what the body does not have.
+    for e in head:
+        if any(b.quad_class == e.quad_class for b in out):
+            continue
+        out.append(e)
+    return sorted(out, key=lambda e: e.trigger_start)
+
+
+# ---------------------------------------------------------------- main
+
+def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventHit]:
+    """The PLOVER events of a parsed document.
+
+    Args:
+        doc: a spaCy Doc parsed with a dependency parser.
+        actors: anything with ``.token_actor`` (token index -> actor id); None for no actors.
+        lexicon: from :func:`communique.lexicon.load_lexicon`; the built-in one by default.
+    """
+    lexicon = lexicon or load_lexicon()
+    token_actor: dict[int, str] = dict(getattr(actors, "token_actor", None) or {})
+    hits = _apply_frames(_find_triggers(doc, lexicon, token_actor))
+    events = []
+    for h in hits:
+        _arguments(h, token_actor)
+        if h.absorbed and not h.recipient_toks:
+            # "threatened to attack South Korea": the recipient of the reported act.
+            child = min(h.absorbed, key=lambda x: x.tok.i)
+            _arguments(child, token_actor)
+            h.recipient_toks = child.recipient_toks or [
+                a for a in child.actor_toks if a.dep_ not in ("nsubj",)]
+        _refine_mode(h, token_actor)
+        negated, refusal = _negated(h.tok)
+        if _hypothetical(h.tok):
+            modality = "hypothetical"
+        elif _future(h.tok):
+            modality = "future"
+        elif _historical(h.tok):
+            modality = "historical"
+        else:
+            modality = "asserted"
+        _convert(h, modality, refusal)
+        if refusal:
+            negated = False
+        actor_ids = _ids(h.actor_toks, token_actor)
+        recipient_ids = [i for i in _ids(h.recipient_toks, token_actor) if i not in actor_ids]
+        if h.between:
+            # "clashes between X and Y": both sides act, no recipient.
+            recipient_ids = []
+        if h.type in ("ASSAULT",) and not actor_ids and not recipient_ids:
+            actor_ids = _nearby_sides(doc, h.tok, token_actor)
+        desc, goldstein, quad = cameo_info(h.cameo)
+        sent = h.tok.sent
+        start = doc[h.span[0]].idx
+        end = doc[h.span[1] - 1].idx + len(doc[h.span[1] - 1].text)
+        dead = hurt = None
+        if h.type == "ASSAULT":
+            dead, hurt = casualties(sent)
+        confidence = 0.55 + 0.15 * bool(actor_ids) + 0.1 * bool(recipient_ids) \
+            + 0.05 * (h.entry.specificity > 0) - 0.1 * (modality != "asserted")
+        events.append(EventHit(
+            type=h.type, mode=h.mode, contexts=list(h.contexts), cameo=h.cameo,
+            goldstein=goldstein, quad_class=quad, plover_score=plover_score(h.type, h.mode),
+            trigger_start=start, trigger_end=end, trigger_token=h.tok.i,
+            sentence_start=sent.start_char, sentence_end=sent.end_char,
+            actor_ids=actor_ids, recipient_ids=recipient_ids, modality=modality,
+            negated=negated, confidence=round(min(confidence, 0.95), 3),
+            fatalities=dead, injured=hurt))
+    return _dedupe(events, doc)
+
+
+def _nearby_sides(doc, tok, token_actor) -> list[str]:
+    """"Deaths on both sides": the two sides named by the latest "between X and Y" nearby."""
+    sent = tok.sent
+    unnamed_sides = any(t.lower_ in ("both", "sides") for t in sent) or any(
+        t.dep_ == "prep" and t.lower_ == "between" and len(_ids(_pobjs(t), token_actor)) < 2 for t in sent)
+    if not unnamed_sides:
+        return []
+    sents = list(doc.sents)
+    k = next((n for n, s in enumerate(sents) if s.start == sent.start), 0)
+    for s in reversed(sents[max(0, k - 3):k + 1]):
+        for t in s:
+            if t.dep_ == "prep" and t.lower_ == "between":
+                ids = _ids(_pobjs(t), token_actor)
+                if len(ids) >= 2:
+                    return ids
+    return []

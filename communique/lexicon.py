@@ -1,0 +1,215 @@
+"""Event lexicon and the CAMEO / PLOVER score tables, loaded once per process.
+
+The tables live in ``communique/data/`` (see its README for where they come from):
+``event_lexicon.tsv`` (trigger -> PLOVER type, mode, contexts, CAMEO code, argument
+constraints), ``cameo_codes.tsv`` (description, Goldstein score, quad class),
+``cameo2plover.tsv`` and ``plover_scores.tsv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from communique.record import EVENT_TYPES
+
+DATA = Path(__file__).parent / "data"
+POS = ("verb", "noun", "adj")
+ARG_KEYS = {"obj", "obj-any", "obj-actor", "prt", "prep", "mod", "light", "plural", "ctx",
+            "swap", "frame", "needs"}
+NONE_TYPE = "NONE"  # a user entry of this type switches a trigger off
+
+
+class LexiconError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One trigger: a lemma (with argument constraints) and what it codes."""
+
+    lemma: str
+    pos: str
+    type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    cameo: str | None
+    args: tuple[tuple[str, str], ...] = ()
+    source: str = "communique"
+
+    def arg(self, key: str) -> str | None:
+        for k, v in self.args:
+            if k == key:
+                return v
+        return None
+
+    def has(self, key: str, value: str | None = None) -> bool:
+        return any(k == key and (value is None or v == value) for k, v in self.args)
+
+    @property
+    def specificity(self) -> int:
+        """How many constraints must hold: the more specific entry wins."""
+        return sum(1 for k, _ in self.args if k in ("obj", "obj-any", "obj-actor", "prt", "prep", "mod"))
+
+
+@dataclass
+class Lexicon:
+    """All triggers, indexed by (lemma, pos); user entries come first."""
+
+    entries: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+
+    def candidates(self, lemma: str, pos: str) -> list[Entry]:
+        return self.entries.get((lemma, pos), [])
+
+    def add(self, entry: Entry, override: bool = False) -> None:
+        bucket = self.entries.setdefault((entry.lemma, entry.pos), [])
+        if override:
+            bucket[:] = [e for e in bucket if e.args != entry.args]
+            bucket.insert(0, entry)
+        else:
+            bucket.append(entry)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.entries.values())
+
+    def __iter__(self):
+        for bucket in self.entries.values():
+            yield from bucket
+
+
+def _parse_args(text: str, where: str) -> tuple[tuple[str, str], ...]:
+    out = []
+    for part in (text or "").split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        key, _, value = part.partition(":")
+        if key not in ARG_KEYS:
+            raise LexiconError(f"{where}: unknown argument constraint {key!r}; "
+                               f"use one of {', '.join(sorted(ARG_KEYS))}")
+        out.append((key, value.strip().lower()))
+    return tuple(out)
+
+
+def _entry(d: dict[str, Any], where: str, source: str) -> Entry:
+    lemma = str(d.get("lemma") or "").strip().lower()
+    pos = str(d.get("pos") or "verb").strip().lower()
+    etype = str(d.get("type") or "").strip().upper()
+    if not lemma:
+        raise LexiconError(f"{where}: missing `lemma`")
+    if pos not in POS:
+        raise LexiconError(f"{where}: pos {pos!r} is not one of {', '.join(POS)}")
+    if etype not in EVENT_TYPES and etype != NONE_TYPE:
+        raise LexiconError(f"{where}: type {etype!r} is not a PLOVER event type "
+                           f"({', '.join(EVENT_TYPES)}) or NONE")
+    contexts = d.get("contexts") or ()
+    if isinstance(contexts, str):
+        contexts = [c for c in contexts.replace(",", ";").split(";")]
+    args = d.get("args") or ""
+    if isinstance(args, (list, tuple)):
+        args = ";".join(str(a) for a in args)
+    cameo = str(d.get("cameo") or "").strip() or None
+    if cameo and cameo not in cameo_table():
+        raise LexiconError(f"{where}: CAMEO code {cameo!r} is not in cameo_codes.tsv")
+    return Entry(lemma=lemma, pos=pos, type=etype, mode=(str(d.get("mode") or "").strip() or None),
+                 contexts=tuple(c.strip() for c in contexts if c and c.strip()),
+                 cameo=cameo, args=_parse_args(str(args), where), source=source)
+
+
+def _read_tsv(path: Path) -> Iterable[tuple[int, dict[str, str]]]:
+    with open(path, encoding="utf-8") as f:
+        lines = [(n, ln) for n, ln in enumerate(f, 1) if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        return []
+    header = lines[0][1].rstrip("\n").split("\t")
+    rows = []
+    for n, ln in lines[1:]:
+        cells = ln.rstrip("\n").split("\t")
+        rows.append((n, dict(zip(header, cells + [""] * (len(header) - len(cells))))))
+    return rows
+
+
+def _read_user(path: Path) -> list[tuple[str, dict[str, Any]]]:
+    if not path.exists():
+        raise LexiconError(f"lexicon file {str(path)!r} does not exist")
+    if path.suffix.lower() in (".yaml", ".yml", ".json"):
+        import yaml
+
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        if isinstance(data, dict):
+            data = data.get("entries", [])
+        if not isinstance(data, list):
+            raise LexiconError(f"{path}: expected a list of entries (lemma, pos, type, mode, "
+                               f"contexts, cameo, args) or a mapping with `entries`")
+        return [(f"{path}: entry {i + 1}", d) for i, d in enumerate(data)]
+    return [(f"{path} line {n}", d) for n, d in _read_tsv(path)]
+
+
+@functools.cache
+def _builtin() -> tuple[Entry, ...]:
+    path = DATA / "event_lexicon.tsv"
+    return tuple(_entry(d, f"{path.name} line {n}", "communique") for n, d in _read_tsv(path))
+
+
+@functools.cache
+def _load(user_path: str | None) -> Lexicon:
+    lex = Lexicon()
+    for e in _builtin():
+        lex.add(e)
+    if user_path:
+        for where, d in _read_user(Path(user_path)):
+            lex.add(_entry(d, where, "user"), override=True)
+    return lex
+
+
+def load_lexicon(user_path: str | Path | None = None) -> Lexicon:
+    """The built-in event lexicon, plus the entries of a user file (YAML or TSV).
+
+    A user entry with the same lemma, pos and constraints as a built-in one replaces it;
+    any other user entry is tried before the built-in ones. Type ``NONE`` switches a
+    trigger off.
+
+    Raises:
+        LexiconError: naming the file, the entry and what is wrong with it.
+    """
+    return _load(str(user_path) if user_path else None)
+
+
+@functools.cache
+def cameo_table() -> dict[str, tuple[str, float, int]]:
+    """CAMEO code -> (description, Goldstein score, quad class)."""
+    return {d["code"]: (d["description"], float(d["goldstein"]), int(d["quad_class"]))
+            for _, d in _read_tsv(DATA / "cameo_codes.tsv")}
+
+
+def cameo_info(code: str | None) -> tuple[str | None, float | None, int | None]:
+    """(description, goldstein, quad_class) of a CAMEO code; Nones for an unknown code."""
+    return cameo_table().get(code or "", (None, None, None))
+
+
+@functools.cache
+def cameo_to_plover() -> dict[str, tuple[str, str | None, tuple[str, ...]]]:
+    """CAMEO code -> (PLOVER type, mode, contexts)."""
+    return {d["cameo"]: (d["type"], d["mode"] or None,
+                         tuple(c for c in d["contexts"].split(";") if c))
+            for _, d in _read_tsv(DATA / "cameo2plover.tsv")}
+
+
+@functools.cache
+def _scores() -> dict[tuple[str, str], float]:
+    return {(d["type"], d["mode"]): float(d["score"])
+            for _, d in _read_tsv(DATA / "plover_scores.tsv")}
+
+
+def plover_score(type: str, mode: str | None = None) -> float | None:
+    """The PLOVER manual's conflict-cooperation score of a type and mode.
+
+    Falls back to the type's own score for a mode the table doesn't list.
+    """
+    table = _scores()
+    if mode and (type, mode.lower()) in table:
+        return table[(type, mode.lower())]
+    return table.get((type, ""))

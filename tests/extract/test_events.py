@@ -1,0 +1,333 @@
+"""Event coding: every PLOVER type and mode, from the manual's definitions.
+
+Each row is a sentence written for this test (not taken from any gold file)
+and the type/mode it must (or must not) produce as an asserted event.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.events import find_events
+from communique.lexicon import cameo_info, load_lexicon, plover_score
+
+
+class _EntityActors:
+    """A stand-in for ActorResult: each named entity is an actor."""
+
+    def __init__(self, doc):
+        self.token_actor = {}
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "GPE", "ORG", "NORP"):
+                for t in ent:
+                    self.token_actor[t.i] = ent.text
+
+
+def _events(nlp, text):
+    doc = nlp(text)
+    return find_events(doc, _EntityActors(doc), load_lexicon())
+
+
+def _asserted(evs):
+    return [e for e in evs if e.modality == "asserted" and not e.negated]
+
+
+POSITIVE = [
+    # AGREE
+    ("AGREE", None, "Germany agreed to accept 1,500 refugees from Greece."),
+    ("AGREE", None, "Japan pledged to provide emergency aid to Nepal."),
+    ("AGREE", None, "The rebels offered to negotiate with the government."),
+    # CONSULT
+    ("CONSULT", None, "Putin met with Erdogan in Sochi on Tuesday."),
+    ("CONSULT", None, "Israel and Lebanon renewed negotiations over the maritime border."),
+    ("CONSULT", "visit", "Chinese President Xi Jinping visited Moscow last week."),
+    ("CONSULT", "phone", "Macron held a telephone call with Zelensky on Monday."),
+    ("CONSULT", "phone", "Biden telephoned Netanyahu on Sunday."),
+    ("CONSULT", "multilateral", "Modi met Biden on the sidelines of the G20 summit."),
+    ("CONSULT", "third-party", "The foreign ministers of India and Pakistan met in Geneva."),
+    # SUPPORT
+    ("SUPPORT", None, "Biden praised Macron for his leadership."),
+    ("SUPPORT", None, "Serbia and Kosovo signed an agreement on trade."),
+    ("SUPPORT", None, "Brazil recognized the new government of Bolivia."),
+    # CONCEDE
+    ("CONCEDE", None, "The president pardoned 200 political prisoners."),
+    ("CONCEDE", None, "The government lifted the curfew in the capital."),
+    ("CONCEDE", None, "Japan apologized to South Korea for its wartime conduct."),
+    # COOPERATE
+    ("COOPERATE", None, "Japanese and Chinese navies held joint military exercises."),
+    ("COOPERATE", None, "Spain extradited the suspect to France."),
+    ("COOPERATE", None, "Egypt shared intelligence with Israel."),
+    # AID
+    ("AID", None, "Japan sent food supplies to Nepal."),
+    ("AID", None, "The United States provided weapons to Ukraine."),
+    ("AID", None, "Ecuador granted asylum to Assange."),
+    # RETREAT
+    ("RETREAT", "withdraw", "Russia withdrew its troops from Kherson."),
+    ("RETREAT", "release", "Hamas released three hostages on Friday."),
+    ("RETREAT", "release", "The soldiers were freed by the rebels."),
+    ("RETREAT", "disarm", "Hundreds of rebels surrendered to the army."),
+    ("RETREAT", "ceasefire", "Both armies observed the ceasefire on Sunday."),
+    ("RETREAT", "access", "Iran allowed inspectors into the Fordow site."),
+    ("RETREAT", "resign", "The prime minister resigned on Thursday."),
+    # REQUEST
+    ("REQUEST", None, "The United States called on Iran to release the sailors."),
+    ("REQUEST", "assist", "Nepal asked India for help after the earthquake."),
+    ("REQUEST", "change", "Protest leaders demanded the resignation of the minister."),
+    ("REQUEST", "yield", "The UN urged Ethiopia to release the detained aid workers."),
+    ("REQUEST", "meet", "Seoul called for talks with Pyongyang."),
+    # ACCUSE
+    ("ACCUSE", "disapprove", "France condemned the coup in Niger."),
+    ("ACCUSE", "disapprove", "The minister expressed opposition to the plan."),
+    ("ACCUSE", "allege", "Iran accused Israel of attacking its nuclear facility."),
+    ("ACCUSE", "allege", "The ACLU sued the FBI over the records."),
+    ("ACCUSE", "investigate", "Prosecutors are investigating the former minister."),
+    # REJECT
+    ("REJECT", None, "The government rejected the opposition's demands."),
+    ("REJECT", "meet", "China refused to meet the Dalai Lama."),
+    ("REJECT", "assist", "Hungary refused to send weapons to Ukraine."),
+    ("REJECT", "change", "The Senate vetoed the bill."),
+    ("REJECT", "yield", "Iran refused to release the tanker."),
+    # THREATEN
+    ("THREATEN", "violence", "North Korea threatened to attack South Korea."),
+    ("THREATEN", "arrest", "The junta threatened to arrest the opposition leader."),
+    ("THREATEN", "relations", "Turkey threatened to cut ties with Israel."),
+    ("THREATEN", "expel", "Moscow threatened to expel the British ambassador."),
+    ("THREATEN", "territory", "Russia threatened to annex the region."),
+    ("THREATEN", "restrict", "The government threatened to impose a curfew."),
+    # PROTEST
+    ("PROTEST", "demo", "Thousands of workers took to the streets of Paris."),
+    ("PROTEST", "demo", "Students protested against the new law in Dhaka."),
+    ("PROTEST", "riot", "Rioters clashed and riots spread across the city."),
+    ("PROTEST", "strike", "Teachers went on strike in Nairobi."),
+    ("PROTEST", "hunger", "The activist began a hunger strike in prison."),
+    ("PROTEST", "boycott", "Opposition parties boycotted the election."),
+    ("PROTEST", "obstruct", "Farmers blocked highways around the capital."),
+    ("PROTEST", "vandalize", "Protesters burned the American flag outside the embassy."),
+    # SANCTION
+    ("SANCTION", "discontinue", "The European Union imposed sanctions on Russia."),
+    ("SANCTION", "withdraw", "Saudi Arabia severed diplomatic ties with Qatar."),
+    ("SANCTION", "expel", "Egypt expelled the Turkish ambassador."),
+    ("SANCTION", "convict", "The court convicted the former president of fraud."),
+    # MOBILIZE
+    ("MOBILIZE", "troops", "Turkey deployed troops to the border with Syria."),
+    ("MOBILIZE", "weapons", "North Korea tested two ballistic missiles."),
+    ("MOBILIZE", "police", "The government deployed riot police in the capital."),
+    ("MOBILIZE", "militia", "The warlord mobilized his militia in the north."),
+    # COERCE
+    ("COERCE", "arrest", "Police arrested 40 protesters in Minsk."),
+    ("COERCE", "arrest", "The journalist was detained by security forces."),
+    ("COERCE", "seize", "Customs officers confiscated the cargo."),
+    ("COERCE", "restrict", "Thailand banned the opposition party."),
+    ("COERCE", "censor", "The authorities shut down two newspapers."),
+    ("COERCE", "curfew", "The army imposed a curfew on the city."),
+    ("COERCE", "martial-law", "The president declared martial law."),
+    ("COERCE", "deport", "Germany deported 30 Afghans."),
+    ("COERCE", "withhold", "Israel cut off electricity to Gaza."),
+    ("COERCE", "misinformation", "The agency spread disinformation about the vote."),
+    ("COERCE", "cyber", "Hackers hacked the ministry's servers."),
+    # ASSAULT
+    ("ASSAULT", None, "Rebels attacked the village on Sunday."),
+    ("ASSAULT", None, "The village was attacked by rebels on Sunday."),
+    ("ASSAULT", None, "Russia's attack on Ukraine killed 12 civilians."),
+    ("ASSAULT", "abduct", "Gunmen kidnapped 20 students in Kaduna."),
+    ("ASSAULT", "beat", "Guards beat the prisoners."),
+    ("ASSAULT", "torture", "Soldiers tortured the detainees."),
+    ("ASSAULT", "sexual", "Militiamen raped women in the village."),
+    ("ASSAULT", "targeted", "Gunmen assassinated the mayor."),
+    ("ASSAULT", "destroy", "The army destroyed the bridge."),
+    ("ASSAULT", "primitive", "Attackers stabbed two policemen."),
+    ("ASSAULT", "firearms", "Police shot three protesters."),
+    ("ASSAULT", "explosives", "A car bomb exploded near the ministry, and the bombing killed 12 people."),
+    ("ASSAULT", "suicide-attack", "A suicide bombing killed 30 people in Kabul."),
+    ("ASSAULT", "aerial", "Israeli jets bombed targets in Gaza."),
+    ("ASSAULT", "drone", "A drone strike killed three militants in Yemen."),
+    ("ASSAULT", "heavy-weapons", "Government forces shelled the rebel-held town."),
+    ("ASSAULT", "crowd-control", "Police fired tear gas at demonstrators."),
+    ("ASSAULT", "unconventional", "Syrian forces used chemical weapons against civilians."),
+]
+
+
+@pytest.mark.parametrize("etype,mode,text", POSITIVE, ids=[f"{t}-{m}-{i}" for i, (t, m, _) in enumerate(POSITIVE)])
+def test_codes(nlp, etype, mode, text):
+    evs = _events(nlp, text)
+    got = [(e.type, e.mode) for e in evs]
+    assert any(e.type == etype and (mode is None or e.mode == mode) for e in evs), got
+
+
+NEGATIVE = [
+    # statements and opinions
+    ("CONSULT", "The prime minister said the economy is growing."),
+    ("ACCUSE", "The minister said the economy is growing fast."),
+    ("COOPERATE", "Regional cooperation is essential to peace."),
+    # standing states
+    ("ASSAULT", "The two countries have long-standing disputes over the border."),
+    ("ASSAULT", "Ethnic Armenians have long inhabited the region."),
+    # negated
+    ("ASSAULT", "Russia did not attack Ukraine."),
+    ("CONSULT", "Putin has not met Zelensky."),
+    # hypothetical
+    ("ASSAULT", "If Russia invades, the West will respond."),
+    ("SANCTION", "The EU could impose sanctions on Iran."),
+    # future
+    ("CONSULT", "Obama will visit Japan next month."),
+    # reported act inside an accusation is not asserted
+    ("ASSAULT", "Iran accused Israel of attacking its nuclear facility."),
+    # request content is not asserted
+    ("RETREAT", "The UN urged Ethiopia to release the detained aid workers."),
+    # threat content is not asserted
+    ("ASSAULT", "North Korea threatened to attack South Korea."),
+    # metaphors
+    ("ASSAULT", "The government launched a war on poverty."),
+    ("ASSAULT", "The senator vowed to fight corruption."),
+    # light nouns without a frame
+    ("AID", "Aid is important for development."),
+    # calling something a name is no request
+    ("REQUEST", "He called it an essential step toward better ties."),
+    # labour strike is no attack
+    ("ASSAULT", "Workers will strike on Monday."),
+]
+
+
+@pytest.mark.parametrize("etype,text", NEGATIVE, ids=[f"not-{t}-{i}" for i, (t, _) in enumerate(NEGATIVE)])
+def test_does_not_code(nlp, etype, text):
+    evs = _asserted(_events(nlp, text))
+    assert not any(e.type == etype for e in evs), [(e.type, e.mode) for e in evs]
+
+
+@pytest.mark.parametrize("text,actors,recipients", [
+    ("Rebels attacked the village in Mali.", [], []),
+    ("Russia attacked Ukraine.", ["Russia"], ["Ukraine"]),
+    ("Ukraine was attacked by Russia.", ["Russia"], ["Ukraine"]),
+    ("Russia's attack on Ukraine killed civilians.", ["Russia"], ["Ukraine"]),
+    ("Israel and Lebanon renewed negotiations.", ["Israel", "Lebanon"], []),
+    ("Biden praised Macron.", ["Biden"], ["Macron"]),
+    ("France condemned Russia.", ["France"], ["Russia"]),
+    ("North Korea threatened to attack South Korea.", ["North Korea"], ["South Korea"]),
+])
+def test_actor_and_recipient(nlp, text, actors, recipients):
+    evs = _events(nlp, text)
+    assert evs
+    e = evs[0]
+    for a in actors:
+        assert a in e.actor_ids, (e.actor_ids, e.recipient_ids)
+    for r in recipients:
+        assert r in e.recipient_ids, (e.actor_ids, e.recipient_ids)
+
+
+@pytest.mark.parametrize("text,modality,negated", [
+    ("Russia attacked Ukraine.", "asserted", False),
+    ("Russia did not attack Ukraine.", "asserted", True),
+    ("Obama will visit Japan next month.", "future", False),
+    ("Russia could attack Ukraine.", "hypothetical", False),
+    ("If Russia invades, the West will respond.", "hypothetical", False),
+    ("This was the first clash since a war that ended in 2020.", "historical", False),
+])
+def test_modality_and_negation(nlp, text, modality, negated):
+    evs = _events(nlp, text)
+    assert any(e.modality == modality and e.negated == negated for e in evs), \
+        [(e.type, e.modality, e.negated) for e in evs]
+
+
+def test_future_cooperation_is_agree(nlp):
+    evs = _events(nlp, "Japan will provide weapons to Ukraine.")
+    assert [e.type for e in evs] == ["AGREE"]
+
+
+def test_refusal_is_reject(nlp):
+    evs = _events(nlp, "Clinton will not lift the embargo on Vietnam.")
+    assert [e.type for e in evs] == ["REJECT"]
+
+
+def test_headline_repeating_body_is_one_event(nlp):
+    text = ("Russia attacks Ukrainian port\nRussian forces attacked the port of Odesa on Sunday, "
+            "officials said.")
+    evs = [e for e in _events(nlp, text) if e.type == "ASSAULT"]
+    assert len(evs) == 1
+    assert evs[0].trigger_start > text.index("\n")
+
+
+def test_same_event_twice_in_a_sentence(nlp):
+    evs = _events(nlp, "The escalation resulted in the deaths of over 100 troops on both sides.")
+    assert len([e for e in evs if e.type == "ASSAULT"]) == 1
+
+
+def test_scores_on_every_event(nlp):
+    for e in _events(nlp, "Biden telephoned Netanyahu. Rebels attacked the village."):
+        assert e.cameo and e.quad_class in (1, 2, 3, 4)
+        assert e.goldstein == cameo_info(e.cameo)[1]
+        assert e.plover_score == plover_score(e.type, e.mode)
+    assert plover_score("CONSULT", "phone") == 1.5
+    assert cameo_info("051")[2] == 1
+
+
+def test_offsets_are_valid_slices(nlp):
+    text = "Putin met Erdogan in Sochi. Police arrested 40 protesters."
+    for e in _events(nlp, text):
+        assert 0 <= e.sentence_start <= e.trigger_start < e.trigger_end <= e.sentence_end <= len(text)
+
+
+def test_user_lexicon_adds_and_switches_off(tmp_path, nlp):
+    from communique.lexicon import load_lexicon as load
+
+    f = tmp_path / "my.yaml"
+    f.write_text("- {lemma: snub, pos: verb, type: ACCUSE, mode: disapprove, cameo: '111'}\n"
+                 "- {lemma: praise, pos: verb, type: NONE}\n")
+    lex = load(f)
+    doc = nlp("Brazil snubbed Argentina. Biden praised Macron.")
+    types = [e.type for e in find_events(doc, _EntityActors(doc), lex)]
+    assert "ACCUSE" in types and "SUPPORT" not in types
+
+
+def test_bad_user_lexicon_says_what_is_wrong(tmp_path):
+    from communique.lexicon import LexiconError
+    from communique.lexicon import load_lexicon as load
+
+    f = tmp_path / "bad.yaml"
+    f.write_text("- {lemma: snub, pos: verb, type: SNUB}\n")
+    with pytest.raises(LexiconError, match="not a PLOVER event type"):
+        load(f)
+
+
+SEED_ACTORS = {
+    "Abdollahian": ["Iran FM", "Hossein Amir Abdollahian", "The senior diplomat", "The Iranian official",
+                    "the Iranian foreign minister"],
+    "Bayramov": ["Azeri counterpart", "Jeyhun Bayramov", "the Azeri foreign minister", "Bayramov",
+                 "The Azeri official"],
+    "Qalibaf": ["Iranian Parliament Speaker Mohammad Baqer Qalibaf"],
+    "Iran": ["Iran", "Tehran", "the Islamic Republic"],
+    "Azerbaijan": ["Republic of Azerbaijan", "Azerbaijan", "Baku"],
+    "Armenia": ["Armenia"],
+}
+
+
+class _SeedActors:
+    """A fake actor index for the seed article: mentions found by string search."""
+
+    def __init__(self, doc):
+        import re
+
+        self.token_actor = {}
+        spans = sorted(((m.start(), m.end(), name) for name, ms in SEED_ACTORS.items() for s in ms
+                        for m in re.finditer(r"\b" + re.escape(s) + r"\b", doc.text)),
+                       key=lambda x: -(x[1] - x[0]))
+        for start, end, name in spans:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            for t in span:
+                self.token_actor.setdefault(t.i, name)
+
+
+def test_seed_article_nine_events(nlp, seed_text):
+    doc = nlp(seed_text)
+    evs = find_events(doc, _SeedActors(doc), load_lexicon())
+    got = [(e.type, seed_text[e.trigger_start:e.trigger_end]) for e in evs]
+    expected = [("ACCUSE", "opposition"), ("CONSULT", "telephone call"), ("AGREE", "settle"),
+                ("ASSAULT", "escalation"), ("ASSAULT", "war"), ("SUPPORT", "praised"),
+                ("ACCUSE", "opposition"), ("SUPPORT", "emphasized"), ("CONSULT", "visit")]
+    assert got == expected
+    by = dict(zip(range(9), evs))
+    assert by[1].mode == "phone" and "Abdollahian" in by[1].actor_ids + by[1].recipient_ids
+    assert by[2].modality == "future" and set(by[2].recipient_ids) >= {"Armenia", "Azerbaijan"}
+    assert set(by[3].actor_ids) == {"Armenia", "Azerbaijan"} and by[3].fatalities >= 100
+    assert by[4].modality == "historical"
+    assert by[5].cameo == "051" and by[5].recipient_ids == ["Iran"] and by[5].actor_ids == ["Bayramov"]
+    assert by[8].modality == "future" and by[8].actor_ids == ["Qalibaf"]
