@@ -30,7 +30,7 @@ PRISONERS = make_record(
     actors=[("Azerbaijan", "country", "AZE", None, None, ["Azerbaijan"]),
             ("Armenia", "country", "ARM", None, None, ["Armenia"])],
     events=[{"type": "CONCEDE", "mode": "release", "contexts": ["military"], "cameo": "0841",
-             "quad_class": 2, "goldstein": 1.9, "plover_score": 2.0, "trigger": "handed over",
+             "quad_class": 2, "goldstein": 7.0, "plover_score": 2.0, "trigger": "handed over",
              "actor": ["Azerbaijan"], "recipient": ["Armenia"], "date": "2022-11-20"}])
 
 CLASH = make_record(
@@ -62,7 +62,7 @@ def test_dyad_by_month_fills_empty_months(store):
     assert sep["goldstein_mean"] == pytest.approx(-6.0)
     assert math.isnan(df.loc["2022-10-01", "goldstein_mean"])
     assert df.loc["2022-11-01", "material_cooperation"] == 1
-    assert df.loc["2022-11-01", "goldstein_mean"] == pytest.approx(1.9)
+    assert df.loc["2022-11-01", "goldstein_mean"] == pytest.approx(7.0)
 
 
 def test_dyad_counts_deduplicated_events(store):
@@ -129,7 +129,7 @@ def test_country_network(store):
     assert e["verbal_cooperation"] == 2 and e["material_conflict"] == 0
     aze_arm = g.edges["AZE", "ARM"]
     assert (aze_arm["events"], aze_arm["material_conflict"], aze_arm["material_cooperation"]) == (2, 1, 1)
-    assert aze_arm["mean_goldstein"] == pytest.approx((-10.0 + 1.9) / 2)
+    assert aze_arm["mean_goldstein"] == pytest.approx((-10.0 + 7.0) / 2)
     assert g.edges["ARM", "AZE"]["events"] == 1  # the negated shelling is left out
     assert g.nodes["AZE"]["events"] == 2 + 1 + 2 + 1
     loops = analytics.network(store, self_loops=True)

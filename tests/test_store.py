@@ -85,7 +85,7 @@ YEREVAN = {"name": "Yerevan", "country": "ARM", "lat": 40.18, "lon": 44.51, "pre
 CONSULT = {"type": "CONSULT", "mode": "phone", "contexts": ["diplomatic"], "cameo": "041",
            "quad_class": 1, "goldstein": 1.0, "plover_score": 1.5}
 ASSAULT = {"type": "ASSAULT", "mode": "firearms", "contexts": ["military", "territory"],
-           "cameo": "195", "quad_class": 4, "goldstein": -10.0, "plover_score": -10.0}
+           "cameo": "194", "quad_class": 4, "goldstein": -10.0, "plover_score": -10.0}
 ABDOLLAHIAN = ("Hossein Amir Abdollahian", "person", "IRN", "GOV", "Foreign Minister",
                ["Hossein Amir Abdollahian"])
 BAYRAMOV = ("Jeyhun Bayramov", "person", "AZE", "GOV", "Foreign Minister", ["Jeyhun Bayramov"])

