@@ -37,6 +37,9 @@ GENERIC_PERSON_NOUNS = {"official", "diplomat", "counterpart", "leader", "office
                         "representative", "head", "chief"}
 ABBREVIATIONS = {"fm": "foreign minister", "pm": "prime minister",
                  "dm": "defence minister"}
+ORG_WORDS = {"ministry", "council", "party", "company", "bank", "group", "union", "front",
+             "army", "university", "court", "committee", "agency", "corporation", "inc",
+             "ltd", "news", "times", "post", "forces", "movement", "organization", "association"}
 # Words that grade an office but are not part of its name.
 ROLE_MODIFIERS = {"senior", "top", "former", "then", "acting", "deputy-", "veteran", "new", "chief"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "mr.", "mrs.", "ms.", "dr."}
@@ -206,8 +209,33 @@ class _Resolver:
         return False
 
     # -- 2. people ---------------------------------------------------------------
+    def _unlabelled_names(self) -> list:
+        """Two or more capitalised proper nouns acting as a subject that NER missed.
+
+        spaCy's small model misses names at the start of a line ("Hossein Amir
+        Abdollahian met ..."); a subject made of proper nouns only, with no
+        knowledge-base or organisation word in it, is taken to be a person.
+        """
+        doc, found = self.doc, []
+        labelled = {t.i for e in doc.ents for t in e}
+        for tok in doc:
+            if tok.dep_ not in SUBJECT_DEPS or tok.pos_ != "PROPN" or tok.i in labelled:
+                continue
+            left = tok.i
+            while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i in range(left, tok.i + 1) \
+                    and doc[left - 1].pos_ == "PROPN":
+                left -= 1
+            span = doc[left:tok.i + 1]
+            if len(span) < 2 or any(t.i in labelled or not t.is_title for t in span):
+                continue
+            if any(kb.lookup(t.text) or kb.sector_of(t.lower_) or t.lower_ in ORG_WORDS for t in span):
+                continue
+            found.append(span)
+        return found
+
     def people(self) -> None:
         doc = self.doc
+        self.person_ents = self.person_ents + self._unlabelled_names()
         for ent in self.person_ents:
             i, j = ent.start, ent.end
             # A possessive "'s" is not part of the name; a missing last name is.
@@ -278,6 +306,9 @@ class _Resolver:
             if not c:
                 entries = [e for e in kb.lookup(w.text) if e.kind == "country"]
                 c = entries[0].country if entries else None
+                placed = self.place_country.get((w.idx, w.idx + len(w.text)), c)
+                if placed != c:
+                    c = None  # "the Georgia Secretary of State": the US state
             if c and not proto.country:
                 proto.country = c
         lowers = [ABBREVIATIONS.get(x, x) for x in lowers]

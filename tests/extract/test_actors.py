@@ -1,0 +1,146 @@
+"""Actor recognition and resolution: each form, and the traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.actors import find_actors
+from communique.extract.places import find_places
+
+
+def actors_of(nlp, text):
+    doc = nlp(text)
+    res = find_actors(doc, find_places(doc))
+    return res, {m.text: a for a in res.actors for m in a.mentions}
+
+
+def mention_actor(by_mention, text):
+    assert text in by_mention, f"{text!r} is no actor mention; have {sorted(by_mention)}"
+    return by_mention[text]
+
+
+@pytest.mark.parametrize("text,mention,country,sector,role", [
+    ("Iranian Foreign Minister Hossein Amir Abdollahian met reporters in Tehran.",
+     "Hossein Amir Abdollahian", "IRN", "GOV", "Foreign Minister"),
+    ("Sergei Lavrov, Russia's foreign minister, arrived in Ankara on Monday.",
+     "Sergei Lavrov", "RUS", "GOV", "Foreign Minister"),
+    ("Kenyan President William Ruto visited Addis Ababa.", "William Ruto", "KEN", "GOV", "President"),
+    ("French Defence Minister Florence Parly inspected the troops.", "Florence Parly", "FRA", "GOV", None),
+    ("Israeli Prime Minister Naftali Bennett spoke to the press.", "Naftali Bennett", "ISR", "GOV", "Prime Minister"),
+])
+def test_titles_and_appositives_give_country_sector_role(nlp, text, mention, country, sector, role):
+    _, by = actors_of(nlp, text)
+    a = mention_actor(by, mention)
+    assert (a.kind, a.country, a.sector) == ("person", country, sector)
+    if role:
+        assert a.role == role
+
+
+@pytest.mark.parametrize("text,mention,iso3", [
+    ("Tehran said the sanctions were illegal.", "Tehran", "IRN"),
+    ("The Kremlin rejected the proposal.", "The Kremlin", "RUS"),
+    ("Washington imposed new sanctions on Caracas.", "Washington", "USA"),
+    ("The Islamic Republic has denied the charges.", "The Islamic Republic", "IRN"),
+    ("Türkiye closed its border crossing.", "Türkiye", "TUR"),
+    ("Turkey closed its border crossing.", "Turkey", "TUR"),
+    ("The DRC accused Rwanda of backing the rebels.", "DRC", "COD"),
+    ("The Republic of the Congo signed the accord.", "The Republic of the Congo", "COG"),
+    ("The U.S. sent a delegation to Baku.", "U.S.", "USA"),
+    ("Jordan closed its airspace to Iranian drones.", "Jordan", "JOR"),
+])
+def test_countries_aliases_and_metonyms(nlp, text, mention, iso3):
+    _, by = actors_of(nlp, text)
+    hit = [a for m, a in by.items() if m.lower().endswith(mention.lower()) or mention.lower() in m.lower()]
+    assert hit, sorted(by)
+    assert hit[0].kind == "country" and hit[0].country == iso3
+
+
+@pytest.mark.parametrize("text,not_country", [
+    # a capital that is only a destination is a place, not a government
+    ("The minister flew to Baku on Monday.", "Baku"),
+    ("Denzel Washington starred in the film.", "Washington"),
+    ("Michael Jordan said he would retire.", "Jordan"),
+])
+def test_traps_places_and_people_are_not_country_actors(nlp, text, not_country):
+    res, by = actors_of(nlp, text)
+    for a in res.actors:
+        if a.kind == "country":
+            assert all(not_country not in m.text for m in a.mentions), (a.name, a.mentions)
+
+
+def test_georgia_the_us_state_is_not_the_country(nlp):
+    res, _ = actors_of(nlp, "Georgia voters in Atlanta and Savannah lined up as the Georgia "
+                            "Secretary of State announced results; the Peach State is closely divided in the U.S.")
+    assert not any(a.country == "GEO" for a in res.actors)
+
+
+def test_georgia_the_country(nlp):
+    res, _ = actors_of(nlp, "Georgia accused Russia of occupying Abkhazia and South Ossetia, "
+                            "Tbilisi said on Friday.")
+    assert any(a.kind == "country" and a.country == "GEO" for a in res.actors)
+
+
+def test_descriptions_and_pronouns_resolve_to_the_named_person(nlp):
+    text = ("Jeyhun Bayramov met his Iranian counterpart on Sunday. "
+            "The Azeri foreign minister said he was satisfied with the talks. "
+            "The senior diplomat later flew home.")
+    res, _ = actors_of(nlp, text)
+    people = [a for a in res.actors if a.kind == "person"]
+    bay = next(a for a in people if a.name == "Jeyhun Bayramov")
+    texts = [m.text for m in bay.mentions]
+    assert "The Azeri foreign minister" in texts and "he" in texts and "The senior diplomat" in texts
+    assert (bay.country, bay.sector, bay.role) == ("AZE", "GOV", "Foreign Minister")
+
+
+def test_headline_description_resolves_to_body_person(nlp):
+    text = ("Iran FM meets Turkish counterpart\n"
+            "On Monday, Hossein Amir Abdollahian met Mevlut Cavusoglu in Ankara. "
+            "The Iranian official said the visit was useful. "
+            "The Turkish foreign minister agreed.")
+    res, by = actors_of(nlp, text)
+    assert mention_actor(by, "Iran FM").name == "Hossein Amir Abdollahian"
+    assert mention_actor(by, "Turkish counterpart").name == "Mevlut Cavusoglu"
+    assert mention_actor(by, "Mevlut Cavusoglu").country == "TUR"
+
+
+def test_unknown_country_stays_null(nlp):
+    res, by = actors_of(nlp, "John Smith said the talks had failed.")
+    a = mention_actor(by, "John Smith")
+    assert a.country is None and a.code is None
+
+
+def test_surname_joins_full_name(nlp):
+    res, _ = actors_of(nlp, "Jeyhun Bayramov arrived. Bayramov then left for Tbilisi.")
+    [bay] = [a for a in res.actors if a.kind == "person"]
+    assert [m.text for m in bay.mentions] == ["Jeyhun Bayramov", "Bayramov"]
+
+
+@pytest.mark.parametrize("text,mention,country,sector", [
+    ("NATO condemned the attack.", "NATO", None, None),
+    ("Hezbollah fired rockets at northern Israel.", "Hezbollah", "LBN", None),
+    ("The United Nations called for a ceasefire.", "United Nations", None, None),
+])
+def test_organisations_and_groups(nlp, text, mention, country, sector):
+    _, by = actors_of(nlp, text)
+    hit = [a for m, a in by.items() if mention in m]
+    assert hit, sorted(by)
+    a = hit[0]
+    assert a.kind in ("organization", "group")
+    if country:
+        assert a.country == country
+    else:
+        assert a.country in ("IGO", "UNO", "NGO", "EUR", "IMG")
+
+
+def test_user_actors_file_adds_a_new_minister(nlp, tmp_path):
+    from communique import kb
+
+    f = tmp_path / "actors.yaml"
+    f.write_text("- name: Zorro Vexley\n  aliases: [Vexley]\n  country: ATL\n  sector: GOV\n  kind: person\n")
+    kb.use_user_actors(f)
+    try:
+        _, by = actors_of(nlp, "Vexley announced new tariffs on Tuesday.")
+        a = mention_actor(by, "Vexley")
+        assert (a.country, a.sector) == ("ATL", "GOV")
+    finally:
+        kb.clear_user_actors()
