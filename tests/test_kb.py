@@ -384,3 +384,56 @@ def test_bad_user_actors_say_what_to_fix(tmp_path, text, message):
 def test_missing_user_file(tmp_path):
     with pytest.raises(ValueError, match="not found"):
         kb.use_user_actors(tmp_path / "nope.yaml")
+
+
+PLOVER_SECTORS = {"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
+                  "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC"}
+ENTITY_CODES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
+
+
+def test_tables_use_known_codes():
+    codes = set(kb.countries())
+    for key, bucket in kb._builtin_index().items():
+        for _, entry in bucket:
+            assert entry.country in codes | ENTITY_CODES, (key, entry)
+            assert entry.sector is None or entry.sector in PLOVER_SECTORS, (key, entry)
+            assert entry.kind in kb.KINDS and entry.form in kb.FORMS, (key, entry)
+    for phrase, sector in kb._sectors().items():
+        assert sector in PLOVER_SECTORS, phrase
+        assert phrase == phrase.lower() and phrase.strip() == phrase, phrase
+    for phrase, hint in kb._sector_kinds().items():
+        assert hint in ("person", "group", "organization"), phrase
+
+
+def test_no_accidental_name_clashes():
+    # a phrase naming two different things must be a known, deliberate ambiguity
+    allowed = {"congo", "congolese", "rsf", "jem"}
+    clashes = {key for key, bucket in kb._builtin_index().items()
+               if len({(e.name, e.country) for _, e in bucket}) > 1}
+    assert clashes <= allowed, clashes - allowed
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("Donetsk People's Republic", ("UKR", "PRE")),
+        ("Transnistria", ("MDA", "PRE")),
+        ("Republic of Artsakh", ("AZE", "PRE")),
+        ("Taliban", ("AFG", "GOV")),
+        ("Wagner", ("RUS", "PRM")),
+        ("Popular Mobilization Forces", ("IRQ", "PRM")),
+        ("Mossad", ("ISR", "SPY")),
+        ("Revolutionary Guards", ("IRN", "MIL")),
+        ("GOP", ("USA", "PTY")),
+        ("Likud", ("ISR", "PTY")),
+        ("European Parliament", ("EUR", "LEG")),
+        ("UNIFIL", ("UNO", "MIL")),
+        ("Reuters", ("GBR", "JRN")),
+        ("Gaza", ("PSE", None)),
+        # the region is a place, not an actor: only its breakaway government is in the table
+        ("Nagorno-Karabakh", None),
+    ],
+)
+def test_groups_and_organizations(phrase, expected):
+    found = kb.lookup(phrase)
+    assert ((found[0].country, found[0].sector) if found else None) == expected
