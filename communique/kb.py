@@ -67,8 +67,9 @@ def _key(phrase: str) -> str:
 
 # Case rules, decided by how the table spells a name:
 #   acronym ("US", "UN", "WHO", "NATO"): the text must be upper case too, so the
-#     pronoun "us" and the question word "who" never match; acronyms of four or
-#     more letters also match the British title-case style ("Nato", "Opec");
+#     pronoun "us" and the question word "who" never match; the British
+#     title-case style ("Nato", "Isis") is listed in the tables where it is used,
+#     since "Sana" and "Care" are also a name and a word;
 #   proper name ("Turkey", "Chad"): the text needs some capital letter, so the
 #     bird "turkey" and the fabric "china" never match;
 #   lower-case table entries (user additions) match in any case.
@@ -90,10 +91,7 @@ def _case_ok(rule: str, surface: str) -> bool:
     if not letters:
         return False
     if rule == _ACRONYM:
-        if letters.isupper():
-            return True
-        words = [w for w in surface.split() if any(c.isalpha() for c in w)]
-        return len(letters) >= 4 and all(w[0].isupper() and w[1:].islower() for w in words)
+        return letters.isupper()
     if rule == _PROPER:
         return any(c.isupper() for c in letters)
     return True

@@ -79,6 +79,9 @@ def _first(phrase):
         # organisations
         ("NATO", ("organization", "IGO", "alias")),
         ("Nato", ("organization", "IGO", "alias")),
+        ("Isis", ("group", "IMG", "alias")),
+        ("Sana", None),
+        ("Care", None),
         ("United Nations", ("organization", "UNO", "name")),
         ("UN", ("organization", "UNO", "alias")),
         ("U.N.", ("organization", "UNO", "alias")),
