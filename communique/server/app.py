@@ -40,6 +40,7 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation",
                 3: "verbal conflict", 4: "material conflict"}
 
@@ -146,6 +147,20 @@ class _Services:
             if p is not None:
                 p["sample"].append({"id": r[0], "type": r[1], "date": r[2], "sentence": r[7]})
         return list(places.values())
+
+
+def _series_rows(df, period: str) -> list[dict[str, Any]]:
+    """analytics.dyad_series' DataFrame as JSON rows, NaN as null."""
+    from ..analytics import QUAD_CLASSES as COLUMNS
+    width = {"day": 10, "week": 10, "month": 7, "year": 4}[period]
+    rows = []
+    for when, r in df.iterrows():
+        mean = r["goldstein_mean"]
+        rows.append({"period": when.strftime("%Y-%m-%d")[:width],
+                     "counts": {str(q): int(r[c]) for q, c in COLUMNS.items()},
+                     "events": int(r["events"]), "goldstein_sum": float(r["goldstein_sum"]),
+                     "goldstein_mean": None if mean != mean else round(float(mean), 3)})
+    return rows
 
 
 def _article(body: ArticleIn, where: str):
@@ -290,9 +305,9 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
                                                    "3 verbal conflict, 4 material conflict"),
         modality: str | None = Query(None, pattern="^(asserted|future|hypothetical|historical)$"),
         context: str | None = Query(None, description="PLOVER context, e.g. diplomatic"),
-        date_from: str | None = Query(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        date_from: str | None = Query(None, pattern=DATE_PATTERN,
                                       description="YYYY-MM-DD, inclusive"),
-        date_to: str | None = Query(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        date_to: str | None = Query(None, pattern=DATE_PATTERN,
                                     description="YYYY-MM-DD, inclusive"),
         text: str | None = Query(None, max_length=500,
                                  description="full-text query over article titles and text"),
@@ -356,14 +371,39 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
                 "limit": limit, "offset": offset}
 
     @app.get("/api/dyads/{a}/{b}/series", tags=["api"],
-             summary="Quad-class counts and Goldstein per period between two actors")
+             summary="Quad-class counts and Goldstein per period between two sides")
     def api_dyad(a: str, b: str,
-                 period: str = Query("month", pattern="^(day|week|month|year)$")) -> dict[str, Any]:
-        return services.dyad_series(a, b, period)
+                 period: str = Query("month", pattern="^(day|week|month|year)$"),
+                 directed: bool = Query(False, description="only a as actor, b as recipient"),
+                 date_from: str | None = Query(None, pattern=DATE_PATTERN),
+                 date_to: str | None = Query(None, pattern=DATE_PATTERN)) -> dict[str, Any]:
+        """A side is a country (``IRN``), an actor code (``IRNGOV``) or an actor name.
+        Deduplicated events; every period of the span is listed, empty ones as zero."""
+        from ..analytics import dyad_series
+        df = dyad_series(services.store, a, b, freq=period, directed=directed,
+                         date_from=date_from, date_to=date_to)
+        return {"a": a, "b": b, "period": period, "directed": directed,
+                "series": _series_rows(df, period)}
 
-    @app.get("/api/network", tags=["api"], summary="Actor network: nodes and weighted edges")
-    def api_network(min_events: int = Query(1, ge=1)) -> dict[str, Any]:
-        return services.network(min_events)
+    @app.get("/api/network", tags=["api"], summary="Actor network: nodes and directed edges")
+    def api_network(level: str = Query("country", pattern="^(country|actor)$"),
+                    min_events: int = Query(1, ge=1),
+                    type: str | None = Query(None, description="PLOVER type(s), comma-separated"),
+                    date_from: str | None = Query(None, pattern=DATE_PATTERN),
+                    date_to: str | None = Query(None, pattern=DATE_PATTERN)) -> dict[str, Any]:
+        """Edges go actor → recipient with deduplicated ``events``, ``mentions``,
+        ``mean_goldstein`` and one count per quad class."""
+        from ..analytics import network
+        types = [t.strip().upper() for t in type.split(",") if t.strip()] if type else None
+        bad = [t for t in types or [] if t not in EVENT_TYPES]
+        if bad:
+            raise ApiError(422, "bad_request", f"unknown event type {bad[0]!r}; "
+                                               f"use one of {', '.join(EVENT_TYPES)}")
+        g = network(services.store, level=level, min_events=min_events, type=types,
+                    date_from=date_from, date_to=date_to)
+        return {"level": level,
+                "nodes": [{"id": n, **d} for n, d in g.nodes(data=True)],
+                "edges": [{"source": u, "target": v, **d} for u, v, d in g.edges(data=True)]}
 
     @app.get("/api/places", tags=["api"], summary="Event locations with counts (the Map's data)")
     def api_places() -> dict[str, Any]:

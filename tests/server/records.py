@@ -107,7 +107,7 @@ def seed_record(text: str) -> dict:
             (bay, "person", "AZE", "GOV", "Foreign Minister",
              ["Azeri counterpart", bay, "the Azeri foreign minister", "The Azeri official"]),
             ("Iran", "country", "IRN", None, None, ["Tehran", "the Islamic Republic"]),
-            ("Azerbaijan", "country", "AZE", None, None, [("Azerbaijan and its", 0)]),
+            ("Azerbaijan", "country", "AZE", None, None, ["Republic of Azerbaijan", "Baku"]),
             ("Armenia", "country", "ARM", None, None, ["Armenia"]),
             ("Mohammad Baqer Qalibaf", "person", "IRN", "LEG", "Parliament Speaker",
              ["Mohammad Baqer Qalibaf"]),

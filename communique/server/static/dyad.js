@@ -14,7 +14,7 @@
   function draw(res) {
     clear(chart);
     const rows = res.series || [];
-    const W = 920, H = 430, L = 48, R = 16, T = 16;
+    const W = 920, H = 450, L = 48, R = 16, T = 36;
     const barsH = 230, gap = 40, lineH = 120;
     const root = svg("svg", {viewBox: "0 0 " + W + " " + H, width: "100%", class: "dyad-chart",
                              role: "img", "aria-label": "Dyad time series"});
@@ -80,12 +80,14 @@
       root.append(svg("text", {x: x(i), y: H - 6, "text-anchor": "middle", class: "tick", text: r.period}));
     });
     // legend
-    let lx = L + 8;
+    let lx = L;
     for (const k of [1, 2, 3, 4]) {
-      root.append(svg("rect", {x: lx, y: T, width: 10, height: 10, fill: QUAD_COLOR[k]}),
-                  svg("text", {x: lx + 14, y: T + 9, class: "legend", text: QUAD[k]}));
+      root.append(svg("rect", {x: lx, y: 6, width: 10, height: 10, fill: QUAD_COLOR[k]}),
+                  svg("text", {x: lx + 14, y: 15, class: "legend", text: QUAD[k]}));
       lx += 150;
     }
+    root.append(svg("line", {x1: lx + 4, x2: lx + 22, y1: 11, y2: 11, class: "goldstein-line"}),
+                svg("text", {x: lx + 27, y: 15, class: "legend", text: "mean Goldstein (−10 … +10)"}));
   }
 
   function fillTable(res) {
@@ -94,7 +96,8 @@
                                .map(h => el("th", {text: h}))));
     for (const r of res.series || []) {
       body.append(el("tr", {}, [r.period, ...[1, 2, 3, 4].map(k => r.counts[k] || 0), r.events,
-                                fmt(r.goldstein_mean)].map(v => el("td", {text: String(v)}))));
+                                r.goldstein_mean === null ? "—" : r.goldstein_mean.toFixed(2)]
+                               .map(v => el("td", {text: String(v)}))));
     }
   }
 

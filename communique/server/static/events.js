@@ -47,8 +47,10 @@
   }
 
   async function load() {
+    // Every filter in the URL goes to the API, also those without a form field
+    // (article_id, cluster_id, mode, context… as the JSON twin documents them).
     const p = new URLSearchParams();
-    for (const name of Object.keys(FILTERS)) if (q.get(name)) p.set(name, q.get(name));
+    for (const [name, value] of q) if (value && name !== "limit" && name !== "offset") p.set(name, value);
     p.set("limit", String(PAGE));
     p.set("offset", String(offset));
     document.querySelector("a.twin").href = "/api/events?" + p.toString();

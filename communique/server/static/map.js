@@ -9,7 +9,17 @@
   const W = 960, H = 480;
   const px = lon => (lon + 180) / 360 * W, py = lat => (90 - lat) / 180 * H;
   let view = {x: 0, y: 0, w: W, h: H};
-  const setView = () => canvas.setAttribute("viewBox", [view.x, view.y, view.w, view.h].map(v => v.toFixed(1)).join(" "));
+  // Circles keep their size on screen whatever the zoom: radii are scaled by the view.
+  const setView = () => {
+    canvas.setAttribute("viewBox", [view.x, view.y, view.w, view.h].map(v => v.toFixed(1)).join(" "));
+    const k = view.w / W;
+    for (const c of canvas.querySelectorAll("circle.place")) c.setAttribute("r", (c.dataset.r * k).toFixed(2));
+    for (const t of canvas.querySelectorAll("text.place-label")) {
+      t.setAttribute("font-size", (12 * k).toFixed(2));
+      t.setAttribute("x", (+t.dataset.x + (+t.dataset.r + 3) * k).toFixed(2));
+      t.setAttribute("y", (+t.dataset.y + 4 * k).toFixed(2));
+    }
+  };
 
   function ringPath(ring) {
     let d = "", prev = null;
@@ -31,7 +41,8 @@
   setView();
   canvas.append(svg("rect", {x: -W, y: -H, width: 3 * W, height: 3 * H, class: "sea"}));
   const land = svg("g", {class: "land"}), marks = svg("g", {class: "marks"});
-  canvas.append(land, marks);
+  const labels = svg("g", {class: "labels"});
+  canvas.append(land, marks, labels);
   for (let lon = -180; lon <= 180; lon += 30) land.append(svg("line", {x1: px(lon), x2: px(lon), y1: 0, y2: H, class: "graticule"}));
   for (let lat = -60; lat <= 60; lat += 30) land.append(svg("line", {x1: 0, x2: W, y1: py(lat), y2: py(lat), class: "graticule"}));
   try {
@@ -67,12 +78,16 @@
     details.append(ul);
   }
   for (const p of places.sort((a, b) => b.events - a.events)) {
-    const c = svg("circle", {cx: px(p.lon), cy: py(p.lat), r: 3 + 12 * Math.sqrt(p.events / maxC),
-                             class: "place", tabindex: 0});
+    const c = svg("circle", {cx: px(p.lon), cy: py(p.lat), r: 4 + 14 * Math.sqrt(p.events / maxC),
+                             "data-r": 4 + 14 * Math.sqrt(p.events / maxC), class: "place", tabindex: 0});
     c.append(svg("title", {text: p.name + ": " + p.events + " event(s)"}));
     c.addEventListener("click", () => select(p, c));
     c.addEventListener("keydown", e => { if (e.key === "Enter") select(p, c); });
     marks.append(c);
+  }
+  for (const p of places.slice(0, 30)) {  // label the busiest places only
+    labels.append(svg("text", {class: "place-label", "data-x": px(p.lon), "data-y": py(p.lat),
+                               "data-r": 4 + 14 * Math.sqrt(p.events / maxC), text: p.name}));
   }
   setStatus(status, places.length ? places.length + " places, " + places.reduce((s, p) => s + p.events, 0) + " events"
                                   : "No event has a location yet: add articles to the store.");
@@ -80,11 +95,11 @@
   if (places.length) {
     const xs = places.map(p => px(p.lon)), ys = places.map(p => py(p.lat));
     let x0 = Math.min(...xs) - 60, x1 = Math.max(...xs) + 60, y0 = Math.min(...ys) - 40, y1 = Math.max(...ys) + 40;
-    let w = Math.max(x1 - x0, 240), h = w / 2;
+    let w = Math.max(x1 - x0, 160), h = w / 2;
     if (y1 - y0 > h) { h = y1 - y0; w = 2 * h; }
     view = {x: (x0 + x1) / 2 - w / 2, y: (y0 + y1) / 2 - h / 2, w, h};
-    setView();
   }
+  setView();
   canvas.addEventListener("wheel", e => {
     e.preventDefault();
     const f = e.deltaY > 0 ? 1.25 : 0.8;

@@ -4,6 +4,7 @@
 (function () {
   const form = document.getElementById("net-form");
   const minInput = document.getElementById("min-events");
+  const levelInput = document.getElementById("level");
   const status = document.getElementById("status");
   const canvas = document.getElementById("network");
   const details = document.getElementById("details");
@@ -63,7 +64,8 @@
     }
     layout(nodes, edges);
     const defs = svg("defs", {}, svg("marker", {id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5,
-                                                markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse"},
+                                                markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse",
+                                                orient: "auto"},
                                       svg("path", {d: "M0,0 L10,5 L0,10 z", fill: "#666"})));
     canvas.append(defs);
     const maxE = Math.max(1, ...edges.map(e => e.events));
@@ -72,9 +74,11 @@
     const edgeLayer = svg("g", {class: "edges"}), nodeLayer = svg("g", {class: "nodes"});
     canvas.append(edgeLayer, nodeLayer);
     for (const e of edges) {
-      e.line = svg("line", {stroke: goldsteinColor(e.goldstein_mean), "stroke-width": 1 + 5 * e.events / maxE,
-                            "marker-end": "url(#arrow)", class: "edge"});
-      e.line.append(svg("title", {text: e.s.label + " → " + e.t.label + ": " + e.events + " events, mean Goldstein " + fmt(e.goldstein_mean)}));
+      // A pair linked both ways gets two curves, one each side, instead of one line.
+      e.bend = edges.some(o => o.s === e.t && o.t === e.s) ? 0.18 : 0;
+      e.line = svg("path", {stroke: goldsteinColor(e.mean_goldstein), "stroke-width": 1 + 5 * e.events / maxE,
+                            fill: "none", "marker-end": "url(#arrow)", class: "edge"});
+      e.line.append(svg("title", {text: e.s.label + " → " + e.t.label + ": " + e.events + " events, mean Goldstein " + fmt(e.mean_goldstein)}));
       edgeLayer.append(e.line);
     }
     for (const n of nodes) {
@@ -86,9 +90,13 @@
     function place() {
       for (const e of edges) {
         const dx = e.t.x - e.s.x, dy = e.t.y - e.s.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
-        const rt = radius(e.t) + 2;
-        e.line.setAttribute("x1", e.s.x); e.line.setAttribute("y1", e.s.y);
-        e.line.setAttribute("x2", e.t.x - dx / d * rt); e.line.setAttribute("y2", e.t.y - dy / d * rt);
+        const rt = radius(e.t) + 3;
+        // control point off the midpoint, perpendicular to the edge
+        const cx = (e.s.x + e.t.x) / 2 - dy * e.bend, cy = (e.s.y + e.t.y) / 2 + dx * e.bend;
+        const ex = e.t.x - cx, ey = e.t.y - cy, ed = Math.sqrt(ex * ex + ey * ey) || 1;
+        const x2 = e.t.x - ex / ed * rt, y2 = e.t.y - ey / ed * rt;
+        e.line.setAttribute("d", "M" + e.s.x.toFixed(1) + "," + e.s.y.toFixed(1) + " Q" + cx.toFixed(1) + "," +
+                                 cy.toFixed(1) + " " + x2.toFixed(1) + "," + y2.toFixed(1));
       }
       for (const n of nodes) n.g.setAttribute("transform", "translate(" + n.x.toFixed(1) + "," + n.y.toFixed(1) + ")");
     }
@@ -100,12 +108,18 @@
       const near = new Set(mine.flatMap(e => [e.s, e.t]));
       for (const m of nodes) m.g.classList.toggle("faded", !near.has(m) && m !== n);
       for (const e of edges) e.line.classList.toggle("faded", !mine.includes(e));
-      clear(details).append(el("h3", {text: n.label}), dl([["Id", n.id], ["Country", n.country],
-                                                           ["Events", n.events]]));
+      const filter = level === "country" ? "country=" : "actor_name=";
+      clear(details).append(el("h3", {text: n.label}),
+                            dl([["Code", n.code || n.id], ["Country", n.country || n.id],
+                                ["Events", n.events],
+                                ["", el("a", {href: "/events?" + filter + encodeURIComponent(n.id),
+                                              text: "its events →"})]]));
       const ul = el("ul", {class: "items"});
       for (const e of mine.sort((a, b) => b.events - a.events)) {
-        const a = el("a", {href: "/events?actor=" + encodeURIComponent(e.s.id)});
-        a.textContent = e.s.label + " → " + e.t.label + ": " + e.events + " event(s), Goldstein " + fmt(e.goldstein_mean);
+        const a = el("a", {href: "/events?" + (level === "country"
+          ? "actor_country=" + encodeURIComponent(e.s.id) + "&recipient_country=" + encodeURIComponent(e.t.id)
+          : "actor_name=" + encodeURIComponent(e.s.id) + "&recipient_name=" + encodeURIComponent(e.t.id))});
+        a.textContent = e.s.label + " → " + e.t.label + ": " + e.events + " event(s), Goldstein " + fmt(e.mean_goldstein);
         ul.append(el("li", {}, a));
       }
       details.append(el("h4", {text: "Links"}), ul);
@@ -128,9 +142,11 @@
     }
   }
 
+  let level = "country";
   async function load() {
     const min = Math.max(1, parseInt(minInput.value, 10) || 1);
-    const url = "/api/network?min_events=" + min;
+    level = levelInput.value;
+    const url = "/api/network?level=" + encodeURIComponent(level) + "&min_events=" + min;
     document.querySelector("a.twin").href = url;
     setStatus(status, "Loading…");
     try {
@@ -142,5 +158,7 @@
     }
   }
   form.addEventListener("submit", e => { e.preventDefault(); load(); });
+  levelInput.addEventListener("change", load);
+  if (params().get("level") === "actor") levelInput.value = "actor";
   load();
 })();

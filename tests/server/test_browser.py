@@ -1,0 +1,325 @@
+"""The pages in a real headless Chromium (Debian's), against a real uvicorn server.
+
+Screenshots of every page go to test-artifacts/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+pytest.importorskip("selenium")
+uvicorn = pytest.importorskip("uvicorn")
+
+from selenium import webdriver  # noqa: E402
+from selenium.common.exceptions import WebDriverException  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+
+from communique.server import create_app  # noqa: E402
+from communique.store import Store  # noqa: E402
+
+from .records import SEED, XSS, FakeCoder, all_records  # noqa: E402
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+SETUP = ROOT / "tests" / "browser" / "setup_chromium.sh"
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+SEED_TEXT = SEED.read_text("utf-8") if SEED.exists() else None
+
+
+def _have_browser() -> bool:
+    return os.access(CHROMIUM, os.X_OK) and os.access(CHROMEDRIVER, os.X_OK)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A real uvicorn server on 127.0.0.1 and a free port, over a store of hand-made records."""
+    records = all_records(SEED_TEXT)
+    db = tmp_path_factory.mktemp("server") / "events.db"
+    with Store(db) as store:
+        store.add(records)
+    coder = FakeCoder(records)
+    app = create_app(db, coder_factory=lambda: coder)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                            lifespan="off")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start within 20 s")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not _have_browser() and os.environ.get("CI") and os.geteuid() == 0:
+        # A fresh CI machine: install Debian's packages once (idempotent script).
+        subprocess.run(["bash", str(SETUP)], check=False, timeout=900)
+    if not _have_browser():
+        pytest.skip(f"no {CHROMIUM} / {CHROMEDRIVER}: run `bash {SETUP.relative_to(ROOT)}` "
+                    f"(apt-get install chromium chromium-driver)")
+    os.environ.setdefault("SE_OFFLINE", "true")  # never let Selenium Manager fetch drivers
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1400,1000", "--force-device-scale-factor=1",
+                "--disable-extensions", "--no-first-run", "--lang=en-US"):
+        opts.add_argument(arg)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    try:
+        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
+    except WebDriverException as exc:
+        pytest.skip(f"chromium did not start: {exc.msg}")
+    driver.set_page_load_timeout(30)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture()
+def page(browser):
+    """The shared browser, its console log drained so each test sees only its own."""
+    browser.get_log("browser")
+    return browser
+
+
+def wait(driver, seconds: float = 15) -> WebDriverWait:
+    return WebDriverWait(driver, seconds)
+
+
+def shot(driver, name: str) -> Path:
+    path = SHOTS / f"{name}.png"
+    driver.save_screenshot(str(path))
+    return path
+
+
+def full_shot(driver, name: str) -> Path:
+    """Screenshot the whole page height (within reason), then restore the window."""
+    height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 2400)")
+    size = driver.get_window_size()
+    driver.set_window_size(size["width"], max(size["height"], height + 140))
+    try:
+        return shot(driver, name)
+    finally:
+        driver.set_window_size(size["width"], size["height"])
+
+
+def console_errors(driver) -> list[str]:
+    """SEVERE console entries: script errors, CSP violations, failed loads."""
+    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def no_injected_script_ran(driver) -> None:
+    assert driver.execute_script("return window.__xss === undefined"), "injected script ran"
+
+
+def test_annotate_highlights_the_seed_article(server, page):
+    if SEED_TEXT is None:
+        pytest.skip("no shared/seed/article.txt")
+    d = page
+    d.get(server + "/annotate")
+    box = d.find_element(By.ID, "article-text")
+    # Paste: set the value as a clipboard paste would, then fire the input event.
+    d.execute_script("arguments[0].value = arguments[1];"
+                     "arguments[0].dispatchEvent(new Event('input'));", box, SEED_TEXT)
+    d.execute_script("arguments[0].value = '2022-10-03'", d.find_element(By.ID, "published"))
+    d.find_element(By.ID, "code-btn").click()
+    wait(d).until(EC.visibility_of_element_located((By.ID, "annotated")))
+    doc = d.find_element(By.ID, "annotated")
+    assert doc.text.replace("\n", "") .startswith("Iran FM talks to Azeri counterpart")
+    triggers = {e.text for e in doc.find_elements(By.CSS_SELECTOR, "span.t")}
+    assert {"telephone call", "opposition", "praised", "scheduled visit"} <= triggers
+    actors = {e.text for e in doc.find_elements(By.CSS_SELECTOR, "span.a")}
+    assert {"Hossein Amir Abdollahian", "Jeyhun Bayramov", "Iran FM"} <= actors
+    assert doc.find_elements(By.CSS_SELECTOR, "span.q")
+    # Click the trigger: its record shows type, mode, CAMEO, actor -> recipient, date, place.
+    call = next(e for e in doc.find_elements(By.CSS_SELECTOR, "span.t") if e.text == "telephone call")
+    call.click()
+    details = d.find_element(By.ID, "details").text
+    for expected in ("CONSULT (phone)", "041", "Hossein Amir Abdollahian (IRNGOV) → Jeyhun Bayramov",
+                     "2022-10-02 (day)", "Tehran, IRN"):
+        assert expected in details
+    assert "selected" in call.get_attribute("class")
+    d.execute_script("document.getElementById('annotated').scrollTop = 0; window.scrollTo(0, 0)")
+    path = full_shot(d, "annotate")
+    # Clicking an actor shows the actor's record.
+    next(e for e in doc.find_elements(By.CSS_SELECTOR, "span.a")
+         if e.text == "Jeyhun Bayramov").click()
+    assert "AZEGOV" in d.find_element(By.ID, "details").text
+    assert not console_errors(d)
+    docs_img = ROOT / "docs" / "img" / "annotate.png"
+    if os.environ.get("COMMUNIQUE_UPDATE_DOCS_IMG"):
+        docs_img.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, docs_img)
+
+
+def test_annotate_shows_markup_in_an_article_as_text(server, page):
+    d = page
+    d.get(server + "/annotate")
+    text = f"Iran condemned the attack. {XSS} Tehran said it would respond."
+    d.execute_script("arguments[0].value = arguments[1]", d.find_element(By.ID, "article-text"), text)
+    d.find_element(By.ID, "code-btn").click()
+    wait(d).until(EC.visibility_of_element_located((By.ID, "annotated")))
+    assert "<script>window.__xss = 1" in d.find_element(By.ID, "annotated").text
+    assert not d.find_elements(By.CSS_SELECTOR, "#annotated script, #annotated img")
+    no_injected_script_ran(d)
+    d.find_element(By.CSS_SELECTOR, "#annotated span.t").click()
+    assert "Iran<script>" in d.find_element(By.ID, "details").text
+    no_injected_script_ran(d)
+
+
+def test_annotate_shows_the_servers_error_message(server, page):
+    d = page
+    d.get(server + "/annotate")
+    d.execute_script("arguments[0].value = 'FAIL please'", d.find_element(By.ID, "article-text"))
+    d.find_element(By.ID, "code-btn").click()
+    status = d.find_element(By.ID, "status")
+    wait(d).until(lambda _: "could not code" in status.text)
+    assert "error" in status.get_attribute("class")
+
+
+def rows(d):
+    return d.find_elements(By.CSS_SELECTOR, "#events-table tbody tr")
+
+
+def test_events_table_filters_and_links_to_the_sentence(server, page):
+    d = page
+    d.get(server + "/events")
+    summary = d.find_element(By.ID, "summary")
+    wait(d).until(lambda _: " of " in summary.text)
+    total = int(summary.text.rsplit(" of ", 1)[1])
+    assert len(rows(d)) == total >= 10
+    Select(d.find_element(By.ID, "f-type")).select_by_value("ASSAULT")
+    d.find_element(By.ID, "f-country").send_keys("ARM")
+    d.find_element(By.ID, "filter-btn").click()
+    wait(d).until(lambda _: "type=ASSAULT" in d.current_url and " of " in
+                  d.find_element(By.ID, "summary").text)
+    filtered = rows(d)
+    assert 0 < len(filtered) < total
+    for r in filtered:
+        assert r.find_elements(By.TAG_NAME, "td")[1].text.startswith("ASSAULT")
+    # The form keeps the filter it was loaded with.
+    assert Select(d.find_element(By.ID, "f-type")).first_selected_option.text == "ASSAULT"
+    full_shot(d, "events")
+    link = filtered[0].find_element(By.CSS_SELECTOR, "td.sentence-cell a")
+    sentence_start = link.text[:30]
+    link.click()
+    wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#annotated .sentence")))
+    highlighted = "".join(e.text for e in d.find_elements(By.CSS_SELECTOR, "#annotated .sentence"))
+    assert highlighted.startswith(sentence_start)
+    trigger = d.find_element(By.CSS_SELECTOR, "#annotated .sentence.t")
+    assert trigger.text and trigger.text in highlighted
+    assert "ASSAULT" in d.find_element(By.ID, "event-title").text
+    shot(d, "event")
+    assert not console_errors(d)
+
+
+def test_events_escape_query_parameters_and_article_markup(server, page):
+    d = page
+    payload = "<script>window.__xss=4</script>"
+    d.get(server + "/events?actor_name=" + quote(payload) + "&text=" + quote(payload))
+    wait(d).until(lambda _: d.find_element(By.ID, "summary").text not in ("", "Loading…"))
+    assert d.find_element(By.ID, "f-actor").get_attribute("value") == payload
+    no_injected_script_ran(d)
+    d.get(server + "/events?article_id=xss-article")
+    wait(d).until(lambda _: len(rows(d)) == 1)
+    assert "<script>" in rows(d)[0].text  # the title, shown as text
+    rows(d)[0].find_element(By.CSS_SELECTOR, "td.sentence-cell a").click()
+    wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#annotated .sentence")))
+    assert "<img src=x" in d.find_element(By.ID, "annotated").text
+    url_row = d.find_element(By.ID, "details").text
+    assert "javascript:window.__xss=3" in url_row
+    assert not d.find_elements(By.CSS_SELECTOR, "#details a[href^='javascript']")
+    no_injected_script_ran(d)
+
+
+def test_dyad_chart_draws_counts_and_goldstein(server, page):
+    d = page
+    d.get(server + "/dyad?a=ARM&b=AZE")
+    wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#chart rect.bar")))
+    bars = d.find_elements(By.CSS_SELECTOR, "#chart rect.bar")
+    assert len(bars) >= 5
+    assert {b.get_attribute("class").split()[-1] for b in bars} >= {"q1", "q3", "q4"}
+    assert d.find_elements(By.CSS_SELECTOR, "#chart path.goldstein-line")
+    assert len(d.find_elements(By.CSS_SELECTOR, "#chart circle.goldstein-dot")) == 3
+    assert "2022-09" in d.find_element(By.ID, "chart").text
+    assert len(d.find_elements(By.CSS_SELECTOR, "#dyad-table tbody tr")) == 3
+    full_shot(d, "dyad")
+    Select(d.find_element(By.ID, "period")).select_by_value("week")
+    d.find_element(By.CSS_SELECTOR, "#dyad-form button").click()
+    wait(d).until(lambda _: len(d.find_elements(By.CSS_SELECTOR, "#dyad-table tbody tr")) > 3)
+    assert "period=week" in d.current_url
+    assert not console_errors(d)
+
+
+def test_network_graph_is_interactive(server, page):
+    d = page
+    d.get(server + "/network")
+    wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#network g.node")))
+    nodes = d.find_elements(By.CSS_SELECTOR, "#network g.node")
+    assert {n.get_attribute("data-id") for n in nodes} >= {"ARM", "AZE", "IRN"}
+    assert len(d.find_elements(By.CSS_SELECTOR, "#network path.edge")) >= 3
+    # Nodes are laid out apart, not piled up.
+    boxes = [n.rect for n in nodes]
+    assert len({(round(b["x"]), round(b["y"])) for b in boxes}) == len(boxes)
+    arm = next(n for n in nodes if n.get_attribute("data-id") == "ARM")
+    arm.find_element(By.TAG_NAME, "circle").click()
+    details = d.find_element(By.ID, "details")
+    wait(d).until(lambda _: "Links" in details.text)
+    assert "ARM → AZE" in details.text
+    full_shot(d, "network")
+    Select(d.find_element(By.ID, "level")).select_by_value("actor")
+    node_ids = "return [...document.querySelectorAll('#network g.node')].map(n => n.dataset.id)"
+    wait(d).until(lambda _: "Jeyhun Bayramov" in d.execute_script(node_ids))
+    no_injected_script_ran(d)  # an actor name carries markup
+    shot(d, "network-actors")
+    assert not console_errors(d)
+
+
+def test_map_plots_event_locations_offline(server, page):
+    d = page
+    d.get(server + "/map")
+    wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#map circle.place")))
+    assert len(d.find_elements(By.CSS_SELECTOR, "#map path.country")) > 100
+    places = d.find_elements(By.CSS_SELECTOR, "#map circle.place")
+    assert len(places) >= 4
+    places[-1].click()  # drawn last: on top of any bigger circle
+    assert "Events" in d.find_element(By.ID, "details").text
+    assert d.find_elements(By.CSS_SELECTOR, "#details a[href^='/events/']")
+    shot(d, "map")
+    assert not console_errors(d)
+
+
+def test_api_docs_render_offline(server, page):
+    d = page
+    d.get(server + "/docs")
+    wait(d, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".opblock")))
+    text = d.find_element(By.ID, "swagger-ui").text
+    for path in ("/api/code", "/api/events", "/api/network"):
+        assert path in text
+    shot(d, "docs")
+    # No request left the machine: every resource came from our server.
+    urls = d.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert urls and all(u.startswith(server) for u in urls)
+    assert not console_errors(d)
