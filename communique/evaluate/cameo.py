@@ -1,0 +1,209 @@
+"""Scorers for `communique eval`: event coding against ConfliBERT CAMEO data and PLV.
+
+- ``eval_class``: quad class per sentence (0 = no event) on confli-cameo/class_train.tsv.
+- ``eval_ner``: actor (S) and recipient (T; R = reciprocal, counted as actor) span F1
+  on confli-cameo/ner_train.txt.
+- ``eval_plv``: PLOVER type accuracy on plv/train.tsv (YIELD = CONCEDE or RETREAT).
+
+``coder`` is a ``communique.Coder`` (its ``nlp`` and ``lexicon`` are used) or None for
+the defaults. Sentences are parsed in batches with ``nlp.pipe``; each noun chunk and
+named entity stands in as a candidate actor so that spans can be scored.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from communique.extract.events import find_events
+
+QUADS = (0, 1, 2, 3, 4)
+
+
+class _ChunkActors:
+    """Every noun chunk and named entity as a candidate actor, its id the character span."""
+
+    def __init__(self, doc):
+        self.token_actor: dict[int, str] = {}
+        self.spans: dict[str, tuple[int, int]] = {}
+        spans = list(doc.noun_chunks) + [e for e in doc.ents if e.label_ not in (
+            "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")]
+        for sp in sorted(spans, key=len):
+            key = f"{sp.start_char}:{sp.end_char}"
+            for t in sp:
+                if t.i not in self.token_actor:
+                    self.token_actor[t.i] = key
+            self.spans[key] = (sp.start_char, sp.end_char)
+
+
+def _tools(coder):
+    if coder is not None and hasattr(coder, "nlp"):
+        return coder.nlp, getattr(coder, "lexicon", None)
+    from communique.lexicon import load_lexicon
+    from communique.nlp import load_nlp
+
+    return load_nlp(), load_lexicon()
+
+
+def _main_event(events):
+    """The event a sentence is about: asserted before others, then the one nearest the root."""
+    if not events:
+        return None
+    return min(events, key=lambda e: (e.negated, e.modality not in ("asserted", "future"),
+                                      -e.confidence, e.trigger_start))
+
+
+def _code(texts, coder, batch_size=64):
+    nlp, lexicon = _tools(coder)
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        actors = _ChunkActors(doc)
+        yield doc, actors, find_events(doc, actors, lexicon)
+
+
+def _prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0, "support": tp + fn}
+
+
+def eval_class(path: str | Path, coder=None) -> dict[str, Any]:
+    """Quad-class accuracy, confusion matrix and per-class P/R/F1 (0 = no event)."""
+    rows = [r for r in csv.reader(open(path, encoding="utf-8"), delimiter="\t") if len(r) >= 2]
+    texts = [r[0] for r in rows]
+    gold = [int(r[1]) for r in rows]
+    pred = []
+    for _, _, events in _code(texts, coder):
+        e = _main_event(events)
+        pred.append(e.quad_class if e and e.quad_class else 0)
+    confusion = {g: {p: 0 for p in QUADS} for g in QUADS}
+    for g, p in zip(gold, pred):
+        confusion[g][p] += 1
+    per_class = {q: _prf(confusion[q][q], sum(confusion[g][q] for g in QUADS if g != q),
+                         sum(confusion[q][p] for p in QUADS if p != q)) for q in QUADS}
+    acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
+    return {"dataset": str(path), "n": len(gold), "accuracy": round(acc, 4),
+            "confusion": confusion, "per_class": per_class}
+
+
+def _read_bio(path):
+    sents, toks, tags = [], [], []
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line.strip():
+            if toks:
+                sents.append((toks, tags))
+            toks, tags = [], []
+            continue
+        tok, _, tag = line.rpartition(" ")
+        toks.append(tok)
+        tags.append(tag)
+    if toks:
+        sents.append((toks, tags))
+    return sents
+
+
+def _gold_spans(toks, tags):
+    """Character spans per role (S, T; R counted as S) in the space-joined sentence."""
+    offsets, pos = [], 0
+    for t in toks:
+        offsets.append((pos, pos + len(t)))
+        pos += len(t) + 1
+    spans: dict[str, set] = {"S": set(), "T": set()}
+    cur = None
+    for i, tag in enumerate(tags + ["O"]):
+        role = tag[2:] if tag[:2] in ("B-", "I-") else None
+        if cur and (tag.startswith("B-") or role != cur[0]):
+            spans["S" if cur[0] in ("S", "R") else "T"].add((cur[1], offsets[i - 1][1]))
+            cur = None
+        if tag.startswith("B-") or (role and cur is None):
+            cur = (role, offsets[i][0])
+    return spans
+
+
+def _overlaps(a, b):
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def eval_ner(path: str | Path, coder=None) -> dict[str, Any]:
+    """Actor and recipient span F1 (exact and overlapping) against S/T/R BIO tags."""
+    sents = _read_bio(path)
+    texts = [" ".join(t) for t, _ in sents]
+    counts = {k: Counter() for k in ("actor", "recipient")}
+    for (toks, tags), (doc, actors, events) in zip(sents, _code(texts, coder)):
+        gold = _gold_spans(toks, tags)
+        e = _main_event(events)
+        pred = {"S": set(), "T": set()}
+        if e:
+            pred["S"] = {actors.spans[i] for i in e.actor_ids if i in actors.spans}
+            pred["T"] = {actors.spans[i] for i in e.recipient_ids if i in actors.spans}
+        for role, name in (("S", "actor"), ("T", "recipient")):
+            c = counts[name]
+            c["tp"] += len(pred[role] & gold[role])
+            c["fp"] += len(pred[role] - gold[role])
+            c["fn"] += len(gold[role] - pred[role])
+            c["otp"] += sum(1 for p in pred[role] if any(_overlaps(p, g) for g in gold[role]))
+            c["ofp"] += sum(1 for p in pred[role] if not any(_overlaps(p, g) for g in gold[role]))
+            c["ofn"] += sum(1 for g in gold[role] if not any(_overlaps(p, g) for p in pred[role]))
+    out: dict[str, Any] = {"dataset": str(path), "n": len(sents)}
+    for name, c in counts.items():
+        out[name] = {"exact": _prf(c["tp"], c["fp"], c["fn"]),
+                     "overlap": _prf(c["otp"], c["ofp"], c["ofn"])}
+    for kind in ("exact", "overlap"):
+        tp = sum(c["tp" if kind == "exact" else "otp"] for c in counts.values())
+        fp = sum(c["fp" if kind == "exact" else "ofp"] for c in counts.values())
+        fn = sum(c["fn" if kind == "exact" else "ofn"] for c in counts.values())
+        out[f"micro_{kind}"] = _prf(tp, fp, fn)
+    return out
+
+
+def eval_plv(path: str | Path, coder=None) -> dict[str, Any]:
+    """PLOVER type accuracy per sentence (YIELD = CONCEDE or RETREAT), per-type recall."""
+    rows = list(csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"))
+    texts = [r["sentence"] for r in rows]
+    hits, per = 0, {}
+    for r, (_, _, events) in zip(rows, _code(texts, coder)):
+        gold = r["gold_root"]
+        types = {e.type for e in events if not e.negated}
+        e = _main_event(events)
+        main = e.type if e else None
+        ok = (main in ("CONCEDE", "RETREAT")) if gold == "YIELD" else main == gold
+        hits += ok
+        c = per.setdefault(gold, Counter())
+        c["n"] += 1
+        c["correct"] += ok
+        c["any"] += bool(types & ({"CONCEDE", "RETREAT"} if gold == "YIELD" else {gold}))
+    return {"dataset": str(path), "n": len(rows), "accuracy": round(hits / len(rows), 4),
+            "per_type": {k: {"n": v["n"], "accuracy": round(v["correct"] / v["n"], 4),
+                             "found_anywhere": round(v["any"] / v["n"], 4)}
+                         for k, v in sorted(per.items())}}
+
+
+def format_table(result: dict[str, Any]) -> str:
+    """A plain-text table of any of the results above."""
+    lines = [f"{result['dataset']}  (n={result['n']})"]
+    if "confusion" in result:
+        lines.append(f"quad-class accuracy: {result['accuracy']:.3f}")
+        lines.append("gold\\pred " + " ".join(f"{p:>5}" for p in QUADS) +
+                     "   prec   rec    f1")
+        for g in QUADS:
+            pc = result["per_class"][g]
+            lines.append(f"{g:>9} " + " ".join(f"{result['confusion'][g][p]:>5}" for p in QUADS) +
+                         f"  {pc['precision']:.3f} {pc['recall']:.3f} {pc['f1']:.3f}")
+    elif "per_type" in result:
+        lines.append(f"PLOVER type accuracy: {result['accuracy']:.3f}")
+        lines.append(f"{'type':<10} {'n':>5} {'acc':>6} {'any':>6}")
+        for k, v in result["per_type"].items():
+            lines.append(f"{k:<10} {v['n']:>5} {v['accuracy']:>6.3f} {v['found_anywhere']:>6.3f}")
+    else:
+        lines.append(f"{'':<10} {'exact P/R/F1':>22}   {'overlap P/R/F1':>22}")
+        for name in ("actor", "recipient"):
+            ex, ov = result[name]["exact"], result[name]["overlap"]
+            lines.append(f"{name:<10} {ex['precision']:.3f}/{ex['recall']:.3f}/{ex['f1']:.3f}"
+                         f"        {ov['precision']:.3f}/{ov['recall']:.3f}/{ov['f1']:.3f}")
+        ex, ov = result["micro_exact"], result["micro_overlap"]
+        lines.append(f"{'micro':<10} {ex['precision']:.3f}/{ex['recall']:.3f}/{ex['f1']:.3f}"
+                     f"        {ov['precision']:.3f}/{ov['recall']:.3f}/{ov['f1']:.3f}")
+    return "\n".join(lines)

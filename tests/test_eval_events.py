@@ -1,0 +1,41 @@
+"""Quality gate: event-coding scores on ../shared/dev must not fall below the pins."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from communique.evaluate.cameo import eval_class, eval_ner, eval_plv, format_table
+
+from .conftest import SHARED
+
+PINS = json.loads((Path(__file__).parent / "data" / "pinned" / "events.json").read_text())
+DEV = SHARED / "dev"
+SLACK = 0.005
+
+
+def _need(path):
+    if not path.exists():
+        pytest.skip(f"{path} is not here (../shared is laid beside the checkout)")
+    return path
+
+
+def test_quad_class_accuracy():
+    r = eval_class(_need(DEV / "confli-cameo" / "class_train.tsv"))
+    print(format_table(r))
+    assert r["accuracy"] >= PINS["class_accuracy"] - SLACK
+
+
+def test_actor_recipient_spans():
+    r = eval_ner(_need(DEV / "confli-cameo" / "ner_train.txt"))
+    print(format_table(r))
+    assert r["micro_overlap"]["f1"] >= PINS["ner_micro_overlap_f1"] - SLACK
+    assert r["micro_exact"]["f1"] >= PINS["ner_micro_exact_f1"] - SLACK
+
+
+def test_plover_type_accuracy():
+    r = eval_plv(_need(DEV / "plv" / "train.tsv"))
+    print(format_table(r))
+    assert r["accuracy"] >= PINS["plv_accuracy"] - SLACK
