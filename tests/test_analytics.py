@@ -196,3 +196,20 @@ def test_plots_explain_nothing_to_draw(store, tmp_path):
         analytics.plot_dyad(store, "ARM", "AZE", tmp_path / "x.pdf")
     with Store(tmp_path / "empty.db") as empty, pytest.raises(ValueError, match="ingest"):
         analytics.plot_network(empty, tmp_path / "n.png")
+
+
+def test_plot_commands(store, tmp_path, capsys):
+    from communique.cli import main
+
+    db = str(store.path)
+    out = tmp_path / "dyad.svg"
+    assert main(["plot", "dyad", "IRN", "AZE", "--db", db, "--freq", "day", "--output",
+                 str(out)]) == 0
+    assert "events per day" in out.read_text()
+    assert main(["plot", "network", "--db", db, "--output", str(tmp_path / "n.png")]) == 0
+    assert (tmp_path / "n.png").read_bytes().startswith(b"\x89PNG")
+    assert main(["plot", "network", "--db", db, "--level", "actor", "--output",
+                 str(tmp_path / "n.graphml")]) == 0
+    assert nx.read_graphml(tmp_path / "n.graphml").has_edge("Jeyhun Bayramov", "Iran")
+    assert main(["plot", "dyad", "USA", "CHN", "--db", db, "--output", str(out)]) == 2
+    assert "no events between USA and CHN" in capsys.readouterr().err

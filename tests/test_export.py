@@ -159,3 +159,16 @@ def test_unknown_format_and_flavor(store, tmp_path):
         export(store, tmp_path / "x", format="xlsx")
     with pytest.raises(ValueError, match="plover, gdelt, icews"):
         export(store, tmp_path / "x", flavor="acled")
+
+
+def test_export_command(store, tmp_path, capsys):
+    from communique.cli import main
+
+    out = tmp_path / "events.parquet"  # the format follows the suffix
+    assert main(["export", "--db", str(store.path), "--flavor", "gdelt", "--output", str(out)]) == 0
+    assert "wrote 6 gdelt rows" in capsys.readouterr().err
+    assert pq.read_schema(out).names == columns("gdelt")
+    out = tmp_path / "icews.csv"
+    assert main(["export", "--db", str(store.path), "--flavor", "icews", "--include-negated",
+                 "--type", "ASSAULT", "--output", str(out)]) == 0
+    assert len(read(out, "csv")) == 2

@@ -551,3 +551,113 @@ def test_execute_is_read_only(store):
     with pytest.raises(sqlite3.OperationalError):
         store.execute("WITH x AS (SELECT 1) DELETE FROM events")
     assert store.count_events(include_negated=True) == 8
+
+
+# -- the commands -----------------------------------------------------------------
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_ingest_records_command_is_idempotent(tmp_path, capsys):
+    from communique.cli import main
+
+    src = write_jsonl(tmp_path / "records.jsonl", corpus())
+    with src.open("a") as f:
+        f.write("{not json\n")
+    db = tmp_path / "events.db"
+    # Exit 1: some inputs failed (the error record and the bad line), the rest is stored.
+    assert main(["ingest", str(src), "--records", "--db", str(db), "--no-progress"]) == 1
+    assert "8 articles added (8 events), 0 already stored, 2 failed" in capsys.readouterr().err
+    before = table_counts(db)
+    assert before["articles"] == 8 and before["ingest_errors"] == 2
+    main(["ingest", str(src), "--records", "--db", str(db), "--no-progress"])
+    assert "0 articles added (0 events), 8 already stored" in capsys.readouterr().err
+    assert table_counts(db) == before
+    with Store(db) as s:
+        assert any("line 10" in e["message"] and "not JSON" in e["message"] for e in s.errors())
+
+
+def test_query_command(tmp_path, capsys):
+    from communique.cli import main
+
+    db = tmp_path / "events.db"
+    with Store(db) as s:
+        s.add(corpus())
+    assert main(["query", "--db", str(db), "--actor-country", "IRN", "--recipient-country",
+                 "AZE", "--format", "jsonl"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert sorted(r["article_id"] for r in rows) == ["apa-1", "tehrantimes-476904",
+                                                     "tehrantimes-476950"]
+    main(["query", "--db", str(db), "--type", "ASSAULT", "--include-negated", "--format", "table"])
+    out = capsys.readouterr().out
+    assert "ASSAULT (negated)" in out and "Azerbaijani forces (AZEMIL)" in out
+    out_file = tmp_path / "q.json"
+    main(["query", "--db", str(db), "--text", "Lachin", "--include-negated", "--format", "json",
+          "--output", str(out_file)])
+    assert [e["article_id"] for e in json.loads(out_file.read_text())] == ["azatutyun-32031001"]
+    main(["query", "--db", str(db), "--summary", "--format", "json"])
+    assert json.loads(capsys.readouterr().out)["totals"]["events"] == 6
+    assert main(["query", "--db", str(db), "--text", '"open']) == 2
+    assert "FTS5" in capsys.readouterr().err
+    assert main(["query", "--db", str(tmp_path / "none.db")]) == 2
+    assert "communique ingest" in capsys.readouterr().err
+
+
+def test_killed_ingest_command_resumes(tmp_path):
+    """The same as above, through `communique ingest --records` killed with SIGKILL."""
+    n = 4000
+    src = write_jsonl(tmp_path / "records.jsonl", many_records(n))
+    db = tmp_path / "events.db"
+    cmd = [sys.executable, "-m", "communique", "ingest", str(src), "--records", "--db", str(db),
+           "--batch-size", "20", "--no-progress"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+        try:
+            c = sqlite3.connect(db, timeout=1)
+            stored = c.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            c.close()
+        except sqlite3.OperationalError:
+            continue
+        if stored >= 200:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = table_counts(db)["articles"]
+    assert 0 < partial < n, "the kill must land mid-run for this test to mean anything"
+    assert partial % 20 == 0  # whole batches only: a transaction is all or nothing
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert f"{n - partial} articles added ({n - partial} events), {partial} already stored" \
+        in done.stderr
+    counts = table_counts(db)
+    assert counts["articles"] == counts["events"] == n
+    c = sqlite3.connect(db)
+    assert c.execute("SELECT COUNT(DISTINCT id) FROM articles").fetchone()[0] == n
+    assert c.execute("SELECT SUM(num_mentions) FROM event_clusters").fetchone()[0] == n
+    c.close()
+
+
+def test_ingest_codes_articles(tmp_path, seed_text, capsys):
+    """Real coding: the seed article goes in once, and a second run codes nothing."""
+    from communique.cli import main
+
+    (tmp_path / "seed.txt").write_text(seed_text, encoding="utf-8")
+    db = tmp_path / "events.db"
+    args = ["ingest", str(tmp_path / "seed.txt"), "--db", str(db), "--published", "2022-10-03",
+            "--no-progress"]
+    assert main(args) == 0
+    assert "1 articles added" in capsys.readouterr().err
+    with Store(db) as s:
+        [a] = s.articles()
+        rec = s.record(a["id"])
+        assert rec["text"] == seed_text
+        assert s.count_events(include_negated=True) == len(rec["events"]) > 0
+        for e in s.query_events(limit=None, include_negated=True):
+            assert seed_text[e["trigger"]["start"]:e["trigger"]["end"]] == e["trigger"]["text"]
+    assert main(args) == 0
+    assert "0 articles added (0 events), 1 already stored" in capsys.readouterr().err
