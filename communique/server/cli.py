@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
+import sys
 
 SERVE_EXAMPLES = """\
 examples:
@@ -25,14 +27,25 @@ def register(subparsers) -> None:
 
 
 def cmd_serve(args) -> int:
-    import uvicorn
-
+    try:
+        import uvicorn
+    except ModuleNotFoundError:
+        print("communique: error: serving needs uvicorn: run `pip install 'communique[server]'`",
+              file=sys.stderr)
+        return 2
+    from ..store import Store, StoreError
     from .app import create_app
 
+    try:  # fail now, with the store's own advice, not on the first request
+        Store(args.db).close()
+    except (StoreError, sqlite3.DatabaseError) as exc:
+        print(f"communique: error: {args.db}: {exc}", file=sys.stderr)
+        return 2
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"communique: warning: serving on {args.host}: the API can code and store "
-              f"articles for anyone who reaches it")
-    print(f"communique: serving {args.db} on http://{args.host}:{args.port} (Ctrl-C stops)")
+              f"articles for anyone who reaches it", file=sys.stderr)
+    print(f"communique: serving {args.db} on http://{args.host}:{args.port} (Ctrl-C stops)",
+          flush=True)
     uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning",
                 server_header=False)
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pytest.importorskip("fastapi")
@@ -335,3 +337,20 @@ def test_seed_record_helper_matches_expected_shape():
     rec = seed_record(SEED_TEXT)
     names = {a["name"] for a in rec["actors"]}
     assert {"Hossein Amir Abdollahian", "Jeyhun Bayramov"} <= names
+
+
+def test_docs_name_every_endpoint_and_error_code(client):
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "server.md").read_text("utf-8")
+    for path, ops in client.get("/openapi.json").json()["paths"].items():
+        for method in ops:
+            assert f"`{method.upper()} {path}`" in doc, f"{method.upper()} {path} is undocumented"
+    import inspect
+    import re
+
+    from communique.server import app as app_module, limits
+    source = inspect.getsource(app_module) + inspect.getsource(limits)
+    codes = set(re.findall(r'(?:ApiError|_error_response|error_body)\(\s*\d+, "([a-z_]+)"', source))
+    codes |= {"bad_json", "bad_request"}  # chosen in _validation_message
+    assert len(codes) >= 9
+    for code in codes:
+        assert f"`{code}`" in doc, f"error code {code} is undocumented"
