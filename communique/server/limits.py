@@ -23,6 +23,7 @@ async def send_json(send, status: int, body: dict[str, Any],
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"),
                             (b"content-length", str(len(payload)).encode()),
+                            (b"x-content-type-options", b"nosniff"),
                             *(headers or [])]})
     await send({"type": "http.response.body", "body": payload})
 

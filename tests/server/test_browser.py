@@ -360,3 +360,29 @@ def test_api_docs_render_offline(server, page):
     urls = d.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert urls and all(u.startswith(server) for u in urls)
     assert not console_errors(d)
+
+
+def test_annotate_adds_the_article_to_the_store(server, page):
+    d = page
+    text = "Georgia and Turkey signed a trade agreement in Tbilisi on Tuesday."
+    d.get(server + "/annotate")
+    d.execute_script("arguments[0].value = arguments[1]", d.find_element(By.ID, "article-text"), text)
+    d.find_element(By.ID, "store-btn").click()
+    status = d.find_element(By.ID, "status")
+    wait(d).until(lambda _: "its events" in status.text)
+    assert status.text.startswith("Added article sha1:")
+    d.find_element(By.ID, "store-btn").click()  # idempotent: the second time it is skipped
+    wait(d).until(lambda _: status.text.startswith("Already stored"))
+    status.find_element(By.TAG_NAME, "a").click()
+    wait(d).until(lambda _: "No events match" in d.find_element(By.ID, "summary").text)
+    assert "article_id=sha1" in d.current_url
+
+
+def test_dyad_escapes_query_parameters(server, page):
+    d = page
+    payload = "<img src=x onerror=window.__xss=5>"
+    d.get(server + "/dyad?a=" + quote(payload) + "&b=AZE")
+    wait(d).until(lambda _: d.find_element(By.ID, "chart-title").text)
+    assert payload in d.find_element(By.ID, "chart-title").text
+    assert not d.find_elements(By.CSS_SELECTOR, "#dyad-form img, #chart-title img")
+    no_injected_script_ran(d)

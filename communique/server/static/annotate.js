@@ -113,7 +113,11 @@
     try {
       const res = await api("/api/articles", {json: {articles: [body()]}});
       if (res.errors.length) setStatus(status, "Not added: " + res.errors[0].message, true);
-      else setStatus(status, "Added article " + res.added[0] + " to the store; see Events.");
+      else {
+        const id = res.added[0] || res.skipped[0];
+        setStatus(status, (res.added.length ? "Added article " : "Already stored: article ") + id + " · ");
+        status.append(el("a", {href: "/events?article_id=" + encodeURIComponent(id), text: "its events →"}));
+      }
     } catch (err) {
       setStatus(status, err.message, true);
     }

@@ -126,7 +126,7 @@
     if (q.get("period")) period.value = q.get("period");
     let countries = [];
     try {
-      const res = await api("/api/actors");
+      const res = await api("/api/actors?limit=500");
       const seen = new Map();
       for (const a of res.actors) {
         if (a.country && !seen.has(a.country)) seen.set(a.country, 0);

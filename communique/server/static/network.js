@@ -8,7 +8,7 @@
   const status = document.getElementById("status");
   const canvas = document.getElementById("network");
   const details = document.getElementById("details");
-  const W = 800, H = 560;
+  const W = 800, H = 560, MAX_NODES = 150;
 
   function goldsteinColor(g) {
     if (g === null || g === undefined) return "#888";
@@ -53,7 +53,9 @@
   function draw(res) {
     clear(canvas);
     canvas.setAttribute("viewBox", "0 0 " + W + " " + H);
-    const nodes = res.nodes.map(n => Object.assign({}, n));
+    // A readable picture has at most MAX_NODES nodes: keep the most active.
+    const nodes = res.nodes.map(n => Object.assign({}, n))
+                           .sort((a, b) => (b.events || 0) - (a.events || 0)).slice(0, MAX_NODES);
     const byId = new Map(nodes.map(n => [n.id, n]));
     const edges = res.edges.filter(e => byId.has(e.source) && byId.has(e.target) && e.source !== e.target)
                            .map(e => Object.assign({s: byId.get(e.source), t: byId.get(e.target)}, e));
@@ -152,7 +154,9 @@
     try {
       const res = await api(url);
       draw(res);
-      setStatus(status, res.nodes.length + " actors, " + res.edges.length + " links");
+      const shown = Math.min(res.nodes.length, MAX_NODES);
+      setStatus(status, (shown < res.nodes.length ? "the " + shown + " most active of " : "") +
+                        res.nodes.length + " nodes, " + res.edges.length + " links");
     } catch (err) {
       setStatus(status, err.message, true);
     }
