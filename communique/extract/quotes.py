@@ -53,6 +53,8 @@ _MARK_RE = re.compile(r"''|``|[\"“”„«»]")
 _OPEN_BEFORE = set("([{—–-/:;,")
 _SUBJ_DEPS = ("nsubj", "csubj")
 _CLAUSE_DEPS = ("ccomp",)
+_COMPLEMENT_DEPS = ("dobj", "oprd", "xcomp", "prep", "dative", "attr", "acomp", "npadvmod",
+                    "advcl", "pcomp")
 _RELATIVE = {"who", "that", "which", "whom"}
 _SENT_END = set(".!?…")
 
@@ -246,18 +248,24 @@ def find_quotes(doc: Doc) -> list[QuoteHit]:
 
     hits: list[QuoteHit] = []
     last_direct: QuoteHit | None = None
-    last_extent = -1  # end of the last direct hit's attribution (quote, cue, speaker)
+    last_b = 0  # token end of the last direct hit's quote
+    last_sents: set[int] = set()  # sentences holding its end and its cue
 
     for j, (s, e) in enumerate(spans):
         a, b = qtoks[j]
         if a >= b or not any(doc[i].is_alpha for i in range(a, b)):
             continue
         cue = _direct_cue(doc, a, b, j, qid, sent_of, sent_bounds, is_cue, text, s, e)
-        speaker = _speaker_token(cue) if cue is not None else None
         inherited = None
-        if cue is None and last_direct is not None:
-            gap = text[last_extent:s - 1] if last_extent <= s - 1 else "x"
-            if not any(ch.isalnum() for ch in gap) and _clause_bounded(text, s, e):
+        if cue is None and last_direct is not None and _clause_bounded(text, s, e):
+            # A quoted sentence right after an attributed quote, with nothing between but
+            # the rest of that attribution's sentences, continues it ('"...," said
+            # Caddell, a pollster. "Yesterday, ..."').
+            mark = _mark_start(text, s)
+            between = [t for t in doc[last_b:a] if t.idx < mark and not (t.is_space or
+                                                                          t.is_punct)]
+            if all(sent_of[t.i] in last_sents and not (is_cue(t) and t.idx != last_direct.cue_start)
+                   for t in between):
                 inherited = last_direct
         if cue is None and inherited is None:
             continue
@@ -265,12 +273,15 @@ def find_quotes(doc: Doc) -> list[QuoteHit]:
             hit = QuoteHit("direct", s, e, inherited.cue, inherited.cue_start, inherited.cue_end,
                            inherited.speaker_start, inherited.speaker_end)
         else:
+            speaker = _speaker_token(cue)
             sp = _mention_span(speaker) if speaker is not None and qid[speaker.i] < 0 else None
             c, cs, ce = _cue_span(cue)
             hit = QuoteHit("direct", s, e, c, cs, ce, sp[0] if sp else None, sp[1] if sp else None)
+            last_sents = {sent_of[cue.i]}
         hits.append(hit)
         last_direct = hit
-        last_extent = max(e + 1, hit.cue_end or 0, hit.speaker_end or 0)
+        last_b = b
+        last_sents.add(sent_of[b - 1])
 
     direct = list(hits)
     for tok in doc:
@@ -292,12 +303,15 @@ def find_quotes(doc: Doc) -> list[QuoteHit]:
     return kept
 
 
+def _mark_start(text: str, s: int) -> int:
+    """Where the opening mark of the quote whose content starts at ``s`` begins."""
+    return s - 2 if s >= 2 and text[s - 2:s] in ("''", "``") else s - 1
+
+
 def _clause_bounded(text: str, s: int, e: int) -> bool:
     """Whether the quoted span stands as a clause: punctuation or a line break on both sides."""
-    i = s - 2  # skip the opening mark
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    if i >= 0 and text[i] == "'" and i > 0 and text[i - 1] == "'":
+    i = _mark_start(text, s) - 1
+    while i >= 0 and text[i].isspace() and text[i] != "\n":
         i -= 1
     left_ok = i < 0 or text[i] in "\n:,;(—–-" or text[i] in _SENT_END or text[i] in "\"”'’"
     inner = text[s:e].rstrip()
@@ -306,7 +320,7 @@ def _clause_bounded(text: str, s: int, e: int) -> bool:
         j = e
         while j < len(text) and text[j] in "\"”'»":
             j += 1
-        while j < len(text) and text[j] in " \t":
+        while j < len(text) and text[j].isspace() and text[j] != "\n":
             j += 1
         right_ok = j >= len(text) or text[j] in "\n.,;:!?)—–-"
     return left_ok and right_ok
@@ -393,13 +407,9 @@ def _clause_like(doc: Doc, a: int, b: int) -> bool:
 
 def _colon_before(text: str, s: int) -> int | None:
     """Offset of a colon right before the opening mark (possibly on the previous line)."""
-    i = s - 2
-    while i >= 0 and text[i] in " \t\n":
+    i = _mark_start(text, s) - 1
+    while i >= 0 and text[i].isspace():
         i -= 1
-    if i >= 0 and text[i] == "'" and i > 0 and text[i - 1] == "'":
-        i -= 2
-        while i >= 0 and text[i] in " \t\n":
-            i -= 1
     return i if i >= 0 and text[i] == ":" else None
 
 
@@ -442,7 +452,12 @@ def _indirect(doc: Doc, cue: Token, qid: list[int], text: str) -> QuoteHit | Non
         subj = next((c for c in cue.children if c.dep_ in _SUBJ_DEPS), None)
         if subj is None or subj.lower_ not in _RELATIVE:
             return None  # 'disputes, which the minister stressed ...': object relative
-    comp = next((c for c in cue.children if c.dep_ in _CLAUSE_DEPS), None)
+    comp = next((c for c in cue.rights if c.dep_ in _CLAUSE_DEPS), None)
+    if comp is None:
+        # A clause before its cue is reported speech unless it is adverbial ('after ...').
+        comp = next((c for c in cue.lefts if c.dep_ in _CLAUSE_DEPS
+                     and not any(m.dep_ == "mark" and m.lower_ != "that" for m in c.children)),
+                    None)
     if comp is not None:
         i, k = comp.left_edge.i, comp.right_edge.i
         if i < cue.i < k:  # the clause wraps around its cue: keep the side it heads
@@ -458,7 +473,20 @@ def _indirect(doc: Doc, cue: Token, qid: list[int], text: str) -> QuoteHit | Non
         i, k = head.left_edge.i, cue.left_edge.i - 1
         anchor = head
     else:
-        return None
+        # 'called the plan "a disaster"', 'pledged to "bomb the hell out of ISIS"': a
+        # complement that carries a quotation is attributed speech too.
+        kids = [c for c in cue.rights if c.dep_ in _COMPLEMENT_DEPS]
+        if not kids:
+            return None
+        i, k = kids[0].left_edge.i, kids[-1].right_edge.i
+        # A quotation inside the object only names a thing ('praised the "3+3 format"').
+        named = {t.i for c in kids if c.dep_ == "dobj" for t in c.subtree}
+        quoted = [t for t in range(i, k + 1) if qid[t] >= 0]
+        if not quoted or (all(t in named for t in quoted)
+                          and sum(doc[t].is_alpha for t in quoted) <= 4):
+            return None
+        anchor = kids[0]
+    k = _cut_nested(doc, cue, i, k, qid)
     i, k = _trim(doc, i, k)
     if k - i < 1 or sum(1 for t in doc[i:k + 1] if t.is_alpha) < 2:
         return None
@@ -473,6 +501,28 @@ def _indirect(doc: Doc, cue: Token, qid: list[int], text: str) -> QuoteHit | Non
     c, cs, ce = _cue_span(cue)
     return QuoteHit("indirect", start, end, c, cs, ce,
                     sp[0] if sp else None, sp[1] if sp else None)
+
+
+def _cut_nested(doc: Doc, cue: Token, i: int, k: int, qid: list[int]) -> int:
+    """End the content before a trailing clause that is not part of what was said.
+
+    A clause with a speech verb and a subject of its own ('..., which he argued
+    helps ...') starts another attribution; a clause after a closing quotation
+    mark and a comma ('"...," while trying to explain ...') is the reporter's.
+    """
+    verbs = speech_verbs()
+    for t in range(i + 1, k + 1):
+        tok = doc[t]
+        if tok.dep_ in ("relcl", "advcl", "conj", "parataxis") and tok.i > cue.i and \
+                tok.lemma_.lower() in verbs and \
+                any(c.dep_ in _SUBJ_DEPS for c in tok.children) and tok.left_edge.i > i:
+            k = min(k, tok.left_edge.i - 1)
+            break
+    for t in range(i + 1, k):
+        if qid[t - 1] >= 0 and doc[t].is_quote and qid[t] < 0 and qid[t - 1] != qid[t] \
+                and doc[t + 1].text == "," and t + 2 <= k and qid[t + 2] < 0:
+            return t
+    return k
 
 
 def _according(doc: Doc, tok: Token, text: str) -> QuoteHit | None:
