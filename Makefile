@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test clean
+.PHONY: run test install install-test browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,12 @@ install-test: $(BIN)/python
 run: install
 	$(BIN)/communique code examples/ --published 2022-10-03 --format table
 
-test: install-test
+# Debian's chromium and chromedriver for the browser tests (needs root or sudo;
+# without them the browser tests skip and say why).
+browser:
+	-bash tests/browser/setup_chromium.sh
+
+test: install-test browser
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 clean:

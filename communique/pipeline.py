@@ -140,8 +140,13 @@ class Coder:
         dateline = _places.dateline_place(doc, place_hits)
         peg = _news_peg(date_hits, published)
         for n, h in enumerate(hits, 1):
+            goldstein, quad = h.goldstein, h.quad_class
+            if h.cameo and (goldstein is None or quad is None):
+                _, goldstein, quad = cameo_info(h.cameo)
             date, date_text, precision = _dates.date_for(doc, h.trigger_token, date_hits, published)
-            if precision == "unknown" and peg is not None and h.modality == "asserted":
+            said = quad in (1, 3)  # verbal events: a stated intent is dated when stated
+            if precision == "unknown" and peg is not None and (
+                    h.modality == "asserted" or (h.modality == "future" and said)):
                 # A report's undated statements belong to the occasion it is about:
                 # the recent day it names ("on Sunday evening"), not the day of printing.
                 date, date_text, precision = peg.date, peg.text, peg.precision
@@ -152,9 +157,6 @@ class Coder:
                 host = actors.country_actor(place.country)
                 if host and host not in h.actor_ids:
                     recipient = [host]
-            goldstein, quad = h.goldstein, h.quad_class
-            if h.cameo and (goldstein is None or quad is None):
-                _, goldstein, quad = cameo_info(h.cameo)
             score = h.plover_score if h.plover_score is not None else plover_score(h.type, h.mode)
             events.append(Event(
                 id=f"E{n}", type=h.type, mode=h.mode or None, contexts=list(h.contexts or []),
