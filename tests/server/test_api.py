@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from communique.server import create_app  # noqa: E402
 from communique.store import Store  # noqa: E402
 
-from .records import SEED, XSS, FakeCoder, all_records, seed_record  # noqa: E402
+from .records import SEED, XSS, FakeCoder, all_records  # noqa: E402
 
 SEED_TEXT = SEED.read_text("utf-8") if SEED.exists() else None
 
@@ -329,14 +329,6 @@ def test_article_markup_comes_back_as_json_text_only(client):
     body = client.get(f"/api/events/{ev['id']}")
     assert body.headers["content-type"].startswith("application/json")
     assert body.headers["x-content-type-options"] == "nosniff"
-
-
-def test_seed_record_helper_matches_expected_shape():
-    if SEED_TEXT is None:
-        pytest.skip("no shared/seed/article.txt")
-    rec = seed_record(SEED_TEXT)
-    names = {a["name"] for a in rec["actors"]}
-    assert {"Hossein Amir Abdollahian", "Jeyhun Bayramov"} <= names
 
 
 def test_docs_name_every_endpoint_and_error_code(client):

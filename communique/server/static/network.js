@@ -52,6 +52,7 @@
 
   function draw(res) {
     clear(canvas);
+    clear(details).append(el("p", {class: "hint", text: "Click a node."}));
     canvas.setAttribute("viewBox", "0 0 " + W + " " + H);
     // A readable picture has at most MAX_NODES nodes: keep the most active.
     const nodes = res.nodes.map(n => Object.assign({}, n))
@@ -85,7 +86,11 @@
     }
     for (const n of nodes) {
       n.g = svg("g", {class: "node", tabindex: 0, "data-id": n.id});
-      n.g.append(svg("circle", {r: radius(n)}), svg("text", {x: radius(n) + 3, y: 4, text: n.label}),
+      // Labels point away from the nearer side edge so none is cut off.
+      const right = n.x > W / 2;
+      n.g.append(svg("circle", {r: radius(n)}),
+                 svg("text", {x: right ? -radius(n) - 3 : radius(n) + 3, y: 4,
+                              "text-anchor": right ? "end" : "start", text: n.label}),
                  svg("title", {text: n.label + " · " + (n.events || 0) + " events"}));
       nodeLayer.append(n.g);
     }
