@@ -28,6 +28,7 @@ examples:
   communique eval --ner ../shared/dev/confli-cameo/ner_train.txt --plv ../shared/dev/plv/train.tsv
   communique eval --polnear ../shared/dev/polnear
   communique eval --when-where tests/data/when_where.jsonl
+  communique eval --actors tests/data/actor_countries.tsv
 """
 
 
@@ -70,7 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--polnear", metavar="DIR", help="PolNeAR corpus folder: quote P/R/F1")
     p.add_argument("--split", default="dev", help="PolNeAR split (default dev)")
     p.add_argument("--when-where", metavar="JSONL", help="dates, locations and fatalities dev set")
-    p.add_argument("--limit", type=int, default=None, help="score only the first N items")
+    p.add_argument("--actors", metavar="TSV",
+                   help="sentences with gold actor/recipient countries: country accuracy")
+    p.add_argument("--limit", type=int, default=None,
+                   help="score only the first N items (when-where, actors)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.set_defaults(func=cmd_eval)
 
@@ -180,11 +184,12 @@ def cmd_code(args) -> int:
 def cmd_eval(args) -> int:
     from .evaluate import run_eval
 
-    if not any([args.class_tsv, args.ner, args.plv, args.polnear, args.when_where]):
-        return _fail("name at least one data set: --class, --ner, --plv, --polnear or --when-where")
+    if not any([args.class_tsv, args.ner, args.plv, args.polnear, args.when_where, args.actors]):
+        return _fail("name at least one data set: --class, --ner, --plv, --polnear, "
+                     "--when-where or --actors")
     results = run_eval(class_tsv=args.class_tsv, ner=args.ner, plv=args.plv,
                        polnear=args.polnear, split=args.split, when_where=args.when_where,
-                       limit=args.limit)
+                       actors=args.actors, limit=args.limit)
     if args.json:
         print(json.dumps({k: v for k, (v, _) in results.items()}, indent=2, default=str))
     else:

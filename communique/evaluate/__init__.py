@@ -6,7 +6,7 @@ from typing import Any
 
 
 def run_eval(class_tsv=None, ner=None, plv=None, polnear=None, split="dev",
-             when_where=None, limit=None) -> dict[str, tuple[dict[str, Any], str]]:
+             when_where=None, actors=None, limit=None) -> dict[str, tuple[dict[str, Any], str]]:
     """Score each named data set; returns ``{name: (scores, printable table)}``."""
     from ..pipeline import default_coder
 
@@ -15,20 +15,24 @@ def run_eval(class_tsv=None, ner=None, plv=None, polnear=None, split="dev",
     if class_tsv or ner or plv:
         from . import cameo
         if class_tsv:
-            r = cameo.eval_class(class_tsv, coder, limit=limit)
+            r = cameo.eval_class(class_tsv, coder)
             results["quad class"] = (r, cameo.format_table(r))
         if ner:
-            r = cameo.eval_ner(ner, coder, limit=limit)
+            r = cameo.eval_ner(ner, coder)
             results["actor/recipient spans"] = (r, cameo.format_table(r))
         if plv:
-            r = cameo.eval_plv(plv, coder, limit=limit)
+            r = cameo.eval_plv(plv, coder)
             results["PLOVER type"] = (r, cameo.format_table(r))
     if polnear:
         from . import polnear as _polnear
-        r = _polnear.evaluate(polnear, coder, split=split, limit=limit)
+        r = _polnear.evaluate(polnear, coder, split=split)
         results["quotes (PolNeAR)"] = (r, _polnear.format_table(r))
     if when_where:
         from . import when_where as _ww
         r = _ww.evaluate(when_where, coder, limit=limit)
         results["dates, places, fatalities"] = (r, _ww.format_table(r))
+    if actors:
+        from . import actors as _actors
+        r = _actors.evaluate(actors, coder, limit=limit)
+        results["actor countries"] = (r, _actors.format_table(r))
     return results

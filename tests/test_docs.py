@@ -1,0 +1,27 @@
+"""Docs that cannot go stale: the CLI reference is the program's own --help."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_cli_reference_matches_the_program():
+    from communique._docs import cli_reference
+
+    doc = (ROOT / "docs" / "cli.md").read_text("utf-8")
+    assert doc == cli_reference(), "docs/cli.md is stale: run `python -m communique._docs > docs/cli.md`"
+
+
+def test_readme_names_the_two_commands_and_links_exist():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert "make run" in readme and "make test" in readme
+    import re
+
+    for link in re.findall(r"\]\(((?:docs|communique)/[^)#]+)\)", readme):
+        assert (ROOT / link).exists(), f"README links to missing {link}"
+
+
+def test_ci_runs_the_readme_test_command():
+    assert "make test" in (ROOT / ".ci" / "run").read_text()
