@@ -386,3 +386,21 @@ def test_dyad_escapes_query_parameters(server, page):
     assert payload in d.find_element(By.ID, "chart-title").text
     assert not d.find_elements(By.CSS_SELECTOR, "#dyad-form img, #chart-title img")
     no_injected_script_ran(d)
+
+
+def test_annotate_takes_pasted_html_as_a_page(server, page):
+    d = page
+    html = ("<html><head><title>Talks</title><script>window.__xss = 6</script></head><body>"
+            "<nav>Home | World | Sport</nav><article><h1>Talks in Baku</h1>"
+            "<p>Iran and Azerbaijan held talks in Baku on Monday about the border and trade. "
+            "The ministers agreed to meet again next month to continue the discussion.</p>"
+            "<p>Both sides said the meeting had been constructive and useful for the region.</p>"
+            "</article></body></html>")
+    d.get(server + "/annotate")
+    d.execute_script("arguments[0].value = arguments[1]", d.find_element(By.ID, "article-text"), html)
+    d.find_element(By.ID, "code-btn").click()
+    wait(d).until(EC.visibility_of_element_located((By.ID, "annotated")))
+    shown = d.find_element(By.ID, "annotated").text
+    assert "Iran and Azerbaijan held talks in Baku" in shown
+    assert "<p>" not in shown and "window.__xss" not in shown
+    no_injected_script_ran(d)

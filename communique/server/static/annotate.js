@@ -88,7 +88,9 @@
   }
 
   function body() {
-    const b = {text: textBox.value};
+    // A pasted web page goes as HTML: the server keeps its main text only.
+    const isHtml = /^\s*</.test(textBox.value) && /<\/(p|div|html|body|article)>/i.test(textBox.value);
+    const b = isHtml ? {html: textBox.value} : {text: textBox.value};
     if (published.value) b.published = published.value;
     return b;
   }
