@@ -74,7 +74,8 @@ def server(tmp_path_factory):
     with Store(db) as store:
         store.add(records)
     coder = FakeCoder(records)
-    yield from _serve(create_app(db, coder_factory=lambda: coder))
+    # Many tests post from one address within a minute: the limit is tested in test_api.
+    yield from _serve(create_app(db, coder_factory=lambda: coder, rate_limit=(1000, 60)))
 
 
 @pytest.fixture(scope="module")
@@ -404,3 +405,24 @@ def test_annotate_takes_pasted_html_as_a_page(server, page):
     assert "Iran and Azerbaijan held talks in Baku" in shown
     assert "<p>" not in shown and "window.__xss" not in shown
     no_injected_script_ran(d)
+
+
+def test_event_page_scrolls_its_sentence_into_view(server, page):
+    if SEED_TEXT is None:
+        pytest.skip("no shared/seed/article.txt")
+    import httpx
+
+    ev = httpx.get(server + "/api/events", params={"article_id": "seed", "type": "CONSULT",
+                                                   "mode": "visit"}).json()["events"][0]
+    d = page
+    d.get(f"{server}/events/{ev['id']}")
+    wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#annotated .sentence")))
+    time.sleep(0.3)
+    inside = d.execute_script("""
+        const s = document.querySelector('#annotated .sentence').getBoundingClientRect();
+        const box = document.getElementById('annotated').getBoundingClientRect();
+        return s.top >= box.top && s.bottom <= box.bottom && s.bottom <= window.innerHeight;""")
+    assert inside, "the event's sentence is not scrolled into view"
+    text = "".join(e.text for e in d.find_elements(By.CSS_SELECTOR, "#annotated .sentence"))
+    assert "scheduled visit" in text and text == ev["sentence"]["text"]
+    shot(d, "event-seed")

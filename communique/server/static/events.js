@@ -27,7 +27,9 @@
     const sentence = (ev.sentence && ev.sentence.text) || ev.trigger.text;
     link.textContent = sentence.length > 160 ? sentence.slice(0, 160) + "…" : sentence;
     const type = el("td", {}, el("span", {class: "tag q" + (ev.quad_class || 0), text: ev.type}),
-                    ev.mode ? " " + ev.mode : "");
+                    ev.mode ? " " + ev.mode : "",
+                    ev.modality && ev.modality !== "asserted" ? el("div", {class: "hint", text: ev.modality}) : null,
+                    ev.negated ? el("div", {class: "hint", text: "negated"}) : null);
     const article = el("div", {class: "hint", text: (ev.title || ev.article_id) + (ev.source ? " · " + ev.source : "")});
     return el("tr", {"data-event-id": ev.id},
       el("td", {class: "nowrap", text: fmt(ev.date)}),
