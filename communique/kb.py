@@ -206,9 +206,10 @@ def _builtin_index() -> dict[str, list[tuple[str, Entry]]]:
 
 # ---------------------------------------------------------------- user actors
 
-_user_entries: list[Entry] = []
-_user_index: dict[str, list[tuple[str, Entry]]] = {}
+# path -> (spelling, Entry) pairs, in registration order; the index is rebuilt on change
+_user_files: dict[str, list[tuple[str, Entry]]] = {}
 _user_variants: list[tuple[str, Entry]] = []
+_user_index: dict[str, list[tuple[str, Entry]]] = {}
 
 
 def load_user_actors(path: str | Path) -> list[tuple[str, Entry]]:
@@ -225,6 +226,8 @@ def load_user_actors(path: str | Path) -> list[tuple[str, Entry]]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ValueError(f"actors file {path} not found: pass an existing YAML file to --actors") from None
+    except yaml.YAMLError as err:
+        raise ValueError(f"{path} is not valid YAML ({err}): fix the file or see the README") from None
     if isinstance(data, dict) and "actors" in data:
         data = data["actors"]
     if not isinstance(data, list):
@@ -244,6 +247,9 @@ def load_user_actors(path: str | Path) -> list[tuple[str, Entry]]:
                              "PLOVER entity code such as IRN, IGO, NGO")
         sector = item.get("sector")
         sector = str(sector).strip().upper() if sector else None
+        if sector is not None and not re.fullmatch(r"[A-Z]{3}", sector):
+            raise ValueError(f"{path}: actor {n} ({name}): sector `{sector}` must be a 3-letter "
+                             "PLOVER sector such as GOV, MIL, REB")
         aliases = item.get("aliases") or []
         if isinstance(aliases, str):
             aliases = [aliases]
@@ -257,28 +263,29 @@ def load_user_actors(path: str | Path) -> list[tuple[str, Entry]]:
 def use_user_actors(path: str | Path) -> list[Entry]:
     """Register the actors of a YAML file process-wide; ``lookup`` consults them first.
 
-    Calls add up; ``clear_user_actors`` forgets them all. Returns the new entries.
+    Several files add up; registering the same file again replaces its actors
+    (so building a second Coder with the same file changes nothing).
+    ``clear_user_actors`` forgets them all. Returns the file's actors.
     """
     global _user_index
     pairs = load_user_actors(path)
-    _user_variants.extend(pairs)
+    _user_files[str(Path(path).resolve())] = pairs
+    _user_variants[:] = [pair for file_pairs in _user_files.values() for pair in file_pairs]
     _user_index = _index(_user_variants)
-    new = [e for _, e in pairs if e.form == "name"]
-    _user_entries.extend(new)
-    return new
+    return [e for _, e in pairs if e.form == "name"]
 
 
 def clear_user_actors() -> None:
     """Forget every actor registered by ``use_user_actors``."""
     global _user_index
+    _user_files.clear()
     _user_variants.clear()
-    _user_entries.clear()
     _user_index = {}
 
 
 def user_actors() -> list[Entry]:
     """The actors registered by ``use_user_actors`` (one Entry per actor, form "name")."""
-    return list(_user_entries)
+    return [e for _, e in _user_variants if e.form == "name"]
 
 
 # ---------------------------------------------------------------- lookups

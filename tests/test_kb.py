@@ -374,6 +374,7 @@ def test_load_user_actors_is_pure(tmp_path):
         ("- aliases: [x]\n", "has no `name`"),
         ("- name: X\n  kind: planet\n", "kind `planet`"),
         ("- name: X\n  country: Iran\n", "must be an ISO3"),
+        ("- name: X\n  sector: government\n", "3-letter"),
         ("name: X\n", "expected a list"),
     ],
 )
@@ -441,3 +442,23 @@ def test_no_accidental_name_clashes():
 def test_groups_and_organizations(phrase, expected):
     found = kb.lookup(phrase)
     assert ((found[0].country, found[0].sector) if found else None) == expected
+
+
+def test_registering_a_file_twice_changes_nothing(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text(USER_YAML, encoding="utf-8")
+    kb.use_user_actors(path)
+    kb.use_user_actors(path)
+    assert len(kb.user_actors()) == 3
+    other = tmp_path / "more.yaml"
+    other.write_text("- name: Another Envoy\n  country: TUR\n", encoding="utf-8")
+    kb.use_user_actors(other)
+    assert [e.name for e in kb.user_actors()][-1] == "Another Envoy"
+    assert kb.lookup("Bayramov")[0].country == "AZE"
+
+
+def test_invalid_yaml_says_so(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text("- name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not valid YAML"):
+        kb.load_user_actors(path)
