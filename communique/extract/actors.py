@@ -40,6 +40,8 @@ ABBREVIATIONS = {"fm": "foreign minister", "pm": "prime minister",
 ORG_WORDS = {"ministry", "council", "party", "company", "bank", "group", "union", "front",
              "army", "university", "court", "committee", "agency", "corporation", "inc",
              "ltd", "news", "times", "post", "forces", "movement", "organization", "association"}
+# Nouns that name a body or a stance: "the Syrian opposition" vs "Iran's opposition to".
+STANCE_NOUNS = {"opposition", "support", "resistance", "leadership"}
 # Words that grade an office but are not part of its name.
 ROLE_MODIFIERS = {"senior", "top", "former", "then", "acting", "deputy-", "veteran", "new", "chief"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "mr.", "mrs.", "ms.", "dr."}
@@ -354,6 +356,9 @@ class _Resolver:
         headline = []
         for tok in doc:
             desc = self._description(tok)
+            if desc is None:
+                if self._collective(tok):
+                    continue
             if desc is not None:
                 if tok.i < self.body_start:
                     headline.append(desc)
@@ -363,6 +368,61 @@ class _Resolver:
                 self._resolve_pronoun(tok)
         for desc in headline:  # a headline names people the body introduces
             self._resolve_description(*desc, anywhere=True)
+
+    def _country_modifier(self, tok):
+        """(iso3, first token index) of a nationality word or country name modifying ``tok``."""
+        for child in tok.lefts:
+            if child.dep_ not in ("amod", "compound", "poss", "nmod") or child.is_space:
+                continue
+            for start in (child.left_edge.i, child.i):
+                text = self.doc[start:child.i + 1].text
+                c = kb.country_by_adjective(text)
+                if not c:
+                    entries = [e for e in kb.lookup(text) if e.kind == "country"]
+                    c = entries[0].country if entries else None
+                    placed = self.place_country.get((self.doc[start].idx, child.idx + len(child.text)), c)
+                    c = c if placed == c else None
+                if c:
+                    return c, start
+        return None
+
+    def _collective(self, tok) -> bool:
+        """"The French government", "German police", "Ukrainian authorities": a national body."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.claimed:
+            return False
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return False
+        sector = kb.sector_of(tok.lemma_) or kb.sector_of(tok.text)
+        if not sector:
+            return False
+        if tok.lower_ in PERSON_NOUNS and tok.tag_ not in ("NNS", "NNPS"):
+            return False  # one person: a description, resolved by _description
+        found = self._country_modifier(tok)
+        if not found:
+            return False
+        if tok.lower_ in STANCE_NOUNS and any(c.dep_ == "poss" for c in tok.lefts):
+            return False  # "Baku's opposition" is a stance, not the opposition party
+        country, i = found
+        # Sector words before the head refine it: "military police" is police.
+        j = tok.i + 1
+        if any(self.claimed.get(k) and self.claimed[k].kind == "person" for k in range(i, j)):
+            return False
+        kind = kb.sector_kind(tok.lemma_) or "group"
+        kind = "organization" if kind == "organization" else "group"
+        name = " ".join(t.text for t in self.doc[i:j] if t.pos_ != "DET" and t.dep_ != "case")
+        key = (country, sector, tok.lemma_.lower())
+        if key not in self.org_protos:
+            p = _Proto(kind=kind, name=name, country=country, sector=sector, named=False)
+            self.org_protos[key] = p
+            self.protos.append(p)
+        for k in range(i, j):  # "French" in "The French government" belongs to this mention
+            owner = self.claimed.pop(k, None)
+            if owner is not None:
+                owner.mentions = [m for m in owner.mentions if not (m[0] <= k < m[1])]
+        while i > 0 and self.doc[i - 1].dep_ == "det" and self.doc[i - 1].head.i == tok.i:
+            i -= 1
+        self._add(self.org_protos[key], i, j)
+        return True
 
     def _description(self, tok):
         """(i, j, words, definite) for "the senior diplomat"-like noun phrases headed by ``tok``."""

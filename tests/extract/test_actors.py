@@ -144,3 +144,30 @@ def test_user_actors_file_adds_a_new_minister(nlp, tmp_path):
         assert (a.country, a.sector) == ("ATL", "GOV")
     finally:
         kb.clear_user_actors()
+
+
+@pytest.mark.parametrize("text,mention,country,sector,kind", [
+    ("German police have launched an investigation.", "German police", "DEU", "COP", "group"),
+    ("The Israeli military says it opened an inquiry.", "The Israeli military", "ISR", "MIL", "group"),
+    ("The French government accuses Russia of espionage.", "The French government", "FRA", "GOV", "organization"),
+    ("Ukrainian authorities opened an investigation.", "Ukrainian authorities", "UKR", "GOV", "group"),
+    ("A Dutch court approved the extradition.", "A Dutch court", "NLD", "JUD", "organization"),
+    ("The South African Government strongly refuted the comments.", "South African Government", "ZAF", "GOV", None),
+])
+def test_national_bodies(nlp, text, mention, country, sector, kind):
+    _, by = actors_of(nlp, text)
+    hit = [a for m, a in by.items() if mention.lower() in m.lower() or m.lower() in mention.lower()]
+    assert hit, sorted(by)
+    a = hit[0]
+    assert (a.country, a.sector) == (country, sector)
+    if kind:
+        assert a.kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "He expressed Baku's opposition to foreign military presence.",
+    "Iran's support for the plan was welcome.",
+])
+def test_stances_owned_by_a_country_are_not_bodies(nlp, text):
+    res, _ = actors_of(nlp, text)
+    assert not any(a.sector in ("OPP",) or a.kind == "group" for a in res.actors), res.actors
