@@ -342,6 +342,37 @@ def country_by_adjective(word: str) -> str | None:
     return None
 
 
+# ---------------------------------------------------------------- other senses
+
+# Knowledge-base names that often mean something else in news text; the actor
+# stage uses these to ask the sentence before trusting a lookup.
+US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
+Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan
+Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas
+Utah Vermont Virginia Washington Wisconsin Wyoming""".split()) | {
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota",
+    "Rhode Island", "South Carolina", "South Dakota", "West Virginia"}
+_US_STATE_KEYS = frozenset(_fold(s) for s in US_STATES)
+_PERSON_NAMES = frozenset(_fold(n) for n in (
+    "Jordan", "Chad", "Georgia", "Israel", "Kenya", "India", "China", "Paris", "Sofia", "Santiago",
+    "Washington", "Moroni", "Amal", "Wagner", "Fano"))
+
+
+def other_senses(phrase: str) -> set[str]:
+    """What else a knowledge-base phrase can name: {"us_state", "person"} or a subset.
+
+    "Georgia" -> {"us_state", "person"}; "Washington" -> {"us_state", "person"};
+    "Jordan" -> {"person"}; "Iran" -> set().
+    """
+    key = _key(phrase)
+    senses = set()
+    if key in _US_STATE_KEYS:
+        senses.add("us_state")
+    if key in _PERSON_NAMES:
+        senses.add("person")
+    return senses
+
+
 # ---------------------------------------------------------------- sector words
 
 def _sector_key(phrase: str) -> str:

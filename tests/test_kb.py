@@ -462,3 +462,19 @@ def test_invalid_yaml_says_so(tmp_path):
     path.write_text("- name: [unclosed\n", encoding="utf-8")
     with pytest.raises(ValueError, match="not valid YAML"):
         kb.load_user_actors(path)
+
+
+@pytest.mark.parametrize(
+    "phrase, senses",
+    [
+        ("Georgia", {"us_state", "person"}),
+        ("Washington", {"us_state", "person"}),
+        ("Jordan", {"person"}),
+        ("Chad", {"person"}),
+        ("New Mexico", {"us_state"}),
+        ("Iran", set()),
+        ("Tbilisi", set()),
+    ],
+)
+def test_other_senses(phrase, senses):
+    assert kb.other_senses(phrase) == senses
