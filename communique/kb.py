@@ -379,7 +379,8 @@ def _sector_key(phrase: str) -> str:
     s = unicodedata.normalize("NFC", phrase).translate(_APOSTROPHES)
     s = _DASHES.sub(" ", s)
     s = s.replace(".", "")
-    return " ".join(s.casefold().split())
+    s = re.sub(r"\s*'\s*", "'", " ".join(s.casefold().split()))
+    return _POSSESSIVE.sub("", s).strip()
 
 
 @cache

@@ -276,6 +276,9 @@ def test_country_row_is_a_copy():
         ("ex-president", "ELI"),
         ("gunmen", "UAF"),
         ("vice-president", "GOV"),
+        ("minister's", "GOV"),
+        ("ministers '", "GOV"),
+        ("charge d'affaires", "GOV"),
         # negatives
         ("Iran", None),
         ("talks", None),
