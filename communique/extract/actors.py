@@ -303,16 +303,23 @@ class _Resolver:
     def _qualify(self, proto: _Proto, words) -> None:
         """Country, sector and role from nationality and title words."""
         lowers = [w.lower_ for w in words]
-        for w in words:
-            c = kb.country_by_adjective(w.text)
-            if not c:
-                entries = [e for e in kb.lookup(w.text) if e.kind == "country"]
-                c = entries[0].country if entries else None
-                placed = self.place_country.get((w.idx, w.idx + len(w.text)), c)
-                if placed != c:
-                    c = None  # "the Georgia Secretary of State": the US state
-            if c and not proto.country:
-                proto.country = c
+        for n in (3, 2, 1):  # "South African" before "African"
+            for k in range(len(words) - n + 1):
+                if proto.country:
+                    break
+                ws = words[k:k + n]
+                if any(ws[x + 1].i != ws[x].i + 1 for x in range(n - 1)):
+                    continue
+                text = self.doc[ws[0].i:ws[-1].i + 1].text
+                c = kb.country_by_adjective(text)
+                if not c:
+                    entries = [e for e in kb.lookup(text) if e.kind == "country"]
+                    c = entries[0].country if entries else None
+                    placed = self.place_country.get((ws[0].idx, ws[-1].idx + len(ws[-1].text)), c)
+                    if placed != c:
+                        c = None  # "the Georgia Secretary of State": the US state
+                if c:
+                    proto.country = c
         lowers = [ABBREVIATIONS.get(x, x) for x in lowers]
         expanded = " ".join(lowers).split()
         found = kb.longest_sector_phrase(expanded)

@@ -150,7 +150,7 @@ def test_user_actors_file_adds_a_new_minister(nlp, tmp_path):
     ("German police have launched an investigation.", "German police", "DEU", "COP", "group"),
     ("The Israeli military says it opened an inquiry.", "The Israeli military", "ISR", "MIL", "group"),
     ("The French government accuses Russia of espionage.", "The French government", "FRA", "GOV", "organization"),
-    ("Ukrainian authorities opened an investigation.", "Ukrainian authorities", "UKR", "GOV", "group"),
+    ("Ukrainian authorities opened an investigation.", "Ukrainian authorities", "UKR", "GOV", None),
     ("A Dutch court approved the extradition.", "A Dutch court", "NLD", "JUD", "organization"),
     ("The South African Government strongly refuted the comments.", "South African Government", "ZAF", "GOV", None),
 ])
