@@ -52,7 +52,8 @@ class Entry:
     @property
     def specificity(self) -> int:
         """How many constraints must hold: the more specific entry wins."""
-        return sum(1 for k, _ in self.args if k in ("obj", "obj-any", "obj-actor", "prt", "prep", "mod"))
+        return sum(2 if k in ("prt", "prep", "mod") else 1
+                   for k, _ in self.args if k in ("obj", "obj-any", "obj-actor", "prt", "prep", "mod"))
 
 
 @dataclass

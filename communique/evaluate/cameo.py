@@ -1,6 +1,7 @@
 """Scorers for `communique eval`: event coding against ConfliBERT CAMEO data and PLV.
 
-- ``eval_class``: quad class per sentence (0 = no event) on confli-cameo/class_train.tsv.
+- ``eval_class``: class per sentence on confli-cameo/class_train.tsv: 0 = no event or a
+  statement/appeal (CAMEO 01-02), 1-4 the quad classes (see ``penta_class``).
 - ``eval_ner``: actor (S) and recipient (T; R = reciprocal, counted as actor) span F1
   on confli-cameo/ner_train.txt.
 - ``eval_plv``: PLOVER type accuracy on plv/train.tsv (YIELD = CONCEDE or RETREAT).
@@ -47,12 +48,32 @@ def _tools(coder):
     return load_nlp(), load_lexicon()
 
 
-def _main_event(events):
+def _depth(doc, i):
+    tok, n = doc[i], 0
+    while tok.head is not tok and n < 50:
+        tok, n = tok.head, n + 1
+    return n
+
+
+def _main_event(events, doc=None):
     """The event a sentence is about: asserted before others, then the one nearest the root."""
     if not events:
         return None
     return min(events, key=lambda e: (e.negated, e.modality not in ("asserted", "future"),
+                                      _depth(doc, e.trigger_token) if doc is not None else 0,
                                       -e.confidence, e.trigger_start))
+
+
+def penta_class(cameo: str | None) -> int:
+    """Schrodt's PentaClass, the class these data sets use: 0 statements and appeals
+    (CAMEO 01-02), 1 verbal cooperation (03-05), 2 material cooperation (06-08),
+    3 verbal conflict (09-13 and 16, reduce relations), 4 material conflict (14, 15, 17-20)."""
+    if not cameo:
+        return 0
+    root = int(cameo[:2])
+    if root == 16:
+        return 3
+    return 0 if root <= 2 else 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
 def _code(texts, coder, batch_size=64):
@@ -75,9 +96,9 @@ def eval_class(path: str | Path, coder=None) -> dict[str, Any]:
     texts = [r[0] for r in rows]
     gold = [int(r[1]) for r in rows]
     pred = []
-    for _, _, events in _code(texts, coder):
-        e = _main_event(events)
-        pred.append(e.quad_class if e and e.quad_class else 0)
+    for doc, _, events in _code(texts, coder):
+        e = _main_event(events, doc)
+        pred.append(penta_class(e.cameo) if e else 0)
     confusion = {g: {p: 0 for p in QUADS} for g in QUADS}
     for g, p in zip(gold, pred):
         confusion[g][p] += 1
@@ -134,7 +155,7 @@ def eval_ner(path: str | Path, coder=None) -> dict[str, Any]:
     counts = {k: Counter() for k in ("actor", "recipient")}
     for (toks, tags), (doc, actors, events) in zip(sents, _code(texts, coder)):
         gold = _gold_spans(toks, tags)
-        e = _main_event(events)
+        e = _main_event(events, doc)
         pred = {"S": set(), "T": set()}
         if e:
             pred["S"] = {actors.spans[i] for i in e.actor_ids if i in actors.spans}
@@ -164,10 +185,10 @@ def eval_plv(path: str | Path, coder=None) -> dict[str, Any]:
     rows = list(csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"))
     texts = [r["sentence"] for r in rows]
     hits, per = 0, {}
-    for r, (_, _, events) in zip(rows, _code(texts, coder)):
+    for r, (doc, _, events) in zip(rows, _code(texts, coder)):
         gold = r["gold_root"]
         types = {e.type for e in events if not e.negated}
-        e = _main_event(events)
+        e = _main_event(events, doc)
         main = e.type if e else None
         ok = (main in ("CONCEDE", "RETREAT")) if gold == "YIELD" else main == gold
         hits += ok

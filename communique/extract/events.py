@@ -37,10 +37,18 @@ FUTURE_HEADS = {"plan", "intend", "expect", "schedule", "aim", "prepare", "set",
 FUTURE_MODS = {"scheduled", "planned", "upcoming", "proposed", "forthcoming", "expected",
                "next", "future", "possible", "potential", "prospective", "impending"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ca"}
+# Predicates of deliberation, opinion and belief: what they govern is not (yet) an event.
+OPINION_HEADS = {"consider", "mull", "weigh", "contemplate", "hope", "believe", "think", "doubt",
+                 "fear", "skeptical", "sceptical", "optimistic", "pessimistic", "pessimism",
+                 "optimism", "hopeful", "wish", "imagine", "suppose", "speculate", "worry",
+                 "concern", "uncertain", "unsure", "unlikely", "likely", "possible", "question"}
+ALLEGATION_NOUNS = {"accusation", "allegation", "charge", "claim", "report", "rumor", "rumour",
+                    "suggestion", "assertion"}
 HYPOTHETICAL_NOUNS = {"threat", "risk", "possibility", "fear", "danger", "prospect", "chance",
                       "spectre", "specter", "likelihood", "prevention", "plan", "idea"}
 HISTORICAL_PREPS = {"since", "during"}
 HISTORICAL_VERBS = {"end", "begin", "start", "erupt", "break"}
+CLAIM_VERBS = {"claim", "allege", "purport"}
 REFUSAL_HEADS = {"refuse", "decline", "fail", "reject"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 METAPHOR_OBJECTS = {
@@ -162,11 +170,21 @@ def _objects(tok) -> list:
             for g in c.children if g.dep_ == "pobj"]
 
 
+QUANTIFIERS = {"some", "part", "all", "most", "many", "thousands", "hundreds", "dozens", "rest",
+               "number", "bulk", "half", "majority", "tons", "tonnes", "worth", "batch", "shipment"}
+
+
 def _word_set(tok) -> set[str]:
-    """Lemmas that stand for a noun phrase head: the head and its compounds."""
+    """Lemmas that stand for a noun phrase head: the head, its compounds and amounts,
+    and the "of" noun after a quantity ("some of its troops", "13 tons of medicine")."""
     out = {_lemma(tok), tok.lower_}
-    out |= {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod")}
-    out |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nummod", "quantmod", "nmod"):
+            out |= {_lemma(c), c.lower_}
+            out |= {g.lower_ for g in c.children if g.dep_ in ("compound", "quantmod", "nummod")}
+        elif c.dep_ == "prep" and c.lower_ == "of" and (_lemma(tok) in QUANTIFIERS or tok.like_num
+                                                         or tok.pos_ == "NUM"):
+            out |= {w for g in _pobjs(c) for w in (_lemma(g), g.lower_)}
     return out
 
 
@@ -240,7 +258,9 @@ def _matches(entry: Entry, tok, token_actor) -> tuple[bool, list[int]]:
             extra += [hits[0].i]
         elif key == "prep":
             name, _, objs = value.partition(">")
-            preps = _prep_children(tok, name.split("|"))
+            # the small model often hangs "to Peru" on the object: "returned the skulls to Peru"
+            preps = _prep_children(tok, name.split("|")) + [
+                p for o in _objects(tok) if o.dep_ == "dobj" for p in _prep_children(o, name.split("|"))]
             if not preps:
                 return False, extra
             if objs:
@@ -282,8 +302,15 @@ def _has_frame(noun, token_actor) -> bool:
     if any(c.dep_ in ("compound", "amod", "nmod") and (c.i in token_actor or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))
            for c in noun.children):
         return True
+    if any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in noun.children):
+        return True
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and _lemma(noun.head) in (
+            "begin", "start", "resume", "open", "take", "end", "continue", "collapse", "break", "stall",
+            "conclude", "fail", "succeed", "produce", "yield", "focus", "center", "centre"):
+        return True
     verb = _governing_verb(noun)
-    return verb is not None and _lemma(verb) not in ("be", "have") and noun.dep_ != "nsubjpass"
+    return verb is not None and _lemma(verb) in LIGHT_VERBS and _lemma(verb) != "have" \
+        and noun.dep_ != "nsubjpass"
 
 
 def _needs(value: str, tok, token_actor) -> bool:
@@ -296,6 +323,27 @@ def _needs(value: str, tok, token_actor) -> bool:
                    for s in _subjects(tok))
     if value == "subj-police":
         return any(_lemma(s) in POLICE_SUBJECTS or s.lower_ in POLICE_SUBJECTS for s in _subjects(tok))
+    if value == "comment":
+        # "declined to comment": a statement (CAMEO 011), not a refusal
+        return any(c.dep_ in ("xcomp", "ccomp") and _lemma(c) in (
+            "comment", "say", "confirm", "elaborate", "discuss", "speculate", "respond", "answer",
+            "specify", "disclose", "identify", "name", "reveal", "provide", "give")
+            for c in tok.children)
+    if value == "not-opinion":
+        # "agree with Scott that ...", "agree that ...": an opinion, not an agreement
+        if any(c.dep_ == "xcomp" for c in tok.children) or _objects(tok):
+            return True
+        if any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children):
+            return True
+        return not any(c.dep_ in ("ccomp", "prep") for c in tok.children) and bool(
+            [s for s in _subjects(tok) if s.conjuncts or s.tag_ in ("NNS", "NNPS")])
+    if value == "meet":
+        # "met Erdogan", "met in Geneva" - but not "meet these targets"
+        objs = [o for o in _objects(tok) if o.dep_ == "dobj"]
+        return not objs or any(_is_entityish(o, token_actor) or o.pos_ == "PROPN" or _lemma(o) in (
+            "counterpart", "minister", "president", "leader", "delegation", "official", "officials",
+            "envoy", "ambassador", "representative", "representatives", "king", "pope", "chancellor")
+            for o in objs)
     if value == "labour":
         return any(_lemma(s) in LABOUR_SUBJECTS for s in _subjects(tok))
     if value == "not-labour":
@@ -308,6 +356,13 @@ def _needs(value: str, tok, token_actor) -> bool:
                 if _lemma(g) in METAPHOR_OBJECTS or g.lower_ in METAPHOR_OBJECTS:
                     return False
         return not any(_lemma(o) in METAPHOR_OBJECTS for o in _objects(tok))
+    if value == "light-verb":
+        verb = _governing_verb(tok)
+        return verb is not None and _lemma(verb) in LIGHT_VERBS and _lemma(verb) != "have"
+    if value == "no-oprd":
+        return not any(c.dep_ == "oprd" for c in tok.children) and not any(
+            _lemma(o) in ("meeting", "session", "election", "elections", "vote", "strike", "referendum")
+            for o in _objects(tok))
     if value == "no-obj":
         return not _objects(tok)
     if value == "obj-or-of":
@@ -327,15 +382,17 @@ def _find_triggers(doc, lexicon: Lexicon, token_actor) -> list[_Hit]:
         if pos == "verb" and tok.dep_ == "amod":
             continue
         cands = lexicon.candidates(_lemma(tok), pos)
-        if not cands:
+        if not cands and pos == "verb":
             # the small model's lemmatizer slips ("raped" -> "rap"): try the plain forms
             low = tok.lower_
-            for form in (low, low[:-1], low[:-2], low[:-3] if low.endswith("ing") else None):
+            forms = {"VBD": (low[:-1], low[:-2]), "VBN": (low[:-1], low[:-2]), "VBZ": (low[:-1],),
+                     "VBG": (low[:-3], low[:-3] + "e")}.get(tok.tag_, ())
+            for form in forms:
                 if form and (cands := lexicon.candidates(form, pos)):
                     break
         if not cands:
             continue
-        ordered = sorted(cands, key=lambda e: (e.source != "user", -e.specificity))
+        ordered = sorted(cands, key=lambda e: (e.source != "user", -e.specificity, e.type != "NONE"))
         for entry in ordered:
             ok, extra = _matches(entry, tok, token_actor)
             if not ok:
@@ -589,6 +646,9 @@ def _hypothetical(tok) -> bool:
                 return True
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                 return True
+    for anc in list(tok.ancestors)[:5]:
+        if _lemma(anc) in OPINION_HEADS and anc.pos_ in ("VERB", "ADJ", "NOUN"):
+            return True
     top = chain[-1]
     for anc in [top] + list(top.ancestors)[:3]:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anc.children):
@@ -631,6 +691,9 @@ _FRAME_MODES = {
                  "COERCE": ("restrict", "1312"), "SANCTION": ("relations", "1313"),
                  "PROTEST": ("restrict", "133")},
 }
+# Promised concessions keep the type CONCEDE (manual) and take CAMEO's "express intent to yield".
+_INTENT_YIELD = {"0841": "0353", "0842": "0353", "0872": "0356", "0874": "0356", "0873": "0356",
+                 "0871": "0356", "086": "0355", "0831": "0341", "085": "0354", "081": "0351"}
 _INTENT_CAMEO = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033",
                  "AGREE": "030", "CONCEDE": "035", "RETREAT": "035"}
 
@@ -651,9 +714,22 @@ def _complement_tokens(hit: _Hit) -> set[int]:
     return out
 
 
+def _claimed(tok) -> bool:
+    """Inside what someone claims ("claimed that they had attacked", "claimed responsibility
+    for the attack"): a statement (CAMEO 01), not an asserted act."""
+    for anc in tok.ancestors:
+        if anc.pos_ == "VERB" and _lemma(anc) in CLAIM_VERBS:
+            return True
+        if anc.pos_ == "NOUN" and _lemma(anc) in ALLEGATION_NOUNS:
+            return True
+        if anc.dep_ in ("ROOT",):
+            break
+    return False
+
+
 def _apply_frames(hits: list[_Hit]) -> list[_Hit]:
     by_tok = {h.tok.i: h for h in hits}
-    absorbed: set[int] = set()
+    absorbed: set[int] = {h.tok.i for h in hits if _claimed(h.tok)}
     # "lifted the embargo", "imposed sanctions": the noun named in the verb's pattern is its object, not an act.
     for h in hits:
         objs = h.entry.arg("obj")
@@ -677,7 +753,7 @@ def _apply_frames(hits: list[_Hit]) -> list[_Hit]:
                 h.type, h.mode, h.cameo = "AGREE", None, _INTENT_CAMEO.get(child.type, "030")
                 h.contexts = list(dict.fromkeys(h.contexts + child.contexts))
             elif child.type in ("RETREAT", "CONCEDE"):
-                h.type, h.mode, h.cameo = "CONCEDE", None, "080"
+                h.type, h.mode, h.cameo = "CONCEDE", None, _INTENT_YIELD.get(child.cameo or "", "035")
                 h.contexts = list(dict.fromkeys(h.contexts + child.contexts))
             elif child.type in MATERIAL_CONFLICT:
                 table = _FRAME_MODES["threaten"]
@@ -730,6 +806,10 @@ def _refine_mode(h: _Hit, token_actor) -> None:
             if words & ws:
                 h.mode = mode
                 break
+    elif h.type == "MOBILIZE" and _lemma(tok) in ("exercise", "drill", "game") and \
+            len(_ids(h.actor_toks, token_actor)) >= 2:
+        # "US and Western allies launch war games": joint exercises are cooperation (manual, MOBILIZE)
+        h.type, h.mode, h.cameo = "COOPERATE", None, "062"
     elif h.type == "MOBILIZE" and h.mode == "troops":
         words = near | {t.lower_ for s in _subjects(tok) for t in s.subtree}
         for mode in ("police", "militia", "weapons"):
@@ -760,7 +840,7 @@ def _convert(h: _Hit, modality: str, refusal: bool) -> None:
     if h.type in ("SUPPORT", "COOPERATE", "AID"):
         h.type, h.mode, h.cameo = "AGREE", None, _INTENT_CAMEO[h.type]
     elif h.type == "RETREAT":
-        h.type, h.mode, h.cameo = "CONCEDE", None, "080"
+        h.type, h.mode, h.cameo = "CONCEDE", None, _INTENT_YIELD.get(h.cameo or "", "035")
     elif h.type in MATERIAL_CONFLICT - {"PROTEST"}:
         table = _FRAME_MODES["threaten"]
         mode, cameo = table.get(f"{h.type}/{h.mode}") or table.get(h.type, (None, "130"))
