@@ -257,7 +257,7 @@ def evaluate(polnear_dir: str, nlp_or_coder, split: str = "dev", baseline: bool 
         golds = art.attributions
         gold_direct = [g for g in golds if g.direct]
         t1 = time.perf_counter()
-        preds = _from_hits(find_quotes(doc), art.text)
+        preds = _from_hits(find_quotes(doc, art.text), art.text)
         quote_seconds += time.perf_counter() - t1
         by_system = {"communique": preds}
         if run_baseline:

@@ -35,12 +35,17 @@ Conventions:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import IDX, LEMMA, LOWER, POS, SENT_START
+from spacy.strings import hash_string
+from spacy.symbols import AUX, PUNCT, SPACE, SYM, VERB
 from spacy.tokens import Doc, Token
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
@@ -56,6 +61,7 @@ _CLAUSE_DEPS = ("ccomp",)
 _COMPLEMENT_DEPS = ("dobj", "oprd", "xcomp", "prep", "dative", "attr", "acomp", "npadvmod",
                     "advcl", "pcomp")
 _RELATIVE = {"who", "that", "which", "whom"}
+_PERSONAL = {"i", "we", "you", "he", "she", "they"}
 _SENT_END = set(".!?…")
 
 
@@ -90,6 +96,16 @@ def speech_verbs() -> frozenset[str]:
             if word:
                 lemmas.add(word)
     return frozenset(lemmas)
+
+
+_VERBAL_POS = numpy.array([VERB, AUX], dtype="uint64")
+_NON_WORD_POS = numpy.array([PUNCT, SPACE, SYM], dtype="uint64")
+_ACCORDING = hash_string("according")
+
+
+@functools.cache
+def _cue_hashes() -> numpy.ndarray:
+    return numpy.array(sorted(hash_string(w) for w in speech_verbs()), dtype="uint64")
 
 
 # ---------------------------------------------------------------- quote marks
@@ -214,37 +230,49 @@ def _cue_span(cue: Token) -> tuple[str, int, int]:
 
 # ---------------------------------------------------------------- main
 
-def find_quotes(doc: Doc) -> list[QuoteHit]:
-    """All direct and indirect quotes of a parsed document, in text order."""
-    text = doc.text
-    verbs = speech_verbs()
+def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
+    """All direct and indirect quotes of a parsed document, in text order.
+
+    Args:
+        text: the text the doc was parsed from, when the caller has it at hand
+            (``doc.text`` rebuilds it token by token, a third of this function's time).
+    """
+    if text is None:
+        text = doc.text
     n = len(doc)
     spans = quote_spans(text)
-    starts = [t.idx for t in doc]
+    # One pass over the token table instead of Python loops over Token objects.
+    table = (doc.to_array([IDX, LEMMA, POS, LOWER, SENT_START]) if n
+             else numpy.zeros((0, 5), "uint64"))
+    starts = table[:, 0].tolist()
 
     # Token -> index of the top-level quote it lies in (-1 outside quotes).
     qid = [-1] * n
     qtoks: list[tuple[int, int]] = []
-    import bisect
     for j, (s, e) in enumerate(spans):
         a = bisect.bisect_left(starts, s)
         # a token glued to the opening mark ('"We') starts before s but belongs inside
         if a > 0 and doc[a - 1].idx + len(doc[a - 1]) > s and not doc[a - 1].is_quote:
             a -= 1
         b = bisect.bisect_left(starts, e)
-        for i in range(a, b):
-            qid[i] = j
+        qid[a:b] = [j] * (b - a)
         qtoks.append((a, b))
 
-    sent_of = [0] * n
-    sent_bounds: list[tuple[int, int]] = []
-    for k, sent in enumerate(doc.sents):
-        sent_bounds.append((sent.start, sent.end))
-        for i in range(sent.start, sent.end):
-            sent_of[i] = k
+    # Sentences from the parser's sentence starts (cheaper than iterating doc.sents).
+    is_start = table[:, 4] == 1
+    if n:
+        is_start[0] = True
+    sent_starts = numpy.flatnonzero(is_start).tolist()
+    sent_bounds = list(zip(sent_starts, sent_starts[1:] + [n]))
+    sent_of = (numpy.cumsum(is_start) - 1).tolist()
+    punct = numpy.isin(table[:, 2], _NON_WORD_POS).tolist()
+
+    verbal = numpy.isin(table[:, 2], _VERBAL_POS)
+    lexical = numpy.isin(table[:, 1], _cue_hashes())
+    cue_set = {i for i in numpy.flatnonzero(verbal & lexical).tolist() if qid[i] < 0}
 
     def is_cue(t: Token) -> bool:
-        return t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX") and qid[t.i] < 0
+        return t.i in cue_set
 
     hits: list[QuoteHit] = []
     last_direct: QuoteHit | None = None
@@ -253,19 +281,18 @@ def find_quotes(doc: Doc) -> list[QuoteHit]:
 
     for j, (s, e) in enumerate(spans):
         a, b = qtoks[j]
-        if a >= b or not any(doc[i].is_alpha for i in range(a, b)):
+        if a >= b or all(punct[a:b]):
             continue
-        cue = _direct_cue(doc, a, b, j, qid, sent_of, sent_bounds, is_cue, text, s, e)
+        cue = _direct_cue(doc, a, b, j, qid, sent_of, sent_bounds, is_cue, text, s, e, cue_set)
         inherited = None
         if cue is None and last_direct is not None and _clause_bounded(text, s, e):
             # A quoted sentence right after an attributed quote, with nothing between but
             # the rest of that attribution's sentences, continues it ('"...," said
             # Caddell, a pollster. "Yesterday, ..."').
             mark = _mark_start(text, s)
-            between = [t for t in doc[last_b:a] if t.idx < mark and not (t.is_space or
-                                                                          t.is_punct)]
-            if all(sent_of[t.i] in last_sents and not (is_cue(t) and t.idx != last_direct.cue_start)
-                   for t in between):
+            if all(sent_of[i] in last_sents and not (i in cue_set and
+                                                     starts[i] != last_direct.cue_start)
+                   for i in range(last_b, a) if starts[i] < mark and not punct[i]):
                 inherited = last_direct
         if cue is None and inherited is None:
             continue
@@ -284,15 +311,16 @@ def find_quotes(doc: Doc) -> list[QuoteHit]:
         last_sents.add(sent_of[b - 1])
 
     direct = list(hits)
-    for tok in doc:
-        if not is_cue(tok) or tok.pos_ != "VERB":
+    for i in sorted(cue_set):
+        tok = doc[i]
+        if tok.pos_ != "VERB":
             continue
         hit = _indirect(doc, tok, qid, text)
         if hit is not None and not _covered(hit, direct):
             hits.append(hit)
-    for tok in doc:
-        if tok.lower_ == "according" and qid[tok.i] < 0:
-            hit = _according(doc, tok, text)
+    for i in numpy.flatnonzero(table[:, 3] == _ACCORDING).tolist():
+        if qid[i] < 0:
+            hit = _according(doc, doc[i], text)
             if hit is not None and not _covered(hit, direct):
                 hits.append(hit)
 
@@ -326,7 +354,7 @@ def _clause_bounded(text: str, s: int, e: int) -> bool:
     return left_ok and right_ok
 
 
-def _direct_cue(doc, a, b, j, qid, sent_of, sent_bounds, is_cue, text, s, e) -> Token | None:
+def _direct_cue(doc, a, b, j, qid, sent_of, sent_bounds, is_cue, text, s, e, cue_set) -> Token | None:
     """The cue verb of the quote in tokens [a, b), or None when it is not a quote."""
     bounded = _clause_bounded(text, s, e)
     prev_tok = doc[a - 1] if a > 0 else None
@@ -344,6 +372,14 @@ def _direct_cue(doc, a, b, j, qid, sent_of, sent_bounds, is_cue, text, s, e) -> 
     first_sent, last_sent = sent_of[a], sent_of[b - 1]
     lo = sent_bounds[first_sent][0]
     hi = sent_bounds[last_sent][1]
+    # '"Can we win Illinois?" Mr. Manafort asked.' is often split after the question
+    # mark: the short sentence right after the quote may hold its cue.
+    tail_lo = hi
+    nxt = b
+    while nxt < len(doc) and (doc[nxt].is_quote or doc[nxt].is_space) and "\n" not in doc[nxt].text:
+        nxt += 1
+    if nxt < len(doc) and nxt >= hi and "\n" not in text[doc[b - 1].idx:doc[nxt].idx]:
+        hi = sent_bounds[sent_of[nxt]][1]
 
     def dist(t: Token) -> int:
         return min(abs(t.i - a), abs(t.i - b))
@@ -363,9 +399,9 @@ def _direct_cue(doc, a, b, j, qid, sent_of, sent_bounds, is_cue, text, s, e) -> 
             h = h.head
     # A cue verb hangs off the quote or sits beside it ('"...," he noted.').
     for i in range(lo, hi):
-        t = doc[i]
-        if qid[i] >= 0 or not is_cue(t):
+        if i not in cue_set:
             continue
+        t = doc[i]
         anc = t.head
         linked = False
         for _ in range(3):
@@ -375,14 +411,33 @@ def _direct_cue(doc, a, b, j, qid, sent_of, sent_bounds, is_cue, text, s, e) -> 
             if anc.head is anc:
                 break
             anc = anc.head
+        if i >= tail_lo and (dist(t) > 4 or any(c.dep_ in _CLAUSE_DEPS for c in t.children)):
+            continue  # the next sentence's cue has a content of its own
         if linked or (qid[t.head.i] < 0 and t.head is t and bounded and dist(t) <= 4):
             cands.append(t)
     if not cands and bounded:
         # Beside the quote in the same sentence, with its own subject nearby.
         for i in range(lo, hi):
+            if i not in cue_set:
+                continue
             t = doc[i]
+            if i >= tail_lo and any(c.dep_ in _CLAUSE_DEPS for c in t.children):
+                continue
             if qid[i] < 0 and is_cue(t) and dist(t) <= 4 and _speaker_token(t) is not None:
                 cands.append(t)
+    if not cands and bounded and text[s:e].rstrip()[-1:] in (",", "?", "!"):
+        # '"...," he gloated.' / '"...?" reacted Trump.': a quote ending in a comma or a
+        # question mark and followed by a verb and its subject is attributed by any verb.
+        for i in range(b, min(b + 4, len(doc))):
+            t = doc[i]
+            if qid[i] >= 0 or "\n" in t.text:
+                break
+            if t.pos_ == "VERB":
+                subj = next((c for c in t.children if c.dep_ in _SUBJ_DEPS), None)
+                if subj is not None and abs(subj.i - t.i) <= 3 and subj.i >= b and \
+                        not any(c.dep_ in _CLAUSE_DEPS and qid[c.i] < 0 for c in t.children):
+                    cands.append(t)
+                break
     if not cands:
         colon = _colon_before(text, s)
         if colon is not None:
@@ -393,6 +448,16 @@ def _direct_cue(doc, a, b, j, qid, sent_of, sent_bounds, is_cue, text, s, e) -> 
                     if is_cue(doc[i]):
                         cands.append(doc[i])
                         break
+                else:
+                    # 'Mr. Christie gloated: "..."': any verb of a person ends on the colon.
+                    for i in range(k - 1, max(lo2, k - 3) - 1, -1):
+                        t = doc[i]
+                        if t.pos_ == "VERB" and qid[i] < 0:
+                            subj = _speaker_token(t)
+                            if subj is not None and (subj.pos_ == "PROPN" or
+                                                     subj.lower_ in _PERSONAL):
+                                cands.append(t)
+                            break
     if not cands:
         return None
     return min(cands, key=dist)
