@@ -23,6 +23,23 @@ from communique.extract.events import find_events
 QUADS = (0, 1, 2, 3, 4)
 
 
+def _full_np(doc, span):
+    """A mention as the full noun phrase: the head's subtree ("forces based in Vitez"),
+    without coordinated heads (each conjunct is its own actor) or trailing punctuation."""
+    head = span.root
+    if head.dep_ in ("compound", "poss") or head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return span.start_char, span.end_char
+    cut = {t.i for c in head.children if c.dep_ in ("conj", "cc", "relcl", "appos") or
+           (c.dep_ == "punct" and c.i > head.i) for t in c.subtree}
+    toks = [t.i for t in head.subtree if t.i not in cut]
+    start = min(toks[0], span.start)
+    end = max(i for i in toks if i <= max(toks))
+    while end > start and doc[end].is_punct:
+        end -= 1
+    end = max(end, span.end - 1)
+    return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
 class _ChunkActors:
     """Every noun chunk and named entity as a candidate actor, its id the character span."""
 
@@ -31,12 +48,13 @@ class _ChunkActors:
         self.spans: dict[str, tuple[int, int]] = {}
         spans = list(doc.noun_chunks) + [e for e in doc.ents if e.label_ not in (
             "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")]
-        for sp in sorted(spans, key=len):
+        # noun chunks first ("President Donald Trump"), then entities for what they leave
+        for sp in sorted(spans, key=lambda sp: (sp.label_ != "" if hasattr(sp, "label_") else 0, -len(sp))):
             key = f"{sp.start_char}:{sp.end_char}"
             for t in sp:
                 if t.i not in self.token_actor:
                     self.token_actor[t.i] = key
-            self.spans[key] = (sp.start_char, sp.end_char)
+            self.spans[key] = _full_np(doc, sp)
 
 
 def _tools(coder):

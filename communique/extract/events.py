@@ -50,6 +50,7 @@ HISTORICAL_PREPS = {"since", "during"}
 HISTORICAL_VERBS = {"end", "begin", "start", "erupt", "break"}
 CLAIM_VERBS = {"claim", "allege", "purport"}
 REFUSAL_HEADS = {"refuse", "decline", "fail", "reject"}
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 METAPHOR_OBJECTS = {
     "corruption", "poverty", "disease", "crime", "virus", "pandemic", "inflation", "climate",
@@ -372,6 +373,7 @@ def _needs(value: str, tok, token_actor) -> bool:
 
 def _find_triggers(doc, lexicon: Lexicon, token_actor) -> list[_Hit]:
     hits = []
+    suppressed: set[int] = set()
     for tok in doc:
         pos = _pos(tok)
         if pos is None:
@@ -398,8 +400,12 @@ def _find_triggers(doc, lexicon: Lexicon, token_actor) -> list[_Hit]:
             if not ok:
                 continue
             if entry.type == "NONE":
+                # "rejected accusations by X": a denial (a statement); its object is no event either
+                suppressed.update(o.i for o in _objects(tok))
                 break
             span_toks = [tok.i] + [i for i in extra if abs(i - tok.i) <= 2]
+            if tok.i in suppressed:
+                break
             hits.append(_Hit(tok=tok, entry=entry, type=entry.type, mode=entry.mode,
                              contexts=list(entry.contexts), cameo=entry.cameo,
                              span=(min(span_toks), max(span_toks) + 1)))
@@ -527,6 +533,15 @@ def _arguments(hit: _Hit, token_actor) -> None:
         else:
             actors += _subjects(tok)
             objs = [o for o in _objects(tok) if o.dep_ in ("dobj", "obj")]
+            pattern = hit.entry.arg("obj")
+            if pattern:
+                # "imposed sanctions on X": the object named in the pattern is part of the
+                # trigger; its own "on X" names the recipient
+                named = [o for o in objs if _word_set(o) & set(pattern.split("|"))]
+                objs = [o for o in objs if o not in named]
+                for o in named:
+                    for p in _prep_children(o, ("on", "against", "with", "to", "for", "from", "in")):
+                        recipients += _pobjs(p)
             if not objs and tok.dep_ in ("relcl",) or not objs:
                 # "disputes, which X will work to settle": the object is the antecedent's party.
                 rel = _relative_object(tok)
@@ -543,8 +558,10 @@ def _arguments(hit: _Hit, token_actor) -> None:
     else:  # an event noun
         poss = [c for c in tok.children if c.dep_ == "poss"]
         agents = [g for p in _prep_children(tok, ("by", "from")) for g in _pobjs(p)]
+        own = token_actor.get(tok.i)
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
-                and (c.i in token_actor or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))]
+                and (c.i in token_actor or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))
+                and (own is None or token_actor.get(c.i) != own)]
         between = [g for p in _prep_children(tok, ("between", "among")) for g in _pobjs(p)]
         if poss:
             actors += poss
@@ -575,8 +592,10 @@ def _arguments(hit: _Hit, token_actor) -> None:
                 recipients += _pobjs(p)
     if hit.entry.has("swap"):
         actors, recipients = recipients, actors
-    hit.actor_toks = [a for a in actors if a.lower_ not in RELATIVE_PRONOUNS or a.dep_ == "relcl"]
-    hit.recipient_toks = [r for r in recipients if r.lower_ not in RELATIVE_PRONOUNS]
+    def keep(t):
+        return t.ent_type_ not in NOT_ACTORS and t.pos_ not in ("VERB", "AUX", "ADV")
+    hit.actor_toks = [a for a in actors if (a.lower_ not in RELATIVE_PRONOUNS or a.dep_ == "relcl") and keep(a)]
+    hit.recipient_toks = [r for r in recipients if r.lower_ not in RELATIVE_PRONOUNS and keep(r)]
 
 
 def _relative_object(verb):
