@@ -38,7 +38,10 @@ class DateHit:
     """One temporal expression: its span and its resolved date.
 
     ``kind`` is "date" (anchors an event), "duration" ("a 44-day war", "for
-    three days": no date of its own) or "dateline" (the date of a dateline).
+    three days": no date of its own), "anaphoric" ("that same day", "two days
+    later": relative to an event told elsewhere, left unresolved), "bound"
+    ("after May 1", "until June": resolved, but not the time of the event) or
+    "dateline" (the date of a dateline).
     """
 
     start: int
@@ -82,7 +85,8 @@ _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|overnight|noon))?"
 _TEMPORAL = re.compile(
     r"\b(?:" + _MONTH_RE + r"|" + _WEEKDAY_RE + r"|1[5-9]\d\d|20\d\d|\d{1,4}s|today|tonight|"
     r"yesterday|tomorrow|day|days|week|weeks|weekend|month|months|year|years|decade|"
-    r"decades|century|fortnight|ago|morning|afternoon|evening|night|recent)\b"
+    r"decades|century|fortnight|ago|morning|afternoon|evening|night|recent|"
+    r"\d{1,2}(?:st|nd|rd|th))\b"
     r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}", re.I)
 _AGE = re.compile(r"\b\d+[- ]years?[- ]old\b|\bage[sd]?\s+\d+|\byears? old\b|"
                   r"\b(?:annual|annually|daily|weekly|monthly|yearly)\b$", re.I)
@@ -199,14 +203,36 @@ _DUR = re.compile(r"^(?:an?\s+|the\s+)?(" + _NUM_RE + r")[- ](day|week|month|yea
                   + r")[- ](?:day|week|month|year)$", re.I)
 
 
-def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | str | None:
+_ANAPHORIC = re.compile(
+    r"^(?:on\s+|by\s+|at\s+)?(?:(?:that|the same|that same|the following|the next|the previous|"
+    r"the preceding|later that|earlier that|the very same)\s+(?:day|morning|afternoon|evening|"
+    r"night|week|weekend|month|year|time)|the day (?:before|after)|(?:a|one|two|three|four|five|"
+    r"several|a few|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:later|earlier|before|after)|"
+    r"days later|weeks later|months later|years later|the (?:next|following) \w+day)$")
+
+
+def resolve(text: str, ref: dt.date | None, future: bool = False,
+            since: bool = False) -> Resolved | str | None:
     """Resolve one temporal expression.
 
     Returns ``(date, precision, end_date)``; ``"duration"`` for a bare
-    duration; ``"unresolved"`` for a relative date without a reference date;
-    ``None`` when the text is not a date at all.
+    duration; ``"anaphoric"`` for a date relative to another event ("that same
+    day", "two days later"); ``"unresolved"`` for a relative date without a
+    reference date; ``None`` when the text is not a date at all. ``since``
+    (or a leading "since") makes a range from the date up to ``ref``.
     """
     t = " ".join(text.lower().replace("’", "'").split())
+    if t.startswith("since "):
+        since, t = True, t[6:]
+    if since:
+        r = resolve(t, ref, False)
+        if not isinstance(r, tuple):
+            return r
+        if ref is None:
+            return "unresolved"
+        return _rng(r[0], ref) if r[0] < ref else r
+    if _ANAPHORIC.match(t):
+        return "anaphoric"
     t = re.sub(r"^(?:" + "|".join(_PREPS) + r")\s+", "", t)
     t = re.sub(r"^(?:the\s+)?(?:early|mid|late|beginning of|end of|start of)"
                r"[- ](?=" + _MONTH_RE + r"|\d{4}|last|next)", "", t)
@@ -267,6 +293,22 @@ def resolve(text: str, ref: dt.date | None, future: bool = False) -> Resolved | 
         return dt.date(int(m[1]), 1, 1), "year", None
     if _DUR.match(t):
         return "duration"
+    if re.match(r"an?\s+\d{1,2}(?:st|nd|rd|th)[- ]century", t):
+        return None  # "an 18th century manuscript": an attribute, not a time
+    m = re.fullmatch(r"(?:the\s+)?(?:early\s+|mid|late\s+)?-?(\d{1,2})(?:st|nd|rd|th)[- ]centur(?:y|ies)", t)
+    if m:
+        c = (int(m[1]) - 1) * 100
+        return _rng(dt.date(max(c, 1), 1, 1), dt.date(c + 99, 12, 31))
+    m = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?:this|the)\s+month)?", t)
+    if m:
+        if ref is None:
+            return "unresolved"
+        day = int(m[1])
+        month_start = ref.replace(day=1) if day <= ref.day or future else _add_months(ref.replace(day=1), -1)
+        try:
+            return _day(month_start.replace(day=day))
+        except ValueError:
+            return None
     # relative forms
     if ref is None:
         return "unresolved"
@@ -355,15 +397,24 @@ def _resolve_relative(t: str, ref: dt.date, future: bool) -> Resolved | None:
         if rel == "this" and edge == "later":
             return _rng(ref, dt.date(year, 12, 31))
         return dt.date(year, 1, 1), "year", None
-    m = re.fullmatch(r"(?:the\s+)?(?:past|last|previous)\s+(" + _NUM_RE + r")\s+(day|week|month|year)s?"
-                     r"|(?:recent|the past few|the last few|the past several)\s+(day|week|month|year)s", t)
+    m = re.fullmatch(r"(?:the\s+|these\s+)?(?:past|last|previous)\s+(" + _NUM_RE
+                     + r")\s+(day|week|month|year)s?"
+                     r"|(?:the\s+|these\s+)?(?:(?:past|last)\s+(?:few|several|couple of)|recent)\s+"
+                     r"(day|week|month|year)s", t)
     if m:
         if m[3]:
-            n, unit = {"day": 7, "week": 4, "month": 6, "year": 3}[m[3]], m[3]
+            n, unit = ({"day": 7, "week": 4, "month": 6, "year": 3}[m[3]] if "recent" in t
+                       else 3), m[3]
         else:
             n, unit = _num(m[1]) or 1, m[2]
-        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
-        return _rng(ref - dt.timedelta(days=days), ref)
+        if unit == "year":
+            start = ref.replace(year=ref.year - n, day=min(ref.day, 28) if ref.month == 2 else ref.day)
+        elif unit == "month":
+            start = _add_months(ref.replace(day=1), -n)
+            start = start.replace(day=min(ref.day, calendar.monthrange(start.year, start.month)[1]))
+        else:
+            start = ref - dt.timedelta(days=n * (7 if unit == "week" else 1))
+        return _rng(start, ref)
     m = re.fullmatch(r"(?:this|last|next)\s+(" + _MONTH_RE + r")", t)
     if m:
         month = MONTHS[m[1].rstrip(".")]
@@ -431,6 +482,10 @@ def _future_context(doc: Doc, span: Span) -> bool:
             seen += 1
             continue
         break
+    # "is hosting a summit on Tuesday": the present progressive of a plan
+    if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re")
+                                 for c in tok.children):
+        return True
     if any(t.lower_ in ("scheduled", "upcoming", "planned", "coming") for t in
            doc[max(span.sent.start, span.start - 6):span.start]):
         return True
@@ -461,7 +516,9 @@ def _dateline_date(doc: Doc, ref: dt.date | None) -> DateHit | None:
 
 # tokens that may start an expression spaCy missed: weekdays and "yesterday"
 _EXTRA = re.compile(r"\b(?:(?:last|next|this)\s+)?" + _WEEKDAY_RE + r"\b" + _PART_OF_DAY
-                    + r"|\byesterday\b" + _PART_OF_DAY + r"|\blast (?:week|month|year|night)\b",
+                    + r"|\byesterday\b" + _PART_OF_DAY + r"|\blast (?:week|month|year|night)\b"
+                    r"|(?<=\bon )the \d{1,2}(?:st|nd|rd|th)\b|\b(?:that|the) same day\b"
+                    r"|\b(?:earlier |later )?(?:today|tonight)\b",
                     re.I)
 _SOME_DAY = dt.date(2000, 1, 1)  # probes "is this a date at all?" without a reference
 _DAY_PARTS = {"morning", "afternoon", "evening", "night", "noon"}
@@ -491,12 +548,16 @@ def find_dates(doc: Doc, published: str | None) -> list[DateHit]:
         if span is not None and not any(i in covered for i in range(span.start, span.end)):
             if span[0].text == "May":
                 continue
+            before = doc.text[max(0, span.start_char - 3):span.start_char]
+            if span[0].lower_ in ("today", "tonight") and (
+                    "'s" in before or "’s" in before or any(q in before for q in "“\"")):
+                continue  # NBC's "Today": a title, not a date
             spans.append(span)
             covered.update(range(span.start, span.end))
     spans.sort(key=lambda s: s.start)
     durations: list[tuple[Span, int]] = []
     for span in spans:
-        if resolve(span.text, ref or _SOME_DAY) is None:
+        if resolve(span.text, ref or _SOME_DAY) is None and span[0].lower_ not in ("a", "an"):
             # the model's span may carry extra words: "the capital two days ago"
             span = next((span[k:] for k in range(1, len(span))
                          if resolve(span[k:].text, ref or _SOME_DAY) is not None), span)
@@ -507,7 +568,8 @@ def find_dates(doc: Doc, published: str | None) -> list[DateHit]:
         while end < span.sent.end and doc[end].lower_ in _DAY_PARTS:
             end += 1
         text = doc[start:end].text
-        r = resolve(doc[span.start:end].text, ref, _future_context(doc, span))
+        r = resolve(doc[span.start:end].text, ref, _future_context(doc, span),
+                    since=start < span.start and doc[start].lower_ == "since")
         if r is None:
             continue
         s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
@@ -517,12 +579,16 @@ def find_dates(doc: Doc, published: str | None) -> list[DateHit]:
             if days:
                 durations.append((span, days))
             continue
-        if r == "unresolved":
-            hits.append(DateHit(s_char, e_char, text, None, "unknown", None))
+        if r in ("unresolved", "anaphoric"):
+            hits.append(DateHit(s_char, e_char, text, None, "unknown", None,
+                                "date" if r == "unresolved" else "anaphoric"))
             continue
         d, p, e = r
+        # "after May 1", "until June": a bound, not the time of the event
+        kind = "bound" if start < span.start and doc[start].lower_ in (
+            "after", "before", "until", "till") else "date"
         hits.append(DateHit(s_char, e_char, text, d.isoformat(), p,
-                            e.isoformat() if e else None))
+                            e.isoformat() if e else None, kind))
     for span, days in durations:
         _anchor_duration(doc, span, days, hits)
     return sorted(hits, key=lambda h: h.start)
@@ -570,33 +636,145 @@ def _period_end(first: dt.date, precision: str) -> dt.date:
     return first
 
 
-# clause boundaries: a date inside one of these does not govern the clause above
-_CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "acl", "xcomp", "csubj", "parataxis", "conj"}
+# ---------------------------------------------------------------- clause structure
+# Shared with places and fatalities: which words of a sentence belong to the
+# event of a trigger, and which to another event told in the same sentence.
+
+SPEECH_VERBS = {
+    "say", "tell", "claim", "announce", "report", "state", "add", "note", "stress", "warn",
+    "insist", "deny", "allege", "believe", "hope", "think", "argue", "suggest",
+    "confirm", "indicate", "write", "mention", "explain", "predict", "fear", "acknowledge",
+    "reveal", "declare", "maintain", "assert", "emphasize", "emphasise", "reiterate",
+    "admit", "know", "learn", "hear", "show", "find", "estimate", "recall", "quote", "tweet",
+}
+# acts done with words: their places and numbers deep in the object are topics
+VERBAL_VERBS = SPEECH_VERBS | {
+    "condemn", "criticize", "criticise", "praise", "welcome", "reject", "express", "pledge",
+    "promise", "threaten", "appeal", "call", "urge", "demand", "ask", "order", "decide",
+    "accuse", "blame", "support", "back", "endorse", "refuse", "offer", "propose", "issue",
+    "vow", "congratulate", "thank", "apologize", "apologise", "agree", "approve", "veto",
+    "discuss", "condole", "mourn", "protest", "denounce", "slam", "applaud", "hail", "invite",
+    "adopt", "pass", "rule", "sentence", "convict", "charge", "sue",
+}
+# "carried out an attack that killed 17": the object is the event itself
+LIGHT_VERBS = {"carry", "launch", "stage", "conduct", "mount", "commit", "hold", "make", "wage",
+               "unleash", "perpetrate", "continue", "begin", "start", "resume", "step"}
+EVENT_NOUNS = {
+    "attack", "strike", "airstrike", "air strike", "bombing", "bomb", "explosion", "blast",
+    "clash", "raid", "offensive", "assault", "shelling", "war", "fighting", "battle", "ambush",
+    "shooting", "operation", "violence", "protest", "demonstration", "rally", "massacre",
+    "incident", "crash", "escalation", "confrontation", "skirmish", "firefight", "uprising",
+    "riot", "insurgency", "conflict", "bombardment", "rocket", "missile", "drone", "stampede",
+    "earthquake", "flood", "fire", "talks", "meeting", "visit", "call", "summit", "war",
+}
+_BEFORE_AFTER = {"after", "before", "since", "until", "till", "once"}
+_CASUALTY_VERBS = {"kill", "die", "wound", "injure", "hurt"}
+_CLAUSE_DEPS = {"ccomp", "advcl", "xcomp", "csubj", "parataxis", "conj", "pcomp"}
+
+
+def event_anchors(trigger) -> set[int]:
+    """The trigger, and the event nouns that stand for it ("carried out an attack")."""
+    out = {trigger.i}
+    if trigger.lemma_ in VERBAL_VERBS:
+        return out
+    for c in trigger.children:
+        if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and (
+                c.lemma_ in EVENT_NOUNS or (c.dep_ == "dobj" and trigger.lemma_ in LIGHT_VERBS)):
+            out.add(c.i)
+    return out
+
+
+_NOMINAL_DEPS = {"pobj", "prep", "compound", "amod", "nmod", "poss", "appos", "conj", "dobj",
+                 "nsubj", "nsubjpass", "attr"}
+
+
+def _inside_event_noun(clause, anchors: set[int], trigger) -> bool:
+    """Is a relative clause part of the noun phrase of an event noun ("a war over the
+    region that ended in 2020": the parser may hang it on "region")?"""
+    t = clause.head
+    while t.i not in anchors:
+        if t.dep_ not in _NOMINAL_DEPS or t.head.i == t.i:
+            return False
+        t = t.head
+    return _is_noun(t) and (t.i != trigger.i or trigger.pos_ in ("NOUN", "PROPN"))
+
+
+def _is_noun(tok) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN")
+
+
+def reach(tok, trigger, speech_frame: bool = True,
+          casualty: bool = False) -> tuple[int, int] | None:
+    """How ``tok`` attaches to the event of ``trigger``.
+
+    Returns (clause boundaries, noun hops) on the way from ``tok`` up to the
+    trigger's clause, or None when ``tok`` belongs to another event: a relative
+    clause or participle ("the attack that killed 40", "missing since 1943"),
+    an "after/before" clause ("two months after he took refuge"; kept for a
+    killing: "26 were killed after a car bomb struck"), or the reported
+    content of a speech verb ("said that ... in Kabul").
+
+    Args:
+        speech_frame: a word on the speech verb that reports the trigger's
+            clause belongs to the report ("said on Monday that Y attacked"),
+            not to the event; dates want this, casualty counts do not.
+        casualty: a relative clause inside an event noun that stands for the
+            trigger tells that event's toll ("an attack on the parliament in
+            June that killed 17").
+    """
+    if tok.doc is not trigger.doc or tok.sent != trigger.sent:
+        return None
+    anchors = event_anchors(trigger)
+    line = {trigger.i} | {a.i for a in trigger.ancestors}
+    clauses = hops = 0
+    t = tok
+    while t.i not in anchors and t.i not in line:
+        dep = t.dep_
+        if dep in ("relcl", "acl"):
+            if not _inside_event_noun(t, anchors, trigger) and not (casualty and any(
+                    a.i in anchors and a.i != trigger.i for a in t.ancestors)):
+                return None
+            clauses += 1  # "a war that ended in 2020": the clause tells of the event itself
+        elif dep in ("amod", "appos") and t.pos_ == "VERB" and any(
+                c.dep_ == "prep" for c in t.children) and t.i != tok.i:
+            return None
+        elif dep == "advcl":
+            mark = next((c.lower_ for c in t.children if c.dep_ == "mark"), None)
+            if mark in _BEFORE_AFTER and trigger.lemma_ not in _CASUALTY_VERBS:
+                return None
+            clauses += 1
+        elif dep in _CLAUSE_DEPS:
+            if dep in ("ccomp", "parataxis") and t.head.lemma_ in SPEECH_VERBS:
+                return None
+            if dep != "conj" or t.pos_ in ("VERB", "AUX"):
+                clauses += 1
+        elif t.i != tok.i and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and dep not in (
+                "compound", "conj", "appos", "flat"):
+            hops += 1
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    if t.i not in anchors and t.i != trigger.i:
+        # attached to a clause above the trigger: "On Sunday, X decided to attack Y"
+        u = trigger
+        while u.i != t.i:
+            if u.dep_ in ("relcl", "acl"):
+                return None
+            if speech_frame and u.dep_ in ("ccomp", "parataxis") and u.head.lemma_ in SPEECH_VERBS:
+                return None  # "said on Monday that Y attacked": Monday dates the saying
+            if u.dep_ in _CLAUSE_DEPS:
+                clauses += 1
+            u = u.head
+    return clauses, hops
 
 
 def _clause_path(tok, target) -> int | None:
-    """Clause boundaries between ``tok`` and ``target`` through their lowest
-    common ancestor; None when they are in different trees."""
-    up_tok = [tok] + list(tok.ancestors)
-    up_target = [target] + list(target.ancestors)
-    ids = {t.i for t in up_target}
-    lca = next((t for t in up_tok if t.i in ids), None)
-    if lca is None:
-        return None
-    n = 0
-    for t in up_tok:
-        if t.i == lca.i:
-            break
-        if t.dep_ in _CLAUSE_DEPS:
-            n += 1
-    for t in up_target:
-        if t.i == lca.i:
-            break
-        # the trigger sitting in a sub-clause is still governed by dates on
-        # its own verb; count it lightly
-        if t.dep_ in _CLAUSE_DEPS and t.dep_ != "conj":
-            n += 1
-    return n
+    r = reach(tok, target)
+    return None if r is None else r[0]
+
+
+# a date modifying a noun dates that noun's event: "the 2015 deal", "last Sunday's bombings"
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod"}
 
 
 def date_for(doc: Doc, trigger_token: int, date_hits: list[DateHit],
@@ -616,20 +794,33 @@ def date_for(doc: Doc, trigger_token: int, date_hits: list[DateHit],
         return fallback
     trig = doc[trigger_token]
     sent = trig.sent
+    anchors = event_anchors(trig)
     best = None
     for h in date_hits:
-        if h.kind != "date" or not (sent.start_char <= h.start < sent.end_char):
+        if h.kind not in ("date", "anaphoric") or not (sent.start_char <= h.start < sent.end_char):
             continue
         span = doc.char_span(h.start, h.end, alignment_mode="expand")
         if span is None:
             continue
-        root = span.root
-        n = _clause_path(root, trig)
-        if n is None:
+        if len(span) > 1 and span[0].lower_ in _PREPS:
+            # "On 21 June": the preposition makes it an adverbial, however the parser
+            # attached the words after it
+            root = span[0]
+        else:
+            root = span.root
+            head = root.head
+            if root.dep_ in _MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN") \
+                    and head.i not in anchors and not (head.dep_ == "pobj"
+                                                       and head.head.lower_ == "during"):
+                continue
+        r = reach(root, trig)
+        if r is None:
             continue
-        key = (n, abs(root.i - trig.i))
+        key = (r[0], abs(root.i - trig.i))
         if best is None or key < best[0]:
             best = (key, h)
+    if best is not None and best[1].kind == "anaphoric":
+        return fallback  # "on that same day": the date is in another sentence
     if best is None:
         dl = next((h for h in date_hits if h.kind == "dateline" and h.date), None)
         if dl is not None:

@@ -11,7 +11,8 @@ Rules:
 - Vague quantities give no number: "dozens", "hundreds of lives", "scores of
   people", "thousands" -> None (the text states no count; the seed's
   "claimed hundreds of lives" needs none).
-- One victim named with an article counts as 1: "a soldier was killed".
+- One victim counts as 1: "a soldier was killed", "killed another Chechen",
+  "killed the commander", "Serkan Tumay has died".
 - "No one was killed", "no casualties" give 0.
 - Several numbers on the same cue add up ("killed 12 soldiers and 3
   civilians" -> 15); on different cues the largest wins ("the toll rose to
@@ -199,11 +200,19 @@ def _cue_of(noun: Token) -> tuple[str, Token] | None:
 
 
 def _singular_victim(tok: Token) -> tuple[str, Token] | None:
-    """"a soldier was killed", "killed a policeman": one victim."""
-    if tok.tag_ != "NN" or not any(c.lower_ in ("a", "an", "one") and c.dep_ in ("det", "nummod")
-                                   for c in tok.children):
+    """One victim: "a soldier was killed", "killed another Chechen", "Serkan Tumay has died"."""
+    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj"):
         return None
-    if tok.lemma_ not in _PERSON_NOUNS:
+    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+        if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_type_ == "PERSON" \
+                and tok.doc[tok.i + 1].ent_iob_ == "I":
+            return None  # only the last word of a name stands for the person
+        return _cue_of(tok)
+    if tok.tag_ not in ("NN", "NNP") or not any(
+            c.lower_ in ("a", "an", "one", "another", "the") and c.dep_ in ("det", "nummod")
+            for c in tok.children):
+        return None
+    if tok.lemma_.lower() not in _PERSON_NOUNS and tok.ent_type_ != "NORP":
         return None
     return _cue_of(tok)
 
@@ -215,8 +224,19 @@ _NOT_COUNT_BEFORE = {"no", "any", "every", "some", "each", "the", "this", "that"
                      "another", "no-", "anyone"}
 
 
-def casualties(sent_span: Span) -> tuple[int | None, int | None]:
-    """(fatalities, injured) stated in a sentence; None where not stated (see module doc)."""
+def casualties(sent_span: Span, trigger: int | Token | None = None
+               ) -> tuple[int | None, int | None]:
+    """(fatalities, injured) stated in a sentence; None where not stated (see module doc).
+
+    Args:
+        trigger: the event's trigger (token or index). When given, counts told
+            of another event are left out: "condemned the attack, which killed
+            nine" gives no fatalities to the condemnation (see ``dates.reach``).
+    """
+    from communique.extract.dates import reach
+
+    if isinstance(trigger, int):
+        trigger = sent_span.doc[trigger]
     text = sent_span.text.lower()
     dead: dict[int, int] = {}
     injured: dict[int, int] = {}
@@ -252,6 +272,9 @@ def casualties(sent_span: Span) -> tuple[int | None, int | None]:
         if not found:
             continue
         kind, cue = found
+        if trigger is not None and cue.i != trigger.i and reach(
+                cue, trigger, speech_frame=False, casualty=True) is None:
+            continue
         bucket = dead if kind == "dead" else injured
         bucket[cue.i] = bucket.get(cue.i, 0) + value
     return (max(dead.values()) if dead else None, max(injured.values()) if injured else None)

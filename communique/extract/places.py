@@ -167,7 +167,8 @@ def _gazetteer() -> dict[str, tuple[_Entry, ...]]:
         for alt in c.get("alternatenames") or ():
             if alt != c["name"] and alt.isascii() and alt[:1].isupper() and len(alt) > 3 \
                     and pop >= 50000:
-                add(alt, _Entry(c["name"], iso3, lat, lon, "city", prior - 1.0,
+                # an alternate name is a weak reading: "Philadelphia" is also Amman's old name
+                add(alt, _Entry(c["name"], iso3, lat, lon, "city", prior - 3.0,
                                 c.get("admin1code"), alias=True))
     for st in gc.get_us_states().values():
         pts = by_state.get(st["code"]) or [(None, None)]
@@ -350,17 +351,108 @@ def _score(e: _Entry, countries: dict[str, int], states: set, qualifier: set[str
     return s
 
 
+# AP style state abbreviations, as US datelines and "Fayetteville, N.C." write them
+_AP_STATES = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT",
+    "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "ky": "KY",
+    "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO",
+    "mont": "MT", "neb": "NE", "nev": "NV", "nh": "NH", "nj": "NJ", "nm": "NM", "ny": "NY",
+    "nc": "NC", "nd": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "ri": "RI", "sc": "SC",
+    "sd": "SD", "tenn": "TN", "vt": "VT", "va": "VA", "wash": "WA", "wva": "WV", "wis": "WI",
+    "wyo": "WY", "dc": "DC",
+}
+
+
+def _state_entry(text: str) -> _Entry | None:
+    """The US state an AP abbreviation or a state name names ("N.M.", "Texas")."""
+    key = _fold(text).replace(" ", "")
+    code = _AP_STATES.get(key)
+    for e in _gazetteer().get(_fold(text), ()):
+        if e.precision == "region" and e.country == "USA" and e.admin1:
+            return e
+    if code:
+        return next((e for entries in _gazetteer().values() for e in entries
+                     if e.precision == "region" and e.admin1 == code and e.country == "USA"), None)
+    return None
+
+
 def _qualifier(doc: Doc, end_char: int) -> set[str]:
     """"Paris, Texas" / "Hyderabad, Pakistan": the country or state right after a comma."""
     m = re.match(r",\s*((?:[A-Z][\w.]*\s?){1,3})", doc.text[end_char:end_char + 40])
     if not m:
         return set()
+    return _qualifier_of(m.group(1).strip())
+
+
+def _qualifier_of(text: str) -> set[str]:
     out = set()
-    for e in _gazetteer().get(_fold(m.group(1).strip()), ()):
+    for e in _gazetteer().get(_fold(text), ()):
         if e.precision == "country":
             out.add(e.country)
         elif e.precision == "region" and e.country == "USA" and e.admin1:
             out.add(e.admin1)
+    code = _AP_STATES.get(_fold(text).replace(" ", ""))
+    if code:
+        out.add(code)
+    return out
+
+
+def _capital_mentions(doc: Doc) -> list[tuple[int, int, str, list[_Entry], bool]]:
+    """"the Chinese capital", "the Afghan capital": the capital city of that country."""
+    try:
+        from communique import kb
+    except ImportError:
+        return []
+    out = []
+    for tok in doc:
+        if tok.lower_ != "capital" or tok.i == 0:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+        if nxt is not None and (nxt.pos_ == "PROPN" or (
+                nxt.text == "," and after is not None and after.pos_ == "PROPN")):
+            continue  # "the capital Juba", "the capital, Tripoli": the name follows
+        adj = doc[tok.i - 1]
+        iso3 = kb.country_by_adjective(adj.text) if adj.text[:1].isupper() else None
+        row = kb.country(iso3) if iso3 else None
+        if not row or not row.get("capital"):
+            continue
+        cands = [e for e in _gazetteer().get(_fold(row["capital"]), ()) if e.country == iso3]
+        if not cands and row.get("capital_lat") is not None:
+            cands = [_Entry(row["capital"], iso3, row["capital_lat"], row["capital_lon"],
+                            "city", 9.0)]
+        if cands:
+            out.append((adj.idx, tok.idx + len(tok), doc.text[adj.idx:tok.idx + len(tok)],
+                        cands[:1], False))
+    return out
+
+
+def _landmark_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple]:
+    """Seats of government used as places: "visited the White House", "talks at
+    Downing Street" (knowledge-base metonyms, in a locative slot only)."""
+    try:
+        from communique import kb
+    except ImportError:
+        return []
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("FAC", "ORG", "GPE", "LOC") or any(
+                ent.start_char < e and ent.end_char > s for s, e in taken):
+            continue
+        words = ent[1:] if ent[0].lower_ == "the" else ent
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        slot = prev is not None and (prev.lower_ in _SLOT_PREPS | {"at", "to", "outside"}
+                                     or (ent.root.dep_ == "dobj" and ent.root.head.lemma_
+                                         in ("visit", "tour", "enter", "storm", "attack")))
+        if not slot or not len(words):
+            continue
+        entries = [e for e in kb.lookup(words.text) if e.kind == "country" and e.form == "metonym"]
+        if not entries:
+            continue
+        row = kb.country(entries[0].country) or {}
+        out.append((words.start_char, words.end_char, words.text, [_Entry(
+            words.text, entries[0].country, row.get("capital_lat"), row.get("capital_lon"),
+            "city", 9.0)], False))
     return out
 
 
@@ -371,10 +463,13 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     if dl is not None:
         name = dl.place.title() if dl.place.isupper() else dl.place
         _, cands = _candidates_for(name)
+        if not cands and dl.region:
+            # a town the gazetteer lacks, or a misspelt one: "ALBUQUERUQE, N.M." -> the state
+            state = _state_entry(dl.region)
+            _, country = _candidates_for(dl.region)
+            cands = [state] if state else [c for c in country if c.precision == "country"][:1]
         if cands:
             mentions.append((dl.place_start, dl.place_end, dl.place, cands, True))
-            if dl.region:
-                pass
     for start, end, from_ent in _mention_spans(doc):
         if dl is not None and start < dl.place_end and end > dl.place_start:
             continue
@@ -382,9 +477,11 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         _, cands = _candidates_for(text)
         if not from_ent:
             # a missed entity must be a real place name, not any capitalised word
-            cands = [c for c in cands if not c.alias or c.precision != "city"]
+            cands = [c for c in cands if not c.alias or c.precision != "city" or c.prior >= 3.5]
         if cands:
             mentions.append((start, end, text, cands, False))
+    mentions += _capital_mentions(doc)
+    mentions += _landmark_mentions(doc, [(m[0], m[1]) for m in mentions])
     unambiguous = [m[3][0] for m in mentions
                    if len({(c.country, c.precision) for c in m[3]}) == 1]
     countries, states = _context(doc, unambiguous)
@@ -392,7 +489,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     for start, end, text, cands, is_dl in mentions:
         qual = _qualifier(doc, end) if not is_dl else set()
         if is_dl and dl is not None and dl.region:
-            qual = _qualifier(doc, dl.place_end)
+            qual = _qualifier_of(dl.region)
         best = max(cands, key=lambda e: _score(e, countries, states, qual))
         hits.append(PlaceHit(start, end, text, best.name, best.country, best.lat, best.lon,
                              best.precision, is_dl))
@@ -410,7 +507,9 @@ def dateline_place(doc: Doc, place_hits: list[PlaceHit]) -> PlaceHit | None:
 _MOTION = {"visit", "tour", "travel", "arrive", "fly", "go", "come", "return", "reach",
            "enter", "invade", "attack", "shell", "bomb", "strike", "hit", "raid", "storm",
            "capture", "seize", "occupy", "bombard", "besiege", "target", "surround",
-           "liberate", "retake", "overrun", "rock", "shake", "land", "deploy", "trip"}
+           "liberate", "retake", "overrun", "rock", "shake", "land", "deploy", "trip",
+           "send", "dispatch", "move", "march", "head", "flee", "deport", "extradite",
+           "transfer", "relocate", "evacuate", "redeploy", "advance", "push", "journey"}
 # nouns through which a place passes up to what they locate: "the town of Gjilan"
 _GEO_NOUNS = {"city", "town", "village", "province", "region", "district", "area", "capital",
               "state", "county", "governorate", "border", "outskirts", "suburb", "part",
@@ -421,46 +520,75 @@ _ACTOR_PREPS = {"with", "against", "between", "for", "about", "by", "of", "than"
                 "among", "amongst", "versus", "toward", "towards"}
 
 
-def _actorish(tok: Token) -> bool:
-    """A noun that names an actor rather than a thing that happens somewhere."""
-    if tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.pos_ == "PROPN":
-        return True
-    if tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+def _person_noun(tok: Token) -> bool:
+    """A noun for a person ("minister", "man", "Iran FM"): a place on it is an attribute."""
+    from communique.extract.fatalities import _PERSON_NOUNS
+
+    if tok.ent_type_ == "PERSON" or tok.lemma_.lower() in _PERSON_NOUNS:
         return True
     try:
         from communique import kb
     except ImportError:
         return False
-    return kb.sector_of(tok.lemma_) is not None
+    return kb.sector_kind(tok.lemma_) == "person" or kb.sector_kind(tok.text) == "person"
+
+
+# "Russia-backed", "Saudi-led": the place names a sponsor, an actor
+_SPONSOR = {"backed", "led", "sponsored", "supported", "allied", "aligned", "funded", "brokered",
+            "drafted", "run", "linked", "made", "born", "trained", "armed", "friendly", "bound"}
+# things that sit in a place: "attacks on Iran's parliament"
+_SITE_NOUNS = _GEO_NOUNS | {"parliament", "embassy", "consulate", "capital", "soil", "territory",
+                            "airspace", "waters", "coast", "shore", "mainland", "countryside",
+                            "backyard", "home", "homeland", "interior", "cities", "towns",
+                            "villages", "provinces", "regions", "governorates", "parts", "areas"}
 
 
 def _role(tok: Token, span_end: int, doc: Doc) -> tuple[int, Token] | None:
     """How a place mention attaches: (rank, the token it locates) or None for an actor.
 
-    rank 0: a locative ("in Tovuz", "near Stepanakert", "shelled Aleppo");
-    rank 1: "to", "towards", a compound or apposition ("Kabul province");
-    rank 2: "from", "over", "on".
+    rank 0: a locative ("in Tovuz", "near Stepanakert", "shelled Aleppo", "a visit to Baku");
+    rank 1: a compound ("a Baghdad hotel");
+    rank 2: "from", "over", "on", "through";
+    rank 3: the seat of an institution ("A London court rejected", "the Sao Paulo
+    state government conceded"); a city or region only: "the UK government" is an actor.
+    Subjects, objects of other verbs, possessors, "with"/"against"/"to" phrases
+    and sponsors ("Russia-backed") are actors, not locations.
     """
+    if span_end < len(doc) and doc[span_end].text == "-" and span_end + 1 < len(doc) \
+            and doc[span_end + 1].lower_ in _SPONSOR:
+        return None
     cur = tok
-    for _ in range(6):
+    via_compound = False
+    for _ in range(8):
         dep, head = cur.dep_, cur.head
-        if dep in ("compound", "appos", "npadvmod") or (dep == "pobj" and head.lower_ == "of"
-                                                       and head.head.lemma_ in _GEO_NOUNS):
-            if dep == "pobj":
-                cur = head.head
+        if dep == "pobj" and head.lower_ == "of" and head.head.lemma_ in _SITE_NOUNS:
+            cur = head.head  # "the town of Gjilan"
+            continue
+        if dep == "poss":
+            if head.lemma_ in _SITE_NOUNS or head.lower_ in _SITE_NOUNS:
+                cur = head  # "Yemen's southern governorates", "Iran's parliament"
                 continue
-            if head.lemma_ in _GEO_NOUNS or dep == "appos":
+            return None
+        if dep in ("compound", "appos", "npadvmod", "nmod", "amod") and head.pos_ in (
+                "NOUN", "PROPN"):
+            if head.lemma_ in _SITE_NOUNS or dep == "appos":
                 cur = head
                 continue
-            if _actorish(head):  # "Iran FM", "the Kabul government": an actor, not a place
+            if dep in ("amod", "nmod") and cur.pos_ != "PROPN":
                 return None
-            return 1, head
+            if _person_noun(head):  # "Iran FM", "a California man": an attribute of a person
+                return None
+            cur, via_compound = head, True  # "a Paris court", "a Baghdad hotel"
+            continue
+        if dep in ("nsubj", "nsubjpass"):
+            # "A London court rejected": the institution's seat locates its act
+            return (3, head) if via_compound else None
         if dep == "pobj":
             prep = head.lower_
             if prep in _ACTOR_PREPS:
                 return None
-            if prep in ("to", "towards", "into") :
-                return (0 if head.head.lemma_ in _MOTION else 1), head.head
+            if prep in ("to", "towards", "toward", "into"):
+                return (0, head.head) if head.head.lemma_ in _MOTION else None
             if prep in ("from", "over", "on", "through"):
                 return 2, head.head
             if prep in _LOC_PREPS:
@@ -468,13 +596,29 @@ def _role(tok: Token, span_end: int, doc: Doc) -> tuple[int, Token] | None:
             return None
         if dep in ("dobj", "obj") and head.lemma_ in _MOTION:
             return 0, head
-        if dep in ("conj",):
+        if dep == "conj":
             cur = head
             continue
-        if dep in ("amod", "nmod") and cur.pos_ == "PROPN":
-            return None if _actorish(head) else (1, head)
-        return None
+        return (1, head) if via_compound and dep in ("dobj", "attr") and head.lemma_ in _MOTION \
+            else None
     return None
+
+
+_TOPIC_DEPS = {"dobj", "dative", "attr", "oprd", "ccomp", "xcomp", "acomp", "pobj"}
+_TOPIC_PREPS = {"on", "about", "for", "against", "over", "with", "to", "of", "into", "toward",
+                "towards", "regarding", "concerning", "between", "among"}
+
+
+def _through_object(anchor: Token, trigger: Token) -> bool:
+    """Does the way from ``anchor`` up to ``trigger`` enter through its object or topic?"""
+    t = anchor
+    while t.head.i != t.i and t.head.i != trigger.i:
+        t = t.head
+    if t.head.i != trigger.i or t.i == trigger.i:
+        return False
+    if t.dep_ in _TOPIC_DEPS:
+        return True
+    return t.dep_ == "prep" and t.lower_ in _TOPIC_PREPS
 
 
 def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> PlaceHit | None:
@@ -487,7 +631,7 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
     boundaries from the trigger win, then the better attachment, then the finer
     place (city before region before country).
     """
-    from communique.extract.dates import _clause_path  # one definition of clause distance
+    from communique.extract.dates import VERBAL_VERBS, reach  # one definition of clause structure
 
     if not doc or trigger_token is None or not 0 <= trigger_token < len(doc):
         return dateline_place(doc, place_hits)
@@ -505,10 +649,19 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
         if role is None:
             continue
         rank, anchor = role
-        n = _clause_path(anchor, trig)
-        if n is None:
+        if rank == 3 and h.precision == "country":
             continue
-        key = (n, rank, fine.get(h.precision, 3), abs(span.root.i - trig.i))
+        r = reach(anchor, trig)
+        if r is None:
+            continue
+        clauses, hops = r
+        # an act of words is located by its own locatives, not by places in what it is
+        # about: "condemned the attack in Quetta" says where the attack was
+        if trig.lemma_ in VERBAL_VERBS and _through_object(anchor, trig):
+            continue
+        if hops > 3:
+            continue
+        key = (clauses, rank, hops, fine.get(h.precision, 3), abs(span.root.i - trig.i))
         if best is None or key < best[0]:
             best = (key, h)
     if best is not None:
