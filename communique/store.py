@@ -344,46 +344,64 @@ class Store:
         return stats
 
     def _write_batch(self, batch: list[dict[str, Any]]) -> IngestStats:
-        stats = IngestStats(batches=1)
         with self._lock:
-            db = self._db
-            db.execute("BEGIN IMMEDIATE")
             try:
-                touched: set[int] = set()
-                for record in batch:
-                    if not isinstance(record, dict):
-                        stats.errors_added += self._add_error(
-                            None, "store", f"not a record: {type(record).__name__}")
-                        continue
-                    if "error" in record:
-                        err = record["error"] or {}
-                        stats.errors_added += self._add_error(
-                            record.get("id"), str(err.get("stage", "unknown")),
-                            str(err.get("message", "")))
-                        continue
+                return self._write_batch_once(batch, careful=False)
+            except sqlite3.IntegrityError:
+                # A record that passed validation still broke a constraint: redo the
+                # batch with a savepoint per record, so only that record is refused.
+                return self._write_batch_once(batch, careful=True)
+
+    def _write_batch_once(self, batch: list[dict[str, Any]], careful: bool) -> IngestStats:
+        stats = IngestStats(batches=1)
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            touched: set[int] = set()
+            for record in batch:
+                if not isinstance(record, dict):
+                    stats.errors_added += self._add_error(
+                        None, "store", f"not a record: {type(record).__name__}")
+                    continue
+                if "error" in record:
+                    err = record["error"] or {}
+                    stats.errors_added += self._add_error(
+                        record.get("id"), str(err.get("stage", "unknown")),
+                        str(err.get("message", "")))
+                    continue
+                try:
+                    rows = self._prepare(record)
+                except (_BadRecord, KeyError, TypeError, ValueError, IndexError,
+                        AttributeError) as exc:
+                    msg = str(exc) if isinstance(exc, _BadRecord) else (
+                        f"malformed record ({type(exc).__name__}: {exc}); "
+                        f"records must follow schema {SCHEMA_VERSION}")
+                    stats.errors_added += self._add_error(record.get("id"), "store", msg)
+                    continue
+                if careful:
                     db.execute("SAVEPOINT record")
                     try:
-                        result = self._add_record(record, touched)
-                    except (_BadRecord, KeyError, TypeError, ValueError, IndexError,
-                            AttributeError) as exc:
+                        result = self._insert(rows, touched)
+                    except sqlite3.IntegrityError as exc:
                         db.execute("ROLLBACK TO record")
                         db.execute("RELEASE record")
-                        msg = str(exc) if isinstance(exc, _BadRecord) else (
-                            f"malformed record ({type(exc).__name__}: {exc}); "
-                            f"records must follow schema {SCHEMA_VERSION}")
-                        stats.errors_added += self._add_error(record.get("id"), "store", msg)
+                        stats.errors_added += self._add_error(
+                            record.get("id"), "store", f"record breaks the store's "
+                            f"constraints ({exc}); ids within a record must be unique")
                         continue
                     db.execute("RELEASE record")
-                    if result is None:
-                        stats.articles_skipped += 1
-                    else:
-                        stats.articles_added += 1
-                        stats.events_added += result
-                self._recount_clusters(touched)
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+                else:
+                    result = self._insert(rows, touched)
+                if result is None:
+                    stats.articles_skipped += 1
+                else:
+                    stats.articles_added += 1
+                    stats.events_added += result
+            self._recount_clusters(touched)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
         return stats
 
     def _add_error(self, article_id: str | None, stage: str, message: str) -> int:
@@ -392,103 +410,122 @@ class Store:
             "VALUES (?, ?, ?, ?)", (article_id, stage, message, _now()))
         return cur.rowcount
 
-    def _add_record(self, r: dict[str, Any], touched: set[int]) -> int | None:
-        """Insert one record; None when the article is already stored, else its event count."""
+    def _prepare(self, r: dict[str, Any]) -> dict[str, Any]:
+        """Check a record and turn it into table rows, writing nothing."""
         if r.get("schema") != SCHEMA_VERSION:
             raise _BadRecord(f"record has schema {r.get('schema')!r}; the store reads "
                              f"schema {SCHEMA_VERSION} (re-code it with this communique)")
-        db = self._db
         text = r.get("text") or ""
-        article_id = r.get("id") or content_id(text)
-        chash = _content_hash(r)
-        if db.execute("SELECT 1 FROM articles WHERE id=? OR content_hash=?",
-                      (article_id, chash)).fetchone():
-            return None
-        source = _source(r.get("url"))
-        cur = db.execute(
-            "INSERT INTO articles (id, content_hash, title, url, source, published, text, "
-            "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, chash, r.get("title"), r.get("url"), source, r.get("published"),
-             text, _now()))
-        apk = cur.lastrowid
-        db.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-                   (apk, r.get("title") or "", text))
-        db.execute("DELETE FROM ingest_errors WHERE article_id=?", (article_id,))
-
-        actor_pk: dict[str, int] = {}
-        actor_code: dict[str, str] = {}
+        out: dict[str, Any] = {
+            "id": r.get("id") or content_id(text), "hash": _content_hash(r),
+            "article": [r.get("title"), r.get("url"), _source(r.get("url")),
+                        r.get("published"), text],
+            "title": r.get("title") or "", "text": text}
+        actors, codes = [], {}
         for a in r.get("actors", []):
             code = a.get("code")
             if code is None and a.get("country"):
                 code = a["country"] + (a.get("sector") or "")
-            cur = db.execute(
-                "INSERT INTO actors (article_pk, local_id, name, kind, country, sector, role, "
-                "code, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (apk, a["id"], a["name"], a.get("kind"), a.get("country"), a.get("sector"),
-                 a.get("role"), code, _json(a.get("mentions", []))))
-            actor_pk[a["id"]] = cur.lastrowid
-            actor_code[a["id"]] = code or ""
-
-        events = r.get("events", [])
-        for e in events:
-            loc = e.get("location") or None
-            negated = bool(e.get("negated", False))
+            if a["id"] in codes:
+                raise _BadRecord(f"actor id {a['id']!r} appears twice in the record")
+            codes[a["id"]] = code or ""
+            actors.append([a["id"], a["name"], a.get("kind"), a.get("country"),
+                           a.get("sector"), a.get("role"), code,
+                           _json(a.get("mentions", []))])
+        events, links, seen = [], [], set()
+        for e in r.get("events", []):
+            if e["id"] in seen:
+                raise _BadRecord(f"event id {e['id']!r} appears twice in the record")
+            seen.add(e["id"])
             for role in ("actor", "recipient"):
                 for aid in e.get(role, []):
-                    if aid not in actor_pk:
-                        raise _BadRecord(f"event {e.get('id')} names {role} {aid!r}, which is "
+                    if aid not in codes:
+                        raise _BadRecord(f"event {e['id']} names {role} {aid!r}, which is "
                                          f"not in the record's actors")
-            key = "\x1f".join([
-                e["type"], _codes(e.get("actor", []), actor_code),
-                _codes(e.get("recipient", []), actor_code), e.get("date") or "",
-                (loc or {}).get("country") or "", "1" if negated else "0"])
-            row = db.execute("SELECT pk FROM event_clusters WHERE key=?", (key,)).fetchone()
-            if row:
-                cluster = row[0]
-            else:
-                cluster = db.execute(
-                    "INSERT INTO event_clusters (key, type, actor_codes, recipient_codes, date, "
-                    "location_country, negated) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (key, e["type"], _codes(e.get("actor", []), actor_code),
-                     _codes(e.get("recipient", []), actor_code), e.get("date"),
-                     (loc or {}).get("country"), int(negated))).lastrowid
-            touched.add(cluster)
+            loc = e.get("location") or None
+            negated = bool(e.get("negated", False))
+            actor_codes = _codes(e.get("actor", []), codes)
+            recipient_codes = _codes(e.get("recipient", []), codes)
+            loc_country = (loc or {}).get("country")
+            key = "\x1f".join([e["type"], actor_codes, recipient_codes, e.get("date") or "",
+                               loc_country or "", "1" if negated else "0"])
             trigger, sentence = e["trigger"], e["sentence"]
-            cur = db.execute(
-                "INSERT INTO events (article_pk, local_id, type, mode, contexts, cameo, "
-                "quad_class, goldstein, plover_score, date, date_text, date_precision, "
-                "location, location_name, location_country, fatalities, injured, modality, "
-                "negated, trigger_start, trigger_end, trigger_text, sentence_start, "
-                "sentence_end, confidence, cluster_pk) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (apk, e["id"], e["type"], e.get("mode"), _json(list(e.get("contexts", []))),
-                 e.get("cameo"), e.get("quad_class"), e.get("goldstein"),
-                 e.get("plover_score"), e.get("date"), e.get("date_text"),
-                 e.get("date_precision", "unknown"), _json(loc) if loc else None,
-                 (loc or {}).get("name"), (loc or {}).get("country"), e.get("fatalities"),
-                 e.get("injured"), e.get("modality", "asserted"), int(negated),
-                 trigger["start"], trigger["end"], trigger["text"], sentence["start"],
-                 sentence["end"], e.get("confidence"), cluster))
-            epk = cur.lastrowid
-            db.executemany(
-                "INSERT INTO event_actors (event_pk, role, position, actor_pk) VALUES (?, ?, ?, ?)",
-                [(epk, role, i, actor_pk[aid]) for role in ("actor", "recipient")
-                 for i, aid in enumerate(e.get(role, []))])
+            events.append({
+                "key": key,
+                "cluster": [key, e["type"], actor_codes, recipient_codes, e.get("date"),
+                            loc_country, int(negated)],
+                "row": [e["id"], e["type"], e.get("mode"), _json(list(e.get("contexts", []))),
+                        e.get("cameo"), e.get("quad_class"), e.get("goldstein"),
+                        e.get("plover_score"), e.get("date"), e.get("date_text"),
+                        e.get("date_precision", "unknown"), _json(loc) if loc else None,
+                        (loc or {}).get("name"), loc_country, e.get("fatalities"),
+                        e.get("injured"), e.get("modality", "asserted"), int(negated),
+                        trigger["start"], trigger["end"], trigger["text"], sentence["start"],
+                        sentence["end"], e.get("confidence")]})
+            links.extend((e["id"], role, i, aid) for role in ("actor", "recipient")
+                         for i, aid in enumerate(e.get(role, [])))
+        out["actors"], out["events"], out["links"] = actors, events, links
+        out["quotes"] = [
+            [q["id"], q.get("kind"), q.get("text"), q.get("start"), q.get("end"), q.get("cue"),
+             q.get("speaker"), _json(q["speaker_mention"]) if q.get("speaker_mention") else None]
+            for q in r.get("quotes", [])]
+        out["places"] = [
+            [i, p.get("name"), p.get("country"), p.get("lat"), p.get("lon"), p.get("precision"),
+             _json(p.get("mentions", []))] for i, p in enumerate(r.get("places", []))]
+        return out
 
+    def _insert(self, rows: dict[str, Any], touched: set[int]) -> int | None:
+        """Write a prepared record; None when the article is already stored, else its event count."""
+        db = self._db
+        if db.execute("SELECT 1 FROM articles WHERE id=? OR content_hash=?",
+                      (rows["id"], rows["hash"])).fetchone():
+            return None
+        apk = db.execute(
+            "INSERT INTO articles (id, content_hash, title, url, source, published, text, "
+            "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [rows["id"], rows["hash"], *rows["article"], _now()]).lastrowid
+        db.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                   (apk, rows["title"], rows["text"]))
+        db.execute("DELETE FROM ingest_errors WHERE article_id=?", (rows["id"],))
+        db.executemany(
+            "INSERT INTO actors (article_pk, local_id, name, kind, country, sector, role, "
+            "code, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [[apk, *a] for a in rows["actors"]])
+        actor_pk = dict(db.execute("SELECT local_id, pk FROM actors WHERE article_pk=?",
+                                   (apk,)).fetchall())
+        event_rows = []
+        for e in rows["events"]:
+            found = db.execute("SELECT pk FROM event_clusters WHERE key=?",
+                               (e["key"],)).fetchone()
+            cluster = found[0] if found else db.execute(
+                "INSERT INTO event_clusters (key, type, actor_codes, recipient_codes, date, "
+                "location_country, negated) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                e["cluster"]).lastrowid
+            touched.add(cluster)
+            event_rows.append([apk, *e["row"], cluster])
+        db.executemany(
+            "INSERT INTO events (article_pk, local_id, type, mode, contexts, cameo, "
+            "quad_class, goldstein, plover_score, date, date_text, date_precision, "
+            "location, location_name, location_country, fatalities, injured, modality, "
+            "negated, trigger_start, trigger_end, trigger_text, sentence_start, "
+            "sentence_end, confidence, cluster_pk) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            event_rows)
+        if rows["links"]:
+            event_pk = dict(db.execute("SELECT local_id, pk FROM events WHERE article_pk=?",
+                                       (apk,)).fetchall())
+            db.executemany(
+                "INSERT INTO event_actors (event_pk, role, position, actor_pk) "
+                "VALUES (?, ?, ?, ?)",
+                [(event_pk[eid], role, i, actor_pk[aid]) for eid, role, i, aid in rows["links"]])
         db.executemany(
             'INSERT INTO quotes (article_pk, local_id, kind, text, start, "end", cue, speaker, '
             "speaker_mention) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(apk, q["id"], q.get("kind"), q.get("text"), q.get("start"), q.get("end"),
-              q.get("cue"), q.get("speaker"),
-              _json(q["speaker_mention"]) if q.get("speaker_mention") else None)
-             for q in r.get("quotes", [])])
+            [[apk, *q] for q in rows["quotes"]])
         db.executemany(
             "INSERT INTO places (article_pk, position, name, country, lat, lon, precision, "
-            "mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(apk, i, p.get("name"), p.get("country"), p.get("lat"), p.get("lon"),
-              p.get("precision"), _json(p.get("mentions", [])))
-             for i, p in enumerate(r.get("places", []))])
-        return len(events)
+            "mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [[apk, *p] for p in rows["places"]])
+        return len(rows["events"])
 
     def _recount_clusters(self, clusters: set[int]) -> None:
         # Sources as GDELT counts them: distinct publishers (URL hosts); an article
@@ -540,10 +577,17 @@ class Store:
                 conds.append("ac.name LIKE ? ESCAPE '\\'")
                 cparams.append(_like(str(name)))
             if conds:
-                where.append(
-                    "EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.pk = ea.actor_pk"
-                    f" WHERE ea.event_pk = e.pk AND ea.role IN ({', '.join('?' * len(roles))})"
-                    f" AND {' AND '.join(conds)})")
+                role_in = f"ea.role IN ({', '.join('?' * len(roles))})"
+                if len(conds) > 1 or not conds[0].startswith("ac.name"):
+                    # IN: SQLite starts from the index of actors by country and sector.
+                    where.append("e.pk IN (SELECT ea.event_pk FROM actors ac JOIN event_actors"
+                                 f" ea ON ea.actor_pk = ac.pk WHERE {role_in}"
+                                 f" AND {' AND '.join(conds)})")
+                else:
+                    # A name pattern has no index: test event by event, stop at the limit.
+                    where.append("EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac"
+                                 " ON ac.pk = ea.actor_pk WHERE ea.event_pk = e.pk"
+                                 f" AND {role_in} AND {conds[0]})")
                 params.extend(roles)
                 params.extend(cparams)
 
@@ -553,8 +597,8 @@ class Store:
         if country is not None:
             vals = [str(v).upper() for v in country]
             where.append(
-                "EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.pk = ea.actor_pk"
-                f" WHERE ea.event_pk = e.pk AND ac.country IN ({', '.join('?' * len(vals))}))")
+                "e.pk IN (SELECT ea.event_pk FROM actors ac JOIN event_actors ea"
+                f" ON ea.actor_pk = ac.pk WHERE ac.country IN ({', '.join('?' * len(vals))}))")
             params.extend(vals)
         one_of("e.type", "type", upper=True)
         one_of("e.mode", "mode")

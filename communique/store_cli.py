@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -237,11 +238,20 @@ def cmd_ingest(args) -> int:
         from .distributed import ingest_dask
 
         summary = ingest_dask(args.paths, scheduler=args.scheduler or "local", db=args.db,
-                              out=args.out, n_workers=max(1, args.workers),
+                              out=args.out, n_workers=args.workers or os.cpu_count() or 1,
                               published=args.published, lexicon=args.lexicon,
                               actors=args.actors)
-        print(json.dumps(summary, default=str, indent=1), file=sys.stderr)
-        return 1 if summary.get("errors") else 0
+        stored = summary.get("stored") or {}
+        print(f"communique: {args.db}: {stored.get('articles_added', 0)} articles added "
+              f"({stored.get('events_added', 0)} events), "
+              f"{stored.get('articles_skipped', 0)} already stored, "
+              f"{summary.get('errors', 0)} failed; {summary.get('partitions', 0)} partitions "
+              f"on {summary.get('workers', '?')} workers, Parquet in {summary.get('out')}",
+              file=sys.stderr)
+        if summary.get("failed_partitions"):
+            print(f"communique: failed partitions: {summary['failed_partitions']}",
+                  file=sys.stderr)
+        return 1 if summary.get("errors") or summary.get("failed_partitions") else 0
     if args.scheduler:
         return _fail("--scheduler needs --engine dask")
     try:

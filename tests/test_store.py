@@ -307,6 +307,22 @@ def test_bad_record_becomes_an_error_and_the_batch_goes_on(tmp_path):
         assert "azatutyun-32031000" not in {e["id"] for e in s.errors()}
 
 
+def test_record_breaking_a_constraint_is_refused_alone(tmp_path):
+    twice = json.loads(json.dumps(corpus()[0]))
+    twice["quotes"].append(dict(twice["quotes"][0]))  # two quotes "Q1": UNIQUE fails in SQL
+    same_actor = json.loads(json.dumps(corpus()[1]))
+    same_actor["actors"][1]["id"] = "A1"
+    with Store(tmp_path / "e.db") as s:
+        stats = s.add([corpus()[2], twice, same_actor, corpus()[3]])
+        assert (stats.articles_added, stats.errors_added) == (2, 2)
+        errs = {e["id"]: e["message"] for e in s.errors()}
+        assert "constraints" in errs["tehrantimes-476904"]
+        assert "'A1' appears twice" in errs["apa-1"]
+        assert sorted(a["id"] for a in s.articles()) == ["azatutyun-32031000",
+                                                        "tehrantimes-476950"]
+        assert s.stats()["quotes"] == 0 and s.stats()["events"] == 2
+
+
 # -- resume after a kill ----------------------------------------------------------
 
 RUNNER = """
@@ -661,3 +677,30 @@ def test_ingest_codes_articles(tmp_path, seed_text, capsys):
             assert seed_text[e["trigger"]["start"]:e["trigger"]["end"]] == e["trigger"]["text"]
     assert main(args) == 0
     assert "0 articles added (0 events), 1 already stored" in capsys.readouterr().err
+
+
+def test_ingest_dask_engine_hands_over_to_the_dask_runner(tmp_path, monkeypatch, capsys):
+    import communique.distributed as distributed
+    from communique.cli import main
+
+    calls = []
+
+    def fake_ingest_dask(paths, **kw):
+        calls.append((list(paths), kw))
+        return {"out": kw["out"], "errors": 0, "partitions": 3, "workers": 4,
+                "failed_partitions": [], "stored": {"articles_added": 5, "events_added": 9,
+                                                    "articles_skipped": 1}}
+
+    monkeypatch.setattr(distributed, "ingest_dask", fake_ingest_dask)
+    db, out = str(tmp_path / "e.db"), str(tmp_path / "pq")
+    assert main(["ingest", "a.jsonl", "b/", "--db", db, "--engine", "dask", "--scheduler",
+                 "tcp://10.0.0.5:8786", "--workers", "4", "--out", out,
+                 "--published", "2022-10-03"]) == 0
+    [(paths, kw)] = calls
+    assert paths == ["a.jsonl", "b/"]
+    assert (kw["scheduler"], kw["db"], kw["out"], kw["n_workers"], kw["published"]) == \
+        ("tcp://10.0.0.5:8786", db, out, 4, "2022-10-03")
+    assert "5 articles added (9 events), 1 already stored" in capsys.readouterr().err
+    # --scheduler means nothing to the local engine: say so rather than ignore it.
+    assert main(["ingest", "a.jsonl", "--db", db, "--scheduler", "tcp://x:1"]) == 2
+    assert "--engine dask" in capsys.readouterr().err
