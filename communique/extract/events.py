@@ -334,10 +334,13 @@ def _needs(value: str, tok, token_actor) -> bool:
         # "agree with Scott that ...", "agree that ...": an opinion, not an agreement
         if any(c.dep_ == "xcomp" for c in tok.children) or _objects(tok):
             return True
-        if any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children):
+        if any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") for c in tok.children):
             return True
         return not any(c.dep_ in ("ccomp", "prep") for c in tok.children) and bool(
             [s for s in _subjects(tok) if s.conjuncts or s.tag_ in ("NNS", "NNPS")])
+    if value == "guilty":
+        return any(_lemma(c) in ("guilty", "liable", "responsible") for c in tok.children
+                   if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod"))
     if value == "meet":
         # "met Erdogan", "met in Geneva" - but not "meet these targets"
         objs = [o for o in _objects(tok) if o.dep_ == "dobj"]
