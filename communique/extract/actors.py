@@ -117,6 +117,13 @@ class _Resolver:
         self.person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
 
     # -- helpers -------------------------------------------------------------
+    def _placed(self, start: int, end: int, default: str | None) -> str | None:
+        """The country the place stage gave a place inside [start, end), else ``default``."""
+        for (s, e), country in self.place_country.items():
+            if start <= s and e <= end:
+                return country
+        return default
+
     def _free(self, i: int, j: int) -> bool:
         return all(k not in self.claimed for k in range(i, j))
 
@@ -180,7 +187,7 @@ class _Resolver:
         if entry.form in ("adjective", "demonym"):
             return  # nationality words qualify other mentions; handled there
         if entry.kind == "country":
-            placed = self.place_country.get((span.start_char, span.end_char), entry.country)
+            placed = self._placed(span.start_char, span.end_char, entry.country)
             if placed != entry.country:
                 return  # the place stage read it as a place elsewhere ("Georgia", USA)
             if j - i == 1 and self._is_person_surname(span.text):
@@ -315,7 +322,7 @@ class _Resolver:
                 if not c:
                     entries = [e for e in kb.lookup(text) if e.kind == "country"]
                     c = entries[0].country if entries else None
-                    placed = self.place_country.get((ws[0].idx, ws[-1].idx + len(ws[-1].text)), c)
+                    placed = self._placed(ws[0].idx, ws[-1].idx + len(ws[-1].text), c)
                     if placed != c:
                         c = None  # "the Georgia Secretary of State": the US state
                 if c:
@@ -387,7 +394,7 @@ class _Resolver:
                 if not c:
                     entries = [e for e in kb.lookup(text) if e.kind == "country"]
                     c = entries[0].country if entries else None
-                    placed = self.place_country.get((self.doc[start].idx, child.idx + len(child.text)), c)
+                    placed = self._placed(self.doc[start].idx, child.idx + len(child.text), c)
                     c = c if placed == c else None
                 if c:
                     return c, start
