@@ -44,7 +44,7 @@
         const v = Math.sqrt(n.vx * n.vx + n.vy * n.vy), cap = 20 * cool + 1;
         if (v > cap) { n.vx *= cap / v; n.vy *= cap / v; }
         n.x = Math.max(40, Math.min(W - 40, n.x + n.vx));
-        n.y = Math.max(30, Math.min(H - 30, n.y + n.vy));
+        n.y = Math.max(30, Math.min(H - 40, n.y + n.vy));
         n.vx *= 0.5; n.vy *= 0.5;
       }
     }
@@ -86,11 +86,12 @@
     }
     for (const n of nodes) {
       n.g = svg("g", {class: "node", tabindex: 0, "data-id": n.id});
-      // Labels point away from the nearer side edge so none is cut off.
-      const right = n.x > W / 2;
+      // Labels sit under their node (clear of most edges and arrowheads); near a
+      // side of the frame they are anchored inwards so none is cut off.
+      const anchor = n.x < 130 ? "start" : n.x > W - 130 ? "end" : "middle";
+      const dx = anchor === "start" ? -radius(n) : anchor === "end" ? radius(n) : 0;
       n.g.append(svg("circle", {r: radius(n)}),
-                 svg("text", {x: right ? -radius(n) - 3 : radius(n) + 3, y: 4,
-                              "text-anchor": right ? "end" : "start", text: n.label}),
+                 svg("text", {x: dx, y: radius(n) + 13, "text-anchor": anchor, text: n.label}),
                  svg("title", {text: n.label + " · " + (n.events || 0) + " events"}));
       nodeLayer.append(n.g);
     }
