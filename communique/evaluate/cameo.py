@@ -23,6 +23,9 @@ from communique.extract.events import find_events
 QUADS = (0, 1, 2, 3, 4)
 
 
+_TIME_PREPS = {"during", "following", "after", "before", "amid", "since", "until"}
+
+
 def _full_np(doc, span):
     """A mention as the full noun phrase: the head's subtree ("forces based in Vitez"),
     without coordinated heads (each conjunct is its own actor) or trailing punctuation."""
@@ -30,7 +33,10 @@ def _full_np(doc, span):
     if head.dep_ in ("compound", "poss") or head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
         return span.start_char, span.end_char
     cut = {t.i for c in head.children if c.dep_ in ("conj", "cc", "relcl", "appos") or
-           (c.dep_ == "punct" and c.i > head.i) for t in c.subtree}
+           (c.dep_ == "punct" and c.i > head.i) or
+           (c.dep_ == "prep" and (c.lower_ in _TIME_PREPS or any(
+               g.ent_type_ in ("DATE", "TIME") for g in c.children)))
+           for t in c.subtree}
     toks = [t.i for t in head.subtree if t.i not in cut]
     start = min(toks[0], span.start)
     end = max(i for i in toks if i <= max(toks))

@@ -78,9 +78,9 @@ RECIPIENT_PREPS = {
     "ASSAULT": ("on", "against", "at", "upon", "into"),
     "COERCE": ("on", "against", "into"),
     "SANCTION": ("on", "against", "from", "with"),
-    "MOBILIZE": ("against", "to", "into", "near", "along"),
+    "MOBILIZE": ("against", "to", "into", "near", "along", "in"),
     "CONSULT": ("with", "to"),
-    "AID": ("to", "for"),
+    "AID": ("to", "for", "into", "in"),
     "COOPERATE": ("with",),
     "SUPPORT": ("for", "to", "of"),
     "AGREE": ("with", "to"),
@@ -464,9 +464,6 @@ def _expand(tok) -> list:
     for c in tok.conjuncts:
         if c not in out:
             out.append(c)
-    for c in tok.children:
-        if c.dep_ == "appos" and c not in out:
-            out.append(c)
     return out
 
 
@@ -522,6 +519,8 @@ def _arguments(hit: _Hit, token_actor) -> None:
     actors: list = []
     recipients: list = []
     preps = RECIPIENT_PREPS.get(hit.type, ())
+    if hit.type == "CONSULT" and hit.mode == "visit":
+        preps = ("to", "in", "with")  # the visited place stands for its host
     if tok.pos_ in ("VERB", "ADJ"):
         if _is_passive(tok):
             recipients += [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -884,12 +883,11 @@ def _headline_end(doc) -> int:
 
 
 def _merge_into(keep: EventHit, drop: EventHit) -> None:
-    for i in drop.actor_ids:
-        if i not in keep.actor_ids and i not in keep.recipient_ids:
-            keep.actor_ids.append(i)
-    for i in drop.recipient_ids:
-        if i not in keep.recipient_ids and i not in keep.actor_ids:
-            keep.recipient_ids.append(i)
+    # fill in who acted and on whom only where the kept telling left it open
+    if not keep.actor_ids:
+        keep.actor_ids = [i for i in drop.actor_ids if i not in keep.recipient_ids]
+    if not keep.recipient_ids:
+        keep.recipient_ids = [i for i in drop.recipient_ids if i not in keep.actor_ids]
     if drop.fatalities is not None:
         keep.fatalities = max(keep.fatalities or 0, drop.fatalities)
     if drop.injured is not None:
