@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test browser clean
+.PHONY: run test serve install install-test browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,12 @@ install-test: $(BIN)/python
 
 run: install
 	$(BIN)/communique code examples/ --published 2022-10-03 --format table
+
+# The web app on the bundled sample: http://127.0.0.1:8000
+serve: $(BIN)/python
+	$(BIN)/pip install -q -e '.[server]'
+	$(BIN)/communique ingest examples/ --db examples.db --published 2022-10-03
+	$(BIN)/communique serve --db examples.db
 
 # Debian's chromium and chromedriver for the browser tests (needs root or sudo;
 # without them the browser tests skip and say why).

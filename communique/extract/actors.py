@@ -31,6 +31,7 @@ PERSON_NOUNS = {
     "speaker", "senator", "lawmaker", "governor", "mayor", "chief", "head",
     "negotiator", "representative", "fm", "pm", "ruler", "monarch", "emir",
     "sheikh", "ayatollah", "cleric", "prosecutor", "judge", "officer",
+    "councillor", "councilor", "adviser", "advisor", "aide", "deputy", "director",
 }
 # Words that describe but name no office: not a role.
 GENERIC_PERSON_NOUNS = {"official", "diplomat", "counterpart", "leader", "officer",
@@ -196,6 +197,8 @@ class _Resolver:
                 return  # "a visit to Baku": a place, not a government
             self._add(self._country_actor(entry.country), i, j)
         else:
+            if entry.form == "metonym" and not self._acts(span):
+                return  # "talks in Brussels" are not the EU's
             key = entry.name
             if key not in self.org_protos:
                 p = _Proto(kind=entry.kind, name=entry.name, country=entry.country,
@@ -287,16 +290,23 @@ class _Resolver:
         words = []
         while k > 0:
             prev = doc[k - 1]
-            if prev.is_space or prev.is_punct or prev.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"):
-                break
-            if prev.dep_ not in ("compound", "amod", "poss", "case", "nmod") and prev.head.i < i:
-                break
-            if prev.dep_ == "case":
+            if prev.dep_ == "case" and k - 2 >= 0:  # "Russia 's Foreign Minister X"
                 k -= 1
                 continue
+            titled = prev.text[:1].isupper() and prev.pos_ in ("PROPN", "NOUN", "ADJ")
+            inner = (prev.lower_ in ("of", "for") and words and k - 2 >= 0
+                     and doc[k - 2].text[:1].isupper() and not doc[k - 2].is_punct)
+            office = prev.pos_ in ("NOUN", "ADJ") and (kb.sector_of(prev.lower_) is not None
+                                                      or kb.country_by_adjective(prev.text) is not None)
+            if prev.is_space or prev.is_punct or not (titled or inner or office):
+                break
+            if prev.pos_ in ("VERB", "AUX", "DET", "PRON", "CCONJ") or prev.like_num:
+                break
+            if prev.ent_type_ in ("DATE", "TIME", "PERSON") and prev.ent_iob_ != "O":
+                break
             words.insert(0, prev)
             k -= 1
-            if len(words) >= 5:
+            if len(words) >= 7:
                 break
         words = words + list(inner_titles)
         self._qualify(proto, words)
@@ -327,6 +337,12 @@ class _Resolver:
                         c = None  # "the Georgia Secretary of State": the US state
                 if c:
                     proto.country = c
+        if not proto.country and proto.kind == "person":
+            for w in words:  # "NATO Secretary General X": the organisation's code
+                orgs = [e for e in kb.lookup(w.text) if e.kind == "organization"]
+                if orgs and orgs[0].country:
+                    proto.country = orgs[0].country
+                    break
         lowers = [ABBREVIATIONS.get(x, x) for x in lowers]
         expanded = " ".join(lowers).split()
         found = kb.longest_sector_phrase(expanded)
@@ -346,6 +362,9 @@ class _Resolver:
                 words = [t for t in child.subtree if not t.is_punct]
                 if any(kb.sector_of(t.lemma_) or t.lower_ in PERSON_NOUNS for t in words):
                     self._qualify(proto, words)
+                    i, j = child.left_edge.i, child.i + 1
+                    if self._free(i, j):  # "the State Councillor" is a mention of the person
+                        self._add(proto, i, j)
 
     # -- 3. organisations ------------------------------------------------------
     def organizations(self) -> None:
