@@ -278,6 +278,7 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
     last_direct: QuoteHit | None = None
     last_b = 0  # token end of the last direct hit's quote
     last_sents: set[int] = set()  # sentences holding its end and its cue
+    pending: tuple[int, int, int] | None = None  # an unattributed quote that may precede one
 
     for j, (s, e) in enumerate(spans):
         a, b = qtoks[j]
@@ -290,11 +291,12 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
             # the rest of that attribution's sentences, continues it ('"...," said
             # Caddell, a pollster. "Yesterday, ..."').
             mark = _mark_start(text, s)
-            if all(sent_of[i] in last_sents and not (i in cue_set and
-                                                     starts[i] != last_direct.cue_start)
+            if all(sent_of[i] in last_sents
                    for i in range(last_b, a) if starts[i] < mark and not punct[i]):
                 inherited = last_direct
         if cue is None and inherited is None:
+            if _clause_bounded(text, s, e):
+                pending = (s, e, b)
             continue
         if inherited is not None:
             hit = QuoteHit("direct", s, e, inherited.cue, inherited.cue_start, inherited.cue_end,
@@ -305,6 +307,13 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
             c, cs, ce = _cue_span(cue)
             hit = QuoteHit("direct", s, e, c, cs, ce, sp[0] if sp else None, sp[1] if sp else None)
             last_sents = {sent_of[cue.i]}
+            if pending is not None and not any(
+                    not punct[i] for i in range(pending[2], a) if starts[i] < _mark_start(text, s)):
+                # '"A."  "B," she said.': a quoted paragraph right before an attributed one
+                # is the same speaker's.
+                hits.append(QuoteHit("direct", pending[0], pending[1], c, cs, ce,
+                                     hit.speaker_start, hit.speaker_end))
+        pending = None
         hits.append(hit)
         last_direct = hit
         last_b = b
@@ -324,9 +333,13 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
             if hit is not None and not _covered(hit, direct):
                 hits.append(hit)
 
-    # Nested speech: drop a hit whose cue lies inside another hit's content.
-    kept = [h for h in hits
-            if not any(o is not h and o.start <= (h.cue_start or -1) < o.end for o in hits)]
+    # Nested speech: drop a hit whose cue lies inside the content of a hit already kept,
+    # direct quotes first, then the widest contents.
+    kept: list[QuoteHit] = []
+    for h in sorted(hits, key=lambda h: (h.kind != "direct", h.start - h.end)):
+        cs = h.cue_start if h.cue_start is not None else -1
+        if not any(o.start <= cs < o.end for o in kept):
+            kept.append(h)
     kept.sort(key=lambda h: (h.start, h.end))
     return kept
 
@@ -532,7 +545,8 @@ def _indirect(doc: Doc, cue: Token, qid: list[int], text: str) -> QuoteHit | Non
                 k = cue.i - 1
         anchor = comp
     elif cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i and \
-            any(c.dep_ in _SUBJ_DEPS for c in cue.children):
+            any(c.dep_ in _SUBJ_DEPS for c in cue.children) and cue.left_edge.i > 0 and \
+            doc[cue.left_edge.i - 1].text in (",", "—", "--", "–"):
         # 'The plan will fail, he said.' parsed with 'said' under the reported clause.
         head = cue.head
         i, k = head.left_edge.i, cue.left_edge.i - 1
@@ -551,6 +565,14 @@ def _indirect(doc: Doc, cue: Token, qid: list[int], text: str) -> QuoteHit | Non
                           and sum(doc[t].is_alpha for t in quoted) <= 4):
             return None
         anchor = kids[0]
+    if qid[k] >= 0:
+        # 'added that he was the only one "fighting to defend ... a conservative."': the
+        # content runs on to the end of a quotation it opened.
+        q = qid[k]
+        while k + 1 < len(doc) and qid[k + 1] == q:
+            k += 1
+        if k + 1 < len(doc) and doc[k + 1].is_quote:
+            k += 1
     k = _cut_nested(doc, cue, i, k, qid)
     i, k = _trim(doc, i, k)
     if k - i < 1 or sum(1 for t in doc[i:k + 1] if t.is_alpha) < 2:
