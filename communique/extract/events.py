@@ -649,6 +649,8 @@ def _future(tok) -> bool:
         for c in t.children:
             if c.dep_ in ("aux",) and c.lower_ in ("will", "shall", "'ll", "wo"):
                 return True
+            if c.dep_ == "aux" and _reported_would(t, c):
+                return True
             if c.dep_ in ("aux",) and c.lower_ == "to" and t.head.lower_ == "going":
                 return True
         if t is not tok and _lemma(t) in FUTURE_HEADS:
@@ -659,11 +661,24 @@ def _future(tok) -> bool:
     return False
 
 
+REPORTING_VERBS = {"say", "announce", "tell", "state", "declare", "add", "confirm", "insist",
+                   "promise", "vow", "pledge", "indicate", "report", "write", "stress", "note"}
+
+
+def _reported_would(t, aux) -> bool:
+    """"said it would free prisoners": future seen from the past, not a hypothesis."""
+    if aux.lower_ not in ("would", "'d"):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+        return False
+    return t.dep_ == "ccomp" and _lemma(t.head) in REPORTING_VERBS
+
+
 def _hypothetical(tok) -> bool:
     chain = _chain(tok)
     for t in chain:
         for c in t.children:
-            if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX:
+            if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX and not _reported_would(t, c):
                 return True
             if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
                 return True
@@ -776,6 +791,10 @@ def _apply_frames(hits: list[_Hit]) -> list[_Hit]:
             elif child.type in ("RETREAT", "CONCEDE"):
                 h.type, h.mode, h.cameo = "CONCEDE", None, _INTENT_YIELD.get(child.cameo or "", "035")
                 h.contexts = list(dict.fromkeys(h.contexts + child.contexts))
+            elif child.type == "MOBILIZE" and _lemma(h.tok) not in ("vow", "threaten"):
+                # "offered to send troops to help the army": military cooperation, intended
+                h.type, h.mode, h.cameo = "AGREE", None, "0312"
+                h.contexts = ["military"]
             elif child.type in MATERIAL_CONFLICT:
                 table = _FRAME_MODES["threaten"]
                 mode, cameo = table.get(f"{child.type}/{child.mode}") or table.get(child.type, (None, "130"))
@@ -860,6 +879,11 @@ def _convert(h: _Hit, modality: str, refusal: bool) -> None:
         return
     if h.type in ("SUPPORT", "COOPERATE", "AID"):
         h.type, h.mode, h.cameo = "AGREE", None, _INTENT_CAMEO[h.type]
+    elif h.type == "CONSULT" and not (h.tok.pos_ in ("NOUN", "PROPN") and any(
+            c.lower_ in FUTURE_MODS for c in h.tok.children if c.dep_ in ("amod", "compound"))):
+        # "will meet", "will hold talks": a stated intention to meet (manual, CONSULT
+        # ambiguities); an already "scheduled visit" stays a CONSULT with future modality
+        h.type, h.mode, h.cameo = "AGREE", None, "036"
     elif h.type == "RETREAT":
         h.type, h.mode, h.cameo = "CONCEDE", None, _INTENT_YIELD.get(h.cameo or "", "035")
     elif h.type in MATERIAL_CONFLICT - {"PROTEST"}:

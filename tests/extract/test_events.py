@@ -331,3 +331,18 @@ def test_seed_article_nine_events(nlp, seed_text):
     assert by[4].modality == "historical"
     assert by[5].cameo == "051" and by[5].recipient_ids == ["Iran"] and by[5].actor_ids == ["Bayramov"]
     assert by[8].modality == "future" and by[8].actor_ids == ["Qalibaf"]
+
+
+@pytest.mark.parametrize("text,etype,modality", [
+    # manual, CONSULT ambiguities: future meetings are AGREE
+    ("Trump will meet Hariri in Washington next week.", "AGREE", "future"),
+    # an arranged, nominal visit stays a CONSULT, flagged future (seed article, row 9)
+    ("The speaker's scheduled visit to Baku was welcomed.", "CONSULT", "future"),
+    # manual, CONCEDE ambiguities: announced future retreats are CONCEDE
+    ("The rebels said they would release the hostages.", "CONCEDE", "future"),
+    ("Australia offered to send troops to help the Philippine army.", "AGREE", "asserted"),
+])
+def test_future_acts(nlp, text, etype, modality):
+    evs = _events(nlp, text)
+    assert any(e.type == etype and e.modality == modality for e in evs), \
+        [(e.type, e.modality) for e in evs]
