@@ -499,8 +499,8 @@ def _span_with_prep(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _dateline_date(doc: Doc, ref: dt.date | None) -> DateHit | None:
-    dl = find_dateline(doc.text)
+def _dateline_date(doc: Doc, ref: dt.date | None, text: str) -> DateHit | None:
+    dl = find_dateline(text)
     if dl is None or dl.date_text is None:
         return None
     r = resolve(dl.date_text, ref)
@@ -536,19 +536,20 @@ def find_dates(doc: Doc, published: str | None) -> list[DateHit]:
     """
     ref = _parse_iso(published)
     hits: list[DateHit] = []
-    dl = _dateline_date(doc, ref)
+    text = doc.text  # spaCy rebuilds it on every access
+    dl = _dateline_date(doc, ref, text)
     if dl is not None:
         hits.append(dl)
         if ref is None and dl.date and dl.precision == "day":
             ref = _parse_iso(dl.date)
     spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     covered = {i for s in spans for i in range(s.start, s.end)}
-    for m in _EXTRA.finditer(doc.text):
+    for m in _EXTRA.finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and not any(i in covered for i in range(span.start, span.end)):
             if span[0].text == "May":
                 continue
-            before = doc.text[max(0, span.start_char - 3):span.start_char]
+            before = text[max(0, span.start_char - 3):span.start_char]
             if span[0].lower_ in ("today", "tonight") and (
                     "'s" in before or "’s" in before or any(q in before for q in "“\"")):
                 continue  # NBC's "Today": a title, not a date
@@ -567,27 +568,27 @@ def find_dates(doc: Doc, published: str | None) -> list[DateHit]:
         # "Sunday" + "evening": spaCy often splits the part of the day off
         while end < span.sent.end and doc[end].lower_ in _DAY_PARTS:
             end += 1
-        text = doc[start:end].text
+        hit_text = doc[start:end].text
         r = resolve(doc[span.start:end].text, ref, _future_context(doc, span),
                     since=start < span.start and doc[start].lower_ == "since")
         if r is None:
             continue
         s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
         if r == "duration":
-            hits.append(DateHit(s_char, e_char, text, None, "unknown", None, "duration"))
+            hits.append(DateHit(s_char, e_char, hit_text, None, "unknown", None, "duration"))
             days = _duration_days(span.text)
             if days:
                 durations.append((span, days))
             continue
         if r in ("unresolved", "anaphoric"):
-            hits.append(DateHit(s_char, e_char, text, None, "unknown", None,
+            hits.append(DateHit(s_char, e_char, hit_text, None, "unknown", None,
                                 "date" if r == "unresolved" else "anaphoric"))
             continue
         d, p, e = r
         # "after May 1", "until June": a bound, not the time of the event
         kind = "bound" if start < span.start and doc[start].lower_ in (
             "after", "before", "until", "till") else "date"
-        hits.append(DateHit(s_char, e_char, text, d.isoformat(), p,
+        hits.append(DateHit(s_char, e_char, hit_text, d.isoformat(), p,
                             e.isoformat() if e else None, kind))
     for span, days in durations:
         _anchor_duration(doc, span, days, hits)

@@ -69,11 +69,16 @@ class _Entry:
 # ---------------------------------------------------------------- gazetteer
 
 def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s.replace("’", "'").replace("‘", "'"))
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = re.sub(r"[‐-―−]", "-", s)
-    s = s.replace(".", "")
+    """Case-, accent- and dot-insensitive key: "São Paulo" -> "sao paulo", "U.S." -> "us"."""
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s.replace("’", "'").replace("‘", "'"))
+        s = "".join(c for c in s if not unicodedata.combining(c))
+        s = _DASH_RE.sub("-", s)
+    s = s.casefold().replace(".", "")
     return " ".join(s.split())
+
+
+_DASH_RE = re.compile(r"[‐-―−]")
 
 
 def _keys(name: str) -> set[str]:
@@ -376,9 +381,9 @@ def _state_entry(text: str) -> _Entry | None:
     return None
 
 
-def _qualifier(doc: Doc, end_char: int) -> set[str]:
+def _qualifier(text: str, end_char: int) -> set[str]:
     """"Paris, Texas" / "Hyderabad, Pakistan": the country or state right after a comma."""
-    m = re.match(r",\s*((?:[A-Z][\w.]*\s?){1,3})", doc.text[end_char:end_char + 40])
+    m = re.match(r",\s*((?:[A-Z][\w.]*\s?){1,3})", text[end_char:end_char + 40])
     if not m:
         return set()
     return _qualifier_of(m.group(1).strip())
@@ -397,7 +402,7 @@ def _qualifier_of(text: str) -> set[str]:
     return out
 
 
-def _capital_mentions(doc: Doc) -> list[tuple[int, int, str, list[_Entry], bool]]:
+def _capital_mentions(doc: Doc, text: str) -> list[tuple[int, int, str, list[_Entry], bool]]:
     """"the Chinese capital", "the Afghan capital": the capital city of that country."""
     try:
         from communique import kb
@@ -422,7 +427,7 @@ def _capital_mentions(doc: Doc) -> list[tuple[int, int, str, list[_Entry], bool]
             cands = [_Entry(row["capital"], iso3, row["capital_lat"], row["capital_lon"],
                             "city", 9.0)]
         if cands:
-            out.append((adj.idx, tok.idx + len(tok), doc.text[adj.idx:tok.idx + len(tok)],
+            out.append((adj.idx, tok.idx + len(tok), text[adj.idx:tok.idx + len(tok)],
                         cands[:1], False))
     return out
 
@@ -459,7 +464,8 @@ def _landmark_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple]:
 def find_places(doc: Doc) -> list[PlaceHit]:
     """Every gazetteer place the doc mentions, in text order, the dateline included."""
     mentions: list[tuple[int, int, str, list[_Entry], bool]] = []
-    dl = find_dateline(doc.text)
+    doc_text = doc.text  # spaCy rebuilds it from the tokens on every access
+    dl = find_dateline(doc_text)
     if dl is not None:
         name = dl.place.title() if dl.place.isupper() else dl.place
         _, cands = _candidates_for(name)
@@ -473,21 +479,21 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     for start, end, from_ent in _mention_spans(doc):
         if dl is not None and start < dl.place_end and end > dl.place_start:
             continue
-        text = doc.text[start:end]
+        text = doc_text[start:end]
         _, cands = _candidates_for(text)
         if not from_ent:
             # a missed entity must be a real place name, not any capitalised word
             cands = [c for c in cands if not c.alias or c.precision != "city" or c.prior >= 3.5]
         if cands:
             mentions.append((start, end, text, cands, False))
-    mentions += _capital_mentions(doc)
+    mentions += _capital_mentions(doc, doc_text)
     mentions += _landmark_mentions(doc, [(m[0], m[1]) for m in mentions])
     unambiguous = [m[3][0] for m in mentions
                    if len({(c.country, c.precision) for c in m[3]}) == 1]
     countries, states = _context(doc, unambiguous)
     hits = []
     for start, end, text, cands, is_dl in mentions:
-        qual = _qualifier(doc, end) if not is_dl else set()
+        qual = _qualifier(doc_text, end) if not is_dl else set()
         if is_dl and dl is not None and dl.region:
             qual = _qualifier_of(dl.region)
         best = max(cands, key=lambda e: _score(e, countries, states, qual))
