@@ -41,6 +41,10 @@ ABBREVIATIONS = {"fm": "foreign minister", "pm": "prime minister",
 ORG_WORDS = {"ministry", "council", "party", "company", "bank", "group", "union", "front",
              "army", "university", "court", "committee", "agency", "corporation", "inc",
              "ltd", "news", "times", "post", "forces", "movement", "organization", "association"}
+# People named only by nationality: "a Turkish man", "Chinese hackers".
+PEOPLE_NOUNS = {"man", "woman", "national", "citizen", "people", "person", "hacker",
+                "tourist", "businessman", "businesswoman", "activist", "girl", "boy",
+                "family", "crew", "fighter", "sailor", "pilot", "diplomat"}
 # Nouns that name a body or a stance: "the Syrian opposition" vs "Iran's opposition to".
 STANCE_NOUNS = {"opposition", "support", "resistance", "leadership"}
 # Words that grade an office but are not part of its name.
@@ -64,6 +68,7 @@ class _Proto:
     gender: str | None = None
     mentions: list[tuple[int, int, bool]] = field(default_factory=list)  # token start, end, subject
     named: bool = False
+    nobody: bool = False  # "a Turkish man": never the antecedent of "the minister"
 
 
 @dataclass
@@ -185,6 +190,17 @@ class _Resolver:
         if not self._free(i, j) or self._inside_other_entity(i, j):
             return
         entry = entries[0]
+        if entry.form == "demonym" and span.root.tag_ in ("NNPS", "NNS") \
+                and span.root.dep_ not in ("amod", "compound", "poss"):
+            # "the Palestinians", "Syrians": the people of a country, as a group
+            key = ("demonym", entry.country)
+            if key not in self.org_protos:
+                p = _Proto(kind="group", name=span.root.text, country=entry.country, named=True)
+                self.org_protos[key] = p
+                self.protos.append(p)
+            start = i - 1 if i > 0 and self.doc[i - 1].lower_ == "the" else i
+            self._add(self.org_protos[key], start if self._free(start, i) else i, j)
+            return
         if entry.form in ("adjective", "demonym"):
             return  # nationality words qualify other mentions; handled there
         if entry.kind == "country":
@@ -262,6 +278,9 @@ class _Resolver:
             if not self._free(i, j):
                 continue
             name_span = doc[i:j]
+            if len(name_span) == 1 and any(s <= name_span.start_char and name_span.end_char <= e
+                                           for s, e in self.place_spans):
+                continue  # "Ghouta" tagged PERSON is the place the gazetteer knows
             if kb.lookup(name_span.text) and any(e.kind == "country" for e in kb.lookup(name_span.text)):
                 continue
             proto = self._person_for_name(name_span)
@@ -373,15 +392,34 @@ class _Resolver:
                 continue
             if any(s <= ent.start_char and ent.end_char <= e for s, e in self.place_spans):
                 continue  # the place stage knows it ("Nagorno-Karabakh")
+            if any(t.text in ("-", "--", "—") or t.lower_ == "reuters" for t in ent) or "\n" in ent.text:
+                continue  # a dateline glued to the first words: "BAMAKO - Armed"
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             if text not in self.org_protos:
                 p = _Proto(kind="organization", name=text, named=True)
                 self._qualify(p, list(ent))
+                p.country = p.country or self._country_around(ent.root)
                 if p.role and p.kind == "organization":
                     p.role = None
                 self.org_protos[text] = p
                 self.protos.append(p)
             self._add(self.org_protos[text], ent.start, ent.end)
+
+    def _country_around(self, head) -> str | None:
+        """"Russia's Foreign Ministry", "a court in Istanbul": the country beside a body."""
+        for child in head.children:
+            if child.dep_ == "poss":
+                entries = [e for e in kb.lookup(child.text) if e.kind == "country"]
+                if entries:
+                    return self._placed(child.idx, child.idx + len(child.text), entries[0].country)
+            if child.dep_ == "prep" and child.lower_ in ("in", "of") and child.i == head.i + 1:
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is None:
+                    continue
+                for s, e in self.place_spans:
+                    if s <= obj.idx < e:
+                        return self.place_country.get((s, e))
+        return None
 
     # -- 4 and 5. descriptions and pronouns -------------------------------------
     def references(self) -> None:
@@ -426,11 +464,15 @@ class _Resolver:
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
             return False
         sector = kb.sector_of(tok.lemma_) or kb.sector_of(tok.text)
-        if not sector:
+        if not sector and tok.lemma_.lower() not in PEOPLE_NOUNS:
             return False
         if tok.lower_ in PERSON_NOUNS and tok.tag_ not in ("NNS", "NNPS"):
             return False  # one person: a description, resolved by _description
         found = self._country_modifier(tok)
+        if not found and sector in ("JUD", "GOV", "COP", "MIL", "LEG"):
+            around = self._country_around(tok)  # "a court in Istanbul"
+            if around:
+                found = (around, min([c.left_edge.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound")] + [tok.i]))
         if not found:
             return False
         if tok.lower_ in STANCE_NOUNS and any(c.dep_ == "poss" for c in tok.lefts):
@@ -442,10 +484,15 @@ class _Resolver:
             return False
         kind = kb.sector_kind(tok.lemma_) or "group"
         kind = "organization" if kind == "organization" else "group"
+        if tok.lemma_.lower() in PEOPLE_NOUNS and tok.tag_ not in ("NNS", "NNPS"):
+            kind = "person"  # "a Turkish man": someone of that country, not a body
         name = " ".join(t.text for t in self.doc[i:j] if t.pos_ != "DET" and t.dep_ != "case")
         key = (country, sector, tok.lemma_.lower())
+        if kind == "person":
+            key = key + (tok.i,)  # two "Turkish man" mentions need not be one man
         if key not in self.org_protos:
-            p = _Proto(kind=kind, name=name, country=country, sector=sector, named=False)
+            p = _Proto(kind=kind, name=name, country=country, sector=sector, named=False,
+                       nobody=kind == "person")
             self.org_protos[key] = p
             self.protos.append(p)
         for k in range(i, j):  # "French" in "The French government" belongs to this mention
@@ -511,7 +558,7 @@ class _Resolver:
         here = sent_of(i)
         best, best_score = None, None
         for p in self.protos:
-            if p.kind != "person" or not p.mentions or not self._compatible(p, probe):
+            if p.kind != "person" or p.nobody or not p.mentions or not self._compatible(p, probe):
                 continue
             before = [m for m in p.mentions if m[0] < i] if not anywhere else p.mentions
             if not before:

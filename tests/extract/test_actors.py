@@ -171,3 +171,29 @@ def test_national_bodies(nlp, text, mention, country, sector, kind):
 def test_stances_owned_by_a_country_are_not_bodies(nlp, text):
     res, _ = actors_of(nlp, text)
     assert not any(a.sector in ("OPP",) or a.kind == "group" for a in res.actors), res.actors
+
+
+@pytest.mark.parametrize("text,mention,country,kind", [
+    ("Dutch police arrested a Turkish man in Rotterdam.", "a Turkish man", "TUR", "person"),
+    ("The Palestinians rejected the plan.", "The Palestinians", "PSE", "group"),
+    ("A court in Istanbul jailed two journalists.", "A court", "TUR", "organization"),
+    ("Chinese hackers broke into the network.", "Chinese hackers", "CHN", "group"),
+    ("Russia's Foreign Ministry summoned the envoy.", "Foreign Ministry", "RUS", "organization"),
+])
+def test_people_by_nationality_and_bodies_by_place(nlp, text, mention, country, kind):
+    _, by = actors_of(nlp, text)
+    a = mention_actor(by, mention)
+    assert (a.country, a.kind) == (country, kind)
+
+
+def test_a_nationality_phrase_is_not_an_antecedent(nlp):
+    res, by = actors_of(nlp, "Dutch police arrested a Turkish man. The envoy protested.")
+    assert mention_actor(by, "a Turkish man") is not by.get("The envoy")
+
+
+@pytest.mark.parametrize("text", [
+    "BAMAKO - Armed men attacked a village in central Mali.",
+])
+def test_datelines_are_not_organisations(nlp, text):
+    res, _ = actors_of(nlp, text)
+    assert not any("BAMAKO" in m.text for a in res.actors for m in a.mentions if a.kind == "organization")
