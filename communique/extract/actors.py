@@ -53,6 +53,7 @@ TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "mr.", "mrs.", "m
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+OBJECT_DEPS = {"dobj", "pobj", "dative", "attr", "oprd", "conj", "appos"}
 # A capital stands for its government when it acts or owns a stance.
 METONYM_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 
@@ -544,6 +545,13 @@ class _Resolver:
             target.role = target.role or probe.role
         self._add(target, i, j)
 
+    def _is_object(self, i: int) -> bool:
+        """Is the noun phrase starting at token ``i`` an object in its clause?"""
+        tok = self.doc[i]
+        while tok.dep_ in ("det", "amod", "compound", "poss", "nmod") and tok.head is not tok:
+            tok = tok.head
+        return tok.dep_ in OBJECT_DEPS
+
     def _compatible(self, person: _Proto, probe: _Proto) -> bool:
         if probe.country and person.country and probe.country != person.country:
             return False
@@ -565,6 +573,8 @@ class _Resolver:
                 continue
             last = max(before, key=lambda m: m[0])
             distance = abs(here - sent_of(last[0]))
+            if not anywhere and distance == 0 and self._is_object(i):
+                continue  # "Maduro expelled the top American diplomat": not Maduro
             if not anywhere and distance > 6 and not (probe.country or probe.role):
                 continue  # a bare "the official" refers to someone recent
             score = (2.0 if probe.country and p.country == probe.country else 0.0) \

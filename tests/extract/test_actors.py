@@ -197,3 +197,9 @@ def test_a_nationality_phrase_is_not_an_antecedent(nlp):
 def test_datelines_are_not_organisations(nlp, text):
     res, _ = actors_of(nlp, text)
     assert not any("BAMAKO" in m.text for a in res.actors for m in a.mentions if a.kind == "organization")
+
+
+def test_an_object_description_is_not_the_subject_of_its_own_clause(nlp):
+    res, by = actors_of(nlp, "Maduro expelled the top American diplomat on Monday.")
+    assert mention_actor(by, "Maduro") is not mention_actor(by, "the top American diplomat")
+    assert mention_actor(by, "the top American diplomat").country == "USA"
