@@ -30,7 +30,7 @@ LIGHT_VERBS = {
     "welcome", "order", "lead", "step", "escalate", "unleash", "wage", "initiate", "open",
     "organize", "organise", "call", "demand", "reject", "condemn", "denounce", "end", "halt",
     "suspend", "lift", "ease", "announce", "report", "promise", "vow", "threaten", "repeat",
-    "have", "publish", "present", "submit", "post",
+    "have", "publish", "present", "submit", "post", "head", "chair", "set", "establish",
 }
 FUTURE_HEADS = {"plan", "intend", "expect", "schedule", "aim", "prepare", "set", "hope",
                 "want", "seek", "try", "decide", "propose", "mean", "wish"}
@@ -42,7 +42,7 @@ OPINION_HEADS = {"consider", "mull", "weigh", "contemplate", "hope", "believe", 
                  "fear", "skeptical", "sceptical", "optimistic", "pessimistic", "pessimism",
                  "optimism", "hopeful", "wish", "imagine", "suppose", "speculate", "worry",
                  "concern", "uncertain", "unsure", "unlikely", "likely", "possible", "question"}
-ALLEGATION_NOUNS = {"accusation", "allegation", "charge", "claim", "report", "rumor", "rumour",
+ALLEGATION_NOUNS = {"accusation", "allegation", "charge", "claim", "rumor", "rumour",
                     "suggestion", "assertion"}
 HYPOTHETICAL_NOUNS = {"threat", "risk", "possibility", "fear", "danger", "prospect", "chance",
                       "spectre", "specter", "likelihood", "prevention", "plan", "idea"}
@@ -592,6 +592,10 @@ def _arguments(hit: _Hit, token_actor) -> None:
         if not recipients and verb is not None and hit.type in ("CONSULT",):
             for p in _prep_children(verb, ("with",)):
                 recipients += _pobjs(p)
+    if hit.entry is _DEMAND_ENTRY:
+        # "Russia says Israel must end attacks": the sayer demands, the one who must act is asked
+        actors = _subjects(tok.head)
+        recipients = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if hit.entry.has("swap"):
         actors, recipients = recipients, actors
     def keep(t):
@@ -756,11 +760,44 @@ def _claimed(tok) -> bool:
     for anc in tok.ancestors:
         if anc.pos_ == "VERB" and _lemma(anc) in CLAIM_VERBS:
             return True
-        if anc.pos_ == "NOUN" and _lemma(anc) in ALLEGATION_NOUNS:
+        if anc.pos_ == "NOUN" and _lemma(anc) in ALLEGATION_NOUNS and tok.head is not anc:
             return True
         if anc.dep_ in ("ROOT",):
             break
     return False
+
+
+_DEMAND_ENTRY = Entry(lemma="must", pos="verb", type="REQUEST", mode=None, contexts=(),
+                      cameo="100", args=(("frame", "request"),), source="communique")
+
+
+def _reported_demands(doc, hits: list[_Hit], token_actor) -> list[_Hit]:
+    """"Russia says Israel must end attacks": a demand (CAMEO 10) on whoever must act."""
+    out = []
+    have = {h.tok.i for h in hits}
+    for tok in doc:
+        if tok.dep_ != "ccomp" or _lemma(tok.head) not in REPORTING_VERBS | {"insist", "demand"}:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
+            continue
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].lower_ in ("we", "i", "it", "there", "this", "that"):
+            continue
+        demand = _Hit(tok=tok, entry=_DEMAND_ENTRY, type="REQUEST", mode=None, contexts=[],
+                      cameo="100", span=(tok.i, tok.i + 1))
+        if tok.i in have:
+            # "North Korea must first disarm": the demanded act is the trigger itself
+            inner = next(h for h in hits if h.tok.i == tok.i)
+            hits.remove(inner)
+            mode, cameo = _FRAME_MODES["request"].get(f"{inner.type}/{inner.mode}") or \
+                _FRAME_MODES["request"].get(inner.type, (None, "100"))
+            demand.mode, demand.cameo = mode, "100" if (cameo or "").startswith("0") else cameo
+            demand.absorbed = [inner]
+            demand.span = inner.span
+        out.append(demand)
+    return out
 
 
 def _apply_frames(hits: list[_Hit]) -> list[_Hit]:
@@ -970,7 +1007,9 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventH
     """
     lexicon = lexicon or load_lexicon()
     token_actor: dict[int, str] = dict(getattr(actors, "token_actor", None) or {})
-    hits = _apply_frames(_find_triggers(doc, lexicon, token_actor))
+    found = _find_triggers(doc, lexicon, token_actor)
+    demands = _reported_demands(doc, found, token_actor)  # may take over found triggers
+    hits = _apply_frames(sorted(found + demands, key=lambda h: h.tok.i))
     events = []
     for h in hits:
         _arguments(h, token_actor)
@@ -981,12 +1020,14 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventH
             h.recipient_toks = child.recipient_toks or [
                 a for a in child.actor_toks if a.dep_ not in ("nsubj",)]
         _refine_mode(h, token_actor)
-        negated, refusal = _negated(h.tok)
-        if _hypothetical(h.tok):
+        # a demand made in reported speech is as real as the saying of it
+        anchor = h.tok.head if h.entry is _DEMAND_ENTRY else h.tok
+        negated, refusal = _negated(anchor)
+        if _hypothetical(anchor):
             modality = "hypothetical"
-        elif _future(h.tok):
+        elif _future(anchor):
             modality = "future"
-        elif _historical(h.tok):
+        elif _historical(anchor):
             modality = "historical"
         else:
             modality = "asserted"

@@ -346,3 +346,16 @@ def test_future_acts(nlp, text, etype, modality):
     evs = _events(nlp, text)
     assert any(e.type == etype and e.modality == modality for e in evs), \
         [(e.type, e.modality) for e in evs]
+
+
+def test_reported_must_is_a_demand(nlp):
+    evs = _events(nlp, "Russia says Israel must end its attacks on Syria.")
+    req = [e for e in evs if e.type == "REQUEST"]
+    assert req and req[0].modality == "asserted"
+    assert "Russia" in req[0].actor_ids and "Israel" in req[0].recipient_ids
+    assert not [e for e in _asserted(evs) if e.type == "ASSAULT"]
+
+
+def test_verbal_attack_is_accuse(nlp):
+    evs = _events(nlp, "The former prime minister launched a scathing attack on the spy chiefs.")
+    assert [e.type for e in evs] == ["ACCUSE"]
