@@ -790,7 +790,8 @@ def date_for(doc: Doc, trigger_token: int, date_hits: list[DateHit],
     Returns:
         (date, date_text, precision); ``date`` follows the module's representation.
     """
-    fallback = (published[:10] if published else None, None, "unknown")
+    ref = _parse_iso(published)
+    fallback = (ref.isoformat() if ref else None, None, "unknown")
     if not doc or trigger_token is None or not 0 <= trigger_token < len(doc):
         return fallback
     trig = doc[trigger_token]

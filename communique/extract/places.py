@@ -241,6 +241,8 @@ def _place_slot(ent: Span) -> bool:
     prev = ent.doc[ent.start - 1]
     if prev.lower_ in _SLOT_PREPS:
         return True
+    if prev.lower_ == "to" and ent.start >= 2 and ent.doc[ent.start - 2].lemma_ in _MOTION:
+        return True  # "flew to Kiev"
     return prev.lower_ == "of" and ent.start >= 2 and ent.doc[ent.start - 2].lemma_ in (
         "town", "city", "village", "province", "district", "region", "capital", "suburb")
 

@@ -147,3 +147,52 @@ def test_resolve_relative(text, expected):
 ])
 def test_is_historical(date, end, precision, published, expected):
     assert is_historical(date, end, published, precision) is expected
+
+
+@pytest.mark.parametrize("text,trigger,expected", [
+    # another event's date does not date this one
+    ("Venezuela freed activists who were jailed during protests in 2014.", "freed",
+     (PUB, None, "unknown")),
+    ("Kasich surged after he won second place in the primary last month.", "surged",
+     (PUB, None, "unknown")),
+    ("Tillerson joined Zarif for a meeting on the 2015 deal.", "joined", (PUB, None, "unknown")),
+    ("The ministry issued a warning after last Sunday's bombings.", "issued",
+     (PUB, None, "unknown")),
+    ("On that same day, the council issued a statement on the December vote.", "issued",
+     (PUB, None, "unknown")),
+    ("The Taliban threatened to attack troops that remain after May 1.", "threatened",
+     (PUB, None, "unknown")),
+    # a date on the speech verb dates the saying, not the reported event
+    ("Gilani said on Monday that he had rejected the request.", "rejected",
+     (PUB, None, "unknown")),
+    ("Gilani said on Monday that he had rejected the request.", "said",
+     ("2022-10-03", "on Monday", "day")),
+    # but a killing dates by the attack that caused it
+    ("At least 26 people were killed yesterday when a car bomb struck a bus.", "killed",
+     ("2022-10-02", "yesterday", "day")),
+    ("On 21 June Mexican authorities announced the arrest of 26 gang members.", "announced",
+     ("2022-06-21", "On 21 June", "day")),
+    ("During a May interview, Trump said he won every debate.", "said",
+     ("2022-05-01", "May", "month")),
+    ("On the 13th, Boko Haram attacked a military base.", "attacked",
+     ("2022-09-13", "On the 13th", "day")),
+    ("Boko Haram has killed 81 people since April.", "killed",
+     ("2022-04-01", "since April", "range")),
+])
+def test_the_governing_expression(nlp, text, trigger, expected):
+    assert _event_date(nlp, text, trigger=trigger) == expected
+
+
+def test_progressive_plan_looks_forward(nlp):
+    doc = nlp("Macron is hosting a climate summit in Paris on Tuesday.")
+    assert find_dates(doc, PUB)[0].date == "2022-10-04"
+
+
+def test_a_show_called_today_is_no_date(nlp):
+    doc = nlp("Trump told NBC's \u201cToday\u201d on Monday.")
+    assert [h.text for h in find_dates(doc, PUB)] == ["on Monday"]
+
+
+def test_garbage_publication_date_is_no_date(nlp):
+    doc = nlp("They met.")
+    assert date_for(doc, 1, find_dates(doc, "soon"), "soon") == (None, None, "unknown")

@@ -39,3 +39,18 @@ def test_counts(nlp, text, expected):
 ])
 def test_not_stated(nlp, text):
     assert casualties(next(nlp(text).sents)) == (None, None)
+
+
+@pytest.mark.parametrize("text,trigger,expected", [
+    ("Guterres condemned the attack on a church which killed nine people.", "condemned",
+     (None, None)),
+    ("ISIS carried out an attack on the parliament in June that killed 17 people.", "carried",
+     (17, None)),
+    ("Gunmen killed a soldier and the army launched strikes that killed four people.", "killed",
+     (1, None)),
+    ("A car bomb killed at least 75 people in Syria, a monitor said.", "killed", (75, None)),
+])
+def test_counts_of_the_event_only(nlp, text, trigger, expected):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == trigger)
+    assert casualties(tok.sent, tok.i) == expected

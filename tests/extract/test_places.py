@@ -112,3 +112,36 @@ def test_lookup_and_speed(nlp, seed_text):
     for _ in range(10):
         find_places(doc)
     assert (time.perf_counter() - start) / 10 < 0.05
+
+
+@pytest.mark.parametrize("text,trigger,country", [
+    # places of another event, or of what words are about, do not locate this one
+    ("Guterres condemned the attack on a church in Quetta.", "condemned", None),
+    ("The Taliban claimed responsibility for the attack in Kandahar.", "claimed", None),
+    ("Netanyahu called Morrison on Wednesday, inviting him to Jerusalem.", "called", None),
+    ("Ecuador granted asylum to Assange two months after he took refuge in London.", "granted",
+     None),
+    ("A Russia-backed offensive has displaced 800,000 people.", "displaced", None),
+    ("The president received the UAE ambassador to Bahrain.", "received", None),
+    ("Police in Bogota arrested a California man.", "arrested", "COL"),
+    # the seat of an institution locates its act; a country name does not
+    ("A London court on Thursday rejected the appeal.", "rejected", "GBR"),
+    ("The UK government is exploring gene editing.", "exploring", None),
+    ("They signed the agreements in the Chinese capital.", "signed", "CHN"),
+    ("Aung San Suu Kyi visited the White House on Wednesday.", "visited", "USA"),
+    ("Gunmen attacked Iran's parliament on Wednesday.", "attacked", "IRN"),
+])
+def test_location_rules(nlp, text, trigger, country):
+    loc = _location(nlp, text, trigger)
+    assert (loc.country if loc else None) == country
+
+
+def test_dateline_town_unknown_falls_back_to_state(nlp):
+    doc = nlp("ALBUQUERUQE, N.M. (AP) -- New Mexico's chief justice is defending state judges.")
+    dl = dateline_place(doc, find_places(doc))
+    assert (dl.country, dl.precision) == ("USA", "region")
+
+
+def test_alternate_names_yield_to_main_names(nlp):
+    hits = find_places(nlp("Delegates met in Philadelphia. Others flew to Kiev."))
+    assert [(h.name, h.country) for h in hits] == [("Philadelphia", "USA"), ("Kyiv", "UKR")]
