@@ -704,3 +704,24 @@ def test_ingest_dask_engine_hands_over_to_the_dask_runner(tmp_path, monkeypatch,
     # --scheduler means nothing to the local engine: say so rather than ignore it.
     assert main(["ingest", "a.jsonl", "--db", db, "--scheduler", "tcp://x:1"]) == 2
     assert "--engine dask" in capsys.readouterr().err
+
+
+def test_docs_name_every_store_command_option():
+    """docs/store.md shows each option of ingest, query, export and plot."""
+    import argparse
+
+    from communique.cli import build_parser
+
+    doc = (ROOT / "docs" / "store.md").read_text(encoding="utf-8")
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    parsers = {name: sub.choices[name] for name in ("ingest", "query", "export")}
+    plot_sub = next(a for a in sub.choices["plot"]._actions
+                    if isinstance(a, argparse._SubParsersAction))
+    parsers.update({f"plot {k}": v for k, v in plot_sub.choices.items()})
+    missing = []
+    for name, p in parsers.items():
+        for action in p._actions:
+            longs = [o for o in action.option_strings if o.startswith("--") and o != "--help"]
+            if longs and not any(o in doc for o in longs):
+                missing.append(f"{name} {longs[0]}")
+    assert not missing, f"undocumented in docs/store.md: {missing}"
