@@ -51,6 +51,24 @@ HISTORICAL_VERBS = {"end", "begin", "start", "erupt", "break"}
 CLAIM_VERBS = {"claim", "allege", "purport"}
 REFUSAL_HEADS = {"refuse", "decline", "fail", "reject"}
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# Objects that name the act itself ("imposed sanctions", "cut ties"), never its recipient.
+ACT_OBJECTS = {
+    "sanction", "sanctions", "embargo", "tariff", "tariffs", "duty", "duties", "aid", "assistance",
+    "funding", "fund", "funds", "money", "loan", "loans", "grant", "ties", "tie", "relation",
+    "relations", "talk", "talks", "negotiation", "negotiations", "curfew", "restriction",
+    "restrictions", "ban", "blockade", "troops", "forces", "force", "soldier", "soldiers", "fire",
+    "weapon", "weapons", "arm", "arms", "supply", "supplies", "food", "agreement", "deal", "treaty",
+    "accord", "pact", "memorandum", "protest", "protests", "demonstration", "strike", "rally",
+    "lawsuit", "suit", "complaint", "charges", "case", "information", "intelligence", "data",
+    "evidence", "cooperation", "trade", "flights", "imports", "exports", "shipments", "deliveries",
+    "membership", "participation", "presence", "emergency", "law", "state", "gas", "cannon",
+    "shot", "shots", "missile", "missiles", "rocket", "rockets", "test", "tests", "asylum",
+    "relief", "equipment", "medicine", "medicines", "vaccine", "vaccines", "million", "billion",
+    "$", "dollars", "euros", "pounds", "permission", "access", "power", "electricity", "water",
+    "internet", "disinformation", "misinformation", "propaganda", "value", "importance",
+    "ceasefire", "truce", "compromise", "settlement", "understanding", "consensus", "measures",
+    "rules", "step", "steps", "tanks", "warships", "jets",
+}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 METAPHOR_OBJECTS = {
     "corruption", "poverty", "disease", "crime", "virus", "pandemic", "inflation", "climate",
@@ -85,7 +103,7 @@ RECIPIENT_PREPS = {
     "SUPPORT": ("for", "to", "of"),
     "AGREE": ("with", "to"),
     "REQUEST": ("on", "upon", "to", "of"),
-    "ACCUSE": ("against", "of", "on", "to"),
+    "ACCUSE": ("against", "of", "on", "to", "into"),
     "REJECT": ("of",),
     "THREATEN": ("against", "to", "on"),
     "PROTEST": ("against", "outside", "at"),
@@ -449,6 +467,11 @@ def _subjects(verb) -> list:
                                             "encourage", "allow", "press", "persuade", "tell"):
                     return [objs[0]]
             if v.dep_ == "acl":
+                # "a report accusing X", "a letter threatening to ...": the author of the text
+                if v.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+                    verb = _governing_verb(head)
+                    if verb is not None and verb is not v:
+                        return _subjects(verb)
                 return []
             if head.pos_ not in ("VERB", "AUX", "ADJ"):
                 return []
@@ -539,11 +562,13 @@ def _arguments(hit: _Hit, token_actor) -> None:
             if pattern:
                 # "imposed sanctions on X": the object named in the pattern is part of the
                 # trigger; its own "on X" names the recipient
-                named = [o for o in objs if _word_set(o) & set(pattern.split("|"))]
+                named = [o for o in objs if _word_set(o) & set(pattern.split("|"))
+                         and (_lemma(o) in ACT_OBJECTS or o.lower_ in ACT_OBJECTS)]
                 objs = [o for o in objs if o not in named]
                 for o in named:
-                    for p in _prep_children(o, ("on", "against", "with", "to", "for", "from", "in")):
-                        recipients += _pobjs(p)
+                    for oo in [o] + list(o.conjuncts):
+                        for p in _prep_children(oo, ("on", "against", "with", "to", "for", "from", "in")):
+                            recipients += _pobjs(p)
             if not objs and tok.dep_ in ("relcl",) or not objs:
                 # "disputes, which X will work to settle": the object is the antecedent's party.
                 rel = _relative_object(tok)
@@ -559,6 +584,9 @@ def _arguments(hit: _Hit, token_actor) -> None:
                     break
     else:  # an event noun
         poss = [c for c in tok.children if c.dep_ == "poss"]
+        if poss and poss[0].tag_ == "PRP$" and _governing_verb(tok) is not None:
+            # "the army intensified its bombardment": "its" is the subject of the verb
+            poss = _subjects(_governing_verb(tok)) or poss
         agents = [g for p in _prep_children(tok, ("by", "from")) for g in _pobjs(p)]
         own = token_actor.get(tok.i)
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
@@ -584,8 +612,6 @@ def _arguments(hit: _Hit, token_actor) -> None:
         if verb is not None and tok.dep_ in ("dobj",) and not actors:
             actors += _subjects(verb)
         for p in _prep_children(tok, preps):
-            if p.lower_ == "of" and hit.type in ("ASSAULT",):
-                continue
             recipients += _pobjs(p)
             if recipients:
                 break
