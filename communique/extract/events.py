@@ -1043,8 +1043,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventH
             # "threatened to attack South Korea": the recipient of the reported act.
             child = min(h.absorbed, key=lambda x: x.tok.i)
             _arguments(child, token_actor)
-            h.recipient_toks = child.recipient_toks or [
-                a for a in child.actor_toks if a.dep_ not in ("nsubj",)]
+            h.recipient_toks = child.recipient_toks
         _refine_mode(h, token_actor)
         # a demand made in reported speech is as real as the saying of it
         anchor = h.tok.head if h.entry is _DEMAND_ENTRY else h.tok
@@ -1065,6 +1064,9 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventH
         if h.between:
             # "clashes between X and Y": both sides act, no recipient.
             recipient_ids = []
+        if h.type == "CONSULT" and h.mode != "visit":
+            # manual: where no one hosts or visits, all participants are the actor
+            actor_ids, recipient_ids = actor_ids + recipient_ids, []
         if h.type in ("ASSAULT",) and not actor_ids and not recipient_ids:
             actor_ids = _nearby_sides(doc, h.tok, token_actor)
         desc, goldstein, quad = cameo_info(h.cameo)
