@@ -657,6 +657,14 @@ VERBAL_VERBS = SPEECH_VERBS | {
     "discuss", "condole", "mourn", "protest", "denounce", "slam", "applaud", "hail", "invite",
     "adopt", "pass", "rule", "sentence", "convict", "charge", "sue",
 }
+# the same acts named by nouns: "opposition to foreign presence in the region"
+VERBAL_NOUNS = {
+    "opposition", "warning", "criticism", "condemnation", "accusation", "call", "appeal",
+    "demand", "statement", "remark", "support", "praise", "threat", "objection", "rejection",
+    "denial", "claim", "concern", "condolence", "pledge", "promise", "request", "proposal",
+    "offer", "invitation", "announcement", "decision", "comment", "endorsement", "welcome",
+    "plea", "ultimatum", "veto", "approval", "refusal", "apology", "congratulation",
+}
 # "carried out an attack that killed 17": the object is the event itself
 LIGHT_VERBS = {"carry", "launch", "stage", "conduct", "mount", "commit", "hold", "make", "wage",
                "unleash", "perpetrate", "continue", "begin", "start", "resume", "step"}

@@ -238,6 +238,8 @@ def _place_slot(ent: Span) -> bool:
     """Is a PERSON entity sitting where only a place can: "near X", "the town of X"?"""
     if len(ent) > 2 or ent.start == 0:
         return False
+    if ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in ("'s", "’s"):
+        return False  # "at Clinton's rally": a person's
     prev = ent.doc[ent.start - 1]
     if prev.lower_ in _SLOT_PREPS:
         return True
@@ -639,7 +641,7 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
     boundaries from the trigger win, then the better attachment, then the finer
     place (city before region before country).
     """
-    from communique.extract.dates import VERBAL_VERBS, reach  # one definition of clause structure
+    from communique.extract.dates import VERBAL_NOUNS, VERBAL_VERBS, reach  # one clause structure
 
     if not doc or trigger_token is None or not 0 <= trigger_token < len(doc):
         return dateline_place(doc, place_hits)
@@ -665,7 +667,8 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
         clauses, hops = r
         # an act of words is located by its own locatives, not by places in what it is
         # about: "condemned the attack in Quetta" says where the attack was
-        if trig.lemma_ in VERBAL_VERBS and _through_object(anchor, trig):
+        if (trig.lemma_ in VERBAL_VERBS or trig.lemma_ in VERBAL_NOUNS) \
+                and _through_object(anchor, trig):
             continue
         if hops > 3:
             continue

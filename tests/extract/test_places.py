@@ -145,3 +145,16 @@ def test_dateline_town_unknown_falls_back_to_state(nlp):
 def test_alternate_names_yield_to_main_names(nlp):
     hits = find_places(nlp("Delegates met in Philadelphia. Others flew to Kiev."))
     assert [(h.name, h.country) for h in hits] == [("Philadelphia", "USA"), ("Kyiv", "UKR")]
+
+
+def test_a_stance_noun_is_located_by_its_own_place_not_its_topic(nlp, seed_text):
+    doc = nlp(seed_text)
+    hits = find_places(doc)
+    opposition = next(t.i for t in doc if t.text == "opposition")
+    # "opposition to any foreign presence in the South Caucasus": the region is the topic;
+    # the event takes the dateline (TEHRAN)
+    assert location_for(doc, opposition, hits).name == "Tehran"
+
+
+def test_a_possessive_person_is_no_place(nlp):
+    assert find_places(nlp("Supporters cheered at Clinton's rally.")) == []
