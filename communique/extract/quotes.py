@@ -62,6 +62,7 @@ _COMPLEMENT_DEPS = ("dobj", "oprd", "xcomp", "prep", "dative", "attr", "acomp", 
                     "advcl", "pcomp")
 _RELATIVE = {"who", "that", "which", "whom"}
 _PERSONAL = {"i", "we", "you", "he", "she", "they"}
+_CONDITIONAL = {"if", "unless", "because", "although", "though", "once"}
 _SENT_END = set(".!?…")
 
 
@@ -294,6 +295,8 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
             if all(sent_of[i] in last_sents
                    for i in range(last_b, a) if starts[i] < mark and not punct[i]):
                 inherited = last_direct
+        if cue is not None and _inside_report(doc, cue, a, b, punct):
+            continue  # 'said that in her state, "there is pessimism"': a mixed quote
         if cue is None and inherited is None:
             if _clause_bounded(text, s, e):
                 pending = (s, e, b)
@@ -324,9 +327,9 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
         tok = doc[i]
         if tok.pos_ != "VERB":
             continue
-        hit = _indirect(doc, tok, qid, text)
-        if hit is not None and not _covered(hit, direct):
-            hits.append(hit)
+        parts = _indirect(doc, tok, qid, text)
+        if parts and not any(_covered(h, direct) for h in parts):
+            hits.extend(parts)
     for i in numpy.flatnonzero(table[:, 3] == _ACCORDING).tolist():
         if qid[i] < 0:
             hit = _according(doc, doc[i], text)
@@ -342,6 +345,18 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
             kept.append(h)
     kept.sort(key=lambda h: (h.start, h.end))
     return kept
+
+
+def _inside_report(doc: Doc, cue: Token, a: int, b: int, punct: list[bool]) -> bool:
+    """Whether the quote ends a reported clause that starts with words of the reporter's."""
+    for c in cue.rights:
+        if c.dep_ in _CLAUSE_DEPS and c.left_edge.i < a <= b - 1 <= c.right_edge.i + 1:
+            words = [i for i in range(c.left_edge.i, a) if not punct[i]]
+            if words and doc[words[0]].lower_ == "that":
+                words = words[1:]
+            if len(words) >= 2:
+                return True
+    return False
 
 
 def _mark_start(text: str, s: int) -> int:
@@ -524,47 +539,94 @@ def _trim(doc: Doc, i: int, k: int) -> tuple[int, int]:
     return i, k
 
 
-def _indirect(doc: Doc, cue: Token, qid: list[int], text: str) -> QuoteHit | None:
-    """'X said (that) ...', 'X told reporters ...', '..., X said.' around one cue verb."""
+def _indirect(doc: Doc, cue: Token, qid: list[int], text: str) -> list[QuoteHit]:
+    """'X said (that) ...', 'X told reporters ...', '..., X said.' around one cue verb.
+
+    A parenthetical cue ('If politics ..., he said, Congress can still ...') gives
+    two hits, the parts before and after it, with the same cue and speaker.
+    """
     if cue.dep_ == "relcl":
         subj = next((c for c in cue.children if c.dep_ in _SUBJ_DEPS), None)
         if subj is None or subj.lower_ not in _RELATIVE:
-            return None  # 'disputes, which the minister stressed ...': object relative
+            return []  # 'disputes, which the minister stressed ...': object relative
     comp = next((c for c in cue.rights if c.dep_ in _CLAUSE_DEPS), None)
     if comp is None:
         # A clause before its cue is reported speech unless it is adverbial ('after ...').
         comp = next((c for c in cue.lefts if c.dep_ in _CLAUSE_DEPS
                      and not any(m.dep_ == "mark" and m.lower_ != "that" for m in c.children)),
                     None)
+    parts: list[tuple[int, int]] = []
     if comp is not None:
         i, k = comp.left_edge.i, comp.right_edge.i
-        if i < cue.i < k:  # the clause wraps around its cue: keep the side it heads
-            if comp.i > cue.i:
-                i = cue.i + 1
-            else:
-                k = cue.i - 1
+        if i < cue.i < k:  # the clause wraps around its cue
+            inside = [t.i for t in comp.subtree]
+            parts = [(i, max(t for t in inside if t < cue.i)),
+                     (min(t for t in inside if t > cue.i), k)]
+        else:
+            # '... said X, but that Y': a second "that" clause conjoined to the cue.
+            more = [c for c in cue.rights if c.dep_ == "conj" and c.i > k and
+                    any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            parts = [(i, more[-1].right_edge.i if more else k)]
+            # 'If the talks fail, the minister said, the army will stay': a conditional
+            # before a parenthetical cue belongs to what was said.
+            cond = [c for c in cue.lefts if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in _CONDITIONAL for m in c.children)]
+            subj = next((c for c in cue.lefts if c.dep_ in _SUBJ_DEPS), None)
+            first = subj.left_edge.i if subj is not None else cue.i
+            if cond and comp.i > cue.i and first > 0 and doc[first - 1].text == "," and \
+                    doc[cue.i + 1].text in (",", "—", "--", "–"):
+                parts.insert(0, (cond[0].left_edge.i, cond[0].right_edge.i))
         anchor = comp
-    elif cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i and \
-            any(c.dep_ in _SUBJ_DEPS for c in cue.children) and cue.left_edge.i > 0 and \
-            doc[cue.left_edge.i - 1].text in (",", "—", "--", "–"):
-        # 'The plan will fail, he said.' parsed with 'said' under the reported clause.
+    elif cue.dep_ in ("parataxis", "ccomp") and cue.head is not cue and \
+            any(c.dep_ in _SUBJ_DEPS for c in cue.children) and \
+            _after_break(doc, cue):
+        # 'The plan will fail, he said.' / 'If ..., he said, Congress can ...' parsed with
+        # 'said' under the reported clause.
         head = cue.head
-        i, k = head.left_edge.i, cue.left_edge.i - 1
+        own = [t.i for t in cue.subtree if not t.is_punct]
+        parts = []
+        if head.left_edge.i < min(own):
+            parts.append((head.left_edge.i, min(own) - 1))
+        if head.right_edge.i > max(own):
+            parts.append((max(own) + 1, head.right_edge.i))
         anchor = head
     else:
         # 'called the plan "a disaster"', 'pledged to "bomb the hell out of ISIS"': a
         # complement that carries a quotation is attributed speech too.
         kids = [c for c in cue.rights if c.dep_ in _COMPLEMENT_DEPS]
         if not kids:
-            return None
+            return []
         i, k = kids[0].left_edge.i, kids[-1].right_edge.i
         # A quotation inside the object only names a thing ('praised the "3+3 format"').
         named = {t.i for c in kids if c.dep_ == "dobj" for t in c.subtree}
         quoted = [t for t in range(i, k + 1) if qid[t] >= 0]
         if not quoted or (all(t in named for t in quoted)
                           and sum(doc[t].is_alpha for t in quoted) <= 4):
-            return None
+            return []
+        parts = [(i, k)]
         anchor = kids[0]
+    spans = [sp for sp in (_content_part(doc, cue, i, k, qid, text, anchor) for i, k in parts)
+             if sp is not None]
+    if not spans:
+        return []
+    speaker = _speaker_token(cue)
+    sp = _mention_span(speaker) if speaker is not None else None
+    c, cs, ce = _cue_span(cue)
+    return [QuoteHit("indirect", start, end, c, cs, ce, sp[0] if sp else None,
+                     sp[1] if sp else None) for start, end in spans]
+
+
+def _after_break(doc: Doc, cue: Token) -> bool:
+    """Whether the cue's clause follows a comma or a dash ('..., he said')."""
+    first = min(t.i for t in cue.subtree if not t.is_punct)
+    return first > 0 and doc[first - 1].text in (",", "—", "--", "–")
+
+
+def _content_part(doc: Doc, cue: Token, i: int, k: int, qid: list[int], text: str,
+                  anchor: Token) -> tuple[int, int] | None:
+    """The character span of content tokens [i, k], tidied; None when nothing is left."""
+    if qid[k] < 0 and doc[k].is_quote and k + 1 < len(doc) and qid[k + 1] >= 0:
+        k += 1  # the clause ended on an opening mark: 'that much "because ..."'
     if qid[k] >= 0:
         # 'added that he was the only one "fighting to defend ... a conservative."': the
         # content runs on to the end of a quotation it opened.
@@ -583,20 +645,12 @@ def _indirect(doc: Doc, cue: Token, qid: list[int], text: str) -> QuoteHit | Non
     start, end = _paragraph_clip(text, anchor.idx, start, end)
     if end - start < 3:
         return None
-    speaker = _speaker_token(cue)
-    sp = _mention_span(speaker) if speaker is not None else None
-    c, cs, ce = _cue_span(cue)
-    return QuoteHit("indirect", start, end, c, cs, ce,
-                    sp[0] if sp else None, sp[1] if sp else None)
+    return start, end
 
 
 def _cut_nested(doc: Doc, cue: Token, i: int, k: int, qid: list[int]) -> int:
-    """End the content before a trailing clause that is not part of what was said.
-
-    A clause with a speech verb and a subject of its own ('..., which he argued
-    helps ...') starts another attribution; a clause after a closing quotation
-    mark and a comma ('"...," while trying to explain ...') is the reporter's.
-    """
+    """End the content before a trailing clause with a speech verb and a subject of its
+    own ('..., which he argued helps ...'): it starts another attribution."""
     verbs = speech_verbs()
     for t in range(i + 1, k + 1):
         tok = doc[t]
@@ -605,10 +659,6 @@ def _cut_nested(doc: Doc, cue: Token, i: int, k: int, qid: list[int]) -> int:
                 any(c.dep_ in _SUBJ_DEPS for c in tok.children) and tok.left_edge.i > i:
             k = min(k, tok.left_edge.i - 1)
             break
-    for t in range(i + 1, k):
-        if qid[t - 1] >= 0 and doc[t].is_quote and qid[t] < 0 and qid[t - 1] != qid[t] \
-                and doc[t + 1].text == "," and t + 2 <= k and qid[t + 2] < 0:
-            return t
     return k
 
 

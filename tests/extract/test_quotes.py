@@ -72,6 +72,14 @@ CASES = [
      [("indirect", "the sanctions had failed to hurt the Russian economy", "told", "Putin")]),
     ("The ceasefire will hold, the defence minister said.",
      [("indirect", "The ceasefire will hold", "said", "the defence minister")]),
+    # a parenthetical cue: two parts, one cue, one speaker
+    ("If the talks fail, the minister said, the army will stay on the border.",
+     [("indirect", "If the talks fail", "said", "the minister"),
+      ("indirect", "the army will stay on the border", "said", "the minister")]),
+    ("The Ohio governor said the country needs to secure the border, but that he would not "
+     "support mass deportation.",
+     [("indirect", "the country needs to secure the border, but that he would not support mass "
+       "deportation", "said", "The Ohio governor")]),
     ("The attack killed 12 soldiers, according to the army.",
      [("indirect", "The attack killed 12 soldiers", "according to", "the army")]),
     # negatives: apostrophes, scare quotes, titles, quoted text without a speech verb
