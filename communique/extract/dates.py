@@ -425,12 +425,14 @@ def _resolve_relative(t: str, ref: dt.date, future: bool) -> Resolved | None:
     return None
 
 
-@functools.cache
-def _date_parser():
+@functools.lru_cache(maxsize=32)
+def _date_parser(ref: dt.date):
+    """A dateparser parser relative to one reference date (articles of a batch share few)."""
     import dateparser
 
     return dateparser.DateDataParser(languages=["en"], settings={
-        "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
+        "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
+        "RELATIVE_BASE": dt.datetime(ref.year, ref.month, ref.day, 12)})
 
 
 _DP_PRECISION = {"day": "day", "time": "day", "month": "month", "year": "year", "week": "range"}
@@ -440,8 +442,7 @@ def _dateparser(t: str, ref: dt.date) -> Resolved | None:
     """Last resort for the forms the rules above do not know."""
     if len(t) > 40 or not re.search(r"[a-z]", t):
         return None
-    parser = _date_parser()
-    parser._settings.RELATIVE_BASE = dt.datetime(ref.year, ref.month, ref.day, 12)  # noqa: SLF001
+    parser = _date_parser(ref)
     try:
         data = parser.get_date_data(t)
     except (ValueError, OverflowError, TypeError):
@@ -477,7 +478,7 @@ def _future_context(doc: Doc, span: Span) -> bool:
             return True
         if tok.lemma_ in _FUTURE_VERBS and tok.i < span.start:
             return True
-        if tok.dep_ in ("xcomp",) or (tok.dep_ == "ROOT" and False):
+        if tok.dep_ == "xcomp":
             tok = tok.head
             seen += 1
             continue
@@ -775,11 +776,6 @@ def reach(tok, trigger, speech_frame: bool = True,
                 clauses += 1
             u = u.head
     return clauses, hops
-
-
-def _clause_path(tok, target) -> int | None:
-    r = reach(tok, target)
-    return None if r is None else r[0]
 
 
 # a date modifying a noun dates that noun's event: "the 2015 deal", "last Sunday's bombings"
