@@ -373,6 +373,64 @@ def other_senses(phrase: str) -> set[str]:
     return senses
 
 
+# ---------------------------------------------------------------- people
+
+# Well-known political people (data/people.tsv), kept out of ``lookup``: the
+# actor stage asks ``person`` only for spans its NER tagged PERSON.
+
+
+def _case_pattern(surface: str) -> tuple[bool, ...]:
+    return tuple(c.isupper() for c in surface if c.isalpha())
+
+
+@cache
+def _people() -> dict[str, list[tuple[str, Entry]]]:
+    """key -> [(table spelling, Entry)], in table order."""
+    index: dict[str, list[tuple[str, Entry]]] = {}
+    for row in _read_tsv("people.tsv"):
+        name = row["name"]
+        country_code, sector = row["country"] or None, row["sector"] or None
+        spellings = [(name, "name")] + [(alias, "alias") for alias in _split(row["aliases"])]
+        for text, form in spellings:
+            surface = _surface(text)
+            key = _fold(surface)
+            if not key:
+                continue
+            bucket = index.setdefault(key, [])
+            if any(e.name == name for _, e in bucket):
+                continue
+            bucket.append((surface, Entry(name, "person", country_code, sector, form)))
+    return index
+
+
+def person(name: str) -> Entry | None:
+    """The well-known political person a name or alias names, or None.
+
+    "Recep Tayyip Erdogan", "Erdoğan's", "Erdogan" -> Entry("Recep Tayyip
+    Erdogan", "person", "TUR", "GOV", ...). Matching ignores accents, dots,
+    hyphens, a trailing "'s" and, for names of two or more words, case (a
+    capital is still needed); a one-word alias must match case exactly
+    ("Trump", not "trump"). Only surnames that are distinctive in news are
+    aliases, so "Johnson" alone gives None. A name shared by people of
+    different countries gives None; of the same country, the first listed.
+    """
+    surface = _surface(name)
+    key = _fold(surface)
+    if not key:
+        return None
+    found = []
+    for table_surface, entry in _people().get(key, ()):
+        if " " in table_surface:
+            if not _case_ok(_case_rule(table_surface), surface):
+                continue
+        elif _case_pattern(surface) != _case_pattern(table_surface):
+            continue
+        found.append(entry)
+    if not found or len({e.country for e in found}) > 1:
+        return None
+    return found[0]
+
+
 # ---------------------------------------------------------------- sector words
 
 def _sector_key(phrase: str) -> str:

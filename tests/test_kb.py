@@ -481,3 +481,97 @@ def test_invalid_yaml_says_so(tmp_path):
 )
 def test_other_senses(phrase, senses):
     assert kb.other_senses(phrase) == senses
+
+
+@pytest.mark.parametrize(
+    "phrase, name, country, sector, form",
+    [
+        # full names, any case once capitalised, accents and hyphens folded
+        ("Donald Trump", "Donald Trump", "USA", "GOV", "name"),
+        ("Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan", "TUR", "GOV", "name"),
+        ("Recep Tayyip Erdogan", "Recep Tayyip Erdoğan", "TUR", "GOV", "name"),
+        ("Fethullah Gulen", "Fethullah Gülen", "TUR", "REL", "name"),
+        ("Kim Jong-un", "Kim Jong Un", "PRK", "GOV", "name"),
+        ("Kim Jong Un", "Kim Jong Un", "PRK", "GOV", "name"),
+        ("Bashar al-Assad", "Bashar al-Assad", "SYR", "GOV", "name"),
+        ("Volodymyr Zelenskyy", "Volodymyr Zelensky", "UKR", "GOV", "alias"),
+        ("Antonio Guterres", "António Guterres", "UNO", "GOV", "name"),
+        ("Jens Stoltenberg", "Jens Stoltenberg", "IGO", "GOV", "name"),
+        ("Ursula von der Leyen", "Ursula von der Leyen", "EUR", "GOV", "name"),
+        ("Boris Johnson", "Boris Johnson", "GBR", "GOV", "name"),
+        ("Hassan Nasrallah", "Hassan Nasrallah", "LBN", "REB", "name"),
+        ("Alexei Navalny", "Alexei Navalny", "RUS", "OPP", "name"),
+        ("Mohammed bin Salman", "Mohammed bin Salman", "SAU", "GOV", "name"),
+        ("MBS", "Mohammed bin Salman", "SAU", "GOV", "alias"),
+        ("Kılıçdaroğlu", "Kemal Kılıçdaroğlu", "TUR", "OPP", "alias"),
+        ("Kilicdaroglu", "Kemal Kılıçdaroğlu", "TUR", "OPP", "alias"),
+        ("the Dalai Lama", "Dalai Lama", "CHN", "REL", "name"),
+        ("Abu Mohammad al-Jolani", "Ahmed al-Sharaa", "SYR", "GOV", "alias"),
+        ("Hemedti", "Mohamed Hamdan Dagalo", "SDN", "REB", "alias"),
+        # distinctive surnames, possessives
+        ("Erdogan", "Recep Tayyip Erdoğan", "TUR", "GOV", "alias"),
+        ("Erdoğan's", "Recep Tayyip Erdoğan", "TUR", "GOV", "alias"),
+        ("Gulen", "Fethullah Gülen", "TUR", "REL", "alias"),
+        ("Putin", "Vladimir Putin", "RUS", "GOV", "alias"),
+        ("Netanyahu", "Benjamin Netanyahu", "ISR", "GOV", "alias"),
+        ("Zelensky", "Volodymyr Zelensky", "UKR", "GOV", "alias"),
+        ("Khamenei", "Ali Khamenei", "IRN", "GOV", "alias"),
+        ("Obama", "Barack Obama", "USA", "GOV", "alias"),
+        ("Trump", "Donald Trump", "USA", "GOV", "alias"),
+        ("Biden", "Joe Biden", "USA", "GOV", "alias"),
+        ("Merkel", "Angela Merkel", "DEU", "GOV", "alias"),
+        ("Macron", "Emmanuel Macron", "FRA", "GOV", "alias"),
+        ("Modi", "Narendra Modi", "IND", "GOV", "alias"),
+        ("Assad", "Bashar al-Assad", "SYR", "GOV", "alias"),
+        ("Gaddafi", "Muammar Gaddafi", "LBY", "GOV", "alias"),
+        ("Qaddafi", "Muammar Gaddafi", "LBY", "GOV", "alias"),
+        ("Guterres", "António Guterres", "UNO", "GOV", "alias"),
+        # a surname shared within one country resolves to the first listed
+        ("Bush", "George W. Bush", "USA", "GOV", "alias"),
+    ],
+)
+def test_person(phrase, name, country, sector, form):
+    assert kb.person(phrase) == kb.Entry(name, "person", country, sector, form)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Johnson", "Lee", "Kim", "Khan", "Smith", "Brown", "Ali", "Singh", "Abbas", "Sharif",
+        "Jordan", "Georgia", "Washington", "Chad",
+        "trump", "putin", "erdogan", "TRUMP", "mbs",
+        "donald trump",  # a full name still needs a capital
+        "Iran", "Hamas", "Hezbollah", "", "  ", "the",
+    ],
+)
+def test_person_negatives(phrase):
+    assert kb.person(phrase) is None
+
+
+def test_person_is_not_in_lookup():
+    assert kb.lookup("Erdogan") == []
+    assert kb.lookup("Vladimir Putin") == []
+    assert kb.max_phrase_len() == kb._max_builtin_len()
+
+
+def test_people_table_is_clean():
+    codes = set(kb.countries()) | ENTITY_CODES
+    builtin = kb._builtin_index()
+    seen_names = set()
+    rows = kb._read_tsv("people.tsv")
+    assert len(rows) >= 400
+    for row in rows:
+        assert row["name"] not in seen_names, row["name"]
+        seen_names.add(row["name"])
+        assert row["country"] in codes, row
+        assert row["sector"] in PLOVER_SECTORS, row
+        assert row["note"], row
+    for key, bucket in kb._people().items():
+        # a person's name never shadows a country, organisation or group name
+        assert key not in builtin, key
+        # one-word spellings are capitalised surnames or acronyms, never lower case
+        for surface, entry in bucket:
+            if " " not in surface:
+                assert surface[0].isupper(), (surface, entry)
+        # a spelling shared by two people is deliberate: same country (first listed wins)
+        assert len({e.country for _, e in bucket}) == 1, (key, bucket)
