@@ -270,8 +270,10 @@ def _matches(entry: Entry, tok, token_actor) -> tuple[bool, list[int]]:
             if any(c.dep_ == "oprd" for c in tok.children) or not any(_is_entityish(o, token_actor) for o in objs):
                 return False, extra
         elif key == "prt":
+            # the particle follows the verb ("called on Iran"), not a later "on Saturday"
             hits = [c for c in tok.children if c.dep_ in ("prt", "prep") and c.lower_ in alts
-                    and c.i > tok.i]
+                    and (c.i == tok.i + 1 or (c.dep_ == "prt" and c.i > tok.i)
+                         or (c.i == tok.i + 2 and _adverb_between(tok, c)))]
             if not hits:
                 return False, extra
             extra += [hits[0].i]
@@ -310,6 +312,10 @@ def _matches(entry: Entry, tok, token_actor) -> tuple[bool, list[int]]:
             if not _needs(value, tok, token_actor):
                 return False, extra
     return True, extra
+
+
+def _adverb_between(tok, c) -> bool:
+    return tok.doc[tok.i + 1].pos_ in ("ADV", "PART")
 
 
 def _has_frame(noun, token_actor) -> bool:
