@@ -359,3 +359,37 @@ def test_reported_must_is_a_demand(nlp):
 def test_verbal_attack_is_accuse(nlp):
     evs = _events(nlp, "The former prime minister launched a scathing attack on the spy chiefs.")
     assert [e.type for e in evs] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("etype,mode,text", [
+    ("SUPPORT", None, "The EU and Japan agreed a free trade agreement on Friday."),
+    ("SANCTION", "withdraw", "The UN withdrew its peacekeepers from the border zone."),
+    ("SANCTION", "discontinue", "Denmark announced a suspension of aid to Egypt."),
+    ("SANCTION", "expel", "The junta expelled foreign aid workers."),
+    ("RETREAT", "release", "The museum returned the stolen painting to Italy."),
+    ("RETREAT", "ceasefire", "The army ceased its military operations near the capital."),
+    ("CONCEDE", None, "The government accepted the protesters' demands."),
+    ("COERCE", "censor", "The authorities suspended publication of the newspaper."),
+    ("ASSAULT", "destroy", "Soldiers demolished the family's home."),
+    ("REQUEST", None, "The union pushed the government for higher wages."),
+    ("ACCUSE", "allege", "The Commission launched legal action against Poland."),
+])
+def test_more_codes(nlp, etype, mode, text):
+    evs = _events(nlp, text)
+    assert any(e.type == etype and (mode is None or e.mode == mode) for e in evs), \
+        [(e.type, e.mode) for e in evs]
+
+
+@pytest.mark.parametrize("etype,text", [
+    ("REQUEST", "Netanyahu called Morrison on Wednesday to congratulate him."),
+    ("REJECT", "The ministry declined to comment on the report."),
+    ("REJECT", "The government rejected accusations of torture."),
+    ("ACCUSE", "The government rejected accusations of torture."),
+    ("AGREE", "The senators said they agree with the governor that taxes are too high."),
+    ("RETREAT", "The army returned fire."),
+    ("AID", "The EU is considering sending aid to Gaza."),
+    ("ASSAULT", "The rebels claimed that they had attacked the base."),
+])
+def test_more_non_events(nlp, etype, text):
+    evs = _asserted(_events(nlp, text))
+    assert not any(e.type == etype for e in evs), [(e.type, e.mode) for e in evs]
