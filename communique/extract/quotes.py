@@ -182,6 +182,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _speaker_token(cue: Token) -> Token | None:
     """The subject of the cue verb, climbing through "adding", "and said" and the like."""
+    if cue.text == ":":
+        return cue.doc[cue.i - 1]  # 'Bush: "..."'
     verb = cue
     for _ in range(4):
         subj = None
@@ -197,12 +199,29 @@ def _speaker_token(cue: Token) -> Token | None:
             if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             return subj
-        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head is not verb:
+        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head.i != verb.i:
             verb = verb.head
             continue
         if verb.dep_ == "relcl":
             return verb.head
-        return None
+        if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj") and cue.tag_ == "VBG":
+            # 'issued a statement Tuesday saying ...': the subject of who issued it
+            verb = verb.head.head
+            if verb.dep_ == "prep":
+                verb = verb.head
+            continue
+        break
+    if cue.i + 1 < len(cue.doc) and cue.dep_ in ("ROOT", "ccomp", "parataxis"):
+        # '"...," said Robert Reich, who served ...': an inverted subject the parser
+        # took for an object.
+        nxt = cue.doc[cue.i + 1]
+        while nxt.dep_ in ("compound", "flat") and nxt.head.i > nxt.i:
+            nxt = nxt.head
+        after_quote = cue.i > 0 and cue.doc[cue.i - 1].is_punct
+        if nxt.pos_ in ("PROPN", "PRON") and nxt.ent_type_ not in ("DATE", "TIME") and (
+                after_quote or nxt.head.i == cue.i and
+                nxt.dep_ in ("dobj", "npadvmod", "attr", "oprd", "dep")):
+            return nxt
     return None
 
 
@@ -323,9 +342,10 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
         last_sents.add(sent_of[b - 1])
 
     direct = list(hits)
+    direct_cues = {h.cue_start for h in hits}
     for i in sorted(cue_set):
         tok = doc[i]
-        if tok.pos_ != "VERB":
+        if tok.pos_ != "VERB" or tok.idx in direct_cues:
             continue
         parts = _indirect(doc, tok, qid, text)
         if parts and not any(_covered(h, direct) for h in parts):
@@ -364,12 +384,17 @@ def _mark_start(text: str, s: int) -> int:
     return s - 2 if s >= 2 and text[s - 2:s] in ("''", "``") else s - 1
 
 
-def _clause_bounded(text: str, s: int, e: int) -> bool:
-    """Whether the quoted span stands as a clause: punctuation or a line break on both sides."""
+def _left_bounded(text: str, s: int) -> bool:
+    """Whether the quote opens a clause: after punctuation, a line break or the start."""
     i = _mark_start(text, s) - 1
     while i >= 0 and text[i].isspace() and text[i] != "\n":
         i -= 1
-    left_ok = i < 0 or text[i] in "\n:,;(—–-" or text[i] in _SENT_END or text[i] in "\"”'’"
+    return i < 0 or text[i] in "\n:,;(—–-" or text[i] in _SENT_END or text[i] in "\"”'’"
+
+
+def _clause_bounded(text: str, s: int, e: int) -> bool:
+    """Whether the quoted span stands as a clause: punctuation or a line break on both sides."""
+    left_ok = _left_bounded(text, s)
     inner = text[s:e].rstrip()
     right_ok = bool(inner) and (inner[-1] in ".,!?;:…—–-" or inner[-1] in "\"”'’")
     if not right_ok:
@@ -385,6 +410,16 @@ def _clause_bounded(text: str, s: int, e: int) -> bool:
 def _direct_cue(doc, a, b, j, qid, sent_of, sent_bounds, is_cue, text, s, e, cue_set) -> Token | None:
     """The cue verb of the quote in tokens [a, b), or None when it is not a quote."""
     bounded = _clause_bounded(text, s, e)
+    if not bounded and _left_bounded(text, s) and _clause_like(doc, a, b):
+        # '"... No, Trump. -H" Clinton tweeted': unpunctuated, but its speaker and cue follow.
+        k = b
+        while k < len(doc) and doc[k].is_quote:
+            k += 1
+        for t in doc[k:k + 4]:
+            if t.i in cue_set:
+                subj = _speaker_token(t)
+                bounded = subj is not None and k <= subj.i < t.i
+                break
     prev_tok = doc[a - 1] if a > 0 else None
     while prev_tok is not None and (prev_tok.is_quote or prev_tok.is_space):
         prev_tok = doc[prev_tok.i - 1] if prev_tok.i > 0 else None
@@ -422,7 +457,7 @@ def _direct_cue(doc, a, b, j, qid, sent_of, sent_bounds, is_cue, text, s, e, cue
             if is_cue(h):
                 cands.append(h)
                 break
-            if h.head is h or qid[h.head.i] >= 0:
+            if h.head.i == h.i or qid[h.head.i] >= 0:
                 break
             h = h.head
     # A cue verb hangs off the quote or sits beside it ('"...," he noted.').
@@ -436,12 +471,12 @@ def _direct_cue(doc, a, b, j, qid, sent_of, sent_bounds, is_cue, text, s, e, cue
             if qid[anc.i] == j:
                 linked = True
                 break
-            if anc.head is anc:
+            if anc.head.i == anc.i:
                 break
             anc = anc.head
         if i >= tail_lo and (dist(t) > 4 or any(c.dep_ in _CLAUSE_DEPS for c in t.children)):
             continue  # the next sentence's cue has a content of its own
-        if linked or (qid[t.head.i] < 0 and t.head is t and bounded and dist(t) <= 4):
+        if linked or (qid[t.head.i] < 0 and t.head.i == t.i and bounded and dist(t) <= 4):
             cands.append(t)
     if not cands and bounded:
         # Beside the quote in the same sentence, with its own subject nearby.
@@ -486,6 +521,10 @@ def _direct_cue(doc, a, b, j, qid, sent_of, sent_bounds, is_cue, text, s, e, cue
                                                      subj.lower_ in _PERSONAL):
                                 cands.append(t)
                             break
+                    if not cands and k > 0 and doc[k - 1].pos_ == "PROPN" and \
+                            doc[k - 1].head.i == k - 1 and qid[k - 1] < 0:
+                        # 'Bush: "The mission is to destroy ISIS."': a name and a colon.
+                        cands.append(doc[k])
     if not cands:
         return None
     return min(cands, key=dist)
@@ -577,7 +616,7 @@ def _indirect(doc: Doc, cue: Token, qid: list[int], text: str) -> list[QuoteHit]
                     doc[cue.i + 1].text in (",", "—", "--", "–"):
                 parts.insert(0, (cond[0].left_edge.i, cond[0].right_edge.i))
         anchor = comp
-    elif cue.dep_ in ("parataxis", "ccomp") and cue.head is not cue and \
+    elif cue.dep_ in ("parataxis", "ccomp") and cue.head.i != cue.i and \
             any(c.dep_ in _SUBJ_DEPS for c in cue.children) and \
             _after_break(doc, cue):
         # 'The plan will fail, he said.' / 'If ..., he said, Congress can ...' parsed with

@@ -53,6 +53,16 @@ CASES = [
      'the FBI to do the research."',
      [("direct", "I don't think anybody has ever seen this,", "said", "Lewandowski"),
       ("direct", "I think it is the job of the FBI to do the research.", "said", "Lewandowski")]),
+    # a name and a colon (debate transcripts)
+    ('Clinton: "Our goal is not to deter or contain ISIS, but to defeat and destroy ISIS." '
+     'Bush: "The mission is to destroy ISIS -- not to contain it."',
+     [("direct", "Our goal is not to deter or contain ISIS, but to defeat and destroy ISIS.", ":",
+       "Clinton"),
+      ("direct", "The mission is to destroy ISIS -- not to contain it.", ":", "Bush")]),
+    # speaker taken for an object by the parser: '"...," said Robert Reich, who ...'
+    ("''She needs one or two big ideas,'' said Robert Reich, who served as labor secretary "
+     "yet endorsed Bernie Sanders in the primary.",
+     [("direct", "She needs one or two big ideas,", "said", "Robert Reich")]),
     # indirect
     ("The foreign minister said that Iran would not accept any change to the borders.",
      [("indirect", "that Iran would not accept any change to the borders", "said",
