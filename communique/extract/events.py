@@ -69,6 +69,16 @@ ACT_OBJECTS = {
     "ceasefire", "truce", "compromise", "settlement", "understanding", "consensus", "measures",
     "rules", "step", "steps", "tanks", "warships", "jets",
 }
+CAPTIVES = {"prisoner", "prisoners", "hostage", "hostages", "detainee", "detainees", "captive",
+            "captives", "activist", "activists", "journalist", "journalists", "people", "person",
+            "persons", "soldier", "soldiers", "sailor", "sailors", "fisherman", "fishermen",
+            "worker", "workers", "national", "nationals", "citizen", "citizens", "civilian",
+            "civilians", "leader", "leaders", "member", "members", "student", "students", "man",
+            "men", "woman", "women", "child", "children", "official", "officials", "suspect",
+            "suspects", "protester", "protesters", "dissident", "dissidents", "opponent",
+            "opponents", "crew", "pilot", "pilots", "him", "her", "them", "minister", "ministers",
+            "candidate", "blogger", "bloggers", "lawyer", "lawyers", "tourist", "tourists",
+            "missionary", "missionaries", "refugee", "refugees", "migrant", "migrants"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 METAPHOR_OBJECTS = {
     "corruption", "poverty", "disease", "crime", "virus", "pandemic", "inflation", "climate",
@@ -362,6 +372,16 @@ def _needs(value: str, tok, token_actor) -> bool:
             return True
         return not any(c.dep_ in ("ccomp", "prep") for c in tok.children) and bool(
             [s for s in _subjects(tok) if s.conjuncts or s.tag_ in ("NNS", "NNPS")])
+    if value == "captive":
+        # "released 200 prisoners", "freed Smith" - not "released a statement / the clip"
+        objs = _objects(tok) if tok.pos_ == "VERB" else [g for p in _prep_children(tok, ("of",)) for g in _pobjs(p)]
+        return any(_is_entityish(o, token_actor) or _lemma(o) in CAPTIVES or o.lower_ in CAPTIVES
+                   or any(c.dep_ == "nummod" or c.like_num for c in o.children) for o in objs)
+    if value == "ask":
+        # "asked India for help", "asked them to leave" - not "asking her, 'where do we go?'"
+        return any(c.dep_ == "xcomp" for c in tok.children) or bool(_prep_children(tok, ("for",))) \
+            or any(_lemma(o) not in ("question", "questions") and o.pos_ == "NOUN" and not _is_entityish(o, token_actor)
+                   for o in _objects(tok))
     if value == "guilty":
         return any(_lemma(c) in ("guilty", "liable", "responsible") for c in tok.children
                    if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod"))
@@ -406,7 +426,7 @@ def _find_triggers(doc, lexicon: Lexicon, token_actor) -> list[_Hit]:
         if pos is None:
             continue
         # A noun used as a modifier ("war crimes", "protest leader") is not the event.
-        if pos == "noun" and tok.dep_ in ("compound", "amod", "poss"):
+        if tok.dep_ in ("compound", "poss") or (pos == "noun" and tok.dep_ == "amod"):
             continue
         if pos == "verb" and tok.dep_ == "amod":
             continue
@@ -632,6 +652,16 @@ def _arguments(hit: _Hit, token_actor) -> None:
         actors, recipients = recipients, actors
     def keep(t):
         return t.ent_type_ not in NOT_ACTORS and t.pos_ not in ("VERB", "AUX", "ADV")
+
+    def through_amount(t):
+        # "Hundreds of rebels", "thousands of workers": the people, not the number
+        if (t.ent_type_ in NOT_ACTORS or _lemma(t) in QUANTIFIERS) and t.pos_ in ("NOUN", "NUM"):
+            inner = [g for p in _prep_children(t, ("of",)) for g in _pobjs(p)]
+            if inner:
+                return inner[0]
+        return t
+    actors = [through_amount(a) for a in actors]
+    recipients = [through_amount(r) for r in recipients]
     hit.actor_toks = [a for a in actors if (a.lower_ not in RELATIVE_PRONOUNS or a.dep_ == "relcl") and keep(a)]
     hit.recipient_toks = [r for r in recipients if r.lower_ not in RELATIVE_PRONOUNS and keep(r)]
 
@@ -737,7 +767,27 @@ def _hypothetical(tok) -> bool:
     return False
 
 
+def _year_of(tok) -> int | None:
+    """A four-digit year attached to the trigger: "the 1999 shooting", "attacked in 2014"."""
+    cands = [c for c in tok.children if c.dep_ in ("nummod", "compound", "amod", "npadvmod")]
+    cands += [g for p in _prep_children(tok, ("in", "during")) for g in p.subtree]
+    for c in cands:
+        if c.shape_ == "dddd" and 1900 <= int(c.text) <= 2100:
+            return int(c.text)
+    return None
+
+
+def _latest_year(doc) -> int | None:
+    years = [int(t.text) for t in doc if t.shape_ == "dddd" and t.ent_type_ == "DATE"
+             and 1900 <= int(t.text) <= 2100]
+    return max(years) if years else None
+
+
 def _historical(tok) -> bool:
+    year = _year_of(tok)
+    latest = _latest_year(tok.doc)
+    if year is not None and latest is not None and year < latest:
+        return True
     if tok.pos_ in ("NOUN", "PROPN"):
         if tok.dep_ == "pobj" and tok.head.lower_ in HISTORICAL_PREPS:
             return True
@@ -1050,6 +1100,10 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventH
             child = min(h.absorbed, key=lambda x: x.tok.i)
             _arguments(child, token_actor)
             h.recipient_toks = child.recipient_toks
+        if (h.tok.pos_ == "VERB" and h.tok.dep_ in ("ROOT", "ccomp") and not h.actor_toks
+                and not _is_passive(h.tok) and h.entry is not _DEMAND_ENTRY):
+            # an imperative or a fragment ("Promise mama you'll ..."): nobody acts
+            continue
         _refine_mode(h, token_actor)
         # a demand made in reported speech is as real as the saying of it
         anchor = h.tok.head if h.entry is _DEMAND_ENTRY else h.tok
