@@ -188,9 +188,16 @@ def _weekday(ref: dt.date, wd: int, mode: str) -> dt.date:
     return ref + dt.timedelta(days=fwd)
 
 
-def _year_for(month: int, day: int | None, ref: dt.date, future: bool) -> int:
-    """The year that puts a yearless month (and day) on the right side of ref."""
+def _year_for(month: int, day: int | None, ref: dt.date, future: bool | None) -> int:
+    """The year that puts a yearless month (and day) on the right side of ref:
+    after it (future), before it (past), or nearest to it (None: a present-tense clause,
+    "Florida votes March 15")."""
     probe, now = (month, day or 0), (ref.month, ref.day if day else 0)
+    if future is None:
+        def gap(year: int) -> int:
+            d = dt.date(year, month, min(day or 15, calendar.monthrange(year, month)[1]))
+            return abs((d - ref).days)
+        return min((ref.year, ref.year - 1, ref.year + 1), key=gap)
     if future:
         return ref.year if probe >= now else ref.year + 1
     return ref.year if probe <= now else ref.year - 1
@@ -211,7 +218,7 @@ _ANAPHORIC = re.compile(
     r"days later|weeks later|months later|years later|the (?:next|following) \w+day)$")
 
 
-def resolve(text: str, ref: dt.date | None, future: bool = False,
+def resolve(text: str, ref: dt.date | None, future: bool | None = False,
             since: bool = False) -> Resolved | str | None:
     """Resolve one temporal expression.
 
@@ -220,6 +227,8 @@ def resolve(text: str, ref: dt.date | None, future: bool = False,
     day", "two days later"); ``"unresolved"`` for a relative date without a
     reference date; ``None`` when the text is not a date at all. ``since``
     (or a leading "since") makes a range from the date up to ``ref``.
+    ``future``: True looks forward, False back (weekdays always look back unless
+    True), None takes the nearest year for a yearless month or day.
     """
     t = " ".join(text.lower().replace("’", "'").split())
     if t.startswith("since "):
@@ -236,6 +245,18 @@ def resolve(text: str, ref: dt.date | None, future: bool = False,
     t = re.sub(r"^(?:" + "|".join(_PREPS) + r")\s+", "", t)
     t = re.sub(r"^(?:the\s+)?(?:early|mid|late|beginning of|end of|start of)"
                r"[- ](?=" + _MONTH_RE + r"|\d{4}|last|next)", "", t)
+    m = re.fullmatch(r"the (?:past|last) (week|month|year)", t)
+    if m and ref is not None:
+        # "over the past week": the seven days up to publication, not last calendar week
+        unit = m[1]
+        if unit == "week":
+            return _rng(ref - dt.timedelta(days=7), ref)
+        if unit == "month":
+            start = _add_months(ref.replace(day=1), -1)
+            return _rng(start.replace(day=min(ref.day, calendar.monthrange(
+                start.year, start.month)[1])), ref)
+        return _rng(ref.replace(year=ref.year - 1, day=min(ref.day, 28)) if ref.month == 2
+                    else ref.replace(year=ref.year - 1), ref)
     t = re.sub(r"^the\s+", "", t).strip(" ,.")
     if not t or not _TEMPORAL.search(t) or _AGE.search(t):
         return None
@@ -435,13 +456,15 @@ def _date_parser(ref: dt.date):
         "RELATIVE_BASE": dt.datetime(ref.year, ref.month, ref.day, 12)})
 
 
+_DP_WORTHY = re.compile(r"\b(?:" + _MONTH_RE + r"|" + _WEEKDAY_RE + r"|ago|yesterday|tomorrow|today|"
+                        r"tonight|last|next|this|earlier|later|before|after)\b")
 _DP_PRECISION = {"day": "day", "time": "day", "month": "month", "year": "year", "week": "range"}
 
 
 def _dateparser(t: str, ref: dt.date) -> Resolved | None:
     """Last resort for the forms the rules above do not know."""
-    if len(t) > 40 or not re.search(r"[a-z]", t):
-        return None
+    if len(t) > 40 or not _DP_WORTHY.search(t):
+        return None  # "44th day" would come back as 1944
     parser = _date_parser(ref)
     try:
         data = parser.get_date_data(t)
@@ -493,6 +516,23 @@ def _future_context(doc: Doc, span: Span) -> bool:
     return False
 
 
+def _tense(doc: Doc, span: Span) -> bool | None:
+    """True for a future clause, None for a present-tense one, False for the past."""
+    if _future_context(doc, span):
+        return True
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT":
+            break
+        tok = tok.head
+    if tok.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and (
+            c.tag_ == "VBD" or c.lower_ in ("has", "have", "had")) for c in tok.children):
+        return False
+    if tok.tag_ in ("VBZ", "VBP"):
+        return None
+    return False
+
+
 def _span_with_prep(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Extend a token span leftwards over a governing preposition ("on Sunday")."""
     if start > 0 and doc[start - 1].lower_ in _PREPS and doc[start - 1].sent == doc[start].sent:
@@ -527,6 +567,21 @@ _END_VERBS = {"end", "conclude", "finish", "culminate", "close"}
 _BEGIN_VERBS = {"begin", "start", "launch", "erupt", "break", "open", "commence"}
 
 
+_TITLE_WORDS = {"night", "week", "morning", "evening", "afternoon", "day", "today", "live",
+                "tonight", "now"}
+
+
+def _title_like(span: Span) -> bool:
+    """"Saturday Night Live", "This Week", NBC's "Today": a programme, not a date."""
+    if span.start == span.sent.start and len(span) == 1:
+        return False
+    words = [t for t in span if t.is_alpha]
+    if any(t.text[:1].isupper() and t.lower_ in _TITLE_WORDS for t in words[1:]):
+        return True
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.text == "Live"
+
+
 def find_dates(doc: Doc, published: str | None) -> list[DateHit]:
     """Every temporal expression in the doc, resolved against ``published``.
 
@@ -543,12 +598,13 @@ def find_dates(doc: Doc, published: str | None) -> list[DateHit]:
         hits.append(dl)
         if ref is None and dl.date and dl.precision == "day":
             ref = _parse_iso(dl.date)
-    spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")
+                         and not _title_like(e)]
     covered = {i for s in spans for i in range(s.start, s.end)}
     for m in _EXTRA.finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and not any(i in covered for i in range(span.start, span.end)):
-            if span[0].text == "May":
+            if span[0].text == "May" or _title_like(span):
                 continue
             before = text[max(0, span.start_char - 3):span.start_char]
             if span[0].lower_ in ("today", "tonight") and (
@@ -570,7 +626,7 @@ def find_dates(doc: Doc, published: str | None) -> list[DateHit]:
         while end < span.sent.end and doc[end].lower_ in _DAY_PARTS:
             end += 1
         hit_text = doc[start:end].text
-        r = resolve(doc[span.start:end].text, ref, _future_context(doc, span),
+        r = resolve(doc[span.start:end].text, ref, _tense(doc, span),
                     since=start < span.start and doc[start].lower_ == "since")
         if r is None:
             continue

@@ -122,7 +122,8 @@ _STOP = {"us", "un", "eu", "may", "will", "march", "man", "of", "center", "centr
          "university", "college", "police", "union", "victoria", "as", "la", "best",
          "mobile", "university park", "temple", "liberty", "independence", "progress",
          "unity", "justice", "hope", "deal", "sale", "split", "nice", "reading", "bath",
-         "mission", "commerce", "enterprise", "orange", "pearl", "surprise", "marietta"}
+         "mission", "commerce", "enterprise", "orange", "pearl", "surprise", "marietta",
+         "god", "lord", "love", "peace", "paradise", "eden", "heaven", "hell", "victory"}
 
 
 @functools.cache
@@ -485,9 +486,15 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             continue
         text = doc_text[start:end]
         _, cands = _candidates_for(text)
-        if not from_ent:
-            # a missed entity must be a real place name, not any capitalised word
-            cands = [c for c in cands if not c.alias or c.precision != "city" or c.prior >= 3.5]
+        # an alternate name of a small city is too weak a reading ("Borges" is no Bourges);
+        # a missed entity needs a big one ("flew to Kiev")
+        floor = 2.0 if from_ent else 3.5
+        cands = [c for c in cands if not c.alias or c.precision != "city" or c.prior >= floor]
+        # "Oregon" the state, not Oregon, Ohio: a state beats a smaller town of its name
+        state = next((c for c in cands if c.precision == "region" and c.country == "USA"
+                      and not c.alias), None)
+        if state is not None:
+            cands = [c for c in cands if c.precision != "city" or c.prior > state.prior]
         if cands:
             mentions.append((start, end, text, cands, False))
     mentions += _capital_mentions(doc, doc_text)

@@ -196,3 +196,25 @@ def test_a_show_called_today_is_no_date(nlp):
 def test_garbage_publication_date_is_no_date(nlp):
     doc = nlp("They met.")
     assert date_for(doc, 1, find_dates(doc, "soon"), "soon") == (None, None, "unknown")
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # a present-tense clause takes the nearest year, a past one the year before
+    ("Florida votes on March 15.", "2016-02-17", "2016-03-15"),
+    ("Florida voted on March 15.", "2016-02-17", "2015-03-15"),
+    # "the past week" is the seven days up to publication, "last week" the calendar week
+    ("Prices rose over the past week.", "2015-11-08", "2015-11-01"),
+    ("Prices rose last week.", "2015-11-08", "2015-10-26"),
+])
+def test_year_and_week_choices(nlp, text, published, expected):
+    hits = [h for h in find_dates(nlp(text), published) if h.kind == "date"]
+    assert hits[0].date == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She watched Saturday Night Live.",
+    "He appeared on ABC's This Week with George Stephanopoulos.",
+    "It was the 44th day of the strike.",
+])
+def test_titles_and_ordinals_are_not_dates(nlp, text):
+    assert [h for h in find_dates(nlp(text), PUB) if h.date] == []
