@@ -70,6 +70,7 @@ class _Proto:
     mentions: list[tuple[int, int, bool]] = field(default_factory=list)  # token start, end, subject
     named: bool = False
     nobody: bool = False  # "a Turkish man": never the antecedent of "the minister"
+    known_sector: str | None = None
 
 
 @dataclass
@@ -300,6 +301,13 @@ class _Resolver:
                     p.name = text
                 return p
         p = _Proto(kind="person", name=text, surname=last if len(span) > 1 else None, named=True)
+        known = kb.person(text)
+        if known is not None:  # a well-known figure: "Erdogan", "Donald Trump"
+            # The country is stable fact; the sector is only a default that a
+            # title in the text overrides ("Parliament Speaker" over a past office).
+            p.country, p.known_sector = known.country, known.sector
+            if len(span) == 1 and " " in known.name:
+                p.name, p.surname = known.name, known.name.split()[-1]
         self.protos.append(p)
         return p
 
@@ -456,6 +464,10 @@ class _Resolver:
                     c = c if placed == c else None
                 if c:
                     return c, start
+            if child.ent_type_ == "PERSON":  # "the Obama administration", "Assad's regime"
+                known = kb.person(self.doc[child.left_edge.i:child.i + 1].text) or kb.person(child.text)
+                if known is not None and known.country and len(known.country) == 3:
+                    return known.country, child.left_edge.i
         return None
 
     def _collective(self, tok) -> bool:
@@ -481,7 +493,8 @@ class _Resolver:
         country, i = found
         # Sector words before the head refine it: "military police" is police.
         j = tok.i + 1
-        if any(self.claimed.get(k) and self.claimed[k].kind == "person" for k in range(i, j)):
+        led = self.doc[i].ent_type_ == "PERSON"  # "the Obama administration": the body, not the man
+        if not led and any(self.claimed.get(k) and self.claimed[k].kind == "person" for k in range(i, j)):
             return False
         kind = kb.sector_kind(tok.lemma_) or "group"
         kind = "organization" if kind == "organization" else "group"
@@ -648,7 +661,7 @@ class _Resolver:
                 for k in range(i, j):
                     token_actor[k] = aid
             actors.append(Actor(id=aid, name=p.name, kind=p.kind, country=p.country,
-                                sector=p.sector, role=p.role, mentions=mentions))
+                                sector=p.sector or p.known_sector, role=p.role, mentions=mentions))
         return ActorResult(actors=actors, token_actor=token_actor, _char_spans=spans)
 
 

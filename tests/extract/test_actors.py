@@ -203,3 +203,14 @@ def test_an_object_description_is_not_the_subject_of_its_own_clause(nlp):
     res, by = actors_of(nlp, "Maduro expelled the top American diplomat on Monday.")
     assert mention_actor(by, "Maduro") is not mention_actor(by, "the top American diplomat")
     assert mention_actor(by, "the top American diplomat").country == "USA"
+
+
+@pytest.mark.parametrize("text,mention,country,sector", [
+    ("Erdogan accused Gulen of plotting a coup.", "Erdogan", "TUR", "GOV"),
+    ("Netanyahu met Putin in Moscow.", "Putin", "RUS", "GOV"),
+    ("The Obama administration sent teams into Libya.", "The Obama administration", "USA", "GOV"),
+])
+def test_well_known_people_and_their_governments(nlp, text, mention, country, sector):
+    _, by = actors_of(nlp, text)
+    a = mention_actor(by, mention)
+    assert (a.country, a.sector) == (country, sector)
