@@ -829,7 +829,7 @@ def _complement_tokens(hit: _Hit) -> set[int]:
             out |= {t.i for t in c.subtree}
         elif c.dep_ in ("prep",) and c.lower_ in ("of", "for", "to", "over", "on", "against") and c.i > tok.i:
             for g in c.children:
-                if g.dep_ in ("pcomp",) or (g.dep_ == "pobj" and hit.entry.arg("frame") in ("accuse", "request", "reject")):
+                if g.dep_ in ("pcomp",) or (g.dep_ == "pobj" and hit.entry.arg("frame") in ("accuse", "request", "reject", "threaten")):
                     out |= {t.i for t in g.subtree}
         elif c.dep_ == "dobj" and hit.entry.arg("frame") in ("request", "reject") and c.pos_ in ("NOUN",):
             out |= {t.i for t in c.subtree}
@@ -1100,6 +1100,10 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventH
             child = min(h.absorbed, key=lambda x: x.tok.i)
             _arguments(child, token_actor)
             h.recipient_toks = child.recipient_toks
+        if any(t.lower_ in ("you", "one") for t in h.actor_toks + h.recipient_toks) and not any(
+                t.lower_ not in ("you", "one") for t in h.actor_toks):
+            # generic "you" ("you walk down the street and you get shot"): no one in particular
+            continue
         if (h.tok.pos_ == "VERB" and h.tok.dep_ in ("ROOT", "ccomp") and not h.actor_toks
                 and not _is_passive(h.tok) and h.entry is not _DEMAND_ENTRY):
             # an imperative or a fragment ("Promise mama you'll ..."): nobody acts
