@@ -4,6 +4,8 @@ The tables live in ``communique/data/*.tsv`` and are read once per process.
 ``lookup`` answers "what actor could this phrase name?" without context; it
 returns every candidate, and the actor stage decides between them (and
 whether "Washington" or "Jordan" is a person) from the sentence around it.
+``person`` answers "which well-known political person is this name?" from
+``data/people.tsv``, separately: people are not ``lookup`` candidates.
 """
 
 from __future__ import annotations
