@@ -173,13 +173,16 @@ class Coder:
     def _quotes(self, doc, hits, actor_result) -> list[Quote]:
         quotes = []
         for n, h in enumerate(hits, 1):
+            start = h.start
+            if h.kind == "indirect" and doc.text[start:start + 5].lower() == "that ":
+                start += 5  # the complementizer introduces what was said; it is not part of it
             speaker, speaker_mention = None, None
             if h.speaker_start is not None:
                 speaker = actor_result.actor_at(h.speaker_start, h.speaker_end)
                 speaker_mention = Mention(h.speaker_start, h.speaker_end,
                                           doc.text[h.speaker_start:h.speaker_end])
-            quotes.append(Quote(id=f"Q{n}", kind=h.kind, text=doc.text[h.start:h.end],
-                                start=h.start, end=h.end, cue=h.cue, speaker=speaker,
+            quotes.append(Quote(id=f"Q{n}", kind=h.kind, text=doc.text[start:h.end],
+                                start=start, end=h.end, cue=h.cue, speaker=speaker,
                                 speaker_mention=speaker_mention))
         return quotes
 
