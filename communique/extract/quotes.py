@@ -62,6 +62,7 @@ _COMPLEMENT_DEPS = ("dobj", "oprd", "xcomp", "prep", "dative", "attr", "acomp", 
                     "advcl", "pcomp")
 _RELATIVE = {"who", "that", "which", "whom"}
 _PERSONAL = {"i", "we", "you", "he", "she", "they"}
+_ASKING = {"ask", "wonder", "question", "inquire"}
 _CONDITIONAL = {"if", "unless", "because", "although", "though", "once"}
 _SENT_END = set(".!?…")
 
@@ -588,7 +589,9 @@ def _indirect(doc: Doc, cue: Token, qid: list[int], text: str) -> list[QuoteHit]
         subj = next((c for c in cue.children if c.dep_ in _SUBJ_DEPS), None)
         if subj is None or subj.lower_ not in _RELATIVE:
             return []  # 'disputes, which the minister stressed ...': object relative
-    comp = next((c for c in cue.rights if c.dep_ in _CLAUSE_DEPS), None)
+    comp = next((c for c in cue.rights if c.dep_ in _CLAUSE_DEPS or (
+        c.dep_ == "advcl" and cue.lemma_ in _ASKING and
+        any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children))), None)
     if comp is None:
         # A clause before its cue is reported speech unless it is adverbial ('after ...').
         comp = next((c for c in cue.lefts if c.dep_ in _CLAUSE_DEPS
@@ -636,11 +639,15 @@ def _indirect(doc: Doc, cue: Token, qid: list[int], text: str) -> list[QuoteHit]
         if not kids:
             return []
         i, k = kids[0].left_edge.i, kids[-1].right_edge.i
-        # A quotation inside the object only names a thing ('praised the "3+3 format"').
-        named = {t.i for c in kids if c.dep_ == "dobj" for t in c.subtree}
+        # A quotation that is the object's own name only names a thing ('praised the
+        # "3+3 format"'); 'described the move as a "major breach of trust"' is speech.
+        objects = {c.i for c in kids if c.dep_ == "dobj"}
         quoted = [t for t in range(i, k + 1) if qid[t] >= 0]
-        if not quoted or (all(t in named for t in quoted)
-                          and sum(doc[t].is_alpha for t in quoted) <= 4):
+        tops = [t for t in quoted if qid[doc[t].head.i] != qid[t] or doc[t].head.i == t]
+        if not quoted or (sum(doc[t].is_alpha for t in quoted) <= 4 and all(
+                t in objects or (doc[t].head.i in objects and
+                                 doc[t].dep_ in ("compound", "amod", "nmod", "appos"))
+                for t in tops)):
             return []
         parts = [(i, k)]
         anchor = kids[0]
