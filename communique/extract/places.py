@@ -262,13 +262,22 @@ def _candidates_for(text: str) -> tuple[str, list[_Entry]]:
         tail = _GENERIC_TAIL.sub("", form)
         if tail != form:
             tried.append(tail)
+    stripped = set()
     for form in list(tried):
         head = _DIRECTION.sub("", form)
         if head != form:
             tried.append(head)
+            stripped.add(head)
     for form in tried:
         if form in gaz and form not in _STOP:
-            return form, list(gaz[form])
+            cands = list(gaz[form])
+            if form in stripped:
+                # "northern Syria", "eastern Aleppo"; but not "South America" -> "America"
+                # (an alias) or "the Lower East Side" -> Side, Turkey (a small town)
+                cands = [c for c in cands if not c.alias
+                         and (c.precision != "city" or c.prior >= 5.0)]
+            if cands:
+                return form, cands
     return k, []
 
 

@@ -158,3 +158,18 @@ def test_a_stance_noun_is_located_by_its_own_place_not_its_topic(nlp, seed_text)
 
 def test_a_possessive_person_is_no_place(nlp):
     assert find_places(nlp("Supporters cheered at Clinton's rally.")) == []
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Tourists returned to Bali after the eruption.", "Bali", "IDN"),
+    ("Leaders from South America met in Lima.", "South America", None),
+    ("Shelling hit northern Syria.", "Syria", "SYR"),
+])
+def test_regions_and_directions(nlp, text, name, country):
+    hits = find_places(nlp(text))
+    assert any((h.name, h.country) == (name, country) for h in hits)
+
+
+def test_a_direction_does_not_make_a_small_town(nlp):
+    hits = find_places(nlp("She grew up on the Lower East Side of Manhattan."))
+    assert not any(h.country == "TUR" for h in hits)
