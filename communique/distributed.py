@@ -38,7 +38,7 @@ import re
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .record import Article, error_record, is_error
@@ -153,8 +153,11 @@ def ingest_dask(paths: Iterable[str], scheduler: str = "local", out: str = "comm
              for a in read_inputs(list(paths), published=published))
     coding = {"batch_size": batch_size, "lexicon": lexicon, "actors": actors}
     with _connect(scheduler, n_workers, lexicon, actors) as client:
-        summary["workers"] = len(client.scheduler_info()["workers"])
-        limit = max_in_flight or max(2, 2 * sum(client.nthreads().values()))
+
+        def limit() -> int:
+            # Asked again as partitions finish: a cluster that scales up gets more work.
+            return max_in_flight or max(2, 2 * sum(client.nthreads().values()))
+
         for result in _run(client, _partitions(items, partition_size), out, coding, limit):
             summary["partitions"] += 1
             for k in ("articles", "records", "errors", "events"):
@@ -162,6 +165,7 @@ def ingest_dask(paths: Iterable[str], scheduler: str = "local", out: str = "comm
             summary["files"].extend(result["files"])
             if result.get("failed"):
                 summary["failed_partitions"].append(result["partition"])
+        summary["workers"] = len(client.scheduler_info()["workers"])
     summary["files"].sort()
     if db is not None:
         summary["stored"] = _load_store(db, out, summary["files"])
@@ -237,8 +241,8 @@ def _partitions(items: Iterable[dict[str, Any]], size: int
 
 
 def _run(client, partitions: Iterator[tuple[str, int, list[dict[str, Any]]]], out: str,
-         coding: dict[str, Any], limit: int) -> Iterator[dict[str, Any]]:
-    """Submit partitions with at most ``limit`` in flight; yield each task's summary."""
+         coding: dict[str, Any], limit: Callable[[], int]) -> Iterator[dict[str, Any]]:
+    """Submit partitions with at most ``limit()`` in flight; yield each task's summary."""
     from distributed import as_completed
     from distributed.scheduler import KilledWorker
 
@@ -252,8 +256,12 @@ def _run(client, partitions: Iterator[tuple[str, int, list[dict[str, Any]]]], ou
         in_flight[future] = part
         done.add(future)
 
-    for part in itertools.islice(partitions, limit):
-        submit(part)
+    def top_up() -> None:
+        room = limit() - len(in_flight)
+        for part in itertools.islice(partitions, max(0, room)):
+            submit(part)
+
+    top_up()
     for future in done:
         pid, seq, items = in_flight.pop(future)
         try:
@@ -270,9 +278,7 @@ def _run(client, partitions: Iterator[tuple[str, int, list[dict[str, Any]]]], ou
             result["failed"] = True
         future.release()
         yield result
-        nxt = next(partitions, None)
-        if nxt is not None:
-            submit(nxt)
+        top_up()
 
 
 def code_partition(pid: str, seq: int, items: list[dict[str, Any]], out: str,

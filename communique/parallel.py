@@ -169,9 +169,9 @@ class _Pool:
             initializer=_init_worker, initargs=(self.batch_fn_factory,))
         return self.executor
 
-    def _stop(self) -> None:
+    def _stop(self, wait: bool = True) -> None:
         if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor.shutdown(wait=wait, cancel_futures=True)
             self.executor = None
 
     def _restart(self) -> None:
@@ -194,6 +194,7 @@ class _Pool:
     def run(self, parts: Iterator[list[dict[str, Any]]]) -> Iterator[dict[str, Any]]:
         self._start()
         pending: deque[tuple[list[dict[str, Any]], Future]] = deque()
+        finished = False
         try:
             for part in parts:
                 pending.append((part, self._submit(part)))
@@ -201,8 +202,11 @@ class _Pool:
                     yield from self._next(pending)
             while pending:
                 yield from self._next(pending)
+            finished = True
         finally:
-            self._stop()
+            # A consumer that stops early (or an error) need not wait for the chunks
+            # still in the workers: they are dropped.
+            self._stop(wait=finished)
 
     def _next(self, pending: deque[tuple[list[dict[str, Any]], Future]]) -> Iterator[dict[str, Any]]:
         part, future = pending[0]

@@ -182,3 +182,9 @@ def test_writing_a_partition_again_replaces_it(tmp_path):
 ])
 def test_month_of(published, month):
     assert month_of(published) == month
+
+
+@pytest.mark.parametrize("scheduler", ["10.0.0.5:8786", "cluster"])
+def test_a_scheduler_without_a_protocol_is_a_usage_error(scheduler, tmp_path):
+    with pytest.raises(ValueError, match="tcp://HOST:8786"):
+        ingest_dask([str(tmp_path)], scheduler=scheduler, out=str(tmp_path / "out"))
