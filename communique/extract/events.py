@@ -67,7 +67,8 @@ ACT_OBJECTS = {
     "$", "dollars", "euros", "pounds", "permission", "access", "power", "electricity", "water",
     "internet", "disinformation", "misinformation", "propaganda", "value", "importance",
     "ceasefire", "truce", "compromise", "settlement", "understanding", "consensus", "measures",
-    "rules", "step", "steps", "tanks", "warships", "jets",
+    "rules", "step", "steps", "tanks", "warships", "jets", "border", "borders", "crossing",
+    "crossings", "airspace", "exercise", "exercises", "drill", "drills",
 }
 CAPTIVES = {"prisoner", "prisoners", "hostage", "hostages", "detainee", "detainees", "captive",
             "captives", "activist", "activists", "journalist", "journalists", "people", "person",
@@ -603,6 +604,17 @@ def _arguments(hit: _Hit, token_actor) -> None:
                     objs = parties
             recipients += objs
             recipients += [g for c in tok.children if c.dep_ == "dative" for g in ([c] if c.pos_ != "ADP" else _pobjs(c))]
+        if hit.type in ("AID", "RETREAT") or hit.mode == "withdraw":
+            # "returned the artifacts to Iraq", "gave aid to X": who gets it, not what is given;
+            # "withdrew peacekeepers from the Golan": where from
+            names = ("to", "for") if hit.mode != "withdraw" else ("from",)
+            dest = [g for p in _prep_children(tok, names) for g in _pobjs(p)]
+            dest += [g for o in _objects(tok) if o.dep_ == "dobj" for p in _prep_children(o, names)
+                     for g in _pobjs(p)]
+            if dest:
+                recipients = dest[:1]
+            elif hit.mode == "withdraw":
+                recipients = [r for r in recipients if _is_entityish(r, token_actor)]
         if not recipients:
             for p in _prep_children(tok, preps):
                 recipients += _pobjs(p)
@@ -882,6 +894,13 @@ def _reported_demands(doc, hits: list[_Hit], token_actor) -> list[_Hit]:
     return out
 
 
+def _main_child(inner: list[_Hit]) -> _Hit:
+    """The act a frame reports: the nearest one that is not itself a frame
+    ("agreed to undertake a joint exercise": the exercise)."""
+    plain = [x for x in inner if not x.entry.arg("frame")]
+    return min(plain or inner, key=lambda x: x.tok.i)
+
+
 def _apply_frames(hits: list[_Hit]) -> list[_Hit]:
     by_tok = {h.tok.i: h for h in hits}
     absorbed: set[int] = {h.tok.i for h in hits if _claimed(h.tok)}
@@ -901,7 +920,7 @@ def _apply_frames(hits: list[_Hit]) -> list[_Hit]:
             continue
         for x in inner:
             absorbed.add(x.tok.i)
-        child = min(inner, key=lambda x: x.tok.i)  # the nearest act
+        child = _main_child(inner)
         h.absorbed = inner
         if frame == "intent":
             if child.type in ("SUPPORT", "COOPERATE", "AID", "CONSULT", "AGREE"):
@@ -1097,9 +1116,10 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventH
         _arguments(h, token_actor)
         if h.absorbed and not h.recipient_toks:
             # "threatened to attack South Korea": the recipient of the reported act.
-            child = min(h.absorbed, key=lambda x: x.tok.i)
+            child = _main_child(h.absorbed)
             _arguments(child, token_actor)
-            h.recipient_toks = child.recipient_toks
+            inner_toks = {x.tok.i for x in h.absorbed}
+            h.recipient_toks = [r for r in child.recipient_toks if r.i not in inner_toks]
         if any(t.lower_ in ("you", "one") for t in h.actor_toks + h.recipient_toks) and not any(
                 t.lower_ not in ("you", "one") for t in h.actor_toks):
             # generic "you" ("you walk down the street and you get shot"): no one in particular
