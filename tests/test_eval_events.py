@@ -39,3 +39,4 @@ def test_plover_type_accuracy():
     r = eval_plv(_need(DEV / "plv" / "train.tsv"))
     print(format_table(r))
     assert r["accuracy"] >= PINS["plv_accuracy"] - SLACK
+    assert r["spans"]["micro_overlap"]["f1"] >= PINS["plv_span_micro_overlap_f1"] - SLACK

@@ -14,6 +14,7 @@ named entity stands in as a candidate actor so that spans can be scored.
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -184,15 +185,26 @@ def eval_ner(path: str | Path, coder=None) -> dict[str, Any]:
         if e:
             pred["S"] = {actors.spans[i] for i in e.actor_ids if i in actors.spans}
             pred["T"] = {actors.spans[i] for i in e.recipient_ids if i in actors.spans}
-        for role, name in (("S", "actor"), ("T", "recipient")):
-            c = counts[name]
-            c["tp"] += len(pred[role] & gold[role])
-            c["fp"] += len(pred[role] - gold[role])
-            c["fn"] += len(gold[role] - pred[role])
-            c["otp"] += sum(1 for p in pred[role] if any(_overlaps(p, g) for g in gold[role]))
-            c["ofp"] += sum(1 for p in pred[role] if not any(_overlaps(p, g) for g in gold[role]))
-            c["ofn"] += sum(1 for g in gold[role] if not any(_overlaps(p, g) for p in pred[role]))
+        _count_spans(counts, pred, gold)
     out: dict[str, Any] = {"dataset": str(path), "n": len(sents)}
+    out.update(_span_scores(counts))
+    return out
+
+
+def _count_spans(counts, pred, gold) -> None:
+    for role, name in (("S", "actor"), ("T", "recipient")):
+        c = counts[name]
+        c["tp"] += len(pred[role] & gold[role])
+        c["fp"] += len(pred[role] - gold[role])
+        c["fn"] += len(gold[role] - pred[role])
+        c["otp"] += sum(1 for p in pred[role] if any(_overlaps(p, g) for g in gold[role]))
+        c["ofp"] += sum(1 for p in pred[role] if not any(_overlaps(p, g) for g in gold[role]))
+        c["ofn"] += sum(1 for g in gold[role] if not any(_overlaps(p, g) for p in pred[role]))
+
+
+def _span_scores(counts) -> dict[str, Any]:
+    """Exact and overlapping span P/R/F1 per role and micro-averaged over both."""
+    out: dict[str, Any] = {}
     for name, c in counts.items():
         out[name] = {"exact": _prf(c["tp"], c["fp"], c["fn"]),
                      "overlap": _prf(c["otp"], c["ofp"], c["ofn"])}
@@ -204,12 +216,44 @@ def eval_ner(path: str | Path, coder=None) -> dict[str, Any]:
     return out
 
 
+def _marked_spans(marked: str) -> tuple[str, dict[str, set]]:
+    """The plain sentence and the character spans of <s>...</s> (S) and <t>...</t> (T)."""
+    out, spans, open_at, i = [], {"S": set(), "T": set()}, {}, 0
+    for m in re.finditer(r"</?([st])>|[^<]+|<", marked):
+        tag = m.group(1)
+        if tag is None:
+            out.append(m.group(0))
+            i += len(m.group(0))
+        elif m.group(0).startswith("</"):
+            start = open_at.pop(tag, None)
+            if start is not None:
+                text = "".join(out)
+                a, b = start, i
+                while a < b and text[a].isspace():
+                    a += 1
+                while b > a and text[b - 1].isspace():
+                    b -= 1
+                spans[tag.upper()].add((a, b))
+        else:
+            open_at[tag] = i
+    return "".join(out), spans
+
+
 def eval_plv(path: str | Path, coder=None) -> dict[str, Any]:
-    """PLOVER type accuracy per sentence (YIELD = CONCEDE or RETREAT), per-type recall."""
+    """PLOVER type accuracy per sentence (YIELD = CONCEDE or RETREAT), per-type recall,
+    and actor/recipient span F1 against the marked source and target."""
     rows = list(csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"))
-    texts = [r["sentence"] for r in rows]
+    marked = [_marked_spans(r["marked_sentence"]) for r in rows]
+    texts = [m[0] for m in marked]
     hits, per = 0, {}
-    for r, (doc, _, events) in zip(rows, _code(texts, coder)):
+    counts = {k: Counter() for k in ("actor", "recipient")}
+    for r, (_, gold_spans), (doc, actors, events) in zip(rows, marked, _code(texts, coder)):
+        e_main = _main_event(events, doc)
+        pred = {"S": set(), "T": set()}
+        if e_main:
+            pred["S"] = {actors.spans[i] for i in e_main.actor_ids if i in actors.spans}
+            pred["T"] = {actors.spans[i] for i in e_main.recipient_ids if i in actors.spans}
+        _count_spans(counts, pred, gold_spans)
         gold = r["gold_root"]
         types = {e.type for e in events if not e.negated}
         e = _main_event(events, doc)
@@ -220,7 +264,9 @@ def eval_plv(path: str | Path, coder=None) -> dict[str, Any]:
         c["n"] += 1
         c["correct"] += ok
         c["any"] += bool(types & ({"CONCEDE", "RETREAT"} if gold == "YIELD" else {gold}))
+    spans = _span_scores(counts)
     return {"dataset": str(path), "n": len(rows), "accuracy": round(hits / len(rows), 4),
+            "spans": spans,
             "per_type": {k: {"n": v["n"], "accuracy": round(v["correct"] / v["n"], 4),
                              "found_anywhere": round(v["any"] / v["n"], 4)}
                          for k, v in sorted(per.items())}}
@@ -242,13 +288,18 @@ def format_table(result: dict[str, Any]) -> str:
         lines.append(f"{'type':<10} {'n':>5} {'acc':>6} {'any':>6}")
         for k, v in result["per_type"].items():
             lines.append(f"{k:<10} {v['n']:>5} {v['accuracy']:>6.3f} {v['found_anywhere']:>6.3f}")
+        lines.append("actor/recipient spans (marked <s>/<t>):")
+        lines += _span_lines(result["spans"])
     else:
-        lines.append(f"{'':<10} {'exact P/R/F1':>22}   {'overlap P/R/F1':>22}")
-        for name in ("actor", "recipient"):
-            ex, ov = result[name]["exact"], result[name]["overlap"]
-            lines.append(f"{name:<10} {ex['precision']:.3f}/{ex['recall']:.3f}/{ex['f1']:.3f}"
-                         f"        {ov['precision']:.3f}/{ov['recall']:.3f}/{ov['f1']:.3f}")
-        ex, ov = result["micro_exact"], result["micro_overlap"]
-        lines.append(f"{'micro':<10} {ex['precision']:.3f}/{ex['recall']:.3f}/{ex['f1']:.3f}"
-                     f"        {ov['precision']:.3f}/{ov['recall']:.3f}/{ov['f1']:.3f}")
+        lines += _span_lines(result)
     return "\n".join(lines)
+
+
+def _span_lines(result: dict[str, Any]) -> list[str]:
+    lines = [f"{'':<10} {'exact P/R/F1':>22}   {'overlap P/R/F1':>22}"]
+    for name in ("actor", "recipient", "micro"):
+        r = result["micro_exact"] if name == "micro" else result[name]["exact"]
+        o = result["micro_overlap"] if name == "micro" else result[name]["overlap"]
+        lines.append(f"{name:<10} {r['precision']:.3f}/{r['recall']:.3f}/{r['f1']:.3f}"
+                     f"        {o['precision']:.3f}/{o['recall']:.3f}/{o['f1']:.3f}")
+    return lines
