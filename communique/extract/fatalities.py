@@ -54,7 +54,14 @@ _PERSON_NOUNS = {"soldier", "policeman", "policewoman", "civilian", "man", "woma
                  "doctor", "nurse", "teacher", "peacekeeper", "rebel", "insurgent", "gunman",
                  "bomber", "employee", "contractor", "serviceman", "sailor", "marine", "cop",
                  "agent", "politician", "lawmaker", "judge", "prisoner", "detainee", "migrant",
-                 "refugee", "infant", "baby", "toddler", "girl", "youth"}
+                 "refugee", "infant", "baby", "toddler", "girl", "youth", "inmate", "hostage",
+                 "captive", "soldier", "priest", "monk", "nun", "pastor", "imam", "mayor",
+                 "governor", "minister", "diplomat", "ambassador", "spokesman", "journalist"}
+
+
+_BOUND_WORDS = {"at", "least", "more", "than", "over", "about", "some", "nearly", "almost",
+                "around", "up", "to", "roughly", "approximately", "as", "many", "another",
+                "an", "estimated", "least"}
 
 
 def number_value(tok: Token) -> int | None:
@@ -127,8 +134,18 @@ def _classify(num: Token) -> tuple[str, Token] | None:
     kind = _cue_of(noun)
     if kind:
         return kind
-    # "12 killed and 30 wounded" parsed flat: a cue right after the number
     doc = num.doc
+    # "killing at least 17 soldiers" mis-parsed: a cue right before the number
+    j = num.i - 1
+    while j >= num.sent.start and doc[j].lower_ in _BOUND_WORDS:
+        j -= 1
+    if j >= num.sent.start:
+        before = doc[j]
+        if before.lemma_ in _DEATH_VERBS and before.pos_ == "VERB":
+            return "dead", before
+        if before.lemma_ in _INJURY_VERBS and before.pos_ == "VERB":
+            return "injured", before
+    # "12 killed and 30 wounded" parsed flat: a cue right after the number
     for t in doc[num.i + 1:min(num.i + 4, num.sent.end)]:
         if t.lemma_ in _DEATH_VERBS | _DIE_VERBS or t.lower_ in ("dead", "killed", "deaths"):
             return "dead", t
@@ -163,6 +180,23 @@ def _cue_of(noun: Token) -> tuple[str, Token] | None:
                 return _cue_of(verb)
         if verb.lemma_ in _DEATH_VERBS and dep in ("dobj", "nsubjpass", "obj", "conj"):
             return "dead", verb
+        headline_passive = dep == "nsubj" and verb.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children)
+        if headline_passive and verb.lemma_ in _DEATH_VERBS:
+            return "dead", verb  # "Police officer killed in attack"
+        if headline_passive and verb.lemma_ in _INJURY_VERBS:
+            return "injured", verb
+        if dep in ("dobj", "nsubjpass") and any(
+                p.lower_ == "to" and any(c.lemma_ == "death" for c in p.children)
+                for p in verb.children):
+            return "dead", verb  # "tortured a 35-year-old inmate to death"
+        if dep == "nsubjpass":
+            # "was tortured and killed": the victim of the first verb is the second's too
+            for c in verb.children:
+                if c.dep_ == "conj" and c.lemma_ in _DEATH_VERBS:
+                    return "dead", c
+                if c.dep_ == "conj" and c.lemma_ in _INJURY_VERBS:
+                    return "injured", c
         if verb.lemma_ in _DIE_VERBS and dep in ("nsubj", "conj"):
             return "dead", verb
         if verb.lemma_ in _INJURY_VERBS and dep in ("dobj", "nsubjpass", "obj", "conj"):
@@ -203,14 +237,22 @@ def _singular_victim(tok: Token) -> tuple[str, Token] | None:
     """One victim: "a soldier was killed", "killed another Chechen", "Serkan Tumay has died"."""
     if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj"):
         return None
+    if any(c.dep_ == "nummod" and _is_num_word(c) and c.lower_ != "one" or
+           c.dep_ == "nummod" and c.lower_ == "one" for c in tok.children):
+        return None  # "one Turkish soldier": the number itself is counted
+    if tok.lower_ == "another" and tok.dep_ in ("dobj", "nsubjpass"):
+        return _cue_of(tok)  # "killed one and wounded another"
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
         if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_type_ == "PERSON" \
                 and tok.doc[tok.i + 1].ent_iob_ == "I":
             return None  # only the last word of a name stands for the person
         return _cue_of(tok)
-    if tok.tag_ not in ("NN", "NNP") or not any(
-            c.lower_ in ("a", "an", "one", "another", "the") and c.dep_ in ("det", "nummod")
-            for c in tok.children):
+    det = any(c.lower_ in ("a", "an", "one", "another", "the") and c.dep_ in ("det", "nummod")
+              for c in tok.children)
+    # a headline drops the article: "Iranian political prisoner died"
+    bare = tok.dep_ in ("nsubj", "nsubjpass") and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+    if tok.tag_ not in ("NN", "NNP") or not (det or bare):
         return None
     if tok.lemma_.lower() not in _PERSON_NOUNS and tok.ent_type_ != "NORP":
         return None

@@ -54,3 +54,15 @@ def test_counts_of_the_event_only(nlp, text, trigger, expected):
     doc = nlp(text)
     tok = next(t for t in doc if t.text == trigger)
     assert casualties(tok.sent, tok.i) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iranian police tortured a 35-year-old inmate to death.", (1, None)),
+    ("Shelling killed one Turkish soldier and wounded another.", (1, 1)),
+    ("Police officer killed in attack.", (1, None)),
+    ("Gul Rahman was tortured and killed in a secret prison.", (1, None)),
+    ("Fighters overran a base, officials said, killing at least 17 soldiers with dozens "
+     "feared captured.", (17, None)),
+])
+def test_more_forms(nlp, text, expected):
+    assert casualties(next(nlp(text).sents)) == expected
