@@ -313,6 +313,20 @@ def lookup(phrase: str) -> list[Entry]:
     return user + builtin
 
 
+@cache
+def _builtin_first_words() -> frozenset[str]:
+    return frozenset(k.split()[0] for k in _builtin_index())
+
+
+def may_start(word: str) -> bool:
+    """Can a knowledge-base phrase begin with this word? A cheap filter before ``lookup``."""
+    key = _key(word)
+    if not key:
+        return False
+    first = key.split()[0]
+    return first in _builtin_first_words() or any(k.split()[0] == first for k in _user_index)
+
+
 def country(iso3: str) -> dict | None:
     """The countries.tsv row of an ISO3 code, lists split and coordinates as floats."""
     row = _countries().get((iso3 or "").upper())

@@ -137,6 +137,7 @@ class Coder:
         from .lexicon import cameo_info, plover_score
 
         events = []
+        text = doc.text  # spaCy rebuilds doc.text from the tokens on every access
         dateline = _places.dateline_place(doc, place_hits)
         peg = _news_peg(date_hits, published)
         for n, h in enumerate(hits, 1):
@@ -165,23 +166,24 @@ class Coder:
                 date=date, date_text=date_text, date_precision=precision,
                 location=_location(place), fatalities=h.fatalities, injured=h.injured,
                 modality=h.modality, negated=h.negated,
-                trigger=Mention(h.trigger_start, h.trigger_end, doc.text[h.trigger_start:h.trigger_end]),
+                trigger=Mention(h.trigger_start, h.trigger_end, text[h.trigger_start:h.trigger_end]),
                 sentence=(h.sentence_start, h.sentence_end), confidence=h.confidence,
             ))
         return events
 
     def _quotes(self, doc, hits, actor_result) -> list[Quote]:
         quotes = []
+        text = doc.text  # spaCy rebuilds doc.text from the tokens on every access
         for n, h in enumerate(hits, 1):
             start = h.start
-            if h.kind == "indirect" and doc.text[start:start + 5].lower() == "that ":
+            if h.kind == "indirect" and text[start:start + 5].lower() == "that ":
                 start += 5  # the complementizer introduces what was said; it is not part of it
             speaker, speaker_mention = None, None
             if h.speaker_start is not None:
                 speaker = actor_result.actor_at(h.speaker_start, h.speaker_end)
                 speaker_mention = Mention(h.speaker_start, h.speaker_end,
-                                          doc.text[h.speaker_start:h.speaker_end])
-            quotes.append(Quote(id=f"Q{n}", kind=h.kind, text=doc.text[start:h.end],
+                                          text[h.speaker_start:h.speaker_end])
+            quotes.append(Quote(id=f"Q{n}", kind=h.kind, text=text[start:h.end],
                                 start=start, end=h.end, cue=h.cue, speaker=speaker,
                                 speaker_mention=speaker_mention))
         return quotes

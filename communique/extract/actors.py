@@ -166,7 +166,8 @@ class _Resolver:
         i = 0
         while i < n:
             tok = doc[i]
-            if not (tok.text[:1].isupper() or tok.lower_ == "the") or tok.is_space:
+            if not (tok.text[:1].isupper() or tok.lower_ == "the") or tok.is_space \
+                    or (tok.lower_ != "the" and not kb.may_start(tok.text)):
                 i += 1
                 continue
             hit = None
