@@ -970,6 +970,8 @@ _MOBILIZE_WORDS = {
     "weapons": {"missile", "missiles", "tanks", "tank", "warships", "warship", "jets", "weapons",
                 "artillery", "bombers", "submarine", "submarines", "aircraft", "rockets", "rocket"},
 }
+RELIEF_WORDS = {"peacekeeping", "peacekeepers", "peacekeeper", "relief", "humanitarian", "disaster",
+                "rescue", "earthquake", "flood", "floods", "hurricane", "typhoon", "evacuation"}
 _MULTILATERAL = {"sidelines", "summit", "conference", "forum", "assembly", "g7", "g20", "nato",
                  "un", "asean", "council"}
 
@@ -988,6 +990,11 @@ def _refine_mode(h: _Hit, token_actor) -> None:
             len(_ids(h.actor_toks, token_actor)) >= 2:
         # "US and Western allies launch war games": joint exercises are cooperation (manual, MOBILIZE)
         h.type, h.mode, h.cameo = "COOPERATE", None, "062"
+    elif h.type == "MOBILIZE" and {t.lower_ for t in tok.sent} & RELIEF_WORDS:
+        # manual, MOBILIZE ambiguities: forces sent for peacekeeping or relief are AID
+        peace = bool({t.lower_ for t in tok.sent} & {"peacekeeping", "peacekeepers", "peacekeeper"})
+        h.type, h.mode, h.cameo = "AID", None, "074" if peace else "073"
+        h.contexts = ["peacekeeping"] if peace else ["human_security"]
     elif h.type == "MOBILIZE" and h.mode == "troops":
         words = near | {t.lower_ for s in _subjects(tok) for t in s.subtree}
         for mode in ("police", "militia", "weapons"):
@@ -1024,6 +1031,9 @@ def _convert(h: _Hit, modality: str, refusal: bool) -> None:
         h.type, h.mode, h.cameo = "AGREE", None, "036"
     elif h.type == "RETREAT":
         h.type, h.mode, h.cameo = "CONCEDE", None, _INTENT_YIELD.get(h.cameo or "", "035")
+    elif h.type == "PROTEST" and h.mode in ("boycott", "strike", "obstruct"):
+        # "will boycott the elections": a threat to restrict (manual, THREATEN modes)
+        h.type, h.mode, h.cameo = "THREATEN", "restrict", "133"
     elif h.type in MATERIAL_CONFLICT - {"PROTEST"}:
         table = _FRAME_MODES["threaten"]
         mode, cameo = table.get(f"{h.type}/{h.mode}") or table.get(h.type, (None, "130"))

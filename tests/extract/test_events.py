@@ -393,3 +393,13 @@ def test_more_codes(nlp, etype, mode, text):
 def test_more_non_events(nlp, etype, text):
     evs = _asserted(_events(nlp, text))
     assert not any(e.type == etype for e in evs), [(e.type, e.mode) for e in evs]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Japan is sending troops to the UN peacekeeping force in South Sudan.", "AID"),
+    ("The opposition parties said they will boycott the elections.", "THREATEN"),
+    ("Turkey will begin a new military operation against Kurdish fighters.", "THREATEN"),
+    ("The Philippine government gave Canada a deadline to remove the waste.", "THREATEN"),
+])
+def test_manual_reclassifications(nlp, text, etype):
+    assert etype in [e.type for e in _events(nlp, text)]
