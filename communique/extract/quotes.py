@@ -63,6 +63,8 @@ _COMPLEMENT_DEPS = ("dobj", "oprd", "xcomp", "prep", "dative", "attr", "acomp", 
 _RELATIVE = {"who", "that", "which", "whom"}
 _PERSONAL = {"i", "we", "you", "he", "she", "they"}
 _ASKING = {"ask", "wonder", "question", "inquire"}
+_REPORTER_TURNS = {"which", "while", "presumably", "except", "whereas", "although",
+                   "though", "according", "adding", "saying", "apparently"}
 _CONDITIONAL = {"if", "unless", "because", "although", "though", "once"}
 _SENT_END = set(".!?…")
 
@@ -108,6 +110,21 @@ _ACCORDING = hash_string("according")
 @functools.cache
 def _cue_hashes() -> numpy.ndarray:
     return numpy.array(sorted(hash_string(w) for w in speech_verbs()), dtype="uint64")
+
+
+# Nouns that name speech: with a quotation in their complement ('his call for "a total
+# ban"'), or, for the claim nouns, with a "that" clause ('her claim that ...').
+_SPEECH_NOUNS = ("call", "claim", "promise", "pledge", "vow", "warning", "statement", "remark",
+                 "comment", "assertion", "insistence", "accusation", "charge", "criticism",
+                 "slogan", "message", "argument", "demand", "description", "suggestion",
+                 "allegation", "declaration", "prediction", "refrain", "mantra", "plea")
+_CLAIM_NOUNS = {"claim", "assertion", "insistence", "accusation", "allegation", "warning",
+                "suggestion", "argument", "prediction", "promise", "pledge", "declaration"}
+
+
+@functools.cache
+def _noun_hashes() -> numpy.ndarray:
+    return numpy.array(sorted(hash_string(w) for w in _SPEECH_NOUNS), dtype="uint64")
 
 
 # ---------------------------------------------------------------- quote marks
@@ -351,6 +368,12 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
         parts = _indirect(doc, tok, qid, text)
         if parts and not any(_covered(h, direct) for h in parts):
             hits.extend(parts)
+    for i in numpy.flatnonzero(numpy.isin(table[:, 1], _noun_hashes())).tolist():
+        tok = doc[i]
+        if tok.pos_ == "NOUN" and qid[i] < 0:
+            hit = _noun_cue(doc, tok, qid, text)
+            if hit is not None and not _covered(hit, direct):
+                hits.append(hit)
     for i in numpy.flatnonzero(table[:, 3] == _ACCORDING).tolist():
         if qid[i] < 0:
             hit = _according(doc, doc[i], text)
@@ -691,6 +714,13 @@ def _content_part(doc: Doc, cue: Token, i: int, k: int, qid: list[int], text: st
     start, end = _paragraph_clip(text, anchor.idx, start, end)
     if end - start < 3:
         return None
+    # Keep the marks balanced: take in an opening mark the parser hung elsewhere.
+    if len(_MARK_RE.findall(text, start, end)) % 2 and start > 0:
+        m = _MARK_RE.match(text, start - 2) if start >= 2 else None
+        if m and m.end() == start:
+            start -= 2
+        elif text[start - 1] in "\"“„«":
+            start -= 1
     return start, end
 
 
@@ -705,7 +735,43 @@ def _cut_nested(doc: Doc, cue: Token, i: int, k: int, qid: list[int]) -> int:
                 any(c.dep_ in _SUBJ_DEPS for c in tok.children) and tok.left_edge.i > i:
             k = min(k, tok.left_edge.i - 1)
             break
+    # '... "a depreciated currency" - except that ...', '..." presumably meaning ...': the
+    # reporter's comment after a closing mark is not what was said.
+    for t in range(i + 1, k - 1):
+        if qid[t - 1] >= 0 and qid[t] < 0 and doc[t].is_quote and (
+                doc[t + 1].text in ("-", "—", "--", "–") or
+                doc[t + 1].text == "," and doc[t + 2].lower_ in _REPORTER_TURNS):
+            return t
     return k
+
+
+def _noun_cue(doc: Doc, noun: Token, qid: list[int], text: str) -> QuoteHit | None:
+    """'his call for "a total and complete ban"', "Trump's claim that ...": speech named by a noun."""
+    kids = [c for c in noun.rights if c.dep_ in ("prep", "acl", "ccomp")]
+    if not kids:
+        return None
+    first = kids[0]
+    if first.dep_ == "prep":
+        obj = next((c for c in first.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            return None
+        i = obj.left_edge.i
+    else:
+        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in first.children):
+            return None
+        i = first.left_edge.i
+    k = kids[-1].right_edge.i
+    quoted = any(qid[t] >= 0 for t in range(i, k + 1))
+    if not quoted and (first.dep_ == "prep" or noun.lemma_ not in _CLAIM_NOUNS):
+        return None
+    span = _content_part(doc, noun, i, k, qid, text, first)
+    if span is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    sp = _mention_span(owner) if owner is not None else None
+    cue_end = first.idx + len(first) if first.dep_ == "prep" else noun.idx + len(noun)
+    return QuoteHit("indirect", span[0], span[1], text[noun.idx:cue_end], noun.idx, cue_end,
+                    sp[0] if sp else None, sp[1] if sp else None)
 
 
 def _according(doc: Doc, tok: Token, text: str) -> QuoteHit | None:

@@ -92,6 +92,13 @@ CASES = [
        "deportation", "said", "The Ohio governor")]),
     ("The attack killed 12 soldiers, according to the army.",
      [("indirect", "The attack killed 12 soldiers", "according to", "the army")]),
+    # speech named by a noun
+    ('Trump renewed his call for "a total and complete shutdown" of Muslims entering the '
+     'United States.',
+     [("indirect", '"a total and complete shutdown" of Muslims entering the United States',
+       "call for", "his")]),
+    ("Despite Mr. Trump's claim that his net worth exceeds $10 billion, the filings show less.",
+     [("indirect", "that his net worth exceeds $10 billion", "claim", "Mr. Trump")]),
     # negatives: apostrophes, scare quotes, titles, quoted text without a speech verb
     ("Azerbaijan's foreign minister praised the nations' efforts to promote Iran's stability.", []),
     ("Azerbaijan’s president and Armenia’s prime minister met in Prague.", []),
