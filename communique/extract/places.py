@@ -117,13 +117,13 @@ def _read_regions() -> list[dict]:
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-# aliases that are also everyday words or names: never looked up as places
+# town names that are everyday words: never a city (countries and regions keep them: "US")
 _STOP = {"us", "un", "eu", "may", "will", "march", "man", "of", "center", "centre",
-         "university", "college", "police", "union", "victoria", "as", "la", "best",
-         "mobile", "university park", "temple", "liberty", "independence", "progress",
-         "unity", "justice", "hope", "deal", "sale", "split", "nice", "reading", "bath",
-         "mission", "commerce", "enterprise", "orange", "pearl", "surprise", "marietta",
-         "god", "lord", "love", "peace", "paradise", "eden", "heaven", "hell", "victory"}
+         "university", "college", "police", "union", "as", "la", "best",
+         "university park", "temple", "liberty", "independence", "progress",
+         "unity", "justice", "hope", "mission", "commerce", "enterprise", "pearl", "surprise",
+         "god", "lord", "love", "peace", "paradise", "eden", "heaven", "hell", "victory",
+         "media", "republic", "congress", "senate", "parliament", "state", "capitol"}
 
 
 @functools.cache
@@ -227,7 +227,7 @@ _DIRECTION = re.compile(
     r"upper|lower|greater|rural|occupied|war-torn|neighbouring|neighboring)\s+)+")
 _LOC_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout",
               "within", "into", "along", "off", "on", "over", "to", "towards", "toward",
-              "from", "through", "nearby", "beyond", "across"}
+              "from", "through", "nearby", "beyond"}
 _SPAN_LABELS = {"GPE", "LOC", "FAC"}
 
 
@@ -269,7 +269,7 @@ def _candidates_for(text: str) -> tuple[str, list[_Entry]]:
             tried.append(head)
             stripped.add(head)
     for form in tried:
-        if form in gaz and form not in _STOP:
+        if form in gaz:
             cands = list(gaz[form])
             if form in stripped:
                 # "northern Syria", "eastern Aleppo"; but not "South America" -> "America"
@@ -569,8 +569,9 @@ _SITE_NOUNS = _GEO_NOUNS | {"parliament", "embassy", "consulate", "capital", "so
                             "villages", "provinces", "regions", "governorates", "parts", "areas"}
 
 
-def _role(tok: Token, span_end: int, doc: Doc) -> tuple[int, Token] | None:
-    """How a place mention attaches: (rank, the token it locates) or None for an actor.
+def _role(tok: Token, span_end: int, doc: Doc) -> tuple[int, Token, bool] | None:
+    """How a place mention attaches: (rank, the token it locates, whether it got there as
+    a modifier of a noun, "a Paris court") or None for an actor.
 
     rank 0: a locative ("in Tovuz", "near Stepanakert", "shelled Aleppo", "a visit to Baku");
     rank 1: a compound ("a Baghdad hotel");
@@ -608,24 +609,24 @@ def _role(tok: Token, span_end: int, doc: Doc) -> tuple[int, Token] | None:
             continue
         if dep in ("nsubj", "nsubjpass"):
             # "A London court rejected": the institution's seat locates its act
-            return (3, head) if via_compound else None
+            return (3, head, True) if via_compound else None
         if dep == "pobj":
             prep = head.lower_
             if prep in _ACTOR_PREPS:
                 return None
             if prep in ("to", "towards", "toward", "into"):
-                return (0, head.head) if head.head.lemma_ in _MOTION else None
+                return (0, head.head, via_compound) if head.head.lemma_ in _MOTION else None
             if prep in ("from", "over", "on", "through"):
-                return 2, head.head
+                return 2, head.head, via_compound
             if prep in _LOC_PREPS:
-                return 0, head.head
+                return 0, head.head, via_compound
             return None
         if dep in ("dobj", "obj") and head.lemma_ in _MOTION:
-            return 0, head
+            return 0, head, via_compound
         if dep == "conj":
             cur = head
             continue
-        return (1, head) if via_compound and dep in ("dobj", "attr") and head.lemma_ in _MOTION \
+        return (1, head, True) if via_compound and dep in ("dobj", "attr") and head.lemma_ in _MOTION \
             else None
     return None
 
@@ -674,9 +675,9 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
         role = _role(span.root, span.end, doc)
         if role is None:
             continue
-        rank, anchor = role
-        if rank == 3 and h.precision == "country":
-            continue
+        rank, anchor, modifier = role
+        if modifier and h.precision == "country":
+            continue  # "the U.S. military prison", "the UK government": a nationality
         r = reach(anchor, trig)
         if r is None:
             continue

@@ -173,3 +173,16 @@ def test_regions_and_directions(nlp, text, name, country):
 def test_a_direction_does_not_make_a_small_town(nlp):
     hits = find_places(nlp("She grew up on the Lower East Side of Manhattan."))
     assert not any(h.country == "TUR" for h in hits)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Troops from the U.S. arrived in Nice on Monday.", ["United States", "Nice"]),
+    ("The US and the UK signed a deal.", ["United States", "United Kingdom"]),
+])
+def test_country_acronyms_and_word_like_cities(nlp, text, names):
+    assert [h.name for h in find_places(nlp(text))] == names
+
+
+def test_a_country_modifying_a_noun_is_a_nationality(nlp):
+    text = "Libya freed a former detainee at the U.S. military prison."
+    assert _location(nlp, text, "freed") is None
