@@ -786,10 +786,8 @@ class Store:
             "SELECT e.*, a.id AS article_id, a.title, a.url, a.published, a.source, "
             "a.ingested_at, substr(a.text, e.sentence_start + 1, e.sentence_end - "
             "e.sentence_start) AS sentence_text FROM events e JOIN articles a "
-            "ON a.pk = e.article_pk WHERE e.cluster_pk = ? ORDER BY e.pk",
-            (c["pk"],)).fetchall()
-        if not mentions:
-            rows = rows[:1]
+            "ON a.pk = e.article_pk WHERE e.cluster_pk = ? ORDER BY e.pk"
+            + ("" if mentions else " LIMIT 1"), (c["pk"],)).fetchall()
         events = self._event_dicts(rows)
         for e, r in zip(events, rows):
             e["sentence"]["text"] = r["sentence_text"]
@@ -830,11 +828,10 @@ class Store:
         if name:
             where.append("ac.name LIKE ? ESCAPE '\\'")
             params.append(_like(name))
-        sql = ("SELECT ac.name, ac.country, ac.sector, ac.code, MIN(ac.kind) AS kind, "
-               "COUNT(DISTINCT ac.article_pk) AS num_articles, "
-               "(SELECT COUNT(*) FROM event_actors ea JOIN actors x ON x.pk = ea.actor_pk "
-               " WHERE x.name = ac.name AND x.country IS ac.country AND x.sector IS ac.sector)"
-               " AS num_events FROM actors ac"
+        sql = ("SELECT ac.name, ac.country, ac.sector, MAX(ac.code) AS code, "
+               "MIN(ac.kind) AS kind, COUNT(DISTINCT ac.article_pk) AS num_articles, "
+               "COUNT(DISTINCT ea.event_pk) AS num_events "
+               "FROM actors ac LEFT JOIN event_actors ea ON ea.actor_pk = ac.pk"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " GROUP BY ac.name, ac.country, ac.sector ORDER BY num_events DESC, "
                "num_articles DESC, ac.name LIMIT ? OFFSET ?")
