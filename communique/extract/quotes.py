@@ -317,6 +317,7 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
     last_b = 0  # token end of the last direct hit's quote
     last_sents: set[int] = set()  # sentences holding its end and its cue
     pending: tuple[int, int, int] | None = None  # an unattributed quote that may precede one
+    orphans: list[tuple[int, int]] = []  # quoted clauses without a cue of their own
 
     for j, (s, e) in enumerate(spans):
         a, b = qtoks[j]
@@ -337,6 +338,7 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
         if cue is None and inherited is None:
             if _clause_bounded(text, s, e):
                 pending = (s, e, b)
+                orphans.append((s, e))
             continue
         if inherited is not None:
             hit = QuoteHit("direct", s, e, inherited.cue, inherited.cue_start, inherited.cue_end,
@@ -379,6 +381,26 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
             hit = _according(doc, doc[i], text)
             if hit is not None and not _covered(hit, direct):
                 hits.append(hit)
+
+    # 'Clinton said they had made progress. "I really believe ..."': a quoted clause right
+    # after reported speech, with nothing but punctuation between, continues it.
+    if orphans:
+        by_end = sorted((h for h in hits if h.kind == "indirect"), key=lambda h: h.end)
+        ends = [h.end for h in by_end]
+        taken = {h.start for h in hits if h.kind == "direct"}
+        for s, e in orphans:
+            if s in taken:
+                continue
+            mark = _mark_start(text, s)
+            k = bisect.bisect_right(ends, mark) - 1
+            if k >= 0 and not any(ch.isalnum() for ch in text[ends[k]:mark]):
+                src = by_end[k]
+                hit = QuoteHit("direct", s, e, src.cue, src.cue_start, src.cue_end,
+                               src.speaker_start, src.speaker_end)
+                hits.append(hit)
+                by_end.append(hit)
+                by_end.sort(key=lambda h: h.end)
+                ends = [h.end for h in by_end]
 
     # Nested speech: drop a hit whose cue lies inside the content of a hit already kept,
     # direct quotes first, then the widest contents.

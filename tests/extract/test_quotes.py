@@ -63,6 +63,12 @@ CASES = [
     ("''She needs one or two big ideas,'' said Robert Reich, who served as labor secretary "
      "yet endorsed Bernie Sanders in the primary.",
      [("direct", "She needs one or two big ideas,", "said", "Robert Reich")]),
+    # a quoted clause right after reported speech continues it
+    ('Clinton said she and Obama had made progress. "I really believe that the president has '
+     'done an incredible job against great odds."',
+     [("indirect", "she and Obama had made progress", "said", "Clinton"),
+      ("direct", "I really believe that the president has done an incredible job against great "
+       "odds.", "said", "Clinton")]),
     # indirect
     ("The foreign minister said that Iran would not accept any change to the borders.",
      [("indirect", "that Iran would not accept any change to the borders", "said",
