@@ -80,8 +80,13 @@ def _depth(doc, i):
     return n
 
 
-def _main_event(events, doc=None):
-    """The event a sentence is about: asserted before others, then the one nearest the root."""
+def _main_event(events, doc=None, asserted_only=False):
+    """The event a sentence is about: the asserted (or announced) one nearest the root.
+    With ``asserted_only``, a sentence with only negated or hypothetical events reports none
+    (the class data set counts those as statements); the span data sets mark who is
+    involved whatever the modality."""
+    if asserted_only:
+        events = [e for e in events if not e.negated and e.modality != "hypothetical"]
     if not events:
         return None
     return min(events, key=lambda e: (e.negated, e.modality not in ("asserted", "future"),
@@ -122,7 +127,7 @@ def eval_class(path: str | Path, coder=None) -> dict[str, Any]:
     gold = [int(r[1]) for r in rows]
     pred = []
     for doc, _, events in _code(texts, coder):
-        e = _main_event(events, doc)
+        e = _main_event(events, doc, asserted_only=True)
         pred.append(penta_class(e.cameo) if e else 0)
     confusion = {g: {p: 0 for p in QUADS} for g in QUADS}
     for g, p in zip(gold, pred):

@@ -70,6 +70,11 @@ ACT_OBJECTS = {
     "rules", "step", "steps", "tanks", "warships", "jets", "border", "borders", "crossing",
     "crossings", "airspace", "exercise", "exercises", "drill", "drills",
 }
+NON_VIOLENT_CAUSES = {"fire", "blaze", "flood", "floods", "flooding", "storm", "hurricane", "typhoon",
+                      "cyclone", "earthquake", "quake", "tsunami", "crash", "accident", "disease",
+                      "virus", "covid", "covid-19", "coronavirus", "pandemic", "epidemic", "outbreak",
+                      "heat", "heatwave", "landslide", "avalanche", "drought", "famine", "collapse",
+                      "overdose", "cancer", "illness", "lightning", "wildfire", "wildfires", "cold"}
 CAPTIVES = {"prisoner", "prisoners", "hostage", "hostages", "detainee", "detainees", "captive",
             "captives", "activist", "activists", "journalist", "journalists", "people", "person",
             "persons", "soldier", "soldiers", "sailor", "sailors", "fisherman", "fishermen",
@@ -373,6 +378,10 @@ def _needs(value: str, tok, token_actor) -> bool:
             return True
         return not any(c.dep_ in ("ccomp", "prep") for c in tok.children) and bool(
             [s for s in _subjects(tok) if s.conjuncts or s.tag_ in ("NNS", "NNPS")])
+    if value == "violent-agent":
+        # "a fire killed 100 people", "the virus killed thousands": a disaster, not an assault
+        agents = _subjects(tok) + [g for p in _prep_children(tok, ("by", "in")) for g in _pobjs(p)]
+        return not any(_lemma(a) in NON_VIOLENT_CAUSES or a.lower_ in NON_VIOLENT_CAUSES for a in agents)
     if value == "captive":
         # "released 200 prisoners", "freed Smith" - not "released a statement / the clip"
         objs = _objects(tok) if tok.pos_ == "VERB" else [g for p in _prep_children(tok, ("of",)) for g in _pobjs(p)]

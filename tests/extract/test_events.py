@@ -403,3 +403,11 @@ def test_more_non_events(nlp, etype, text):
 ])
 def test_manual_reclassifications(nlp, text, etype):
     assert etype in [e.type for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("A fire in the capital killed more than a hundred people.", "ASSAULT"),
+    ("The diplomat offered his condolences to the families.", "AGREE"),
+])
+def test_no_event_from_disasters_and_condolences(nlp, text, etype):
+    assert etype not in [e.type for e in _events(nlp, text)]
