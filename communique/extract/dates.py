@@ -771,12 +771,20 @@ def _inside_event_noun(clause, anchors: set[int], trigger) -> bool:
     return _is_noun(t) and (t.i != trigger.i or trigger.pos_ in ("NOUN", "PROPN"))
 
 
+def _object_of(noun, trigger) -> bool:
+    """Is ``noun`` what the trigger acts on: its object, or "fire on protesters"?"""
+    if noun.head.i == trigger.i and noun.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return (noun.dep_ == "pobj" and noun.head.head.i == trigger.i
+            and noun.head.lower_ in ("on", "at", "against", "upon"))
+
+
 def _is_noun(tok) -> bool:
     return tok.pos_ in ("NOUN", "PROPN")
 
 
-def reach(tok, trigger, speech_frame: bool = True,
-          casualty: bool = False) -> tuple[int, int] | None:
+def reach(tok, trigger, speech_frame: bool = True, casualty: bool = False,
+          object_clause: bool = False) -> tuple[int, int] | None:
     """How ``tok`` attaches to the event of ``trigger``.
 
     Returns (clause boundaries, noun hops) on the way from ``tok`` up to the
@@ -793,6 +801,9 @@ def reach(tok, trigger, speech_frame: bool = True,
         casualty: a relative clause inside an event noun that stands for the
             trigger tells that event's toll ("an attack on the parliament in
             June that killed 17").
+        object_clause: a relative clause on what the trigger acts on may say
+            where it was ("opened fire on protesters who defied a curfew in
+            Baghdad"); places want this.
     """
     if tok.doc is not trigger.doc or tok.sent != trigger.sent:
         return None
@@ -804,7 +815,8 @@ def reach(tok, trigger, speech_frame: bool = True,
         dep = t.dep_
         if dep in ("relcl", "acl"):
             if not _inside_event_noun(t, anchors, trigger) and not (casualty and any(
-                    a.i in anchors and a.i != trigger.i for a in t.ancestors)):
+                    a.i in anchors and a.i != trigger.i for a in t.ancestors)) and not (
+                    object_clause and dep == "relcl" and _object_of(t.head, trigger)):
                 return None
             clauses += 1  # "a war that ended in 2020": the clause tells of the event itself
         elif dep in ("amod", "appos") and t.pos_ == "VERB" and any(

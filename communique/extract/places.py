@@ -686,7 +686,7 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
         rank, anchor, modifier = role
         if modifier and h.precision == "country":
             continue  # "the U.S. military prison", "the UK government": a nationality
-        r = reach(anchor, trig)
+        r = reach(anchor, trig, object_clause=trig.lemma_ not in VERBAL_VERBS)
         if r is None:
             continue
         clauses, hops = r

@@ -186,3 +186,8 @@ def test_country_acronyms_and_word_like_cities(nlp, text, names):
 def test_a_country_modifying_a_noun_is_a_nationality(nlp):
     text = "Libya freed a former detainee at the U.S. military prison."
     assert _location(nlp, text, "freed") is None
+
+
+def test_a_relative_clause_on_the_target_may_place_it(nlp):
+    text = "Iraqi security forces opened fire on protesters who defied a curfew in Baghdad."
+    assert _location(nlp, text, "opened").country == "IRQ"
