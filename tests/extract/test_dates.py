@@ -218,3 +218,14 @@ def test_year_and_week_choices(nlp, text, published, expected):
 ])
 def test_titles_and_ordinals_are_not_dates(nlp, text):
     assert [h for h in find_dates(nlp(text), PUB) if h.date] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The army launched a two-week offensive that began on Monday.",
+     ("2022-10-03", "range", "2022-10-17")),
+    ("A three-day summit that ended on Friday produced no deal.",
+     ("2022-09-27", "range", "2022-09-30")),
+])
+def test_durations_anchor_at_either_end(nlp, text, expected):
+    hits = [h for h in find_dates(nlp(text), "2022-10-06") if h.kind == "date"]
+    assert (hits[0].date, hits[0].precision, hits[0].end_date) == expected
