@@ -281,7 +281,8 @@ def format_table(result: dict[str, Any]) -> str:
     """A plain-text table of any of the results above."""
     lines = [f"{result['dataset']}  (n={result['n']})"]
     if "confusion" in result:
-        lines.append(f"quad-class accuracy: {result['accuracy']:.3f}")
+        lines.append(f"class accuracy: {result['accuracy']:.3f}  "
+                     "(0 no event/statement/appeal, 1-4 quad classes: PentaClass)")
         lines.append("gold\\pred " + " ".join(f"{p:>5}" for p in QUADS) +
                      "   prec   rec    f1")
         for g in QUADS:

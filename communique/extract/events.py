@@ -93,6 +93,9 @@ METAPHOR_OBJECTS = {
     "misinformation", "disinformation", "odds", "charges", "charge", "case", "election",
     "battle", "way", "word", "words", "price", "prices",
 }
+METAPHOR_MODIFIERS = {"trade", "price", "currency", "tariff", "culture", "cultural", "word", "propaganda",
+                      "media", "class", "drug", "bidding", "turf", "legal", "political", "tax",
+                      "budget", "flame", "custody", "ratings", "console", "format", "rap"}
 LABOUR_SUBJECTS = {"worker", "workers", "union", "unions", "teacher", "teachers", "employee",
                    "employees", "staff", "doctor", "doctors", "nurse", "nurses", "driver",
                    "drivers", "miner", "miners", "pilot", "pilots", "student", "students"}
@@ -409,6 +412,10 @@ def _needs(value: str, tok, token_actor) -> bool:
     if value == "not-metaphor":
         if tok.dep_ == "compound":
             return False
+        # "trade war", "price war", "war of words"
+        if any(c.dep_ in ("compound", "amod", "nmod") and (_lemma(c) in METAPHOR_MODIFIERS)
+               for c in tok.children):
+            return False
         for p in _prep_children(tok, ("on", "against", "over", "for", "with")):
             for g in _pobjs(p):
                 if _lemma(g) in METAPHOR_OBJECTS or g.lower_ in METAPHOR_OBJECTS:
@@ -437,6 +444,11 @@ def _find_triggers(doc, lexicon: Lexicon, token_actor) -> list[_Hit]:
             continue
         # A noun used as a modifier ("war crimes", "protest leader") is not the event.
         if tok.dep_ in ("compound", "poss") or (pos == "noun" and tok.dep_ == "amod"):
+            continue
+        if pos == "verb" and any(c.dep_ == "dobj" and c.lower_ in (
+                "itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself")
+                for c in tok.children) and _lemma(tok) not in ("defend", "arm", "declare"):
+            # "shooting itself in the foot": an idiom, not an act on anyone
             continue
         if pos == "verb" and tok.dep_ == "amod":
             continue
@@ -712,7 +724,12 @@ def _chain(tok):
         out.append(verb)
         v = verb
     for _ in range(5):
-        if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head is not v and v.head.pos_ in ("VERB", "AUX", "ADJ"):
+        # complements share the governing verb's tense and negation; an adverbial
+        # clause ("when he came to talk") or a conjunct with its own subject does not
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+        purpose = v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        if (v.dep_ in ("xcomp", "acomp") or purpose or (v.dep_ == "conj" and not own_subject)) \
+                and v.head is not v and v.head.pos_ in ("VERB", "AUX", "ADJ"):
             v = v.head
             out.append(v)
         else:
@@ -804,9 +821,8 @@ def _latest_year(doc) -> int | None:
     return max(years) if years else None
 
 
-def _historical(tok) -> bool:
+def _historical(tok, latest: int | None = None) -> bool:
     year = _year_of(tok)
-    latest = _latest_year(tok.doc)
     if year is not None and latest is not None and year < latest:
         return True
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -1127,6 +1143,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventH
     """
     lexicon = lexicon or load_lexicon()
     token_actor: dict[int, str] = dict(getattr(actors, "token_actor", None) or {})
+    latest_year = _latest_year(doc)
     found = _find_triggers(doc, lexicon, token_actor)
     demands = _reported_demands(doc, found, token_actor)  # may take over found triggers
     hits = _apply_frames(sorted(found + demands, key=lambda h: h.tok.i))
@@ -1155,7 +1172,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventH
             modality = "hypothetical"
         elif _future(anchor):
             modality = "future"
-        elif _historical(anchor):
+        elif _historical(anchor, latest_year):
             modality = "historical"
         else:
             modality = "asserted"

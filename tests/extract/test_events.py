@@ -411,3 +411,12 @@ def test_manual_reclassifications(nlp, text, etype):
 ])
 def test_no_event_from_disasters_and_condolences(nlp, text, etype):
     assert etype not in [e.type for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Mexico avoided shooting itself in the foot.", "ASSAULT"),
+    ("A trade war would hurt both countries, the minister said.", "ASSAULT"),
+    ("When the minister came to talk to me, I didn't expect him to raise the dispute.", "REJECT"),
+])
+def test_idioms_and_clause_boundaries(nlp, text, etype):
+    assert etype not in [e.type for e in _asserted(_events(nlp, text))]
