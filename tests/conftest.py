@@ -31,3 +31,20 @@ def seed_text() -> str:
     if not SEED.exists():
         pytest.skip(f"{SEED} is not here (../shared is laid beside the checkout)")
     return SEED.read_text("utf-8")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _every_record_is_schema_v1():
+    """Every record any test makes in this process is validated against the JSON Schema."""
+    from communique import record, schema
+
+    original = record.Record.to_dict
+
+    def checked(self):
+        d = original(self)
+        schema.validate(d)
+        return d
+
+    record.Record.to_dict = checked
+    yield
+    record.Record.to_dict = original
