@@ -330,6 +330,7 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
     last_sents: set[int] = set()  # sentences holding its end and its cue
     pending: tuple[int, int, int] | None = None  # an unattributed quote that may precede one
     orphans: list[tuple[int, int]] = []  # quoted clauses without a cue of their own
+    last_cue = -1
 
     for j, (s, e) in enumerate(spans):
         a, b = qtoks[j]
@@ -342,8 +343,11 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
             # the rest of that attribution's sentences, continues it ('"...," said
             # Caddell, a pollster. "Yesterday, ..."').
             mark = _mark_start(text, s)
-            if all(sent_of[i] in last_sents
-                   for i in range(last_b, a) if starts[i] < mark and not punct[i]):
+            between = [i for i in range(last_b, a) if starts[i] < mark and not punct[i]]
+            # '..." Ebeling said, and her husband cut in. "...': a new subject, a new speaker
+            if all(sent_of[i] in last_sents for i in between) and not any(
+                    doc[i].dep_ in _SUBJ_DEPS and doc[i].head.dep_ == "conj" and
+                    doc[i].head.head.i == last_cue for i in between):
                 inherited = last_direct
         if cue is not None and _inside_report(doc, cue, a, b, punct):
             continue  # 'said that in her state, "there is pessimism"': a mixed quote
@@ -361,6 +365,7 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
             c, cs, ce = _cue_span(cue)
             hit = QuoteHit("direct", s, e, c, cs, ce, sp[0] if sp else None, sp[1] if sp else None)
             last_sents = {sent_of[cue.i]}
+            last_cue = cue.i
             if pending is not None and not any(
                     not punct[i] for i in range(pending[2], a) if starts[i] < _mark_start(text, s)):
                 # '"A."  "B," she said.': a quoted paragraph right before an attributed one
