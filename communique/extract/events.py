@@ -677,7 +677,7 @@ def _arguments(hit: _Hit, token_actor) -> None:
         if not recipients and verb is not None and hit.type in ("CONSULT",):
             for p in _prep_children(verb, ("with",)):
                 recipients += _pobjs(p)
-    if hit.entry is _DEMAND_ENTRY:
+    if hit.entry is _DEMAND_ENTRY or hit.entry is _BLAME_ENTRY:
         # "Russia says Israel must end attacks": the sayer demands, the one who must act is asked
         actors = _subjects(tok.head)
         recipients = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -890,6 +890,10 @@ _DEMAND_ENTRY = Entry(lemma="must", pos="verb", type="REQUEST", mode=None, conte
                       cameo="100", args=(("frame", "request"),), source="communique")
 
 
+_BLAME_ENTRY = Entry(lemma="responsible", pos="adj", type="ACCUSE", mode="allege", contexts=(),
+                     cameo="112", args=(("frame", "accuse"),), source="communique")
+
+
 def _reported_demands(doc, hits: list[_Hit], token_actor) -> list[_Hit]:
     """"Russia says Israel must end attacks": a demand (CAMEO 10) on whoever must act."""
     out = []
@@ -897,12 +901,23 @@ def _reported_demands(doc, hits: list[_Hit], token_actor) -> list[_Hit]:
     for tok in doc:
         if tok.dep_ != "ccomp" or _lemma(tok.head) not in REPORTING_VERBS | {"insist", "demand"}:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+        blame = any(c.dep_ == "acomp" and _lemma(c) in ("responsible", "culpable", "guilty", "behind")
+                    for c in tok.children) or any(c.dep_ == "prep" and c.lower_ == "behind" for c in tok.children)
+        if not blame and not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+            continue
+        if blame and (any(c.dep_ == "neg" for c in tok.children) or _lemma(tok) not in ("be",)):
             continue
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
             continue
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj or subj[0].lower_ in ("we", "i", "it", "there", "this", "that"):
+            continue
+        if blame:
+            # "the government said Taliban militants were responsible": an accusation
+            word = next((c for c in tok.children if c.dep_ in ("acomp", "prep")
+                         and _lemma(c) in ("responsible", "culpable", "guilty", "behind")), tok)
+            out.append(_Hit(tok=tok, entry=_BLAME_ENTRY, type="ACCUSE", mode="allege", contexts=[],
+                            cameo="112", span=(word.i, word.i + 1)))
             continue
         demand = _Hit(tok=tok, entry=_DEMAND_ENTRY, type="REQUEST", mode=None, contexts=[],
                       cameo="100", span=(tok.i, tok.i + 1))
@@ -1161,12 +1176,12 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventH
             # generic "you" ("you walk down the street and you get shot"): no one in particular
             continue
         if (h.tok.pos_ == "VERB" and h.tok.dep_ in ("ROOT", "ccomp") and not h.actor_toks
-                and not _is_passive(h.tok) and h.entry is not _DEMAND_ENTRY):
+                and not _is_passive(h.tok) and h.entry not in (_DEMAND_ENTRY, _BLAME_ENTRY)):
             # an imperative or a fragment ("Promise mama you'll ..."): nobody acts
             continue
         _refine_mode(h, token_actor)
         # a demand made in reported speech is as real as the saying of it
-        anchor = h.tok.head if h.entry is _DEMAND_ENTRY else h.tok
+        anchor = h.tok.head if h.entry in (_DEMAND_ENTRY, _BLAME_ENTRY) else h.tok
         negated, refusal = _negated(anchor)
         if _hypothetical(anchor):
             modality = "hypothetical"

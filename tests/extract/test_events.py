@@ -420,3 +420,13 @@ def test_no_event_from_disasters_and_condolences(nlp, text, etype):
 ])
 def test_idioms_and_clause_boundaries(nlp, text, etype):
     assert etype not in [e.type for e in _asserted(_events(nlp, text))]
+
+
+@pytest.mark.parametrize("text,etype,mode", [
+    ("The Afghan government said Taliban militants were responsible for the attack.", "ACCUSE", "allege"),
+    ("The committee issued a report highly critical of the Vietnamese government.", "ACCUSE", "disapprove"),
+    ("The counsel led the attack on the impeachment proceedings.", "ACCUSE", "disapprove"),
+])
+def test_verbal_accusations(nlp, text, etype, mode):
+    evs = _events(nlp, text)
+    assert any(e.type == etype and e.mode == mode for e in evs), [(e.type, e.mode) for e in evs]
