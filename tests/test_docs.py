@@ -25,3 +25,28 @@ def test_readme_names_the_two_commands_and_links_exist():
 
 def test_ci_runs_the_readme_test_command():
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def _numbers(obj, path=()):
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from _numbers(v, path + (k,))
+    elif isinstance(obj, float):
+        yield path, obj
+
+
+def test_evaluation_page_shows_the_pinned_scores():
+    import json
+
+    page = (ROOT / "docs" / "evaluation.md").read_text("utf-8")
+    wanted = {
+        "events.json": [("class_accuracy",), ("ner_micro_overlap_f1",), ("plv_accuracy",)],
+        "quotes.json": [("communique", "direct", "content", "f1"), ("communique", "all", "content", "f1"),
+                        ("communique", "direct", "content+speaker", "f1")],
+        "when_where.json": [("scores", "date"), ("scores", "location_country"), ("scores", "fatalities")],
+        "actors.json": [("actor", "accuracy"), ("recipient", "accuracy")],
+    }
+    for name, paths in wanted.items():
+        pins = dict(_numbers(json.loads((ROOT / "tests" / "data" / "pinned" / name).read_text())))
+        for p in paths:
+            assert f"{pins[p]:.3f}" in page, f"docs/evaluation.md lacks {name} {'/'.join(p)} = {pins[p]:.3f}"
