@@ -8,7 +8,6 @@ constraints), ``cameo_codes.tsv`` (description, Goldstein score, quad class),
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
