@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import itertools
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -11,6 +12,8 @@ from typing import Any, TextIO
 
 from . import __version__
 
+# Fewer articles than this are coded in this process: a pool would cost more to start.
+SMALL_INPUT = 32
 # Modules that add their own subcommands with register(subparsers).
 COMMAND_MODULES = ["communique.store_cli", "communique.server.cli"]
 
@@ -56,8 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "json", "jsonl"], default=None,
                    help="table when stdout is a terminal, jsonl otherwise")
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
-    p.add_argument("--workers", type=int, default=1,
-                   help="processes to code with (0 = all cores; default 1)")
+    p.add_argument("--workers", type=int, default=0,
+                   help="processes to code with (default 0 = all cores; inputs of fewer "
+                        f"than {SMALL_INPUT} articles are coded in one process)")
     p.set_defaults(func=cmd_code)
 
     p = sub.add_parser("eval", help="score the coder against annotated data",
@@ -127,11 +131,15 @@ def coded(args, articles: Iterable[Any]) -> Iterator[dict[str, Any]]:
     """Records for ``articles`` with the options of ``args`` (one or many processes)."""
     workers = getattr(args, "workers", 1)
     if workers != 1:
-        from .parallel import code_parallel
+        articles = iter(articles)
+        head = list(itertools.islice(articles, SMALL_INPUT))
+        if len(head) == SMALL_INPUT:  # worth starting a pool: each worker loads the model
+            from .parallel import code_parallel
 
-        yield from code_parallel(articles, workers=workers, lexicon=args.lexicon,
-                                 actors=args.actors)
-        return
+            yield from code_parallel(itertools.chain(head, articles), workers=workers,
+                                     lexicon=args.lexicon, actors=args.actors)
+            return
+        articles = head
     from .nlp import ModelMissing
     from .pipeline import Coder
 
