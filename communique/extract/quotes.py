@@ -410,8 +410,19 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
                 continue
             mark = _mark_start(text, s)
             k = bisect.bisect_right(ends, mark) - 1
-            if k >= 0 and not any(ch.isalnum() for ch in text[ends[k]:mark]):
-                src = by_end[k]
+            src = by_end[k] if k >= 0 and not any(
+                ch.isalnum() for ch in text[ends[k]:mark]) else None
+            if src is None:
+                # '... are "just scratching out a profit," Mr. Hedge said from his office.
+                # "Golf is ..."': the sentence right before holds the cue.
+                p = bisect.bisect_left(starts, mark) - 1
+                while p >= 0 and punct[p]:
+                    p -= 1
+                if p >= 0:
+                    lo_, hi_ = sent_bounds[sent_of[p]]
+                    src = next((h for h in reversed(by_end) if h.cue_start is not None and
+                                starts[lo_] <= h.cue_start < mark and h.end <= mark), None)
+            if src is not None:
                 hit = QuoteHit("direct", s, e, src.cue, src.cue_start, src.cue_end,
                                src.speaker_start, src.speaker_end)
                 hits.append(hit)
@@ -779,7 +790,8 @@ def _cut_nested(doc: Doc, cue: Token, i: int, k: int, qid: list[int]) -> int:
     for t in range(i + 1, k - 1):
         if qid[t - 1] >= 0 and qid[t] < 0 and doc[t].is_quote and (
                 doc[t + 1].text in ("-", "—", "--", "–") or
-                doc[t + 1].text == "," and doc[t + 2].lower_ in _REPORTER_TURNS):
+                doc[t + 1].text == "," and doc[t + 2].lower_ in _REPORTER_TURNS or
+                doc[t - 1].text == "," and doc[t + 1].lower_ in _REPORTER_TURNS):
             return t
     return k
 
