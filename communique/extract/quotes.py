@@ -344,10 +344,11 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
             # Caddell, a pollster. "Yesterday, ..."').
             mark = _mark_start(text, s)
             between = [i for i in range(last_b, a) if starts[i] < mark and not punct[i]]
-            # '..." Ebeling said, and her husband cut in. "...': a new subject, a new speaker
+            # '..." Ebeling said, and her husband cut in. "...', '..." she told the crowd,
+            # then referred to ...': a second action of the sentence ends the quote.
             if all(sent_of[i] in last_sents for i in between) and not any(
-                    doc[i].dep_ in _SUBJ_DEPS and doc[i].head.dep_ == "conj" and
-                    doc[i].head.head.i == last_cue for i in between):
+                    doc[i].dep_ == "conj" and doc[i].head.i == last_cue and
+                    doc[i].pos_ == "VERB" for i in between):
                 inherited = last_direct
         if cue is not None and _inside_report(doc, cue, a, b, punct):
             continue  # 'said that in her state, "there is pessimism"': a mixed quote
