@@ -18,6 +18,7 @@ No coreference model is involved. A country that cannot be told stays None.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from .. import kb
@@ -123,6 +124,7 @@ class _Resolver:
         self.place_country = {(p.start, p.end): p.country for p in place_hits}
         self.place_spans = [(p.start, p.end) for p in place_hits]
         self.person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        self._sent_starts = [s.start for s in doc.sents]
 
     # -- helpers -------------------------------------------------------------
     def _placed(self, start: int, end: int, default: str | None) -> str | None:
@@ -532,7 +534,7 @@ class _Resolver:
         if not mods:
             return None
         i = min(c.left_edge.i for c in mods)
-        words = [t for t in doc_span(self.doc, i, tok.i + 1) if not t.is_punct and t.dep_ != "case"]
+        words = [t for t in self.doc[i:tok.i + 1] if not t.is_punct and t.dep_ != "case"]
         det = next((c for c in mods if c.dep_ == "det"), None)
         definite = det is None or det.lower_ in ("the", "this", "that")
         if any(self.claimed.get(k) and self.claimed[k].kind == "person" for k in range(i, tok.i + 1)):
@@ -641,9 +643,6 @@ class _Resolver:
         self._add(proto, tok.i, tok.i + 1)
 
     def _sent_index(self, i: int) -> int:
-        if not hasattr(self, "_sent_starts"):
-            self._sent_starts = [s.start for s in self.doc.sents]
-        import bisect
         return bisect.bisect_right(self._sent_starts, i) - 1
 
     # -- result --------------------------------------------------------------
@@ -664,10 +663,6 @@ class _Resolver:
             actors.append(Actor(id=aid, name=p.name, kind=p.kind, country=p.country,
                                 sector=p.sector or p.known_sector, role=p.role, mentions=mentions))
         return ActorResult(actors=actors, token_actor=token_actor, _char_spans=spans)
-
-
-def doc_span(doc, i, j):
-    return doc[i:j]
 
 
 def find_actors(doc, place_hits=()) -> ActorResult:
