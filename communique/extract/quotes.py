@@ -413,16 +413,28 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
             k = bisect.bisect_right(ends, mark) - 1
             src = by_end[k] if k >= 0 and not any(
                 ch.isalnum() for ch in text[ends[k]:mark]) else None
+            p = bisect.bisect_left(starts, mark) - 1
+            while p >= 0 and punct[p]:
+                p -= 1
             if src is None:
                 # '... are "just scratching out a profit," Mr. Hedge said from his office.
                 # "Golf is ..."': the sentence right before holds the cue.
-                p = bisect.bisect_left(starts, mark) - 1
-                while p >= 0 and punct[p]:
-                    p -= 1
                 if p >= 0:
                     lo_, hi_ = sent_bounds[sent_of[p]]
                     src = next((h for h in reversed(by_end) if h.cue_start is not None and
                                 starts[lo_] <= h.cue_start < mark and h.end <= mark), None)
+            if src is None and p >= 0:
+                # 'Dianne Bystrom agreed. "Mainstream Republicans are running out of time."'
+                lo_, hi_ = sent_bounds[sent_of[p]]
+                verb = next((doc[i] for i in range(hi_ - 1, lo_ - 1, -1) if i in cue_set), None)
+                if verb is not None and verb.dep_ == "ROOT" and not any(
+                        c.dep_ in _CLAUSE_DEPS or c.dep_ in ("dobj", "xcomp", "prep")
+                        for c in verb.children):
+                    speaker = _speaker_token(verb)
+                    if speaker is not None:
+                        sp = _mention_span(speaker)
+                        src = QuoteHit("direct", s, e, verb.text, verb.idx,
+                                       verb.idx + len(verb), sp[0], sp[1])
             if src is not None:
                 hit = QuoteHit("direct", s, e, src.cue, src.cue_start, src.cue_end,
                                src.speaker_start, src.speaker_end)
@@ -596,8 +608,7 @@ def _direct_cue(doc, a, b, j, qid, sent_of, sent_bounds, is_cue, text, s, e, cue
                                                      subj.lower_ in _PERSONAL):
                                 cands.append(t)
                             break
-                    if not cands and k > 0 and doc[k - 1].pos_ == "PROPN" and \
-                            doc[k - 1].head.i == k - 1 and qid[k - 1] < 0:
+                    if not cands and k > 0 and doc[k - 1].pos_ == "PROPN" and qid[k - 1] < 0:
                         # 'Bush: "The mission is to destroy ISIS."': a name and a colon.
                         cands.append(doc[k])
     if not cands:

@@ -69,6 +69,11 @@ CASES = [
      [("indirect", "she and Obama had made progress", "said", "Clinton"),
       ("direct", "I really believe that the president has done an incredible job against great "
        "odds.", "said", "Clinton")]),
+    # a cue sentence of its own right before the quote
+    ('Iowa State University professor Dianne Bystrom agreed. "Mainstream Republicans are '
+     'running out of time to find an alternative."',
+     [("direct", "Mainstream Republicans are running out of time to find an alternative.",
+       "agreed", "Iowa State University professor Dianne Bystrom")]),
     # indirect
     ("The foreign minister said that Iran would not accept any change to the borders.",
      [("indirect", "that Iran would not accept any change to the borders", "said",
