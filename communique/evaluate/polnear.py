@@ -20,7 +20,10 @@ Scoring rules:
 - content+speaker: a match counts only if the speaker is right too: the
   predicted speaker span overlaps a gold Source fragment (so a pronoun source,
   "he", must be our "he": coreference is the actor stage's job and is not
-  scored here), or both have no source.
+  scored here), or both have no source. A gold source that is a relative
+  pronoun ("Trump, who has said ...": source "who") is matched by the mention
+  right before it (our speaker is the antecedent, which the actor stage can
+  resolve).
 - "direct" restricts both sides to quotations: gold contents that contain a
   double quotation mark (", “, ”, '' or ``), and predictions that are direct
   hits or whose content contains such a mark. "all" scores every attribution.
@@ -155,10 +158,19 @@ def _overlaps(a: Spans, b: Spans) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
 
 
-def _speaker_ok(pred: Attribution, gold: Attribution) -> bool:
+_RELATIVE = {"who", "which", "that", "whom"}
+
+
+def _speaker_ok(pred: Attribution, gold: Attribution, text: str) -> bool:
     if not gold.source:
         return not pred.source
-    return _overlaps(pred.source, gold.source)
+    if _overlaps(pred.source, gold.source):
+        return True
+    # A relative pronoun source ('Trump, who has said ...') is matched by its antecedent.
+    (gs, ge), = gold.source[:1]
+    if len(gold.source) == 1 and text[gs:ge].lower() in _RELATIVE:
+        return any(e <= gs and not text[e:gs].strip(" ,\n") for _, e in pred.source)
+    return False
 
 
 def _match(preds: list[Attribution], golds: list[Attribution], text: str):
@@ -202,7 +214,7 @@ class _Tally:
         self.n[subset, "pred"] += len(preds)
         self.n[subset, "gold"] += len(golds)
         self.n[subset, "content"] += len(matches)
-        self.n[subset, "speaker"] += sum(1 for p, g in matches if _speaker_ok(p, g))
+        self.n[subset, "speaker"] += sum(1 for p, g in matches if _speaker_ok(p, g, text))
 
     def result(self) -> dict[str, Any]:
         out = {}
