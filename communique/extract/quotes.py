@@ -693,6 +693,13 @@ def _indirect(doc: Doc, cue: Token, qid: list[int], text: str) -> list[QuoteHit]
             # '... said X, but that Y': a second "that" clause conjoined to the cue.
             more = [c for c in cue.rights if c.dep_ == "conj" and c.i > k and
                     any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            # '... says that people want a leader, but instead Obama is giving them
+            # "lectures"': a clause the parser hung on the cue, quoting the speaker.
+            more += [c for c in cue.rights if c.dep_ in ("conj", "advcl", "parataxis") and
+                     c.i > k and c.pos_ in ("VERB", "AUX") and
+                     c.lemma_.lower() not in speech_verbs() and
+                     any(qid[t.i] >= 0 for t in c.subtree)]
+            more.sort(key=lambda c: c.i)
             parts = [(i, more[-1].right_edge.i if more else k)]
             # 'If the talks fail, the minister said, the army will stay': a conditional
             # before a parenthetical cue belongs to what was said.
