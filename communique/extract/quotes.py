@@ -455,13 +455,16 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
 
 
 def _inside_report(doc: Doc, cue: Token, a: int, b: int, punct: list[bool]) -> bool:
-    """Whether the quote ends a reported clause that starts with words of the reporter's."""
+    """Whether the quote is only part of a reported clause, with the reporter's words
+    before it ('said that in her state, "..."') or after it ('says "the wind is at our
+    backs" despite his loss')."""
     for c in cue.rights:
-        if c.dep_ in _CLAUSE_DEPS and c.left_edge.i < a <= b - 1 <= c.right_edge.i + 1:
+        if c.dep_ in _CLAUSE_DEPS and c.left_edge.i <= a and b - 1 <= c.right_edge.i + 1:
             words = [i for i in range(c.left_edge.i, a) if not punct[i]]
             if words and doc[words[0]].lower_ == "that":
                 words = words[1:]
-            if len(words) >= 2:
+            after = [i for i in range(b, c.right_edge.i + 1) if not punct[i]]
+            if len(words) >= 2 or len(after) >= 2:
                 return True
     return False
 
