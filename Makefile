@@ -14,7 +14,7 @@ install: $(BIN)/python
 	$(BIN)/pip install -q -e .
 
 install-test: $(BIN)/python
-	$(BIN)/pip install -q -e '.[all,test]'
+	$(BIN)/pip install -q -e '.[all,test,baseline]'
 
 run: install
 	$(BIN)/communique code examples/ --published 2022-10-03 --format table

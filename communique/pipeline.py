@@ -70,7 +70,7 @@ class Coder:
         published = article.published
         place_hits = _stage("places", _places.find_places, doc)
         actor_result = _stage("actors", _actors.find_actors, doc, place_hits)
-        quote_hits = _stage("quotes", _quotes.find_quotes, doc)
+        quote_hits = _stage("quotes", _quotes.find_quotes, doc, article.text)
         date_hits = _stage("dates", _dates.find_dates, doc, published)
         event_hits = _stage("events", _events.find_events, doc, actor_result, self.lexicon)
         try:
