@@ -414,8 +414,9 @@ def test_same_event_from_several_articles_is_one_cluster(store):
     assert triggers == {"apa-1": "phone call", "tehrantimes-476950": "discussed"}
     # r1 has no location: the same call, but the rule keeps it apart.
     assert store.count_clusters(type="CONSULT") == 2
-    # The per-article events stay queryable.
+    # The per-article events stay queryable, also by their cluster.
     assert store.count_events(type="CONSULT") == 3
+    assert ids(store.query_events(cluster_id=call["id"])) == ["apa-1", "tehrantimes-476950"]
 
 
 def test_sources_count_publishers_not_articles(tmp_path):
@@ -489,6 +490,9 @@ def ids(rows):
                               "tehrantimes-476950", "trend-3651000"]),
     ({"context": "territory"}, ["armenpress-1093000", "azatutyun-32031000"]),
     ({"modality": "future"}, []),
+    ({"modality": ["asserted", "future"]}, ["apa-1", "armenpress-1093000", "azatutyun-32031000",
+                                            "azatutyun-32050000", "tehrantimes-476904",
+                                            "tehrantimes-476950", "trend-3651000"]),
     ({"date_from": "2022-10-01"}, ["apa-1", "tehrantimes-476904", "tehrantimes-476950",
                                    "trend-3651000"]),
     ({"date_to": "2022-09-14"}, ["armenpress-1093000", "azatutyun-32031000"]),
