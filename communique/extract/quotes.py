@@ -702,6 +702,11 @@ def _indirect(doc: Doc, cue: Token, qid: list[int], text: str) -> list[QuoteHit]
                      c.i > k and c.pos_ in ("VERB", "AUX") and
                      c.lemma_.lower() not in speech_verbs() and
                      any(qid[t.i] >= 0 for t in c.subtree)]
+            # '... the only to spend their entire life "fighting to defend ..."': the
+            # parser hung the quoted rest of the clause on the cue as a second clause.
+            more += [c for c in cue.rights if c.dep_ in _CLAUSE_DEPS and c.i > k and
+                     qid[c.i] >= 0 and qid[c.left_edge.i - 1] < 0 and
+                     all(doc[t].is_punct for t in range(k + 1, c.left_edge.i))]
             more.sort(key=lambda c: c.i)
             parts = [(i, more[-1].right_edge.i if more else k)]
             # 'If the talks fail, the minister said, the army will stay': a conditional
@@ -803,7 +808,9 @@ def _cut_nested(doc: Doc, cue: Token, i: int, k: int, qid: list[int]) -> int:
     for t in range(i + 1, k + 1):
         tok = doc[t]
         if tok.dep_ in ("relcl", "advcl", "conj", "parataxis") and tok.i > cue.i and \
-                tok.lemma_.lower() in verbs and \
+                tok.lemma_.lower() in verbs and qid[t] < 0 and not (
+                    tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL
+                                                for m in tok.children)) and \
                 any(c.dep_ in _SUBJ_DEPS for c in tok.children) and tok.left_edge.i > i:
             k = min(k, tok.left_edge.i - 1)
             break

@@ -101,6 +101,25 @@ CASES = [
      "support mass deportation.",
      [("indirect", "the country needs to secure the border, but that he would not support mass "
        "deportation", "said", "The Ohio governor")]),
+    # a mixed quote runs on: a speech verb inside the quotation starts no new attribution,
+    # nor does one in a conditional; the quoted rest of the clause the parser hung on the
+    # cue stays in the content
+    ("He said it wouldn’t happen if voters “continue to elect corporate Democratic whores” "
+     "beholden to special interests.",
+     [("indirect", "it wouldn’t happen if voters “continue to elect corporate Democratic "
+       "whores” beholden to special interests", "said", "He")]),
+    ("He said the party would lose the election if its leaders continued to ignore the voters.",
+     [("indirect", "the party would lose the election if its leaders continued to ignore the "
+       "voters", "said", "He")]),
+    ("Cruz added that he was the only to spend their entire life “fighting to defend the "
+     "Constitution and the Bill of Rights.”",
+     [("indirect", "that he was the only to spend their entire life “fighting to defend the "
+       "Constitution and the Bill of Rights.”", "added", "Cruz")]),
+    # ... but a trailing clause with a speech verb of its own, outside the marks, still ends it
+    ("The Journal notes that Coulter tweeted that Trump should deport Haley, which the "
+     "editorial board argued helps Democrats.",
+     [("indirect", "that Coulter tweeted that Trump should deport Haley", "notes",
+       "The Journal")]),
     ("The attack killed 12 soldiers, according to the army.",
      [("indirect", "The attack killed 12 soldiers", "according to", "the army")]),
     # speech named by a noun
