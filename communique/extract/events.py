@@ -699,6 +699,178 @@ def _arguments(hit: _Hit, token_actor) -> None:
     hit.recipient_toks = [r for r in recipients if r.lower_ not in RELATIVE_PRONOUNS and keep(r)]
 
 
+# ---------------------------------------------------------------- recipients the first pass missed
+
+# Prepositions by which a noun phrase names whom it concerns or who owns it: "aid to X",
+# "sanctions on X", "a request from X", "a camp in Mali", "the websites of Georgia".
+OWNER_PREPS = ("to", "on", "against", "of", "for", "from", "by", "in", "into", "with", "at", "upon")
+# Types whose nominal trigger takes its victim or beneficiary as the "of" object:
+# "the arrest of X", "the release of X", "the invasion of X", "criticism of X".
+OBJECTIVE_OF_TYPES = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "ACCUSE", "CONCEDE"}
+# Types whose framing verb's complement names the recipient: "agreed to provide Sri Lanka
+# with ...", "pledged to work with China", "refused to meet with the envoy".
+FRAMED_TYPES = {"AGREE", "CONCEDE", "REJECT", "THREATEN", "REQUEST", "SUPPORT", "COOPERATE", "AID"}
+
+
+# Common nouns that name people, bodies or places that can be at the receiving end of an act.
+PARTY_NOUNS = CAPTIVES | POLICE_SUBJECTS | LABOUR_SUBJECTS | {
+    "government", "governments", "administration", "regime", "authorities", "ministry", "country",
+    "countries", "nation", "nations", "state", "states", "group", "groups", "militant", "militants",
+    "rebel", "rebels", "insurgent", "insurgents", "fighter", "fighters", "army", "armies", "military",
+    "embassy", "consulate", "council", "parliament", "court", "party", "parties", "organization",
+    "organisation", "agency", "agencies", "company", "companies", "bank", "banks", "delegation",
+    "counterpart", "counterparts", "ally", "allies", "neighbour", "neighbours", "neighbor",
+    "neighbors", "victim", "victims", "family", "families", "community", "communities", "village",
+    "villages", "town", "towns", "city", "cities", "region", "province", "republic", "kingdom",
+    "president", "premier", "king", "queen", "prince", "envoy", "ambassador", "ambassadors",
+    "diplomat", "diplomats", "spokesman", "inspector", "inspectors", "employee", "employees",
+    "follower", "followers", "supporter", "supporters", "militia", "militias", "opposition",
+    "ngo", "ngos", "agency", "media", "newspaper", "refugee", "refugees", "population", "populations",
+    "residents", "villagers", "farmers", "ranchers", "settlers", "team", "head", "chief",
+}
+CREATION_VERBS = {"set", "establish", "create", "build", "form", "open", "launch", "found",
+                  "construct", "start", "organize", "organise", "hold", "appoint", "name", "elect"}
+
+
+def _has_ids(tok, token_actor) -> bool:
+    return bool(_ids_for(tok, token_actor))
+
+
+def _party_like(tok) -> bool:
+    """Whether a noun phrase head can stand for a recipient (a person, body, people or
+    place), as opposed to a thing or an act ("aid", "the ban", "an agreement")."""
+    if tok.ent_type_ in NOT_ACTORS or tok.lower_ in RELATIVE_PRONOUNS:
+        return False
+    if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    if _lemma(tok) in ACT_OBJECTS or tok.lower_ in ACT_OBJECTS:
+        return False
+    if tok.pos_ == "PRON":
+        return tok.lower_ in ("him", "her", "them", "us")
+    if tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "FAC", "LOC") or tok.pos_ == "PROPN":
+        return True
+    if _lemma(tok) in PARTY_NOUNS or tok.lower_ in PARTY_NOUNS:
+        return True
+    return any(c.dep_ in ("compound", "amod", "poss", "nmod") and c.pos_ != "PRON"
+               and (c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or c.pos_ == "PROPN")
+               for c in tok.children)
+
+
+def _owner(tok, token_actor, preps=OWNER_PREPS, depth: int = 0) -> list:
+    """The actor a noun phrase stands for or belongs to: itself when it names a party,
+    else an actor named in its prepositional phrases ("aid to X", "its blockade of X",
+    "a camp in Mali", "a request from X", "threats made by X", "restrictions imposed on X")."""
+    if _party_like(tok) and _has_ids(tok, token_actor):
+        return [tok]
+    if depth > 2 or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return []
+    for p in _prep_children(tok, preps):
+        if p.dep_ == "prt":
+            continue
+        for g in _pobjs(p):
+            found = _owner(g, token_actor, preps, depth + 1)
+            if found:
+                return found
+    for c in tok.children:
+        # "threats made by X", "restrictions imposed on X", "the ban that they imposed on X"
+        if (c.dep_ == "acl" and c.tag_ == "VBN") or c.dep_ == "relcl":
+            for a in _prep_children(c, ("by", "on", "against", "to")):
+                found = [g for g in _pobjs(a) if _party_like(g) and _has_ids(g, token_actor)]
+                if found:
+                    return found
+    return []
+
+
+def _owners(toks, token_actor, avoid: set[str], preps=OWNER_PREPS) -> list:
+    """The owner of the first of these phrases that has one (not one of the actors)."""
+    for t in toks:
+        for o in _owner(t, token_actor, preps):
+            if set(_ids_for(o, token_actor)) - avoid:
+                return [o]
+    return []
+
+
+def _more_recipients(hit: _Hit, token_actor) -> list:
+    """Where the first pass found no recipient actor: look through the phrases around the
+    trigger for the one the act is directed at (the owner of its object, the destination of
+    what is sent, the light verb's dative, the object of a framed complement)."""
+    tok = hit.tok
+    avoid = set(_ids(hit.actor_toks, token_actor))
+    preps = RECIPIENT_PREPS.get(hit.type, ())
+    # 1. what the first pass took for the recipient, read through to its owner
+    found = _owners(hit.recipient_toks, token_actor, avoid)
+    if found:
+        return found
+    if tok.pos_ in ("VERB", "ADJ"):
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+        # 2. the object's phrases: "suspended aid to X", "lifted its blockade of X",
+        #    "rejected a request from X", "attacked an army camp in Mali"
+        found = _owners(objs, token_actor, avoid)
+        if found:
+            return found
+        # 3. the verb's own phrases: "sent experts to X", "flew medicine into X"
+        names = set(preps) | {"to", "into"} if hit.type in ("AID", "MOBILIZE") else set(preps)
+        if any(_lemma(o) in ACT_OBJECTS or o.lower_ in ACT_OBJECTS for o in objs):
+            # "suspended military aid to X", "cut ties with X": the act object's addressee
+            names |= {"to", "on", "against", "with", "into"}
+        found = _owners([g for p in _prep_children(tok, names) if p.dep_ != "prt"
+                         for g in _pobjs(p)], token_actor, avoid)
+        if found:
+            return found
+        # 4. the act the trigger frames: "agreed to provide Sri Lanka with technology"
+        if hit.type in FRAMED_TYPES or hit.entry.arg("frame"):
+            for c in tok.children:
+                purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                if (c.dep_ in ("xcomp", "ccomp") or purpose) and c.pos_ == "VERB" and c.i > tok.i:
+                    found = _framed_recipient(c, token_actor, avoid)
+                    if found:
+                        return found
+        return []
+    # an event noun
+    cands = []
+    if hit.type in OBJECTIVE_OF_TYPES:
+        # "the release of two Kuwaiti nationals", "the arrest and detention of X"
+        for n in [tok] + list(tok.conjuncts) + ([tok.head] if tok.dep_ == "conj" else []):
+            cands += [g for p in _prep_children(n, ("of",)) for g in _pobjs(p)]
+    cands += [g for p in _prep_children(tok, preps) for g in _pobjs(p)]
+    found = _owners(cands, token_actor, avoid)
+    if found:
+        return found
+    verb = _governing_verb(tok)
+    if verb is not None and _lemma(verb) in LIGHT_VERBS and tok.dep_ in ("dobj", "obj"):
+        # "issued an ultimatum to X", "gave X a deadline", "carried out strikes against X"
+        cands = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        cands += [g for c in verb.children if c.dep_ == "dative" and c.pos_ == "ADP" for g in _pobjs(c)]
+        cands += [g for p in _prep_children(verb, preps) if p.dep_ != "prt" for g in _pobjs(p)]
+        found = _owners(cands, token_actor, avoid)
+        if found:
+            return found
+    return []
+
+
+def _framed_recipient(verb, token_actor, avoid: set[str]) -> list:
+    """The recipient of a complement act: its indirect object, an actor as its object, or
+    an actor after "to"/"with"/"for" ("to work with China", "to send resources to Colombia")."""
+    for _ in range(3):
+        cands = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        cands += [g for c in verb.children if c.dep_ == "dative" and c.pos_ == "ADP" for g in _pobjs(c)]
+        if _lemma(verb) not in CREATION_VERBS:
+            cands += [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ != "FAC"]
+        cands += [g for p in _prep_children(verb, ("to", "with", "for", "into")) if p.dep_ != "prt"
+                  for g in _pobjs(p)]
+        cands += [g for o in verb.children if o.dep_ == "dobj"
+                  for p in _prep_children(o, ("to", "with", "for", "into")) for g in _pobjs(p)]
+        found = _owners(cands, token_actor, avoid, ("of", "in", "to", "with", "for"))
+        if found:
+            return found
+        nxt = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        if not nxt:
+            return []
+        verb = nxt[0]
+    return []
+
+
 def _relative_object(verb):
     """For a verb inside a relative clause with an object relative pronoun: the antecedent."""
     v = verb
@@ -1171,6 +1343,9 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventH
             _arguments(child, token_actor)
             inner_toks = {x.tok.i for x in h.absorbed}
             h.recipient_toks = [r for r in child.recipient_toks if r.i not in inner_toks]
+        if not _ids(h.recipient_toks, token_actor) and not h.between \
+                and h.entry not in (_DEMAND_ENTRY, _BLAME_ENTRY) and not h.entry.has("swap"):
+            h.recipient_toks = _more_recipients(h, token_actor) or h.recipient_toks
         if any(t.lower_ in ("you", "one") for t in h.actor_toks + h.recipient_toks) and not any(
                 t.lower_ not in ("you", "one") for t in h.actor_toks):
             # generic "you" ("you walk down the street and you get shot"): no one in particular

@@ -430,3 +430,38 @@ def test_idioms_and_clause_boundaries(nlp, text, etype):
 def test_verbal_accusations(nlp, text, etype, mode):
     evs = _events(nlp, text)
     assert any(e.type == etype and e.mode == mode for e in evs), [(e.type, e.mode) for e in evs]
+
+
+# Recipients the first reading of the parse misses: the addressee of an act object
+# ("suspended aid to X"), the owner of the object ("its blockade of X", "a request from X"),
+# the light verb's dative or phrase ("issued an ultimatum to X", "gave X a deadline"),
+# the objective "of" of an event noun ("the release of X") and the object of a framed
+# act ("agreed to provide X with ..."). Negatives: things, acts, places and dates are no recipient.
+@pytest.mark.parametrize("text,etype,actors,recipients", [
+    ("The United States suspended military aid to Pakistan.", "SANCTION", ["The United States"], ["Pakistan"]),
+    ("Turkey cut ties with Israel.", "SANCTION", ["Turkey"], ["Israel"]),
+    ("Saudi Arabia lifted its blockade of Qatar.", "RETREAT", ["Saudi Arabia"], ["Qatar"]),
+    ("Washington issued an ultimatum to Turkey.", "THREATEN", ["Washington"], ["Turkey"]),
+    ("Britain gave Russia a midnight deadline.", "THREATEN", ["Britain"], ["Russia"]),
+    ("Israel carried out strikes against Hamas targets in Gaza.", "ASSAULT", ["Israel"], ["Hamas"]),
+    ("The German government rejected a request from Turkey to hold a rally.", "REJECT", ["German"], ["Turkey"]),
+    ("Zambia rejected a call from Nelson Mandela to postpone the elections.", "REJECT", ["Zambia"], ["Nelson Mandela"]),
+    ("The UN condemned the threats made by the Iranian government.", "ACCUSE", ["UN"], ["Iranian"]),
+    ("Iran announced the release of two Kuwaiti nationals.", "RETREAT", ["Iran"], ["Kuwaiti"]),
+    ("Japan agreed to provide Sri Lanka with new technology.", "AGREE", ["Japan"], ["Sri Lanka"]),
+    ("China pledged to work with Japan on new projects.", "AGREE", ["China"], ["Japan"]),
+    ("Australia offered to send troops to help the Philippine army.", "AGREE", ["Australia"], ["Philippine"]),
+    ("Nigeria announced the deployment of 230 troops to Liberia.", "MOBILIZE", [], ["Liberia"]),
+    # negatives: no recipient
+    ("The German government agreed to set up a research institute in Berlin.", "AGREE", ["German"], []),
+    ("France lifted the curfew in the capital.", "CONCEDE", ["France"], []),
+    ("The United States and Britain signed a trade agreement.", "SUPPORT", ["The United States", "Britain"], []),
+    ("Hezbollah attacked the town on Thursday.", "ASSAULT", ["Hezbollah"], []),
+])
+def test_recipient_through_phrases(nlp, text, etype, actors, recipients):
+    evs = [e for e in _events(nlp, text) if e.type == etype]
+    assert evs, [(e.type, e.actor_ids, e.recipient_ids) for e in _events(nlp, text)]
+    e = evs[0]
+    for a in actors:
+        assert a in e.actor_ids, (e.actor_ids, e.recipient_ids)
+    assert sorted(e.recipient_ids) == sorted(recipients), (e.actor_ids, e.recipient_ids)
