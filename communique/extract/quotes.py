@@ -117,6 +117,7 @@ def speech_verbs() -> frozenset[str]:
 _VERBAL_POS = numpy.array([VERB, AUX], dtype="uint64")
 _NON_WORD_POS = numpy.array([PUNCT, SPACE, SYM], dtype="uint64")
 _ACCORDING = hash_string("according")
+_PUT = hash_string("put")
 
 
 @functools.cache
@@ -169,7 +170,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 continue
             prev = text[s - 1] if s > para_start else "\n"
             nxt = text[e] if e < para_end else "\n"
-            if ch in _OPENERS:
+            if ch == "“" and stack == ["curly"] and nxt.isspace() and not prev.isspace() and \
+                    (prev in ",.!?" or prev.isalnum()):
+                # 'here,“ said Jim Clyburn': an opening mark typed for the closing one
+                stack.pop()
+                spans.append((top_start, s))
+            elif ch in _OPENERS:
                 if not stack:
                     top_start = e
                 stack.append("curly")
@@ -320,6 +326,11 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
     verbal = numpy.isin(table[:, 2], _VERBAL_POS)
     lexical = numpy.isin(table[:, 1], _cue_hashes())
     cue_set = {i for i in numpy.flatnonzero(verbal & lexical).tolist() if qid[i] < 0}
+    for i in numpy.flatnonzero(verbal & (table[:, 1] == _PUT)).tolist():
+        # 'As Vulture put it, "..."': "put it" with "as" names a wording.
+        kids = {c.lower_ for c in doc[i].children}
+        if qid[i] < 0 and "it" in kids and "as" in kids:
+            cue_set.add(i)
 
     def is_cue(t: Token) -> bool:
         return t.i in cue_set
@@ -535,7 +546,15 @@ def _direct_cue(doc, a, b, j, qid, sent_of, sent_bounds, is_cue, text, s, e, cue
         hi = sent_bounds[sent_of[nxt]][1]
 
     def dist(t: Token) -> int:
-        return min(abs(t.i - a), abs(t.i - b))
+        d = min(abs(t.i - a), abs(t.i - b))
+        if d > 4 and t.i > b:
+            # '"...!" US Senator Jeff Sessions said': only the cue's subject in between.
+            subj = next((c for c in t.lefts if c.dep_ in _SUBJ_DEPS), None)
+            if subj is not None and all(doc[i].is_punct or doc[i].is_space
+                                        for i in range(b, subj.left_edge.i)) and \
+                    all(doc[i].is_punct for i in range(subj.right_edge.i + 1, t.i)):
+                return 4
+        return d
 
     cands: list[Token] = []
     # The quote hangs off a cue verb ('The official said, "We declare ..."').
@@ -820,7 +839,11 @@ def _cut_nested(doc: Doc, cue: Token, i: int, k: int, qid: list[int]) -> int:
         if qid[t - 1] >= 0 and qid[t] < 0 and doc[t].is_quote and (
                 doc[t + 1].text in ("-", "—", "--", "–") or
                 doc[t + 1].text == "," and doc[t + 2].lower_ in _REPORTER_TURNS or
-                doc[t - 1].text == "," and doc[t + 1].lower_ in _REPORTER_TURNS):
+                doc[t - 1].text == "," and doc[t + 1].lower_ in _REPORTER_TURNS or
+                doc[t - 1].text == "," and doc[t + 1].tag_ == "VBG" and
+                doc[t + 1].dep_ in ("advcl", "xcomp", "acl", "conj") or
+                doc[t + 1].lower_ in ("and", "but") and doc[t + 2].pos_ == "VERB" and
+                doc[t + 2].lemma_.lower() in verbs and qid[t + 2] < 0):
             return t
     return k
 

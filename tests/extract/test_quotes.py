@@ -120,6 +120,10 @@ CASES = [
      "editorial board argued helps Democrats.",
      [("indirect", "that Coulter tweeted that Trump should deport Haley", "notes",
        "The Journal")]),
+    # the reporter's own turn after the quote ('..., referring to ...') is not content
+    ("Trump said things “should be wrapped up by Cleveland,” referring to the party’s July "
+     "convention, where Republicans will select a nominee.",
+     [("indirect", "things “should be wrapped up by Cleveland,”", "said", "Trump")]),
     ("The attack killed 12 soldiers, according to the army.",
      [("indirect", "The attack killed 12 soldiers", "according to", "the army")]),
     # speech named by a noun
@@ -129,7 +133,26 @@ CASES = [
        "call for", "his")]),
     ("Despite Mr. Trump's claim that his net worth exceeds $10 billion, the filings show less.",
      [("indirect", "that his net worth exceeds $10 billion", "claim", "Mr. Trump")]),
+    # "as X put it" names a wording
+    ("As Vulture put it, “Hello, it’s the Biebs.” Justin Bieber has finally dethroned Adele on "
+     "the Billboard Hot 100.",
+     [("direct", "Hello, it’s the Biebs.", "put", "Vulture")]),
+    # an opening mark typed for the closing one
+    ("“The reality is, if Mrs. Clinton loses Iowa and New Hampshire, that could create new and "
+     "real problems for her here,“ said Jim Clyburn, a Democratic congressman from South "
+     "Carolina.",
+     [("direct", "The reality is, if Mrs. Clinton loses Iowa and New Hampshire, that could "
+       "create new and real problems for her here,", "said", "Jim Clyburn")]),
+    # a long speaker name between the quote and its cue
+    ("“The great state of Alabama… is proud to cast its votes: one vote for Marco Rubio, 13 for "
+     "Ted Cruz, and 36 votes for the next president of the United States, Donald J. Trump!” US "
+     "Senator Jeff Sessions said as he launched the process.",
+     [("direct", "The great state of Alabama… is proud to cast its votes: one vote for Marco "
+       "Rubio, 13 for Ted Cruz, and 36 votes for the next president of the United States, "
+       "Donald J. Trump!", "said", "US Senator Jeff Sessions")]),
     # negatives: apostrophes, scare quotes, titles, quoted text without a speech verb
+    ("He put it on the table before the vote.", []),
+    ('As he put it away, the crowd fell silent and "Hail to the Chief" began.', []),
     ("Azerbaijan's foreign minister praised the nations' efforts to promote Iran's stability.", []),
     ("Azerbaijan’s president and Armenia’s prime minister met in Prague.", []),
     ('Tehran backs only "regional mechanisms" to settle the dispute.', []),
@@ -166,6 +189,9 @@ def test_offsets_are_valid_slices(nlp):
     ("“Open\n\n“and continued,” he said.", [(1, 22)]),
     ("“Never closed\n\nNext paragraph.", [(1, 13)]),
     ("''Quoted,'' he said.", [(2, 9)]),
+    # an opening mark typed for the closing one; a nested opener is still an opener
+    ("“We will win,“ he said.", [(1, 13)]),
+    ("“He said “no” twice.”", [(1, 20)]),
 ])
 def test_quote_marks(text, expected):
     assert quote_spans(text) == expected
