@@ -420,6 +420,12 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
         for s, e in orphans:
             if s in taken:
                 continue
+            byline = _dash_byline(text, e)
+            if byline is not None:
+                # '"... pay zero taxes." ¶ - Sanders.': a quoted paragraph signed by a dash line
+                hits.append(QuoteHit("direct", s, e, text[byline[0]], byline[0], byline[0] + 1,
+                                     byline[1], byline[2]))
+                continue
             mark = _mark_start(text, s)
             k = bisect.bisect_right(ends, mark) - 1
             src = by_end[k] if k >= 0 and not any(
@@ -643,6 +649,22 @@ def _clause_like(doc: Doc, a: int, b: int) -> bool:
     words = sum(1 for i in range(a, b) if doc[i].is_alpha)
     has_verb = any(doc[i].pos_ in ("VERB", "AUX") for i in range(a, b))
     return words >= 4 and has_verb
+
+
+_BYLINE_RE = re.compile(r"[ \t]*\n\s*([-—–])[ \t]*((?:[A-Z][\w.'’-]*[ \t]*){1,4}?)[.,]?[ \t]*(?:\n|$)")
+
+
+def _dash_byline(text: str, e: int) -> tuple[int, int, int] | None:
+    """(dash, name start, name end) of a paragraph '- Hillary Clinton.' right after the
+    paragraph a quote ends."""
+    j = e
+    while j < len(text) and text[j] in "\"”'»":
+        j += 1
+    m = _BYLINE_RE.match(text, j)
+    if m is None:
+        return None
+    name = m.group(2).rstrip()
+    return m.start(1), m.start(2), m.start(2) + len(name.rstrip("."))
 
 
 def _colon_before(text: str, s: int) -> int | None:

@@ -150,7 +150,15 @@ CASES = [
      [("direct", "The great state of Alabama… is proud to cast its votes: one vote for Marco "
        "Rubio, 13 for Ted Cruz, and 36 votes for the next president of the United States, "
        "Donald J. Trump!", "said", "US Senator Jeff Sessions")]),
+    # a quoted paragraph signed by a dash line (fact-check columns)
+    ('The silence has been deafening.\n\n"I went to Wall Street before the crash. I was the one '
+     'saying you\'re going to wreck the economy."\n\n- Hillary Clinton.\n\nClinton tends to '
+     'overstate the significance of her visit.',
+     [("direct", "I went to Wall Street before the crash. I was the one saying you're going to "
+       "wreck the economy.", "-", "Hillary Clinton")]),
     # negatives: apostrophes, scare quotes, titles, quoted text without a speech verb
+    ('The silence has been deafening.\n\n"I went to Wall Street before the crash."\n\n- the '
+     'campaign\'s standard line, repeated on Sunday.\n\nClinton tends to overstate it.', []),
     ("He put it on the table before the vote.", []),
     ('As he put it away, the crowd fell silent and "Hail to the Chief" began.', []),
     ("Azerbaijan's foreign minister praised the nations' efforts to promote Iran's stability.", []),
