@@ -127,7 +127,7 @@ RECIPIENT_PREPS = {
     "THREATEN": ("against", "to", "on"),
     "PROTEST": ("against", "outside", "at"),
     "RETREAT": ("to", "from"),
-    "CONCEDE": ("to",),
+    "CONCEDE": ("to", "with"),
 }
 @dataclass
 class EventHit:
@@ -498,6 +498,10 @@ def _subjects(verb) -> list:
             return [s]
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return []
+        if v.dep_ == "acomp" and v.head is not v and v.head.pos_ in ("AUX", "VERB"):
+            # "the United States is willing to provide ...": the subject of the copula
+            v = v.head
+            continue
         if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl") and v.head is not v:
             head = v.head
             if v.dep_ == "ccomp":
@@ -566,10 +570,30 @@ def _ids(toks: list, token_actor) -> list[str]:
     out: list[str] = []
     for t in toks:
         for head in _expand(t):
-            for i in _ids_for(head, token_actor):
+            for i in _ids_for(head, token_actor) or _sayer_ids(head, token_actor):
                 if i not in out:
                     out.append(i)
     return out
+
+
+REPORTED_PRONOUNS = {"it", "they", "he", "she"}  # not "we": a quoted speaker speaks for a group
+
+
+def _sayer_ids(tok, token_actor) -> list[str]:
+    """"Bangladesh says it will not accept ...", "the rebels said they would release ...":
+    an unresolved pronoun subject of a reported clause is the one who reports it."""
+    if tok.lower_ not in REPORTED_PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    clause = tok.head
+    if clause.dep_ != "ccomp" or _lemma(clause.head) not in REPORTING_VERBS | {"announce", "warn", "threaten"}:
+        return []
+    sayers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.i < tok.i]
+    if not sayers or sayers[0].lower_ in REPORTED_PRONOUNS:
+        return []
+    if (tok.lower_ == "they") != (sayers[0].tag_ in ("NNS", "NNPS") or bool(sayers[0].conjuncts)) \
+            and tok.lower_ in ("it", "they") and sayers[0].pos_ != "PROPN":
+        return []  # "it" for a plural sayer, "they" for a singular one
+    return [i for h in _expand(sayers[0]) for i in _ids_for(h, token_actor)]
 
 
 def _parties(noun, token_actor) -> list:
@@ -756,11 +780,11 @@ def _party_like(tok) -> bool:
                for c in tok.children)
 
 
-def _owner(tok, token_actor, preps=OWNER_PREPS, depth: int = 0) -> list:
+def _owner(tok, token_actor, preps=OWNER_PREPS, depth: int = 0, avoid: frozenset = frozenset()) -> list:
     """The actor a noun phrase stands for or belongs to: itself when it names a party,
     else an actor named in its prepositional phrases ("aid to X", "its blockade of X",
     "a camp in Mali", "a request from X", "threats made by X", "restrictions imposed on X")."""
-    if _party_like(tok) and _has_ids(tok, token_actor):
+    if _party_like(tok) and set(_ids_for(tok, token_actor)) - avoid:
         return [tok]
     if depth > 2 or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
         return []
@@ -768,14 +792,14 @@ def _owner(tok, token_actor, preps=OWNER_PREPS, depth: int = 0) -> list:
         if p.dep_ == "prt":
             continue
         for g in _pobjs(p):
-            found = _owner(g, token_actor, preps, depth + 1)
+            found = _owner(g, token_actor, preps, depth + 1, avoid)
             if found:
                 return found
     for c in tok.children:
         # "threats made by X", "restrictions imposed on X", "the ban that they imposed on X"
         if (c.dep_ == "acl" and c.tag_ == "VBN") or c.dep_ == "relcl":
             for a in _prep_children(c, ("by", "on", "against", "to")):
-                found = [g for g in _pobjs(a) if _party_like(g) and _has_ids(g, token_actor)]
+                found = [g for g in _pobjs(a) if _party_like(g) and set(_ids_for(g, token_actor)) - avoid]
                 if found:
                     return found
     return []
@@ -784,9 +808,9 @@ def _owner(tok, token_actor, preps=OWNER_PREPS, depth: int = 0) -> list:
 def _owners(toks, token_actor, avoid: set[str], preps=OWNER_PREPS) -> list:
     """The owner of the first of these phrases that has one (not one of the actors)."""
     for t in toks:
-        for o in _owner(t, token_actor, preps):
-            if set(_ids_for(o, token_actor)) - avoid:
-                return [o]
+        found = _owner(t, token_actor, preps, avoid=frozenset(avoid))
+        if found:
+            return found
     return []
 
 
@@ -1343,7 +1367,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventH
             _arguments(child, token_actor)
             inner_toks = {x.tok.i for x in h.absorbed}
             h.recipient_toks = [r for r in child.recipient_toks if r.i not in inner_toks]
-        if not _ids(h.recipient_toks, token_actor) and not h.between \
+        if not set(_ids(h.recipient_toks, token_actor)) - set(_ids(h.actor_toks, token_actor)) and not h.between \
                 and h.entry not in (_DEMAND_ENTRY, _BLAME_ENTRY) and not h.entry.has("swap"):
             h.recipient_toks = _more_recipients(h, token_actor) or h.recipient_toks
         if any(t.lower_ in ("you", "one") for t in h.actor_toks + h.recipient_toks) and not any(

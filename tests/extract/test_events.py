@@ -452,6 +452,9 @@ def test_verbal_accusations(nlp, text, etype, mode):
     ("China pledged to work with Japan on new projects.", "AGREE", ["China"], ["Japan"]),
     ("Australia offered to send troops to help the Philippine army.", "AGREE", ["Australia"], ["Philippine"]),
     ("Nigeria announced the deployment of 230 troops to Liberia.", "MOBILIZE", [], ["Liberia"]),
+    ("The United States has suspended food supplies to the Afghan Mujahideen.", "SANCTION", ["The United States"], ["the Afghan Mujahideen"]),
+    ("The Czech prime minister pledged his country's full support for Fayez Serraj.", "SUPPORT", [], ["Fayez Serraj"]),
+    ("Ghani declared a three-month ceasefire with the Taliban.", "CONCEDE", [], ["Taliban"]),
     # negatives: no recipient
     ("The German government agreed to set up a research institute in Berlin.", "AGREE", ["German"], []),
     ("France lifted the curfew in the capital.", "CONCEDE", ["France"], []),
@@ -464,4 +467,26 @@ def test_recipient_through_phrases(nlp, text, etype, actors, recipients):
     e = evs[0]
     for a in actors:
         assert a in e.actor_ids, (e.actor_ids, e.recipient_ids)
+    assert sorted(e.recipient_ids) == sorted(recipients), (e.actor_ids, e.recipient_ids)
+
+
+# The actor of an adjective trigger is the subject of its copula ("X is willing to ..."), and an
+# unresolved pronoun subject of a reported clause is the one who reports it ("X said it would ...",
+# not when the pronoun's number does not fit the sayer).
+@pytest.mark.parametrize("text,etype,actors,recipients", [
+    ("The United States is willing to provide aid to Ukraine.", "AGREE", ["The United States"], ["Ukraine"]),
+    ("Colombia is ready to contribute troops to Afghanistan.", "AGREE", ["Colombia"], ["Afghanistan"]),
+    ("Hamas said it would release the Israeli hostages.", "CONCEDE", ["Hamas"], ["Israeli"]),
+    ("The Taliban said they will free the Indian engineers.", "CONCEDE", ["Taliban"], ["Indian"]),
+    ("Germany said it was ready to send tanks to Poland.", "AGREE", ["Germany"], ["Poland"]),
+    ("Russia said that it was attacked by Ukraine.", "ASSAULT", ["Ukraine"], ["Russia"]),
+    # negatives: the pronoun does not fit the sayer
+    ("The German ministry said they had attacked the Russian convoy.", "ASSAULT", [], ["Russian"]),
+    ("The rebels said it had attacked the Russian convoy.", "ASSAULT", [], ["Russian"]),
+])
+def test_actor_through_copula_and_reported_pronoun(nlp, text, etype, actors, recipients):
+    evs = [e for e in _events(nlp, text) if e.type == etype]
+    assert evs, [(e.type, e.actor_ids, e.recipient_ids) for e in _events(nlp, text)]
+    e = evs[0]
+    assert sorted(e.actor_ids) == sorted(actors), (e.actor_ids, e.recipient_ids)
     assert sorted(e.recipient_ids) == sorted(recipients), (e.actor_ids, e.recipient_ids)
