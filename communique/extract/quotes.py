@@ -77,6 +77,7 @@ _PERSONAL = {"i", "we", "you", "he", "she", "they"}
 _ASKING = {"ask", "wonder", "question", "inquire"}
 _REPORTER_TURNS = {"which", "while", "presumably", "except", "whereas", "although",
                    "though", "according", "adding", "saying", "apparently"}
+_NAMING = {"call", "describe", "dub", "label", "brand", "term", "deride", "praise"}
 _CONDITIONAL = {"if", "unless", "because", "although", "though", "once"}
 _SENT_END = set(".!?…")
 
@@ -714,10 +715,16 @@ def _indirect(doc: Doc, cue: Token, qid: list[int], text: str) -> list[QuoteHit]
     A parenthetical cue ('If politics ..., he said, Congress can still ...') gives
     two hits, the parts before and after it, with the same cue and speaker.
     """
+    naming = False
     if cue.dep_ == "relcl":
         subj = next((c for c in cue.children if c.dep_ in _SUBJ_DEPS), None)
         if subj is None or subj.lower_ not in _RELATIVE:
-            return []  # 'disputes, which the minister stressed ...': object relative
+            # 'disputes, which the minister stressed ...': object relative; but 'which he
+            # called "a cartel for higher education"' quotes the name he gave it.
+            naming = subj is not None and cue.lemma_.lower() in _NAMING and any(
+                t.lower_ in _RELATIVE and t.i < cue.i for t in cue.lefts)
+            if not naming:
+                return []
     comp = next((c for c in cue.rights if c.dep_ in _CLAUSE_DEPS or (
         c.dep_ == "advcl" and cue.lemma_ in _ASKING and
         any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children))), None)
@@ -785,7 +792,7 @@ def _indirect(doc: Doc, cue: Token, qid: list[int], text: str) -> list[QuoteHit]
         objects = {c.i for c in kids if c.dep_ == "dobj"}
         quoted = [t for t in range(i, k + 1) if qid[t] >= 0]
         tops = [t for t in quoted if qid[doc[t].head.i] != qid[t] or doc[t].head.i == t]
-        if not quoted or (sum(doc[t].is_alpha for t in quoted) <= 4 and all(
+        if not quoted or (not naming and sum(doc[t].is_alpha for t in quoted) <= 4 and all(
                 t in objects or (doc[t].head.i in objects and
                                  doc[t].dep_ in ("compound", "amod", "nmod", "appos"))
                 for t in tops)):

@@ -156,7 +156,19 @@ CASES = [
      'overstate the significance of her visit.',
      [("direct", "I went to Wall Street before the crash. I was the one saying you're going to "
        "wreck the economy.", "-", "Hillary Clinton")]),
+    # an object relative with a naming verb quotes the name given
+    ("Bloomberg pegged him at $2.9 billion, which Mr. Trump called ''a disgrace,'' blaming "
+     "Michael R. Bloomberg.",
+     [("indirect", "''a disgrace,''", "called", "Mr. Trump")]),
+    ('Amnesty International spokesman Eric Ferrero said groups of observers were dispatched '
+     'with the marchers, whom he described as "peaceful," for the length of the route.',
+     [("indirect", "groups of observers were dispatched with the marchers", "said",
+       "Amnesty International spokesman Eric Ferrero"),
+      ("indirect", 'as "peaceful,"', "described", "he")]),
     # negatives: apostrophes, scare quotes, titles, quoted text without a speech verb
+    ("The talks touched on the disputes, which the minister stressed would be settled "
+     "peacefully.", []),
+    ("He visited the plant, which he called home for a decade.", []),
     ('The silence has been deafening.\n\n"I went to Wall Street before the crash."\n\n- the '
      'campaign\'s standard line, repeated on Sunday.\n\nClinton tends to overstate it.', []),
     ("He put it on the table before the vote.", []),
