@@ -221,6 +221,10 @@ def _speaker_token(cue: Token) -> Token | None:
     """The subject of the cue verb, climbing through "adding", "and said" and the like."""
     if cue.text == ":":
         return cue.doc[cue.i - 1]  # 'Bush: "..."'
+    if cue.pos_ == "NOUN":
+        # 'the editorial read' tagged as a noun phrase: its modifier is the speaker
+        return next((c for c in reversed(list(cue.lefts))
+                     if c.dep_ in ("amod", "compound", "nmod", "nsubj")), None)
     verb = cue
     for _ in range(4):
         subj = None
@@ -327,6 +331,13 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[QuoteHit]:
     verbal = numpy.isin(table[:, 2], _VERBAL_POS)
     lexical = numpy.isin(table[:, 1], _cue_hashes())
     cue_set = {i for i in numpy.flatnonzero(verbal & lexical).tolist() if qid[i] < 0}
+    for i in numpy.flatnonzero(~verbal & lexical).tolist():
+        # '"...," the editorial read.': a cue the tagger took for a noun heading the sentence
+        # with the quoted clause under it.
+        t = doc[i]
+        if qid[i] < 0 and t.pos_ == "NOUN" and t.dep_ == "ROOT" and i > 0 and \
+                qid[i - 1] < 0 and any(c.dep_ in _CLAUSE_DEPS and qid[c.i] >= 0 for c in t.lefts):
+            cue_set.add(i)
     for i in numpy.flatnonzero(verbal & (table[:, 1] == _PUT)).tolist():
         # 'As Vulture put it, "..."': "put it" with "as" names a wording.
         kids = {c.lower_ for c in doc[i].children}

@@ -165,7 +165,13 @@ CASES = [
      [("indirect", "groups of observers were dispatched with the marchers", "said",
        "Amnesty International spokesman Eric Ferrero"),
       ("indirect", 'as "peaceful,"', "described", "he")]),
+    # a cue the tagger took for a noun ('the editorial read')
+    ("“If she wants to be the next president, Hillary Clinton should act like one, and come to "
+     "Louisiana,” the editorial read.",
+     [("direct", "If she wants to be the next president, Hillary Clinton should act like one, "
+       "and come to Louisiana,", "read", "editorial")]),
     # negatives: apostrophes, scare quotes, titles, quoted text without a speech verb
+    ("Her memoir, “Living History,” was a quick read.", []),
     ("The talks touched on the disputes, which the minister stressed would be settled "
      "peacefully.", []),
     ("He visited the plant, which he called home for a decade.", []),
