@@ -686,6 +686,11 @@ def _arguments(hit: _Hit, token_actor) -> None:
             actors += between
             hit.between = True
         verb = _governing_verb(tok)
+        if verb is not None and _undergoes(tok, verb):
+            # "Iran faces criticism from the UN", "the convoy came under attack":
+            # the subject of the verb is at the receiving end
+            recipients += _subjects(verb)
+            verb = None
         if verb is not None and not actors and tok.dep_ != "nsubj":
             if _is_passive(verb):
                 for a in _prep_children(verb, ("by",)):
@@ -893,6 +898,17 @@ def _framed_recipient(verb, token_actor, avoid: set[str]) -> list:
             return []
         verb = nxt[0]
     return []
+
+
+# Verbs whose subject undergoes the act their object names: "faced sanctions", "received aid",
+# "drew criticism", "came under attack".
+UNDERGO_VERBS = {"face", "receive", "suffer", "endure", "draw", "attract", "undergo", "sustain", "incur"}
+
+
+def _undergoes(noun, verb) -> bool:
+    if noun.dep_ in ("dobj", "obj") and _lemma(verb) in UNDERGO_VERBS:
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "under" and _lemma(verb) == "come"
 
 
 def _relative_object(verb):

@@ -490,3 +490,33 @@ def test_actor_through_copula_and_reported_pronoun(nlp, text, etype, actors, rec
     e = evs[0]
     assert sorted(e.actor_ids) == sorted(actors), (e.actor_ids, e.recipient_ids)
     assert sorted(e.recipient_ids) == sorted(recipients), (e.actor_ids, e.recipient_ids)
+
+
+# The subject of "face", "receive", "draw", "come under" undergoes the act its object names;
+# cyber attacks are COERCE/cyber (manual, COERCE modes); sending experts is AID, a platoon MOBILIZE.
+@pytest.mark.parametrize("text,etype,mode,actors,recipients", [
+    ("Iran faces widespread criticism from the United Nations.", "ACCUSE", "disapprove", ["the United Nations"], ["Iran"]),
+    ("The Syrian army came under attack from Turkish forces.", "ASSAULT", None, ["Turkish"], ["Syrian"]),
+    ("Russia faces new sanctions from the European Union.", "SANCTION", "discontinue", ["the European Union"], ["Russia"]),
+    ("Israel has launched cyber warfare against Iran.", "COERCE", "cyber", ["Israel"], ["Iran"]),
+    ("Russia launched cyber attacks on Georgia.", "COERCE", "cyber", ["Russia"], ["Georgia"]),
+    ("France sent military experts to Lebanon.", "AID", None, ["France"], ["Lebanon"]),
+    ("Kosovo is sending a military platoon to Kuwait.", "MOBILIZE", "troops", ["Kosovo"], ["Kuwait"]),
+])
+def test_undergo_verbs_and_sending(nlp, text, etype, mode, actors, recipients):
+    evs = [e for e in _asserted(_events(nlp, text)) if e.type == etype]
+    assert evs, [(e.type, e.mode, e.actor_ids, e.recipient_ids) for e in _events(nlp, text)]
+    e = evs[0]
+    assert e.mode == mode
+    assert sorted(e.actor_ids) == sorted(actors), (e.actor_ids, e.recipient_ids)
+    assert sorted(e.recipient_ids) == sorted(recipients), (e.actor_ids, e.recipient_ids)
+
+
+@pytest.mark.parametrize("text", [
+    "Iran faced the problem of inflation.",
+    "The Syrian army faced a shortage of fuel.",
+    "Germany sent a letter to France.",
+    "Russia launched a new satellite.",
+])
+def test_undergo_and_send_non_events(nlp, text):
+    assert not [e for e in _events(nlp, text) if e.type in ("ACCUSE", "ASSAULT", "SANCTION", "AID", "MOBILIZE", "COERCE")]
