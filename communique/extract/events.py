@@ -846,7 +846,14 @@ def _more_recipients(hit: _Hit, token_actor) -> list:
                          for g in _pobjs(p)], token_actor, avoid)
         if found:
             return found
-        # 4. the act the trigger frames: "agreed to provide Sri Lanka with technology"
+        # 4. an attack on a target that names no one ("attacked an army camp in Mali"):
+        #    the country the target lies in
+        if hit.type in ("ASSAULT", "COERCE") and any(o.dep_ == "dobj" and not _party_like(o) for o in objs):
+            found = _owners([g for p in _prep_children(tok, ("in",)) for g in _pobjs(p)
+                             if g.ent_type_ == "GPE"], token_actor, avoid)
+            if found:
+                return found
+        # 5. the act the trigger frames: "agreed to provide Sri Lanka with technology"
         if hit.type in FRAMED_TYPES or hit.entry.arg("frame"):
             for c in tok.children:
                 purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -861,7 +868,11 @@ def _more_recipients(hit: _Hit, token_actor) -> list:
         # "the release of two Kuwaiti nationals", "the arrest and detention of X"
         for n in [tok] + list(tok.conjuncts) + ([tok.head] if tok.dep_ == "conj" else []):
             cands += [g for p in _prep_children(n, ("of",)) for g in _pobjs(p)]
-    cands += [g for p in _prep_children(tok, preps) for g in _pobjs(p)]
+    names = set(preps)
+    if any(_lemma(g) in ACT_OBJECTS or g.lower_ in ACT_OBJECTS
+           for p in _prep_children(tok, ("of",)) for g in _pobjs(p)):
+        names |= {"to", "with", "for"}  # "a suspension of aid to X", "a cut of ties with X"
+    cands += [g for p in _prep_children(tok, names) for g in _pobjs(p)]
     found = _owners(cands, token_actor, avoid)
     if found:
         return found
@@ -889,7 +900,7 @@ def _framed_recipient(verb, token_actor, avoid: set[str]) -> list:
                   for g in _pobjs(p)]
         cands += [g for o in verb.children if o.dep_ == "dobj"
                   for p in _prep_children(o, ("to", "with", "for", "into")) for g in _pobjs(p)]
-        found = _owners(cands, token_actor, avoid, ("of", "in", "to", "with", "for"))
+        found = _owners(cands, token_actor, avoid)
         if found:
             return found
         nxt = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"

@@ -455,6 +455,10 @@ def test_verbal_accusations(nlp, text, etype, mode):
     ("The United States has suspended food supplies to the Afghan Mujahideen.", "SANCTION", ["The United States"], ["the Afghan Mujahideen"]),
     ("The Czech prime minister pledged his country's full support for Fayez Serraj.", "SUPPORT", [], ["Fayez Serraj"]),
     ("Ghani declared a three-month ceasefire with the Taliban.", "CONCEDE", [], ["Taliban"]),
+    ("Rebels attacked an army camp in Mali.", "ASSAULT", [], ["Mali"]),
+    ("Trump announced a suspension of aid to Pakistan.", "SANCTION", ["Trump"], ["Pakistan"]),
+    ("The Bank of Nova Scotia refused to respond to a request from the U.S. authorities.", "REJECT",
+     ["The Bank of Nova Scotia"], ["U.S."]),
     # negatives: no recipient
     ("The German government agreed to set up a research institute in Berlin.", "AGREE", ["German"], []),
     ("France lifted the curfew in the capital.", "CONCEDE", ["France"], []),
