@@ -78,6 +78,8 @@ _ASKING = {"ask", "wonder", "question", "inquire"}
 _REPORTER_TURNS = {"which", "while", "presumably", "except", "whereas", "although",
                    "though", "according", "adding", "saying", "apparently"}
 _NAMING = {"call", "describe", "dub", "label", "brand", "term", "deride", "praise"}
+_TEXT_NOUNS = {"statement", "post", "tweet", "transcript", "remarks", "message", "letter",
+               "email", "memo", "editorial", "op-ed", "release", "excerpt", "note"}
 _CONDITIONAL = {"if", "unless", "because", "although", "though", "once"}
 _SENT_END = set(".!?…")
 
@@ -222,6 +224,12 @@ def _speaker_token(cue: Token) -> Token | None:
     if cue.text == ":":
         return cue.doc[cue.i - 1]  # 'Bush: "..."'
     if cue.pos_ == "NOUN":
+        if cue.lemma_.lower() in _TEXT_NOUNS:
+            # "Bush's Facebook post:", 'Clinton released the following statement:'
+            owner = next((c for c in cue.lefts if c.dep_ == "poss"), None)
+            if owner is None and cue.dep_ == "dobj":
+                owner = next((c for c in cue.head.children if c.dep_ in _SUBJ_DEPS), None)
+            return owner
         # 'the editorial read' tagged as a noun phrase: its modifier is the speaker
         return next((c for c in reversed(list(cue.lefts))
                      if c.dep_ in ("amod", "compound", "nmod", "nsubj")), None)
@@ -651,6 +659,15 @@ def _direct_cue(doc, a, b, j, qid, sent_of, sent_bounds, is_cue, text, s, e, cue
                     if not cands and k > 0 and doc[k - 1].pos_ == "PROPN" and qid[k - 1] < 0:
                         # 'Bush: "The mission is to destroy ISIS."': a name and a colon.
                         cands.append(doc[k])
+                    if not cands:
+                        # 'Clinton released the following statement: "..."': a noun naming
+                        # a text right before the colon.
+                        for i in range(k - 1, max(lo2, k - 3) - 1, -1):
+                            t = doc[i]
+                            if t.pos_ == "NOUN" and t.lemma_.lower() in _TEXT_NOUNS and \
+                                    qid[i] < 0 and _speaker_token(t) is not None:
+                                cands.append(t)
+                                break
     if not cands:
         return None
     return min(cands, key=dist)

@@ -170,7 +170,23 @@ CASES = [
      "Louisiana,” the editorial read.",
      [("direct", "If she wants to be the next president, Hillary Clinton should act like one, "
        "and come to Louisiana,", "read", "editorial")]),
+    # a noun naming a text before the colon, with its owner
+    ("When Wallace died in 1998, President Clinton released the following statement:\n\n"
+     "“Hillary and I offer our condolences to the family and friends of George Wallace. I "
+     "remember working with him at the Governors’ conference in 1983.”\n\nThe New York Times "
+     "is expected to endorse the Democratic candidate.",
+     [("direct", "Hillary and I offer our condolences to the family and friends of George "
+       "Wallace. I remember working with him at the Governors’ conference in 1983.", "statement",
+       "President Clinton")]),
+    ('From Bush\'s Facebook post: "For the sake of our party and country, we must move to '
+     'overcome the divisiveness and vulgarity Donald Trump has brought into the political '
+     'arena."',
+     [("direct", "For the sake of our party and country, we must move to overcome the "
+       "divisiveness and vulgarity Donald Trump has brought into the political arena.", "post",
+       "Bush")]),
     # negatives: apostrophes, scare quotes, titles, quoted text without a speech verb
+    ("Here is the full transcript: \"We are going to win this state, and we are going to win "
+     "the White House.\"", []),
     ("Her memoir, “Living History,” was a quick read.", []),
     ("The talks touched on the disputes, which the minister stressed would be settled "
      "peacefully.", []),
