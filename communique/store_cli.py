@@ -88,9 +88,9 @@ def register(subparsers) -> None:
                         "store them without coding")
     p.add_argument("--engine", choices=["local", "dask"], default="local",
                    help="code here (local, default) or on a Dask cluster")
-    p.add_argument("--workers", type=int, default=1,
-                   help="local: processes to code with (0 = all cores); dask: workers of a "
-                        "local cluster (default 1)")
+    p.add_argument("--workers", type=int, default=0,
+                   help="local: processes to code with; dask: workers of a local cluster "
+                        "(default 0 = all cores; fewer than 32 articles are coded in one process)")
     p.add_argument("--scheduler", default=None,
                    help="dask: scheduler address (tcp://host:8786); default a local cluster")
     p.add_argument("--out", default="communique-parquet",
