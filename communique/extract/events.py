@@ -542,6 +542,20 @@ def _expand(tok) -> list:
     return out
 
 
+# Heads whose "of" phrase names whom they belong to: "the government of X", "a group of X".
+OF_MEMBER_NOUNS = {
+    "government", "minister", "ministry", "president", "leader", "leadership", "people",
+    "forces", "army", "military", "police", "authorities", "authority", "state",
+    "republic", "kingdom", "parliament", "officials", "official", "troops", "group", "delegation",
+    "team", "coalition", "member", "members", "head", "chief", "chairman", "spokesman",
+    "spokeswoman", "spokesperson", "representative", "representatives", "envoy", "ambassador",
+    "commander", "commanders", "unit", "units", "contingent", "wing", "branch", "leaders",
+}
+# Institutions that belong to the country they are "in": "police in Japan", "a court in Argentina".
+LOCAL_INSTITUTIONS = {"police", "authorities", "authority", "court", "judge", "prosecutor",
+                      "prosecutors", "officials", "official", "government", "parliament"}
+
+
 def _ids_for(tok, token_actor, depth: int = 0) -> list[str]:
     if tok.i in token_actor:
         return [token_actor[tok.i]]
@@ -554,11 +568,12 @@ def _ids_for(tok, token_actor, depth: int = 0) -> list[str]:
             if out:  # "Japanese and Chinese forces"
                 for cc in c.conjuncts:
                     out += [i for i in _ids_for(cc, token_actor, depth + 1) if i not in out]
-        elif c.dep_ == "prep" and c.lower_ == "of" and _lemma(tok) in (
-                "government", "minister", "ministry", "president", "leader", "leadership", "people",
-                "forces", "army", "military", "police", "authorities", "authority", "state",
-                "republic", "kingdom", "parliament", "officials", "official", "troops"):
+        elif c.dep_ == "prep" and ((c.lower_ == "of" and _lemma(tok) in OF_MEMBER_NOUNS) or (
+                c.lower_ == "in" and _lemma(tok) in LOCAL_INSTITUTIONS)):
+            # "the government of X", "a group of British lawmakers", "police in Japan"
             for g in _pobjs(c):
+                if c.lower_ == "in" and g.ent_type_ != "GPE":
+                    continue
                 for gg in [g] + list(g.conjuncts):
                     out += [i for i in _ids_for(gg, token_actor, depth + 1) if i not in out]
         if out:
@@ -670,7 +685,9 @@ def _arguments(hit: _Hit, token_actor) -> None:
         if poss and poss[0].tag_ == "PRP$" and _governing_verb(tok) is not None:
             # "the army intensified its bombardment": "its" is the subject of the verb
             poss = _subjects(_governing_verb(tok)) or poss
-        agents = [g for p in _prep_children(tok, ("by", "from")) for g in _pobjs(p)]
+        # "by X", "from X" - but not "the release from jail"
+        agents = [g for p in _prep_children(tok, ("by", "from")) for g in _pobjs(p)
+                  if p.lower_ == "by" or _party_like(g) or g.i in token_actor]
         own = token_actor.get(tok.i)
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
                 and (c.i in token_actor or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))

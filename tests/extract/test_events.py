@@ -524,3 +524,20 @@ def test_undergo_verbs_and_sending(nlp, text, etype, mode, actors, recipients):
 ])
 def test_undergo_and_send_non_events(nlp, text):
     assert not [e for e in _events(nlp, text) if e.type in ("ACCUSE", "ASSAULT", "SANCTION", "AID", "MOBILIZE", "COERCE")]
+
+
+# Who a noun phrase stands for: "a group of X", "police in X" (a domestic institution), and
+# "from X" names an agent only when X is a party ("the release of Temer from jail": no agent).
+@pytest.mark.parametrize("text,etype,actors,recipients", [
+    ("A group of British lawmakers has called for sanctions against Chinese officials.", "REQUEST", ["British"], ["Chinese"]),
+    ("A Brazilian judge ordered the release of Michel Temer from jail.", "RETREAT", ["Brazilian"], ["Michel Temer"]),
+    ("Police in Japan arrested a Chinese actor.", "COERCE", ["Japan"], ["Chinese"]),
+    # negatives: troops are not the country they are in
+    ("Troops in Syria attacked the rebels.", "ASSAULT", [], []),
+])
+def test_who_a_phrase_stands_for(nlp, text, etype, actors, recipients):
+    evs = [e for e in _events(nlp, text) if e.type == etype]
+    assert evs, [(e.type, e.actor_ids, e.recipient_ids) for e in _events(nlp, text)]
+    e = evs[0]
+    assert sorted(e.actor_ids) == sorted(actors), (e.actor_ids, e.recipient_ids)
+    assert sorted(e.recipient_ids) == sorted(recipients), (e.actor_ids, e.recipient_ids)
