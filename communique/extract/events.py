@@ -86,6 +86,7 @@ CAPTIVES = {"prisoner", "prisoners", "hostage", "hostages", "detainee", "detaine
             "candidate", "blogger", "bloggers", "lawyer", "lawyers", "tourist", "tourists",
             "missionary", "missionaries", "refugee", "refugees", "migrant", "migrants"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
+CUSTODY = {"jail", "prison", "custody", "detention", "captivity", "house", "arrest", "hospital", "camp"}
 METAPHOR_OBJECTS = {
     "corruption", "poverty", "disease", "crime", "virus", "pandemic", "inflation", "climate",
     "drug", "drugs", "covid", "covid-19", "coronavirus", "cancer", "hunger", "unemployment",
@@ -687,7 +688,8 @@ def _arguments(hit: _Hit, token_actor) -> None:
             poss = _subjects(_governing_verb(tok)) or poss
         # "by X", "from X" - but not "the release from jail"
         agents = [g for p in _prep_children(tok, ("by", "from")) for g in _pobjs(p)
-                  if p.lower_ == "by" or _party_like(g) or g.i in token_actor]
+                  if p.lower_ == "by" or ((_party_like(g) or _is_entityish(g, token_actor))
+                                          and _lemma(g) not in CUSTODY)]
         own = token_actor.get(tok.i)
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
                 and (c.i in token_actor or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))
