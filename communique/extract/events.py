@@ -1400,6 +1400,8 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventH
     """
     lexicon = lexicon or load_lexicon()
     token_actor: dict[int, str] = dict(getattr(actors, "token_actor", None) or {})
+    country_of = {getattr(a, "id", None): getattr(a, "country", None)
+                  for a in (getattr(actors, "actors", None) or [])}
     latest_year = _latest_year(doc)
     found = _find_triggers(doc, lexicon, token_actor)
     demands = _reported_demands(doc, found, token_actor)  # may take over found triggers
@@ -1444,6 +1446,12 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventH
         if h.between:
             # "clashes between X and Y": both sides act, no recipient.
             recipient_ids = []
+        if h.type == "CONSULT" and h.mode in (None, "third-party") and country_of:
+            # manual, CONSULT: "met X in X's capital" - X hosts, the other side visits
+            sides = _host_and_guests(h.tok, token_actor, country_of, actor_ids + recipient_ids)
+            if sides:
+                actor_ids, recipient_ids = sides
+                h.mode, h.cameo = "visit", "042"
         if h.type == "CONSULT" and h.mode != "visit":
             # manual: where no one hosts or visits, all participants are the actor
             actor_ids, recipient_ids = actor_ids + recipient_ids, []
@@ -1467,6 +1475,33 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventH
             negated=negated, confidence=round(min(confidence, 0.95), 3),
             fatalities=dead, injured=hurt))
     return _dedupe(events, doc)
+
+
+def _host_and_guests(tok, token_actor, country_of, ids) -> tuple[list[str], list[str]] | None:
+    """Where a meeting takes place "in"/"at" a place of one participant's country and another
+    participant is from elsewhere: (the visitors, the host)."""
+    from communique.extract.places import lookup
+
+    anchors = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and _governing_verb(tok) is not None:
+        anchors.append(_governing_verb(tok))
+    for a in anchors:
+        for p in _prep_children(a, ("in", "at")):
+            for g in _pobjs(p):
+                place_id = token_actor.get(g.i)
+                country = country_of.get(place_id) if place_id else None
+                if country is None and g.ent_type_ == "GPE":
+                    ent = next((e for e in g.doc.ents if e.start <= g.i < e.end), None)
+                    found = lookup(ent.text if ent is not None else g.text)
+                    country = found[0].country if found else None
+                if not country:
+                    continue
+                parts = [i for i in dict.fromkeys(ids) if i != place_id]
+                hosts = [i for i in parts if country_of.get(i) == country]
+                guests = [i for i in parts if country_of.get(i) and country_of.get(i) != country]
+                if len(hosts) == 1 and guests:
+                    return guests, hosts
+    return None
 
 
 def _nearby_sides(doc, tok, token_actor) -> list[str]:

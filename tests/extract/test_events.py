@@ -541,3 +541,33 @@ def test_who_a_phrase_stands_for(nlp, text, etype, actors, recipients):
     e = evs[0]
     assert sorted(e.actor_ids) == sorted(actors), (e.actor_ids, e.recipient_ids)
     assert sorted(e.recipient_ids) == sorted(recipients), (e.actor_ids, e.recipient_ids)
+
+
+# Manual, CONSULT: where one side hosts and the other visits, the visitor is the actor and the
+# host the recipient. A meeting "in"/"at" a place of one participant's country is hosted by it;
+# at a third place, or with no place, all participants stay actors.
+@pytest.mark.parametrize("text,mode,actor,recipient", [
+    ("French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday.", "visit",
+     "Macron", "Scholz"),
+    ("Russian Foreign Minister Sergey Lavrov held talks in Jerusalem with Israeli Prime Minister Benjamin Netanyahu.",
+     "visit", "Lavrov", "Netanyahu"),
+    ("Israeli Prime Minister Benjamin Netanyahu met Russian President Vladimir Putin on Wednesday at the Kremlin.",
+     "visit", "Netanyahu", "Putin"),
+    # negatives: a third country, or no place
+    ("French President Emmanuel Macron met German Chancellor Olaf Scholz in Geneva on Monday.", None, None, None),
+    ("French President Emmanuel Macron met German Chancellor Olaf Scholz on Monday.", None, None, None),
+])
+def test_meeting_host_and_visitor(coder, text, mode, actor, recipient):
+    from communique.record import Article
+
+    rec = coder.code(Article(text=text, id="t")).to_dict()
+    names = {a["id"]: a["name"] for a in rec["actors"]}
+    evs = [e for e in rec["events"] if e["type"] == "CONSULT"]
+    assert evs, rec["events"]
+    e = evs[0]
+    if mode == "visit":
+        assert e["mode"] == "visit"
+        assert [actor in names[i] for i in e["actor"]] == [True], (e["actor"], e["recipient"])
+        assert [recipient in names[i] for i in e["recipient"]] == [True], (e["actor"], e["recipient"])
+    else:
+        assert e["mode"] != "visit" and not e["recipient"] and len(e["actor"]) == 2, e
