@@ -1485,9 +1485,15 @@ def _host_and_guests(tok, token_actor, country_of, ids) -> tuple[list[str], list
     anchors = [tok]
     if tok.pos_ in ("NOUN", "PROPN") and _governing_verb(tok) is not None:
         anchors.append(_governing_verb(tok))
+    # the parser often hangs the place on the other side: "met X at the palace in Beijing"
+    anchors += [c for a in list(anchors) for c in a.children if c.dep_ == "dobj"]
+    anchors += [g for a in list(anchors) for p in _prep_children(a, ("with",)) for g in _pobjs(p)]
     for a in anchors:
         for p in _prep_children(a, ("in", "at")):
-            for g in _pobjs(p):
+            # "at the State Guesthouse in Beijing": the place, or the city it is in
+            places = [x for g in _pobjs(p) for x in [g] + [gg for pp in _prep_children(g, ("in",))
+                                                            for gg in _pobjs(pp)]]
+            for g in places:
                 place_id = token_actor.get(g.i)
                 country = country_of.get(place_id) if place_id else None
                 if country is None and g.ent_type_ == "GPE":

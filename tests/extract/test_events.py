@@ -553,6 +553,8 @@ def test_who_a_phrase_stands_for(nlp, text, etype, actors, recipients):
      "visit", "Lavrov", "Netanyahu"),
     ("Israeli Prime Minister Benjamin Netanyahu met Russian President Vladimir Putin on Wednesday at the Kremlin.",
      "visit", "Netanyahu", "Putin"),
+    ("Philippine President Rodrigo Duterte meets Chinese President Xi Jinping at the Diaoyutai State Guesthouse in Beijing.",
+     "visit", "Duterte", "Xi Jinping"),
     # negatives: a third country, or no place
     ("French President Emmanuel Macron met German Chancellor Olaf Scholz in Geneva on Monday.", None, None, None),
     ("French President Emmanuel Macron met German Chancellor Olaf Scholz on Monday.", None, None, None),
