@@ -506,6 +506,7 @@ def test_actor_through_copula_and_reported_pronoun(nlp, text, etype, actors, rec
     ("Russia launched cyber attacks on Georgia.", "COERCE", "cyber", ["Russia"], ["Georgia"]),
     ("France sent military experts to Lebanon.", "AID", None, ["France"], ["Lebanon"]),
     ("Kosovo is sending a military platoon to Kuwait.", "MOBILIZE", "troops", ["Kosovo"], ["Kuwait"]),
+    ("The US Air Force airlifted food and water to Haiti.", "AID", None, ["The US Air Force"], ["Haiti"]),
 ])
 def test_undergo_verbs_and_sending(nlp, text, etype, mode, actors, recipients):
     evs = [e for e in _asserted(_events(nlp, text)) if e.type == etype]
@@ -521,6 +522,7 @@ def test_undergo_verbs_and_sending(nlp, text, etype, mode, actors, recipients):
     "The Syrian army faced a shortage of fuel.",
     "Germany sent a letter to France.",
     "Russia launched a new satellite.",
+    "The army airlifted its wounded soldiers to a hospital.",
 ])
 def test_undergo_and_send_non_events(nlp, text):
     assert not [e for e in _events(nlp, text) if e.type in ("ACCUSE", "ASSAULT", "SANCTION", "AID", "MOBILIZE", "COERCE")]
