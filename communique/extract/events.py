@@ -838,7 +838,28 @@ def _owners(toks, token_actor, avoid: set[str], preps=OWNER_PREPS) -> list:
     return []
 
 
+# Restrictions imposed on a place: those who live there bear them ("a curfew in Jamaica").
+AREA_MODES = {"curfew", "martial-law", "restrict", "withhold", "censor"}
+
+
+def _area_recipient(hit: _Hit, token_actor, avoid: set[str]) -> list:
+    tok = hit.tok
+    anchors = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and _governing_verb(tok) is not None:
+        anchors.append(_governing_verb(tok))
+    cands = [g for a in anchors for p in _prep_children(a, ("in", "across", "throughout"))
+             for g in _pobjs(p) if g.ent_type_ == "GPE"]
+    return _owners(cands, token_actor, avoid)
+
+
 def _more_recipients(hit: _Hit, token_actor) -> list:
+    found = _more_recipients_1(hit, token_actor)
+    if not found and hit.type == "COERCE" and hit.mode in AREA_MODES:
+        found = _area_recipient(hit, token_actor, set(_ids(hit.actor_toks, token_actor)))
+    return found
+
+
+def _more_recipients_1(hit: _Hit, token_actor) -> list:
     """Where the first pass found no recipient actor: look through the phrases around the
     trigger for the one the act is directed at (the owner of its object, the destination of
     what is sent, the light verb's dative, the object of a framed complement)."""

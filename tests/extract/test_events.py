@@ -575,3 +575,17 @@ def test_meeting_host_and_visitor(coder, text, mode, actor, recipient):
         assert [recipient in names[i] for i in e["recipient"]] == [True], (e["actor"], e["recipient"])
     else:
         assert e["mode"] != "visit" and not e["recipient"] and len(e["actor"]) == 2, e
+
+
+# Restrictions imposed on a place (curfew, martial law, an internet shutdown) are borne by those
+# who live there: the place is the recipient. Not so for acts on people ("arrested ... in Kenya").
+@pytest.mark.parametrize("text,etype,recipients", [
+    ("The government imposed a curfew in Jamaica.", "COERCE", ["Jamaica"]),
+    ("Thailand declared martial law in Bangkok.", "COERCE", ["Bangkok"]),
+    ("The army shut down the internet in Iran.", "COERCE", ["Iran"]),
+    ("Police arrested five protesters in Kenya.", "COERCE", []),
+])
+def test_restrictions_on_a_place(nlp, text, etype, recipients):
+    evs = [e for e in _events(nlp, text) if e.type == etype]
+    assert evs, [(e.type, e.actor_ids, e.recipient_ids) for e in _events(nlp, text)]
+    assert sorted(evs[0].recipient_ids) == sorted(recipients), (evs[0].actor_ids, evs[0].recipient_ids)
