@@ -499,6 +499,10 @@ def _subjects(verb) -> list:
             return [s]
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return []
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ == "ADJ":
+            # "X is responsible for attacking Y", "X were guilty of violating": the adjective's subject
+            v = v.head.head
+            continue
         if v.dep_ == "acomp" and v.head is not v and v.head.pos_ in ("AUX", "VERB"):
             # "the United States is willing to provide ...": the subject of the copula
             v = v.head

@@ -484,6 +484,8 @@ def test_recipient_through_phrases(nlp, text, etype, actors, recipients):
     ("The Taliban said they will free the Indian engineers.", "CONCEDE", ["Taliban"], ["Indian"]),
     ("Germany said it was ready to send tanks to Poland.", "AGREE", ["Germany"], ["Poland"]),
     ("Russia said that it was attacked by Ukraine.", "ASSAULT", ["Ukraine"], ["Russia"]),
+    ("Hamas is responsible for attacking Israel.", "ASSAULT", ["Hamas"], ["Israel"]),
+    ("The rebels and Sudan were guilty of violating the ceasefire.", "ASSAULT", ["Sudan"], []),
     # negatives: the pronoun does not fit the sayer
     ("The German ministry said they had attacked the Russian convoy.", "ASSAULT", [], ["Russian"]),
     ("The rebels said it had attacked the Russian convoy.", "ASSAULT", [], ["Russian"]),
