@@ -143,6 +143,8 @@ def ingest_dask(paths: Iterable[str], scheduler: str = "local", out: str = "comm
     """
     from .io import read_inputs
 
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]  # one path, not its characters
     start = time.perf_counter()
     out = os.path.abspath(out)
     os.makedirs(out, exist_ok=True)
@@ -150,7 +152,7 @@ def ingest_dask(paths: Iterable[str], scheduler: str = "local", out: str = "comm
                                "events": 0, "partitions": 0, "failed_partitions": [],
                                "files": [], "stored": None}
     items = (a.to_dict() if isinstance(a, Article) else a
-             for a in read_inputs(list(paths), published=published))
+             for a in read_inputs([os.fspath(p) for p in paths], published=published))
     coding = {"batch_size": batch_size, "lexicon": lexicon, "actors": actors}
     with _connect(scheduler, n_workers, lexicon, actors) as client:
 

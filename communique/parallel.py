@@ -37,7 +37,7 @@ def default_workers() -> int:
 
 
 def code_parallel(articles: Iterable[Article | dict[str, Any]], workers: int | None = None,
-                  batch_size: int = 16, chunk: int = 64, max_in_flight: int | None = None,
+                  batch_size: int = 16, chunk: int = 16, max_in_flight: int | None = None,
                   lexicon: str | None = None, actors: str | None = None
                   ) -> Iterator[dict[str, Any]]:
     """Code articles on ``workers`` processes; yield record or error dicts in input order.
@@ -49,9 +49,10 @@ def code_parallel(articles: Iterable[Article | dict[str, Any]], workers: int | N
             codes in this process without a pool.
         batch_size: articles per ``nlp.pipe`` batch inside a worker (used with
             ``lexicon``/``actors``; ``code_batch`` keeps the Coder's default).
-        chunk: articles sent to a worker at a time.
+        chunk: articles sent to a worker at a time; small chunks keep the
+            workers evenly busy to the end.
         max_in_flight: chunks submitted but not yet yielded; default
-            ``2 * workers``. Bounds memory.
+            ``4 * workers``. Bounds memory.
         lexicon, actors: the user files of ``Coder``; each worker loads them once.
 
     A worker that dies (killed, out of memory) costs nothing: its chunks are
@@ -68,7 +69,7 @@ def code_parallel(articles: Iterable[Article | dict[str, Any]], workers: int | N
         for part in _chunks(items, chunk):
             yield from _merge(part, _code(batch_fn, _articles_of(part), batch_size))
         return
-    yield from _Pool(workers, batch_size, max_in_flight or 2 * workers, factory).run(
+    yield from _Pool(workers, batch_size, max_in_flight or 4 * workers, factory).run(
         _chunks(items, chunk))
 
 
