@@ -113,7 +113,7 @@ def add_coding_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lexicon", metavar="YAML", help="your own event triggers (add or override)")
     p.add_argument("--actors", metavar="YAML", help="your own actors (add or override)")
     p.add_argument("--max-chars", type=int, default=None,
-                   help="longest article accepted, in characters (default 1,000,000)")
+                   help="longest article accepted, in characters (default 200,000)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
 

@@ -22,6 +22,9 @@ from .nlp import MODEL, load_nlp
 from .record import Article, Event, Mention, Place, Quote, Record, error_record
 
 
+BATCH_CHARS = 40_000  # characters per nlp.pipe batch, whatever the article count
+
+
 class StageError(Exception):
     """A stage failed on one article; becomes an error record."""
 
@@ -90,24 +93,28 @@ class Coder:
         """Records (or error records) as dicts, in input order, streamed."""
         size = batch_size or self.batch_size
         batch: list[Article] = []
+        chars = 0
         for item in articles:
             if isinstance(item, dict):
                 if "error" in item:
                     yield from self._flush(batch)
-                    batch = []
+                    batch, chars = [], 0
                     yield item
                     continue
                 try:
                     item = article_from_dict(item, f"article {item.get('id')}")
                 except InputError as exc:
                     yield from self._flush(batch)
-                    batch = []
+                    batch, chars = [], 0
                     yield error_record(item.get("id"), "read", str(exc))
                     continue
             batch.append(item)
-            if len(batch) >= size:
+            chars += len(item.text)
+            # Parse memory grows with the characters in a batch (about 4.6 MB per 1,000):
+            # long articles go in smaller batches.
+            if len(batch) >= size or chars >= BATCH_CHARS:
                 yield from self._flush(batch)
-                batch = []
+                batch, chars = [], 0
         yield from self._flush(batch)
 
     def _flush(self, batch: list[Article]) -> Iterator[dict[str, Any]]:
