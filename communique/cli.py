@@ -156,7 +156,21 @@ def progress(items: Iterable[Any], args, unit: str = "article") -> Iterable[Any]
     from tqdm import tqdm
 
     # disable=None: only on a terminal, never in logs and pipes.
-    return tqdm(items, unit=unit, file=sys.stderr, disable=None, dynamic_ncols=True)
+    return tqdm(items, unit=unit, file=sys.stderr, disable=None, dynamic_ncols=True,
+                total=known_total(getattr(args, "paths", [])))
+
+
+def known_total(paths: list[str]) -> int | None:
+    """How many articles the inputs hold, when that is known without reading them:
+    files of one article each (not stdin, not JSONL), so the bar can show an ETA."""
+    from .io import JSONL_SUFFIXES, expand_paths
+
+    total = 0
+    for p in expand_paths(paths):
+        if p == "-" or str(p).lower().endswith(tuple(JSONL_SUFFIXES)):
+            return None
+        total += 1
+    return total
 
 
 def cmd_code(args) -> int:

@@ -95,3 +95,14 @@ def test_bad_published_option_is_a_usage_error():
 def test_commands_without_what_they_need_explain(args):
     r = run(*args)
     assert r.returncode == 2
+
+
+def test_progress_total_is_known_only_for_one_article_files(tmp_path):
+    from communique.cli import known_total
+
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "b.html").write_text("<p>x</p>")
+    assert known_total([str(tmp_path)]) == 2
+    (tmp_path / "c.jsonl").write_text("{}\n")
+    assert known_total([str(tmp_path)]) is None
+    assert known_total(["-"]) is None
