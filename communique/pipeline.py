@@ -22,6 +22,9 @@ from .nlp import MODEL, load_nlp
 from .record import Article, Event, Mention, Place, Quote, Record, error_record
 
 
+# Types whose future-modality events are statements of intent ("will work to settle"):
+# dated when said. A future visit or attack has no date until it happens.
+STATEMENT_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE"}
 BATCH_CHARS = 40_000  # characters per nlp.pipe batch, whatever the article count
 
 
@@ -152,7 +155,7 @@ class Coder:
             if h.cameo and (goldstein is None or quad is None):
                 _, goldstein, quad = cameo_info(h.cameo)
             date, date_text, precision = _dates.date_for(doc, h.trigger_token, date_hits, published)
-            said = quad in (1, 3)  # verbal events: a stated intent is dated when stated
+            said = h.type in STATEMENT_TYPES  # a stated intent is dated when stated
             if precision == "unknown" and peg is not None and (
                     h.modality == "asserted" or (h.modality == "future" and said)):
                 # A report's undated statements belong to the occasion it is about:

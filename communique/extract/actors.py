@@ -484,6 +484,8 @@ class _Resolver:
             return False
         if tok.lower_ in PERSON_NOUNS and tok.tag_ not in ("NNS", "NNPS"):
             return False  # one person: a description, resolved by _description
+        if any(c.dep_ in ("cc", "conj") for m in tok.lefts for c in m.children):
+            return False  # "the Iranian and Azeri counterparts": more than one country
         found = self._country_modifier(tok)
         if not found and sector in ("JUD", "GOV", "COP", "MIL", "LEG"):
             around = self._country_around(tok)  # "a court in Istanbul"

@@ -214,3 +214,8 @@ def test_well_known_people_and_their_governments(nlp, text, mention, country, se
     _, by = actors_of(nlp, text)
     a = mention_actor(by, mention)
     assert (a.country, a.sector) == (country, sector)
+
+
+def test_bodies_of_two_countries_are_not_one_countrys(nlp):
+    res, _ = actors_of(nlp, "Talks between the Iranian and Azeri counterparts went well.")
+    assert not any(a.kind == "group" and a.country == "IRN" for a in res.actors), res.actors
