@@ -591,3 +591,46 @@ def test_restrictions_on_a_place(nlp, text, etype, recipients):
     evs = [e for e in _events(nlp, text) if e.type == etype]
     assert evs, [(e.type, e.actor_ids, e.recipient_ids) for e in _events(nlp, text)]
     assert sorted(evs[0].recipient_ids) == sorted(recipients), (evs[0].actor_ids, evs[0].recipient_ids)
+
+
+# Triggers added from the manual's definitions: AGREE (promise, offer, "indicate willingness or
+# commitment to cooperate"), ACCUSE disapprove ("express disapprovals, objections"), COERCE
+# ("coercive uses of power", martial-law mode), AID, and RETREAT ceasefire for ending fighting
+# (an agreement to end it is a future de-escalation, never a threat).
+@pytest.mark.parametrize("etype,mode,text", [
+    ("AGREE", None, "Germany assured Poland of its continued support."),
+    ("AGREE", None, "India guaranteed to supply vaccines to Nepal."),
+    ("AGREE", None, "Iran consented to the inspections."),
+    ("AGREE", None, "Israel seeks peace with the Palestinians."),
+    ("ACCUSE", "disapprove", "The senator faulted the president for the delay."),
+    ("ACCUSE", "disapprove", "Kabul disputed the findings of the UN report."),
+    ("COERCE", "martial-law", "Musharraf imposed martial law on Pakistan."),
+    ("COERCE", "restrict", "Cambodia forced Chea Sim out of the country."),
+    ("AID", None, "China's assistance package consisted of relief supplies for Yemen."),
+    ("AID", None, "The EU approved an aid package for Ukraine."),
+    ("RETREAT", "ceasefire", "The army ended its offensive in Idlib."),
+    ("CONCEDE", None, "The rebels agreed to end the fighting."),
+])
+def test_added_triggers(nlp, etype, mode, text):
+    evs = _asserted(_events(nlp, text))
+    assert any(e.type == etype and (mode is None or e.mode == mode) for e in evs), \
+        [(e.type, e.mode) for e in evs]
+
+
+@pytest.mark.parametrize("etype,text", [
+    ("AGREE", "The constitution guarantees freedom of speech."),
+    ("AGREE", "The patient consented."),
+    ("AGREE", "The farmers seek compensation."),
+    ("ACCUSE", "The two countries share a disputed border."),
+    ("ACCUSE", "The senator disputed that taxes are too high."),
+    ("COERCE", "The storm forced the cancellation of the summit."),
+    ("COERCE", "The scandal forced Ford to recall its cars."),
+    ("COERCE", "Martial law was a dark chapter in the country's history."),
+    ("AID", "The software package is popular."),
+    ("RETREAT", "The two countries ended their relations."),
+    ("THREATEN", "The rebels agreed to end the fighting."),
+    ("THREATEN", "India and Pakistan agreed to a truce to end the fighting."),
+])
+def test_added_triggers_not(nlp, etype, text):
+    evs = _asserted(_events(nlp, text))
+    assert not any(e.type == etype for e in evs), [(e.type, e.mode) for e in evs]
