@@ -596,7 +596,8 @@ def test_restrictions_on_a_place(nlp, text, etype, recipients):
 # Triggers added from the manual's definitions: AGREE (promise, offer, "indicate willingness or
 # commitment to cooperate"), ACCUSE disapprove ("express disapprovals, objections"), COERCE
 # ("coercive uses of power", martial-law mode), AID, and RETREAT ceasefire for ending fighting
-# (an agreement to end it is a future de-escalation, never a threat).
+# (an agreement to end it is a future de-escalation, never a threat). Opening borders to refugees
+# is asylum for persons in one's territory (AID), not the RETREAT 'access' of opening a crossing.
 @pytest.mark.parametrize("etype,mode,text", [
     ("AGREE", None, "Germany assured Poland of its continued support."),
     ("AGREE", None, "India guaranteed to supply vaccines to Nepal."),
@@ -608,6 +609,7 @@ def test_restrictions_on_a_place(nlp, text, etype, recipients):
     ("COERCE", "restrict", "Cambodia forced Chea Sim out of the country."),
     ("AID", None, "China's assistance package consisted of relief supplies for Yemen."),
     ("AID", None, "The EU approved an aid package for Ukraine."),
+    ("AID", None, "Lithuania opened its borders to refugees in 1997."),
     ("RETREAT", "ceasefire", "The army ended its offensive in Idlib."),
     ("CONCEDE", None, "The rebels agreed to end the fighting."),
 ])
@@ -627,6 +629,8 @@ def test_added_triggers(nlp, etype, mode, text):
     ("COERCE", "The scandal forced Ford to recall its cars."),
     ("COERCE", "Martial law was a dark chapter in the country's history."),
     ("AID", "The software package is popular."),
+    ("AID", "Turkey opened its borders to German products."),
+    ("AGREE", "Rouhani assured Aoun that Iran believes in Lebanese unity."),
     ("RETREAT", "The two countries ended their relations."),
     ("THREATEN", "The rebels agreed to end the fighting."),
     ("THREATEN", "India and Pakistan agreed to a truce to end the fighting."),
