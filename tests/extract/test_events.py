@@ -598,6 +598,7 @@ def test_restrictions_on_a_place(nlp, text, etype, recipients):
 # ("coercive uses of power", martial-law mode), AID, and RETREAT ceasefire for ending fighting
 # (an agreement to end it is a future de-escalation, never a threat). Opening borders to refugees
 # is asylum for persons in one's territory (AID), not the RETREAT 'access' of opening a crossing.
+# "Call out" is to criticize (ACCUSE).
 @pytest.mark.parametrize("etype,mode,text", [
     ("AGREE", None, "Germany assured Poland of its continued support."),
     ("AGREE", None, "India guaranteed to supply vaccines to Nepal."),
@@ -610,6 +611,7 @@ def test_restrictions_on_a_place(nlp, text, etype, recipients):
     ("AID", None, "China's assistance package consisted of relief supplies for Yemen."),
     ("AID", None, "The EU approved an aid package for Ukraine."),
     ("AID", None, "Lithuania opened its borders to refugees in 1997."),
+    ("ACCUSE", "disapprove", "The senator called out the governor for the delay."),
     ("RETREAT", "ceasefire", "The army ended its offensive in Idlib."),
     ("CONCEDE", None, "The rebels agreed to end the fighting."),
 ])
@@ -630,6 +632,8 @@ def test_added_triggers(nlp, etype, mode, text):
     ("COERCE", "Martial law was a dark chapter in the country's history."),
     ("AID", "The software package is popular."),
     ("AID", "Turkey opened its borders to German products."),
+    ("ACCUSE", "The union called off the strike."),
+    ("ACCUSE", "The UN called on Iran to release the sailors."),
     ("AGREE", "Rouhani assured Aoun that Iran believes in Lebanese unity."),
     ("RETREAT", "The two countries ended their relations."),
     ("THREATEN", "The rebels agreed to end the fighting."),
