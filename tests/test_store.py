@@ -353,6 +353,25 @@ def many_records(n: int) -> list[dict]:
     return out
 
 
+def _kill_once_stored(proc, db, at_least: int, timeout: float = 60) -> None:
+    """SIGKILL ``proc`` as soon as the store holds ``at_least`` articles (or it ended)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+        if not db.exists():
+            continue
+        try:
+            c = sqlite3.connect(db, timeout=1)
+            stored = c.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            c.close()
+        except sqlite3.OperationalError:
+            continue
+        if stored >= at_least:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+
+
 def test_killed_ingest_resumes_with_nothing_lost_or_doubled(tmp_path):
     n = 1200
     src = tmp_path / "records.jsonl"
@@ -362,21 +381,7 @@ def test_killed_ingest_resumes_with_nothing_lost_or_doubled(tmp_path):
     proc = subprocess.Popen([sys.executable, "-c", RUNNER, str(src), str(db)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     # Kill it once some batches are committed but well before the end.
-    deadline = time.time() + 60
-    stored = 0
-    while time.time() < deadline:
-        time.sleep(0.05)
-        if db.exists():
-            try:
-                c = sqlite3.connect(db, timeout=1)
-                stored = c.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-                c.close()
-            except sqlite3.OperationalError:
-                continue
-            if stored >= 100:
-                break
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    _kill_once_stored(proc, db, 100)
     assert proc.returncode == -signal.SIGKILL
     partial = table_counts(db)["articles"]
     assert 100 <= partial < n, "the kill must land mid-run for this test to mean anything"
@@ -634,19 +639,7 @@ def test_killed_ingest_command_resumes(tmp_path):
            "--batch-size", "20", "--no-progress"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.time() + 60
-    while time.time() < deadline and proc.poll() is None:
-        time.sleep(0.02)
-        try:
-            c = sqlite3.connect(db, timeout=1)
-            stored = c.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-            c.close()
-        except sqlite3.OperationalError:
-            continue
-        if stored >= 200:
-            break
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    _kill_once_stored(proc, db, 200)
     partial = table_counts(db)["articles"]
     assert 0 < partial < n, "the kill must land mid-run for this test to mean anything"
     assert partial % 20 == 0  # whole batches only: a transaction is all or nothing
