@@ -209,6 +209,17 @@ def _codes(actor_ids: Sequence[str], codes: dict[str, str]) -> str:
     return "+".join(sorted({codes.get(a, "") for a in actor_ids}))
 
 
+def _date_range(column: str, filters: dict[str, Any], where: list[str], params: list[Any]) -> None:
+    """``date_from`` / ``date_to`` as SQL on ``column``, both ends inclusive."""
+    if filters.get("date_from"):
+        where.append(f"{column} >= ?")
+        params.append(str(filters["date_from"]))
+    if filters.get("date_to"):
+        # A date_to of 2022-10-03 includes any time that day and the month "2022-10".
+        where.append(f"{column} <= ?")
+        params.append(str(filters["date_to"]) + "\uffff")
+
+
 def _as_list(value: Any) -> list[Any]:
     if isinstance(value, (list, tuple, set, frozenset)):
         return list(value)
@@ -611,13 +622,7 @@ class Store:
             where.append("EXISTS (SELECT 1 FROM json_each(e.contexts) WHERE value IN "
                          f"({', '.join('?' * len(contexts))}))")
             params.extend(contexts)
-        if filters.get("date_from"):
-            where.append("e.date >= ?")
-            params.append(str(filters["date_from"]))
-        if filters.get("date_to"):
-            # A date_to of 2022-10-03 includes any time that day and the month "2022-10".
-            where.append("e.date <= ?")
-            params.append(str(filters["date_to"]) + "\uffff")
+        _date_range("e.date", filters, where, params)
         if not filters.get("include_negated", False):
             where.append("e.negated = 0")
         if filters.get("text"):
@@ -740,12 +745,7 @@ class Store:
             vals = [str(v).upper() for v in _as_list(filters["type"])]
             where.append(f"c.type IN ({', '.join('?' * len(vals))})")
             params.extend(vals)
-        if filters.get("date_from"):
-            where.append("c.date >= ?")
-            params.append(str(filters["date_from"]))
-        if filters.get("date_to"):
-            where.append("c.date <= ?")
-            params.append(str(filters["date_to"]) + "\uffff")
+        _date_range("c.date", filters, where, params)
         if filters.get("country"):
             vals = [str(v).upper() for v in _as_list(filters["country"])]
             where.append(
