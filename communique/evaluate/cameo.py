@@ -185,15 +185,18 @@ def eval_ner(path: str | Path, coder=None) -> dict[str, Any]:
     counts = {k: Counter() for k in ("actor", "recipient")}
     for (toks, tags), (doc, actors, events) in zip(sents, _code(texts, coder)):
         gold = _gold_spans(toks, tags)
-        e = _main_event(events, doc)
-        pred = {"S": set(), "T": set()}
-        if e:
-            pred["S"] = {actors.spans[i] for i in e.actor_ids if i in actors.spans}
-            pred["T"] = {actors.spans[i] for i in e.recipient_ids if i in actors.spans}
-        _count_spans(counts, pred, gold)
+        _count_spans(counts, _predicted_spans(_main_event(events, doc), actors), gold)
     out: dict[str, Any] = {"dataset": str(path), "n": len(sents)}
     out.update(_span_scores(counts))
     return out
+
+
+def _predicted_spans(event, actors) -> dict[str, set]:
+    """The main event's actor (S) and recipient (T) spans."""
+    if event is None:
+        return {"S": set(), "T": set()}
+    return {"S": {actors.spans[i] for i in event.actor_ids if i in actors.spans},
+            "T": {actors.spans[i] for i in event.recipient_ids if i in actors.spans}}
 
 
 def _count_spans(counts, pred, gold) -> None:
@@ -253,15 +256,10 @@ def eval_plv(path: str | Path, coder=None) -> dict[str, Any]:
     hits, per = 0, {}
     counts = {k: Counter() for k in ("actor", "recipient")}
     for r, (_, gold_spans), (doc, actors, events) in zip(rows, marked, _code(texts, coder)):
-        e_main = _main_event(events, doc)
-        pred = {"S": set(), "T": set()}
-        if e_main:
-            pred["S"] = {actors.spans[i] for i in e_main.actor_ids if i in actors.spans}
-            pred["T"] = {actors.spans[i] for i in e_main.recipient_ids if i in actors.spans}
-        _count_spans(counts, pred, gold_spans)
-        gold = r["gold_root"]
-        types = {e.type for e in events if not e.negated}
         e = _main_event(events, doc)
+        _count_spans(counts, _predicted_spans(e, actors), gold_spans)
+        gold = r["gold_root"]
+        types = {ev.type for ev in events if not ev.negated}
         main = e.type if e else None
         ok = (main in ("CONCEDE", "RETREAT")) if gold == "YIELD" else main == gold
         hits += ok
