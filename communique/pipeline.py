@@ -6,6 +6,7 @@ pool and the Dask runner all call; it never raises for a bad article.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -17,7 +18,7 @@ from .extract import events as _events
 from .extract import places as _places
 from .extract import quotes as _quotes
 from .io import InputError, article_from_dict, check_text, normalize_published
-from .lexicon import load_lexicon
+from .lexicon import cameo_info, load_lexicon, plover_score
 from .nlp import MODEL, load_nlp
 from .record import Article, Event, Mention, Place, Quote, Record, error_record
 
@@ -123,10 +124,8 @@ class Coder:
     def _flush(self, batch: list[Article]) -> Iterator[dict[str, Any]]:
         if not batch:
             return
-        ok, docs = [], []
         try:
             docs = list(self.nlp.pipe((a.text for a in batch), batch_size=len(batch)))
-            ok = batch
         except Exception:  # noqa: BLE001 - find the article that broke the batch
             docs = None
         if docs is None:
@@ -136,7 +135,7 @@ class Coder:
                 except (StageError, InputError) as exc:
                     yield error_record(a.id, getattr(exc, "stage", "read"), getattr(exc, "message", str(exc)))
             return
-        for a, doc in zip(ok, docs):
+        for a, doc in zip(batch, docs):
             try:
                 yield self.annotate(a, doc).to_dict()
             except StageError as exc:
@@ -144,8 +143,6 @@ class Coder:
 
     # -- assembly -------------------------------------------------------------------
     def _events(self, doc, hits, date_hits, place_hits, published, actors) -> list[Event]:
-        from .lexicon import cameo_info, plover_score
-
         events = []
         text = doc.text  # spaCy rebuilds doc.text from the tokens on every access
         dateline = _places.dateline_place(doc, place_hits)
@@ -213,8 +210,6 @@ def _news_peg(date_hits, published: str | None, days: int = 7):
     """The first day-precise date in the week before publication: the report's occasion."""
     if not published:
         return None
-    import datetime as dt
-
     pub = dt.date.fromisoformat(published[:10])
     for h in date_hits:
         if h.kind == "date" and h.precision == "day" and h.date:

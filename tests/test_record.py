@@ -69,3 +69,34 @@ def test_article_without_id_gets_content_hash():
     a, b = Article(text="Same words."), Article(text="Same words.")
     assert a.id == b.id and a.id.startswith("sha1:")
     assert Article(text="Other words.").id != a.id
+
+
+def test_an_article_that_breaks_the_parser_is_an_error_record_and_the_batch_goes_on(coder):
+    """nlp.pipe failing on a batch: each article is parsed alone, the bad one recorded."""
+    from communique.pipeline import Coder
+
+    class Breaking:
+        def __init__(self, nlp):
+            self.nlp = nlp
+
+        def pipe(self, texts, **kw):
+            texts = list(texts)
+            if any("BOOM" in t for t in texts):
+                raise RuntimeError("parser crashed")
+            return self.nlp.pipe(texts, **kw)
+
+        def __call__(self, text):
+            if "BOOM" in text:
+                raise RuntimeError("parser crashed")
+            return self.nlp(text)
+
+    c = Coder.__new__(Coder)
+    c.__dict__.update(coder.__dict__)
+    c.nlp = Breaking(coder.nlp)
+    out = list(c.code_dicts([Article(text="Iran condemned the strike.", id="ok1"),
+                             Article(text="BOOM goes the parser.", id="bad"),
+                             Article(text="Turkey and Syria signed a deal.", id="ok2")]))
+    assert [d["id"] for d in out] == ["ok1", "bad", "ok2"]
+    assert "error" not in out[0] and "error" not in out[2]
+    assert out[1]["error"]["stage"] == "parse" and "parser crashed" in out[1]["error"]["message"]
+    validate(out[1])
