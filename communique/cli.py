@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from . import __version__
+from .evaluate.splits import PARTS
 
 # Fewer articles than this are coded in this process: a pool would cost more to start.
 SMALL_INPUT = 32
@@ -74,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--plv", metavar="TSV", help="PLOVER-labelled sentences: event type accuracy")
     p.add_argument("--polnear", metavar="DIR", help="PolNeAR corpus folder: quote P/R/F1")
     p.add_argument("--split", default="dev", help="PolNeAR split (default dev)")
+    p.add_argument("--part", choices=PARTS, default="all",
+                   help="for --class, --ner, --plv: the fixed seeded 80%% train part, the 20%% "
+                        "held-out part, or all (default); see communique/evaluate/splits.py")
     p.add_argument("--when-where", metavar="JSONL", help="dates, locations and fatalities dev set")
     p.add_argument("--actors", metavar="TSV",
                    help="sentences with gold actor/recipient countries: country accuracy")
@@ -211,7 +215,7 @@ def cmd_eval(args) -> int:
                      "--when-where or --actors")
     results = run_eval(class_tsv=args.class_tsv, ner=args.ner, plv=args.plv,
                        polnear=args.polnear, split=args.split, when_where=args.when_where,
-                       actors=args.actors, limit=args.limit)
+                       actors=args.actors, limit=args.limit, part=args.part)
     if args.json:
         print(json.dumps({k: v for k, (v, _) in results.items()}, indent=2, default=str))
     else:

@@ -6,7 +6,7 @@ from typing import Any
 
 
 def run_eval(class_tsv=None, ner=None, plv=None, polnear=None, split="dev",
-             when_where=None, actors=None, limit=None) -> dict[str, tuple[dict[str, Any], str]]:
+             when_where=None, actors=None, limit=None, part="all") -> dict[str, tuple[dict[str, Any], str]]:
     """Score each named data set; returns ``{name: (scores, printable table)}``."""
     from ..pipeline import default_coder
 
@@ -15,13 +15,13 @@ def run_eval(class_tsv=None, ner=None, plv=None, polnear=None, split="dev",
     if class_tsv or ner or plv:
         from . import cameo
         if class_tsv:
-            r = cameo.eval_class(class_tsv, coder)
+            r = cameo.eval_class(class_tsv, coder, part=part)
             results["quad class"] = (r, cameo.format_table(r))
         if ner:
-            r = cameo.eval_ner(ner, coder)
+            r = cameo.eval_ner(ner, coder, part=part)
             results["actor/recipient spans"] = (r, cameo.format_table(r))
         if plv:
-            r = cameo.eval_plv(plv, coder)
+            r = cameo.eval_plv(plv, coder, part=part)
             results["PLOVER type"] = (r, cameo.format_table(r))
     if polnear:
         from . import polnear as _polnear

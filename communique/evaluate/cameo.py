@@ -19,6 +19,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from communique.evaluate.splits import select
 from communique.extract.events import find_events
 
 QUADS = (0, 1, 2, 3, 4)
@@ -120,9 +121,10 @@ def _prf(tp, fp, fn):
             "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0, "support": tp + fn}
 
 
-def eval_class(path: str | Path, coder=None) -> dict[str, Any]:
+def eval_class(path: str | Path, coder=None, part: str = "all") -> dict[str, Any]:
     """Quad-class accuracy, confusion matrix and per-class P/R/F1 (0 = no event)."""
     rows = [r for r in csv.reader(open(path, encoding="utf-8"), delimiter="\t") if len(r) >= 2]
+    rows = select(rows, lambda r: r[0], part)
     texts = [r[0] for r in rows]
     gold = [int(r[1]) for r in rows]
     pred = []
@@ -135,7 +137,7 @@ def eval_class(path: str | Path, coder=None) -> dict[str, Any]:
     per_class = {q: _prf(confusion[q][q], sum(confusion[g][q] for g in QUADS if g != q),
                          sum(confusion[q][p] for p in QUADS if p != q)) for q in QUADS}
     acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
-    return {"dataset": str(path), "n": len(gold), "accuracy": round(acc, 4),
+    return {"dataset": str(path), "part": part, "n": len(gold), "accuracy": round(acc, 4),
             "confusion": confusion, "per_class": per_class}
 
 
@@ -178,15 +180,15 @@ def _overlaps(a, b):
     return a[0] < b[1] and b[0] < a[1]
 
 
-def eval_ner(path: str | Path, coder=None) -> dict[str, Any]:
+def eval_ner(path: str | Path, coder=None, part: str = "all") -> dict[str, Any]:
     """Actor and recipient span F1 (exact and overlapping) against S/T/R BIO tags."""
-    sents = _read_bio(path)
+    sents = select(_read_bio(path), lambda s: " ".join(s[0]), part)
     texts = [" ".join(t) for t, _ in sents]
     counts = {k: Counter() for k in ("actor", "recipient")}
     for (toks, tags), (doc, actors, events) in zip(sents, _code(texts, coder)):
         gold = _gold_spans(toks, tags)
         _count_spans(counts, _predicted_spans(_main_event(events, doc), actors), gold)
-    out: dict[str, Any] = {"dataset": str(path), "n": len(sents)}
+    out: dict[str, Any] = {"dataset": str(path), "part": part, "n": len(sents)}
     out.update(_span_scores(counts))
     return out
 
@@ -247,10 +249,11 @@ def _marked_spans(marked: str) -> tuple[str, dict[str, set]]:
     return "".join(out), spans
 
 
-def eval_plv(path: str | Path, coder=None) -> dict[str, Any]:
+def eval_plv(path: str | Path, coder=None, part: str = "all") -> dict[str, Any]:
     """PLOVER type accuracy per sentence (YIELD = CONCEDE or RETREAT), per-type recall,
     and actor/recipient span F1 against the marked source and target."""
-    rows = list(csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"))
+    rows = select(csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"),
+                  lambda r: r["sentence"], part)
     marked = [_marked_spans(r["marked_sentence"]) for r in rows]
     texts = [m[0] for m in marked]
     hits, per = 0, {}
@@ -268,7 +271,8 @@ def eval_plv(path: str | Path, coder=None) -> dict[str, Any]:
         c["correct"] += ok
         c["any"] += bool(types & ({"CONCEDE", "RETREAT"} if gold == "YIELD" else {gold}))
     spans = _span_scores(counts)
-    return {"dataset": str(path), "n": len(rows), "accuracy": round(hits / len(rows), 4),
+    return {"dataset": str(path), "part": part, "n": len(rows),
+            "accuracy": round(hits / len(rows), 4),
             "spans": spans,
             "per_type": {k: {"n": v["n"], "accuracy": round(v["correct"] / v["n"], 4),
                              "found_anywhere": round(v["any"] / v["n"], 4)}
@@ -277,7 +281,8 @@ def eval_plv(path: str | Path, coder=None) -> dict[str, Any]:
 
 def format_table(result: dict[str, Any]) -> str:
     """A plain-text table of any of the results above."""
-    lines = [f"{result['dataset']}  (n={result['n']})"]
+    part = result.get("part", "all")
+    lines = [f"{result['dataset']}{'' if part == 'all' else f' [{part}]'}  (n={result['n']})"]
     if "confusion" in result:
         lines.append(f"class accuracy: {result['accuracy']:.3f}  "
                      "(0 no event/statement/appeal, 1-4 quad classes: PentaClass)")
