@@ -33,6 +33,7 @@ examples:
   communique eval --polnear ../shared/dev/polnear
   communique eval --when-where tests/data/when_where.jsonl
   communique eval --actors tests/data/actor_countries.tsv
+  communique eval --acled ../shared/dev/acled/train.jsonl --part heldout --limit 200
 """
 
 
@@ -76,13 +77,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--polnear", metavar="DIR", help="PolNeAR corpus folder: quote P/R/F1")
     p.add_argument("--split", default="dev", help="PolNeAR split (default dev)")
     p.add_argument("--part", choices=PARTS, default="all",
-                   help="for --class, --ner, --plv: the fixed seeded 80%% train part, the 20%% "
+                   help="for --class, --ner, --plv, --acled: the fixed seeded 80%% train part, the 20%% "
                         "held-out part, or all (default); see communique/evaluate/splits.py")
     p.add_argument("--when-where", metavar="JSONL", help="dates, locations and fatalities dev set")
     p.add_argument("--actors", metavar="TSV",
                    help="sentences with gold actor/recipient countries: country accuracy")
+    p.add_argument("--acled", metavar="JSONL",
+                   help="ACLED analyst notes: date, country, admin1, distance, fatalities of "
+                        "each note's event (communique/evaluate/acled.py)")
+    p.add_argument("--scorers", metavar="NAMES",
+                   help="for --acled: comma-separated scorers to run (default all)")
     p.add_argument("--limit", type=int, default=None,
-                   help="score only the first N items (when-where, actors)")
+                   help="score only the first N items (when-where, actors, acled)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.set_defaults(func=cmd_eval)
 
@@ -210,12 +216,18 @@ def cmd_code(args) -> int:
 def cmd_eval(args) -> int:
     from .evaluate import run_eval
 
-    if not any([args.class_tsv, args.ner, args.plv, args.polnear, args.when_where, args.actors]):
+    if not any([args.class_tsv, args.ner, args.plv, args.polnear, args.when_where, args.actors,
+                args.acled]):
         return _fail("name at least one data set: --class, --ner, --plv, --polnear, "
-                     "--when-where or --actors")
-    results = run_eval(class_tsv=args.class_tsv, ner=args.ner, plv=args.plv,
-                       polnear=args.polnear, split=args.split, when_where=args.when_where,
-                       actors=args.actors, limit=args.limit, part=args.part)
+                     "--when-where, --actors or --acled")
+    try:
+        results = run_eval(class_tsv=args.class_tsv, ner=args.ner, plv=args.plv,
+                           polnear=args.polnear, split=args.split, when_where=args.when_where,
+                           actors=args.actors, limit=args.limit, part=args.part,
+                           acled=args.acled,
+                           acled_scorers=args.scorers.split(",") if args.scorers else None)
+    except ValueError as exc:  # a bad file line or an unknown scorer: say which
+        return _fail(str(exc))
     if args.json:
         print(json.dumps({k: v for k, (v, _) in results.items()}, indent=2, default=str))
     else:

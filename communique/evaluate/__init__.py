@@ -6,7 +6,8 @@ from typing import Any
 
 
 def run_eval(class_tsv=None, ner=None, plv=None, polnear=None, split="dev",
-             when_where=None, actors=None, limit=None, part="all") -> dict[str, tuple[dict[str, Any], str]]:
+             when_where=None, actors=None, limit=None, part="all",
+             acled=None, acled_scorers=None) -> dict[str, tuple[dict[str, Any], str]]:
     """Score each named data set; returns ``{name: (scores, printable table)}``."""
     from ..pipeline import default_coder
 
@@ -35,4 +36,9 @@ def run_eval(class_tsv=None, ner=None, plv=None, polnear=None, split="dev",
         from . import actors as _actors
         r = _actors.evaluate(actors, coder, limit=limit)
         results["actor countries"] = (r, _actors.format_table(r))
+    if acled:
+        from . import acled as _acled
+        r = _acled.evaluate(acled, coder, part=part, limit=limit, scorers=acled_scorers)
+        r.pop("records")
+        results["ACLED notes"] = (r, _acled.format_table(r))
     return results

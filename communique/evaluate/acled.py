@@ -1,0 +1,223 @@
+"""ACLED analyst notes: the coder's record of each note scored against ACLED's coding.
+
+Each note of an ACLED file (``../shared/dev/acled/{train,heldout}.jsonl``: one
+JSON object a line with ``id``, ``text``, ``published`` and ACLED's
+``event_date``, ``iso3``, ``admin1``, ``location``, ``lat``, ``lon``,
+``fatalities``, ``event_type``, ``actor1``...) is coded as one article (text,
+id, published = the note's ``published``) with the default coder. Scorers then
+compare each record with its note.
+
+**The event of a note** is :func:`main_event`: the first event of the record
+that is asserted and not negated, else the first event, else none. Every
+scorer judges that one event, so a note's figures agree with each other.
+
+**Scorers** live in :data:`SCORERS`, a dict ``name -> function``. A scorer
+takes the list of ``(note, record)`` pairs (the record is the coded dict, or
+an error record) and returns ``{measure: (right, total)}``; the table shows
+``right / total`` per measure. To add one (say ``types``)::
+
+    from communique.evaluate import acled
+
+    def score_types(pairs):
+        right = sum(1 for note, rec in pairs
+                    if (ev := acled.main_event(rec)) and my_type(ev) == note["event_type"])
+        return {"event type": (right, len(pairs))}
+
+    acled.SCORERS["types"] = score_types   # or register("types", score_types)
+
+and ``communique eval --acled FILE --scorers types`` runs it alone (all run
+by default). A scorer must not re-code the notes: everything it needs is in
+the record.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+import time
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .splits import select
+
+__all__ = ["SCORERS", "evaluate", "format_table", "load", "main_event", "register",
+           "same_admin1", "distance_km"]
+
+Pair = tuple[dict[str, Any], dict[str, Any]]
+Scorer = Callable[[list[Pair]], dict[str, tuple[float, int]]]
+
+
+def load(path: str | Path, part: str = "all", limit: int | None = None) -> list[dict[str, Any]]:
+    """The notes of an ACLED file, one part of the fixed split (by note id), the first
+    ``limit`` of them. A bad line raises ValueError naming the line."""
+    notes = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                note = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"line {n} of {path}: not JSON ({exc.msg})") from None
+            if not isinstance(note, dict) or "text" not in note or "id" not in note:
+                raise ValueError(f"line {n} of {path}: a note needs `id` and `text`")
+            notes.append(note)
+    notes = select(notes, lambda n: str(n["id"]), part)
+    return notes[:limit] if limit is not None else notes
+
+
+def main_event(record: dict[str, Any]) -> dict[str, Any] | None:
+    """The event a note is judged by: the first asserted, non-negated event of the
+    record, else its first event, else None (also for an error record)."""
+    events = record.get("events") or []
+    for ev in events:
+        if ev.get("modality", "asserted") == "asserted" and not ev.get("negated"):
+            return ev
+    return events[0] if events else None
+
+
+def _fold(s: str | None) -> str:
+    if not s:
+        return ""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    return " ".join(s.replace("-", " ").replace("'", "").replace("`", "").split())
+
+
+def same_admin1(predicted: str | None, gold: str | None) -> bool:
+    """Admin1 names match, ignoring case, accents, hyphens and a generic tail
+    ("Kabul" = "Kabul Province")."""
+    a, b = _fold(predicted), _fold(gold)
+    if not a or not b:
+        return False
+    for tail in (" province", " region", " state", " governorate", " district", " oblast",
+                 " department", " county", " division", " prefecture"):
+        a, b = a.removesuffix(tail), b.removesuffix(tail)
+    return a == b
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# ---------------------------------------------------------------- scorers
+
+def score_date(pairs: list[Pair]) -> dict[str, tuple[float, int]]:
+    """The event's date equals ACLED's ``event_date`` (day, as a string)."""
+    right = 0
+    for note, rec in pairs:
+        ev = main_event(rec)
+        right += bool(ev and ev.get("date") == note.get("event_date"))
+    return {"date exact": (right, len(pairs))}
+
+
+def score_place(pairs: list[Pair]) -> dict[str, tuple[float, int]]:
+    """Country (ISO3) and admin1 of the event's location; distance to ACLED's point.
+
+    A missing location is wrong on country and admin1 and is left out of the
+    distance figures, whose total says how many notes had a point."""
+    country = admin1 = located = within = 0
+    dists = []
+    for note, rec in pairs:
+        ev = main_event(rec)
+        loc = (ev or {}).get("location") or {}
+        located += bool(loc)
+        country += bool(loc) and loc.get("country") == note.get("iso3")
+        admin1 += same_admin1(loc.get("admin1"), note.get("admin1"))
+        if loc.get("lat") is not None and note.get("lat") is not None:
+            d = distance_km(loc["lat"], loc["lon"], float(note["lat"]), float(note["lon"]))
+            dists.append(d)
+            within += d <= 25.0
+    n = len(pairs)
+    return {"located": (located, n), "country": (country, n), "admin1": (admin1, n),
+            "within 25 km (of all)": (within, n),
+            "median km (located)": (round(statistics.median(dists), 1) if dists else math.nan,
+                                    len(dists))}
+
+
+def score_fatalities(pairs: list[Pair]) -> dict[str, tuple[float, int]]:
+    """The event's ``fatalities`` equals ACLED's: where ACLED counts some (> 0), and
+    over all notes with no stated toll read as 0 (ACLED codes unknown as 0)."""
+    some = some_right = overall = 0
+    for note, rec in pairs:
+        gold = int(note.get("fatalities") or 0)
+        ev = main_event(rec)
+        got = (ev or {}).get("fatalities")
+        if gold > 0:
+            some += 1
+            some_right += got == gold
+        overall += (got or 0) == gold
+    return {"fatalities exact (ACLED > 0)": (some_right, some),
+            "fatalities exact (all, none = 0)": (overall, len(pairs))}
+
+
+SCORERS: dict[str, Scorer] = {"date": score_date, "place": score_place,
+                              "fatalities": score_fatalities}
+
+
+def register(name: str, scorer: Scorer) -> None:
+    """Add a scorer (or replace one of the same name)."""
+    SCORERS[name] = scorer
+
+
+# ---------------------------------------------------------------- running
+
+def code_notes(notes: list[dict[str, Any]], coder) -> list[dict[str, Any]]:
+    """The record dict of each note (an error record where coding failed)."""
+    articles = ({"id": str(n["id"]), "text": n["text"], "published": n.get("published")}
+                for n in notes)
+    return list(coder.code_dicts(articles))
+
+
+def evaluate(path: str | Path, coder, part: str = "all", limit: int | None = None,
+             scorers: list[str] | None = None, records: list[dict[str, Any]] | None = None
+             ) -> dict[str, Any]:
+    """Code the notes of ``path`` (one ``part`` of the split, the first ``limit``) and
+    run the named scorers (all by default).
+
+    Returns ``{"notes", "seconds", "part", "scores": {scorer: {measure: {"right",
+    "total", "score"}}}, "records"}``; pass ``records`` (in note order) to score a
+    run coded before.
+    """
+    notes = load(path, part=part, limit=limit)
+    names = scorers or list(SCORERS)
+    unknown = [s for s in names if s not in SCORERS]
+    if unknown:
+        raise ValueError(f"unknown ACLED scorer(s) {', '.join(unknown)}: "
+                         f"use some of {', '.join(SCORERS)}")
+    start = time.perf_counter()
+    if records is None:
+        records = code_notes(notes, coder)
+    if len(records) != len(notes):
+        raise ValueError(f"{len(records)} records for {len(notes)} notes: code them again")
+    pairs = list(zip(notes, records))
+    scores = {}
+    for name in names:
+        scores[name] = {}
+        for measure, (right, total) in SCORERS[name](pairs).items():
+            if measure.startswith("median"):
+                score = right
+            else:
+                score = round(right / total, 4) if total else 0.0
+            scores[name][measure] = {"right": right, "total": total, "score": score}
+    return {"notes": len(notes), "part": part, "seconds": round(time.perf_counter() - start, 1),
+            "errors": sum(1 for r in records if "error" in r), "scores": scores,
+            "records": records}
+
+
+def format_table(result: dict[str, Any]) -> str:
+    """The scores as a small text table."""
+    lines = [f"{'measure':<46} {'score':>7} {'of':>6}"]
+    for name, measures in result["scores"].items():
+        for measure, s in measures.items():
+            lines.append(f"{name + ': ' + measure:<46} {s['score']:>7} {s['total']:>6}")
+    lines.append(f"{result['notes']} notes (part {result['part']}), {result['errors']} errors, "
+                 f"{result['seconds']} s")
+    return "\n".join(lines)

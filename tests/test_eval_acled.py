@@ -1,0 +1,115 @@
+"""The ACLED-notes scorer: main-event choice, each scorer on hand-made records, the
+command line; the pinned figures on ../shared/dev/acled are in test_acled_pins.py."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from communique.evaluate import acled
+
+NOTE = {"id": "n1", "text": "On 27 April 2020, ...", "published": "2020-05-04",
+        "event_date": "2020-04-27", "iso3": "AFG", "admin1": "Paktia",
+        "lat": 33.5974, "lon": 69.2259, "fatalities": 4}
+
+
+def ev(**kw):
+    base = {"modality": "asserted", "negated": False, "date": None, "location": None,
+            "fatalities": None}
+    base.update(kw)
+    return base
+
+
+def test_main_event_is_the_first_asserted_unnegated_one():
+    rec = {"events": [ev(modality="future", date="x"), ev(negated=True, date="y"), ev(date="z"),
+                      ev(date="w")]}
+    assert acled.main_event(rec)["date"] == "z"
+
+
+def test_main_event_falls_back_to_the_first_and_to_none():
+    assert acled.main_event({"events": [ev(negated=True, date="a"), ev(modality="future")]}
+                            )["date"] == "a"
+    assert acled.main_event({"events": []}) is None
+    assert acled.main_event({"id": "n1", "error": {"stage": "parse", "message": "x"}}) is None
+
+
+@pytest.mark.parametrize("got, gold, same", [
+    ("Kabul", "Kabul", True), ("Kabul Province", "kabul", True), ("Sao Paulo", "São Paulo", True),
+    ("Khyber Pakhtunkhwa", "Khyber-Pakhtunkhwa", True), ("Paktia", "Paktika", False),
+    (None, "Kabul", False), ("", "", False)])
+def test_same_admin1(got, gold, same):
+    assert acled.same_admin1(got, gold) is same
+
+
+def test_distance_km_kabul_to_kandahar():
+    # Kabul (34.53, 69.17) to Kandahar (31.61, 65.71): about 450 km by air
+    assert 440 < acled.distance_km(34.53, 69.17, 31.61, 65.71) < 460
+    assert acled.distance_km(1.0, 2.0, 1.0, 2.0) == 0.0
+
+
+def test_scorers_on_hand_made_records():
+    right = {"events": [ev(date="2020-04-27", fatalities=4, location={
+        "name": "Gardez", "country": "AFG", "admin1": "Paktia", "lat": 33.6, "lon": 69.22})]}
+    wrong = {"events": [ev(date="2020-05-04", fatalities=None, location={
+        "name": "Kabul", "country": "AFG", "admin1": "Kabul", "lat": 34.53, "lon": 69.17})]}
+    empty = {"events": []}
+    pairs = [(NOTE, right), (NOTE, wrong), (NOTE, empty)]
+    assert acled.score_date(pairs) == {"date exact": (1, 3)}
+    place = acled.score_place(pairs)
+    assert place["located"] == (2, 3) and place["country"] == (2, 3)
+    assert place["admin1"] == (1, 3) and place["within 25 km (of all)"] == (1, 3)
+    assert place["median km (located)"][1] == 2 and 50 < place["median km (located)"][0] < 120
+    fat = acled.score_fatalities(pairs + [({**NOTE, "fatalities": 0}, wrong)])
+    assert fat["fatalities exact (ACLED > 0)"] == (1, 3)
+    assert fat["fatalities exact (all, none = 0)"] == (2, 4)  # no toll reads as ACLED's 0
+
+
+def test_a_registered_scorer_runs_on_coded_records(tmp_path):
+    path = tmp_path / "notes.jsonl"
+    path.write_text(json.dumps(NOTE) + "\n", "utf-8")
+    acled.register("count", lambda pairs: {"notes": (len(pairs), len(pairs))})
+    try:
+        r = acled.evaluate(path, None, records=[{"events": []}], scorers=["count", "date"])
+    finally:
+        del acled.SCORERS["count"]
+    assert r["scores"]["count"]["notes"]["score"] == 1.0
+    assert r["scores"]["date"]["date exact"]["score"] == 0.0
+    assert "count: notes" in acled.format_table(r)
+    assert math.isnan(acled.score_place([(NOTE, {"events": []})])["median km (located)"][0])
+
+
+def test_unknown_scorer_and_bad_lines_are_errors(tmp_path):
+    path = tmp_path / "notes.jsonl"
+    path.write_text(json.dumps(NOTE) + "\n{oops\n", "utf-8")
+    with pytest.raises(ValueError, match="line 2"):
+        acled.load(path)
+    path.write_text(json.dumps(NOTE) + "\n", "utf-8")
+    with pytest.raises(ValueError, match="unknown ACLED scorer"):
+        acled.evaluate(path, None, records=[{"events": []}], scorers=["nope"])
+
+
+def test_parts_split_by_note_id(tmp_path):
+    path = tmp_path / "notes.jsonl"
+    path.write_text("".join(json.dumps({**NOTE, "id": f"n{i}"}) + "\n" for i in range(200)), "utf-8")
+    train, held = acled.load(path, part="train"), acled.load(path, part="heldout")
+    assert len(train) + len(held) == 200 and 20 < len(held) < 60
+    assert not {n["id"] for n in train} & {n["id"] for n in held}
+    assert len(acled.load(path, part="train", limit=5)) == 5
+
+
+def test_cli_scores_acled_notes(tmp_path):
+    from tests.test_cli import run
+
+    path = tmp_path / "notes.jsonl"
+    note = {**NOTE, "text": "On 27 April 2020, Taliban militants attacked a police post in "
+                            "Gardez, Paktia, killing 4 policemen."}
+    path.write_text(json.dumps(note) + "\n", "utf-8")
+    r = run("eval", "--acled", str(path), "--json")
+    assert r.returncode == 0, r.stderr.decode()
+    scores = json.loads(r.stdout)["ACLED notes"]["scores"]
+    assert scores["date"]["date exact"]["score"] == 1.0
+    assert scores["fatalities"]["fatalities exact (ACLED > 0)"]["score"] == 1.0
+    r = run("eval", "--acled", str(path), "--scorers", "nope")
+    assert r.returncode == 2 and b"unknown ACLED scorer" in r.stderr
