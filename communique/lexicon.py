@@ -20,6 +20,15 @@ POS = ("verb", "noun", "adj")
 ARG_KEYS = {"obj", "obj-any", "obj-actor", "prt", "prep", "mod", "light", "plural", "ctx",
             "swap", "frame", "needs"}
 NONE_TYPE = "NONE"  # a user entry of this type switches a trigger off
+# The values a constraint may take, where it takes one from a closed list. Each `needs:`
+# value is a test in communique/extract/events/candidates.py (NEEDS).
+ARG_VALUES = {
+    "needs": ("xcomp", "xcomp-or-obj", "subj-actor", "subj-police", "comment", "not-opinion",
+              "violent-agent", "captive", "ask", "guilty", "meet", "labour", "not-labour",
+              "not-metaphor", "light-verb", "no-oprd", "no-obj", "obj-or-of"),
+    "frame": ("intent", "request", "reject", "threaten", "accuse"),
+    "ctx": ("conflict",),
+}
 
 
 class LexiconError(ValueError):
@@ -90,7 +99,11 @@ def _parse_args(text: str, where: str) -> tuple[tuple[str, str], ...]:
         if key not in ARG_KEYS:
             raise LexiconError(f"{where}: unknown argument constraint {key!r}; "
                                f"use one of {', '.join(sorted(ARG_KEYS))}")
-        out.append((key, value.strip().lower()))
+        value = value.strip().lower()
+        if key in ARG_VALUES and value not in ARG_VALUES[key]:
+            raise LexiconError(f"{where}: unknown value {key}:{value}; "
+                               f"use one of {', '.join(key + ':' + v for v in ARG_VALUES[key])}")
+        out.append((key, value))
     return tuple(out)
 
 
@@ -119,7 +132,11 @@ def _entry(d: dict[str, Any], where: str, source: str) -> Entry:
                  cameo=cameo, args=_parse_args(str(args), where), source=source)
 
 
-def _read_tsv(path: Path) -> Iterable[tuple[int, dict[str, str]]]:
+def read_tsv(path: Path) -> Iterable[tuple[int, dict[str, str]]]:
+    """The rows of a tab-separated table as (line number, {column: cell}).
+
+    ``#`` lines and blank lines are skipped; the first other line is the header.
+    """
     with open(path, encoding="utf-8") as f:
         lines = [(n, ln) for n, ln in enumerate(f, 1) if ln.strip() and not ln.startswith("#")]
     if not lines:
@@ -145,13 +162,13 @@ def _read_user(path: Path) -> list[tuple[str, dict[str, Any]]]:
             raise LexiconError(f"{path}: expected a list of entries (lemma, pos, type, mode, "
                                f"contexts, cameo, args) or a mapping with `entries`")
         return [(f"{path}: entry {i + 1}", d) for i, d in enumerate(data)]
-    return [(f"{path} line {n}", d) for n, d in _read_tsv(path)]
+    return [(f"{path} line {n}", d) for n, d in read_tsv(path)]
 
 
 @functools.cache
 def _builtin() -> tuple[Entry, ...]:
     path = DATA / "event_lexicon.tsv"
-    return tuple(_entry(d, f"{path.name} line {n}", "communique") for n, d in _read_tsv(path))
+    return tuple(_entry(d, f"{path.name} line {n}", "communique") for n, d in read_tsv(path))
 
 
 @functools.cache
@@ -182,7 +199,7 @@ def load_lexicon(user_path: str | Path | None = None) -> Lexicon:
 def cameo_table() -> dict[str, tuple[str, float, int]]:
     """CAMEO code -> (description, Goldstein score, quad class)."""
     return {d["code"]: (d["description"], float(d["goldstein"]), int(d["quad_class"]))
-            for _, d in _read_tsv(DATA / "cameo_codes.tsv")}
+            for _, d in read_tsv(DATA / "cameo_codes.tsv")}
 
 
 def cameo_info(code: str | None) -> tuple[str | None, float | None, int | None]:
@@ -195,13 +212,13 @@ def cameo_to_plover() -> dict[str, tuple[str, str | None, tuple[str, ...]]]:
     """CAMEO code -> (PLOVER type, mode, contexts)."""
     return {d["cameo"]: (d["type"], d["mode"] or None,
                          tuple(c for c in d["contexts"].split(";") if c))
-            for _, d in _read_tsv(DATA / "cameo2plover.tsv")}
+            for _, d in read_tsv(DATA / "cameo2plover.tsv")}
 
 
 @functools.cache
 def _scores() -> dict[tuple[str, str], float]:
     return {(d["type"], d["mode"]): float(d["score"])
-            for _, d in _read_tsv(DATA / "plover_scores.tsv")}
+            for _, d in read_tsv(DATA / "plover_scores.tsv")}
 
 
 def plover_score(type: str, mode: str | None = None) -> float | None:

@@ -288,6 +288,50 @@ def test_bad_user_lexicon_says_what_is_wrong(tmp_path):
         load(f)
 
 
+@pytest.mark.parametrize("args,bad", [
+    ("needs:captve", "needs:captve"),
+    ("frame:promise", "frame:promise"),
+    ("ctx:war", "ctx:war"),
+])
+def test_lexicon_constraint_typo_is_an_error(tmp_path, args, bad):
+    """A misspelt constraint value used to load silently and match everything."""
+    from communique.lexicon import LexiconError
+    from communique.lexicon import load_lexicon as load
+
+    f = tmp_path / "typo.tsv"
+    f.write_text("lemma\tpos\ttype\tmode\tcontexts\tcameo\targs\n"
+                 "free\tverb\tRETREAT\trelease\t\t0841\tobj-any\n"
+                 f"free\tverb\tRETREAT\trelease\t\t0841\t{args}\n")
+    with pytest.raises(LexiconError) as err:
+        load(f)
+    msg = str(err.value)
+    assert f"{f} line 3" in msg and bad in msg and "use one of" in msg
+
+
+def test_needs_vocabulary_is_the_one_the_matcher_knows():
+    from communique.extract.events.candidates import NEEDS
+    from communique.lexicon import ARG_VALUES
+
+    assert set(NEEDS) == set(ARG_VALUES["needs"])
+
+
+def test_conversion_tables_are_read_and_checked(tmp_path):
+    from communique.extract.events import normalise
+    from communique.lexicon import LexiconError
+
+    assert normalise.frame_mode("threaten", "COERCE", "arrest", (None, "130")) == ("arrest", "132")
+    assert normalise.frame_mode("threaten", "COERCE", "ban", (None, "130")) == ("restrict", "1312")
+    assert normalise.frame_mode("reject", "ASSAULT", None, ("x", "120")) == ("x", "120")
+    assert normalise.intent_code("AID") == "033" and normalise.intent_to_yield("0841") == "0353"
+    bad = tmp_path / "frame_modes.tsv"
+    bad.write_text("frame\tact\tmode\tcameo\nplead\tAID\tassist\t023\n")
+    with pytest.raises(LexiconError, match="frame_modes.tsv line 2: frame 'plead' is not one of"):
+        normalise.frame_modes(bad)
+    bad.write_text("frame\tact\tmode\tcameo\nrequest\tAID\tassist\t9999\n")
+    with pytest.raises(LexiconError, match="line 2: CAMEO code '9999'"):
+        normalise.frame_modes(bad)
+
+
 SEED_ACTORS = {
     "Abdollahian": ["Iran FM", "Hossein Amir Abdollahian", "The senior diplomat", "The Iranian official",
                     "the Iranian foreign minister"],

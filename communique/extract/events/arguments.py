@@ -1,0 +1,586 @@
+"""Arguments: who acts and on whom, read off the parse.
+
+``assign(candidate, token_actor) -> Roles`` is the one entry point: a first pass
+reads subject and object (active and passive voice, "X's attack on Y",
+coordination, relative clauses, control verbs); the recipient of a framed act
+comes from the act it frames ("threatened to attack South Korea"); where no
+recipient actor is found, fallbacks look through the phrases around the trigger
+(the owner of its object, the destination of what is sent, a light verb's
+dative, the object of a framed complement, the place a restriction applies to).
+
+A trained role step can replace ``assign``: it takes the candidate (its token,
+lexicon entry and ``reading``) and the token -> actor id map, and returns Roles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .candidates import CAPTIVES, LABOUR_SUBJECTS, Candidate, main_child
+from .tree import (LIGHT_VERBS, POLICE_SUBJECTS, QUANTIFIERS, RELATIVE_PRONOUNS, REPORTING_VERBS,
+                   expand, governing_verb, is_entityish, is_passive, lemma, objects, pobjs,
+                   prep_children, subjects, word_set)
+
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+CUSTODY = {"jail", "prison", "custody", "detention", "captivity", "house", "arrest", "hospital", "camp"}
+# Objects that name the act itself ("imposed sanctions", "cut ties"), never its recipient.
+ACT_OBJECTS = {
+    "sanction", "sanctions", "embargo", "tariff", "tariffs", "duty", "duties", "aid", "assistance",
+    "funding", "fund", "funds", "money", "loan", "loans", "grant", "ties", "tie", "relation",
+    "relations", "talk", "talks", "negotiation", "negotiations", "curfew", "restriction",
+    "restrictions", "ban", "blockade", "troops", "forces", "force", "soldier", "soldiers", "fire",
+    "weapon", "weapons", "arm", "arms", "supply", "supplies", "food", "agreement", "deal", "treaty",
+    "accord", "pact", "memorandum", "protest", "protests", "demonstration", "strike", "rally",
+    "lawsuit", "suit", "complaint", "charges", "case", "information", "intelligence", "data",
+    "evidence", "cooperation", "trade", "flights", "imports", "exports", "shipments", "deliveries",
+    "membership", "participation", "presence", "emergency", "law", "state", "gas", "cannon",
+    "shot", "shots", "missile", "missiles", "rocket", "rockets", "test", "tests", "asylum",
+    "relief", "equipment", "medicine", "medicines", "vaccine", "vaccines", "million", "billion",
+    "$", "dollars", "euros", "pounds", "permission", "access", "power", "electricity", "water",
+    "internet", "disinformation", "misinformation", "propaganda", "value", "importance",
+    "ceasefire", "truce", "compromise", "settlement", "understanding", "consensus", "measures",
+    "rules", "step", "steps", "tanks", "warships", "jets", "border", "borders", "crossing",
+    "crossings", "airspace", "exercise", "exercises", "drill", "drills",
+}
+# Which preposition introduces the recipient, by event type.
+RECIPIENT_PREPS = {
+    "ASSAULT": ("on", "against", "at", "upon", "into"),
+    "COERCE": ("on", "against", "into"),
+    "SANCTION": ("on", "against", "from", "with"),
+    "MOBILIZE": ("against", "to", "into", "near", "along", "in"),
+    "CONSULT": ("with", "to"),
+    "AID": ("to", "for", "into", "in"),
+    "COOPERATE": ("with",),
+    "SUPPORT": ("for", "to", "of"),
+    "AGREE": ("with", "to"),
+    "REQUEST": ("on", "upon", "to", "of"),
+    "ACCUSE": ("against", "of", "on", "to", "into"),
+    "REJECT": ("of",),
+    "THREATEN": ("against", "to", "on"),
+    "PROTEST": ("against", "outside", "at"),
+    "RETREAT": ("to", "from"),
+    "CONCEDE": ("to", "with"),
+}
+
+
+@dataclass
+class Roles:
+    """The tokens that stand for the actor and the recipient of a candidate.
+
+    ``between``: "clashes between X and Y": both sides act, there is no recipient.
+    """
+
+    actors: list = field(default_factory=list)
+    recipients: list = field(default_factory=list)
+    between: bool = False
+
+
+def assign(c: Candidate, token_actor: dict[int, str]) -> Roles:
+    """Actor and recipient tokens of a candidate whose ``reading`` is set.
+
+    Args:
+        c: the candidate (see :mod:`.candidates`), read by :func:`.classify.read`.
+        token_actor: token index -> actor id, from the actor stage.
+    """
+    roles = _first_pass(c, c.reading, token_actor)
+    if c.absorbed and not roles.recipients:
+        # "threatened to attack South Korea": the recipient of the reported act.
+        child = main_child(c.absorbed)
+        inner = {x.tok.i for x in c.absorbed}
+        roles.recipients = [r for r in _first_pass(child, child.reading, token_actor).recipients
+                            if r.i not in inner]
+    if not set(actor_ids(roles.recipients, token_actor)) - set(actor_ids(roles.actors, token_actor)) \
+            and not roles.between and not c.reported and not c.entry.has("swap"):
+        roles.recipients = _more_recipients(c, roles, token_actor) or roles.recipients
+    return roles
+
+
+
+# Heads whose "of" phrase names whom they belong to: "the government of X", "a group of X".
+OF_MEMBER_NOUNS = {
+    "government", "minister", "ministry", "president", "leader", "leadership", "people",
+    "forces", "army", "military", "police", "authorities", "authority", "state",
+    "republic", "kingdom", "parliament", "officials", "official", "troops", "group", "delegation",
+    "team", "coalition", "member", "members", "head", "chief", "chairman", "spokesman",
+    "spokeswoman", "spokesperson", "representative", "representatives", "envoy", "ambassador",
+    "commander", "commanders", "unit", "units", "contingent", "wing", "branch", "leaders",
+}
+# Institutions that belong to the country they are "in": "police in Japan", "a court in Argentina".
+LOCAL_INSTITUTIONS = {"police", "authorities", "authority", "court", "judge", "prosecutor",
+                      "prosecutors", "officials", "official", "government", "parliament"}
+
+
+def ids_for(tok, token_actor, depth: int = 0) -> list[str]:
+    if tok.i in token_actor:
+        return [token_actor[tok.i]]
+    if depth > 2:
+        return []
+    out: list[str] = []
+    for c in sorted(tok.children, key=lambda c: (c.dep_ != "poss", c.i)):
+        if c.dep_ in ("compound", "poss", "amod", "nmod", "appos", "flat"):
+            out += ids_for(c, token_actor, depth + 1)
+            if out:  # "Japanese and Chinese forces"
+                for cc in c.conjuncts:
+                    out += [i for i in ids_for(cc, token_actor, depth + 1) if i not in out]
+        elif c.dep_ == "prep" and ((c.lower_ == "of" and lemma(tok) in OF_MEMBER_NOUNS) or (
+                c.lower_ == "in" and lemma(tok) in LOCAL_INSTITUTIONS)):
+            # "the government of X", "a group of British lawmakers", "police in Japan"
+            for g in pobjs(c):
+                if c.lower_ == "in" and g.ent_type_ != "GPE":
+                    continue
+                for gg in [g] + list(g.conjuncts):
+                    out += [i for i in ids_for(gg, token_actor, depth + 1) if i not in out]
+        if out:
+            break
+    return out
+
+
+def actor_ids(toks: list, token_actor) -> list[str]:
+    out: list[str] = []
+    for t in toks:
+        for head in expand(t):
+            for i in ids_for(head, token_actor) or _sayer_ids(head, token_actor):
+                if i not in out:
+                    out.append(i)
+    return out
+
+
+REPORTED_PRONOUNS = {"it", "they", "he", "she"}  # not "we": a quoted speaker speaks for a group
+
+
+def _sayer_ids(tok, token_actor) -> list[str]:
+    """"Bangladesh says it will not accept ...", "the rebels said they would release ...":
+    an unresolved pronoun subject of a reported clause is the one who reports it."""
+    if tok.lower_ not in REPORTED_PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    clause = tok.head
+    if clause.dep_ != "ccomp" or lemma(clause.head) not in REPORTING_VERBS | {"announce", "warn", "threaten"}:
+        return []
+    sayers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.i < tok.i]
+    if not sayers or sayers[0].lower_ in REPORTED_PRONOUNS:
+        return []
+    if (tok.lower_ == "they") != (sayers[0].tag_ in ("NNS", "NNPS") or bool(sayers[0].conjuncts)) \
+            and tok.lower_ in ("it", "they") and sayers[0].pos_ != "PROPN":
+        return []  # "it" for a plural sayer, "they" for a singular one
+    return [i for h in expand(sayers[0]) for i in ids_for(h, token_actor)]
+
+
+def _parties(noun, token_actor) -> list:
+    """Who a dispute or conflict noun belongs to: "between X and Y", "X's", "X have disputes"."""
+    for p in prep_children(noun, ("between", "among")):
+        for g in pobjs(p):
+            return [g]
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return poss
+    if noun.dep_ == "dobj" and lemma(noun.head) == "have":
+        return subjects(noun.head)
+    return []
+
+
+
+
+def _first_pass(c: Candidate, reading, token_actor) -> Roles:
+    """Actor and recipient as the parse gives them: subject and object, passive "by",
+    "X's attack on Y", the preposition that introduces the recipient of this type."""
+    tok = c.tok
+    between = False
+    actors: list = []
+    recipients: list = []
+    preps = RECIPIENT_PREPS.get(reading.type, ())
+    if reading.type == "CONSULT" and reading.mode == "visit":
+        preps = ("to", "in", "with")  # the visited place stands for its host
+    if tok.pos_ in ("VERB", "ADJ"):
+        if is_passive(tok):
+            recipients += [c for c in tok.children if c.dep_ == "nsubjpass"]
+            for a in prep_children(tok, ("by",)):
+                actors += pobjs(a)
+            if tok.dep_ in ("relcl", "acl") and not recipients and tok.head.pos_ in ("NOUN", "PROPN"):
+                recipients.append(tok.head)
+        elif tok.dep_ == "acl" and tok.tag_ == "VBN":
+            recipients.append(tok.head)
+            for a in prep_children(tok, ("by",)):
+                actors += pobjs(a)
+        else:
+            actors += subjects(tok)
+            objs = [o for o in objects(tok) if o.dep_ in ("dobj", "obj")]
+            pattern = c.entry.arg("obj")
+            if pattern:
+                # "imposed sanctions on X": the object named in the pattern is part of the
+                # trigger; its own "on X" names the recipient
+                named = [o for o in objs if word_set(o) & set(pattern.split("|"))
+                         and (lemma(o) in ACT_OBJECTS or o.lower_ in ACT_OBJECTS)]
+                objs = [o for o in objs if o not in named]
+                for o in named:
+                    for oo in [o] + list(o.conjuncts):
+                        for p in prep_children(oo, ("on", "against", "with", "to", "for", "from", "in")):
+                            recipients += pobjs(p)
+            if not objs and tok.dep_ in ("relcl",) or not objs:
+                # "disputes, which X will work to settle": the object is the antecedent's party.
+                rel = _relative_object(tok)
+                if rel is not None:
+                    parties = _parties(rel, token_actor) or [rel]
+                    objs = parties
+            recipients += objs
+            recipients += [g for c in tok.children if c.dep_ == "dative" for g in ([c] if c.pos_ != "ADP" else pobjs(c))]
+        if reading.type in ("AID", "RETREAT") or reading.mode == "withdraw":
+            # "returned the artifacts to Iraq", "gave aid to X": who gets it, not what is given;
+            # "withdrew peacekeepers from the Golan": where from
+            names = ("to", "for") if reading.mode != "withdraw" else ("from",)
+            dest = [g for p in prep_children(tok, names) for g in pobjs(p)]
+            dest += [g for o in objects(tok) if o.dep_ == "dobj" for p in prep_children(o, names)
+                     for g in pobjs(p)]
+            if dest:
+                recipients = dest[:1]
+            elif reading.mode == "withdraw":
+                recipients = [r for r in recipients if is_entityish(r, token_actor)]
+        if not recipients:
+            for p in prep_children(tok, preps):
+                recipients += pobjs(p)
+                if recipients:
+                    break
+    else:  # an event noun
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        if poss and poss[0].tag_ == "PRP$" and governing_verb(tok) is not None:
+            # "the army intensified its bombardment": "its" is the subject of the verb
+            poss = subjects(governing_verb(tok)) or poss
+        # "by X", "from X" - but not "the release from jail"
+        agents = [g for p in prep_children(tok, ("by", "from")) for g in pobjs(p)
+                  if p.lower_ == "by" or ((_party_like(g) or is_entityish(g, token_actor))
+                                          and lemma(g) not in CUSTODY)]
+        own = token_actor.get(tok.i)
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                and (c.i in token_actor or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))
+                and (own is None or token_actor.get(c.i) != own)]
+        between = [g for p in prep_children(tok, ("between", "among")) for g in pobjs(p)]
+        if poss:
+            actors += poss
+        elif agents:
+            actors += agents
+        elif mods:
+            actors += mods
+        if between:
+            actors += between
+            between = True
+        verb = governing_verb(tok)
+        if verb is not None and _undergoes(tok, verb):
+            # "Iran faces criticism from the UN", "the convoy came under attack":
+            # the subject of the verb is at the receiving end
+            recipients += subjects(verb)
+            verb = None
+        if verb is not None and not actors and tok.dep_ != "nsubj":
+            if is_passive(verb):
+                for a in prep_children(verb, ("by",)):
+                    actors += pobjs(a)
+            else:
+                actors += subjects(verb)
+        if verb is not None and tok.dep_ in ("dobj",) and not actors:
+            actors += subjects(verb)
+        for p in prep_children(tok, preps):
+            recipients += pobjs(p)
+            if recipients:
+                break
+        if not recipients and verb is not None and reading.type in ("CONSULT",):
+            for p in prep_children(verb, ("with",)):
+                recipients += pobjs(p)
+    if c.reported:
+        # "Russia says Israel must end attacks": the sayer demands, the one who must act is asked
+        actors = subjects(tok.head)
+        recipients = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if c.entry.has("swap"):
+        actors, recipients = recipients, actors
+    def keep(t):
+        return t.ent_type_ not in NOT_ACTORS and t.pos_ not in ("VERB", "AUX", "ADV")
+
+    def through_amount(t):
+        # "Hundreds of rebels", "thousands of workers": the people, not the number
+        if (t.ent_type_ in NOT_ACTORS or lemma(t) in QUANTIFIERS) and t.pos_ in ("NOUN", "NUM"):
+            inner = [g for p in prep_children(t, ("of",)) for g in pobjs(p)]
+            if inner:
+                return inner[0]
+        return t
+    actors = [through_amount(a) for a in actors]
+    recipients = [through_amount(r) for r in recipients]
+    return Roles(actors=[a for a in actors if (a.lower_ not in RELATIVE_PRONOUNS or a.dep_ == "relcl") and keep(a)],
+                 recipients=[r for r in recipients if r.lower_ not in RELATIVE_PRONOUNS and keep(r)],
+                 between=between)
+
+
+
+# ---------------------------------------------------------------- recipients the first pass missed
+
+# Prepositions by which a noun phrase names whom it concerns or who owns it: "aid to X",
+# "sanctions on X", "a request from X", "a camp in Mali", "the websites of Georgia".
+OWNER_PREPS = ("to", "on", "against", "of", "for", "from", "by", "in", "into", "with", "at", "upon")
+# Types whose nominal trigger takes its victim or beneficiary as the "of" object:
+# "the arrest of X", "the release of X", "the invasion of X", "criticism of X".
+OBJECTIVE_OF_TYPES = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "ACCUSE", "CONCEDE"}
+# Types whose framing verb's complement names the recipient: "agreed to provide Sri Lanka
+# with ...", "pledged to work with China", "refused to meet with the envoy".
+FRAMED_TYPES = {"AGREE", "CONCEDE", "REJECT", "THREATEN", "REQUEST", "SUPPORT", "COOPERATE", "AID"}
+
+
+# Common nouns that name people, bodies or places that can be at the receiving end of an act.
+PARTY_NOUNS = CAPTIVES | POLICE_SUBJECTS | LABOUR_SUBJECTS | {
+    "government", "governments", "administration", "regime", "authorities", "ministry", "country",
+    "countries", "nation", "nations", "state", "states", "group", "groups", "militant", "militants",
+    "rebel", "rebels", "insurgent", "insurgents", "fighter", "fighters", "army", "armies", "military",
+    "embassy", "consulate", "council", "parliament", "court", "party", "parties", "organization",
+    "organisation", "agency", "agencies", "company", "companies", "bank", "banks", "delegation",
+    "counterpart", "counterparts", "ally", "allies", "neighbour", "neighbours", "neighbor",
+    "neighbors", "victim", "victims", "family", "families", "community", "communities", "village",
+    "villages", "town", "towns", "city", "cities", "region", "province", "republic", "kingdom",
+    "president", "premier", "king", "queen", "prince", "envoy", "ambassador", "ambassadors",
+    "diplomat", "diplomats", "spokesman", "inspector", "inspectors", "employee", "employees",
+    "follower", "followers", "supporter", "supporters", "militia", "militias", "opposition",
+    "ngo", "ngos", "agency", "media", "newspaper", "refugee", "refugees", "population", "populations",
+    "residents", "villagers", "farmers", "ranchers", "settlers", "team", "head", "chief",
+}
+CREATION_VERBS = {"set", "establish", "create", "build", "form", "open", "launch", "found",
+                  "construct", "start", "organize", "organise", "hold", "appoint", "name", "elect"}
+
+
+def _party_like(tok) -> bool:
+    """Whether a noun phrase head can stand for a recipient (a person, body, people or
+    place), as opposed to a thing or an act ("aid", "the ban", "an agreement")."""
+    if tok.ent_type_ in NOT_ACTORS or tok.lower_ in RELATIVE_PRONOUNS:
+        return False
+    if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    if lemma(tok) in ACT_OBJECTS or tok.lower_ in ACT_OBJECTS:
+        return False
+    if tok.pos_ == "PRON":
+        return tok.lower_ in ("him", "her", "them", "us")
+    if tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "FAC", "LOC") or tok.pos_ == "PROPN":
+        return True
+    if lemma(tok) in PARTY_NOUNS or tok.lower_ in PARTY_NOUNS:
+        return True
+    return any(c.dep_ in ("compound", "amod", "poss", "nmod") and c.pos_ != "PRON"
+               and (c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or c.pos_ == "PROPN")
+               for c in tok.children)
+
+
+def _owner(tok, token_actor, preps=OWNER_PREPS, depth: int = 0, avoid: frozenset = frozenset()) -> list:
+    """The actor a noun phrase stands for or belongs to: itself when it names a party,
+    else an actor named in its prepositional phrases ("aid to X", "its blockade of X",
+    "a camp in Mali", "a request from X", "threats made by X", "restrictions imposed on X")."""
+    if _party_like(tok) and set(ids_for(tok, token_actor)) - avoid:
+        return [tok]
+    if depth > 2 or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return []
+    for p in prep_children(tok, preps):
+        if p.dep_ == "prt":
+            continue
+        for g in pobjs(p):
+            found = _owner(g, token_actor, preps, depth + 1, avoid)
+            if found:
+                return found
+    for c in tok.children:
+        # "threats made by X", "restrictions imposed on X", "the ban that they imposed on X"
+        if (c.dep_ == "acl" and c.tag_ == "VBN") or c.dep_ == "relcl":
+            for a in prep_children(c, ("by", "on", "against", "to")):
+                found = [g for g in pobjs(a) if _party_like(g) and set(ids_for(g, token_actor)) - avoid]
+                if found:
+                    return found
+    return []
+
+
+def _owners(toks, token_actor, avoid: set[str], preps=OWNER_PREPS) -> list:
+    """The owner of the first of these phrases that has one (not one of the actors)."""
+    for t in toks:
+        found = _owner(t, token_actor, preps, avoid=frozenset(avoid))
+        if found:
+            return found
+    return []
+
+
+# Restrictions imposed on a place: those who live there bear them ("a curfew in Jamaica").
+AREA_MODES = {"curfew", "martial-law", "restrict", "withhold", "censor"}
+
+
+def _area_recipient(c: Candidate, token_actor, avoid: set[str]) -> list:
+    tok = c.tok
+    anchors = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and governing_verb(tok) is not None:
+        anchors.append(governing_verb(tok))
+    cands = [g for a in anchors for p in prep_children(a, ("in", "across", "throughout"))
+             for g in pobjs(p) if g.ent_type_ == "GPE"]
+    return _owners(cands, token_actor, avoid)
+
+
+def _more_recipients(c: Candidate, roles: Roles, token_actor) -> list:
+    found = _more_recipients_1(c, roles, token_actor)
+    if not found and c.reading.type == "COERCE" and c.reading.mode in AREA_MODES:
+        found = _area_recipient(c, token_actor, set(actor_ids(roles.actors, token_actor)))
+    return found
+
+
+def _more_recipients_1(c: Candidate, roles: Roles, token_actor) -> list:
+    """Where the first pass found no recipient actor: look through the phrases around the
+    trigger for the one the act is directed at (the owner of its object, the destination of
+    what is sent, the light verb's dative, the object of a framed complement)."""
+    tok = c.tok
+    avoid = set(actor_ids(roles.actors, token_actor))
+    reading = c.reading
+    preps = RECIPIENT_PREPS.get(reading.type, ())
+    # 1. what the first pass took for the recipient, read through to its owner
+    found = _owners(roles.recipients, token_actor, avoid)
+    if found:
+        return found
+    if tok.pos_ in ("VERB", "ADJ"):
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+        # 2. the object's phrases: "suspended aid to X", "lifted its blockade of X",
+        #    "rejected a request from X", "attacked an army camp in Mali"
+        found = _owners(objs, token_actor, avoid)
+        if found:
+            return found
+        # 3. the verb's own phrases: "sent experts to X", "flew medicine into X"
+        names = set(preps) | {"to", "into"} if reading.type in ("AID", "MOBILIZE") else set(preps)
+        if any(lemma(o) in ACT_OBJECTS or o.lower_ in ACT_OBJECTS for o in objs):
+            # "suspended military aid to X", "cut ties with X": the act object's addressee
+            names |= {"to", "on", "against", "with", "into"}
+        found = _owners([g for p in prep_children(tok, names) if p.dep_ != "prt"
+                         for g in pobjs(p)], token_actor, avoid)
+        if found:
+            return found
+        # 4. an attack on a target that names no one ("attacked an army camp in Mali"):
+        #    the country the target lies in
+        if reading.type in ("ASSAULT", "COERCE") and any(o.dep_ == "dobj" and not _party_like(o) for o in objs):
+            found = _owners([g for p in prep_children(tok, ("in",)) for g in pobjs(p)
+                             if g.ent_type_ == "GPE"], token_actor, avoid)
+            if found:
+                return found
+        # 5. the act the trigger frames: "agreed to provide Sri Lanka with technology"
+        if reading.type in FRAMED_TYPES or c.frame:
+            for c in tok.children:
+                purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                if (c.dep_ in ("xcomp", "ccomp") or purpose) and c.pos_ == "VERB" and c.i > tok.i:
+                    found = _framed_recipient(c, token_actor, avoid)
+                    if found:
+                        return found
+        return []
+    # an event noun
+    cands = []
+    if reading.type in OBJECTIVE_OF_TYPES:
+        # "the release of two Kuwaiti nationals", "the arrest and detention of X"
+        for n in [tok] + list(tok.conjuncts) + ([tok.head] if tok.dep_ == "conj" else []):
+            cands += [g for p in prep_children(n, ("of",)) for g in pobjs(p)]
+    names = set(preps)
+    if any(lemma(g) in ACT_OBJECTS or g.lower_ in ACT_OBJECTS
+           for p in prep_children(tok, ("of",)) for g in pobjs(p)):
+        names |= {"to", "with", "for"}  # "a suspension of aid to X", "a cut of ties with X"
+    cands += [g for p in prep_children(tok, names) for g in pobjs(p)]
+    found = _owners(cands, token_actor, avoid)
+    if found:
+        return found
+    verb = governing_verb(tok)
+    if verb is not None and lemma(verb) in LIGHT_VERBS and tok.dep_ in ("dobj", "obj"):
+        # "issued an ultimatum to X", "gave X a deadline", "carried out strikes against X"
+        cands = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        cands += [g for c in verb.children if c.dep_ == "dative" and c.pos_ == "ADP" for g in pobjs(c)]
+        cands += [g for p in prep_children(verb, preps) if p.dep_ != "prt" for g in pobjs(p)]
+        found = _owners(cands, token_actor, avoid)
+        if found:
+            return found
+    return []
+
+
+def _framed_recipient(verb, token_actor, avoid: set[str]) -> list:
+    """The recipient of a complement act: its indirect object, an actor as its object, or
+    an actor after "to"/"with"/"for" ("to work with China", "to send resources to Colombia")."""
+    for _ in range(3):
+        cands = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        cands += [g for c in verb.children if c.dep_ == "dative" and c.pos_ == "ADP" for g in pobjs(c)]
+        if lemma(verb) not in CREATION_VERBS:
+            cands += [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ != "FAC"]
+        cands += [g for p in prep_children(verb, ("to", "with", "for", "into")) if p.dep_ != "prt"
+                  for g in pobjs(p)]
+        cands += [g for o in verb.children if o.dep_ == "dobj"
+                  for p in prep_children(o, ("to", "with", "for", "into")) for g in pobjs(p)]
+        found = _owners(cands, token_actor, avoid)
+        if found:
+            return found
+        nxt = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        if not nxt:
+            return []
+        verb = nxt[0]
+    return []
+
+
+# Verbs whose subject undergoes the act their object names: "faced sanctions", "received aid",
+# "drew criticism", "came under attack".
+UNDERGO_VERBS = {"face", "receive", "suffer", "endure", "draw", "attract", "undergo", "sustain", "incur"}
+
+
+def _undergoes(noun, verb) -> bool:
+    if noun.dep_ in ("dobj", "obj") and lemma(verb) in UNDERGO_VERBS:
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "under" and lemma(verb) == "come"
+
+
+def _relative_object(verb):
+    """For a verb inside a relative clause with an object relative pronoun: the antecedent."""
+    v = verb
+    for _ in range(6):
+        if v.dep_ == "relcl":
+            if any(c.lower_ in RELATIVE_PRONOUNS and c.dep_ in ("dobj", "pobj") for c in v.subtree):
+                return v.head
+            return None
+        if v.head is v:
+            return None
+        v = v.head
+    return None
+
+
+
+def host_and_guests(tok, token_actor, country_of, ids) -> tuple[list[str], list[str]] | None:
+    """Where a meeting takes place "in"/"at" a place of one participant's country and another
+    participant is from elsewhere: (the visitors, the host)."""
+    from communique.extract.places import lookup
+
+    anchors = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and governing_verb(tok) is not None:
+        anchors.append(governing_verb(tok))
+    # the parser often hangs the place on the other side: "met X at the palace in Beijing"
+    anchors += [c for a in list(anchors) for c in a.children if c.dep_ == "dobj"]
+    anchors += [g for a in list(anchors) for p in prep_children(a, ("with",)) for g in pobjs(p)]
+    for a in anchors:
+        for p in prep_children(a, ("in", "at")):
+            # "at the State Guesthouse in Beijing": the place, or the city it is in
+            places = [x for g in pobjs(p) for x in [g] + [gg for pp in prep_children(g, ("in",))
+                                                            for gg in pobjs(pp)]]
+            for g in places:
+                place_id = token_actor.get(g.i)
+                country = country_of.get(place_id) if place_id else None
+                if country is None and g.ent_type_ == "GPE":
+                    ent = next((e for e in g.doc.ents if e.start <= g.i < e.end), None)
+                    found = lookup(ent.text if ent is not None else g.text)
+                    country = found[0].country if found else None
+                if not country:
+                    continue
+                parts = [i for i in dict.fromkeys(ids) if i != place_id]
+                hosts = [i for i in parts if country_of.get(i) == country]
+                guests = [i for i in parts if country_of.get(i) and country_of.get(i) != country]
+                if len(hosts) == 1 and guests:
+                    return guests, hosts
+    return None
+
+
+def nearby_sides(doc, tok, token_actor) -> list[str]:
+    """"Deaths on both sides": the two sides named by the latest "between X and Y" nearby."""
+    sent = tok.sent
+    unnamed_sides = any(t.lower_ in ("both", "sides") for t in sent) or any(
+        t.dep_ == "prep" and t.lower_ == "between" and len(actor_ids(pobjs(t), token_actor)) < 2 for t in sent)
+    if not unnamed_sides:
+        return []
+    sents = list(doc.sents)
+    k = next((n for n, s in enumerate(sents) if s.start == sent.start), 0)
+    for s in reversed(sents[max(0, k - 3):k + 1]):
+        for t in s:
+            if t.dep_ == "prep" and t.lower_ == "between":
+                ids = actor_ids(pobjs(t), token_actor)
+                if len(ids) >= 2:
+                    return ids
+    return []
+

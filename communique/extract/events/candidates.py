@@ -1,0 +1,474 @@
+"""Candidates: where the lexicon's triggers match the parse.
+
+``find_candidates(doc, lexicon, token_actor)`` walks the tokens, tries each
+lexicon entry for the token's lemma and part of speech (most specific first)
+and checks the entry's constraint language (``obj:``, ``prep:``, ``needs:`` ...,
+see the header of ``data/event_lexicon.tsv``) against the parse. Demands and
+blame made in reported speech ("Russia says Israel must end attacks") are
+candidates of their own kind. ``attach_frames`` then folds the acts a request,
+threat, accusation, refusal or promise reports into that framing candidate.
+
+A candidate only says what the trigger is; its type is decided in ``classify``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from communique.lexicon import Entry, Lexicon
+
+from .tree import (LIGHT_VERBS, POLICE_SUBJECTS, REPORTING_VERBS, governing_verb, is_entityish,
+                   lemma, objects, pobjs, pos_of, prep_children, subjects, word_set)
+
+# What kind of candidate: a lexicon trigger, or a demand / blame read off reported speech.
+TRIGGER = "trigger"
+DEMAND = "demand"
+BLAME = "blame"
+
+NON_VIOLENT_CAUSES = {"fire", "blaze", "flood", "floods", "flooding", "storm", "hurricane", "typhoon",
+                      "cyclone", "earthquake", "quake", "tsunami", "crash", "accident", "disease",
+                      "virus", "covid", "covid-19", "coronavirus", "pandemic", "epidemic", "outbreak",
+                      "heat", "heatwave", "landslide", "avalanche", "drought", "famine", "collapse",
+                      "overdose", "cancer", "illness", "lightning", "wildfire", "wildfires", "cold"}
+CAPTIVES = {"prisoner", "prisoners", "hostage", "hostages", "detainee", "detainees", "captive",
+            "captives", "activist", "activists", "journalist", "journalists", "people", "person",
+            "persons", "soldier", "soldiers", "sailor", "sailors", "fisherman", "fishermen",
+            "worker", "workers", "national", "nationals", "citizen", "citizens", "civilian",
+            "civilians", "leader", "leaders", "member", "members", "student", "students", "man",
+            "men", "woman", "women", "child", "children", "official", "officials", "suspect",
+            "suspects", "protester", "protesters", "dissident", "dissidents", "opponent",
+            "opponents", "crew", "pilot", "pilots", "him", "her", "them", "minister", "ministers",
+            "candidate", "blogger", "bloggers", "lawyer", "lawyers", "tourist", "tourists",
+            "missionary", "missionaries", "refugee", "refugees", "migrant", "migrants"}
+METAPHOR_OBJECTS = {
+    "corruption", "poverty", "disease", "crime", "virus", "pandemic", "inflation", "climate",
+    "drug", "drugs", "covid", "covid-19", "coronavirus", "cancer", "hunger", "unemployment",
+    "fire", "fires", "wildfire", "wildfires", "terrorism", "extremism", "illness", "hate",
+    "misinformation", "disinformation", "odds", "charges", "charge", "case", "election",
+    "battle", "way", "word", "words", "price", "prices",
+}
+METAPHOR_MODIFIERS = {"trade", "price", "currency", "tariff", "culture", "cultural", "word", "propaganda",
+                      "media", "class", "drug", "bidding", "turf", "legal", "political", "tax",
+                      "budget", "flame", "custody", "ratings", "console", "format", "rap"}
+LABOUR_SUBJECTS = {"worker", "workers", "union", "unions", "teacher", "teachers", "employee",
+                   "employees", "staff", "doctor", "doctors", "nurse", "nurses", "driver",
+                   "drivers", "miner", "miners", "pilot", "pilots", "student", "students"}
+CONFLICT_CUES = {
+    "troops", "soldier", "soldiers", "army", "military", "militant", "militants", "rebel",
+    "rebels", "insurgent", "insurgents", "fighter", "fighters", "attack", "attacks", "killed",
+    "kill", "killing", "clash", "clashes", "fighting", "war", "shelling", "bomb", "bombing",
+    "airstrike", "airstrikes", "missile", "missiles", "gunmen", "wounded", "violence", "army",
+    "forces", "escalation", "offensive", "combat", "ceasefire", "artillery", "battle",
+    "tensions", "hostilities", "insurgency", "terrorist", "terrorists", "deadly",
+}
+CLAIM_VERBS = {"claim", "allege", "purport"}
+ALLEGATION_NOUNS = {"accusation", "allegation", "charge", "claim", "rumor", "rumour",
+                    "suggestion", "assertion"}
+
+# The entries behind demand and blame candidates: what the lexicon would say for them.
+DEMAND_ENTRY = Entry(lemma="must", pos="verb", type="REQUEST", mode=None, contexts=(),
+                     cameo="100", args=(("frame", "request"),), source="communique")
+BLAME_ENTRY = Entry(lemma="responsible", pos="adj", type="ACCUSE", mode="allege", contexts=(),
+                    cameo="112", args=(("frame", "accuse"),), source="communique")
+
+
+@dataclass(eq=False)
+class Candidate:
+    """A trigger in the text and what the lexicon says of it.
+
+    ``kind`` is ``TRIGGER``, ``DEMAND`` or ``BLAME``; a demand or blame is made in
+    reported speech and anchored on the reported clause's verb. ``took_over`` is
+    the trigger a demand was made of ("North Korea must first disarm"); ``absorbed``
+    the acts reported inside this one, ``framed`` whether the frame pass found them.
+    ``reading`` is set once, by :func:`classify.read`.
+    """
+
+    tok: Any
+    entry: Entry
+    span: tuple[int, int]  # token indices, end exclusive
+    kind: str = TRIGGER
+    took_over: "Candidate | None" = None
+    absorbed: list["Candidate"] = field(default_factory=list)
+    framed: bool = False
+    reading: Any = None
+
+    @property
+    def reported(self) -> bool:
+        """A demand or blame read off reported speech (not a lexicon trigger)."""
+        return self.kind in (DEMAND, BLAME)
+
+    @property
+    def frame(self) -> str | None:
+        return self.entry.arg("frame")
+
+
+# ---------------------------------------------------------------- the constraint language
+
+def _sentence_has_conflict(tok) -> bool:
+    return any(t.lower_ in CONFLICT_CUES or t.lemma_.lower() in CONFLICT_CUES
+               for t in tok.sent if t.i != tok.i)
+
+
+def matches(entry: Entry, tok, token_actor) -> tuple[bool, list[int]]:
+    """Whether the entry's constraints hold at this token; the tokens that belong to the trigger."""
+    extra: list[int] = []
+    if entry.has("plural") and tok.tag_ not in ("NNS", "NNPS"):
+        return False, extra
+    for key, value in entry.args:
+        alts = set(value.split("|")) if value else set()
+        if key == "obj":
+            objs = objects(tok)
+            if not objs:
+                if "*none" not in alts:
+                    return False, extra
+            elif not any(word_set(o) & alts for o in objs):
+                return False, extra
+        elif key == "obj-any":
+            if not objects(tok) and not any(c.dep_ == "dative" for c in tok.children):
+                return False, extra
+        elif key == "obj-actor":
+            objs = [o for o in objects(tok) if o.dep_ != "attr"]
+            if any(c.dep_ == "oprd" for c in tok.children) or not any(is_entityish(o, token_actor) for o in objs):
+                return False, extra
+        elif key == "prt":
+            # the particle follows the verb ("called on Iran"), not a later "on Saturday"
+            hits = [c for c in tok.children if c.dep_ in ("prt", "prep") and c.lower_ in alts
+                    and (c.i == tok.i + 1 or (c.dep_ == "prt" and c.i > tok.i)
+                         or (c.i == tok.i + 2 and _adverb_between(tok, c)))]
+            if not hits:
+                return False, extra
+            extra += [hits[0].i]
+        elif key == "prep":
+            name, _, objs = value.partition(">")
+            # the small model often hangs "to Peru" on the object: "returned the skulls to Peru"
+            preps = prep_children(tok, name.split("|")) + [
+                p for o in objects(tok) if o.dep_ == "dobj" for p in prep_children(o, name.split("|"))]
+            if not preps:
+                return False, extra
+            if objs:
+                want = set(objs.split("|"))
+                ok = False
+                for p in preps:
+                    for g in pobjs(p):
+                        if "*actor" in want and is_entityish(g, token_actor):
+                            ok = True
+                        if word_set(g) & want:
+                            ok = True
+                            extra += [p.i, g.i]
+                if not ok:
+                    return False, extra
+        elif key == "mod":
+            mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")
+                    and (lemma(c) in alts or c.lower_ in alts)]
+            if not mods:
+                return False, extra
+            extra += [m.i for m in mods]
+        elif key == "ctx":
+            if value == "conflict" and not _sentence_has_conflict(tok):
+                return False, extra
+        elif key == "light":
+            if not _has_frame(tok, token_actor):
+                return False, extra
+        elif key == "needs":
+            if not NEEDS[value](tok, token_actor):
+                return False, extra
+    return True, extra
+
+
+def _adverb_between(tok, c) -> bool:
+    return tok.doc[tok.i + 1].pos_ in ("ADV", "PART")
+
+
+def _has_frame(noun, token_actor) -> bool:
+    """An event noun is an event only with someone doing it or a verb reporting it."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True
+    if any(c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from") for c in noun.children):
+        return True
+    if any(c.dep_ in ("compound", "amod", "nmod") and (c.i in token_actor or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))
+           for c in noun.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in noun.children):
+        return True
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" and lemma(noun.head) in (
+            "begin", "start", "resume", "open", "take", "end", "continue", "collapse", "break", "stall",
+            "conclude", "fail", "succeed", "produce", "yield", "focus", "center", "centre"):
+        return True
+    verb = governing_verb(noun)
+    return verb is not None and lemma(verb) in LIGHT_VERBS and lemma(verb) != "have" \
+        and noun.dep_ != "nsubjpass"
+
+
+# ---------------------------------------------------------------- needs: one test per value
+
+def _needs_subj_actor(tok, token_actor) -> bool:
+    return any(is_entityish(s, token_actor) or s.lower_ in POLICE_SUBJECTS for s in subjects(tok))
+
+
+def _needs_subj_police(tok, token_actor) -> bool:
+    return any(lemma(s) in POLICE_SUBJECTS or s.lower_ in POLICE_SUBJECTS for s in subjects(tok))
+
+
+def _needs_comment(tok, token_actor) -> bool:
+    # "declined to comment": a statement (CAMEO 011), not a refusal
+    return any(c.dep_ in ("xcomp", "ccomp") and lemma(c) in (
+        "comment", "say", "confirm", "elaborate", "discuss", "speculate", "respond", "answer",
+        "specify", "disclose", "identify", "name", "reveal", "provide", "give")
+        for c in tok.children)
+
+
+def _needs_not_opinion(tok, token_actor) -> bool:
+    # "agree with Scott that ...", "agree that ...": an opinion, not an agreement
+    if any(c.dep_ == "xcomp" for c in tok.children) or objects(tok):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") for c in tok.children):
+        return True
+    return not any(c.dep_ in ("ccomp", "prep") for c in tok.children) and bool(
+        [s for s in subjects(tok) if s.conjuncts or s.tag_ in ("NNS", "NNPS")])
+
+
+def _needs_violent_agent(tok, token_actor) -> bool:
+    # "a fire killed 100 people", "the virus killed thousands": a disaster, not an assault
+    agents = subjects(tok) + [g for p in prep_children(tok, ("by", "in")) for g in pobjs(p)]
+    return not any(lemma(a) in NON_VIOLENT_CAUSES or a.lower_ in NON_VIOLENT_CAUSES for a in agents)
+
+
+def _needs_captive(tok, token_actor) -> bool:
+    # "released 200 prisoners", "freed Smith" - not "released a statement / the clip"
+    objs = objects(tok) if tok.pos_ == "VERB" else [g for p in prep_children(tok, ("of",)) for g in pobjs(p)]
+    return any(is_entityish(o, token_actor) or lemma(o) in CAPTIVES or o.lower_ in CAPTIVES
+               or any(c.dep_ == "nummod" or c.like_num for c in o.children) for o in objs)
+
+
+def _needs_ask(tok, token_actor) -> bool:
+    # "asked India for help", "asked them to leave" - not "asking her, 'where do we go?'"
+    return any(c.dep_ == "xcomp" for c in tok.children) or bool(prep_children(tok, ("for",))) \
+        or any(lemma(o) not in ("question", "questions") and o.pos_ == "NOUN" and not is_entityish(o, token_actor)
+               for o in objects(tok))
+
+
+def _needs_guilty(tok, token_actor) -> bool:
+    return any(lemma(c) in ("guilty", "liable", "responsible") for c in tok.children
+               if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod"))
+
+
+def _needs_meet(tok, token_actor) -> bool:
+    # "met Erdogan", "met in Geneva" - but not "meet these targets"
+    objs = [o for o in objects(tok) if o.dep_ == "dobj"]
+    return not objs or any(is_entityish(o, token_actor) or o.pos_ == "PROPN" or lemma(o) in (
+        "counterpart", "minister", "president", "leader", "delegation", "official", "officials",
+        "envoy", "ambassador", "representative", "representatives", "king", "pope", "chancellor")
+        for o in objs)
+
+
+def _needs_not_metaphor(tok, token_actor) -> bool:
+    if tok.dep_ == "compound":
+        return False
+    # "trade war", "price war", "war of words"
+    if any(c.dep_ in ("compound", "amod", "nmod") and (lemma(c) in METAPHOR_MODIFIERS)
+           for c in tok.children):
+        return False
+    for p in prep_children(tok, ("on", "against", "over", "for", "with")):
+        for g in pobjs(p):
+            if lemma(g) in METAPHOR_OBJECTS or g.lower_ in METAPHOR_OBJECTS:
+                return False
+    return not any(lemma(o) in METAPHOR_OBJECTS for o in objects(tok))
+
+
+def _needs_light_verb(tok, token_actor) -> bool:
+    verb = governing_verb(tok)
+    return verb is not None and lemma(verb) in LIGHT_VERBS and lemma(verb) != "have"
+
+
+def _needs_no_oprd(tok, token_actor) -> bool:
+    return not any(c.dep_ == "oprd" for c in tok.children) and not any(
+        lemma(o) in ("meeting", "session", "election", "elections", "vote", "strike", "referendum")
+        for o in objects(tok))
+
+
+# The ``needs:`` vocabulary of the lexicon: value -> test at the trigger token.
+# ``communique.lexicon`` rejects any other value when it loads a lexicon file.
+NEEDS = {
+    "xcomp": lambda tok, ta: any(c.dep_ in ("xcomp", "ccomp") for c in tok.children),
+    "xcomp-or-obj": lambda tok, ta: any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in tok.children),
+    "subj-actor": _needs_subj_actor,
+    "subj-police": _needs_subj_police,
+    "comment": _needs_comment,
+    "not-opinion": _needs_not_opinion,
+    "violent-agent": _needs_violent_agent,
+    "captive": _needs_captive,
+    "ask": _needs_ask,
+    "guilty": _needs_guilty,
+    "meet": _needs_meet,
+    "labour": lambda tok, ta: any(lemma(s) in LABOUR_SUBJECTS for s in subjects(tok)),
+    "not-labour": lambda tok, ta: not any(lemma(s) in LABOUR_SUBJECTS for s in subjects(tok)),
+    "not-metaphor": _needs_not_metaphor,
+    "light-verb": _needs_light_verb,
+    "no-oprd": _needs_no_oprd,
+    "no-obj": lambda tok, ta: not objects(tok),
+    "obj-or-of": lambda tok, ta: bool(objects(tok)) or bool(prep_children(tok, ("of", "against"))),
+}
+
+
+# ---------------------------------------------------------------- finding candidates
+
+def find_triggers(doc, lexicon: Lexicon, token_actor) -> list[Candidate]:
+    """The lexicon triggers whose constraints hold, one per token, in text order."""
+    hits = []
+    suppressed: set[int] = set()
+    for tok in doc:
+        pos = pos_of(tok)
+        if pos is None:
+            continue
+        # A noun used as a modifier ("war crimes", "protest leader") is not the event.
+        if tok.dep_ in ("compound", "poss") or (pos == "noun" and tok.dep_ == "amod"):
+            continue
+        if pos == "verb" and any(c.dep_ == "dobj" and c.lower_ in (
+                "itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself")
+                for c in tok.children) and lemma(tok) not in ("defend", "arm", "declare"):
+            # "shooting itself in the foot": an idiom, not an act on anyone
+            continue
+        if pos == "verb" and tok.dep_ == "amod":
+            continue
+        cands = lexicon.candidates(lemma(tok), pos)
+        if not cands and pos == "verb":
+            # the small model's lemmatizer slips ("raped" -> "rap"): try the plain forms
+            low = tok.lower_
+            forms = {"VBD": (low[:-1], low[:-2]), "VBN": (low[:-1], low[:-2]), "VBZ": (low[:-1],),
+                     "VBG": (low[:-3], low[:-3] + "e")}.get(tok.tag_, ())
+            for form in forms:
+                if form and (cands := lexicon.candidates(form, pos)):
+                    break
+        if not cands:
+            continue
+        ordered = sorted(cands, key=lambda e: (e.source != "user", -e.specificity, e.type != "NONE"))
+        for entry in ordered:
+            ok, extra = matches(entry, tok, token_actor)
+            if not ok:
+                continue
+            if entry.type == "NONE":
+                # "rejected accusations by X": a denial (a statement); its object is no event either
+                suppressed.update(o.i for o in objects(tok))
+                break
+            span_toks = [tok.i] + [i for i in extra if abs(i - tok.i) <= 2]
+            if tok.i in suppressed:
+                break
+            hits.append(Candidate(tok=tok, entry=entry, span=(min(span_toks), max(span_toks) + 1)))
+            break
+    return hits
+
+
+def reported_demands(doc, hits: list[Candidate]) -> list[Candidate]:
+    """"Russia says Israel must end attacks": a demand (CAMEO 10) on whoever must act;
+    "the government said Taliban militants were responsible": blame (an accusation).
+
+    A demand made of a trigger ("North Korea must first disarm") takes it over: the
+    trigger leaves ``hits`` and becomes the demand's ``took_over``.
+    """
+    out = []
+    have = {h.tok.i for h in hits}
+    for tok in doc:
+        if tok.dep_ != "ccomp" or lemma(tok.head) not in REPORTING_VERBS | {"insist", "demand"}:
+            continue
+        blame = any(c.dep_ == "acomp" and lemma(c) in ("responsible", "culpable", "guilty", "behind")
+                    for c in tok.children) or any(c.dep_ == "prep" and c.lower_ == "behind" for c in tok.children)
+        if not blame and not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+            continue
+        if blame and (any(c.dep_ == "neg" for c in tok.children) or lemma(tok) not in ("be",)):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
+            continue
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].lower_ in ("we", "i", "it", "there", "this", "that"):
+            continue
+        if blame:
+            word = next((c for c in tok.children if c.dep_ in ("acomp", "prep")
+                         and lemma(c) in ("responsible", "culpable", "guilty", "behind")), tok)
+            out.append(Candidate(tok=tok, entry=BLAME_ENTRY, kind=BLAME, span=(word.i, word.i + 1)))
+            continue
+        demand = Candidate(tok=tok, entry=DEMAND_ENTRY, kind=DEMAND, span=(tok.i, tok.i + 1))
+        if tok.i in have:
+            # "North Korea must first disarm": the demanded act is the trigger itself
+            inner = next(h for h in hits if h.tok.i == tok.i)
+            hits.remove(inner)
+            demand.took_over = inner
+            demand.absorbed = [inner]
+            demand.span = inner.span
+        out.append(demand)
+    return out
+
+
+# ---------------------------------------------------------------- frames
+
+def _complement_tokens(c: Candidate) -> set[int]:
+    """Tokens of the act a framing trigger reports (its clausal complement)."""
+    tok = c.tok
+    frame = c.frame
+    out: set[int] = set()
+    for ch in tok.children:
+        if ch.dep_ in ("xcomp", "ccomp", "advcl") and ch.i > tok.i:
+            out |= {t.i for t in ch.subtree}
+        elif ch.dep_ in ("prep",) and ch.lower_ in ("of", "for", "to", "over", "on", "against") and ch.i > tok.i:
+            for g in ch.children:
+                if g.dep_ in ("pcomp",) or (g.dep_ == "pobj" and frame in ("accuse", "request", "reject", "threaten")):
+                    out |= {t.i for t in g.subtree}
+        elif ch.dep_ == "dobj" and frame in ("request", "reject") and ch.pos_ in ("NOUN",):
+            out |= {t.i for t in ch.subtree}
+    return out
+
+
+def _claimed(tok) -> bool:
+    """Inside what someone claims ("claimed that they had attacked", "claimed responsibility
+    for the attack"): a statement (CAMEO 01), not an asserted act."""
+    for anc in tok.ancestors:
+        if anc.pos_ == "VERB" and lemma(anc) in CLAIM_VERBS:
+            return True
+        if anc.pos_ == "NOUN" and lemma(anc) in ALLEGATION_NOUNS and tok.head is not anc:
+            return True
+        if anc.dep_ in ("ROOT",):
+            break
+    return False
+
+
+def main_child(inner: list[Candidate]) -> Candidate:
+    """The act a frame reports: the nearest one that is not itself a frame
+    ("agreed to undertake a joint exercise": the exercise)."""
+    plain = [x for x in inner if not x.frame]
+    return min(plain or inner, key=lambda x: x.tok.i)
+
+
+def attach_frames(cands: list[Candidate]) -> list[Candidate]:
+    """Fold the acts each framing candidate reports into it (its ``absorbed``).
+
+    Returns the candidates that stand as events: not reported inside another, not
+    inside a claim, not the object named in a verb's own pattern ("imposed sanctions").
+    ``cands`` must be in text order.
+    """
+    by_tok = {c.tok.i: c for c in cands}
+    absorbed: set[int] = {c.tok.i for c in cands if _claimed(c.tok)}
+    # "lifted the embargo", "imposed sanctions": the noun named in the verb's pattern is its object, not an act.
+    for c in cands:
+        objs = c.entry.arg("obj")
+        if objs and c.tok.pos_ == "VERB":
+            for o in objects(c.tok):
+                if o.i in by_tok and o.i != c.tok.i and word_set(o) & set(objs.split("|")):
+                    absorbed.add(o.i)
+    for c in sorted(cands, key=lambda c: c.tok.i):
+        if not c.frame or c.tok.i in absorbed:
+            continue
+        inner = [by_tok[i] for i in sorted(_complement_tokens(c)) if i in by_tok and i != c.tok.i]
+        if not inner:
+            continue
+        for x in inner:
+            absorbed.add(x.tok.i)
+        c.absorbed = inner
+        c.framed = True
+    return [c for c in cands if c.tok.i not in absorbed]
+
+
+def find_candidates(doc, lexicon: Lexicon, token_actor) -> list[Candidate]:
+    """Every candidate event of a document, frames attached, in text order."""
+    found = find_triggers(doc, lexicon, token_actor)
+    demands = reported_demands(doc, found)  # may take over found triggers
+    return attach_frames(sorted(found + demands, key=lambda c: c.tok.i))

@@ -1,0 +1,194 @@
+"""Classification: an event's PLOVER type, mode, contexts and CAMEO code, decided once.
+
+Two steps, each setting its value once:
+
+- :func:`read` gives every candidate its ``reading``: what its lexicon entry says,
+  or, for a framing trigger, what the act it reports makes of it ("threatened to
+  attack" is THREATEN violence 138; "agreed to provide aid" is AGREE 033). The
+  argument step reads it to know which preposition introduces the recipient.
+- :func:`decide` turns the reading into the event's :class:`Decision`, from what
+  the text around the trigger says: what is requested, who is mobilized, where one
+  meets, who hosts, and PLOVER's rules for future and refused acts (see
+  :mod:`.normalise`).
+
+``decide`` is the seam for a trained classifier: it gets the candidate (token,
+lexicon entry, reading), its roles and mood, and returns a Decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .arguments import Roles, actor_ids
+from .candidates import DEMAND, Candidate, main_child
+from .modality import Mood
+from .normalise import MATERIAL_CONFLICT, frame_mode, intent_code, intent_to_yield, normalise
+from .tree import lemma, pobjs, prep_children, subjects
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a candidate codes before its context is weighed: type, mode, CAMEO, contexts."""
+
+    type: str
+    mode: str | None
+    cameo: str | None
+    contexts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Decision:
+    """An event's final type, mode, CAMEO code and contexts.
+
+    ``hosts``: for a visit read off where a meeting took place, (visitors, host) ids,
+    which replace the actor and recipient.
+    """
+
+    type: str
+    mode: str | None
+    cameo: str | None
+    contexts: tuple[str, ...] = ()
+    hosts: tuple[list[str], list[str]] | None = None
+
+
+# ---------------------------------------------------------------- reading: the lexicon and frames
+
+def _lexical(c: Candidate) -> Reading:
+    e = c.entry
+    r = Reading(type=e.type, mode=e.mode, cameo=e.cameo, contexts=tuple(e.contexts))
+    if c.kind == DEMAND and c.took_over is not None:
+        # "North Korea must first disarm": a demand that the trigger's act be done
+        inner = c.took_over.entry
+        mode, cameo = frame_mode("request", inner.type, inner.mode, (None, "100"))
+        r = Reading(r.type, mode, "100" if (cameo or "").startswith("0") else cameo, r.contexts)
+    return r
+
+
+def _merge(a: tuple[str, ...], b) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(tuple(a) + tuple(b)))
+
+
+def _framed(c: Candidate, base: Reading, child: Reading) -> Reading:
+    """A frame's reading from the act it reports (``child``)."""
+    frame = c.frame
+    if frame == "intent":
+        if child.type in ("SUPPORT", "COOPERATE", "AID", "CONSULT", "AGREE"):
+            return Reading("AGREE", None, intent_code(child.type), _merge(base.contexts, child.contexts))
+        if child.type in ("RETREAT", "CONCEDE"):
+            return Reading("CONCEDE", None, intent_to_yield(child.cameo), _merge(base.contexts, child.contexts))
+        if child.type == "MOBILIZE" and lemma(c.tok) not in ("vow", "threaten"):
+            # "offered to send troops to help the army": military cooperation, intended
+            return Reading("AGREE", None, "0312", ("military",))
+        if child.type in MATERIAL_CONFLICT:
+            mode, cameo = frame_mode("threaten", child.type, child.mode, (None, "130"))
+            return Reading("THREATEN", mode, cameo, base.contexts)
+        return Reading(child.type, child.mode, child.cameo, base.contexts)
+    if frame in ("request", "reject", "threaten"):
+        mode, cameo = frame_mode(frame, child.type, child.mode, (base.mode, base.cameo))
+        if frame == "request" and child.type in ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION"):
+            mode = "change"
+        return Reading(base.type, mode, cameo, base.contexts)
+    if frame == "accuse":
+        contexts = _merge(base.contexts, [x for x in child.contexts if x])
+        if child.type == "ASSAULT" and "military" not in contexts:
+            contexts += ("military",)
+        return Reading(base.type, base.mode, base.cameo, contexts)
+    return base
+
+
+def read(cands: list[Candidate]) -> None:
+    """Set ``reading`` on each candidate and on the acts they absorbed, in text order:
+    a frame's reading follows the reading of the act it reports."""
+    seen: dict[int, Candidate] = {}
+    todo = list(cands)
+    while todo:
+        c = todo.pop()
+        if id(c) in seen:
+            continue
+        seen[id(c)] = c
+        todo += c.absorbed + ([c.took_over] if c.took_over is not None else [])
+    for c in sorted(seen.values(), key=lambda c: c.tok.i):
+        base = _lexical(c)
+        if c.framed:
+            child = main_child(c.absorbed)
+            base = _framed(c, base, child.reading if child.reading is not None else _lexical(child))
+        c.reading = base
+
+
+# ---------------------------------------------------------------- decision: the context
+
+_REQUEST_OBJECTS = {
+    "assist": {"help", "aid", "assistance", "support", "loan", "loans", "funding", "weapons", "arms",
+               "cooperation", "investment", "supplies", "relief", "protection", "asylum"},
+    "yield": {"release", "ceasefire", "truce", "withdrawal", "lifting", "end", "halt", "amnesty",
+              "return", "access", "de-escalation", "restraint"},
+    "meet": {"talks", "meeting", "negotiations", "dialogue", "visit", "summit", "mediation",
+             "consultations", "settlement"},
+    "change": {"resignation", "reform", "reforms", "change", "changes", "election", "elections",
+               "investigation", "inquiry", "probe", "referendum", "removal", "dismissal", "law"},
+}
+_MOBILIZE_WORDS = {
+    "police": {"police", "policemen", "officers", "riot", "gendarmes", "gendarmerie"},
+    "militia": {"militia", "militias", "fighters", "volunteers", "militiamen", "paramilitaries"},
+    "weapons": {"missile", "missiles", "tanks", "tank", "warships", "warship", "jets", "weapons",
+                "artillery", "bombers", "submarine", "submarines", "aircraft", "rockets", "rocket"},
+}
+RELIEF_WORDS = {"peacekeeping", "peacekeepers", "peacekeeper", "relief", "humanitarian", "disaster",
+                "rescue", "earthquake", "flood", "floods", "hurricane", "typhoon", "evacuation"}
+_MULTILATERAL = {"sidelines", "summit", "conference", "forum", "assembly", "g7", "g20", "nato",
+                 "un", "asean", "council"}
+
+
+def _refine(c: Candidate, r: Reading, roles: Roles, token_actor) -> Reading:
+    """Modes the trigger word alone doesn't tell: what is requested, who is mobilized, where one meets."""
+    tok = c.tok
+    near = {t.lower_ for t in tok.subtree} | {t.lower_ for t in tok.children}
+    if r.type in ("REQUEST", "REJECT") and not r.mode:
+        words = {lemma(t) for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+        for mode, ws in _REQUEST_OBJECTS.items():
+            if words & ws:
+                return Reading(r.type, mode, r.cameo, r.contexts)
+    elif r.type == "MOBILIZE" and lemma(tok) in ("exercise", "drill", "game") and \
+            len(actor_ids(roles.actors, token_actor)) >= 2:
+        # "US and Western allies launch war games": joint exercises are cooperation (manual, MOBILIZE)
+        return Reading("COOPERATE", None, "062", r.contexts)
+    elif r.type == "MOBILIZE" and {t.lower_ for t in tok.sent} & RELIEF_WORDS:
+        # manual, MOBILIZE ambiguities: forces sent for peacekeeping or relief are AID
+        peace = bool({t.lower_ for t in tok.sent} & {"peacekeeping", "peacekeepers", "peacekeeper"})
+        return Reading("AID", None, "074" if peace else "073",
+                       ("peacekeeping",) if peace else ("human_security",))
+    elif r.type == "MOBILIZE" and r.mode == "troops":
+        words = near | {t.lower_ for s in subjects(tok) for t in s.subtree}
+        for mode in ("police", "militia", "weapons"):
+            if words & _MOBILIZE_WORDS[mode]:
+                return Reading(r.type, mode, r.cameo, r.contexts)
+    elif r.type == "CONSULT" and not r.mode:
+        if {t.lower_ for t in tok.sent} & _MULTILATERAL:
+            return Reading(r.type, "multilateral", r.cameo, r.contexts)
+        who = set(actor_ids(roles.actors, token_actor)) | set(actor_ids(roles.recipients, token_actor))
+        for p in prep_children(tok, ("in",)):
+            for g in pobjs(p):
+                if g.ent_type_ == "GPE" and len(who) >= 2 and token_actor.get(g.i) not in who \
+                        and not any(g.text in w for w in who):
+                    return Reading(r.type, "third-party", r.cameo, r.contexts)
+    return r
+
+
+def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
+           hosts: tuple[list[str], list[str]] | None = None) -> Decision:
+    """The event's type, mode, CAMEO code and contexts.
+
+    Args:
+        c: a candidate with its ``reading`` set (:func:`read`).
+        roles: its actor and recipient tokens (:func:`.arguments.assign`).
+        mood: its modality, negation and refusal (:func:`.modality.assess`).
+        token_actor: token index -> actor id.
+        hosts: (visitors, host) where the place of a meeting names a host
+            (:func:`.arguments.host_and_guests`); a plain CONSULT becomes a visit.
+    """
+    r = _refine(c, c.reading, roles, token_actor)
+    etype, mode, cameo = normalise(r.type, r.mode, r.cameo, c.tok, mood.modality, mood.refusal)
+    if etype == "CONSULT" and mode in (None, "third-party") and hosts:
+        # manual, CONSULT: "met X in X's capital" - X hosts, the other side visits
+        return Decision(etype, "visit", "042", r.contexts, hosts)
+    return Decision(etype, mode, cameo, r.contexts)

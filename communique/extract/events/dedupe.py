@@ -1,0 +1,75 @@
+"""Dedupe: the same event told twice in an article comes out once.
+
+Repeats within a sentence and retellings nearby are merged (their actors,
+recipients and casualty counts fill each other's gaps); a headline event is kept
+only when the body tells nothing of the same quad class.
+"""
+
+from __future__ import annotations
+
+from .hit import EventHit
+
+
+def headline_end(doc) -> int:
+    """Character end of a headline: a first line without a full stop, followed by more text."""
+    text = doc.text
+    nl = text.find("\n")
+    if nl <= 0 or nl > 300 or not text[nl:].strip():
+        return -1
+    first = text[:nl].rstrip()
+    if first.endswith((".", "!", "?", '"', "”")):
+        return -1
+    return nl
+
+
+def _merge_into(keep: EventHit, drop: EventHit) -> None:
+    # fill in who acted and on whom only where the kept telling left it open
+    if not keep.actor_ids:
+        keep.actor_ids = [i for i in drop.actor_ids if i not in keep.recipient_ids]
+    if not keep.recipient_ids:
+        keep.recipient_ids = [i for i in drop.recipient_ids if i not in keep.actor_ids]
+    if drop.fatalities is not None:
+        keep.fatalities = max(keep.fatalities or 0, drop.fatalities)
+    if drop.injured is not None:
+        keep.injured = max(keep.injured or 0, drop.injured)
+    keep.confidence = max(keep.confidence, drop.confidence)
+
+
+def _compatible(a: list[str], b: list[str]) -> bool:
+    return not a or not b or bool(set(a) & set(b))
+
+
+def dedupe(events: list[EventHit], doc) -> list[EventHit]:
+    """One event per happening: merge repeats within a sentence and retellings nearby."""
+    head_end = headline_end(doc)
+    body = [e for e in events if e.trigger_start >= head_end]
+    head = [e for e in events if e.trigger_start < head_end]
+    out: list[EventHit] = []
+    sent_index = {s.start_char: n for n, s in enumerate(doc.sents)}
+    for e in body:
+        merged = False
+        for k in reversed(out):
+            near = abs(sent_index.get(k.sentence_start, 0) - sent_index.get(e.sentence_start, 0))
+            if k.type != e.type or k.negated != e.negated:
+                continue
+            if not _compatible(k.actor_ids, e.actor_ids):
+                continue
+            if k.sentence_start == e.sentence_start:
+                merged = True
+            elif (doc[k.trigger_token].lemma_.lower() == doc[e.trigger_token].lemma_.lower()
+                  and k.mode == e.mode and _compatible(k.recipient_ids, e.recipient_ids)
+                  and (near <= 3 or (k.actor_ids and e.actor_ids))):
+                # The same act retold: "expressed opposition" ... "We declare our opposition".
+                merged = True
+            if merged:
+                _merge_into(k, e)
+                break
+        if not merged:
+            out.append(e)
+    # A headline tells what the body tells: keep only what the body does not have.
+    for e in head:
+        if any(b.quad_class == e.quad_class for b in out):
+            continue
+        out.append(e)
+    return sorted(out, key=lambda e: e.trigger_start)
+

@@ -1,0 +1,84 @@
+"""find_events: one article's path through the event steps.
+
+candidates -> classify.read -> arguments.assign -> modality.assess ->
+classify.decide -> EventHit -> dedupe.
+"""
+
+from __future__ import annotations
+
+from communique.extract.fatalities import casualties
+from communique.lexicon import Lexicon, cameo_info, load_lexicon, plover_score
+
+from . import arguments, classify, modality
+from .candidates import find_candidates
+from .dedupe import dedupe
+from .hit import EventHit
+from .tree import is_passive
+
+
+def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventHit]:
+    """The PLOVER events of a parsed document.
+
+    Args:
+        doc: a spaCy Doc parsed with a dependency parser.
+        actors: anything with ``.token_actor`` (token index -> actor id); None for no actors.
+        lexicon: from :func:`communique.lexicon.load_lexicon`; the built-in one by default.
+    """
+    lexicon = lexicon or load_lexicon()
+    token_actor: dict[int, str] = dict(getattr(actors, "token_actor", None) or {})
+    country_of = {getattr(a, "id", None): getattr(a, "country", None)
+                  for a in (getattr(actors, "actors", None) or [])}
+    latest = modality.latest_year(doc)
+    cands = find_candidates(doc, lexicon, token_actor)
+    classify.read(cands)
+    events = []
+    for c in cands:
+        roles = arguments.assign(c, token_actor)
+        if any(t.lower_ in ("you", "one") for t in roles.actors + roles.recipients) and not any(
+                t.lower_ not in ("you", "one") for t in roles.actors):
+            # generic "you" ("you walk down the street and you get shot"): no one in particular
+            continue
+        if (c.tok.pos_ == "VERB" and c.tok.dep_ in ("ROOT", "ccomp") and not roles.actors
+                and not is_passive(c.tok) and not c.reported):
+            # an imperative or a fragment ("Promise mama you'll ..."): nobody acts
+            continue
+        # a demand made in reported speech is as real as the saying of it
+        mood = modality.assess(c.tok.head if c.reported else c.tok, latest)
+        actor_ids = arguments.actor_ids(roles.actors, token_actor)
+        recipient_ids = [i for i in arguments.actor_ids(roles.recipients, token_actor) if i not in actor_ids]
+        if roles.between:
+            # "clashes between X and Y": both sides act, no recipient.
+            recipient_ids = []
+        hosts = None
+        if c.reading.type == "CONSULT" and country_of:
+            hosts = arguments.host_and_guests(c.tok, token_actor, country_of, actor_ids + recipient_ids)
+        d = classify.decide(c, roles, mood, token_actor, hosts)
+        if d.hosts:
+            actor_ids, recipient_ids = d.hosts
+        if d.type == "CONSULT" and d.mode != "visit":
+            # manual: where no one hosts or visits, all participants are the actor
+            actor_ids, recipient_ids = actor_ids + recipient_ids, []
+        if d.type in ("ASSAULT",) and not actor_ids and not recipient_ids:
+            actor_ids = arguments.nearby_sides(doc, c.tok, token_actor)
+        events.append(_event_hit(doc, c, d, mood, actor_ids, recipient_ids))
+    return dedupe(events, doc)
+
+
+def _event_hit(doc, c, d: classify.Decision, mood: modality.Mood, actor_ids, recipient_ids) -> EventHit:
+    desc, goldstein, quad = cameo_info(d.cameo)
+    sent = c.tok.sent
+    start = doc[c.span[0]].idx
+    end = doc[c.span[1] - 1].idx + len(doc[c.span[1] - 1].text)
+    dead = hurt = None
+    if d.type == "ASSAULT":
+        dead, hurt = casualties(sent)
+    confidence = 0.55 + 0.15 * bool(actor_ids) + 0.1 * bool(recipient_ids) \
+        + 0.05 * (c.entry.specificity > 0) - 0.1 * (mood.modality != "asserted")
+    return EventHit(
+        type=d.type, mode=d.mode, contexts=list(d.contexts), cameo=d.cameo,
+        goldstein=goldstein, quad_class=quad, plover_score=plover_score(d.type, d.mode),
+        trigger_start=start, trigger_end=end, trigger_token=c.tok.i,
+        sentence_start=sent.start_char, sentence_end=sent.end_char,
+        actor_ids=actor_ids, recipient_ids=recipient_ids, modality=mood.modality,
+        negated=mood.negated, confidence=round(min(confidence, 0.95), 3),
+        fatalities=dead, injured=hurt)

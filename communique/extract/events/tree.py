@@ -1,0 +1,181 @@
+"""Reading the dependency parse: the tree helpers every event step shares.
+
+Objects, subjects (through control, coordination and relative clauses),
+prepositional phrases and the verb an event noun hangs from. Pure functions of
+spaCy tokens; no event knowledge beyond the few word lists they need.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
+# Verbs that carry an event noun: "launched an attack", "expressed opposition", "held talks".
+LIGHT_VERBS = {
+    "express", "voice", "declare", "issue", "launch", "hold", "stage", "carry", "conduct",
+    "make", "file", "impose", "announce", "offer", "provide", "extend", "give", "lodge",
+    "register", "reiterate", "renew", "continue", "begin", "start", "resume", "intensify",
+    "mount", "deliver", "send", "grant", "approve", "sign", "reach", "pledge", "seek", "accept",
+    "welcome", "order", "lead", "step", "escalate", "unleash", "wage", "initiate", "open",
+    "organize", "organise", "call", "demand", "reject", "condemn", "denounce", "end", "halt",
+    "suspend", "lift", "ease", "announce", "report", "promise", "vow", "threaten", "repeat",
+    "have", "publish", "present", "submit", "post", "head", "chair", "set", "establish",
+}
+REPORTING_VERBS = {"say", "announce", "tell", "state", "declare", "add", "confirm", "insist",
+                   "promise", "vow", "pledge", "indicate", "report", "write", "stress", "note"}
+QUANTIFIERS = {"some", "part", "all", "most", "many", "thousands", "hundreds", "dozens", "rest",
+               "number", "bulk", "half", "majority", "tons", "tonnes", "worth", "batch", "shipment"}
+# Subjects that act for a state even when no actor is named: "police arrested ...".
+POLICE_SUBJECTS = {"police", "officer", "officers", "agent", "agents", "force", "forces",
+                   "troops", "soldier", "soldiers", "authority", "authorities", "army",
+                   "military", "policeman", "policemen", "fbi", "investigator", "investigators"}
+
+
+def pos_of(tok) -> str | None:
+    """The lexicon's part of speech of a token: "verb", "noun", "adj" or None."""
+    if tok.pos_ == "VERB":
+        return "verb"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "noun"
+    if tok.pos_ == "ADJ":
+        return "adj"
+    return None
+
+
+def lemma(tok) -> str:
+    """The lower-cased lemma."""
+    return tok.lemma_.lower()
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def objects(tok) -> list:
+    """The object of a verb (the passive subject when passive), or of an event noun."""
+    if tok.pos_ == "VERB" or tok.pos_ == "ADJ":
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr", "oprd")]
+        objs += [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if not objs and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            rel = [c for c in tok.children if c.lower_ in RELATIVE_PRONOUNS and c.dep_ in ("dobj", "nsubjpass")]
+            if rel or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+                objs = [tok.head]
+        return objs
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def word_set(tok) -> set[str]:
+    """Lemmas that stand for a noun phrase head: the head, its compounds and amounts,
+    and the "of" noun after a quantity ("some of its troops", "13 tons of medicine")."""
+    out = {lemma(tok), tok.lower_}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nummod", "quantmod", "nmod"):
+            out |= {lemma(c), c.lower_}
+            out |= {g.lower_ for g in c.children if g.dep_ in ("compound", "quantmod", "nummod")}
+        elif c.dep_ == "prep" and c.lower_ == "of" and (lemma(tok) in QUANTIFIERS or tok.like_num
+                                                         or tok.pos_ == "NUM"):
+            out |= {w for g in pobjs(c) for w in (lemma(g), g.lower_)}
+    return out
+
+
+def prep_children(tok, names: Iterable[str] | None = None) -> list:
+    """The prepositions (and particles, agents, datives) hanging from a token, optionally
+    only those spelled as one of ``names``."""
+    names = set(names) if names is not None else None
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative", "prt") and (names is None or c.lower_ in names):
+            out.append(c)
+    return out
+
+
+def pobjs(prep) -> list:
+    """The objects of a preposition."""
+    return [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+
+
+def is_entityish(tok, token_actor) -> bool:
+    """Whether a token names (or stands for) someone: an actor, a named entity, a pronoun."""
+    if tok.i in token_actor:
+        return True
+    if tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP", "FAC", "LOC"):
+        return True
+    if tok.lower_ in ("him", "her", "them", "us", "he", "she", "they", "we"):
+        return True
+    return any(c.i in token_actor or c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
+               for c in tok.children if c.dep_ in ("compound", "amod", "poss"))
+
+
+def governing_verb(tok):
+    """The verb an event noun hangs from: as its object, or through a preposition."""
+    h = tok.head
+    if tok.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd") and h.pos_ in ("VERB", "AUX"):
+        return h
+    if tok.dep_ == "pobj" and h.dep_ in ("prep", "agent") and h.head.pos_ in ("VERB", "AUX"):
+        return h.head
+    if tok.dep_ == "conj":
+        return governing_verb(h)
+    return None
+
+
+def subjects(verb) -> list:
+    """The grammatical subject of a verb, found through control, coordination and relatives."""
+    seen = 0
+    v = verb
+    while v is not None and seen < 6:
+        seen += 1
+        subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+        if subs:
+            s = subs[0]
+            if s.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
+                return [v.head]
+            return [s]
+        if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return []
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ == "ADJ":
+            # "X is responsible for attacking Y", "X were guilty of violating": the adjective's subject
+            v = v.head.head
+            continue
+        if v.dep_ == "acomp" and v.head is not v and v.head.pos_ in ("AUX", "VERB"):
+            # "the United States is willing to provide ...": the subject of the copula
+            v = v.head
+            continue
+        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl") and v.head is not v:
+            head = v.head
+            if v.dep_ == "ccomp":
+                # "stressed the Islamic Republic will continue": the small model often
+                # takes the embedded subject as the object of the reporting verb.
+                objs = [c for c in head.children if c.dep_ == "dobj" and c.i < v.i and c.i > head.i
+                        and c.lower_ not in RELATIVE_PRONOUNS]
+                if objs and not any(c.dep_ == "mark" for c in v.children):
+                    return [objs[-1]]
+                return []
+            if v.dep_ == "xcomp":
+                # "urged X to withdraw": X, the object of an object-control verb, is the subject.
+                objs = [c for c in head.children if c.dep_ == "dobj"]
+                if objs and lemma(head) in ("urge", "ask", "call", "order", "force", "invite",
+                                            "encourage", "allow", "press", "persuade", "tell"):
+                    return [objs[0]]
+            if v.dep_ == "acl":
+                # "a report accusing X", "a letter threatening to ...": the author of the text
+                if v.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+                    verb = governing_verb(head)
+                    if verb is not None and verb is not v:
+                        return subjects(verb)
+                return []
+            if head.pos_ not in ("VERB", "AUX", "ADJ"):
+                return []
+            v = head
+            continue
+        break
+    return []
+
+
+def expand(tok) -> list:
+    """A noun phrase head and its coordinated heads ("Israel and Lebanon")."""
+    out = [tok]
+    for c in tok.conjuncts:
+        if c not in out:
+            out.append(c)
+    return out
