@@ -1,5 +1,6 @@
 # The two commands of the README: `make run` and `make test`. Both set up .venv
-# from nothing; nothing else needs installing by hand.
+# from nothing; nothing else needs installing by hand. pip runs once per set of
+# extras, and again only when pyproject.toml changes (the stamp files below).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,18 +11,25 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-install: $(BIN)/python
-	$(BIN)/pip install -q -e .
+# One stamp per set of extras, newer than pyproject.toml once installed. `make run`
+# installs the store and web-app extras too, so every command in the README works.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[server]'
+	touch $@
 
-install-test: $(BIN)/python
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[all,test,baseline]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
 
 run: install
 	$(BIN)/communique code examples/ --published 2022-10-03 --format table
 
 # The web app on the bundled sample: http://127.0.0.1:8000
-serve: $(BIN)/python
-	$(BIN)/pip install -q -e '.[server]'
+serve: install
 	$(BIN)/communique ingest examples/ --db examples.db --published 2022-10-03
 	$(BIN)/communique serve --db examples.db
 

@@ -55,6 +55,23 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
     pass
 
 
+def add_type_option(group) -> None:
+    """``--type``, case-insensitive; argparse refuses any other value with the list (exit 2)."""
+    from .record import EVENT_TYPES
+
+    group.add_argument("--type", action="append", type=str.upper, choices=EVENT_TYPES,
+                       metavar="TYPE",
+                       help=f"PLOVER event type (repeatable): {', '.join(EVENT_TYPES)}")
+
+
+def _iso3(value: str) -> str:
+    code = value.strip().upper()
+    if len(code) != 3 or not code.isalpha():
+        raise argparse.ArgumentTypeError(f"{value!r} is not an ISO 3166 alpha-3 country code "
+                                         f"(three letters, e.g. IRN)")
+    return code
+
+
 def _fail(message: str) -> int:
     print(f"communique: error: {message}", file=sys.stderr)
     return 2
@@ -128,7 +145,7 @@ def register(subparsers) -> None:
                    help="column names and row unit (default plover)")
     p.add_argument("--output", "-o", required=True, metavar="FILE")
     p.add_argument("--include-negated", action="store_true", help="also write negated events")
-    p.add_argument("--type", action="append", help="only this PLOVER event type (repeatable)")
+    add_type_option(p)
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="events on or after")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="events on or before")
     p.set_defaults(func=cmd_export)
@@ -156,7 +173,7 @@ def register(subparsers) -> None:
     n.add_argument("--db", default="events.db", help="the store file (default events.db)")
     n.add_argument("--level", choices=["country", "actor"], default="country")
     n.add_argument("--top", type=int, default=30, help="most active nodes drawn (default 30)")
-    n.add_argument("--type", action="append", help="only this PLOVER event type (repeatable)")
+    add_type_option(n)
     n.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     n.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     n.add_argument("--output", "-o", required=True,
@@ -169,11 +186,12 @@ def add_event_filters(p: argparse.ArgumentParser) -> None:
     """The options of :meth:`Store.query_events`' filters."""
     f = p.add_argument_group("filters (repeat an option to accept several values)")
     for side in ("actor", "recipient"):
-        f.add_argument(f"--{side}-country", action="append", metavar="ISO3")
+        f.add_argument(f"--{side}-country", action="append", type=_iso3, metavar="ISO3")
         f.add_argument(f"--{side}-sector", action="append", metavar="SECTOR")
         f.add_argument(f"--{side}-name", metavar="TEXT", help=f"part of the {side}'s name")
-    f.add_argument("--country", action="append", metavar="ISO3", help="actor or recipient")
-    f.add_argument("--type", action="append", metavar="TYPE", help="PLOVER event type")
+    f.add_argument("--country", action="append", type=_iso3, metavar="ISO3",
+                   help="actor or recipient")
+    add_type_option(f)
     f.add_argument("--mode", action="append")
     f.add_argument("--quad-class", type=int, action="append", choices=[1, 2, 3, 4])
     f.add_argument("--modality", action="append",

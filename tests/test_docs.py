@@ -50,3 +50,34 @@ def test_evaluation_page_shows_the_pinned_scores():
         pins = dict(_numbers(json.loads((ROOT / "tests" / "data" / "pinned" / name).read_text())))
         for p in paths:
             assert f"{pins[p]:.3f}" in page, f"docs/evaluation.md lacks {name} {'/'.join(p)} = {pins[p]:.3f}"
+
+
+def _shell_lines(markdown: str):
+    import re
+
+    for block in re.findall(r"```(?:sh|console)\n(.*?)```", markdown, re.S):
+        for line in block.splitlines():
+            line = line.removeprefix("$ ").split("#", 1)[0].strip()
+            if line:
+                yield line
+
+
+def test_readme_writes_the_command_as_make_installs_it():
+    """`make run` puts the command at .venv/bin/communique; the README writes that path."""
+    import re
+    import tomllib
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
+    assert "communique" in scripts
+    venv = re.search(r"^VENV := (\S+)$", makefile, re.M).group(1)
+    assert "$(BIN)/communique code examples/" in makefile
+    wanted = f"{venv}/bin/communique"
+    runs = [c for line in _shell_lines(readme) for c in line.split("|")
+            if re.search(r"(^|/)communique\b", c.strip())]
+    assert len(runs) >= 5
+    for command in runs:
+        assert command.strip().startswith(wanted + " "), (
+            f"README runs {command.strip()!r}: write {wanted}, which `make run` installs")
+    assert f". {venv}/bin/activate" in readme, "README says how to type plain `communique`"

@@ -630,6 +630,43 @@ def test_query_command(tmp_path, capsys):
     assert "communique ingest" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("args, says", [
+    (["query", "--type", "FOO"], ["invalid choice: 'FOO'", "'CONSULT'", "'ASSAULT'"]),
+    (["query", "--country", "Iran"], ["'Iran' is not an ISO 3166 alpha-3", "IRN"]),
+    (["query", "--actor-country", "IR"], ["alpha-3"]),
+    (["query", "--modality", "rumoured"], ["invalid choice: 'rumoured'", "'asserted'"]),
+    (["export", "--output", "x.csv", "--type", "attack"], ["invalid choice: 'ATTACK'", "'ASSAULT'"]),
+    (["plot", "network", "--output", "x.png", "--type", "war"], ["invalid choice: 'WAR'"]),
+])
+def test_store_commands_refuse_unknown_filter_values(tmp_path, capsys, args, says):
+    """As the API does (422 with the list), the CLI names the valid values and exits 2."""
+    from communique.cli import main
+
+    db = tmp_path / "events.db"
+    with Store(db) as s:
+        s.add(corpus())
+    with pytest.raises(SystemExit) as exc:
+        main([*args, "--db", str(db)])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    for text in says:
+        assert text in err
+
+
+def test_query_type_is_case_insensitive(tmp_path, capsys):
+    from communique.cli import main
+
+    db = tmp_path / "events.db"
+    with Store(db) as s:
+        s.add(corpus())
+    assert main(["query", "--db", str(db), "--type", "assault", "--include-negated",
+                 "--format", "jsonl"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert rows and {r["type"] for r in rows} == {"ASSAULT"}
+    assert main(["query", "--db", str(db), "--country", "irn", "--format", "jsonl"]) == 0
+    assert capsys.readouterr().out.strip()
+
+
 def test_killed_ingest_command_resumes(tmp_path):
     """The same as above, through `communique ingest --records` killed with SIGKILL."""
     n = 4000

@@ -13,7 +13,8 @@ from typing import Any
 
 from communique.record import content_id, error_record
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "article.txt"
+# the seed article, in the repository (same text as ../shared/seed/article.txt)
+SEED = Path(__file__).resolve().parents[2] / "examples" / "iran-azerbaijan-call.txt"
 XSS = "<script>window.__xss = 1; alert('xss')</script><img src=x onerror=\"window.__xss=2\">"
 GOLDSTEIN = {"041": 1.0, "051": 3.4, "111": -2.0, "190": -10.0, "042": 1.9, "112": -2.0,
              "036": 4.0, "172": -5.0, "057": 8.0}
