@@ -183,12 +183,33 @@ def known_total(paths: list[str]) -> int | None:
     return total
 
 
+NO_PUBLISHED_HINT = (
+    "communique: relative dates such as {example!r} stay empty where an article has no "
+    "publication date to count from: pass --published YYYY-MM-DD (or a `published` field "
+    "in JSONL input)")
+
+
+def hint_missing_published(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Pass records through; say once on stderr when relative dates went unresolved
+    because an article had no publication date (plain text without --published)."""
+    said = False
+    for rec in records:
+        if not said and not rec.get("published") and "error" not in rec:
+            unresolved = [e["date_text"] for e in rec.get("events", [])
+                          if e.get("date") is None and e.get("date_text")]
+            if unresolved:
+                print(NO_PUBLISHED_HINT.format(example=unresolved[0]),
+                      file=sys.stderr)
+                said = True
+        yield rec
+
+
 def cmd_code(args) -> int:
     fmt = args.format or ("table" if (args.output is None and sys.stdout.isatty()) else "jsonl")
     out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     failed = total = 0
     try:
-        records = coded(args, progress(read_articles(args), args))
+        records = hint_missing_published(coded(args, progress(read_articles(args), args)))
         if fmt == "json":
             out.write("[")
         for rec in records:

@@ -249,7 +249,7 @@ def _count_errors(records: Iterable[dict[str, Any]], seen: dict[str, int]
 
 
 def cmd_ingest(args) -> int:
-    from .cli import coded, progress, read_articles
+    from .cli import coded, hint_missing_published, progress, read_articles
     from .store import Store, StoreError
 
     if args.engine == "dask":
@@ -291,7 +291,7 @@ def cmd_ingest(args) -> int:
                     else:
                         seen["skipped"] += 1
 
-            records = coded(args, progress(todo(), args))
+            records = hint_missing_published(coded(args, progress(todo(), args)))
         stats = store.add(_count_errors(records, seen), batch_size=args.batch_size)
     print(f"communique: {args.db}: {stats.articles_added} articles added "
           f"({stats.events_added} events), "

@@ -20,6 +20,21 @@ def _cell(v: Any, max_width: int) -> str:
     return s if len(s) <= max_width else s[: max_width - 1] + "…"
 
 
+def event_date(e: dict[str, Any]) -> str:
+    """An event's date as the table shows it, never passing a stand-in off as a finding.
+
+    With no date expression of its own the event carries the report's date (publication
+    or dateline) at precision ``unknown``: shown as ``(report date)``. A relative
+    expression that nothing dates ("on Sunday" with no publication date) is ``unresolved``.
+    """
+    date, precision = e.get("date"), e.get("date_precision")
+    if date is None:
+        return "- (unresolved)" if e.get("date_text") else "-"
+    if precision == "unknown":
+        return f"{date} (report date)"
+    return f"{date} ({precision})"
+
+
 def format_record(rec: dict[str, Any]) -> str:
     """Actors, events and quotes of one record as three aligned tables."""
     if "error" in rec:
@@ -40,7 +55,7 @@ def format_record(rec: dict[str, Any]) -> str:
                        "modality", "trigger"], [
         [e["id"], e["type"] + (" (negated)" if e["negated"] else ""), e["mode"] or "-",
          e["cameo"] or "-", who(e["actor"]), who(e["recipient"]),
-         f"{e['date'] or '-'} ({e['date_precision']})",
+         event_date(e),
          (e["location"] or {}).get("name", "-"), e["modality"], e["trigger"]["text"]]
         for e in rec["events"]], max_width=30))
     out += ["", f"QUOTES ({len(rec['quotes'])})"]

@@ -106,3 +106,37 @@ def test_progress_total_is_known_only_for_one_article_files(tmp_path):
     (tmp_path / "c.jsonl").write_text("{}\n")
     assert known_total([str(tmp_path)]) is None
     assert known_total(["-"]) is None
+
+
+def test_no_publication_date_leaves_relative_dates_empty_and_says_so_once(tmp_path):
+    (tmp_path / "a.txt").write_text("Russian troops shelled Kharkiv on Sunday, killing three civilians.")
+    (tmp_path / "b.txt").write_text("Protesters marched in Tehran last week against the government.")
+    r = run("code", str(tmp_path), "--format", "jsonl", "--no-progress")
+    assert r.returncode == 0, r.stderr.decode()
+    err = r.stderr.decode()
+    assert err.count("--published YYYY-MM-DD") == 1, err
+    assert "relative dates such as 'on Sunday' stay empty" in err
+    records = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    dated = [e for rec in records for e in rec["events"] if e["date_text"]]
+    assert dated and all(e["date"] is None for e in dated)
+
+    r = run("code", str(tmp_path), "--format", "table", "--no-progress")
+    assert "- (unresolved)" in r.stdout.decode()
+
+    r = run("code", str(tmp_path), "--format", "jsonl", "--no-progress", "--published", "2022-10-03")
+    assert "--published" not in r.stderr.decode()
+    records = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    sunday = next(e for e in records[0]["events"] if e["date_text"] == "on Sunday")
+    assert sunday["date"] == "2022-10-02"  # the Sunday before Monday 3 October 2022
+
+
+def test_table_marks_a_stand_in_date_as_the_report_date():
+    from communique.table import event_date
+
+    assert event_date({"date": "2022-10-02", "date_text": "on Sunday", "date_precision": "day"}) \
+        == "2022-10-02 (day)"
+    assert event_date({"date": "2022-10-03", "date_text": None, "date_precision": "unknown"}) \
+        == "2022-10-03 (report date)"
+    assert event_date({"date": None, "date_text": "on Sunday", "date_precision": "unknown"}) \
+        == "- (unresolved)"
+    assert event_date({"date": None, "date_text": None, "date_precision": "unknown"}) == "-"

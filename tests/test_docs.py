@@ -81,3 +81,23 @@ def test_readme_writes_the_command_as_make_installs_it():
         assert command.strip().startswith(wanted + " "), (
             f"README runs {command.strip()!r}: write {wanted}, which `make run` installs")
     assert f". {venv}/bin/activate" in readme, "README says how to type plain `communique`"
+
+
+def test_readme_example_output_is_what_make_run_prints(coder):
+    """Every line the README shows of `make run` is a line of the real output, in order."""
+    import re
+
+    from communique.io import read_inputs
+    from communique.table import format_record
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    command, shown = re.search(r"```console\n\$ (.*?)\n(.*?)```", readme, re.S).groups()
+    assert command == ".venv/bin/communique code examples/ --published 2022-10-03 --format table"
+    records = coder.code_dicts(read_inputs([str(ROOT / "examples")], published="2022-10-03"))
+    printed = [line.rstrip() for rec in records for line in format_record(rec).splitlines()]
+    at = 0
+    for line in shown.splitlines():
+        if line in ("...", ""):
+            continue
+        assert line in printed[at:], f"README shows a line `make run` does not print: {line!r}"
+        at = printed.index(line, at) + 1
