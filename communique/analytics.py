@@ -340,13 +340,40 @@ def plot_dyad(store: Store, a: str, b: str, path: str | Path, freq: str = "month
                 label="mean Goldstein score")
     bottom.set_ylim(-10.5, 10.5)
     bottom.set_ylabel("Goldstein score\n(-10 conflict … +10 cooperation)")
-    bottom.set_xlabel(freq)
+    _period_axis(bottom, x, freq)
     bottom.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9, frameon=False)
     for ax in (top, bottom):
         ax.grid(axis="y", alpha=0.3)
         ax.spines[["top", "right"]].set_visible(False)
     fig.autofmt_xdate()
     return _save(fig, path)
+
+
+# tick label and axis label of each period: the ticks name periods, not days within them
+PERIOD_FORMATS = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+PERIOD_LABELS = {"day": "day", "week": "week (starting Monday)", "month": "month",
+                 "year": "year"}
+MAX_PERIOD_TICKS = 24
+
+
+def _period_axis(ax, periods, freq: str) -> None:
+    """Ticks at the periods themselves (up to 24), else at whole periods chosen by
+    matplotlib, labelled as periods (2022-10 for a month), under the period's name."""
+    from matplotlib import dates as mdates
+
+    fmt = PERIOD_FORMATS[freq]
+    if len(periods) <= MAX_PERIOD_TICKS:
+        ax.set_xticks(list(periods))
+        ax.set_xticklabels([p.strftime(fmt) for p in periods])
+    else:
+        locator = {"day": mdates.AutoDateLocator(),
+                   "week": mdates.WeekdayLocator(byweekday=mdates.MO, interval=max(
+                       1, len(periods) // MAX_PERIOD_TICKS)),
+                   "month": mdates.MonthLocator(interval=max(1, -(-len(periods) // MAX_PERIOD_TICKS))),
+                   "year": mdates.YearLocator(max(1, -(-len(periods) // MAX_PERIOD_TICKS)))}[freq]
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.DateFormatter(fmt))
+    ax.set_xlabel(PERIOD_LABELS[freq])
 
 
 def plot_network(store: Store, path: str | Path, level: str = "country", top_n: int = 30,

