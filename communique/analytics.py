@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .io import DATE_MAX, DATE_MIN
 from .store import Store
 
 __all__ = ["dyad_series", "network", "write_network", "top_summary", "plot_dyad",
@@ -100,7 +101,8 @@ def dyad_series(store: Store, a: str, b: str, freq: str = "month", directed: boo
         A pandas DataFrame indexed by period start (every period of the span, empty
         ones as zero), with columns ``verbal_cooperation``, ``material_cooperation``,
         ``verbal_conflict``, ``material_conflict``, ``events``, ``goldstein_sum`` and
-        ``goldstein_mean`` (NaN where no event has a score).
+        ``goldstein_mean`` (NaN where no event has a score). Events dated outside
+        ``io.DATE_MIN`` .. ``io.DATE_MAX`` are left out.
     """
     import pandas as pd
 
@@ -115,15 +117,21 @@ def dyad_series(store: Store, a: str, b: str, freq: str = "month", directed: boo
                      AVG(e.goldstein) AS goldstein
               FROM events e WHERE e.negated = 0 AND {dyad}{dates}
               GROUP BY e.cluster_pk)
-        WHERE period IS NOT NULL
+        WHERE period BETWEEN ? AND ?
         GROUP BY period, quad_class ORDER BY period"""
-    rows = store.execute(sql, [*params, *dparams])
+    # Dates outside the span a series can hold (a typo'd "9999", "the 11th century")
+    # are left out: pandas cannot index them, and a daily axis over centuries is no chart.
+    rows = store.execute(sql, [*params, *dparams, DATE_MIN.isoformat(), DATE_MAX.isoformat()])
     columns = [*QUAD_CLASSES.values(), "events", "goldstein_sum", "goldstein_mean"]
     if not rows:
         return pd.DataFrame(columns=columns, index=pd.DatetimeIndex([], name="period"),
                             dtype=float)
     raw = pd.DataFrame([dict(r) for r in rows])
-    raw["period"] = pd.to_datetime(raw["period"])
+    raw["period"] = pd.to_datetime(raw["period"], format="%Y-%m-%d", errors="coerce")
+    raw = raw.dropna(subset=["period"])  # a malformed stored date ("2022-13-45")
+    if raw.empty:
+        return pd.DataFrame(columns=columns, index=pd.DatetimeIndex([], name="period"),
+                            dtype=float)
     counts = (raw.pivot_table(index="period", columns="quad_class", values="n",
                               aggfunc="sum", fill_value=0)
               .reindex(columns=list(QUAD_CLASSES), fill_value=0)

@@ -13,6 +13,10 @@ import functools
 import inspect
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,6 +26,8 @@ from typing import Any
 from .record import Article, error_record, is_error
 
 BatchFn = Callable[[Iterable[dict[str, Any]]], Iterable[dict[str, Any]]]
+
+PR_SET_PDEATHSIG = 1  # prctl option, linux/prctl.h
 
 # Set in each worker process by _init_worker.
 _worker_batch_fn: BatchFn | None = None
@@ -38,8 +44,8 @@ def default_workers() -> int:
 
 def code_parallel(articles: Iterable[Article | dict[str, Any]], workers: int | None = None,
                   batch_size: int = 16, chunk: int = 16, max_in_flight: int | None = None,
-                  lexicon: str | None = None, actors: str | None = None
-                  ) -> Iterator[dict[str, Any]]:
+                  lexicon: str | None = None, actors: str | None = None,
+                  max_chars: int | None = None) -> Iterator[dict[str, Any]]:
     """Code articles on ``workers`` processes; yield record or error dicts in input order.
 
     Args:
@@ -54,6 +60,7 @@ def code_parallel(articles: Iterable[Article | dict[str, Any]], workers: int | N
         max_in_flight: chunks submitted but not yet yielded; default
             ``4 * workers``. Bounds memory.
         lexicon, actors: the user files of ``Coder``; each worker loads them once.
+        max_chars: the longest article coded (``Coder``'s; default ``io.MAX_CHARS``).
 
     A worker that dies (killed, out of memory) costs nothing: its chunks are
     coded again in a fresh pool, one at a time; an article that kills a worker
@@ -62,7 +69,7 @@ def code_parallel(articles: Iterable[Article | dict[str, Any]], workers: int | N
     if workers is not None and workers < 0:
         raise ValueError(f"workers={workers}: use 0 for all cores, or a positive number")
     workers = workers or default_workers()
-    factory = functools.partial(_batch_fn, lexicon, actors)
+    factory = functools.partial(_batch_fn, lexicon, actors, max_chars)
     items = (_as_item(a) for a in articles)
     if workers == 1:
         batch_fn = factory()
@@ -73,21 +80,23 @@ def code_parallel(articles: Iterable[Article | dict[str, Any]], workers: int | N
         _chunks(items, chunk))
 
 
-def _batch_fn(lexicon: str | None = None, actors: str | None = None) -> BatchFn:
+def _batch_fn(lexicon: str | None = None, actors: str | None = None,
+              max_chars: int | None = None) -> BatchFn:
     """The per-batch function every engine calls, its process-wide Coder loaded now."""
     from .pipeline import code_batch, default_coder
 
-    if lexicon is None and actors is None:
+    if lexicon is None and actors is None and max_chars is None:
         default_coder()  # load the model now, not in the middle of the first chunk
         return code_batch
-    return _user_coder(lexicon, actors).code_dicts
+    return _user_coder(lexicon, actors, max_chars).code_dicts
 
 
 @functools.cache
-def _user_coder(lexicon: str | None, actors: str | None):
+def _user_coder(lexicon: str | None, actors: str | None, max_chars: int | None = None):
+    from .io import MAX_CHARS
     from .pipeline import Coder
 
-    return Coder(lexicon=lexicon, actors=actors)
+    return Coder(lexicon=lexicon, actors=actors, max_chars=max_chars or MAX_CHARS)
 
 
 def _as_item(a: Article | dict[str, Any]) -> dict[str, Any]:
@@ -135,9 +144,39 @@ def _takes_batch_size(batch_fn: BatchFn) -> bool:
     return "batch_size" in inspect.signature(batch_fn).parameters
 
 
-def _init_worker(batch_fn_factory: Callable[[], BatchFn]) -> None:
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the process that started it ends, however it ends.
+
+    A killed parent (SIGKILL, OOM killer) runs no cleanup, and its workers, each
+    holding a model, would live on under PID 1. Linux: the kernel sends SIGTERM
+    on the parent's death (PR_SET_PDEATHSIG). Elsewhere: a thread watches the
+    parent's pid.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent died before prctl took effect
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="communique-parent-watch", daemon=True).start()
+
+
+def _init_worker(batch_fn_factory: Callable[[], BatchFn], parent: int | None = None) -> None:
     """Load the model once, when the worker process starts."""
     global _worker_batch_fn, _worker_init_error
+    if parent is not None:
+        _die_with_parent(parent)
     try:
         _worker_batch_fn = batch_fn_factory()
     except Exception as exc:  # noqa: BLE001 - re-raised in the parent by _worker_code
@@ -167,7 +206,7 @@ class _Pool:
         # holds spaCy (threads, memory-mapped vectors) is not safe everywhere.
         self.executor = ProcessPoolExecutor(
             max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker, initargs=(self.batch_fn_factory,))
+            initializer=_init_worker, initargs=(self.batch_fn_factory, os.getpid()))
         return self.executor
 
     def _stop(self, wait: bool = True) -> None:

@@ -17,7 +17,7 @@ from .extract import dates as _dates
 from .extract import events as _events
 from .extract import places as _places
 from .extract import quotes as _quotes
-from .io import InputError, article_from_dict, check_text, normalize_published
+from .io import MAX_CHARS, PARSE_LIMIT, InputError, article_from_dict, check_text, normalize_published
 from .lexicon import cameo_info, load_lexicon, plover_score
 from .nlp import MODEL, load_nlp
 from .record import Article, Event, Mention, Place, Quote, Record, error_record
@@ -53,13 +53,18 @@ class Coder:
             the shipped event lexicon.
         actors: a user YAML file of actors (name, aliases, country, sector, kind).
         batch_size: articles per ``nlp.pipe`` batch.
+        max_chars: the longest article coded, at most ``io.PARSE_LIMIT`` (the parser's).
     """
 
     def __init__(self, lexicon: str | None = None, actors: str | None = None,
-                 model: str = MODEL, batch_size: int = 16):
+                 model: str = MODEL, batch_size: int = 16, max_chars: int = MAX_CHARS):
+        if not 0 < max_chars <= PARSE_LIMIT:
+            raise ValueError(f"max_chars={max_chars:,}: the parser takes 1 to "
+                             f"{PARSE_LIMIT:,} characters; split longer articles")
         self.nlp = load_nlp(model)
         self.lexicon = load_lexicon(lexicon)
         self.batch_size = batch_size
+        self.max_chars = max_chars
         if actors:
             kb.use_user_actors(actors)
 
@@ -68,7 +73,7 @@ class Coder:
         """Code one article. Raises ``StageError`` or ``InputError`` on failure."""
         if isinstance(article, str):
             article = Article(text=article, published=normalize_published(published))
-        check_text(article.text, f"article {article.id}")
+        check_text(article.text, f"article {article.id}", self.max_chars)
         doc = _stage("parse", self.nlp, article.text)
         return self.annotate(article, doc)
 
@@ -106,7 +111,7 @@ class Coder:
                     yield item
                     continue
                 try:
-                    item = article_from_dict(item, f"article {item.get('id')}")
+                    item = article_from_dict(item, f"article {item.get('id')}", self.max_chars)
                 except InputError as exc:
                     yield from self._flush(batch)
                     batch, chars = [], 0

@@ -13,6 +13,39 @@ def schema() -> dict[str, Any]:
     return json.loads(resources.files("communique").joinpath("data/schema-v1.json").read_text("utf-8"))
 
 
+class SchemaError(ValueError):
+    """A record that is not schema v1; the message names the first problem and where."""
+
+
+@functools.cache
+def _validator(kind: str | None = None):
+    """A validator of the whole schema, or of one branch (``record`` or ``error``),
+    whose errors name the field at fault rather than the ``oneOf``."""
+    import jsonschema
+
+    s = schema() if kind is None else {**schema(), "oneOf": [{"$ref": f"#/$defs/{kind}"}]}
+    return jsonschema.validators.validator_for(s)(s)
+
+
+def check_record(record: Any) -> None:
+    """Raise ``SchemaError`` unless ``record`` is a schema-v1 record or error record."""
+    import jsonschema
+
+    try:
+        if not isinstance(record, dict):
+            raise SchemaError(f"a record is a JSON object, not {type(record).__name__}")
+        error = jsonschema.exceptions.best_match(
+            _validator("error" if "error" in record else "record").iter_errors(record))
+        if error is not None:
+            raise error
+        validate(record)
+    except jsonschema.ValidationError as exc:
+        where = "/".join(str(p) for p in exc.absolute_path)
+        raise SchemaError(f"{exc.message[:200]}" + (f" at {where}" if where else "")) from None
+    except (KeyError, TypeError, RecursionError) as exc:
+        raise SchemaError(f"{type(exc).__name__}: {exc}") from None
+
+
 def validate(record: dict[str, Any]) -> None:
     """Raise ``jsonschema.ValidationError`` unless ``record`` is schema v1.
 
@@ -20,7 +53,9 @@ def validate(record: dict[str, Any]) -> None:
     """
     import jsonschema
 
-    jsonschema.validate(record, schema())
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(record))
+    if error is not None:
+        raise error
     if "error" in record:
         return
     text = record["text"]

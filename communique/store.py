@@ -159,6 +159,21 @@ class StoreError(RuntimeError):
     """A store that cannot be opened or used as asked; the message says what to do."""
 
 
+def _open_error(path: Path, exc: sqlite3.DatabaseError, readonly: bool) -> str:
+    """One line saying why SQLite refused ``path``, and what to do."""
+    msg = str(exc)
+    if "not a database" in msg or "malformed" in msg:
+        return (f"{path} is not a communique store (SQLite says: {msg}); name a new file "
+                f"or an existing store")
+    if "readonly" in msg or "read-only" in msg:
+        return (f"{path} cannot be written (SQLite says: {msg}); make the file and its "
+                f"folder writable, or choose another --db")
+    if "unable to open" in msg or "cannot make folder" in msg:
+        return (f"cannot open {path} (SQLite says: {msg}); check that its folder exists "
+                f"and is {'readable' if readonly else 'writable'}")
+    return f"cannot use {path} as a store (SQLite says: {msg})"
+
+
 @dataclass
 class IngestStats:
     """What one call of :meth:`Store.add` did."""
@@ -166,7 +181,8 @@ class IngestStats:
     articles_added: int = 0
     articles_skipped: int = 0  # already stored: same id or same text
     events_added: int = 0
-    errors_added: int = 0  # error records stored (input errors and records the store refused)
+    errors_added: int = 0  # rows added to ingest_errors (a repeated error adds none)
+    errors: int = 0  # records that failed: error records given, and records the store refused
     batches: int = 0
 
     def to_dict(self) -> dict[str, int]:
@@ -180,6 +196,19 @@ class IngestStats:
 
 class _BadRecord(ValueError):
     """A record the store cannot take; it becomes an ingest error with stage ``store``."""
+
+
+# What one bad record can raise while its rows are written: a broken constraint, an
+# integer past 64 bits (OverflowError), a value SQLite cannot bind.
+_UNSTORABLE = (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError,
+               OverflowError)
+
+
+def _error_id(value: Any) -> str | None:
+    """The article id an ingest error is filed under: text, never a list or object."""
+    if value is None or isinstance(value, str):
+        return value
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _now() -> str:
@@ -242,23 +271,60 @@ class Store:
         self.path = Path(path)
         self.readonly = readonly
         self._lock = threading.RLock()
-        if readonly:
-            if not self.path.exists():
-                raise StoreError(f"no store at {self.path}: create one with "
-                                 f"`communique ingest ARTICLES --db {self.path}`")
-            uri = f"file:{self.path.resolve()}?mode=ro"
-            self._db = sqlite3.connect(uri, uri=True, timeout=timeout,
-                                       isolation_level=None, check_same_thread=False)
-        else:
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder, not a store: name a file, "
+                             f"e.g. --db {self.path / 'events.db'}")
+        if readonly and not self.path.exists():
+            raise StoreError(f"no store at {self.path}: create one with "
+                             f"`communique ingest ARTICLES --db {self.path}`")
+        try:
+            try:
+                self._db = self._connect(timeout)
+            except sqlite3.DatabaseError as exc:
+                if not (readonly and "readonly" in str(exc)):
+                    raise
+                # A reader of a WAL store in a folder it cannot write has no place for
+                # the shared-memory file; nothing can write there either: read it as is.
+                self._db = self._connect(timeout, immutable=True)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(_open_error(self.path, exc, readonly)) from None
+
+    def _connect(self, timeout: float, immutable: bool = False) -> sqlite3.Connection:
+        if self.readonly:
+            uri = f"file:{self.path.resolve()}?mode=ro" + ("&immutable=1" if immutable else "")
+            db = sqlite3.connect(uri, uri=True, timeout=timeout,
+                                 isolation_level=None, check_same_thread=False)
+            try:
+                self._ready(db)
+            except BaseException:
+                db.close()
+                raise
+            return db
+        try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
-                                       check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
+        except OSError as exc:
+            raise sqlite3.OperationalError(f"cannot make folder {self.path.parent} "
+                                           f"({exc.strerror})") from None
+        db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
+                             check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
             # In WAL mode NORMAL survives a killed process; only a power cut can lose
             # the last commits, and those are re-ingested by the next run.
-            self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA foreign_keys=ON")
+            db.execute("PRAGMA synchronous=NORMAL")
+            self._ready(db)
+            # Fail now, before anything is coded, if no write can ever succeed.
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("ROLLBACK")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _ready(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA foreign_keys=ON")
         self._migrate()
 
     # -- lifecycle ---------------------------------------------------------
@@ -358,7 +424,7 @@ class Store:
         with self._lock:
             try:
                 return self._write_batch_once(batch, careful=False)
-            except sqlite3.IntegrityError:
+            except _UNSTORABLE:
                 # A record that passed validation still broke a constraint: redo the
                 # batch with a savepoint per record, so only that record is refused.
                 return self._write_batch_once(batch, careful=True)
@@ -371,34 +437,39 @@ class Store:
             touched: set[int] = set()
             for record in batch:
                 if not isinstance(record, dict):
+                    stats.errors += 1
                     stats.errors_added += self._add_error(
                         None, "store", f"not a record: {type(record).__name__}")
                     continue
+                rid = _error_id(record.get("id"))
                 if "error" in record:
-                    err = record["error"] or {}
+                    err = record["error"] if isinstance(record["error"], dict) else {}
+                    stats.errors += 1
                     stats.errors_added += self._add_error(
-                        record.get("id"), str(err.get("stage", "unknown")),
-                        str(err.get("message", "")))
+                        rid, str(err.get("stage", "unknown")), str(err.get("message", "")))
                     continue
                 try:
                     rows = self._prepare(record)
                 except (_BadRecord, KeyError, TypeError, ValueError, IndexError,
-                        AttributeError) as exc:
+                        AttributeError, RecursionError) as exc:
                     msg = str(exc) if isinstance(exc, _BadRecord) else (
                         f"malformed record ({type(exc).__name__}: {exc}); "
                         f"records must follow schema {SCHEMA_VERSION}")
-                    stats.errors_added += self._add_error(record.get("id"), "store", msg)
+                    stats.errors += 1
+                    stats.errors_added += self._add_error(rid, "store", msg)
                     continue
                 if careful:
                     db.execute("SAVEPOINT record")
                     try:
                         result = self._insert(rows, touched)
-                    except sqlite3.IntegrityError as exc:
+                    except _UNSTORABLE as exc:
                         db.execute("ROLLBACK TO record")
                         db.execute("RELEASE record")
+                        stats.errors += 1
                         stats.errors_added += self._add_error(
-                            record.get("id"), "store", f"record breaks the store's "
-                            f"constraints ({exc}); ids within a record must be unique")
+                            rid, "store", f"record breaks the store's constraints "
+                            f"({type(exc).__name__}: {exc}); ids within a record must be "
+                            f"unique and integers fit in 64 bits")
                         continue
                     db.execute("RELEASE record")
                 else:
@@ -426,9 +497,16 @@ class Store:
         if r.get("schema") != SCHEMA_VERSION:
             raise _BadRecord(f"record has schema {r.get('schema')!r}; the store reads "
                              f"schema {SCHEMA_VERSION} (re-code it with this communique)")
-        text = r.get("text") or ""
+        text = r.get("text")
+        if not isinstance(text, str) or not text.strip():
+            # Without text every such record would share one content id: refuse it.
+            raise _BadRecord("record has no `text`: a stored article needs the text its "
+                             "offsets point into")
+        rid = r.get("id")
+        if rid is not None and not (isinstance(rid, str) and rid):
+            raise _BadRecord(f"record id must be a non-empty string, not {rid!r:.60}")
         out: dict[str, Any] = {
-            "id": r.get("id") or content_id(text), "hash": _content_hash(r),
+            "id": rid or content_id(text), "hash": _content_hash(r),
             "article": [r.get("title"), r.get("url"), _source(r.get("url")),
                         r.get("published"), text],
             "title": r.get("title") or "", "text": text}

@@ -215,43 +215,54 @@ def event_filters(args: argparse.Namespace) -> dict[str, Any]:
 # -- ingest -----------------------------------------------------------------------
 
 def read_records(paths: Iterable[str]) -> Iterator[dict[str, Any]]:
-    """Coded records from JSONL files (or - for stdin); a bad line becomes an error record."""
+    """Coded records from JSONL files (or - for stdin), each checked against schema v1;
+    a bad line, a record that is not schema v1, or an unreadable file becomes an error record."""
+    from .io import InputError, line_id, normalize_published, parse_json_line
     from .record import error_record
+    from .schema import SchemaError, check_record
 
     for path in paths:
-        stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
+        try:
+            stream = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace")
+        except OSError as exc:
+            yield error_record(path, "read", f"{path}: cannot read ({exc.strerror}); check "
+                               f"that it exists and is readable")
+            continue
         try:
             for n, line in enumerate(stream, 1):
                 if not line.strip():
                     continue
+                where = f"line {n} of {path}"
                 try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield error_record(f"{path}:{n}", "read", f"line {n} of {path}: not JSON "
-                                       f"({exc.msg}); records come one JSON object a line")
-                    continue
-                if not isinstance(rec, dict):
-                    yield error_record(f"{path}:{n}", "read",
-                                       f"line {n} of {path}: not a JSON object")
+                    rec = parse_json_line(line, where)
+                    if not isinstance(rec, dict):
+                        raise InputError(f"{where}: not a JSON object; records come one "
+                                         f"JSON object a line")
+                    check_record(rec)
+                    if "error" not in rec:
+                        normalize_published(rec.get("published"))
+                except (InputError, SchemaError) as exc:
+                    message = str(exc) if isinstance(exc, InputError) else (
+                        f"{where}: not a schema-v1 record ({exc}); records come from "
+                        f"`communique code --format jsonl`")
+                    yield error_record(line_id(line, f"{path}:{n}"), "read", message)
                     continue
                 yield rec
+        except OSError as exc:
+            yield error_record(path, "read", f"{path}: read failed ({exc.strerror})")
         finally:
             if stream is not sys.stdin:
                 stream.close()
-
-
-def _count_errors(records: Iterable[dict[str, Any]], seen: dict[str, int]
-                  ) -> Iterator[dict[str, Any]]:
-    for rec in records:
-        seen["records"] += 1
-        seen["errors"] += "error" in rec
-        yield rec
 
 
 def cmd_ingest(args) -> int:
     from .cli import coded, hint_missing_published, progress, read_articles
     from .store import Store, StoreError
 
+    try:  # a store that cannot be written fails now, not after hours of coding
+        Store(args.db).close()
+    except StoreError as exc:
+        return _fail(str(exc))
     if args.engine == "dask":
         from .distributed import ingest_dask
 
@@ -276,7 +287,7 @@ def cmd_ingest(args) -> int:
         store = Store(args.db)
     except StoreError as exc:
         return _fail(str(exc))
-    seen = {"records": 0, "errors": 0, "skipped": 0}
+    seen = {"skipped": 0}
     with store:
         if args.records:
             records: Iterable[dict[str, Any]] = progress(read_records(args.paths), args)
@@ -292,12 +303,14 @@ def cmd_ingest(args) -> int:
                         seen["skipped"] += 1
 
             records = hint_missing_published(coded(args, progress(todo(), args)))
-        stats = store.add(_count_errors(records, seen), batch_size=args.batch_size)
+        stats = store.add(records, batch_size=args.batch_size)
+    # Every input that failed, whether at reading, coding or storing, is one row of
+    # `ingest_errors` (a failure already recorded there by an earlier run adds none).
     print(f"communique: {args.db}: {stats.articles_added} articles added "
           f"({stats.events_added} events), "
           f"{stats.articles_skipped + seen['skipped']} already stored, "
-          f"{seen['errors']} failed (see `ingest_errors`)", file=sys.stderr)
-    return 1 if seen["errors"] or stats.errors_added else 0
+          f"{stats.errors} failed (see `ingest_errors`)", file=sys.stderr)
+    return 1 if stats.errors else 0
 
 
 # -- query ------------------------------------------------------------------------

@@ -248,7 +248,7 @@ def test_add_counts(tmp_path):
     with Store(tmp_path / "e.db") as s:
         stats = s.add(corpus(), batch_size=3)
         assert stats == IngestStats(articles_added=8, articles_skipped=0, events_added=8,
-                                    errors_added=1, batches=3)
+                                    errors_added=1, errors=1, batches=3)
         assert s.errors()[0]["id"] == "broken.html"
         assert s.errors()[0]["stage"] == "read"
 
@@ -601,7 +601,7 @@ def test_ingest_records_command_is_idempotent(tmp_path, capsys):
     assert "0 articles added (0 events), 8 already stored" in capsys.readouterr().err
     assert table_counts(db) == before
     with Store(db) as s:
-        assert any("line 10" in e["message"] and "not JSON" in e["message"] for e in s.errors())
+        assert any("line 10" in e["message"] and "invalid JSON" in e["message"] for e in s.errors())
 
 
 def test_query_command(tmp_path, capsys):

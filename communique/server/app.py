@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 MAX_ARTICLES_PER_REQUEST = 100
 MAX_PAGE = 500
+MAX_ID = 2 ** 63 - 1  # SQLite's largest integer: a larger id or offset matches nothing
 SECURITY_HEADERS = {
     # No inline script anywhere, so script-src 'self' stops injected markup cold.
     "Content-Security-Policy": ("default-src 'self'; script-src 'self'; "
@@ -204,7 +205,8 @@ def _validation_message(exc: RequestValidationError) -> tuple[str, str]:
 
 def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = None, *,
                max_body_bytes: int = MAX_BODY_BYTES,
-               rate_limit: tuple[int, float] = RATE_LIMIT) -> FastAPI:
+               rate_limit: tuple[int, float] = RATE_LIMIT,
+               trusted_proxies: list[str] | tuple[str, ...] = ()) -> FastAPI:
     """The app serving the store at ``db_path``.
 
     Args:
@@ -212,6 +214,9 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
             ``communique.Coder``, loaded on the first coding request).
         max_body_bytes: larger request bodies get 413.
         rate_limit: (POST requests, seconds) allowed per client address.
+        trusted_proxies: addresses or networks of reverse proxies whose
+            ``X-Forwarded-For`` names the client; from any other peer the header is
+            ignored, so a client cannot dodge the rate limit by forging it.
     """
     services = _Services(db_path, coder_factory)
     app = FastAPI(title="communique", version=__version__,
@@ -220,7 +225,8 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
                               "`{\"error\": {\"status\", \"code\", \"message\"}}`.",
                   docs_url=None, redoc_url=None)
     app.state.services = services
-    app.add_middleware(RateLimitMiddleware, limit=rate_limit[0], window=rate_limit[1])
+    app.add_middleware(RateLimitMiddleware, limit=rate_limit[0], window=rate_limit[1],
+                       trusted_proxies=tuple(trusted_proxies))
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")  # autoescapes .html
@@ -250,6 +256,10 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
         if exc.status_code == 405:
             return _error_response(405, "method_not_allowed",
                                    f"{request.method} is not allowed on {request.url.path}")
+        if exc.status_code == 400:  # Starlette could not read the body (e.g. not UTF-8)
+            return _error_response(400, "bad_body", f"request body could not be read "
+                                   f"({exc.detail}); send UTF-8 JSON with Content-Type: "
+                                   f"application/json")
         return _error_response(exc.status_code, "http_error", str(exc.detail))
 
     @app.exception_handler(Exception)
@@ -312,10 +322,11 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
         text: str | None = Query(None, max_length=500,
                                  description="full-text query over article titles and text"),
         article_id: str | None = Query(None),
-        cluster_id: int | None = Query(None, description="events reporting the same deduplicated event"),
+        cluster_id: int | None = Query(None, ge=0, le=MAX_ID,
+                                       description="events reporting the same deduplicated event"),
         include_negated: bool = Query(False, description="include 'did not attack' events"),
         limit: int = Query(50, ge=1, le=MAX_PAGE),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_ID),
     ) -> dict[str, Any]:
         """Per-article events with their actors resolved; ``total`` counts every match."""
         filters: dict[str, Any] = {k: v for k, v in dict(
@@ -352,7 +363,8 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
     def api_event(event_id: str) -> dict[str, Any]:
         """``event.cluster.mentions`` lists every article and trigger span reporting the
         same event; ``article`` and ``actors`` let a client highlight it in the text."""
-        ev = services.store.get_event(int(event_id)) if event_id.isdigit() else None
+        known = event_id.isascii() and event_id.isdigit() and int(event_id) <= MAX_ID
+        ev = services.store.get_event(int(event_id)) if known else None
         if ev is None:
             raise ApiError(404, "not_found", f"no event with id {event_id!r}; "
                                              f"ids are the integers /api/events lists")
@@ -365,7 +377,7 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
                    sector: str | None = Query(None, max_length=3),
                    name: str | None = Query(None, max_length=200),
                    limit: int = Query(100, ge=1, le=MAX_PAGE),
-                   offset: int = Query(0, ge=0)) -> dict[str, Any]:
+                   offset: int = Query(0, ge=0, le=MAX_ID)) -> dict[str, Any]:
         return {"actors": services.store.actors(country=country, sector=sector, name=name,
                                                 limit=limit, offset=offset),
                 "limit": limit, "offset": offset}
@@ -387,7 +399,7 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
 
     @app.get("/api/network", tags=["api"], summary="Actor network: nodes and directed edges")
     def api_network(level: str = Query("country", pattern="^(country|actor)$"),
-                    min_events: int = Query(1, ge=1),
+                    min_events: int = Query(1, ge=1, le=MAX_ID),
                     type: str | None = Query(None, description="PLOVER type(s), comma-separated"),
                     date_from: str | None = Query(None, pattern=DATE_PATTERN),
                     date_to: str | None = Query(None, pattern=DATE_PATTERN)) -> dict[str, Any]:
