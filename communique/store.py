@@ -18,8 +18,8 @@ The API other modules (CLI, web server, exporters, analytics) rely on:
     stage ``store``; the batch goes on.
 ``has_article(id=None, text=None) -> bool``
     Whether an article is stored (lets ``ingest`` skip coding it again).
-``query_events(**filters, limit=100, offset=0) -> list[dict]``, ``count_events(**filters)``
-    Per-article events. Filters: ``actor_country``, ``actor_sector``,
+``query_events(**filters, limit=100, offset=0, newest_first=False) -> list[dict]``, ``count_events(**filters)``
+    Per-article events, oldest first (``newest_first``: latest first). Filters: ``actor_country``, ``actor_sector``,
     ``actor_name``, ``recipient_country``, ``recipient_sector``,
     ``recipient_name``, ``country`` (either side), ``type``, ``mode``,
     ``quad_class``, ``modality``, ``context``, ``date_from``, ``date_to``
@@ -718,13 +718,15 @@ class Store:
                                  f'phrases in double quotes, e.g. text=\'"border clash"\'') from None
             raise
 
-    def query_events(self, limit: int | None = 100, offset: int = 0,
+    def query_events(self, limit: int | None = 100, offset: int = 0, newest_first: bool = False,
                      **filters: Any) -> list[dict[str, Any]]:
-        """Per-article events matching the filters, ordered by date then id."""
+        """Per-article events matching the filters, ordered by date then id
+        (``newest_first``: latest date first, undated events last)."""
         where, params = self._event_where(filters)
+        order = ("e.date IS NULL, e.date DESC, e.pk DESC" if newest_first else "e.date, e.pk")
         sql = (f"SELECT e.*, a.id AS article_id, a.title, a.url, a.published, a.source "
                f"FROM events e JOIN articles a ON a.pk = e.article_pk{where} "
-               f"ORDER BY e.date, e.pk LIMIT ? OFFSET ?")
+               f"ORDER BY {order} LIMIT ? OFFSET ?")
         with self._lock:
             rows = self._run(sql, [*params, -1 if limit is None else int(limit), int(offset)])
             return self._event_dicts(rows)

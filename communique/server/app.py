@@ -8,17 +8,20 @@ templates autoescape and the scripts only ever set ``textContent``.
 from __future__ import annotations
 
 import logging
+import os
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
+from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
@@ -72,6 +75,74 @@ class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str) -> None:
         super().__init__(message)
         self.status, self.code, self.message = status, code, message
+
+
+FLAVOR_HELP = ("plover (communique's fields), gdelt (GDELT 2.0 columns, one row per "
+               "deduplicated event) or icews")
+
+
+def event_filters(
+    type: str | None = Query(None, description="PLOVER event type(s), comma-separated: CONSULT,ACCUSE"),
+    mode: str | None = Query(None, description="PLOVER mode, e.g. phone"),
+    country: str | None = Query(None, description="ISO alpha-3 country on either side, e.g. IRN"),
+    actor_country: str | None = Query(None, description="country of the actor (source) side"),
+    actor_sector: str | None = Query(None, description="sector of the actor side, e.g. GOV"),
+    actor_name: str | None = Query(None, description="substring of an actor's name"),
+    recipient_country: str | None = Query(None),
+    recipient_sector: str | None = Query(None),
+    recipient_name: str | None = Query(None),
+    quad_class: int | None = Query(None, ge=1, le=4,
+                                   description="1 verbal coop., 2 material coop., "
+                                               "3 verbal conflict, 4 material conflict"),
+    modality: str | None = Query(None, pattern="^(asserted|future|hypothetical|historical)$"),
+    context: str | None = Query(None, description="PLOVER context, e.g. diplomatic"),
+    date_from: str | None = Query(None, pattern=DATE_PATTERN,
+                                  description="YYYY-MM-DD, inclusive"),
+    date_to: str | None = Query(None, pattern=DATE_PATTERN,
+                                description="YYYY-MM-DD, inclusive"),
+    text: str | None = Query(None, max_length=500,
+                             description="full-text query over article titles and text"),
+    article_id: str | None = Query(None),
+    cluster_id: int | None = Query(None, ge=0, le=MAX_ID,
+                                   description="events reporting the same deduplicated event"),
+    include_negated: bool = Query(False, description="include 'did not attack' events"),
+) -> dict[str, Any]:
+    """The event filters of ``/api/events`` and its downloads, as store filters."""
+    filters: dict[str, Any] = {k: v for k, v in dict(
+        mode=mode, actor_sector=actor_sector, actor_name=actor_name,
+        recipient_sector=recipient_sector, recipient_name=recipient_name,
+        quad_class=quad_class, modality=modality, context=context, date_from=date_from,
+        date_to=date_to, text=text, article_id=article_id, cluster_id=cluster_id,
+    ).items() if v not in (None, "")}
+    if include_negated:
+        filters["include_negated"] = True
+    for name, value in (("type", type), ("country", country),
+                        ("actor_country", actor_country),
+                        ("recipient_country", recipient_country)):
+        if value:
+            filters[name] = [v.strip().upper() for v in value.split(",") if v.strip()]
+    bad = [t for t in filters.get("type", []) if t not in EVENT_TYPES]
+    if bad:
+        raise ApiError(422, "bad_request", f"unknown event type {bad[0]!r}; "
+                                           f"use one of {', '.join(EVENT_TYPES)}")
+    return filters
+
+
+def quad_palette() -> list[dict[str, Any]]:
+    """Quad classes with label and colour: analytics' palette, the CLI charts' own."""
+    from ..analytics import QUAD_COLORS, QUAD_LABELS
+    return [{"quad_class": q, "label": QUAD_LABELS[q], "color": QUAD_COLORS[q]}
+            for q in QUAD_LABELS]
+
+
+
+def _luminance(color: str) -> float:
+    """Relative luminance (WCAG) of a ``#rrggbb`` colour, 0 black … 1 white."""
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 
 def _default_coder_factory():
@@ -301,54 +372,17 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
 
     @app.get("/api/events", tags=["api"], summary="Events matching the filters, by date")
     def api_events(
-        type: str | None = Query(None, description="PLOVER event type(s), comma-separated: CONSULT,ACCUSE"),
-        mode: str | None = Query(None, description="PLOVER mode, e.g. phone"),
-        country: str | None = Query(None, description="ISO alpha-3 country on either side, e.g. IRN"),
-        actor_country: str | None = Query(None, description="country of the actor (source) side"),
-        actor_sector: str | None = Query(None, description="sector of the actor side, e.g. GOV"),
-        actor_name: str | None = Query(None, description="substring of an actor's name"),
-        recipient_country: str | None = Query(None),
-        recipient_sector: str | None = Query(None),
-        recipient_name: str | None = Query(None),
-        quad_class: int | None = Query(None, ge=1, le=4,
-                                       description="1 verbal coop., 2 material coop., "
-                                                   "3 verbal conflict, 4 material conflict"),
-        modality: str | None = Query(None, pattern="^(asserted|future|hypothetical|historical)$"),
-        context: str | None = Query(None, description="PLOVER context, e.g. diplomatic"),
-        date_from: str | None = Query(None, pattern=DATE_PATTERN,
-                                      description="YYYY-MM-DD, inclusive"),
-        date_to: str | None = Query(None, pattern=DATE_PATTERN,
-                                    description="YYYY-MM-DD, inclusive"),
-        text: str | None = Query(None, max_length=500,
-                                 description="full-text query over article titles and text"),
-        article_id: str | None = Query(None),
-        cluster_id: int | None = Query(None, ge=0, le=MAX_ID,
-                                       description="events reporting the same deduplicated event"),
-        include_negated: bool = Query(False, description="include 'did not attack' events"),
+        filters: dict[str, Any] = Depends(event_filters),
+        order: str = Query("oldest", pattern="^(oldest|newest)$",
+                           description="oldest (default) or newest first"),
         limit: int = Query(50, ge=1, le=MAX_PAGE),
         offset: int = Query(0, ge=0, le=MAX_ID),
     ) -> dict[str, Any]:
         """Per-article events with their actors resolved; ``total`` counts every match."""
-        filters: dict[str, Any] = {k: v for k, v in dict(
-            mode=mode, actor_sector=actor_sector, actor_name=actor_name,
-            recipient_sector=recipient_sector, recipient_name=recipient_name,
-            quad_class=quad_class, modality=modality, context=context, date_from=date_from,
-            date_to=date_to, text=text, article_id=article_id, cluster_id=cluster_id,
-        ).items() if v not in (None, "")}
-        if include_negated:
-            filters["include_negated"] = True
-        for name, value in (("type", type), ("country", country),
-                            ("actor_country", actor_country),
-                            ("recipient_country", recipient_country)):
-            if value:
-                filters[name] = [v.strip().upper() for v in value.split(",") if v.strip()]
-        bad = [t for t in filters.get("type", []) if t not in EVENT_TYPES]
-        if bad:
-            raise ApiError(422, "bad_request", f"unknown event type {bad[0]!r}; "
-                                               f"use one of {', '.join(EVENT_TYPES)}")
         store = services.store
         try:
-            events = store.query_events(limit=limit, offset=offset, **filters)
+            events = store.query_events(limit=limit, offset=offset,
+                                        newest_first=order == "newest", **filters)
             total = store.count_events(**filters)
         except ValueError as exc:  # the store's message names the fix (FTS syntax)
             raise ApiError(422, "bad_request", str(exc)) from None
@@ -356,7 +390,54 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
         for e in events:
             e["sentence"]["text"] = text_of.get(e["id"])
         return {"events": events, "total": total, "limit": limit, "offset": offset,
-                "filters": filters}
+                "order": order, "filters": filters}
+
+    def download(filters: dict[str, Any], flavor: str, format: str) -> FileResponse:
+        """Every event matching ``filters`` written by communique.export, as a file."""
+        from ..export import export
+        fd, name = tempfile.mkstemp(prefix="communique-", suffix="." + format)
+        os.close(fd)
+        path = Path(name)
+        cleanup = BackgroundTask(path.unlink, missing_ok=True)
+        try:
+            export(services.store, path, format=format, flavor=flavor, **filters)
+        except (TypeError, ValueError) as exc:
+            path.unlink(missing_ok=True)
+            if flavor == "gdelt" and isinstance(exc, TypeError):
+                raise ApiError(422, "bad_request",
+                               f"flavor=gdelt writes deduplicated events, which filter by type, "
+                               f"country and dates only (got {', '.join(sorted(filters))}); "
+                               f"use flavor=plover or icews for the other filters") from None
+            raise ApiError(422, "bad_request", str(exc)) from None
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        media = "text/csv; charset=utf-8" if format == "csv" else "application/vnd.apache.parquet"
+        return FileResponse(path, media_type=media, filename=f"events-{flavor}.{format}",
+                            background=cleanup)
+
+    @app.get("/api/events.csv", tags=["api"], response_class=FileResponse,
+             summary="Every event matching the filters, as CSV (an export flavour)")
+    def api_events_csv(filters: dict[str, Any] = Depends(event_filters),
+                       flavor: str = Query("plover", pattern="^(plover|gdelt|icews)$",
+                                           description=FLAVOR_HELP)):
+        """The same filters as ``/api/events``, no paging: the file holds every match.
+        Columns as ``communique export`` writes them (docs/exports.md)."""
+        return download(filters, flavor, "csv")
+
+    @app.get("/api/events.parquet", tags=["api"], response_class=FileResponse,
+             summary="Every event matching the filters, as Parquet (an export flavour)")
+    def api_events_parquet(filters: dict[str, Any] = Depends(event_filters),
+                           flavor: str = Query("plover", pattern="^(plover|gdelt|icews)$",
+                                               description=FLAVOR_HELP)):
+        """The same filters as ``/api/events``, no paging; typed columns (docs/exports.md)."""
+        return download(filters, flavor, "parquet")
+
+    @app.get("/api/quad_classes", tags=["api"],
+             summary="The quad classes with their labels and chart colours")
+    def api_quad_classes() -> dict[str, Any]:
+        """The colours every page and ``communique plot`` use (one palette)."""
+        return {"quad_classes": quad_palette()}
 
     @app.get("/api/events/{event_id}", tags=["api"],
              summary="One event with its article, its actors' spans and every article reporting it")
@@ -427,9 +508,16 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
 
     # -- pages -------------------------------------------------------------------
 
+    palette = quad_palette()
+    # Tags take dark text on the light (verbal) shades, white on the dark ones.
+    quad_css = "; ".join(f"--q{p['quad_class']}: {p['color']}; --q{p['quad_class']}-ink: "
+                         f"{'#1d2330' if _luminance(p['color']) > 0.4 else '#fff'}"
+                         for p in palette)
+
     def page(request: Request, name: str, title: str, twin: str, **ctx: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, {
-            "title": title, "twin": twin, "version": __version__, **ctx})
+            "title": title, "twin": twin, "version": __version__, "quad_css": quad_css,
+            "quad_palette": palette, **ctx})
 
     @app.get("/", include_in_schema=False)
     def home():

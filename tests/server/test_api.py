@@ -61,7 +61,7 @@ def assert_error(response, status: int, code: str | None = None, says: str | Non
 
 def test_code_returns_the_schema_v1_record(client, coder):
     if SEED_TEXT is None:
-        pytest.skip("no shared/seed/article.txt")
+        pytest.skip("no examples/iran-azerbaijan-call.txt")
     r = client.post("/api/code", json={"text": SEED_TEXT, "published": "2022-10-03"})
     assert r.status_code == 200, r.text
     rec = r.json()
@@ -346,3 +346,76 @@ def test_docs_name_every_endpoint_and_error_code(client):
     assert len(codes) >= 9
     for code in codes:
         assert f"`{code}`" in doc, f"error code {code} is undocumented"
+
+
+# -- ordering and downloads ------------------------------------------------------
+
+
+def test_events_newest_first(client):
+    oldest = client.get("/api/events", params={"limit": 500}).json()["events"]
+    newest = client.get("/api/events", params={"limit": 500, "order": "newest"}).json()
+    dated = [e["date"] for e in newest["events"] if e["date"]]
+    assert newest["order"] == "newest" and dated == sorted(dated, reverse=True)
+    # Undated events go last either way round; the set of events is the same.
+    assert all(e["date"] is None for e in newest["events"][len(dated):])
+    assert sorted(e["id"] for e in newest["events"]) == sorted(e["id"] for e in oldest)
+    assert_error(client.get("/api/events", params={"order": "sideways"}), 422, "bad_request",
+                 "`order`")
+
+
+def _csv(response):
+    import csv
+    import io
+    return list(csv.DictReader(io.StringIO(response.text)))
+
+
+def test_events_csv_download_has_every_match_with_the_same_filters(client):
+    r = client.get("/api/events.csv", params={"country": "ARM", "quad_class": 4})
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("text/csv")
+    assert 'filename="events-plover.csv"' in r.headers["content-disposition"]
+    rows = _csv(r)
+    listed = client.get("/api/events", params={"country": "ARM", "quad_class": 4,
+                                               "limit": 1}).json()
+    assert len(rows) == listed["total"] >= 3  # no paging: every match, not `limit`
+    assert {row["quad_code"] for row in rows} == {"4"}
+    assert all("ARM" in row["actor_code"] + row["recipient_code"] for row in rows)
+    # CAMEO codes keep their leading zero, as the export writes them.
+    consult = _csv(client.get("/api/events.csv", params={"type": "CONSULT", "country": "ARM"}))
+    assert [row["cameo"] for row in consult] == ["041"]
+    gdelt = client.get("/api/events.csv", params={"flavor": "gdelt", "type": "ASSAULT"})
+    assert gdelt.status_code == 200 and "GLOBALEVENTID" in gdelt.text.splitlines()[0]
+
+
+def test_events_parquet_download_is_typed(client):
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    import io
+    r = client.get("/api/events.parquet", params={"type": "ASSAULT"})
+    assert r.status_code == 200, r.text
+    df = pd.read_parquet(io.BytesIO(r.content))
+    total = client.get("/api/events", params={"type": "ASSAULT"}).json()["total"]
+    assert len(df) == total and set(df["event"]) == {"ASSAULT"}
+    assert set(df["cameo"]) == {"190"} and str(df["cameo"].dtype) in ("string", "object")
+    if SEED_TEXT is not None:  # the seed's hand-made ASSAULT reports 100 dead
+        assert 100 in set(df["dead"].dropna())
+
+
+@pytest.mark.parametrize("query, says", [
+    ({"type": "FOO"}, "unknown event type"),
+    ({"flavor": "excel"}, "`flavor`"),
+    ({"flavor": "gdelt", "actor_name": "Bayramov"}, "flavor=plover"),
+    ({"date_from": "last week"}, "YYYY-MM-DD"),
+])
+def test_event_downloads_refuse_bad_filters(client, query, says):
+    for path in ("/api/events.csv", "/api/events.parquet"):
+        assert_error(client.get(path, params=query), 422, "bad_request", says)
+
+
+def test_quad_class_palette_is_the_cli_charts_palette(client):
+    from communique.analytics import QUAD_COLORS
+    pal = client.get("/api/quad_classes").json()["quad_classes"]
+    assert [p["quad_class"] for p in pal] == [1, 2, 3, 4]
+    assert {p["quad_class"]: p["color"] for p in pal} == QUAD_COLORS
+    # Verbal is the light shade of its side, material the dark one (CLI chart and pages).
+    assert pal[0]["color"] == "#8fd18b" and pal[3]["color"] == "#b2182b"

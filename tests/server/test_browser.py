@@ -149,7 +149,7 @@ def no_injected_script_ran(driver) -> None:
 
 def test_annotate_highlights_the_seed_article(server, page):
     if SEED_TEXT is None:
-        pytest.skip("no shared/seed/article.txt")
+        pytest.skip("no examples/iran-azerbaijan-call.txt")
     d = page
     d.get(server + "/annotate")
     paste_and_code(d, SEED_TEXT, "2022-10-03")
@@ -190,7 +190,7 @@ def paste_and_code(d, text: str, published: str) -> None:
 def test_annotate_with_the_real_coder(real_server, page):
     """End to end: the seed article through the real pipeline, highlighted in the page."""
     if SEED_TEXT is None:
-        pytest.skip("no shared/seed/article.txt")
+        pytest.skip("no examples/iran-azerbaijan-call.txt")
     d = page
     d.get(real_server + "/annotate")
     paste_and_code(d, SEED_TEXT, "2022-10-03")
@@ -273,6 +273,59 @@ def test_events_table_filters_and_links_to_the_sentence(server, page):
     assert not console_errors(d)
 
 
+def test_events_table_columns_order_and_downloads(server, page):
+    import csv
+    import io
+    import re
+
+    import httpx
+
+    d = page
+    d.get(server + "/events")
+    wait(d).until(lambda _: " of " in d.find_element(By.ID, "summary").text)
+    # Newest first by default, undated events last.
+    dates = [r.find_elements(By.TAG_NAME, "td")[0].text for r in rows(d)]
+    dated = [x for x in dates if x != "—"]
+    assert dated == sorted(dated, reverse=True) and dates[:len(dated)] == dated
+    assert Select(d.find_element(By.ID, "f-order")).first_selected_option.text == "newest first"
+    heads = [h.text for h in d.find_elements(By.CSS_SELECTOR, "#events-table thead th")]
+    assert heads[4:6] == ["Goldstein", "Fatalities"]
+    cells = [[td.text for td in r.find_elements(By.TAG_NAME, "td")] for r in rows(d)]
+    # Goldstein always with one decimal (the store has 1.0, 3.4, -10.0 ...).
+    assert all(re.fullmatch(r"-?\d+\.\d", c[4]) for c in cells), [c[4] for c in cells]
+    assert {"1.0", "3.4", "-10.0"} <= {c[4] for c in cells}
+    # Fatalities: the number where the article gives one, a dash where it does not.
+    if SEED_TEXT is not None:
+        karabakh = [c for c in cells if c[1].startswith("ASSAULT") and c[5] != "—"]
+        assert [c[5] for c in karabakh] == ["100"]
+    assert {c[5] for c in cells} - {"—"} <= {"100"}
+    # Placeholders read as examples, not as set filters: "e.g.", empty value, faint.
+    box = d.find_element(By.ID, "f-actor-country")
+    assert box.get_attribute("placeholder").startswith("e.g.") and box.get_attribute("value") == ""
+    faint = d.execute_script("return getComputedStyle(arguments[0], '::placeholder').color", box)
+    ink = d.execute_script("return getComputedStyle(arguments[0]).color", box)
+    assert faint != ink
+    # Oldest first on request.
+    Select(d.find_element(By.ID, "f-order")).select_by_value("oldest")
+    d.find_element(By.ID, "f-country").send_keys("ARM")
+    d.find_element(By.ID, "filter-btn").click()
+    wait(d).until(lambda _: "order=oldest" in d.current_url and " of " in
+                  d.find_element(By.ID, "summary").text)
+    dates = [r.find_elements(By.TAG_NAME, "td")[0].text for r in rows(d)]
+    dated = [x for x in dates if x != "—"]
+    assert dated == sorted(dated)
+    full_shot(d, "events-downloads")
+    # The download links carry the current filter and give every matching event.
+    href = d.find_element(By.ID, "download-csv").get_attribute("href")
+    assert "country=ARM" in href and "/api/events.csv" in href
+    assert "country=ARM" in d.find_element(By.ID, "download-parquet").get_attribute("href")
+    table = list(csv.DictReader(io.StringIO(httpx.get(href).text)))
+    total = int(d.find_element(By.ID, "summary").text.rsplit(" of ", 1)[1])
+    assert len(table) == total == len(rows(d))
+    assert all("ARM" in t["actor_code"] + t["recipient_code"] for t in table)
+    assert not console_errors(d)
+
+
 def test_events_escape_query_parameters_and_article_markup(server, page):
     d = page
     payload = "<script>window.__xss=4</script>"
@@ -309,6 +362,41 @@ def test_dyad_chart_draws_counts_and_goldstein(server, page):
     wait(d).until(lambda _: len(d.find_elements(By.CSS_SELECTOR, "#dyad-table tbody tr")) > 3)
     assert "period=week" in d.current_url
     assert not console_errors(d)
+
+
+def test_dyad_colours_are_the_cli_charts_colours(server, page, tmp_path):
+    """Each quad class has the colour `communique plot` gives it (not a reversed palette)."""
+    pytest.importorskip("matplotlib")
+    import re
+
+    from communique.analytics import plot_dyad
+
+    db = tmp_path / "dyad.db"
+    with Store(db) as store:
+        store.add(all_records(SEED_TEXT))
+        svg_text = plot_dyad(store, "ARM", "AZE", tmp_path / "dyad.svg").read_text("utf-8")
+    # The CLI chart's legend: a patch with a fill, then its label.
+    legend = svg_text[svg_text.index('<g id="legend_1">'):]
+    cli = {label: fill.lower() for fill, label in
+           re.findall(r'fill: (#[0-9a-fA-F]{6})"/>\s*</g>\s*<g[^>]*>\s*<text[^>]*>([a-z ]+)</text>',
+                      legend)}
+    assert set(cli) == {"verbal cooperation", "material cooperation", "verbal conflict",
+                        "material conflict"}, cli
+    d = page
+    d.get(server + "/dyad?a=ARM&b=AZE")
+    wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#chart rect.bar")))
+    web = d.execute_script("""return [...document.querySelectorAll('#chart rect.bar')].map(
+        r => [r.querySelector('title').textContent.split(' × ')[1], r.getAttribute('fill')]);""")
+    assert len({label for label, _ in web}) >= 3
+    for label, fill in web:
+        assert fill.lower() == cli[label], (label, fill, cli[label])
+    # The Events page's type tags use the same colours.
+    d.get(server + "/events?quad_class=4")
+    wait(d).until(lambda _: rows(d))
+    tag = rows(d)[0].find_element(By.CSS_SELECTOR, "span.tag")
+    rgb = d.execute_script("return getComputedStyle(arguments[0]).backgroundColor", tag)
+    want = cli["material conflict"]
+    assert rgb == "rgb({}, {}, {})".format(*(int(want[i:i + 2], 16) for i in (1, 3, 5)))
 
 
 def test_network_graph_is_interactive(server, page):
@@ -409,7 +497,7 @@ def test_annotate_takes_pasted_html_as_a_page(server, page):
 
 def test_event_page_scrolls_its_sentence_into_view(server, page):
     if SEED_TEXT is None:
-        pytest.skip("no shared/seed/article.txt")
+        pytest.skip("no examples/iran-azerbaijan-call.txt")
     import httpx
 
     ev = httpx.get(server + "/api/events", params={"article_id": "seed", "type": "CONSULT",

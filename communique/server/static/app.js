@@ -3,9 +3,13 @@
 "use strict";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-const QUAD = {1: "verbal cooperation", 2: "material cooperation",
-              3: "verbal conflict", 4: "material conflict"};
-const QUAD_COLOR = {1: "#2e7d32", 2: "#66bb6a", 3: "#ef6c00", 4: "#c62828"};
+// Quad classes: labels and colours come from the server (communique.analytics,
+// the palette of the CLI charts too), on the body element of every page.
+const QUAD = {}, QUAD_COLOR = {};
+for (const q of JSON.parse(document.body.dataset.quadPalette || "[]")) {
+  QUAD[q.quad_class] = q.label;
+  QUAD_COLOR[q.quad_class] = q.color;
+}
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -66,6 +70,11 @@ function setStatus(node, message, isError) {
 
 function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
 
+// Goldstein scores always with one decimal ("3.4", "1.0", "-10.0").
+function goldstein(v) {
+  return v === null || v === undefined || v === "" ? "—" : Number(v).toFixed(1);
+}
+
 function fmt(v) {
   if (v === null || v === undefined || v === "") return "—";
   if (Array.isArray(v)) return v.length ? v.join(", ") : "—";
@@ -105,7 +114,7 @@ function eventRows(rec, ev) {
     ["Contexts", ev.contexts],
     ["CAMEO", ev.cameo],
     ["Quad class", ev.quad_class ? ev.quad_class + " · " + QUAD[ev.quad_class] : null],
-    ["Goldstein", ev.goldstein],
+    ["Goldstein", goldstein(ev.goldstein)],
     ["Actor → recipient", actorLabel(rec, ev.actor) + " → " + actorLabel(rec, ev.recipient)],
     ["Date", ev.date ? ev.date + " (" + ev.date_precision + ")" +
                         (ev.date_text ? " · “" + ev.date_text + "”" : "") : null],

@@ -5,7 +5,8 @@
 (function () {
   const FILTERS = {type: "f-type", actor_name: "f-actor", country: "f-country",
                    actor_country: "f-actor-country", recipient_country: "f-recipient-country",
-                   quad_class: "f-quad", date_from: "f-from", date_to: "f-to", text: "f-text"};
+                   quad_class: "f-quad", date_from: "f-from", date_to: "f-to", text: "f-text",
+                   order: "f-order"};
   const PAGE = 50;
   const status = document.getElementById("summary");
   const tbody = document.querySelector("#events-table tbody");
@@ -19,6 +20,21 @@
 
   function names(list) {
     return (list || []).map(a => a.name + (a.code ? " (" + a.code + ")" : "")).join(" + ") || "—";
+  }
+
+  // Reported deaths; a dash where the article gives no number (not zero).
+  function fatalities(ev) {
+    return ev.fatalities === null || ev.fatalities === undefined ? "—" : String(ev.fatalities);
+  }
+
+  // Download links: every event matching the filters in the URL, as the
+  // export writes them (no paging).
+  function downloads(filters) {
+    const p = new URLSearchParams(filters);
+    p.delete("limit"); p.delete("offset"); p.delete("order");
+    const qs = p.toString() ? "?" + p.toString() : "";
+    document.getElementById("download-csv").href = "/api/events.csv" + qs;
+    document.getElementById("download-parquet").href = "/api/events.parquet" + qs;
   }
 
   function row(ev) {
@@ -36,7 +52,8 @@
       type,
       el("td", {text: names(ev.actor) + " → " + names(ev.recipient)}),
       el("td", {text: fmt(ev.cameo)}),
-      el("td", {class: "num", text: fmt(ev.goldstein)}),
+      el("td", {class: "num", text: goldstein(ev.goldstein)}),
+      el("td", {class: "num fatalities", text: fatalities(ev)}),
       el("td", {text: ev.location ? ev.location.name + (ev.location.country ? ", " + ev.location.country : "") : "—"}),
       el("td", {class: "sentence-cell"}, link, article));
   }
@@ -53,6 +70,8 @@
     // (article_id, cluster_id, mode, context… as the JSON twin documents them).
     const p = new URLSearchParams();
     for (const [name, value] of q) if (value && name !== "limit" && name !== "offset") p.set(name, value);
+    if (!p.has("order")) p.set("order", "newest");  // the page's default: latest news first
+    downloads(p);
     p.set("limit", String(PAGE));
     p.set("offset", String(offset));
     document.querySelector("a.twin").href = "/api/events?" + p.toString();
