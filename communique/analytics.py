@@ -23,13 +23,17 @@ from .io import DATE_MAX, DATE_MIN
 from .store import Store
 
 __all__ = ["dyad_series", "network", "write_network", "top_summary", "plot_dyad",
-           "plot_network", "QUAD_CLASSES", "FREQUENCIES"]
+           "plot_network", "QUAD_CLASSES", "QUAD_COLORS", "QUAD_LABELS", "FREQUENCIES",
+           "NO_RECIPIENT"]
 
 QUAD_CLASSES = {1: "verbal_cooperation", 2: "material_cooperation",
                 3: "verbal_conflict", 4: "material_conflict"}
 QUAD_LABELS = {1: "verbal cooperation", 2: "material cooperation",
                3: "verbal conflict", 4: "material conflict"}
+# The one quad-class palette: CLI charts, and the web pages (served by the API).
 QUAD_COLORS = {1: "#8fd18b", 2: "#1b7837", 3: "#f4a261", 4: "#b2182b"}
+# The network's node for events with an actor and no recipient (network(no_recipient=True)).
+NO_RECIPIENT = "(no recipient)"
 
 # SQL for the period an ISO date falls in; a month-only date ("2022-09") has no day
 # or week, so it counts only in monthly series.
@@ -150,7 +154,7 @@ def dyad_series(store: Store, a: str, b: str, freq: str = "month", directed: boo
 
 def network(store: Store, level: str = "country", date_from: str | None = None,
             date_to: str | None = None, type: str | list[str] | None = None,
-            min_events: int = 1, self_loops: bool = False):
+            min_events: int = 1, self_loops: bool = False, no_recipient: bool = False):
     """The directed actor network: who acts on whom, how often, how friendly.
 
     Args:
@@ -160,6 +164,10 @@ def network(store: Store, level: str = "country", date_from: str | None = None,
         min_events: drop edges with fewer deduplicated events.
         self_loops: keep events within one node (a country's protesters and its
             government) as loops.
+        no_recipient: also count events that name an actor but no recipient (GDELT's
+            rows with an empty Actor2), as edges to the node ``NO_RECIPIENT``
+            ("(no recipient)", with ``placeholder=True``), not as loops: acting on
+            nobody in particular is not acting on oneself.
 
     Returns:
         A networkx DiGraph. Edges carry ``events`` (deduplicated), ``mentions``
@@ -193,6 +201,18 @@ def network(store: Store, level: str = "country", date_from: str | None = None,
         JOIN actors a2 ON a2.pk = y.actor_pk
         WHERE e.negated = 0 AND {extra}{dates}
         GROUP BY src, dst""", params)
+    if no_recipient:
+        rows = [*rows, *store.execute(f"""
+            SELECT {src} AS src, ? AS dst, COUNT(DISTINCT e.cluster_pk) AS events,
+                   COUNT(DISTINCT e.pk) AS mentions, AVG(e.goldstein) AS mean_goldstein,
+                   {quad_cols}
+            FROM events e
+            JOIN event_actors x ON x.event_pk = e.pk AND x.role = 'actor'
+            JOIN actors a1 ON a1.pk = x.actor_pk
+            WHERE e.negated = 0 AND {src} IS NOT NULL{dates}
+              AND NOT EXISTS (SELECT 1 FROM event_actors y
+                              WHERE y.event_pk = e.pk AND y.role = 'recipient')
+            GROUP BY src""", [NO_RECIPIENT, *params])]
     g = nx.DiGraph(level=level)
     for r in rows:
         if r["events"] < min_events or (r["src"] == r["dst"] and not self_loops):
@@ -202,6 +222,8 @@ def network(store: Store, level: str = "country", date_from: str | None = None,
                  if r["mean_goldstein"] is not None else None}
         attrs.update({QUAD_CLASSES[q]: r[f"q{q}"] for q in QUAD_CLASSES})
         g.add_edge(r["src"], r["dst"], **attrs)
+    if NO_RECIPIENT in g:
+        g.nodes[NO_RECIPIENT]["placeholder"] = True
     for node in g.nodes:
         g.nodes[node]["label"] = node
         g.nodes[node]["events"] = (sum(d["events"] for *_, d in g.in_edges(node, data=True))

@@ -121,11 +121,18 @@ def event_filters(
                         ("recipient_country", recipient_country)):
         if value:
             filters[name] = [v.strip().upper() for v in value.split(",") if v.strip()]
-    bad = [t for t in filters.get("type", []) if t not in EVENT_TYPES]
+    _types(",".join(filters.get("type", [])))
+    return filters
+
+
+def _types(value: str | None) -> list[str] | None:
+    """A comma-separated ``type`` parameter as PLOVER types; an unknown one is a 422."""
+    types = [t.strip().upper() for t in value.split(",") if t.strip()] if value else None
+    bad = [t for t in types or [] if t not in EVENT_TYPES]
     if bad:
         raise ApiError(422, "bad_request", f"unknown event type {bad[0]!r}; "
                                            f"use one of {', '.join(EVENT_TYPES)}")
-    return filters
+    return types
 
 
 def quad_palette() -> list[dict[str, Any]]:
@@ -193,32 +200,58 @@ class _Services:
             f" WHERE e.pk IN ({', '.join('?' * len(event_ids))})", event_ids)
         return {r[0]: r[1] for r in rows}
 
-    def places(self, limit: int = 500, per_place: int = 8) -> list[dict[str, Any]]:
-        """Event locations with counts and a few of their events, busiest first."""
+    def places(self, limit: int = 500, per_place: int = 8, date_from: str | None = None,
+               date_to: str | None = None, types: list[str] | None = None) -> dict[str, Any]:
+        """Event locations with counts, fatalities and a few events each, busiest first.
+
+        Each place has ``events``, ``fatalities`` (the sum of the numbers its events
+        report), ``counts`` per quad class, ``quad_class`` (the class with most events;
+        a tie goes to the more conflictual one) and ``sample``. ``span`` is the date
+        range of every located event (for a time slider), whatever the filters.
+        """
+        where, params = ["e.location IS NOT NULL", "e.negated = 0"], []
+        if date_from:
+            where.append("e.date >= ?")
+            params.append(date_from)
+        if date_to:  # as the store does: 2022-09-30 includes times that day
+            where.append("e.date <= ?")
+            params.append(date_to + "\uffff")
+        if types:
+            where.append(f"e.type IN ({', '.join('?' * len(types))})")
+            params.extend(types)
+        cond = " AND ".join(where)
+        key = ("e.location_name, e.location_country, json_extract(e.location, '$.lat'),"
+               " json_extract(e.location, '$.lon')")
+        quad = ", ".join(f"SUM(e.quad_class = {q}) AS q{q}" for q in QUAD_CLASSES)
         rows = self.store.execute(
-            "SELECT location_name, location_country, json_extract(location, '$.lat') AS lat,"
-            " json_extract(location, '$.lon') AS lon, COUNT(*) AS n FROM events"
-            " WHERE location IS NOT NULL AND negated = 0"
-            " GROUP BY 1, 2, 3, 4 ORDER BY n DESC, location_name LIMIT ?", [limit])
-        places = {(r[0], r[1], r[2], r[3]): {"name": r[0], "country": r[1], "lat": r[2],
-                                             "lon": r[3], "events": r[4], "sample": []}
-                  for r in rows}
+            f"SELECT {key}, COUNT(*) AS n, SUM(e.fatalities) AS dead, {quad} FROM events e"
+            f" WHERE {cond} GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1 LIMIT ?", [*params, limit])
+        places = {}
+        for r in rows:
+            counts = {str(q): r[f"q{q}"] or 0 for q in QUAD_CLASSES}
+            top = max(QUAD_CLASSES, key=lambda q: (counts[str(q)], q)) if r["n"] else None
+            places[(r[0], r[1], r[2], r[3])] = {
+                "name": r[0], "country": r[1], "lat": r[2], "lon": r[3], "events": r["n"],
+                "fatalities": r["dead"] or 0, "counts": counts,
+                "quad_class": top if top and counts[str(top)] else None, "sample": []}
+        span = self.store.execute("SELECT MIN(substr(date, 1, 10)), MAX(substr(date, 1, 10))"
+                                  " FROM events WHERE location IS NOT NULL AND negated = 0"
+                                  " AND date IS NOT NULL")[0]
+        out = {"places": list(places.values()), "span": {"from": span[0], "to": span[1]}}
         if not places:
-            return []
+            return out
         sample = self.store.execute(
-            "SELECT * FROM (SELECT e.pk, e.type, e.date, e.location_name, e.location_country,"
-            " json_extract(e.location, '$.lat'), json_extract(e.location, '$.lon'),"
+            f"SELECT * FROM (SELECT e.pk, e.type, e.date, e.quad_class, e.fatalities, {key},"
             " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start),"
-            " ROW_NUMBER() OVER (PARTITION BY e.location_name, e.location_country,"
-            " json_extract(e.location, '$.lat'), json_extract(e.location, '$.lon')"
-            " ORDER BY e.date DESC, e.pk) AS k"
-            " FROM events e JOIN articles a ON a.pk = e.article_pk"
-            " WHERE e.location IS NOT NULL AND e.negated = 0) WHERE k <= ?", [per_place])
+            f" ROW_NUMBER() OVER (PARTITION BY {key} ORDER BY e.date DESC, e.pk) AS k"
+            f" FROM events e JOIN articles a ON a.pk = e.article_pk WHERE {cond})"
+            " WHERE k <= ?", [*params, per_place])
         for r in sample:
-            p = places.get((r[3], r[4], r[5], r[6]))
+            p = places.get((r[5], r[6], r[7], r[8]))
             if p is not None:
-                p["sample"].append({"id": r[0], "type": r[1], "date": r[2], "sentence": r[7]})
-        return list(places.values())
+                p["sample"].append({"id": r[0], "type": r[1], "date": r[2], "quad_class": r[3],
+                                    "fatalities": r[4], "sentence": r[9]})
+        return out
 
 
 def _series_rows(df, period: str) -> list[dict[str, Any]]:
@@ -483,24 +516,34 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
                     min_events: int = Query(1, ge=1, le=MAX_ID),
                     type: str | None = Query(None, description="PLOVER type(s), comma-separated"),
                     date_from: str | None = Query(None, pattern=DATE_PATTERN),
-                    date_to: str | None = Query(None, pattern=DATE_PATTERN)) -> dict[str, Any]:
+                    date_to: str | None = Query(None, pattern=DATE_PATTERN),
+                    no_recipient: bool = Query(True, description=(
+                        "events with an actor and no recipient as edges to the node "
+                        "'(no recipient)'"))) -> dict[str, Any]:
         """Edges go actor → recipient with deduplicated ``events``, ``mentions``,
-        ``mean_goldstein`` and one count per quad class."""
+        ``mean_goldstein`` and one count per quad class. Events without a recipient
+        go to the node ``(no recipient)`` (``placeholder: true``) unless
+        ``no_recipient=false``."""
         from ..analytics import network
-        types = [t.strip().upper() for t in type.split(",") if t.strip()] if type else None
-        bad = [t for t in types or [] if t not in EVENT_TYPES]
-        if bad:
-            raise ApiError(422, "bad_request", f"unknown event type {bad[0]!r}; "
-                                               f"use one of {', '.join(EVENT_TYPES)}")
+        types = _types(type)
         g = network(services.store, level=level, min_events=min_events, type=types,
-                    date_from=date_from, date_to=date_to)
+                    date_from=date_from, date_to=date_to, no_recipient=no_recipient)
         return {"level": level,
                 "nodes": [{"id": n, **d} for n, d in g.nodes(data=True)],
                 "edges": [{"source": u, "target": v, **d} for u, v, d in g.edges(data=True)]}
 
     @app.get("/api/places", tags=["api"], summary="Event locations with counts (the Map's data)")
-    def api_places() -> dict[str, Any]:
-        return {"places": services.places()}
+    def api_places(date_from: str | None = Query(None, pattern=DATE_PATTERN,
+                                                 description="YYYY-MM-DD, inclusive"),
+                   date_to: str | None = Query(None, pattern=DATE_PATTERN,
+                                               description="YYYY-MM-DD, inclusive"),
+                   type: str | None = Query(None, description="PLOVER type(s), comma-separated"),
+                   ) -> dict[str, Any]:
+        """Up to 500 places, busiest first, each with ``events``, ``fatalities``,
+        ``counts`` per quad class, its main ``quad_class`` and a ``sample`` of events;
+        ``span`` is the date range of all located events."""
+        types = _types(type)
+        return services.places(date_from=date_from, date_to=date_to, types=types)
 
     @app.get("/api/health", tags=["api"], include_in_schema=False)
     def api_health() -> dict[str, Any]:

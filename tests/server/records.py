@@ -17,13 +17,15 @@ from communique.record import content_id, error_record
 SEED = Path(__file__).resolve().parents[2] / "examples" / "iran-azerbaijan-call.txt"
 XSS = "<script>window.__xss = 1; alert('xss')</script><img src=x onerror=\"window.__xss=2\">"
 GOLDSTEIN = {"041": 1.0, "051": 3.4, "111": -2.0, "190": -10.0, "042": 1.9, "112": -2.0,
-             "036": 4.0, "172": -5.0, "057": 8.0}
-QUAD = {"041": 1, "051": 1, "111": 3, "190": 4, "042": 1, "112": 3, "036": 1, "172": 4, "057": 1}
+             "036": 4.0, "172": -5.0, "057": 8.0, "152": -7.2}
+QUAD = {"041": 1, "051": 1, "111": 3, "190": 4, "042": 1, "112": 3, "036": 1, "172": 4, "057": 1,
+        "152": 4}
 BAKU = {"name": "Baku", "country": "AZE", "lat": 40.38, "lon": 49.89, "precision": "city"}
 TEHRAN = {"name": "Tehran", "country": "IRN", "lat": 35.69, "lon": 51.39, "precision": "city"}
 KARABAKH = {"name": "Nagorno-Karabakh", "country": "AZE", "lat": 39.82, "lon": 46.75,
             "precision": "region"}
 YEREVAN = {"name": "Yerevan", "country": "ARM", "lat": 40.18, "lon": 44.51, "precision": "city"}
+JERMUK = {"name": "Jermuk", "country": "ARM", "lat": 39.84, "lon": 45.67, "precision": "city"}
 
 
 def _span(text: str, needle: str, nth: int = 0, after: int = 0) -> dict[str, Any]:
@@ -176,6 +178,44 @@ def arm_aze_records() -> list[dict]:
     return out
 
 
+def jermuk_records() -> list[dict]:
+    """One shelling reported twice in one article, again in a copy of that article
+    stored under another id (same URL), and once in another outlet: on the event's
+    page "Also reported in" must list the other outlet only."""
+    url = "https://news.example.am/jermuk-shelling"
+    texts = [
+        ("arm-aze-5", url, "Azerbaijan shelled Armenian border posts near Jermuk on Tuesday. "
+                           "Armenia said the shelling killed three soldiers."),
+        ("arm-aze-5-copy", url, "Azerbaijan shelled Armenian border posts near Jermuk on "
+                                "Tuesday, Armenia said."),
+        ("arm-aze-6", "https://other.example.org/jermuk", "Armenian officials said Azerbaijan "
+                                                          "shelled positions near Jermuk."),
+    ]
+    out = []
+    for id_, link, text in texts:
+        events = [dict(type="ASSAULT", trigger="shelled", cameo="190", actor=["Azerbaijan"],
+                       recipient=["Armenia"], date="2022-09-27", location=JERMUK,
+                       fatalities=3 if id_ == "arm-aze-5" else None)]
+        if "the shelling" in text:
+            events.append(dict(type="ASSAULT", trigger="shelling", cameo="190",
+                               actor=["Azerbaijan"], recipient=["Armenia"], date="2022-09-27",
+                               location=JERMUK))
+        out.append(build(text, id=id_, published="2022-09-28", url=link,
+                         title=f"Shelling near Jermuk ({id_})", events=events,
+                         actors=[("Armenia", "country", "ARM", None, None, ["Armenia"]),
+                                 ("Azerbaijan", "country", "AZE", None, None, ["Azerbaijan"])]))
+    return out
+
+
+def lone_record() -> dict:
+    """Events with an actor and no recipient (the network shows them as stubs)."""
+    text = "Georgia mobilized reserve troops on Friday. Georgia held a military parade."
+    return build(text, id="georgia-1", published="2022-09-30", title="Georgia mobilizes",
+                 actors=[("Georgia", "country", "GEO", None, None, ["Georgia", ("Georgia", 1)])],
+                 events=[dict(type="MOBILIZE", trigger="mobilized", cameo="152",
+                              actor=["Georgia"], date="2022-09-30")])
+
+
 def xss_record() -> dict:
     """An article whose text, title and actor name carry markup that must stay text."""
     text = f"Iran condemned the attack. {XSS} Tehran said it would respond."
@@ -187,7 +227,7 @@ def xss_record() -> dict:
 
 
 def all_records(seed_text: str | None) -> list[dict]:
-    recs = arm_aze_records() + [xss_record()]
+    recs = arm_aze_records() + jermuk_records() + [lone_record(), xss_record()]
     if seed_text is not None:
         recs.insert(0, seed_record(seed_text))
     return recs

@@ -419,3 +419,35 @@ def test_quad_class_palette_is_the_cli_charts_palette(client):
     assert {p["quad_class"]: p["color"] for p in pal} == QUAD_COLORS
     # Verbal is the light shade of its side, material the dark one (CLI chart and pages).
     assert pal[0]["color"] == "#8fd18b" and pal[3]["color"] == "#b2182b"
+
+
+def test_network_counts_events_without_a_recipient(client):
+    net = client.get("/api/network").json()
+    holder = [n for n in net["nodes"] if n.get("placeholder")]
+    assert [n["id"] for n in holder] == ["(no recipient)"]
+    lone = {e["source"]: e["events"] for e in net["edges"] if e["target"] == "(no recipient)"}
+    # By hand: Georgia mobilised (1); Armenia and Azerbaijan agreed on 08-03 and 09-14 (2 each);
+    # Iran's ACCUSE without a target in the xss article (and the seed's "opposition") .
+    assert lone["GEO"] == 1 and lone["ARM"] == lone["AZE"] == 2
+    assert lone["IRN"] == (2 if SEED_TEXT is not None else 1)
+    paired = client.get("/api/network", params={"no_recipient": "false"}).json()
+    assert not any(n.get("placeholder") for n in paired["nodes"])
+    assert "GEO" not in {n["id"] for n in paired["nodes"]}
+
+
+def test_places_have_colour_class_fatalities_and_a_date_filter(client):
+    res = client.get("/api/places").json()
+    assert res["span"] == {"from": "2022-07-14", "to": "2022-10-05"}
+    by = {p["name"]: p for p in res["places"]}
+    k = by["Nagorno-Karabakh"]
+    assert k["quad_class"] == 4 and k["counts"]["4"] >= 3 and k["counts"]["1"] >= 1
+    assert k["fatalities"] == (100 if SEED_TEXT is not None else 0)
+    assert by["Yerevan"]["quad_class"] == 3 and by["Yerevan"]["fatalities"] == 0
+    sept = client.get("/api/places", params={"date_from": "2022-09-01",
+                                             "date_to": "2022-09-30"}).json()
+    # September by day: the ceasefire article (09-14) and the Jermuk shelling (09-27, 4 reports).
+    assert [(p["name"], p["events"], p["fatalities"]) for p in sept["places"]] == [
+        ("Jermuk", 4, 3), ("Nagorno-Karabakh", 2, 0)]
+    assert sept["span"] == res["span"]
+    assert_error(client.get("/api/places", params={"type": "NOPE"}), 422, "bad_request",
+                 "unknown event type")

@@ -26,6 +26,13 @@
       spans.push({start: ev.trigger.start, end: ev.trigger.end, cls: "t", prio: 0,
                   item: {kind: "event", obj: ev}, title: ev.type + (ev.cameo ? " · CAMEO " + ev.cameo : "")});
     }
+    for (const pl of rec.places || []) {
+      const item = {kind: "place", obj: pl};
+      for (const m of pl.mentions || []) {
+        spans.push({start: m.start, end: m.end, cls: "p", item, prio: 1.5,
+                    title: pl.name + (pl.country ? ", " + pl.country : "")});
+      }
+    }
     for (const q of rec.quotes || []) {
       spans.push({start: q.start, end: q.end, cls: "q", prio: 2,
                   item: {kind: "quote", obj: q}, title: q.kind + " quote"});
@@ -47,6 +54,15 @@
         ["Events", (record.events || []).filter(e => (e.actor || []).includes(o.id) ||
                                                      (e.recipient || []).includes(o.id))
                                         .map(e => e.id + " " + e.type)],
+      ]));
+    } else if (item.kind === "place") {
+      details.append(el("h3", {text: o.name + (o.country ? ", " + o.country : "")}), dl([
+        ["Country", o.country], ["Precision", o.precision],
+        ["Coordinates", o.lat !== null && o.lat !== undefined ? o.lat.toFixed(2) + ", " + o.lon.toFixed(2) : null],
+        ["Mentions", (o.mentions || []).map(m => "“" + m.text + "”")],
+        ["Events here", (record.events || []).filter(e => e.location && e.location.name === o.name &&
+                                                         e.location.country === o.country)
+                                             .map(e => e.id + " " + e.type)],
       ]));
     } else {
       details.append(el("h3", {text: o.id + " · " + o.kind + " quote"}), dl([
@@ -80,6 +96,8 @@
       " → " + actorLabel(rec, e.recipient) + (e.date ? " · " + e.date : ""));
     list("actor-list", "n-actors", byKind("actor"), a =>
       a.name + " · " + (a.code || a.kind) + " · " + (a.mentions || []).length + " mention(s)");
+    list("place-list", "n-places", byKind("place"), pl =>
+      pl.name + (pl.country ? ", " + pl.country : "") + " · " + (pl.mentions || []).length + " mention(s)");
     list("quote-list", "n-quotes", byKind("quote"), q =>
       q.id + " " + q.kind + " — " + actorLabel(rec, q.speaker ? [q.speaker] : []) + ": “" +
       (q.text.length > 80 ? q.text.slice(0, 80) + "…" : q.text) + "”");

@@ -29,7 +29,16 @@
           ["URL", art.url && /^https?:\/\//i.test(art.url)
                    ? el("a", {href: art.url, rel: "noopener noreferrer nofollow", text: art.url}) : art.url]]),
       el("h3", {text: "Event " + ev.id + " (" + ev.event_id + " in its article)"}), dl(eventRows(rec, ev)));
-    const others = ((ev.cluster && ev.cluster.mentions) || []).filter(m => m.event_id !== ev.id);
+    // Other articles only: not this article again (a second mention in it, or a
+    // copy stored under another id at the same URL), and each article once.
+    const seen = new Set([ev.article_id, art.url ? "url:" + art.url : null]);
+    const others = [];
+    for (const m of (ev.cluster && ev.cluster.mentions) || []) {
+      const keys = [m.article_id, m.url ? "url:" + m.url : null];
+      if (m.event_id === ev.id || keys.some(k => k && seen.has(k))) continue;
+      for (const k of keys) if (k) seen.add(k);
+      others.push(m);
+    }
     if (others.length) {
       const ul = el("ul", {class: "items"});
       for (const m of others) {

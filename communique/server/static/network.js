@@ -55,11 +55,16 @@
     clear(details).append(el("p", {class: "hint", text: "Click a node."}));
     canvas.setAttribute("viewBox", "0 0 " + W + " " + H);
     // A readable picture has at most MAX_NODES nodes: keep the most active.
-    const nodes = res.nodes.map(n => Object.assign({}, n))
+    // The "(no recipient)" node (placeholder) is not laid out as a hub: each actor
+    // with such events gets its own dashed stub instead (see drawStubs).
+    const holder = new Set(res.nodes.filter(n => n.placeholder).map(n => n.id));
+    const nodes = res.nodes.filter(n => !n.placeholder).map(n => Object.assign({}, n))
                            .sort((a, b) => (b.events || 0) - (a.events || 0)).slice(0, MAX_NODES);
     const byId = new Map(nodes.map(n => [n.id, n]));
     const edges = res.edges.filter(e => byId.has(e.source) && byId.has(e.target) && e.source !== e.target)
                            .map(e => Object.assign({s: byId.get(e.source), t: byId.get(e.target)}, e));
+    const stubs = res.edges.filter(e => holder.has(e.target) && byId.has(e.source))
+                           .map(e => Object.assign({s: byId.get(e.source), stub: true}, e));
     if (!nodes.length) {
       canvas.append(svg("text", {x: W / 2, y: H / 2, "text-anchor": "middle", class: "empty",
                                  text: "No links yet: add articles to the store."}));
@@ -75,25 +80,66 @@
     const maxN = Math.max(1, ...nodes.map(n => n.events || 1));
     const radius = n => 6 + 14 * Math.sqrt((n.events || 1) / maxN);
     const edgeLayer = svg("g", {class: "edges"}), nodeLayer = svg("g", {class: "nodes"});
-    canvas.append(edgeLayer, nodeLayer);
+    const stubLayer = svg("g", {class: "stubs"});
+    canvas.append(edgeLayer, stubLayer, nodeLayer);
+    for (const e of stubs) {
+      e.line = svg("line", {stroke: goldsteinColor(e.mean_goldstein), "stroke-width": 1 + 5 * e.events / maxE,
+                            class: "edge stub", "data-source": e.s.id});
+      e.end = svg("g", {class: "stub-end", "data-source": e.s.id},
+                  svg("circle", {r: 5}), svg("text", {y: 3.5, "text-anchor": "middle", text: "∅"}));
+      const tip = e.s.label + " → no recipient: " + e.events + " event(s), mean Goldstein " + goldstein(e.mean_goldstein);
+      e.line.append(svg("title", {text: tip}));
+      e.end.append(svg("title", {text: tip}));
+      stubLayer.append(e.line, e.end);
+    }
     for (const e of edges) {
       // A pair linked both ways gets two curves, one each side, instead of one line.
       e.bend = edges.some(o => o.s === e.t && o.t === e.s) ? 0.18 : 0;
       e.line = svg("path", {stroke: goldsteinColor(e.mean_goldstein), "stroke-width": 1 + 5 * e.events / maxE,
                             fill: "none", "marker-end": "url(#arrow)", class: "edge"});
-      e.line.append(svg("title", {text: e.s.label + " → " + e.t.label + ": " + e.events + " events, mean Goldstein " + fmt(e.mean_goldstein)}));
+      e.line.append(svg("title", {text: e.s.label + " → " + e.t.label + ": " + e.events + " events, mean Goldstein " + goldstein(e.mean_goldstein)}));
       edgeLayer.append(e.line);
     }
     for (const n of nodes) {
       n.g = svg("g", {class: "node", tabindex: 0, "data-id": n.id});
-      // Labels sit under their node (clear of most edges and arrowheads); near a
-      // side of the frame they are anchored inwards so none is cut off.
-      const anchor = n.x < 130 ? "start" : n.x > W - 130 ? "end" : "middle";
-      const dx = anchor === "start" ? -radius(n) : anchor === "end" ? radius(n) : 0;
-      n.g.append(svg("circle", {r: radius(n)}),
-                 svg("text", {x: dx, y: radius(n) + 13, "text-anchor": anchor, text: n.label}),
+      n.text = svg("text", {class: "node-label", text: n.label});
+      n.g.append(svg("circle", {r: radius(n)}), n.text,
                  svg("title", {text: n.label + " · " + (n.events || 0) + " events"}));
       nodeLayer.append(n.g);
+      n.textW = n.text.getComputedTextLength() || n.label.length * 7;
+      for (const [ev, on] of [["mouseenter", true], ["mouseleave", false], ["focus", true], ["blur", false]]) {
+        n.g.addEventListener(ev, () => n.g.classList.toggle("hover", on));
+      }
+    }
+    // Labels never overlap each other or another node: the busiest nodes are
+    // labelled first, under, over, right or left of their circle, inside the
+    // frame; a label with no free spot hides and shows on hover or focus.
+    function overlaps(a, b) {
+      return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    }
+    function placeLabels() {
+      const taken = [], LH = 16;  // a 12px label's glyphs with a pixel to spare
+      const circles = nodes.map(m => ({m, x: m.x - radius(m), y: m.y - radius(m), w: 2 * radius(m), h: 2 * radius(m)}));
+      for (const n of nodes) {  // nodes are sorted busiest first
+        const r = radius(n), w = n.textW + 2;
+        const spots = [[-w / 2, r + 2], [-w / 2, -r - 2 - LH], [r + 3, -LH / 2], [-r - 3 - w, -LH / 2]];
+        let free = null;
+        for (const [sx, dy] of spots) {
+          // Near a side of the frame a label under or over its node slides inwards.
+          const dx = dy === -LH / 2 ? sx : Math.max(-n.x, Math.min(W - w - n.x, sx));
+          const b = {x: n.x + dx, y: n.y + dy, w, h: LH};
+          if (b.x < 0 || b.x + w > W || b.y < 0 || b.y + LH > H) continue;
+          if (taken.some(o => overlaps(b, o))) continue;
+          if (circles.some(c => c.m !== n && overlaps(b, c))) continue;
+          free = {dx, dy, b};
+          break;
+        }
+        n.g.classList.toggle("label-hidden", !free);
+        const at = free || {dx: spots[0][0], dy: spots[0][1]};
+        if (free) taken.push(free.b);
+        n.text.setAttribute("x", (at.dx + 1).toFixed(1));
+        n.text.setAttribute("y", (at.dy + 12.5).toFixed(1));
+      }
     }
     function place() {
       for (const e of edges) {
@@ -107,6 +153,19 @@
                                  cy.toFixed(1) + " " + x2.toFixed(1) + "," + y2.toFixed(1));
       }
       for (const n of nodes) n.g.setAttribute("transform", "translate(" + n.x.toFixed(1) + "," + n.y.toFixed(1) + ")");
+      drawStubs();
+      placeLabels();
+    }
+    // A stub points away from the middle of the picture, out of the crowd.
+    function drawStubs() {
+      for (const e of stubs) {
+        const dx = e.s.x - W / 2, dy = e.s.y - H / 2, d = Math.sqrt(dx * dx + dy * dy) || 1;
+        const ux = d > 1 ? dx / d : 0, uy = d > 1 ? dy / d : -1, len = radius(e.s) + 30;
+        const x = Math.max(8, Math.min(W - 8, e.s.x + ux * len)), y = Math.max(8, Math.min(H - 8, e.s.y + uy * len));
+        e.line.setAttribute("x1", e.s.x.toFixed(1)); e.line.setAttribute("y1", e.s.y.toFixed(1));
+        e.line.setAttribute("x2", x.toFixed(1)); e.line.setAttribute("y2", y.toFixed(1));
+        e.end.setAttribute("transform", "translate(" + x.toFixed(1) + "," + y.toFixed(1) + ")");
+      }
     }
     place();
 
@@ -116,6 +175,7 @@
       const near = new Set(mine.flatMap(e => [e.s, e.t]));
       for (const m of nodes) m.g.classList.toggle("faded", !near.has(m) && m !== n);
       for (const e of edges) e.line.classList.toggle("faded", !mine.includes(e));
+      for (const e of stubs) for (const x of [e.line, e.end]) x.classList.toggle("faded", e.s !== n);
       const filter = level === "country" ? "country=" : "actor_name=";
       clear(details).append(el("h3", {text: n.label}),
                             dl([["Code", n.code || n.id], ["Country", n.country || n.id],
@@ -127,8 +187,12 @@
         const a = el("a", {href: "/events?" + (level === "country"
           ? "actor_country=" + encodeURIComponent(e.s.id) + "&recipient_country=" + encodeURIComponent(e.t.id)
           : "actor_name=" + encodeURIComponent(e.s.id) + "&recipient_name=" + encodeURIComponent(e.t.id))});
-        a.textContent = e.s.label + " → " + e.t.label + ": " + e.events + " event(s), Goldstein " + fmt(e.mean_goldstein);
+        a.textContent = e.s.label + " → " + e.t.label + ": " + e.events + " event(s), Goldstein " + goldstein(e.mean_goldstein);
         ul.append(el("li", {}, a));
+      }
+      for (const e of stubs.filter(x => x.s === n)) {
+        ul.append(el("li", {class: "no-recipient", text: e.s.label + " → no recipient: " + e.events +
+                                                         " event(s), Goldstein " + goldstein(e.mean_goldstein)}));
       }
       details.append(el("h4", {text: "Links"}), ul);
     }
@@ -160,9 +224,12 @@
     try {
       const res = await api(url);
       draw(res);
-      const shown = Math.min(res.nodes.length, MAX_NODES);
-      setStatus(status, (shown < res.nodes.length ? "the " + shown + " most active of " : "") +
-                        res.nodes.length + " nodes, " + res.edges.length + " links");
+      const real = res.nodes.filter(n => !n.placeholder).length;
+      const shown = Math.min(real, MAX_NODES);
+      const lone = res.edges.filter(e => res.nodes.some(n => n.placeholder && n.id === e.target))
+                            .reduce((sum, e) => sum + e.events, 0);
+      setStatus(status, (shown < real ? "the " + shown + " most active of " : "") + real + " nodes, " +
+                        res.edges.length + " links" + (lone ? ", " + lone + " event(s) without a recipient (dashed ∅)" : ""));
     } catch (err) {
       setStatus(status, err.message, true);
     }
