@@ -63,3 +63,23 @@ def test_test_extras_cover_the_run_target(project):
     assert _pip_calls(calls) == ["pip install -q -e .[all,test,baseline]"]
     assert _pip_calls(make(project, "install-test")) == []
     assert _pip_calls(make(project, "run")) == [], "the test extras include what `make run` needs"
+
+
+def test_editable_install_raises_no_setuptools_warning(tmp_path, monkeypatch):
+    """`make` installs with `pip install -e`: setuptools must not print its warning box."""
+    import warnings
+
+    build_meta = pytest.importorskip("setuptools.build_meta")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    shutil.copy(ROOT / "README.md", tmp_path)
+    (tmp_path / "communique").mkdir()
+    shutil.copy(ROOT / "communique" / "__init__.py", tmp_path / "communique")
+    monkeypatch.chdir(tmp_path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        build_meta.build_editable(str(tmp_path / "wheel"))
+    boxes = [str(w.message) for w in caught
+             if "setuptools" in (w.filename or "") or "Setuptools" in w.category.__name__
+             or w.category.__name__ == "InformationOnly"]
+    assert boxes == [], boxes
+    assert list((tmp_path / "wheel").glob("communique-*.whl"))
