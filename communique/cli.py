@@ -16,7 +16,7 @@ from .evaluate.splits import PARTS
 # Fewer articles than this are coded in this process: a pool would cost more to start.
 SMALL_INPUT = 32
 # Modules that add their own subcommands with register(subparsers).
-COMMAND_MODULES = ["communique.store_cli", "communique.server.cli"]
+COMMAND_MODULES = ["communique.store_cli", "communique.watch_cli", "communique.server.cli"]
 
 CODE_EXAMPLES = """\
 examples:

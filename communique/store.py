@@ -38,6 +38,9 @@ The API other modules (CLI, web server, exporters, analytics) rely on:
 ``articles(text=None, limit=100, offset=0)``, ``count_articles(text=None)``, ``record(article_id)``
     Article summaries, and the full schema-v1 record rebuilt from the tables.
 ``errors(limit=100, offset=0)``, ``stats()``
+``transaction()``
+    A write transaction for tables another module owns (feed state:
+    ``communique.feedstore``); records still go through ``add``.
 
 Event dicts carry the schema-v1 event fields plus ``id`` (the store's
 integer id), ``event_id`` (the record-local id, "E1"), ``article_id``,
@@ -52,6 +55,7 @@ country and the same negation flag are one event (a cluster).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -150,6 +154,22 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             article_id TEXT, stage TEXT NOT NULL, message TEXT NOT NULL,
             at TEXT NOT NULL,
             UNIQUE (article_id, stage, message))""",
+    ]),
+    # Written and read by communique/feedstore.py (`communique watch`).
+    (2, "feeds: watched feeds and the pages they list", [
+        """CREATE TABLE feeds (
+            url TEXT PRIMARY KEY, kind TEXT, etag TEXT, last_modified TEXT,
+            last_checked TEXT, last_success TEXT, last_error TEXT, last_error_at TEXT,
+            failures INTEGER NOT NULL DEFAULT 0)""",
+        """CREATE TABLE feed_pages (
+            url TEXT PRIMARY KEY, feed_url TEXT NOT NULL, first_seen TEXT NOT NULL,
+            feed_published TEXT, title TEXT,
+            status TEXT NOT NULL CHECK (status IN
+                ('pending', 'stored', 'duplicate', 'failed', 'blocked')),
+            attempts INTEGER NOT NULL DEFAULT 0, last_attempt TEXT, next_attempt TEXT,
+            error TEXT, article_id TEXT, events INTEGER)""",
+        "CREATE INDEX feed_pages_status ON feed_pages(status, next_attempt)",
+        "CREATE INDEX feed_pages_feed ON feed_pages(feed_url, status)",
     ]),
 ]
 SCHEMA_USER_VERSION = MIGRATIONS[-1][0]
@@ -386,6 +406,24 @@ class Store:
             return [dict(r) for r in rows]
 
     # -- writing -----------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction on tables that other modules own (``feedstore``).
+
+        Commits when the block ends, rolls back when it raises. Records still go
+        through :meth:`add`.
+        """
+        if self.readonly:
+            raise StoreError(f"{self.path} is open read-only; open Store(path) to write")
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
 
     def has_article(self, id: str | None = None, text: str | None = None) -> bool:
         """Whether an article with this id, or with exactly this text, is stored."""

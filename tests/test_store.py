@@ -210,7 +210,7 @@ def store(tmp_path):
 def test_new_store_is_wal_with_recorded_migrations(tmp_path):
     path = tmp_path / "new.db"
     with Store(path) as s:
-        assert [m["version"] for m in s.migrations()] == [1]
+        assert [m["version"] for m in s.migrations()] == [1, 2]
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
@@ -218,7 +218,7 @@ def test_new_store_is_wal_with_recorded_migrations(tmp_path):
             "places", "ingest_errors", "migrations"} <= names
     db.close()
     with Store(path) as s:  # reopening applies nothing twice
-        assert len(s.migrations()) == 1
+        assert len(s.migrations()) == 2
 
 
 def test_newer_schema_is_refused(tmp_path):

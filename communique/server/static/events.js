@@ -46,7 +46,11 @@
                     ev.mode ? " " + ev.mode : "",
                     ev.modality && ev.modality !== "asserted" ? el("div", {class: "hint", text: ev.modality}) : null,
                     ev.negated ? el("div", {class: "hint", text: "negated"}) : null);
-    const article = el("div", {class: "hint", text: (ev.title || ev.article_id) + (ev.source ? " · " + ev.source : "")});
+    const name = (ev.title || ev.article_id) + (ev.source ? " · " + ev.source : "");
+    // The article's own page, where the store knows it (feeds, JSONL with url).
+    const safe = /^https?:\/\//i.test(ev.url || "");
+    const article = el("div", {class: "hint"}, safe ?
+      el("a", {class: "article-url", href: ev.url, rel: "noopener noreferrer", target: "_blank", text: name}) : name);
     return el("tr", {"data-event-id": ev.id},
       el("td", {class: "nowrap", text: fmt(ev.date)}),
       type,
