@@ -46,6 +46,12 @@ def _rows(store: Store, sql: str, params: Iterable[Any] = ()) -> list[dict[str, 
     return [dict(r) for r in store.execute(sql, list(params))]
 
 
+def has_feed_tables(store: Store) -> bool:
+    """False for a store made before migration 2 and opened read-only: no feeds yet."""
+    return bool(store.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                              "AND name = 'feed_pages'"))
+
+
 # -- feeds --------------------------------------------------------------------
 
 def feed_validators(store: Store, url: str) -> tuple[str | None, str | None]:
@@ -100,6 +106,8 @@ def feed_failed(store: Store, url: str, reason: str) -> None:
 
 def feeds(store: Store) -> list[dict[str, Any]]:
     """Every feed with its last success, last error, and pages, articles and events added."""
+    if not has_feed_tables(store):
+        return []
     return _rows(store, """
         SELECT f.url, f.kind, f.last_checked, f.last_success, f.last_error, f.last_error_at,
                f.failures,
@@ -138,6 +146,8 @@ def pages(store: Store, status: str | Iterable[str] | None = None,
                              f"known: {', '.join(PAGE_STATUSES)}")
         where = f" WHERE status IN ({', '.join('?' * len(wanted))})"
         params = wanted
+    if not has_feed_tables(store):
+        return []
     return _rows(store, f"SELECT * FROM feed_pages{where} ORDER BY rowid LIMIT ?",
                  [*params, -1 if limit is None else int(limit)])
 

@@ -173,6 +173,9 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     ]),
 ]
 SCHEMA_USER_VERSION = MIGRATIONS[-1][0]
+# Migrations that only add the tables of an optional feature (feeds): a read-only
+# open of a store without them still works, and that feature's readers see no rows.
+OPTIONAL_FOR_READERS = {2}
 
 
 class StoreError(RuntimeError):
@@ -373,6 +376,8 @@ class Store:
             if not pending:
                 return
             if self.readonly:
+                if all(m[0] in OPTIONAL_FOR_READERS for m in pending):
+                    return
                 raise StoreError(f"{self.path} needs migrating to schema {SCHEMA_USER_VERSION}: "
                                  f"open it once without readonly")
             self._db.execute("BEGIN IMMEDIATE")

@@ -355,6 +355,27 @@ def test_watch_and_feeds_commands(site, feed_list, tmp_path, capsys, monkeypatch
     assert capsys.readouterr().out.count("failed") == 4
 
 
+def test_a_store_from_before_the_feed_tables_still_opens_read_only(tmp_path, capsys):
+    import sqlite3
+
+    from communique import cli
+
+    path = tmp_path / "old.db"
+    Store(path).close()
+    db = sqlite3.connect(path)  # undo migration 2: a store written by the previous version
+    db.executescript("DROP TABLE feed_pages; DROP TABLE feeds; "
+                     "DELETE FROM migrations WHERE version = 2;")
+    db.close()
+    with Store(path, readonly=True) as ro:
+        assert ro.count_articles() == 0 and feedstore.feeds(ro) == []
+        assert feedstore.pages(ro, "failed") == []
+    assert cli.main(["feeds", "--db", str(path)]) == 0
+    assert "no feeds yet" in capsys.readouterr().err
+    with Store(path) as rw:  # the first writer adds the tables
+        assert [m["version"] for m in rw.migrations()] == [1, 2]
+        assert feedstore.feeds(rw) == []
+
+
 def test_watch_refuses_a_bad_feed_list(tmp_path, capsys):
     from communique import cli
 
