@@ -327,6 +327,31 @@ def test_events_table_columns_order_and_downloads(server, page):
     assert not console_errors(d)
 
 
+def test_events_link_to_their_article_url(server, page):
+    import json
+    import urllib.request
+
+    d = page
+    d.get(server + "/events")
+    wait(d).until(lambda _: " of " in d.find_element(By.ID, "summary").text)
+    with urllib.request.urlopen(server + "/api/events?order=newest&limit=50") as resp:
+        by_id = {str(e["id"]): e for e in json.load(resp)["events"]}
+    linked = 0
+    for r in rows(d):
+        ev = by_id[r.get_attribute("data-event-id")]
+        links = r.find_elements(By.CSS_SELECTOR, "a.article-url")
+        if (ev["url"] or "").startswith(("http://", "https://")):
+            assert [a.get_attribute("href") for a in links] == [ev["url"]]
+            assert links[0].get_attribute("rel") == "noopener noreferrer"
+            linked += 1
+        else:
+            assert links == []
+    assert linked >= 3
+    d.get(server + "/events?article_id=xss-article")  # its url is javascript:...
+    wait(d).until(lambda _: len(rows(d)) == 1)
+    assert not d.find_elements(By.CSS_SELECTOR, "a.article-url")
+
+
 def test_events_escape_query_parameters_and_article_markup(server, page):
     d = page
     payload = "<script>window.__xss=4</script>"
