@@ -194,12 +194,13 @@ def jermuk_records() -> list[dict]:
     out = []
     for id_, link, text in texts:
         events = [dict(type="ASSAULT", trigger="shelled", cameo="190", actor=["Azerbaijan"],
-                       recipient=["Armenia"], date="2022-09-27", location=JERMUK,
+                       recipient=["Armenia"], date="2022-09-27", date_precision="day",
+                       location=JERMUK,
                        fatalities=3 if id_ == "arm-aze-5" else None)]
         if "the shelling" in text:
             events.append(dict(type="ASSAULT", trigger="shelling", cameo="190",
                                actor=["Azerbaijan"], recipient=["Armenia"], date="2022-09-27",
-                               location=JERMUK))
+                               date_precision="day", location=JERMUK))
         out.append(build(text, id=id_, published="2022-09-28", url=link,
                          title=f"Shelling near Jermuk ({id_})", events=events,
                          actors=[("Armenia", "country", "ARM", None, None, ["Armenia"]),

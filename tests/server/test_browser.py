@@ -139,6 +139,15 @@ def full_shot(driver, name: str) -> Path:
         driver.set_window_size(size["width"], size["height"])
 
 
+def to_docs(path: Path, name: str) -> None:
+    """With COMMUNIQUE_UPDATE_DOCS_IMG=1, copy a screenshot to docs/img/NAME.png
+    (the pictures docs/server.md and the README show)."""
+    if os.environ.get("COMMUNIQUE_UPDATE_DOCS_IMG"):
+        docs_img = ROOT / "docs" / "img" / f"{name}.png"
+        docs_img.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, docs_img)
+
+
 def console_errors(driver) -> list[str]:
     """SEVERE console entries: script errors, CSP violations, failed loads."""
     return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
@@ -207,10 +216,7 @@ def test_annotate_with_the_real_coder(real_server, page):
     d.execute_script("document.getElementById('annotated').scrollTop = 0; window.scrollTo(0, 0)")
     path = full_shot(d, "annotate-real-coder")
     assert not console_errors(d)
-    if os.environ.get("COMMUNIQUE_UPDATE_DOCS_IMG"):  # refresh the README's picture
-        docs_img = ROOT / "docs" / "img" / "annotate.png"
-        docs_img.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, docs_img)
+    to_docs(path, "annotate")  # the README's picture
 
 
 def test_annotate_shows_markup_in_an_article_as_text(server, page):
@@ -315,7 +321,8 @@ def test_events_table_columns_order_and_downloads(server, page):
     dates = [r.find_elements(By.TAG_NAME, "td")[0].text for r in rows(d)]
     dated = [x for x in dates if x != "—"]
     assert dated == sorted(dated)
-    full_shot(d, "events-downloads")
+    d.execute_script("window.scrollTo(0, 0)")
+    to_docs(full_shot(d, "events-downloads"), "events")
     # The download links carry the current filter and give every matching event.
     href = d.find_element(By.ID, "download-csv").get_attribute("href")
     assert "country=ARM" in href and "/api/events.csv" in href
@@ -382,7 +389,7 @@ def test_dyad_chart_draws_counts_and_goldstein(server, page):
     assert len(d.find_elements(By.CSS_SELECTOR, "#chart circle.goldstein-dot")) == 3
     assert "2022-09" in d.find_element(By.ID, "chart").text
     assert len(d.find_elements(By.CSS_SELECTOR, "#dyad-table tbody tr")) == 3
-    full_shot(d, "dyad")
+    to_docs(full_shot(d, "dyad"), "dyad")
     Select(d.find_element(By.ID, "period")).select_by_value("week")
     d.find_element(By.CSS_SELECTOR, "#dyad-form button").click()
     wait(d).until(lambda _: len(d.find_elements(By.CSS_SELECTOR, "#dyad-table tbody tr")) > 3)
@@ -599,7 +606,7 @@ def test_map_colours_sizes_slider_and_labels(server, page):
         By.CSS_SELECTOR, "#map circle[data-name='Yerevan']").get_attribute("data-r")) > 3)
     # Labels: none overlaps another at the starting zoom.
     assert _disjoint(d.execute_script(BOXES, "#map text.place-label"))
-    full_shot(d, "map")
+    shot(d, "map")
     # Zoomed out to the whole world the places crowd together: labels still never
     # overlap (some hide), and hovering a circle shows its hidden name.
     m = d.find_element(By.ID, "map")
@@ -628,9 +635,16 @@ def test_map_colours_sizes_slider_and_labels(server, page):
     # To the last located event (the xss article's, 2022-10-05): Tehran is back.
     wait(d).until(lambda _: "to=2022-10-05" in d.current_url and d.find_elements(
         By.CSS_SELECTOR, "#map circle.place[data-name='Tehran']"))
+    Select(d.find_element(By.ID, "size-by")).select_by_value("fatalities")
+    wait(d).until(lambda _: "fatalities reported" in d.find_element(By.ID, "legend").text)
     d.find_element(By.CSS_SELECTOR, "#map circle[data-name='Nagorno-Karabakh']").click()
     assert "Fatalities" in d.find_element(By.ID, "details").text
     shot(d, "map-slider")
+    # The whole span, sized by fatalities: the picture in docs/server.md.
+    d.get(server + "/map")
+    wait(d).until(lambda _: "places" in d.find_element(By.ID, "status").text)
+    d.find_element(By.CSS_SELECTOR, "#map circle[data-name='Nagorno-Karabakh']").click()
+    to_docs(shot(d, "map-all"), "map")
     assert not console_errors(d)
 
 
@@ -643,6 +657,7 @@ def test_network_stubs_for_events_without_recipient_and_clear_labels(server, pag
     assert d.find_elements(By.CSS_SELECTOR, "#network line.stub[data-source='GEO']")
     assert not d.find_elements(By.CSS_SELECTOR, "#network g.node[data-id='(no recipient)']")
     assert "without a recipient" in d.find_element(By.ID, "status").text
+    to_docs(shot(d, "network-stubs"), "network")
     d.find_element(By.CSS_SELECTOR, "#network g.node[data-id='GEO'] circle").click()
     wait(d).until(lambda _: "no recipient: 1 event(s)" in d.find_element(By.ID, "details").text)
     assert _disjoint(d.execute_script(BOXES, "#network g.node text"))
@@ -659,7 +674,8 @@ def test_network_stubs_for_events_without_recipient_and_clear_labels(server, pag
     assert not any(l[0] < c[2] and c[0] < l[2] and l[1] < c[3] and c[1] < l[3]
                    for l in labels for c in circles
                    if not (c[0] <= (l[0] + l[2]) / 2 <= c[2] and l[3] <= c[1] + 40))
-    shot(d, "network-actors-stubs")
+    d.execute_script("window.scrollTo(0, 0)")
+    to_docs(shot(d, "network-actors-stubs"), "network-actors")
     if d.find_elements(By.CSS_SELECTOR, "#network g.node.label-hidden"):
         _hover_shows_a_hidden_label(d, "#network g.node.label-hidden",
                                     "#network g.node[data-id='{name}'] circle",
@@ -707,5 +723,5 @@ def test_also_reported_in_never_links_to_the_same_article(server, page):
     items = [li.text for li in d.find_elements(By.CSS_SELECTOR, "#details ul.items li")]
     # Not its second mention in this article, not the copy at the same URL: the other outlet.
     assert items == ["Shelling near Jermuk (arm-aze-6) · other.example.org"]
-    shot(d, "event-also-reported")
+    to_docs(shot(d, "event-also-reported"), "event")
     assert not console_errors(d)

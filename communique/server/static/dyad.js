@@ -70,7 +70,7 @@
     for (const p of pts) {
       if (!p) continue;
       const dot = svg("circle", {cx: p[0], cy: p[1], r: 4, class: "goldstein-dot"});
-      dot.append(svg("title", {text: p[2].period + ": mean Goldstein " + p[2].goldstein_mean.toFixed(2)}));
+      dot.append(svg("title", {text: p[2].period + ": mean Goldstein " + goldstein(p[2].goldstein_mean)}));
       root.append(dot);
     }
     // period labels, thinned so they never overlap
@@ -96,7 +96,7 @@
                                .map(h => el("th", {text: h}))));
     for (const r of res.series || []) {
       body.append(el("tr", {}, [r.period, ...[1, 2, 3, 4].map(k => r.counts[k] || 0), r.events,
-                                r.goldstein_mean === null ? "—" : r.goldstein_mean.toFixed(2)]
+                                goldstein(r.goldstein_mean)]
                                .map(v => el("td", {text: String(v)}))));
     }
   }

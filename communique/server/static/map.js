@@ -80,6 +80,7 @@
       const x = +t.dataset.x, y = +t.dataset.y, r = +t.dataset.r * k;
       const w = (+t.dataset.w + 2) * k, h = (LABEL_PX + 3) * k, gap = 3 * k;  // glyphs fit inside
       t.setAttribute("font-size", (LABEL_PX * k).toFixed(2));
+      t.style.strokeWidth = (3 * k).toFixed(2);  // the white halo keeps 3 screen pixels
       // Right, left, above, below the circle: the first free spot wins.
       const spots = [[x + r + gap, y - h / 2], [x - r - gap - w, y - h / 2],
                      [x - w / 2, y - r - gap - h], [x - w / 2, y + r + gap]];
