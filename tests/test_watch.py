@@ -203,6 +203,15 @@ def test_once_stores_every_good_article_once_and_records_every_bad_one(
         # Events carry their article's URL.
         urls = {e["url"] for e in store.query_events(limit=None, include_negated=True)}
         assert urls <= {site.url(u) for u, _ in GOOD.values()} and urls
+        # ... and the exports' URL columns come from it.
+        from communique.export import export
+
+        for flavor, url_of in (("gdelt", lambda r: r["SOURCEURL"]),
+                               ("plover", lambda r: r["cite_info"]["url"])):
+            out = tmp_path / f"{flavor}.jsonl"
+            assert export(store, out, format="jsonl", flavor=flavor) > 0
+            rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+            assert {url_of(r) for r in rows} == urls, flavor
         assert site.hits["/news/flaky.html"] == 2        # 500, then 200 on the retry
         assert site.hits["/news/slow.html"] == 2         # timed out twice (one retry)
         assert site.hits["/private/leak.html"] == 0      # robots.txt said no
