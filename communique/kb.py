@@ -212,6 +212,7 @@ def _builtin_index() -> dict[str, list[tuple[str, Entry]]]:
 _user_files: dict[str, list[tuple[str, Entry]]] = {}
 _user_variants: list[tuple[str, Entry]] = []
 _user_index: dict[str, list[tuple[str, Entry]]] = {}
+_user_generic: dict[str, str] = {}  # generic agent word -> sector, from user actors files
 
 
 def load_user_actors(path: str | Path) -> list[tuple[str, Entry]]:
@@ -507,6 +508,23 @@ def sector_kind(phrase: str) -> str | None:
     """The kind of actor an agent word usually names: "minister" -> "person", "army" -> "group"."""
     entry = _sector_entry(phrase)
     return (_sector_kinds()[entry] or None) if entry else None
+
+
+@cache
+def _generic_agents() -> dict[str, str]:
+    return {row["word"].lower(): row["sector"] for row in _read_tsv("generic_agents.tsv")}
+
+
+def generic_agents() -> frozenset[str]:
+    """Agent words that name an actor without a name: "police", "gunmen", "court"
+    (data/generic_agents.tsv, plus those a user actors file adds with ``generic: true``)."""
+    return frozenset(_generic_agents()) | frozenset(_user_generic)
+
+
+def generic_sector(word: str) -> str | None:
+    """The sector of a generic agent word: sectors.tsv first, then generic_agents.tsv."""
+    w = word.lower()
+    return sector_of(w) or _user_generic.get(w) or _generic_agents().get(w)
 
 
 def longest_sector_phrase(words: list[str]) -> tuple[int, int, str] | None:

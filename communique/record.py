@@ -82,6 +82,8 @@ class Actor:
     sector: str | None = None
     role: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    # where the country came from: text (the actor's own words), sentence, article, none
+    country_source: str | None = None
 
     @property
     def code(self) -> str | None:
@@ -93,13 +95,15 @@ class Actor:
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "kind": self.kind,
                 "country": self.country, "sector": self.sector, "role": self.role,
-                "code": self.code, "mentions": [m.to_dict() for m in self.mentions]}
+                "code": self.code, "mentions": [m.to_dict() for m in self.mentions],
+                **({"country_source": self.country_source} if self.country_source else {})}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Actor":
         return cls(id=d["id"], name=d["name"], kind=d["kind"], country=d.get("country"),
                    sector=d.get("sector"), role=d.get("role"),
-                   mentions=[Mention.from_dict(m) for m in d.get("mentions", [])])
+                   mentions=[Mention.from_dict(m) for m in d.get("mentions", [])],
+                   country_source=d.get("country_source"))
 
 
 @dataclass

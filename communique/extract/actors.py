@@ -8,7 +8,11 @@ Mentions come from five sources, in this order of trust:
    or an appositive after them ("X, Iran's foreign minister");
 3. other ORG entities, with country and sector from their words;
 4. descriptions: a determiner or nationality word plus a person noun
-   ("the senior diplomat", "The Iranian official", "Iran FM");
+   ("the senior diplomat", "The Iranian official", "Iran FM"), national bodies
+   ("German police") and generic agents with no country word ("police",
+   "gunmen", "a court", "a man": data/generic_agents.tsv), whose country comes
+   from the one country their sentence names, else the article's dateline or
+   dominant country (``country_source`` says which);
 5. personal pronouns ("he", "him", "his").
 
 Descriptions and pronouns are resolved to the person they refer to by
@@ -48,6 +52,13 @@ PEOPLE_NOUNS = {"man", "woman", "national", "citizen", "people", "person", "hack
                 "family", "crew", "fighter", "sailor", "pilot", "diplomat"}
 # Nouns that name a body or a stance: "the Syrian opposition" vs "Iran's opposition to".
 STANCE_NOUNS = {"opposition", "support", "resistance", "leadership"}
+# Words by which an agent is of no one country: "foreign forces", "troops on both sides".
+MANY_COUNTRIES = {"foreign", "international", "multinational", "overseas", "both", "rival",
+                  "opposing", "allied", "coalition", "each", "outside"}
+# People nouns that say nothing of whom they belong to: not actors on their own.
+UNOWNED_PEOPLE = {"leader", "representative", "head", "chief", "member", "expert", "counterpart"}
+# Entity labels that mark a name: a generic agent word beside one belongs to the name.
+NAME_ENTS = {"ORG", "PERSON", "GPE", "FAC", "LOC", "NORP"}
 # Words that grade an office but are not part of its name.
 ROLE_MODIFIERS = {"senior", "top", "former", "then", "acting", "deputy-", "veteran", "new", "chief"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "mr.", "mrs.", "ms.", "dr."}
@@ -72,6 +83,7 @@ class _Proto:
     named: bool = False
     nobody: bool = False  # "a Turkish man": never the antecedent of "the minister"
     known_sector: str | None = None
+    country_source: str | None = None  # text | sentence | article; None: from the words, if any
 
 
 @dataclass
@@ -111,6 +123,14 @@ def _headline_end(doc) -> int:
     return 0
 
 
+def _spaced_punct(tok) -> bool:
+    """Punctuation or a line break that ends a dateline ("NAIROBI - "), not a hyphen ("pro-Houthi")."""
+    doc = tok.doc
+    if tok.is_space or "\n" in tok.text_with_ws:
+        return True
+    return tok.is_punct and (bool(tok.whitespace_) or (tok.i > 0 and bool(doc[tok.i - 1].whitespace_)))
+
+
 class _Resolver:
     def __init__(self, doc, place_hits=()):
         self.doc = doc
@@ -123,6 +143,9 @@ class _Resolver:
         # would ("Georgia" the US state): not that country's actor.
         self.place_country = {(p.start, p.end): p.country for p in place_hits}
         self.place_spans = [(p.start, p.end) for p in place_hits]
+        self.place_hits = list(place_hits)
+        self._sent_country_cache: dict[int, list[str]] = {}
+        self._article_country_cache: str | None = None
         self.person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
         self._sent_starts = [s.start for s in doc.sents]
 
@@ -479,7 +502,8 @@ class _Resolver:
             return False
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
             return False
-        sector = kb.sector_of(tok.lemma_) or kb.sector_of(tok.text)
+        sector = kb.sector_of(tok.lemma_) or kb.sector_of(tok.text) \
+            or kb.generic_sector(tok.lemma_) or kb.generic_sector(tok.text)
         if not sector and tok.lemma_.lower() not in PEOPLE_NOUNS:
             return False
         if tok.lower_ in PERSON_NOUNS and tok.tag_ not in ("NNS", "NNPS"):
@@ -487,12 +511,26 @@ class _Resolver:
         if any(c.dep_ in ("cc", "conj") for m in tok.lefts for c in m.children):
             return False  # "the Iranian and Azeri counterparts": more than one country
         found = self._country_modifier(tok)
+        np_start = min([c.left_edge.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound")] + [tok.i])
         if not found and sector in ("JUD", "GOV", "COP", "MIL", "LEG"):
             around = self._country_around(tok)  # "a court in Istanbul"
             if around:
-                found = (around, min([c.left_edge.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound")] + [tok.i]))
+                found = (around, np_start)
+        source = "text"
+        if found and any(_spaced_punct(t) for t in self.doc[found[1]:tok.i]):
+            found = None  # "NAIROBI - Protesters": the dateline, not a modifier
         if not found:
-            return False
+            if not self._generic_agent(tok, sector):
+                return False
+            # "police", "gunmen", "a court": the country comes from the sentence or the article
+            country, source = self._country_around(tok), "text"  # "fighters in Syria"
+            if not country:
+                country, source = self._context_country(tok)
+            start = np_start
+            for k in range(np_start, tok.i):  # "NAIROBI - Protesters": not the dateline
+                if _spaced_punct(self.doc[k]) or any(s <= self.doc[k].idx < e for s, e in self.place_spans):
+                    start = k + 1
+            found = (country, start)
         if tok.lower_ in STANCE_NOUNS and any(c.dep_ == "poss" for c in tok.lefts):
             return False  # "Baku's opposition" is a stance, not the opposition party
         country, i = found
@@ -510,8 +548,9 @@ class _Resolver:
         if kind == "person":
             key = key + (tok.i,)  # two "Turkish man" mentions need not be one man
         if key not in self.org_protos:
-            p = _Proto(kind=kind, name=name, country=country, sector=sector, named=False,
-                       nobody=kind == "person")
+            p = _Proto(kind=kind, name=name or tok.text, country=country, sector=sector,
+                       named=False, nobody=kind == "person",
+                       country_source=source if country else None)
             self.org_protos[key] = p
             self.protos.append(p)
         for k in range(i, j):  # "French" in "The French government" belongs to this mention
@@ -522,6 +561,102 @@ class _Resolver:
             i -= 1
         self._add(self.org_protos[key], i, j)
         return True
+
+    def _generic_agent(self, tok, sector) -> bool:
+        """"police", "gunmen", "a court", "a man": an agent word that acts without a name."""
+        first = tok.is_sent_start or self.doc[tok.i - 1].is_punct or self.doc[tok.i - 1].is_space
+        if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and first and tok.is_title):
+            return False  # "Police said" at the start of a sentence or after a dateline
+        if tok.ent_type_ and tok.ent_type_ not in ("NORP",):
+            return False  # part of a name the other sources read
+        if any(c.dep_ == "poss" for c in tok.children):
+            return False  # "its army", "their supporters": whose is the event stage's question
+        if tok.dep_ in ("compound", "amod", "nmod", "npadvmod") or tok.i + 1 in self.claimed:
+            return False  # "the opposition Cambodia National Rescue Party": part of a name
+        lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod")
+                 and not any(_spaced_punct(t) for t in self.doc[c.i:tok.i])]  # not a dateline
+        allied = any(t.lower_ in ("pro", "anti") for c in lefts for t in c.subtree)  # "pro-Houthi militias"
+        if not allied and any(t.i in self.claimed or t.ent_type_ in NAME_ENTS for c in lefts for t in c.subtree):
+            return False  # "UN workers", "IDF troops": the named body's, read by the event stage
+        for p in tok.children:
+            if p.dep_ == "prep" and p.lower_ in ("of", "from"):
+                if any(g.dep_ == "pobj" and (g.i in self.claimed or g.ent_type_ in NAME_ENTS)
+                       for g in p.children):
+                    return False  # "leaders from the opposition party", "members of Hamas"
+        lemma = tok.lemma_.lower()
+        generic = kb.generic_agents()
+        if lemma in generic or tok.lower_ in generic:
+            return True
+        hint = kb.sector_kind(lemma) or kb.sector_kind(tok.lower_)
+        if lemma in UNOWNED_PEOPLE:
+            return False  # "the leaders", "members": whose is not said
+        if lemma in PEOPLE_NOUNS or hint == "person":
+            # "a soldier", "two officials": people by what they are or do
+            return tok.tag_ in ("NNS", "NNPS") or any(
+                c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another") for c in tok.children)
+        return False
+
+    def _sentence_countries(self, tok) -> list[str]:
+        """Countries the sentence of ``tok`` names: places, country actors, nationality words."""
+        sent = tok.sent
+        if sent.start in self._sent_country_cache:
+            return self._sent_country_cache[sent.start]
+        found: list[str] = []
+        for h in self.place_hits:  # the dateline is the article's, not the sentence's
+            if h.country and not h.dateline and sent.start_char <= h.start < sent.end_char \
+                    and h.country not in found:
+                found.append(h.country)
+        for t in sent:
+            owner = self.claimed.get(t.i)
+            c = owner.country if owner is not None and owner.kind == "country" else None
+            if c is None and t.pos_ in ("ADJ", "PROPN") and t.ent_type_ == "NORP":
+                c = kb.country_by_adjective(t.text)
+            if c and c not in found:
+                found.append(c)
+        self._sent_country_cache[sent.start] = found
+        return found
+
+    def _article_country(self) -> str | None:
+        """The country a story is set in or about: its dateline, else the country most of
+        its places and country mentions belong to, when it has more than half of them."""
+        if self._article_country_cache is not None:
+            return self._article_country_cache or None
+        found = ""
+        dateline = next((c for (s, e), c in self.place_country.items()
+                         if c and any(h.dateline and h.start == s for h in self.place_hits)), None)
+        if dateline:
+            found = dateline
+        else:
+            votes: dict[str, int] = {}
+            for (s, e), country in self.place_country.items():
+                if country:
+                    votes[country] = votes.get(country, 0) + 1
+            for p in self.protos:
+                if p.kind == "country" and p.country:
+                    votes[p.country] = votes.get(p.country, 0) + len(p.mentions)
+            if votes:
+                best = max(votes, key=votes.get)
+                if votes[best] * 2 > sum(votes.values()):
+                    found = best
+        self._article_country_cache = found
+        return found or None
+
+    def _context_country(self, tok) -> tuple[str | None, str]:
+        """(country, source) for an agent with no country word: the one country its
+        sentence names, else the article's; ``source`` says which ("none" when neither,
+        or when the words say it is of no one country: "foreign forces", "troops on both sides")."""
+        words = {t.lower_ for c in tok.children if c.dep_ in ("amod", "det", "prep", "predet", "compound")
+                 for t in c.subtree}
+        if words & MANY_COUNTRIES:
+            return None, "none"
+        here = self._sentence_countries(tok)
+        if len(here) == 1:
+            return here[0], "sentence"
+        if not here:
+            country = self._article_country()
+            if country:
+                return country, "article"
+        return None, "none"
 
     def _description(self, tok):
         """(i, j, words, definite) for "the senior diplomat"-like noun phrases headed by ``tok``."""
@@ -651,6 +786,11 @@ class _Resolver:
     def result(self) -> ActorResult:
         doc = self.doc
         live = [p for p in self.protos if p.mentions]
+        for p in live:
+            if p.kind == "person" and not p.country and p.role and (p.sector or p.known_sector):
+                # "Interior Minister Kithure Kindiki" in a story from Nairobi: Kenya's
+                p.country = self._article_country()
+                p.country_source = "article" if p.country else None
         live.sort(key=lambda p: min(m[0] for m in p.mentions))
         actors, token_actor, spans = [], {}, []
         for n, p in enumerate(live, 1):
@@ -662,8 +802,10 @@ class _Resolver:
                 spans.append((span.start_char, span.end_char, aid))
                 for k in range(i, j):
                     token_actor[k] = aid
+            source = (p.country_source or "text") if p.country else "none"
             actors.append(Actor(id=aid, name=p.name, kind=p.kind, country=p.country,
-                                sector=p.sector or p.known_sector, role=p.role, mentions=mentions))
+                                sector=p.sector or p.known_sector, role=p.role, mentions=mentions,
+                                country_source=source))
         return ActorResult(actors=actors, token_actor=token_actor, _char_spans=spans)
 
 

@@ -219,3 +219,56 @@ def test_well_known_people_and_their_governments(nlp, text, mention, country, se
 def test_bodies_of_two_countries_are_not_one_countrys(nlp):
     res, _ = actors_of(nlp, "Talks between the Iranian and Azeri counterparts went well.")
     assert not any(a.kind == "group" and a.country == "IRN" for a in res.actors), res.actors
+
+
+@pytest.mark.parametrize("text, mention, country, sector, source", [
+    # a country word beside the agent: from the text
+    ("Kenyan police arrested 20 students.", "Kenyan police", "KEN", "COP", "text"),
+    ("Public workers in Brazil called off a strike.", "Public workers", "BRA", "LAB", "text"),
+    ("Protesters clashed with police in Nairobi on Tuesday.", "police", "KEN", "COP", "text"),
+    # the one country the sentence names
+    ("Protesters clashed with police in Nairobi on Tuesday.", "Protesters", "KEN", "CVL", "sentence"),
+    ("Pro-Houthi militias attacked a convoy in Yemen.", "Pro-Houthi militias", "YEM", "PRM", "sentence"),
+    # the dateline of the story
+    ("BAGHDAD (Reuters) - Gunmen killed two soldiers on Monday.", "Gunmen", "IRQ", "UAF", "article"),
+    ("BAGHDAD (Reuters) - Gunmen killed two soldiers on Monday.", "soldiers", "IRQ", "MIL", "article"),
+    ("NAIROBI, May 3 (Reuters) - A man was jailed by a court on Monday.", "a court", "KEN", "JUD", "article"),
+    ("NAIROBI - Police said a man was killed in the attack.", "a man", "KEN", "CVL", "article"),
+    # nothing to go by
+    ("Two villagers were killed by unidentified gunmen.", "unidentified gunmen", None, "UAF", "none"),
+])
+def test_generic_agents_take_their_country_from_context(nlp, text, mention, country, sector, source):
+    doc = nlp(text)
+    actors = find_actors(doc, find_places(doc)).actors
+    actor = next((a for a in actors if any(m.text == mention for m in a.mentions)), None)
+    assert actor is not None, [(a.name, [m.text for m in a.mentions]) for a in actors]
+    assert (actor.country, actor.sector, actor.country_source) == (country, sector, source)
+
+
+@pytest.mark.parametrize("text, name_mention", [
+    ("Officials said UN workers were allowed back into Darfur.", "UN"),
+    ("IDF troops detained a Lebanese man near the border.", "IDF"),
+])
+def test_agent_words_beside_a_name_belong_to_the_name(nlp, text, name_mention):
+    doc = nlp(text)
+    actors = find_actors(doc, find_places(doc)).actors
+    owner = next(a for a in actors if any(m.text.startswith(name_mention) for m in a.mentions))
+    assert owner.country_source == "text" and owner.country is not None
+
+
+def test_a_titled_person_without_a_country_word_takes_the_story_country(nlp):
+    doc = nlp("NAIROBI - Interior Minister Kithure Kindiki said police had arrested 20 people.")
+    actors = find_actors(doc, find_places(doc)).actors
+    minister = next(a for a in actors if a.name == "Kithure Kindiki")
+    assert (minister.country, minister.sector, minister.country_source) == ("KEN", "GOV", "article")
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("TEHRAN - Iran opposes any deployment of foreign forces in the region.", "foreign forces"),
+    ("TEHRAN - The clashes killed 100 troops on both sides.", "troops"),
+])
+def test_agents_of_no_one_country_take_none(nlp, text, mention):
+    doc = nlp(text)
+    actors = find_actors(doc, find_places(doc)).actors
+    actor = next(a for a in actors if any(m.text == mention for m in a.mentions))
+    assert (actor.country, actor.country_source) == (None, "none")
