@@ -40,7 +40,8 @@
         e.s.vx += dx * f; e.s.vy += dy * f; e.t.vx -= dx * f; e.t.vy -= dy * f;
       }
       for (const n of nodes) {
-        n.vx += (W / 2 - n.x) * 0.01; n.vy += (H / 2 - n.y) * 0.01;
+        // Gravity strong enough to keep loose components in the frame, not on its walls.
+        n.vx += (W / 2 - n.x) * 0.03; n.vy += (H / 2 - n.y) * 0.03;
         const v = Math.sqrt(n.vx * n.vx + n.vy * n.vy), cap = 20 * cool + 1;
         if (v > cap) { n.vx *= cap / v; n.vy *= cap / v; }
         n.x = Math.max(40, Math.min(W - 40, n.x + n.vx));
@@ -119,7 +120,8 @@
     }
     function placeLabels() {
       const taken = [], LH = 16;  // a 12px label's glyphs with a pixel to spare
-      const circles = nodes.map(m => ({m, x: m.x - radius(m), y: m.y - radius(m), w: 2 * radius(m), h: 2 * radius(m)}));
+      const circles = nodes.map(m => ({m, x: m.x - radius(m), y: m.y - radius(m), w: 2 * radius(m), h: 2 * radius(m)}))
+        .concat(stubs.map(e => ({m: null, x: e.x - 6, y: e.y - 6, w: 12, h: 12})));  // ∅ ends too
       for (const n of nodes) {  // nodes are sorted busiest first
         const r = radius(n), w = n.textW + 2;
         const spots = [[-w / 2, r + 2], [-w / 2, -r - 2 - LH], [r + 3, -LH / 2], [-r - 3 - w, -LH / 2]];
@@ -165,6 +167,7 @@
         e.line.setAttribute("x1", e.s.x.toFixed(1)); e.line.setAttribute("y1", e.s.y.toFixed(1));
         e.line.setAttribute("x2", x.toFixed(1)); e.line.setAttribute("y2", y.toFixed(1));
         e.end.setAttribute("transform", "translate(" + x.toFixed(1) + "," + y.toFixed(1) + ")");
+        e.x = x; e.y = y;
       }
     }
     place();
