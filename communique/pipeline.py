@@ -14,6 +14,8 @@ from typing import Any
 from . import kb
 from .extract import actors as _actors
 from .extract import dates as _dates
+from .extract.date_forms import opening_date
+from .extract.fatalities import note_toll
 from .extract import events as _events
 from .extract import places as _places
 from .extract import quotes as _quotes
@@ -150,8 +152,9 @@ class Coder:
     def _events(self, doc, hits, date_hits, place_hits, published, actors) -> list[Event]:
         events = []
         text = doc.text  # spaCy rebuilds doc.text from the tokens on every access
-        dateline = _places.dateline_place(doc, place_hits)
-        peg = _news_peg(date_hits, published)
+        # a note that opens with its date ("On 27 April 2020, ...") dates its undated events;
+        # else the recent day a report names is its occasion
+        peg = opening_date(date_hits, text) or _news_peg(date_hits, published)
         for n, h in enumerate(hits, 1):
             goldstein, quad = h.goldstein, h.quad_class
             if h.cameo and (goldstein is None or quad is None):
@@ -163,7 +166,7 @@ class Coder:
                 # A report's undated statements belong to the occasion it is about:
                 # the recent day it names ("on Sunday evening"), not the day of printing.
                 date, date_text, precision = peg.date, peg.text, peg.precision
-            place = _places.location_for(doc, h.trigger_token, place_hits) or dateline
+            place = _places.location_for(doc, h.trigger_token, place_hits)
             recipient = list(h.recipient_ids)
             if not recipient and h.type == "CONSULT" and h.mode == "visit" and place is not None:
                 # "a visit to Baku": the host is the country visited.
@@ -181,6 +184,14 @@ class Coder:
                 trigger=Mention(h.trigger_start, h.trigger_end, text[h.trigger_start:h.trigger_end]),
                 sentence=(h.sentence_start, h.sentence_end), confidence=h.confidence,
             ))
+        toll = note_toll(text)
+        if toll is not None:
+            # the count a report codes for itself ("Fatalities coded as 4") is its main
+            # event's: the first asserted one not denied
+            main = next((e for e in events if e.modality == "asserted" and not e.negated),
+                        events[0] if events else None)
+            if main is not None:
+                main.fatalities = toll
         return events
 
     def _quotes(self, doc, hits, actor_result) -> list[Quote]:
@@ -227,8 +238,7 @@ def _news_peg(date_hits, published: str | None, days: int = 7):
 def _location(place) -> dict[str, Any] | None:
     if place is None:
         return None
-    return {"name": place.name, "country": place.country, "lat": place.lat,
-            "lon": place.lon, "precision": place.precision}
+    return place.to_location()
 
 
 @functools.cache

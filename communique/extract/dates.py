@@ -29,6 +29,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from communique.extract.date_forms import absolute_dates
+
 __all__ = ["DateHit", "Dateline", "find_dates", "find_dateline", "date_for", "is_historical",
            "resolve"]
 
@@ -603,9 +605,30 @@ def find_dates(doc: Doc, published: str | None) -> list[DateHit]:
         hits.append(dl)
         if ref is None and dl.date and dl.precision == "day":
             ref = _parse_iso(dl.date)
+    # "On 12 April 2020", "Around 2 May 2020", "between 1 and 3 May": by pattern first
+    written = []
+    for a in absolute_dates(text):
+        if dl is not None and a.start < dl.end and a.end > dl.start:
+            continue
+        try:
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            year = a.year or (_year_for(a.month, a.day, ref, _tense(doc, span) if span else None)
+                              if ref else None)
+            if year is None:
+                continue
+            first = dt.date(year, a.month, a.day)
+            last = dt.date(year, a.month, a.end_day) if a.end_day else None
+        except ValueError:  # "31 April"
+            continue
+        hits.append(DateHit(a.start, a.end, a.text, first.isoformat(),
+                            "range" if last else "day", last.isoformat() if last else None))
+        written.append((a.start, a.end))
     spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")
-                         and not _title_like(e)]
+                         and not _title_like(e) and not any(
+                             e.start_char < we and e.end_char > ws for ws, we in written)]
     covered = {i for s in spans for i in range(s.start, s.end)}
+    covered |= {t.i for ws, we in written for t in doc.char_span(ws, we, alignment_mode="expand")
+                or ()}
     for m in _EXTRA.finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and not any(i in covered for i in range(span.start, span.end)):

@@ -18,6 +18,12 @@ Rules:
   civilians" -> 15); on different cues the largest wins ("the toll rose to
   35 ... 12 of them children").
 - Not stated -> None.
+
+A note's own toll (``note_toll``): analysts close a report with the count
+they code for its event: "1 fatality.", "2 fatalities", "Fatalities coded as
+4 (including the suicide bomber)", "Unknown fatalities coded as 10",
+"resulting in no injuries or fatalities" (0). It overrides what the
+sentences add up to, for the report's main event (see ``pipeline``).
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-__all__ = ["casualties", "number_value"]
+__all__ = ["PERSON_NOUNS", "casualties", "note_toll", "number_value"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -45,7 +51,7 @@ _DIE_VERBS = {"die", "perish", "drown"}
 _DEATH_NOUNS = {"death", "fatality", "dead", "life", "body", "corpse", "killing", "casualty_dead"}
 _INJURY_VERBS = {"wound", "injure", "hurt", "maim"}
 _INJURY_NOUNS = {"injury", "injured", "wounded", "wound"}
-_PERSON_NOUNS = {"soldier", "policeman", "policewoman", "civilian", "man", "woman", "child",
+PERSON_NOUNS = {"soldier", "policeman", "policewoman", "civilian", "man", "woman", "child",
                  "boy", "girl", "person", "journalist", "officer", "protester", "protestor",
                  "student", "worker", "villager", "guard", "militant", "fighter", "trooper",
                  "demonstrator", "reporter", "official", "teenager", "farmer", "resident",
@@ -255,7 +261,7 @@ def _singular_victim(tok: Token) -> tuple[str, Token] | None:
         c.dep_ in ("det", "poss", "nummod") for c in tok.children)
     if tok.tag_ not in ("NN", "NNP") or not (det or bare):
         return None
-    if tok.lemma_.lower() not in _PERSON_NOUNS and tok.ent_type_ != "NORP":
+    if tok.lemma_.lower() not in PERSON_NOUNS and tok.ent_type_ != "NORP":
         return None
     return _cue_of(tok)
 
@@ -321,3 +327,35 @@ def casualties(sent_span: Span, trigger: int | Token | None = None
         bucket = dead if kind == "dead" else injured
         bucket[cue.i] = bucket.get(cue.i, 0) + value
     return (max(dead.values()) if dead else None, max(injured.values()) if injured else None)
+
+
+_WORD_NUMBERS = {"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+                 "twelve": 12}
+_CODED = re.compile(r"\bfatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\s+as\s+"
+                    r"(\d+|" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
+_CLOSING = re.compile(r"(?:^|[.;:]\s+|\]\s*)(\d+|" + "|".join(_WORD_NUMBERS) +
+                      r")\s+(?:reported\s+)?fatalit(?:y|ies)\s*(?:\.|$|\(|\[|;)",
+                      re.IGNORECASE)
+_NONE_AT_ALL = re.compile(r"\b(?:no|without)\s+(?:reported\s+)?(?:injuries|casualties)\s+"
+                          r"(?:or|nor|and)\s+(?:fatalities|deaths)\b|\bno\s+(?:reported\s+)?"
+                          r"(?:fatalities|deaths)\s+(?:or|nor|and)\s+(?:injuries)\b",
+                          re.IGNORECASE)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _WORD_NUMBERS[word.lower()]
+
+
+def note_toll(text: str) -> int | None:
+    """The toll a report states for itself, as ACLED's analysts write it; None when it
+    states none ("killing and wounding an unknown number" states none)."""
+    m = _CODED.search(text)
+    if m:
+        return _count(m.group(1))
+    found = [_count(m.group(1)) for m in _CLOSING.finditer(text)]
+    if found:
+        return found[-1]
+    if _NONE_AT_ALL.search(text):
+        return 0
+    return None

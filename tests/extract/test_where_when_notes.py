@@ -1,0 +1,187 @@
+"""Dates, places and tolls as wire reports and ACLED's analysts write them (issue 14).
+
+Every expected value below was worked out by hand from the sentence (a
+calendar, a map of admin units), not copied from a run.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.date_forms import absolute_dates
+from communique.extract.fatalities import note_toll
+from communique.extract.gazetteer import admin_units, candidates, lookup
+
+
+# ---------------------------------------------------------------- dates by pattern
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 12 April 2020, militants attacked", ("On 12 April 2020", 12, 4, 2020, None)),
+    ("Around 20 April 2020 (as reported), a", ("Around 20 April 2020", 20, 4, 2020, None)),
+    ("On 29 Apr 2020, IS militants", ("On 29 Apr 2020", 29, 4, 2020, None)),
+    ("on or about 3 May, police", ("on or about 3 May", 3, 5, None, None)),
+    ("talks held on April 12, 2020 in Doha", ("on April 12, 2020", 12, 4, 2020, None)),
+    ("between 1 and 3 May protesters", ("between 1 and 3 May", 1, 5, None, 3)),
+    ("from 27 - 29 April, workers", ("from 27 - 29 April", 27, 4, None, 29)),
+    # a night belongs to the day it starts on
+    ("Overnight on 2-3 May 2020, shelling", ("Overnight on 2-3 May 2020", 2, 5, 2020, None)),
+    ("on the night of 2 and 3 May 2020 to", ("on the night of 2 and 3 May 2020", 2, 5, 2020, None)),
+    ("On the night of 4 May, gunmen", ("On the night of 4 May", 4, 5, None, None)),
+    ("the 21st of March 2021", ("21st of March 2021", 21, 3, 2021, None)),
+])
+def test_written_dates(text, expected):
+    found = absolute_dates(text)
+    assert len(found) == 1
+    a = found[0]
+    assert (a.text, a.day, a.month, a.year, a.end_day) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "between 300 and 1000 fighters",  # counts, not days
+    "they may 5 times a day",  # the verb
+    "on 3 and 4 May",  # two days, not one event's span
+    "in May 2020",  # a month: left to the month rules
+    "Resolution 2231 of 2015",
+    "1/3 May",
+])
+def test_not_written_day_dates(text):
+    assert absolute_dates(text) == []
+
+
+# ---------------------------------------------------------------- a note's own toll
+
+@pytest.mark.parametrize("text, toll", [
+    ("A man was found dead in Colonia Centro. 1 fatality.", 1),
+    ("Two victims died and one was injured. 2 fatalities.", 2),
+    ("An unknown suicide bomber killed 3 civilians. Fatalities coded as 4 (including "
+     "the suicide bomber).", 4),
+    ("An unspecified number of soldiers were reportedly killed. Unknown fatalities coded as 10.",
+     10),
+    ("Police dispersed the crowd, resulting in no injuries or fatalities.", 0),
+    ("3 fatalities [size=no report]", 3),
+])
+def test_note_toll(text, toll):
+    assert note_toll(text) == toll
+
+
+@pytest.mark.parametrize("text", [
+    # unknown is not zero
+    "Militants attacked the village, killing and wounding an unknown number of people.",
+    "There were 3 fatalities in total according to local sources",  # mid-sentence: no closing count
+    "No fatality figures were given.",
+    "Troops shelled the town.",
+])
+def test_no_note_toll(text):
+    assert note_toll(text) is None
+
+
+# ---------------------------------------------------------------- gazetteer
+
+needs_db = pytest.mark.skipif(not candidates("sindh"), reason="data/gazetteer.sqlite not built")
+
+
+@needs_db
+@pytest.mark.parametrize("name, country, admin1", [
+    ("Paktia", "AFG", "Paktia"),  # an Afghan province
+    ("Sindh", "PAK", "Sindh"),  # a Pakistani province
+    ("Sonora", "MEX", "Sonora"),  # a Mexican state (also small towns elsewhere)
+])
+def test_admin1_units(name, country, admin1):
+    units = [e for e in admin_units(name.lower()) if e.kind == "admin1"]
+    assert any(e.country == country and e.admin1_name == admin1 for e in units)
+
+
+@needs_db
+def test_small_places_know_their_admin1():
+    # Gardez, capital of Paktia, about 100,000 people; Sopore (GeoNames "Sopur") in Kashmir
+    gardez = [e for e in lookup("Gardez") if e.country == "AFG"]
+    assert gardez and gardez[0].admin1_name == "Paktia"
+    assert any(e.country == "IND" for e in lookup("Sopur"))
+
+
+@needs_db
+def test_homonyms_are_all_there():
+    hyderabad = {e.country for e in lookup("Hyderabad") if e.kind == "city"}
+    assert {"IND", "PAK"} <= hyderabad
+
+
+# ---------------------------------------------------------------- the event's place and date
+
+def _main(coder, text, published="2020-05-04"):
+    rec = coder.code(text, published=published).to_dict()
+    from communique.evaluate.acled import main_event
+
+    return main_event(rec)
+
+
+@needs_db
+@pytest.mark.parametrize("text, name, country, admin1", [
+    # a homonym settled by the qualifier: Hyderabad in Sindh is Pakistan's
+    ("On 1 May 2020, police arrested a man in Hyderabad, Sindh.", "Hyderabad", "PAK", "Sindh"),
+    # "X province": the admin1 unit, not its capital city
+    ("On 3 May 2020, clashes were reported in Kunduz province.", "Kunduz", "AFG", "Kunduz"),
+    # ACLED house style: the place, then its admin units
+    ("On 27 April 2020, Taliban militants attacked a police post in Gardez city, Paktia.",
+     "Gardez", "AFG", "Paktia"),
+    ("On 28 April 2020, motorcycle drivers protested in Santa Teresa del Tuy, Miranda state.",
+     "Santa Teresa del Tuy", "VEN", "Miranda"),
+    # a village the gazetteer lacks, placed by its parenthesised chain
+    # (Shabwah is a Yemeni governorate; "Xylobarrio" is made up)
+    ("On 6 May 2020, soldiers clashed with rebels in Xylobarrio (Jardan, Shabwah).",
+     "Shabwah", "YEM", "Shabwah"),
+])
+def test_event_place_in_notes(coder, text, name, country, admin1):
+    loc = _main(coder, text)["location"]
+    assert (loc["name"], loc["country"], loc.get("admin1")) == (name, country, admin1)
+
+
+@needs_db
+def test_kunduz_province_has_admin1_precision(coder):
+    loc = _main(coder, "On 3 May 2020, clashes were reported in Kunduz province.")["location"]
+    assert loc["level"] == "admin1" and loc["precision"] == "region"
+    assert loc["source"] == "clause"
+
+
+def test_note_toll_goes_to_the_main_event(coder):
+    # the analyst's closing count overrides the 3 the sentence states
+    rec = coder.code("On 29 April 2020, a suicide bomber killed 3 civilians in Kandahar. "
+                     "Fatalities coded as 4.", published="2020-05-04").to_dict()
+    from communique.evaluate.acled import main_event
+
+    ev = main_event(rec)
+    assert ev["fatalities"] == 4
+    assert ev["location"]["country"] == "AFG" and ev["location"]["name"].startswith("Kandah")
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Around 2 May 2020 (as reported), suspected militants attacked a police post in Herat.",
+     "2020-05-02"),
+    ("On 29 Apr 2020, IS militants attacked an army post near Tikrit.", "2020-04-29"),
+    # undated events of a note take the note's date
+    ("On 30 April 2020, cleaners went on strike in Mosul. They demanded their wages.",
+     "2020-04-30"),
+])
+def test_event_date_in_notes(coder, text, date):
+    assert _main(coder, text, published="2020-05-11")["date"] == date
+
+
+def test_an_undated_later_sentence_is_placed_by_the_paragraph(coder):
+    rec = coder.code("On 2 May 2020, gunmen attacked a police post in Herat. "
+                     "Two officers were wounded. Police arrested the gunmen.",
+                     published="2020-05-04").to_dict()
+    arrest = [e for e in rec["events"] if e["trigger"]["text"] == "arrested"]
+    assert arrest and arrest[0]["location"]["source"] == "paragraph"
+    assert arrest[0]["location"]["country"] == "AFG" and arrest[0]["date"] == "2020-05-02"
+
+
+def test_dateline_is_no_place_for_a_foreign_war(coder):
+    text = ("TEHRAN, Oct 3 (Reuters) - Fighting between Armenia and Azerbaijan killed over "
+            "100 soldiers last month.")
+    ev = coder.code(text, published="2022-10-03").to_dict()["events"]
+    assert ev and all((e["location"] or {}).get("name") != "Tehran" for e in ev)
+
+
+def test_dateline_still_places_a_local_event(coder):
+    text = "KABUL, May 3 (Reuters) - Gunmen attacked a checkpoint on Sunday."
+    ev = coder.code(text, published="2020-05-04").to_dict()["events"]
+    assert ev[0]["location"]["name"] == "Kabul" and ev[0]["location"]["source"] == "dateline"
