@@ -13,7 +13,9 @@ Rules:
   "claimed hundreds of lives" needs none).
 - One victim counts as 1: "a soldier was killed", "killed another Chechen",
   "killed the commander", "Serkan Tumay has died".
-- "No one was killed", "no casualties" give 0.
+- "No one was killed", "no casualties", "no injuries or fatalities" give 0.
+- "The body of a man was found" is 1, "the bodies of 3 men" 3; "were shot and
+  injured" are injured, not dead.
 - Several numbers on the same cue add up ("killed 12 soldiers and 3
   civilians" -> 15); on different cues the largest wins ("the toll rose to
   35 ... 12 of them children").
@@ -185,6 +187,10 @@ def _cue_of(noun: Token) -> tuple[str, Token] | None:
             if verb.pos_ in ("NOUN", "PROPN", "NUM"):
                 return _cue_of(verb)
         if verb.lemma_ in _DEATH_VERBS and dep in ("dobj", "nsubjpass", "obj", "conj"):
+            if verb.lemma_ in ("shoot", "gun") and any(
+                    c.dep_ == "conj" and (c.lemma_ in _INJURY_VERBS or c.lower_ in (
+                        "injured", "wounded")) for c in verb.children):
+                return "injured", verb  # "were shot and injured": hit, not killed
             return "dead", verb
         headline_passive = dep == "nsubj" and verb.tag_ == "VBN" and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children)
@@ -223,7 +229,7 @@ def _cue_of(noun: Token) -> tuple[str, Token] | None:
     if dep == "pobj":
         prep = head
         gov = prep.head
-        if prep.lower_ == "of" and (gov.lemma_ in ("death", "life", "killing")
+        if prep.lower_ == "of" and (gov.lemma_ in ("death", "life", "killing", "body", "corpse")
                                     or gov.lower_ in ("deaths", "lives")):
             return "dead", gov
         if prep.lower_ == "of" and gov.lemma_ in ("injury",):
@@ -242,6 +248,10 @@ def _cue_of(noun: Token) -> tuple[str, Token] | None:
 
 def _singular_victim(tok: Token) -> tuple[str, Token] | None:
     """One victim: "a soldier was killed", "killed another Chechen", "Serkan Tumay has died"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in (
+            "body", "corpse") and tok.tag_ in ("NN", "NNP") and any(
+            c.lower_ in ("a", "an", "one") for c in tok.children):
+        return "dead", tok.head.head  # "the body of a man was found"
     if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj"):
         return None
     if any(c.dep_ == "nummod" and _is_num_word(c) and c.lower_ != "one" or
@@ -268,7 +278,8 @@ def _singular_victim(tok: Token) -> tuple[str, Token] | None:
 
 _ZERO = re.compile(r"\b(?:no one|nobody|none)\s+(?:was|were|had been|has been)\s+(?:killed|hurt|"
                    r"injured|wounded)(?:\s+(?:or|and)\s+(?:killed|hurt|injured|wounded))?|"
-                   r"\bno (?:immediate )?(?:reports of )?(?:deaths|casualties|fatalities|injuries)")
+                   r"\bno (?:immediate )?(?:reports? of )?(?:deaths|casualties|fatalities|injuries)"
+                   r"(?:\s+(?:or|nor|and)\s+(?:deaths|casualties|fatalities|injuries))?")
 _NOT_COUNT_BEFORE = {"no", "any", "every", "some", "each", "the", "this", "that", "which",
                      "another", "no-", "anyone"}
 

@@ -126,7 +126,11 @@ _STOP = {"us", "un", "eu", "may", "will", "march", "man", "of", "center", "centr
          "university park", "temple", "liberty", "independence", "progress",
          "unity", "justice", "hope", "mission", "commerce", "enterprise", "pearl", "surprise",
          "god", "lord", "love", "peace", "paradise", "eden", "heaven", "hell", "victory",
-         "media", "republic", "congress", "senate", "parliament", "state", "capitol"}
+         "media", "republic", "congress", "senate", "parliament", "state", "capitol",
+         # words of street addresses and landmarks in analysts' notes ("Street 50", "the
+         # Pacific road", "Colonia Los Olivos", "Black sea junction")
+         "street", "road", "colonia", "pacific", "junction", "bridge", "roundabout", "market",
+         "square", "highway", "avenue", "camp", "station", "prison", "checkpoint"}
 
 
 def _cities() -> Iterator[dict]:

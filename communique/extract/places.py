@@ -408,7 +408,7 @@ def _chain_readings(text: str, end_char: int) -> list[GazetteerEntry]:
 def _far_fetched(e: GazetteerEntry, countries: dict[str, int], qual: set[str]) -> bool:
     """A weak reading (an alternate name, a town under 100,000 people) abroad: in an
     article about other countries, "Bala" is a word of a local name, not Basel."""
-    if not countries or e.country is None or e.country in countries or qual:
+    if not countries or e.country is None or e.country in countries or (_tags(e) & qual):
         return False
     if neighbours().get(e.country, set()) & set(countries):
         return False

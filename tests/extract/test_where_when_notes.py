@@ -185,3 +185,23 @@ def test_dateline_still_places_a_local_event(coder):
     text = "KABUL, May 3 (Reuters) - Gunmen attacked a checkpoint on Sunday."
     ev = coder.code(text, published="2020-05-04").to_dict()["events"]
     assert ev[0]["location"]["name"] == "Kabul" and ev[0]["location"]["source"] == "dateline"
+
+
+# ---------------------------------------------------------------- tolls in analyst phrasing
+
+@pytest.mark.parametrize("text, expected", [
+    ("Militants attacked the post, killing 4 policemen.", (4, None)),
+    ("The body of a man was found in a canal.", (1, None)),
+    ("The bodies of 3 men were found near the road.", (3, None)),
+    ("A man was found dead in Colonia Centro.", (1, None)),
+    ("The clash resulted in no injuries or fatalities.", (0, 0)),
+    ("Two police officers were shot and injured.", (None, 2)),
+    ("Gunmen shot and killed two farmers.", (2, None)),
+    # unknown is not zero
+    ("Gunmen killed and wounded an unknown number of people.", (None, None)),
+])
+def test_casualties_in_analyst_phrasing(nlp, text, expected):
+    from communique.extract.fatalities import casualties
+
+    doc = nlp(text)
+    assert casualties(next(iter(doc.sents))) == expected

@@ -1,0 +1,45 @@
+"""Quality gate: dates, places and tolls on ACLED analyst notes must not fall below the pins.
+
+The pins (tests/data/pinned/acled.json) hold the scores of the first N notes of
+the train part of ../shared/dev/acled/train.jsonl (the fixed 80% of the split)
+and of the first N notes of acled/heldout.jsonl, side by side; N keeps the run
+short. Full-file figures are in docs/evaluation.md. To print fresh scores:
+
+    communique eval --acled ../shared/dev/acled/train.jsonl --part train --limit 150
+    communique eval --acled ../shared/dev/acled/heldout.jsonl --limit 150
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from communique.evaluate import acled
+
+ROOT = Path(__file__).resolve().parent.parent
+ACLED = ROOT.parent / "shared" / "dev" / "acled"
+PINS = json.loads((ROOT / "tests" / "data" / "pinned" / "acled.json").read_text("utf-8"))
+MEASURES = [("date", "date exact"), ("place", "country"), ("place", "admin1"),
+            ("place", "within 25 km (of all)"), ("fatalities", "fatalities exact (ACLED > 0)")]
+SETS = {"train part": ("train.jsonl", "train"), "heldout.jsonl": ("heldout.jsonl", "all")}
+
+
+@pytest.fixture(scope="module", params=list(SETS))
+def result(request, coder):
+    name = request.param
+    path = ACLED / SETS[name][0]
+    if not path.exists():
+        pytest.skip(f"{path} is not here (../shared is laid beside the checkout)")
+    return name, acled.evaluate(path, coder, part=SETS[name][1], limit=PINS["limit"],
+                                scorers=["date", "place", "fatalities"])
+
+
+@pytest.mark.parametrize("scorer, measure", MEASURES)
+def test_acled_scores_hold(result, scorer, measure):
+    name, r = result
+    got = r["scores"][scorer][measure]["score"]
+    pin = PINS[name][f"{scorer}: {measure}"]
+    print(acled.format_table(r))
+    assert got >= pin - PINS["tolerance"], f"{name} {scorer}: {measure} fell to {got} (pinned {pin})"
