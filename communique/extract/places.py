@@ -643,7 +643,8 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
         # an act of words is located by its own locatives, not by places in what it is
         # about: "condemned the attack in Quetta" says where the attack was
         if r is None or r[1] > 3 or (verbal and _through_object(anchor, trig)):
-            if not verbal and rank == 0 and not _own_clause(anchor, trig):
+            if not verbal and rank == 0 and not _own_clause(anchor, trig,
+                                                            h.precision == "country"):
                 loose.append(((0, fine.get(h.precision, 3), abs(span.root.i - trig.i)), h))
             continue
         clauses, hops = r
@@ -664,17 +665,21 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
     return _with_source(dl, "dateline")
 
 
-def _own_clause(anchor: Token, trigger: Token) -> bool:
-    """Does the place sit in a clause that is not the trigger's: one with its own subject
-    ("two months after he took refuge in London") or one that modifies a noun ("a
-    soldier killed in Afghanistan")?"""
+def _own_clause(anchor: Token, trigger: Token, strict: bool) -> bool:
+    """Does the place sit in a clause of another event: one with its own subject ("two
+    months after he took refuge in London"; a relative pronoun does not count: "which
+    led to ... in Kabul city") or, when ``strict`` (a country), one that modifies a
+    noun ("a soldier killed in Afghanistan")?"""
     t = anchor
     for _ in range(12):
         if t.i == trigger.i:
             return False
-        if t.pos_ in ("VERB", "AUX") and (t.dep_ in ("acl", "relcl") or any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
-            return True  # "help for people affected by flooding in ...", "after he took ..."
+        if t.pos_ in ("VERB", "AUX"):
+            if strict and t.dep_ in ("acl", "relcl"):
+                return True
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP")
+                   for c in t.children):
+                return True
         if t.head.i == t.i:
             return False
         t = t.head
