@@ -7,7 +7,7 @@ import logging
 import sqlite3
 import sys
 
-from .limits import KEEP_ALIVE, MAX_CONNECTIONS, MAX_IN_FLIGHT, REQUEST_TIMEOUT
+from .limits import KEEP_ALIVE, MAX_CONNECTIONS, REQUEST_TIMEOUT
 
 SERVE_EXAMPLES = """\
 examples:
@@ -47,7 +47,7 @@ def cmd_serve(args) -> int:
         return 2
     from ..store import Store, StoreError
     from .app import create_app
-    from .limits import LogBurstFilter, guarded_protocol, parse_proxies
+    from .limits import LogBurstFilter, parse_proxies
 
     if args.max_connections < 1 or args.request_timeout <= 0:
         print("communique: error: --max-connections and --request-timeout must be positive",
@@ -76,12 +76,23 @@ def cmd_serve(args) -> int:
                  "communique.server"):
         logging.getLogger(name).addFilter(flood)
     uvicorn.run(create_app(args.db, trusted_proxies=args.trust_proxy), host=args.host,
-                port=args.port, log_level="warning", server_header=False,
-                http=guarded_protocol(max_connections, args.request_timeout),
-                limit_concurrency=MAX_IN_FLIGHT, timeout_keep_alive=KEEP_ALIVE,
-                # The app reads X-Forwarded-For itself, from --trust-proxy peers only.
-                proxy_headers=False)
+                port=args.port, log_level="warning",
+                **server_options(max_connections, args.request_timeout))
     return 0
+
+
+def server_options(max_connections: int = MAX_CONNECTIONS,
+                   request_timeout: float = REQUEST_TIMEOUT) -> dict:
+    """The uvicorn options `serve` runs with: the limits docs/server.md lists."""
+    from .limits import guarded_protocol
+
+    # No limit_concurrency: uvicorn counts open connections against it too, so idle
+    # ones would turn every request into a 503; the connection cap does that job.
+    return {"http": guarded_protocol(max_connections, request_timeout),
+            "timeout_keep_alive": KEEP_ALIVE,
+            # The app reads X-Forwarded-For itself, from --trust-proxy peers only;
+            # uvicorn's own reading would believe any client on 127.0.0.1.
+            "proxy_headers": False, "server_header": False}
 
 
 def _fit_file_limit(max_connections: int) -> int:

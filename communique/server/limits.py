@@ -16,7 +16,6 @@ from typing import Any
 MAX_BODY_BYTES = 2 * 1024 * 1024  # an article is a few KB; 2 MB leaves room for a batch
 RATE_LIMIT = (30, 60.0)  # POST requests per client per window (coding is CPU-bound)
 MAX_CONNECTIONS = 256  # open connections; more are closed as they arrive (file descriptors)
-MAX_IN_FLIGHT = 64  # requests being served at once; more get 503 (uvicorn's limit_concurrency)
 REQUEST_TIMEOUT = 30.0  # seconds a client has to send one whole request, headers and body
 KEEP_ALIVE = 5.0  # seconds an idle keep-alive connection stays open
 LOG_BURST = (20, 60.0)  # log records of one kind per window; the rest are counted, not written
@@ -220,8 +219,10 @@ def guarded_protocol(max_connections: int = MAX_CONNECTIONS,
                      request_timeout: float = REQUEST_TIMEOUT):
     """uvicorn's HTTP protocol with two guards against slow and idle clients.
 
-    - at most ``max_connections`` open connections: one more is closed as it
-      opens, before it costs anything but the accept;
+    - at most ``max_connections`` open connections: one more makes room by
+      dropping the connection that has waited longest without sending a whole
+      request, so idle connections cannot lock out new clients (it is refused
+      only when every other connection is being answered);
     - each request must arrive whole, headers and body, within ``request_timeout``
       seconds of its first byte (or of the connection opening): a client that
       trickles a byte at a time, or opens and says nothing, is cut off.
@@ -231,7 +232,11 @@ def guarded_protocol(max_connections: int = MAX_CONNECTIONS,
     import h11
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
-    log = logging.getLogger("communique.server")
+    # uvicorn's own logger: these lines belong in the server log beside its own.
+    log = logging.getLogger("uvicorn.error")
+
+    # Connections waiting for a whole request, the longest-waiting first.
+    waiting: OrderedDict[Any, None] = OrderedDict()
 
     class GuardedH11Protocol(H11Protocol):
         _deadline = None
@@ -239,10 +244,18 @@ def guarded_protocol(max_connections: int = MAX_CONNECTIONS,
         def connection_made(self, transport) -> None:
             super().connection_made(transport)
             if len(self.connections) > max_connections:
-                log.warning("refused a connection: %d open is the limit (--max-connections)",
-                            max_connections)
-                transport.abort()
-                return
+                # Full: make room by dropping the connection that has waited longest
+                # without a whole request (idle or trickling), never one being
+                # answered; refuse this one only if every other is being answered.
+                oldest = next((c for c in waiting if not c.transport.is_closing()), None)
+                log.warning("%d connections open, the limit (--max-connections): %s",
+                            max_connections, "dropped the one that waited longest for a "
+                            "request" if oldest else "refused a new one")
+                if oldest is None:
+                    transport.abort()
+                    return
+                oldest._disarm(answering=True)
+                oldest.transport.abort()
             self._arm()
 
         def data_received(self, data: bytes) -> None:
@@ -250,27 +263,35 @@ def guarded_protocol(max_connections: int = MAX_CONNECTIONS,
             if self.conn.their_state in (h11.IDLE, h11.SEND_BODY):
                 self._arm()  # a request is on its way: it has until the deadline
             else:
-                self._disarm()
+                self._disarm(answering=True)
 
         def on_response_complete(self) -> None:
-            self._disarm()  # idle now: uvicorn's keep-alive timeout takes over
+            # Idle now: uvicorn's keep-alive timeout takes over, and the connection
+            # may be dropped to make room.
+            self._disarm()
+            waiting[self] = None
+            waiting.move_to_end(self)
             super().on_response_complete()
 
         def connection_lost(self, exc) -> None:
-            self._disarm()
+            self._disarm(answering=True)
             super().connection_lost(exc)
 
         def _arm(self) -> None:
+            waiting[self] = None
             if self._deadline is None:
                 self._deadline = self.loop.call_later(request_timeout, self._too_slow)
 
-        def _disarm(self) -> None:
+        def _disarm(self, answering: bool = False) -> None:
             if self._deadline is not None:
                 self._deadline.cancel()
                 self._deadline = None
+            if answering:  # being answered (or gone): never dropped to make room
+                waiting.pop(self, None)
 
         def _too_slow(self) -> None:
             self._deadline = None
+            waiting.pop(self, None)
             if self.transport.is_closing():
                 return
             log.warning("closed a connection that sent no whole request in %g s "
