@@ -20,11 +20,12 @@ from .conftest import fuzz_settings  # noqa: E402
 from .strategies import EDGE_INTS, JSON_VALUES, ODD_DATES, ODD_TEXT, dumps  # noqa: E402
 
 GET_PATHS = ["/api/events", "/api/actors", "/api/network", "/api/places", "/api/health",
+             "/api/events.csv", "/api/quad_classes",
              "/api/dyads/{a}/{b}/series", "/api/events/{a}", "/events/{a}", "/events", "/map"]
 PARAMS = ["type", "mode", "country", "actor_country", "actor_name", "recipient_sector",
           "quad_class", "modality", "context", "date_from", "date_to", "text", "article_id",
           "cluster_id", "include_negated", "limit", "offset", "level", "min_events", "period",
-          "directed", "name", "sector", "zzz"]
+          "directed", "name", "sector", "order", "no_recipient", "zzz"]
 PARAM_VALUES = st.one_of(ODD_TEXT, ODD_DATES, EDGE_INTS.map(str), st.integers().map(str),
                          st.sampled_from(["CONSULT", "IRN", "true", "0", "-1", "1e9", "NaN",
                                           '"border clash"', "AND OR NOT", "*", "month"]))
