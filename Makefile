@@ -17,8 +17,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[server]'
 	touch $@
 
+# torch first, pinned: a plain `torch` requirement in the train extra would pull the CUDA build.
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[all,test,baseline]'
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[all,test,baseline,train]'
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed

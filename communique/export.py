@@ -1,4 +1,4 @@
-"""Exports of the event store in formats users already know: PLOVER, GDELT 2.0, ICEWS.
+"""Exports of the event store in formats users already know: PLOVER, GDELT 2.0, ICEWS, ACLED.
 
 >>> from communique.export import export
 >>> export(store, "events.csv", format="csv", flavor="gdelt")
@@ -7,7 +7,9 @@
 story/sentence events); ``gdelt`` writes one row per actor pair of each
 deduplicated event (GDELT has one Actor1 and one Actor2 a row), with
 ``NumMentions``, ``NumSources`` and ``NumArticles``. GDELT and ICEWS columns
-keep those datasets' names; a column with no counterpart in communique's
+keep those datasets' names (``acled`` rows: ACLED's event and sub-event type read from
+the PLOVER type, mode and recipient sector through ``communique/data/acled_plover.tsv``;
+events of types ACLED does not record are left out); a column with no counterpart in communique's
 records stays empty rather than invented. The mapping is in ``docs/exports.md``.
 Negated events are left out unless ``include_negated=True``.
 """
@@ -22,12 +24,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .acled import acled_type
 from .store import Store
 
 __all__ = ["export", "rows", "columns", "adm1_code", "FORMATS", "FLAVORS"]
 
 FORMATS = ("csv", "parquet", "jsonl")
-FLAVORS = ("plover", "gdelt", "icews")
+FLAVORS = ("plover", "gdelt", "icews", "acled")
 
 # (column, type): type is one of str, int, float, bool; it fixes the Parquet schema.
 PLOVER_COLUMNS = [
@@ -70,7 +73,18 @@ ICEWS_COLUMNS = [
     ("Longitude", float),
 ]
 
-_COLUMNS = {"plover": PLOVER_COLUMNS, "gdelt": GDELT_COLUMNS, "icews": ICEWS_COLUMNS}
+# ACLED's column names where the record has the field; plover_type/plover_mode say what the
+# ACLED types were read from.
+ACLED_COLUMNS = [
+    ("event_id_cnty", str), ("event_date", str), ("year", int), ("time_precision", int),
+    ("event_type", str), ("sub_event_type", str), ("actor1", str), ("actor2", str),
+    ("civilian_targeting", str), ("iso3", str), ("country", str), ("location", str),
+    ("latitude", float), ("longitude", float), ("source", str), ("notes", str),
+    ("fatalities", int), ("plover_type", str), ("plover_mode", str),
+]
+
+_COLUMNS = {"plover": PLOVER_COLUMNS, "gdelt": GDELT_COLUMNS, "icews": ICEWS_COLUMNS,
+            "acled": ACLED_COLUMNS}
 # PLOVER entity codes that CAMEO/GDELT file as actor types or known groups, not countries.
 _ENTITY_TYPES = {"IGO", "NGO", "IMG", "MNC"}
 _KNOWN_GROUPS = {"UNO"}
@@ -257,6 +271,35 @@ def _icews_row(e: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# -- ACLED ----------------------------------------------------------------------
+
+# ACLED time_precision: 1 the day is known, 2 the week or a range, 3 the month.
+_TIME_PRECISION = {"day": 1, "range": 2, "month": 3}
+
+
+def _acled_row(e: dict[str, Any]) -> dict[str, Any] | None:
+    sectors = [a["sector"] for a in e["recipient"]]
+    kind = acled_type(e["type"], e["mode"], sectors)
+    if kind is None:
+        return None
+    loc = e["location"] or {}
+    date = e["date"] if e["date_precision"] in ("day", "range", "month") else None
+    return {
+        "event_id_cnty": f"{e['article_id']}:{e['event_id']}", "event_date": date,
+        "year": int(date[:4]) if date else None,
+        "time_precision": _TIME_PRECISION.get(e["date_precision"]) if date else None,
+        "event_type": kind[0], "sub_event_type": kind[1],
+        "actor1": _join([a["name"] for a in e["actor"]]),
+        "actor2": _join([a["name"] for a in e["recipient"]]),
+        "civilian_targeting": "Civilian targeting" if (
+            e["type"] == "ASSAULT" and "CVL" in sectors) else None,
+        "iso3": loc.get("country"), "country": _country_name(loc.get("country")),
+        "location": loc.get("name"), "latitude": loc.get("lat"), "longitude": loc.get("lon"),
+        "source": e["source"], "notes": None,
+        "fatalities": e["fatalities"], "plover_type": e["type"], "plover_mode": e["mode"],
+    }
+
+
 # -- GDELT ----------------------------------------------------------------------
 
 def _gdelt_actor(prefix: str, a: dict[str, Any] | None) -> dict[str, Any]:
@@ -403,9 +446,11 @@ def rows(store: Store, flavor: str = "plover", include_negated: bool = False,
         for c in _gdelt_clusters(store, include_negated, filters):
             yield from _gdelt_rows(c)
         return
-    make = _plover_row if flavor == "plover" else _icews_row
+    make = {"plover": _plover_row, "icews": _icews_row, "acled": _acled_row}[flavor]
     for e in store.iter_events(include_negated=include_negated, **filters):
-        yield make(e)
+        row = make(e)
+        if row is not None:
+            yield row
 
 
 def _frame(records: list[dict[str, Any]], spec: list[tuple[str, type]]):
@@ -423,8 +468,9 @@ def export(store: Store, path: str | Path, format: str = "csv", flavor: str = "p
 
     Args:
         flavor: ``plover`` (communique's fields, PLOVER names), ``gdelt`` (GDELT 2.0
-            event columns, one row per actor pair of each deduplicated event) or ``icews`` (ICEWS
-            event columns).
+            event columns, one row per actor pair of each deduplicated event), ``icews``
+            (ICEWS event columns) or ``acled`` (ACLED event and sub-event types from PLOVER
+            type, mode and recipient sector; other event types left out).
         include_negated: also write events coded as negated ("did not attack").
         filters: narrow the export, as in :meth:`Store.query_events`.
     """

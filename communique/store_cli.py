@@ -37,6 +37,7 @@ EXPORT_EXAMPLES = """\
 examples:
   communique export --db events.db --flavor gdelt --format parquet --output events.parquet
   communique export --db events.db --flavor icews --output icews.csv
+  communique export --db events.db --flavor acled --output acled.csv
   communique export --db events.db --flavor plover --format jsonl --include-negated --output all.jsonl
 
 Column mapping of each flavour: docs/exports.md.
@@ -134,14 +135,14 @@ def register(subparsers) -> None:
     p.set_defaults(func=cmd_query)
 
     p = subparsers.add_parser(
-        "export", help="write a store's events as CSV, Parquet or JSONL (PLOVER, GDELT, ICEWS)",
-        description="Export the events of a store with PLOVER, GDELT 2.0 or ICEWS column "
+        "export", help="write a store's events as CSV, Parquet or JSONL (PLOVER, GDELT, ICEWS, ACLED)",
+        description="Export the events of a store with PLOVER, GDELT 2.0, ICEWS or ACLED column "
                     "names. Negated events are left out unless --include-negated.",
         epilog=EXPORT_EXAMPLES, formatter_class=_Formatter)
     p.add_argument("--db", default="events.db", help="the store file (default events.db)")
     p.add_argument("--format", choices=["csv", "parquet", "jsonl"], default=None,
                    help="default: from the output's suffix, else csv")
-    p.add_argument("--flavor", choices=["plover", "gdelt", "icews"], default="plover",
+    p.add_argument("--flavor", choices=["plover", "gdelt", "icews", "acled"], default="plover",
                    help="column names and row unit (default plover)")
     p.add_argument("--output", "-o", required=True, metavar="FILE")
     p.add_argument("--include-negated", action="store_true", help="also write negated events")

@@ -20,7 +20,9 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "exports.md"
 # Non-negated events in the corpus: 7 per article, 6 deduplicated (two articles
 # report the call at Baku); the negated shelling makes 8 and 7.
 ROWS = {("plover", False): 7, ("plover", True): 8, ("icews", False): 7, ("icews", True): 8,
-        ("gdelt", False): 6, ("gdelt", True): 7}
+        ("gdelt", False): 6, ("gdelt", True): 7,
+        # ACLED records the fighting and the protest, not the call, accusation or praise.
+        ("acled", False): 2, ("acled", True): 3}
 
 
 @pytest.fixture(scope="module")
@@ -158,8 +160,8 @@ def test_empty_store_writes_headers(tmp_path):
 def test_unknown_format_and_flavor(store, tmp_path):
     with pytest.raises(ValueError, match="csv, parquet, jsonl"):
         export(store, tmp_path / "x", format="xlsx")
-    with pytest.raises(ValueError, match="plover, gdelt, icews"):
-        export(store, tmp_path / "x", flavor="acled")
+    with pytest.raises(ValueError, match="plover, gdelt, icews, acled"):
+        export(store, tmp_path / "x", flavor="ucdp")
 
 
 def test_export_command(store, tmp_path, capsys):
@@ -276,3 +278,16 @@ def test_cameo_codes_stay_strings(store, tmp_path):
     assert str(pq.read_schema(tmp_path / "p.parquet").field("cameo").type) == "string"
     export(store, tmp_path / "i.parquet", format="parquet", flavor="icews")
     assert str(pq.read_schema(tmp_path / "i.parquet").field("CAMEO Code").type) == "string"
+
+
+def test_acled_rows(store, tmp_path):
+    export(store, tmp_path / "a.csv", format="csv", flavor="acled")
+    df = read(tmp_path / "a.csv", "csv")
+    assert sorted(df["plover_type"]) == ["ASSAULT", "PROTEST"]
+    [fight] = df[df["plover_type"] == "ASSAULT"].to_dict("records")
+    # ASSAULT with firearms on Armenia (no civilian recipient): a battle.
+    assert (fight["event_type"], fight["sub_event_type"]) == ("Battles", "Armed clash")
+    assert (fight["event_date"], fight["time_precision"], fight["fatalities"]) == ("2022-09-13", "1", "49")
+    assert (fight["location"], fight["iso3"], fight["civilian_targeting"]) == ("Jermuk", "ARM", "")
+    [demo] = df[df["plover_type"] == "PROTEST"].to_dict("records")
+    assert (demo["event_type"], demo["sub_event_type"]) == ("Protests", "Peaceful protest")

@@ -1,0 +1,1 @@
+"""Trained models: the event model (run time in ``event_model``, training in ``training``)."""

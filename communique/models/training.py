@@ -1,0 +1,322 @@
+"""Training the event model (needs the `train` extra: torch, transformers, onnx).
+
+``scripts/train_event_model.py`` is the command line; this module is the code path it
+and the tests share: read the labelled sentences of ``../shared/dev`` (train part only,
+see ``communique.evaluate.splits``), fine-tune an encoder with one linear head per
+label set on mean-pooled tokens, keep the epoch that scores best on the held-out part,
+and export int8 ONNX + tokenizer + ``meta.json`` for ``communique.models.event_model``.
+
+Heads and where their labels come from:
+
+- ``type``: PLOVER type of the sentence's main event. PLV rows (``gold_root``; YIELD
+  stands for CONCEDE or RETREAT) and ACLED notes (type from ``data/acled_plover.tsv``).
+- ``mode``: ASSAULT / PROTEST / COERCE / MOBILIZE mode, ``none`` where the ACLED
+  sub-event type says the act used no specific means (an armed clash). ACLED notes only.
+- ``quad``: CAMEO quad class 0-4 as the ConfliBERT data define it (0 = no event,
+  statement or appeal). ConfliBERT rows, PLV rows (``gold_penta``), ACLED notes of
+  material conflict.
+- ``acled``: ACLED event type. ACLED notes only.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import shutil
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from communique.acled import acled_rows, plover_labels
+from communique.evaluate.splits import select
+from communique.models.event_model import META_FILE, MODEL_FILE, TOKENIZER_FILE
+
+PLV_TYPES = ("ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONSULT", "COOPERATE", "MOBILIZE",
+             "PROTEST", "REJECT", "REQUEST", "SANCTION", "SUPPORT", "THREATEN", "YIELD")
+ACLED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests",
+               "Riots", "Strategic developments")
+# Material conflict in the ConfliBERT class scheme (CAMEO 14, 15, 17-20).
+MATERIAL_CONFLICT = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"}
+IGNORE = -100
+
+
+def mode_labels() -> tuple[str, ...]:
+    """``none`` and every mode the ACLED table gives as a training label."""
+    modes = sorted({r.mode for r in acled_rows() if r.mode and r.direction != "to_acled"})
+    return ("none", *modes)
+
+
+def head_labels() -> dict[str, list[str]]:
+    return {"type": list(PLV_TYPES), "mode": list(mode_labels()),
+            "quad": ["0", "1", "2", "3", "4"], "acled": list(ACLED_TYPES)}
+
+
+@dataclass
+class Example:
+    """A sentence and the labels it has (a head without a label is left out)."""
+
+    text: str
+    source: str
+    labels: dict[str, str] = field(default_factory=dict)
+    group: str = ""  # what sampling caps (an ACLED sub-event type)
+
+
+def plv_examples(path: Path, part: str) -> list[Example]:
+    rows = select(csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"),
+                  lambda r: r["sentence"], part)
+    return [Example(r["sentence"], "plv", {"type": r["gold_root"], "quad": str(int(r["gold_penta"]))})
+            for r in rows if r["gold_root"] in PLV_TYPES]
+
+
+def class_examples(path: Path, part: str) -> list[Example]:
+    rows = [r for r in csv.reader(open(path, encoding="utf-8"), delimiter="\t") if len(r) >= 2]
+    return [Example(r[0], "class", {"quad": str(int(r[1]))}) for r in select(rows, lambda r: r[0], part)]
+
+
+def acled_examples(path: Path, part: str = "all") -> list[Example]:
+    notes = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+    out = []
+    for d in select(notes, lambda d: d["id"], part):
+        labels = {"acled": d["event_type"]}
+        mapped = plover_labels(d["event_type"], d["sub_event_type"])
+        if mapped:
+            type_, mode, _ = mapped
+            if type_:
+                labels["type"] = "YIELD" if type_ in ("RETREAT", "CONCEDE") else type_
+                if type_ in MATERIAL_CONFLICT:
+                    labels["mode"] = mode or "none"
+                    labels["quad"] = "4"
+        out.append(Example(d["text"], "acled", labels, group=d["sub_event_type"]))
+    return out
+
+
+def dev_examples(dev: Path, part: str) -> list[Example]:
+    """All labelled sentences of one part of the dev files."""
+    return (plv_examples(dev / "plv" / "train.tsv", part)
+            + class_examples(dev / "confli-cameo" / "class_train.tsv", part)
+            + acled_examples(dev / "acled" / "train.jsonl", part))
+
+
+def epoch_sample(examples: list[Example], rng: random.Random, cap: int) -> list[Example]:
+    """All examples, but at most ``cap`` of each ACLED sub-event type (drawn anew each epoch):
+    peaceful protests and armed clashes would otherwise drown the rarer types."""
+    groups: dict[str, list[Example]] = defaultdict(list)
+    out = []
+    for ex in examples:
+        (groups[ex.group].append(ex) if ex.group else out.append(ex))
+    for g in sorted(groups):
+        items = groups[g]
+        out += rng.sample(items, cap) if cap and len(items) > cap else items
+    rng.shuffle(out)
+    return out
+
+
+def _build(base: Path, heads: dict[str, list[str]]):
+    import torch
+    from transformers import AutoConfig, AutoModel
+
+    config = AutoConfig.from_pretrained(base)
+    has_weights = any((base / f).exists() for f in ("model.safetensors", "pytorch_model.bin"))
+    encoder = AutoModel.from_pretrained(base) if has_weights else AutoModel.from_config(config)
+
+    class MultiHead(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.encoder = encoder
+            self.dropout = torch.nn.Dropout(0.1)
+            self.heads = torch.nn.ModuleDict({f"{h}_head": torch.nn.Linear(config.hidden_size, len(labs))
+                                              for h, labs in heads.items()})
+            self.export_probs = False
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
+                                  token_type_ids=token_type_ids).last_hidden_state
+            m = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            pooled = self.dropout((hidden * m).sum(1) / m.sum(1).clamp(min=1.0))
+            logits = tuple(self.heads[f"{h}_head"](pooled) for h in heads)
+            if self.export_probs:
+                return tuple(torch.softmax(x, dim=-1) for x in logits)
+            return logits
+
+    return MultiHead()
+
+
+def _tokenizer(base: Path, max_length: int):
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(base / TOKENIZER_FILE))
+    tok.enable_truncation(max_length)
+    tok.no_padding()
+    return tok
+
+
+def _batch(tok, texts: list[str]):
+    import torch
+
+    encs = tok.encode_batch(texts)
+    width = max(len(e.ids) for e in encs)
+    ids = torch.zeros((len(encs), width), dtype=torch.long)
+    mask = torch.zeros((len(encs), width), dtype=torch.long)
+    for i, e in enumerate(encs):
+        ids[i, :len(e.ids)] = torch.tensor(e.ids)
+        mask[i, :len(e.ids)] = 1
+    return ids, mask, torch.zeros_like(ids)
+
+
+def _targets(batch: list[Example], heads: dict[str, list[str]]):
+    import torch
+
+    return {h: torch.tensor([labs.index(ex.labels[h]) if h in ex.labels else IGNORE for ex in batch])
+            for h, labs in heads.items()}
+
+
+def predict(model, tok, examples: list[Example], heads, batch_size: int = 64) -> list[dict[str, str]]:
+    """Each example's argmax label per head (torch, for model selection)."""
+    import torch
+
+    model.eval()
+    out: list[dict[str, str]] = []
+    with torch.no_grad():
+        for b in range(0, len(examples), batch_size):
+            chunk = examples[b:b + batch_size]
+            logits = model(*_batch(tok, [ex.text for ex in chunk]))
+            for i in range(len(chunk)):
+                out.append({h: heads[h][int(x[i].argmax())] for h, x in zip(heads, logits)})
+    return out
+
+
+def scores(examples: list[Example], preds: list[dict[str, str]]) -> dict[str, Any]:
+    """Accuracy per (source, head) and macro-F1 of the ACLED head."""
+    hits: Counter = Counter()
+    seen: Counter = Counter()
+    gold_acled, pred_acled = [], []
+    for ex, p in zip(examples, preds):
+        for h, lab in ex.labels.items():
+            key = f"{ex.source}_{h}"
+            seen[key] += 1
+            hits[key] += p[h] == lab
+        if "acled" in ex.labels:
+            gold_acled.append(ex.labels["acled"])
+            pred_acled.append(p["acled"])
+    out: dict[str, Any] = {k: round(hits[k] / seen[k], 4) for k in sorted(seen)}
+    out["n"] = dict(sorted(seen.items()))
+    if gold_acled:
+        out["acled_macro_f1"] = round(macro_f1(gold_acled, pred_acled), 4)
+    return out
+
+
+def macro_f1(gold: list[str], pred: list[str]) -> float:
+    labels = sorted(set(gold))
+    f1s = []
+    for lab in labels:
+        tp = sum(g == lab and p == lab for g, p in zip(gold, pred))
+        fp = sum(g != lab and p == lab for g, p in zip(gold, pred))
+        fn = sum(g == lab and p != lab for g, p in zip(gold, pred))
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(f1s) / len(f1s) if f1s else 0.0
+
+
+def selection_score(s: dict[str, Any]) -> float:
+    """What picks the epoch: PLV type, ConfliBERT quad and ACLED macro-F1, equally."""
+    parts = [s.get("plv_type"), s.get("class_quad"), s.get("acled_macro_f1")]
+    parts = [p for p in parts if p is not None]
+    return sum(parts) / len(parts) if parts else 0.0
+
+
+def train(train_set: list[Example], heldout: list[Example], base: Path, out: Path, *,
+          epochs: int = 3, lr: float = 5e-5, batch_size: int = 16, seed: int = 13,
+          max_length: int = 80, cap: int = 100, threads: int = 2, max_steps: int | None = None,
+          quantize: bool = True, log=print) -> dict[str, Any]:
+    """Fine-tune, keep the best epoch on ``heldout``, export to ``out``; returns meta.json's content."""
+    import torch
+
+    torch.manual_seed(seed)
+    torch.set_num_threads(threads)
+    rng = random.Random(seed)
+    heads = head_labels()
+    tok = _tokenizer(base, max_length)
+    model = _build(base, heads)
+    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    per_epoch = len(epoch_sample(train_set, random.Random(seed), cap))
+    total = max_steps or epochs * ((per_epoch + batch_size - 1) // batch_size)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / max(1, total // 10)) * max(0.0, 1 - s / max(1, total)))
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
+    best, best_state, history, step = -1.0, None, [], 0
+    started = time.time()
+    for epoch in range(1, epochs + 1):
+        model.train()
+        batch_list = epoch_sample(train_set, rng, cap)
+        for b in range(0, len(batch_list), batch_size):
+            chunk = batch_list[b:b + batch_size]
+            logits = model(*_batch(tok, [ex.text for ex in chunk]))
+            targets = _targets(chunk, heads)
+            loss = sum(loss_fn(x, targets[h]) for h, x in zip(heads, logits)
+                       if (targets[h] != IGNORE).any())
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            step += 1
+            if step % 25 == 0:
+                log(json.dumps({"epoch": epoch, "step": step, "of": total, "loss": round(float(loss), 4),
+                                "minutes": round((time.time() - started) / 60, 1)}))
+            if max_steps and step >= max_steps:
+                break
+        s = scores(heldout, predict(model, tok, heldout, heads)) if heldout else {}
+        sel = selection_score(s)
+        history.append({"epoch": epoch, "heldout": s, "selection": round(sel, 4),
+                        "minutes": round((time.time() - started) / 60, 1)})
+        log(json.dumps(history[-1]))
+        if sel > best or best_state is None:
+            best = sel
+            best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+        if max_steps and step >= max_steps:
+            break
+    model.load_state_dict(best_state)
+    best_epoch = max(history, key=lambda h: h["selection"])["epoch"]
+    seen = epoch_sample(train_set, random.Random(seed), cap)  # what one epoch trains on
+    train_scores = scores(seen, predict(model, tok, seen, heads))
+    meta = {"heads": heads, "max_length": max_length, "base": base.name, "seed": seed,
+            "epochs": epochs, "best_epoch": best_epoch, "lr": lr, "batch_size": batch_size,
+            "cap_per_acled_subtype": cap, "input": "the plain sentence (no actor marks)",
+            "data": {"train": dict(Counter(ex.source for ex in train_set)),
+                     "heldout": dict(Counter(ex.source for ex in heldout)),
+                     "split": "communique.evaluate.splits (seeded 80/20 of each dev train file)"},
+            "scores": {"train": train_scores,
+                       "heldout": next(h["heldout"] for h in history if h["epoch"] == best_epoch)},
+            "history": history}
+    export(model, tok, base, out, meta, quantize=quantize)
+    return meta
+
+
+def export(model, tok, base: Path, out: Path, meta: dict[str, Any], quantize: bool = True) -> None:
+    """int8 ONNX (probabilities per head), tokenizer.json and meta.json into ``out``."""
+    import torch
+
+    out.mkdir(parents=True, exist_ok=True)
+    model.eval()
+    model.export_probs = True
+    ids, mask, types = _batch(tok, ["An example sentence for tracing.", "Short."])
+    fp32 = out / "model.fp32.onnx"
+    torch.onnx.export(model, (ids, mask, types), str(fp32),
+                      input_names=["input_ids", "attention_mask", "token_type_ids"],
+                      output_names=list(meta["heads"]),
+                      dynamic_axes={n: {0: "batch", 1: "tokens"} for n in
+                                    ("input_ids", "attention_mask", "token_type_ids")}
+                      | {h: {0: "batch"} for h in meta["heads"]},
+                      opset_version=17, dynamo=False)
+    model.export_probs = False
+    if quantize:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        quantize_dynamic(str(fp32), str(out / MODEL_FILE), weight_type=QuantType.QInt8)
+        fp32.unlink()
+    else:
+        fp32.replace(out / MODEL_FILE)
+    shutil.copyfile(base / TOKENIZER_FILE, out / TOKENIZER_FILE)
+    (out / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")

@@ -1,0 +1,73 @@
+"""The event model's training path and run-time path meet: a tiny random model trained for one
+step by the same code as scripts/train_event_model.py, exported, loaded and run without torch."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from communique.models.event_model import EventModel, ModelMissing, load_event_model
+
+ROWS = [
+    ("Troops shelled the town overnight.", {"type": "ASSAULT", "mode": "heavy-weapons", "quad": "4",
+                                            "acled": "Explosions/Remote violence"}),
+    ("Hundreds marched peacefully in the capital.", {"type": "PROTEST", "mode": "demo", "quad": "4",
+                                                     "acled": "Protests"}),
+    ("The minister praised the agreement.", {"type": "SUPPORT", "quad": "1"}),
+    ("Police arrested two journalists.", {"quad": "4"}),
+]
+
+
+def _tiny_base(tmp_path):
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
+    from transformers import BertConfig
+
+    words = sorted({w.strip(".").lower() for text, _ in ROWS for w in text.split()} | {"."})
+    vocab = {t: i for i, t in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", *words])}
+    tok = Tokenizer(models.WordPiece(vocab, unk_token="[UNK]"))
+    tok.normalizer = normalizers.BertNormalizer(lowercase=True)
+    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tok.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]", special_tokens=[("[CLS]", 2), ("[SEP]", 3)])
+    base = tmp_path / "base"
+    base.mkdir()
+    tok.save(str(base / "tokenizer.json"))
+    BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+               intermediate_size=32, max_position_embeddings=64).save_pretrained(base)
+    return base
+
+
+def test_train_export_load_predict(tmp_path):
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    pytest.importorskip("onnx")
+    from communique.models.training import Example, head_labels, train
+
+    examples = [Example(t, "plv", labels) for t, labels in ROWS]
+    out = tmp_path / "model"
+    meta = train(examples, examples[:2], _tiny_base(tmp_path), out, epochs=1, max_steps=1,
+                 batch_size=4, threads=1, log=lambda _: None)
+    assert meta["heads"] == head_labels()
+    assert json.loads((out / "meta.json").read_text())["seed"] == meta["seed"]
+
+    model = EventModel(out)
+    sentences = ["Troops shelled the town overnight.", "Hundreds marched.", "Unseen words here."]
+    probs = model.predict(sentences, batch_size=2)
+    assert len(probs) == 3
+    for p in probs:
+        assert set(p) == set(meta["heads"])
+        for head, labels in meta["heads"].items():
+            assert list(p[head]) == labels
+            assert sum(p[head].values()) == pytest.approx(1.0, abs=1e-3)
+    # batching and order do not change a sentence's answer (int8 activations are scaled per
+    # batch, hence the tolerance)
+    again = model.predict(list(reversed(sentences)), batch_size=1)[::-1]
+    for a, b in zip(probs, again):
+        assert a["type"] == pytest.approx(b["type"], abs=0.01)
+    assert model.predict([]) == []
+
+
+def test_missing_model_says_what_to_do(tmp_path):
+    with pytest.raises(ModelMissing, match="train one with"):
+        load_event_model(tmp_path)

@@ -1,0 +1,63 @@
+"""The ACLED <-> PLOVER table (communique/data/acled_plover.tsv), both ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.acled import acled_rows, acled_type, plover_labels
+
+
+@pytest.mark.parametrize("type_, mode, sectors, expected", [
+    ("ASSAULT", "aerial", [], ("Explosions/Remote violence", "Air/drone strike")),
+    ("ASSAULT", "drone", ["CVL"], ("Explosions/Remote violence", "Air/drone strike")),
+    ("ASSAULT", "heavy-weapons", ["MIL"], ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("ASSAULT", "explosives", [], ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("ASSAULT", "suicide-attack", ["CVL"], ("Explosions/Remote violence", "Suicide bomb")),
+    ("ASSAULT", "abduct", ["CVL"], ("Violence against civilians", "Abduction/forced disappearance")),
+    # combatants captured in fighting (PLOVER: ASSAULT abduct) are not violence against civilians
+    ("ASSAULT", "abduct", ["MIL"], ("Battles", "Armed clash")),
+    ("ASSAULT", "firearms", ["CVL"], ("Violence against civilians", "Attack")),
+    ("ASSAULT", None, ["MIL", "CVL"], ("Violence against civilians", "Attack")),
+    ("ASSAULT", "firearms", ["MIL"], ("Battles", "Armed clash")),
+    ("ASSAULT", None, [None], ("Battles", "Armed clash")),
+    ("ASSAULT", "destroy", [], ("Strategic developments", "Looting/property destruction")),
+    ("PROTEST", "riot", [], ("Riots", "Violent demonstration")),
+    ("PROTEST", "demo", ["GOV"], ("Protests", "Peaceful protest")),
+    ("PROTEST", "strike", [], ("Protests", "Peaceful protest")),
+    ("PROTEST", None, [], ("Protests", "Peaceful protest")),
+    ("COERCE", "arrest", [], ("Strategic developments", "Arrests")),
+    ("COERCE", "seize", [], ("Strategic developments", "Looting/property destruction")),
+    ("COERCE", "curfew", [], ("Strategic developments", "Change to group/activity")),
+    ("MOBILIZE", "troops", [], ("Strategic developments", "Headquarters or base established")),
+    ("AGREE", None, [], ("Strategic developments", "Agreement")),
+    # ACLED records no talks, accusations or statements
+    ("CONSULT", "phone", [], None),
+    ("ACCUSE", None, ["CVL"], None),
+    (None, None, [], None),
+])
+def test_acled_type(type_, mode, sectors, expected):
+    assert acled_type(type_, mode, sectors) == expected
+
+
+@pytest.mark.parametrize("event_type, sub, expected", [
+    ("Explosions/Remote violence", "Air/drone strike", ("ASSAULT", "aerial", False)),
+    ("Explosions/Remote violence", "Grenade", ("ASSAULT", "explosives", False)),
+    ("Violence against civilians", "Attack", ("ASSAULT", "", True)),
+    ("Riots", "Mob violence", ("PROTEST", "riot", False)),
+    ("Protests", "Protest with intervention", ("PROTEST", "demo", False)),
+    ("Strategic developments", "Other", ("", "", False)),
+    ("Battles", "No such sub-type", None),
+])
+def test_plover_labels(event_type, sub, expected):
+    assert plover_labels(event_type, sub) == expected
+
+
+def test_every_acled_sub_type_reads_back_as_its_event_type():
+    """A coding that goes to PLOVER and back lands in the same ACLED event type whenever the
+    table gives it a type (the rows a training label and an export must agree on)."""
+    for row in acled_rows():
+        if row.direction == "to_acled" or not row.type:
+            continue
+        sectors = ["CVL"] if row.recipient_sector == "CVL" else []
+        back = acled_type(row.type, row.mode or None, sectors)
+        assert back is not None and back[0] == row.event_type, row
