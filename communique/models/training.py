@@ -275,23 +275,30 @@ def train(train_set: list[Example], heldout: list[Example], base: Path, out: Pat
         if sel > best or best_state is None:
             best = sel
             best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+            # export every better epoch, so that a run cut short still leaves its best model
+            meta = _meta(heads, base, seed, epochs, epoch, lr, batch_size, max_length, cap,
+                         train_set, heldout, history)
+            export(model, tok, base, out, meta, quantize=quantize)
         if max_steps and step >= max_steps:
             break
     model.load_state_dict(best_state)
-    best_epoch = max(history, key=lambda h: h["selection"])["epoch"]
     seen = epoch_sample(train_set, random.Random(seed), cap)  # what one epoch trains on
-    train_scores = scores(seen, predict(model, tok, seen, heads))
-    meta = {"heads": heads, "max_length": max_length, "base": base.name, "seed": seed,
+    meta["scores"]["train"] = scores(seen, predict(model, tok, seen, heads))
+    meta["history"] = history
+    (out / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    return meta
+
+
+def _meta(heads, base, seed, epochs, best_epoch, lr, batch_size, max_length, cap, train_set,
+          heldout, history) -> dict[str, Any]:
+    return {"heads": heads, "max_length": max_length, "base": base.name, "seed": seed,
             "epochs": epochs, "best_epoch": best_epoch, "lr": lr, "batch_size": batch_size,
             "cap_per_acled_subtype": cap, "input": "the plain sentence (no actor marks)",
             "data": {"train": dict(Counter(ex.source for ex in train_set)),
                      "heldout": dict(Counter(ex.source for ex in heldout)),
                      "split": "communique.evaluate.splits (seeded 80/20 of each dev train file)"},
-            "scores": {"train": train_scores,
-                       "heldout": next(h["heldout"] for h in history if h["epoch"] == best_epoch)},
-            "history": history}
-    export(model, tok, base, out, meta, quantize=quantize)
-    return meta
+            "scores": {"heldout": history[-1]["heldout"], "train": None},
+            "history": list(history)}
 
 
 def export(model, tok, base: Path, out: Path, meta: dict[str, Any], quantize: bool = True) -> None:
