@@ -18,7 +18,7 @@ TABLE = DATA / "acled_plover.tsv"
 COLUMNS = ("event_type", "sub_event_type", "type", "mode", "recipient_sector", "direction")
 DIRECTIONS = ("to_plover", "to_acled", "both")
 
-__all__ = ["AcledRow", "acled_rows", "acled_type", "plover_labels"]
+__all__ = ["AcledRow", "acled_rows", "acled_type", "event_acled_type", "plover_labels"]
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,14 @@ def acled_type(type: str | None, mode: str | None = None,
         if row.matches(type, mode, recipient_sectors):
             return row.event_type, row.sub_event_type
     return None
+
+
+def event_acled_type(event: dict, record: dict) -> tuple[str, str] | None:
+    """(event_type, sub_event_type) of an event of a record dict (its recipients' sectors
+    are read from the record's actors)."""
+    sector = {a["id"]: a.get("sector") for a in record.get("actors") or []}
+    return acled_type(event.get("type"), event.get("mode"),
+                      [sector.get(i) for i in event.get("recipient") or []])
 
 
 def plover_labels(event_type: str, sub_event_type: str) -> tuple[str, str, bool] | None:

@@ -159,8 +159,15 @@ class Event:
     modality: str = "asserted"
     negated: bool = False
     confidence: float = 0.5
+    why: dict[str, Any] | None = None  # only with --explain
 
     def to_dict(self) -> dict[str, Any]:
+        d = self._fields()
+        if self.why is not None:
+            d["why"] = dict(self.why)
+        return d
+
+    def _fields(self) -> dict[str, Any]:
         return {
             "id": self.id, "type": self.type, "mode": self.mode,
             "contexts": list(self.contexts), "cameo": self.cameo,
@@ -189,7 +196,7 @@ class Event:
             injured=d.get("injured"), modality=d.get("modality", "asserted"),
             negated=d.get("negated", False), trigger=Mention.from_dict(d["trigger"]),
             sentence=(d["sentence"]["start"], d["sentence"]["end"]),
-            confidence=d.get("confidence", 0.5),
+            confidence=d.get("confidence", 0.5), why=d.get("why"),
         )
 
 

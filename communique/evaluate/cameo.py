@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from communique.evaluate.splits import select
+from communique.evaluate.splits import is_heldout, select
 from communique.extract.events import find_events
 
 QUADS = (0, 1, 2, 3, 4)
@@ -138,7 +138,17 @@ def eval_class(path: str | Path, coder=None, part: str = "all") -> dict[str, Any
                          sum(confusion[q][p] for p in QUADS if p != q)) for q in QUADS}
     acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
     return {"dataset": str(path), "part": part, "n": len(gold), "accuracy": round(acc, 4),
-            "confusion": confusion, "per_class": per_class}
+            "confusion": confusion, "per_class": per_class,
+            "by_part": _by_part(texts, [g == p for g, p in zip(gold, pred)]) if part == "all" else {}}
+
+
+def _by_part(keys: list[str], right: list[bool]) -> dict[str, dict[str, Any]]:
+    """Accuracy on the train and held-out parts of the fixed split, from one coding run."""
+    out = {}
+    for name in ("train", "heldout"):
+        hits = [ok for k, ok in zip(keys, right) if is_heldout(k) == (name == "heldout")]
+        out[name] = {"n": len(hits), "accuracy": round(sum(hits) / len(hits), 4) if hits else 0.0}
+    return out
 
 
 def _read_bio(path):
@@ -256,7 +266,7 @@ def eval_plv(path: str | Path, coder=None, part: str = "all") -> dict[str, Any]:
                   lambda r: r["sentence"], part)
     marked = [_marked_spans(r["marked_sentence"]) for r in rows]
     texts = [m[0] for m in marked]
-    hits, per = 0, {}
+    hits, per, right = 0, {}, []
     counts = {k: Counter() for k in ("actor", "recipient")}
     for r, (_, gold_spans), (doc, actors, events) in zip(rows, marked, _code(texts, coder)):
         e = _main_event(events, doc)
@@ -266,16 +276,23 @@ def eval_plv(path: str | Path, coder=None, part: str = "all") -> dict[str, Any]:
         main = e.type if e else None
         ok = (main in ("CONCEDE", "RETREAT")) if gold == "YIELD" else main == gold
         hits += ok
+        right.append(ok)
         c = per.setdefault(gold, Counter())
         c["n"] += 1
         c["correct"] += ok
+        c["heldout_n" if is_heldout(r["sentence"]) else "train_n"] += 1
+        c["heldout_correct" if is_heldout(r["sentence"]) else "train_correct"] += ok
         c["any"] += bool(types & ({"CONCEDE", "RETREAT"} if gold == "YIELD" else {gold}))
     spans = _span_scores(counts)
     return {"dataset": str(path), "part": part, "n": len(rows),
             "accuracy": round(hits / len(rows), 4),
             "spans": spans,
+            "by_part": _by_part([r["sentence"] for r in rows], right) if part == "all" else {},
             "per_type": {k: {"n": v["n"], "accuracy": round(v["correct"] / v["n"], 4),
-                             "found_anywhere": round(v["any"] / v["n"], 4)}
+                             "found_anywhere": round(v["any"] / v["n"], 4),
+                             **({f"{p}_accuracy": round(v[f"{p}_correct"] / v[f"{p}_n"], 4)
+                                 if v[f"{p}_n"] else None for p in ("train", "heldout")}
+                                if part == "all" else {})}
                          for k, v in sorted(per.items())}}
 
 
@@ -286,6 +303,7 @@ def format_table(result: dict[str, Any]) -> str:
     if "confusion" in result:
         lines.append(f"class accuracy: {result['accuracy']:.3f}  "
                      "(0 no event/statement/appeal, 1-4 quad classes: PentaClass)")
+        lines += _part_line(result)
         lines.append("gold\\pred " + " ".join(f"{p:>5}" for p in QUADS) +
                      "   prec   rec    f1")
         for g in QUADS:
@@ -294,14 +312,30 @@ def format_table(result: dict[str, Any]) -> str:
                          f"  {pc['precision']:.3f} {pc['recall']:.3f} {pc['f1']:.3f}")
     elif "per_type" in result:
         lines.append(f"PLOVER type accuracy: {result['accuracy']:.3f}")
-        lines.append(f"{'type':<10} {'n':>5} {'acc':>6} {'any':>6}")
+        lines += _part_line(result)
+        split = bool(result.get("by_part"))
+        lines.append(f"{'type':<10} {'n':>5} {'acc':>6} {'any':>6}" +
+                     (f" {'train':>6} {'heldout':>7}" if split else ""))
         for k, v in result["per_type"].items():
-            lines.append(f"{k:<10} {v['n']:>5} {v['accuracy']:>6.3f} {v['found_anywhere']:>6.3f}")
+            lines.append(f"{k:<10} {v['n']:>5} {v['accuracy']:>6.3f} {v['found_anywhere']:>6.3f}" +
+                         (f" {_num(v['train_accuracy']):>6} {_num(v['heldout_accuracy']):>7}"
+                          if split else ""))
         lines.append("actor/recipient spans (marked <s>/<t>):")
         lines += _span_lines(result["spans"])
     else:
         lines += _span_lines(result)
     return "\n".join(lines)
+
+
+def _num(x) -> str:
+    return "-" if x is None else f"{x:.3f}"
+
+
+def _part_line(result: dict[str, Any]) -> list[str]:
+    parts = result.get("by_part") or {}
+    if not parts:
+        return []
+    return ["  ".join(f"{name} part {v['accuracy']:.3f} (n={v['n']})" for name, v in parts.items())]
 
 
 def _span_lines(result: dict[str, Any]) -> list[str]:

@@ -114,13 +114,24 @@ def epoch_sample(examples: list[Example], rng: random.Random, cap: int) -> list[
     return out
 
 
-def _build(base: Path, heads: dict[str, list[str]]):
+def _build(base: Path, heads: dict[str, list[str]], layers: int | None = None, frozen: int = 0):
+    """The encoder (its first ``layers`` layers) with one linear head per label set; the
+    embeddings and the first ``frozen`` layers are not trained (cheaper on a small CPU)."""
     import torch
     from transformers import AutoConfig, AutoModel
 
     config = AutoConfig.from_pretrained(base)
     has_weights = any((base / f).exists() for f in ("model.safetensors", "pytorch_model.bin"))
     encoder = AutoModel.from_pretrained(base) if has_weights else AutoModel.from_config(config)
+    if layers and layers < len(encoder.encoder.layer):
+        encoder.encoder.layer = encoder.encoder.layer[:layers]
+        encoder.config.num_hidden_layers = layers
+    if frozen:
+        for p in encoder.embeddings.parameters():
+            p.requires_grad = False
+        for layer in encoder.encoder.layer[:frozen]:
+            for p in layer.parameters():
+                p.requires_grad = False
 
     class MultiHead(torch.nn.Module):
         def __init__(self):
@@ -227,9 +238,9 @@ def selection_score(s: dict[str, Any]) -> float:
 
 
 def train(train_set: list[Example], heldout: list[Example], base: Path, out: Path, *,
-          epochs: int = 3, lr: float = 5e-5, batch_size: int = 16, seed: int = 13,
-          max_length: int = 80, cap: int = 100, threads: int = 2, max_steps: int | None = None,
-          quantize: bool = True, log=print) -> dict[str, Any]:
+          epochs: int = 2, lr: float = 5e-5, batch_size: int = 16, seed: int = 13,
+          max_length: int = 64, cap: int = 80, threads: int = 2, max_steps: int | None = None,
+          layers: int | None = 4, frozen: int = 2, quantize: bool = True, log=print) -> dict[str, Any]:
     """Fine-tune, keep the best epoch on ``heldout``, export to ``out``; returns meta.json's content."""
     import torch
 
@@ -238,8 +249,9 @@ def train(train_set: list[Example], heldout: list[Example], base: Path, out: Pat
     rng = random.Random(seed)
     heads = head_labels()
     tok = _tokenizer(base, max_length)
-    model = _build(base, heads)
-    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    model = _build(base, heads, layers, frozen)
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=lr,
+                            weight_decay=0.01)
     per_epoch = len(epoch_sample(train_set, random.Random(seed), cap))
     total = max_steps or epochs * ((per_epoch + batch_size - 1) // batch_size)
     sched = torch.optim.lr_scheduler.LambdaLR(
@@ -278,6 +290,8 @@ def train(train_set: list[Example], heldout: list[Example], base: Path, out: Pat
             # export every better epoch, so that a run cut short still leaves its best model
             meta = _meta(heads, base, seed, epochs, epoch, lr, batch_size, max_length, cap,
                          train_set, heldout, history)
+            meta["layers"] = len(model.encoder.encoder.layer)
+            meta["frozen"] = frozen
             export(model, tok, base, out, meta, quantize=quantize)
         if max_steps and step >= max_steps:
             break
