@@ -7,6 +7,7 @@ repeated with ``--repeat``), each in a fresh process so peak RSS is its own:
   b  communique coding in one process (``Coder.code_dicts``, the CLI's path)
   c  all cores: ``code_parallel`` (one model per worker process)
   d  Dask LocalCluster, 2 workers: ``ingest_dask`` to Parquet
+  e  as (b), with the trained event model deciding types and modes (``--model``)
 
 and reports articles/s, words/s, peak RSS per process and the ratio of each
 to (a) from the same run; writes the "Scale" section of docs/benchmarks.md.
@@ -37,7 +38,8 @@ DOCS = ROOT / "docs" / "benchmarks.md"
 SECTION = "## Scale"
 NAMES = {"a": "bare spaCy `nlp.pipe`", "b": "communique, one process",
          "c": "communique, all cores (`code_parallel`)",
-         "d": "communique, Dask LocalCluster 2 workers"}
+         "d": "communique, Dask LocalCluster 2 workers",
+         "e": "communique, one process, event model (`--model`)"}
 
 
 # -- corpus -----------------------------------------------------------------------------
@@ -169,11 +171,11 @@ def run_a(corpus: Path, workers: int) -> dict:
             "articles": n, "rss_main": peak_rss_mb()}
 
 
-def run_b(corpus: Path, workers: int) -> dict:
+def run_b(corpus: Path, workers: int, event_model: bool = False) -> dict:
     from communique.io import read_inputs
-    from communique.pipeline import default_coder
+    from communique.pipeline import Coder, default_coder
 
-    coder = default_coder()
+    coder = Coder(event_model=True) if event_model else default_coder()
     list(coder.code_dicts(list(read_inputs([str(corpus)]))[:2]))
     start, cpu = time.perf_counter(), time.process_time()
     n = errors = 0
@@ -183,6 +185,10 @@ def run_b(corpus: Path, workers: int) -> dict:
         errors += "error" in rec
     return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
             "articles": n, "errors": errors, "rss_main": peak_rss_mb()}
+
+
+def run_e(corpus: Path, workers: int) -> dict:
+    return run_b(corpus, workers, event_model=True)
 
 
 def run_c(corpus: Path, workers: int) -> dict:
@@ -214,7 +220,7 @@ def run_d(corpus: Path, workers: int) -> dict:
             "rss_workers": peaks.workers()}
 
 
-RUNS = {"a": run_a, "b": run_b, "c": run_c, "d": run_d}
+RUNS = {"a": run_a, "b": run_b, "c": run_c, "d": run_d, "e": run_e}
 
 
 # -- where one process spends its time ----------------------------------------------------

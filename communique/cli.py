@@ -90,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=None,
                    help="score only the first N items (when-where, actors, acled)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--model", action="store_true",
+                   help="score the coder with the trained event model deciding types and modes")
     p.set_defaults(func=cmd_eval)
 
     for name in COMMAND_MODULES:
@@ -127,6 +129,16 @@ def add_coding_options(p: argparse.ArgumentParser) -> None:
                         "1,000,000, the parser's limit; parsing takes about 4.6 MB per "
                         "1,000 characters)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    add_model_options(p)
+
+
+def add_model_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", action="store_true",
+                   help="let the trained event model decide event types and modes "
+                        "(more accurate on new text, slower: see docs/evaluation.md)")
+    p.add_argument("--explain", action="store_true",
+                   help="say in each event why it got its type (trigger, lexicon entry, "
+                        "model probability)")
 
 
 def max_chars(value: str) -> int:
@@ -165,17 +177,22 @@ def coded(args, articles: Iterable[Any]) -> Iterator[dict[str, Any]]:
 
             yield from code_parallel(itertools.chain(head, articles), workers=workers,
                                      lexicon=args.lexicon, actors=args.actors,
-                                     max_chars=args.max_chars)
+                                     max_chars=args.max_chars,
+                                     event_model=getattr(args, "model", False),
+                                     explain=getattr(args, "explain", False))
             return
         articles = head
     from .io import MAX_CHARS
+    from .models.event_model import ModelMissing as EventModelMissing
     from .nlp import ModelMissing
     from .pipeline import Coder
 
     try:
         coder = Coder(lexicon=args.lexicon, actors=args.actors,
-                      max_chars=args.max_chars or MAX_CHARS)
-    except (ModelMissing, OSError, ValueError) as exc:
+                      max_chars=args.max_chars or MAX_CHARS,
+                      event_model=getattr(args, "model", False),
+                      explain=getattr(args, "explain", False))
+    except (ModelMissing, EventModelMissing, OSError, ValueError) as exc:
         raise SystemExit(_fail(str(exc)))
     yield from coder.code_dicts(articles)
 
@@ -266,7 +283,8 @@ def cmd_eval(args) -> int:
                            polnear=args.polnear, split=args.split, when_where=args.when_where,
                            actors=args.actors, limit=args.limit, part=args.part,
                            acled=args.acled,
-                           acled_scorers=args.scorers.split(",") if args.scorers else None)
+                           acled_scorers=args.scorers.split(",") if args.scorers else None,
+                           event_model=args.model)
     except ValueError as exc:  # a bad file line or an unknown scorer: say which
         return _fail(str(exc))
     if args.json:

@@ -45,7 +45,8 @@ def default_workers() -> int:
 def code_parallel(articles: Iterable[Article | dict[str, Any]], workers: int | None = None,
                   batch_size: int = 16, chunk: int = 16, max_in_flight: int | None = None,
                   lexicon: str | None = None, actors: str | None = None,
-                  max_chars: int | None = None) -> Iterator[dict[str, Any]]:
+                  max_chars: int | None = None, event_model: bool | str = False,
+                  explain: bool = False) -> Iterator[dict[str, Any]]:
     """Code articles on ``workers`` processes; yield record or error dicts in input order.
 
     Args:
@@ -61,6 +62,7 @@ def code_parallel(articles: Iterable[Article | dict[str, Any]], workers: int | N
             ``4 * workers``. Bounds memory.
         lexicon, actors: the user files of ``Coder``; each worker loads them once.
         max_chars: the longest article coded (``Coder``'s; default ``io.MAX_CHARS``).
+        event_model, explain: as for ``Coder``.
 
     A worker that dies (killed, out of memory) costs nothing: its chunks are
     coded again in a fresh pool, one at a time; an article that kills a worker
@@ -69,7 +71,7 @@ def code_parallel(articles: Iterable[Article | dict[str, Any]], workers: int | N
     if workers is not None and workers < 0:
         raise ValueError(f"workers={workers}: use 0 for all cores, or a positive number")
     workers = workers or default_workers()
-    factory = functools.partial(_batch_fn, lexicon, actors, max_chars)
+    factory = functools.partial(_batch_fn, lexicon, actors, max_chars, event_model, explain)
     items = (_as_item(a) for a in articles)
     if workers == 1:
         batch_fn = factory()
@@ -81,22 +83,26 @@ def code_parallel(articles: Iterable[Article | dict[str, Any]], workers: int | N
 
 
 def _batch_fn(lexicon: str | None = None, actors: str | None = None,
-              max_chars: int | None = None) -> BatchFn:
+              max_chars: int | None = None, event_model: bool | str = False,
+              explain: bool = False) -> BatchFn:
     """The per-batch function every engine calls, its process-wide Coder loaded now."""
     from .pipeline import code_batch, default_coder
 
-    if lexicon is None and actors is None and max_chars is None:
+    if lexicon is None and actors is None and max_chars is None and not event_model \
+            and not explain:
         default_coder()  # load the model now, not in the middle of the first chunk
         return code_batch
-    return _user_coder(lexicon, actors, max_chars).code_dicts
+    return _user_coder(lexicon, actors, max_chars, event_model, explain).code_dicts
 
 
 @functools.cache
-def _user_coder(lexicon: str | None, actors: str | None, max_chars: int | None = None):
+def _user_coder(lexicon: str | None, actors: str | None, max_chars: int | None = None,
+                event_model: bool | str = False, explain: bool = False):
     from .io import MAX_CHARS
     from .pipeline import Coder
 
-    return Coder(lexicon=lexicon, actors=actors, max_chars=max_chars or MAX_CHARS)
+    return Coder(lexicon=lexicon, actors=actors, max_chars=max_chars or MAX_CHARS,
+                 event_model=event_model, explain=explain)
 
 
 def _as_item(a: Article | dict[str, Any]) -> dict[str, Any]:

@@ -56,10 +56,15 @@ class Coder:
         actors: a user YAML file of actors (name, aliases, country, sector, kind).
         batch_size: articles per ``nlp.pipe`` batch.
         max_chars: the longest article coded, at most ``io.PARSE_LIMIT`` (the parser's).
+        event_model: let the trained event model decide event types and modes
+            (``True`` for the shipped one, or the folder of another); the lexicon's
+            rules decide alone when it is off.
+        explain: give each event a ``why`` (trigger, lexicon entry, model probability).
     """
 
     def __init__(self, lexicon: str | None = None, actors: str | None = None,
-                 model: str = MODEL, batch_size: int = 16, max_chars: int = MAX_CHARS):
+                 model: str = MODEL, batch_size: int = 16, max_chars: int = MAX_CHARS,
+                 event_model: bool | str = False, explain: bool = False):
         if not 0 < max_chars <= PARSE_LIMIT:
             raise ValueError(f"max_chars={max_chars:,}: the parser takes 1 to "
                              f"{PARSE_LIMIT:,} characters; split longer articles")
@@ -67,6 +72,12 @@ class Coder:
         self.lexicon = load_lexicon(lexicon)
         self.batch_size = batch_size
         self.max_chars = max_chars
+        self.event_model = None
+        if event_model:
+            from .models.event_model import load_event_model
+
+            self.event_model = load_event_model(None if event_model is True else event_model)
+        self.explain = explain
         if actors:
             kb.use_user_actors(actors)
 
@@ -86,7 +97,8 @@ class Coder:
         actor_result = _stage("actors", _actors.find_actors, doc, place_hits)
         quote_hits = _stage("quotes", _quotes.find_quotes, doc, article.text)
         date_hits = _stage("dates", _dates.find_dates, doc, published)
-        event_hits = _stage("events", _events.find_events, doc, actor_result, self.lexicon)
+        event_hits = _stage("events", _events.find_events, doc, actor_result, self.lexicon,
+                            self.event_model, self.explain)
         try:
             return Record(
                 article=article,
@@ -183,6 +195,7 @@ class Coder:
                 modality=h.modality, negated=h.negated,
                 trigger=Mention(h.trigger_start, h.trigger_end, text[h.trigger_start:h.trigger_end]),
                 sentence=(h.sentence_start, h.sentence_end), confidence=h.confidence,
+                why=h.why,
             ))
         toll = note_toll(text)
         if toll is not None:

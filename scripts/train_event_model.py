@@ -42,14 +42,15 @@ def main(argv=None) -> int:
     ap.add_argument("--base", type=Path, help="encoder dir (config.json, weights, tokenizer.json); "
                     "default: the packaged MiniLM-L6")
     ap.add_argument("--out", type=Path, default=ROOT / "communique" / "data" / "models" / "events")
-    ap.add_argument("--epochs", type=int, default=2)
+    ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--lr", type=float, default=5e-5)
+    ap.add_argument("--lr", type=float, default=1e-4, help="encoder learning rate")
+    ap.add_argument("--head-lr", type=float, default=1e-3, help="heads' learning rate")
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--max-length", type=int, default=64)
     ap.add_argument("--cap", type=int, default=80, help="ACLED notes per sub-event type per epoch")
     ap.add_argument("--layers", type=int, default=4, help="keep the encoder's first N layers")
-    ap.add_argument("--frozen", type=int, default=2,
+    ap.add_argument("--frozen", type=int, default=1,
                     help="train neither the embeddings nor the first N layers")
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args(argv)
@@ -58,7 +59,8 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         base = args.base or minilm(Path(tmp))
         meta = train(dev_examples(args.dev, "train"), dev_examples(args.dev, "heldout"), base,
-                     args.out, epochs=args.epochs, lr=args.lr, batch_size=args.batch_size,
+                     args.out, epochs=args.epochs, lr=args.lr, head_lr=args.head_lr,
+                     batch_size=args.batch_size,
                      seed=args.seed, max_length=args.max_length, cap=args.cap,
                      threads=args.threads, layers=args.layers, frozen=args.frozen)
     print(json.dumps(meta["scores"], indent=1))

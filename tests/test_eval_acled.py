@@ -113,3 +113,30 @@ def test_cli_scores_acled_notes(tmp_path):
     assert scores["fatalities"]["fatalities exact (ACLED > 0)"]["score"] == 1.0
     r = run("eval", "--acled", str(path), "--scorers", "nope")
     assert r.returncode == 2 and b"unknown ACLED scorer" in r.stderr
+
+
+def test_types_scorer_reads_type_mode_and_civilian_recipient():
+    civ = {"id": "A1", "sector": "CVL"}
+    mil = {"id": "A2", "sector": "MIL"}
+
+    def rec(type_, mode=None, recipient=()):
+        return {"actors": [civ, mil], "events": [ev(type=type_, mode=mode, recipient=list(recipient))]}
+
+    pairs = [
+        ({"event_type": "Battles"}, rec("ASSAULT", "firearms", ["A2"])),             # right
+        ({"event_type": "Violence against civilians"}, rec("ASSAULT", None, ["A1"])),  # right
+        ({"event_type": "Explosions/Remote violence"}, rec("ASSAULT", "aerial", ["A1"])),  # right
+        ({"event_type": "Violence against civilians"}, rec("ASSAULT", "firearms")),   # Battles: wrong
+        ({"event_type": "Riots"}, rec("PROTEST", "riot")),                            # right
+        ({"event_type": "Protests"}, rec("CONSULT")),                                 # no ACLED type
+        ({"event_type": "Protests"}, {"events": []}),                                 # no event
+    ]
+    s = acled.score_types(pairs)
+    assert s["event type accuracy"] == (4, 7)
+    assert s["F1 Battles"] == (2, 3)                       # 1 TP, 1 FP
+    assert s["F1 Violence against civilians"] == (2, 3)    # 1 TP, 1 FN
+    assert s["F1 Protests"] == (0, 2)
+    assert s["F1 Strategic developments"] == (0, 0)
+    # mean over the 5 gold types: (2/3 + 2/3 + 1 + 1 + 0) / 5
+    total, n = s["event type macro-F1"]
+    assert n == 5 and total / n == pytest.approx((2 / 3 + 2 / 3 + 1 + 1 + 0) / 5, abs=1e-4)

@@ -7,11 +7,14 @@ from typing import Any
 
 def run_eval(class_tsv=None, ner=None, plv=None, polnear=None, split="dev",
              when_where=None, actors=None, limit=None, part="all",
-             acled=None, acled_scorers=None) -> dict[str, tuple[dict[str, Any], str]]:
-    """Score each named data set; returns ``{name: (scores, printable table)}``."""
-    from ..pipeline import default_coder
+             acled=None, acled_scorers=None, event_model=False
+             ) -> dict[str, tuple[dict[str, Any], str]]:
+    """Score each named data set; returns ``{name: (scores, printable table)}``.
 
-    coder = default_coder()
+    ``event_model``: code with the trained event model (see ``Coder``)."""
+    from ..pipeline import Coder, default_coder
+
+    coder = Coder(event_model=event_model) if event_model else default_coder()
     results: dict[str, tuple[dict[str, Any], str]] = {}
     if class_tsv or ner or plv:
         from . import cameo

@@ -41,6 +41,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..acled import event_acled_type
 from .splits import select
 
 __all__ = ["SCORERS", "evaluate", "format_table", "load", "main_event", "register",
@@ -158,7 +159,37 @@ def score_fatalities(pairs: list[Pair]) -> dict[str, tuple[float, int]]:
             "fatalities exact (all, none = 0)": (overall, len(pairs))}
 
 
-SCORERS: dict[str, Scorer] = {"date": score_date, "place": score_place,
+ACLED_EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians",
+                     "Protests", "Riots", "Strategic developments")
+
+
+def score_types(pairs: list[Pair]) -> dict[str, tuple[float, int]]:
+    """ACLED event type read from the main event's PLOVER type, mode and recipient sectors
+    (``communique/data/acled_plover.tsv``) against the note's ``event_type``.
+
+    A note with no event, or one of a type ACLED does not record, counts as a wrong
+    answer. Per type: F1 as (2 TP, 2 TP + FP + FN). The macro-F1 is the mean of the
+    per-type F1s: ``right`` is their sum, ``total`` the number of types."""
+    gold, pred = [], []
+    for note, rec in pairs:
+        ev = main_event(rec)
+        kind = event_acled_type(ev, rec) if ev else None
+        gold.append(note.get("event_type"))
+        pred.append(kind[0] if kind else None)
+    out: dict[str, tuple[float, int]] = {
+        "event type accuracy": (sum(g == p for g, p in zip(gold, pred)), len(pairs))}
+    f1s = []
+    for t in ACLED_EVENT_TYPES:
+        tp = sum(g == t and p == t for g, p in zip(gold, pred))
+        wrong = sum((g == t) != (p == t) for g, p in zip(gold, pred))
+        if t in gold:
+            f1s.append(2 * tp / (2 * tp + wrong) if tp else 0.0)
+        out[f"F1 {t}"] = (2 * tp, 2 * tp + wrong)
+    out["event type macro-F1"] = (round(sum(f1s), 4), len(f1s))
+    return out
+
+
+SCORERS: dict[str, Scorer] = {"types": score_types, "date": score_date, "place": score_place,
                               "fatalities": score_fatalities}
 
 

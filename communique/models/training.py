@@ -238,9 +238,10 @@ def selection_score(s: dict[str, Any]) -> float:
 
 
 def train(train_set: list[Example], heldout: list[Example], base: Path, out: Path, *,
-          epochs: int = 2, lr: float = 5e-5, batch_size: int = 16, seed: int = 13,
+          epochs: int = 3, lr: float = 1e-4, head_lr: float = 1e-3, batch_size: int = 16,
+          seed: int = 13,
           max_length: int = 64, cap: int = 80, threads: int = 2, max_steps: int | None = None,
-          layers: int | None = 4, frozen: int = 2, quantize: bool = True, log=print) -> dict[str, Any]:
+          layers: int | None = 4, frozen: int = 1, quantize: bool = True, log=print) -> dict[str, Any]:
     """Fine-tune, keep the best epoch on ``heldout``, export to ``out``; returns meta.json's content."""
     import torch
 
@@ -250,8 +251,10 @@ def train(train_set: list[Example], heldout: list[Example], base: Path, out: Pat
     heads = head_labels()
     tok = _tokenizer(base, max_length)
     model = _build(base, heads, layers, frozen)
-    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=lr,
-                            weight_decay=0.01)
+    # the heads start from nothing: they learn at a higher rate than the pretrained encoder
+    opt = torch.optim.AdamW(
+        [{"params": [p for p in model.encoder.parameters() if p.requires_grad], "lr": lr},
+         {"params": list(model.heads.parameters()), "lr": head_lr}], weight_decay=0.01)
     per_epoch = len(epoch_sample(train_set, random.Random(seed), cap))
     total = max_steps or epochs * ((per_epoch + batch_size - 1) // batch_size)
     sched = torch.optim.lr_scheduler.LambdaLR(
@@ -275,7 +278,7 @@ def train(train_set: list[Example], heldout: list[Example], base: Path, out: Pat
             sched.step()
             step += 1
             if step % 25 == 0:
-                log(json.dumps({"epoch": epoch, "step": step, "of": total, "loss": round(float(loss), 4),
+                log(json.dumps({"epoch": epoch, "step": step, "of": total, "loss": round(loss.item(), 4),
                                 "minutes": round((time.time() - started) / 60, 1)}))
             if max_steps and step >= max_steps:
                 break
@@ -290,7 +293,7 @@ def train(train_set: list[Example], heldout: list[Example], base: Path, out: Pat
             # export every better epoch, so that a run cut short still leaves its best model
             meta = _meta(heads, base, seed, epochs, epoch, lr, batch_size, max_length, cap,
                          train_set, heldout, history)
-            meta["layers"] = len(model.encoder.encoder.layer)
+            meta.update(head_lr=head_lr, layers=len(model.encoder.encoder.layer))
             meta["frozen"] = frozen
             export(model, tok, base, out, meta, quantize=quantize)
         if max_steps and step >= max_steps:
