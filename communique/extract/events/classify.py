@@ -11,8 +11,10 @@ Two steps, each setting its value once:
   meets, who hosts, and PLOVER's rules for future and refused acts (see
   :mod:`.normalise`).
 
-``decide`` is the seam for a trained classifier: it gets the candidate (token,
-lexicon entry, reading), its roles and mood, and returns a Decision.
+``decide`` is where the trained event model has its say (:mod:`.model`): given
+the model's view of the sentence, the lexicon's reading is a hint that the model
+may overrule for the sentence's main candidate (type) and any candidate (mode);
+without a model the reading stands.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from .arguments import Roles, actor_ids
 from .candidates import DEMAND, Candidate, main_child
 from .modality import Mood
+from .model import View, revise
 from .normalise import MATERIAL_CONFLICT, frame_mode, intent_code, intent_to_yield, normalise
 from .tree import lemma, pobjs, prep_children, subjects
 
@@ -41,7 +44,8 @@ class Decision:
     """An event's final type, mode, CAMEO code and contexts.
 
     ``hosts``: for a visit read off where a meeting took place, (visitors, host) ids,
-    which replace the actor and recipient.
+    which replace the actor and recipient. ``why``: what decided the type and mode
+    (the record's optional ``why``, with ``--explain``).
     """
 
     type: str
@@ -49,6 +53,7 @@ class Decision:
     cameo: str | None
     contexts: tuple[str, ...] = ()
     hosts: tuple[list[str], list[str]] | None = None
+    why: dict | None = None
 
 
 # ---------------------------------------------------------------- reading: the lexicon and frames
@@ -175,7 +180,8 @@ def _refine(c: Candidate, r: Reading, roles: Roles, token_actor) -> Reading:
 
 
 def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
-           hosts: tuple[list[str], list[str]] | None = None) -> Decision:
+           hosts: tuple[list[str], list[str]] | None = None, view: View | None = None,
+           main: bool = False) -> Decision:
     """The event's type, mode, CAMEO code and contexts.
 
     Args:
@@ -185,10 +191,22 @@ def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
         token_actor: token index -> actor id.
         hosts: (visitors, host) where the place of a meeting names a host
             (:func:`.arguments.host_and_guests`); a plain CONSULT becomes a visit.
+        view: the event model's view of the candidate's sentence, or None.
+        main: whether the candidate is its sentence's main one (the model decides its type).
     """
     r = _refine(c, c.reading, roles, token_actor)
-    etype, mode, cameo = normalise(r.type, r.mode, r.cameo, c.tok, mood.modality, mood.refusal)
+    rev = revise(r.type, r.mode, r.cameo, view, main)
+    etype, mode, cameo = normalise(rev.type, rev.mode, rev.cameo, c.tok, mood.modality,
+                                   mood.refusal)
+    e = c.entry
+    why = {"trigger": c.tok.doc[c.span[0]:c.span[1]].text,
+           "lexicon": f"{e.lemma} ({e.pos}): {e.type}{' ' + e.mode if e.mode else ''}"
+                      f"{', CAMEO ' + e.cameo if e.cameo else ''}"
+                      f"{' [user lexicon]' if e.source == 'user' else ''}",
+           "lexicon_type": r.type, "type_by": rev.type_by,
+           "type_probability": rev.type_probability, "mode_by": rev.mode_by,
+           "mode_probability": rev.mode_probability}
     if etype == "CONSULT" and mode in (None, "third-party") and hosts:
         # manual, CONSULT: "met X in X's capital" - X hosts, the other side visits
-        return Decision(etype, "visit", "042", r.contexts, hosts)
-    return Decision(etype, mode, cameo, r.contexts)
+        return Decision(etype, "visit", "042", r.contexts, hosts, why)
+    return Decision(etype, mode, cameo, r.contexts, None, why)

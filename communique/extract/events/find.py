@@ -1,7 +1,7 @@
 """find_events: one article's path through the event steps.
 
 candidates -> classify.read -> arguments.assign -> modality.assess ->
-classify.decide -> EventHit -> dedupe.
+[model.sentence_views] -> classify.decide -> EventHit -> dedupe.
 """
 
 from __future__ import annotations
@@ -9,20 +9,24 @@ from __future__ import annotations
 from communique.extract.fatalities import casualties
 from communique.lexicon import Lexicon, cameo_info, load_lexicon, plover_score
 
-from . import arguments, classify, modality
+from . import arguments, classify, modality, model
 from .candidates import find_candidates
 from .dedupe import dedupe
 from .hit import EventHit
 from .tree import is_passive
 
 
-def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventHit]:
+def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=None,
+                explain: bool = False) -> list[EventHit]:
     """The PLOVER events of a parsed document.
 
     Args:
         doc: a spaCy Doc parsed with a dependency parser.
         actors: anything with ``.token_actor`` (token index -> actor id); None for no actors.
         lexicon: from :func:`communique.lexicon.load_lexicon`; the built-in one by default.
+        event_model: a loaded :class:`communique.models.event_model.EventModel` to decide
+            types and modes with; None for the lexicon's rules alone.
+        explain: give each event its ``why``.
     """
     lexicon = lexicon or load_lexicon()
     token_actor: dict[int, str] = dict(getattr(actors, "token_actor", None) or {})
@@ -31,7 +35,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventH
     latest = modality.latest_year(doc)
     cands = find_candidates(doc, lexicon, token_actor)
     classify.read(cands)
-    events = []
+    staged = []
     for c in cands:
         roles = arguments.assign(c, token_actor)
         if any(t.lower_ in ("you", "one") for t in roles.actors + roles.recipients) and not any(
@@ -52,7 +56,13 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventH
         hosts = None
         if c.reading.type == "CONSULT" and country_of:
             hosts = arguments.host_and_guests(c.tok, token_actor, country_of, actor_ids + recipient_ids)
-        d = classify.decide(c, roles, mood, token_actor, hosts)
+        staged.append((c, roles, mood, actor_ids, recipient_ids, hosts))
+    views = model.sentence_views([s[0] for s in staged], event_model) if event_model else {}
+    mains = model.main_candidates([(s[0], s[2]) for s in staged]) if views else set()
+    events = []
+    for c, roles, mood, actor_ids, recipient_ids, hosts in staged:
+        d = classify.decide(c, roles, mood, token_actor, hosts, views.get(c.tok.sent.start),
+                            id(c) in mains)
         if d.hosts:
             actor_ids, recipient_ids = d.hosts
         if d.type == "CONSULT" and d.mode != "visit":
@@ -60,11 +70,12 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None) -> list[EventH
             actor_ids, recipient_ids = actor_ids + recipient_ids, []
         if d.type in ("ASSAULT",) and not actor_ids and not recipient_ids:
             actor_ids = arguments.nearby_sides(doc, c.tok, token_actor)
-        events.append(_event_hit(doc, c, d, mood, actor_ids, recipient_ids))
+        events.append(_event_hit(doc, c, d, mood, actor_ids, recipient_ids, explain))
     return dedupe(events, doc)
 
 
-def _event_hit(doc, c, d: classify.Decision, mood: modality.Mood, actor_ids, recipient_ids) -> EventHit:
+def _event_hit(doc, c, d: classify.Decision, mood: modality.Mood, actor_ids, recipient_ids,
+               explain: bool = False) -> EventHit:
     desc, goldstein, quad = cameo_info(d.cameo)
     sent = c.tok.sent
     start = doc[c.span[0]].idx
@@ -81,4 +92,4 @@ def _event_hit(doc, c, d: classify.Decision, mood: modality.Mood, actor_ids, rec
         sentence_start=sent.start_char, sentence_end=sent.end_char,
         actor_ids=actor_ids, recipient_ids=recipient_ids, modality=mood.modality,
         negated=mood.negated, confidence=round(min(confidence, 0.95), 3),
-        fatalities=dead, injured=hurt)
+        fatalities=dead, injured=hurt, why=d.why if explain else None)

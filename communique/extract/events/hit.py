@@ -29,6 +29,7 @@ class EventHit:
     confidence: float = 0.5
     fatalities: int | None = None
     injured: int | None = None
+    why: dict | None = None  # with explain: what decided the type and mode
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)

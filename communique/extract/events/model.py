@@ -1,0 +1,155 @@
+"""The event model's say in classification: type and mode from the sentence, the lexicon as hint.
+
+The lexicon finds the candidates and gives each a reading (type, mode, CAMEO).
+Where a trained model is in use (``Coder(event_model=True)``, ``--model``), it
+reads each sentence that has a candidate once (:func:`sentence_views`) and
+:func:`revise` weighs its answer against the reading:
+
+- **type**: the sentence's main candidate (asserted before negated or
+  hypothetical, then nearest the root: the one a reader would call "what
+  happened") takes the model's type when the model gives it at least
+  ``TYPE_MIN``; the model's YIELD is CONCEDE or RETREAT as the lexicon says,
+  else CONCEDE. Other candidates keep the lexicon's type.
+- **mode**: an ASSAULT, PROTEST, COERCE or MOBILIZE takes the model's mode
+  (airstrike, shelling, explosives, riot ...) when the model gives it at least
+  ``MODE_MIN`` and the lexicon said none or this is the main candidate; the
+  model's ``none`` keeps the lexicon's mode.
+- **CAMEO** follows a changed type or mode through ``data/cameo2plover.tsv``,
+  so CAMEO, Goldstein and quad class stay consistent with the PLOVER type.
+
+Without a model every reading stands: the rules are the fallback.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from communique.acled import acled_rows
+from communique.lexicon import cameo_to_plover
+
+TYPE_MIN = 0.5
+MODE_MIN = 0.5
+YIELD_TYPES = ("CONCEDE", "RETREAT")
+
+
+@dataclass(frozen=True)
+class View:
+    """What the model says about one sentence: label -> probability, per head."""
+
+    type: dict[str, float] = field(default_factory=dict)
+    mode: dict[str, float] = field(default_factory=dict)
+    quad: dict[str, float] = field(default_factory=dict)
+    acled: dict[str, float] = field(default_factory=dict)
+
+    @staticmethod
+    def top(probs: dict[str, float]) -> tuple[str | None, float]:
+        if not probs:
+            return None, 0.0
+        label = max(probs, key=probs.get)
+        return label, probs[label]
+
+
+@functools.cache
+def model_modes() -> dict[str, frozenset[str]]:
+    """PLOVER type -> the modes the model was trained to tell (from the ACLED table)."""
+    out: dict[str, set[str]] = {}
+    for r in acled_rows():
+        if r.type and r.mode and r.direction != "to_acled":
+            out.setdefault(r.type, set()).add(r.mode)
+    return {t: frozenset(m) for t, m in out.items()}
+
+
+@functools.cache
+def _cameo_for() -> dict[tuple[str, str | None], str]:
+    """(type, mode) -> the most general CAMEO code that maps to it."""
+    out: dict[tuple[str, str | None], str] = {}
+    for code, (type_, mode, _) in sorted(cameo_to_plover().items(), key=lambda kv: (len(kv[0]), kv[0])):
+        out.setdefault((type_, mode), code)
+        out.setdefault((type_, None), code)
+    return out
+
+
+def cameo_for(type_: str, mode: str | None, current: str | None = None) -> str | None:
+    """A CAMEO code for a PLOVER type and mode: ``current`` when it already maps there."""
+    table = cameo_to_plover()
+    if current and current in table and table[current][0] == type_ and (
+            mode is None or table[current][1] in (mode, None)):
+        return current
+    found = _cameo_for()
+    return found.get((type_, mode)) or found.get((type_, None))
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A reading after the model: the values and why."""
+
+    type: str
+    mode: str | None
+    cameo: str | None
+    type_by: str  # "lexicon" or "model"
+    type_probability: float | None
+    mode_by: str | None
+    mode_probability: float | None
+
+
+def revise(type_: str, mode: str | None, cameo: str | None, view: View | None,
+           main: bool) -> Revision:
+    """The reading (type, mode, CAMEO) after the model's view of the sentence."""
+    if view is None:
+        return Revision(type_, mode, cameo, "lexicon", None, "lexicon" if mode else None, None)
+    new_type, p_type = type_, view.type.get(_label(type_))
+    label, p = View.top(view.type)
+    type_by = "lexicon"
+    if main and label is not None and p >= TYPE_MIN and _label(type_) != label:
+        new_type = (type_ if type_ in YIELD_TYPES else "CONCEDE") if label == "YIELD" else label
+        type_by, p_type = "model", p
+    new_mode = mode if new_type == type_ else None
+    mode_by = "lexicon" if new_mode else None
+    p_mode = None
+    modes = model_modes().get(new_type)
+    if modes:
+        m, pm = View.top(view.mode)
+        if m in modes and pm >= MODE_MIN and m != new_mode and (main or new_mode is None):
+            new_mode, mode_by, p_mode = m, "model", pm
+    new_cameo = cameo if (new_type, new_mode) == (type_, mode) else cameo_for(new_type, new_mode, cameo)
+    return Revision(new_type, new_mode, new_cameo, type_by,
+                    round(p_type, 3) if p_type is not None else None, mode_by,
+                    round(p_mode, 3) if p_mode is not None else None)
+
+
+def sentence_views(cands, event_model) -> dict[int, View]:
+    """The model's view of each sentence that has a candidate, keyed by the sentence's first
+    token; one batched call per document."""
+    sents = {}
+    for c in cands:
+        sents.setdefault(c.tok.sent.start, c.tok.sent)
+    if not sents:
+        return {}
+    starts = list(sents)
+    probs = event_model.predict([sents[i].text for i in starts])
+    return {i: View(**{h: p.get(h, {}) for h in ("type", "mode", "quad", "acled")})
+            for i, p in zip(starts, probs)}
+
+
+def _depth(tok) -> int:
+    n = 0
+    while tok.head.i != tok.i and n < 50:  # spaCy makes a new Token on each access: no `is`
+        tok, n = tok.head, n + 1
+    return n
+
+
+def main_candidates(cands_moods) -> set[int]:
+    """``id`` of each sentence's main candidate: asserted (or future) before hypothetical or
+    negated, then the one nearest the root of the parse, then the first."""
+    best: dict[int, tuple] = {}
+    for c, mood in cands_moods:
+        key = (mood.negated, mood.modality not in ("asserted", "future"), _depth(c.tok), c.tok.i)
+        s = c.tok.sent.start
+        if s not in best or key < best[s][0]:
+            best[s] = (key, id(c))
+    return {v[1] for v in best.values()}
+
+
+def _label(type_: str) -> str:
+    return "YIELD" if type_ in YIELD_TYPES else type_
