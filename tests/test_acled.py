@@ -19,6 +19,8 @@ from communique.acled import acled_rows, acled_type, plover_labels
     ("ASSAULT", "firearms", ["CVL"], ("Violence against civilians", "Attack")),
     ("ASSAULT", None, ["MIL", "CVL"], ("Violence against civilians", "Attack")),
     ("ASSAULT", "firearms", ["MIL"], ("Battles", "Armed clash")),
+    ("ASSAULT", "targeted", [], ("Violence against civilians", "Attack")),
+    ("ASSAULT", "beat", ["COP"], ("Violence against civilians", "Attack")),
     ("ASSAULT", None, [None], ("Battles", "Armed clash")),
     ("ASSAULT", "destroy", [], ("Strategic developments", "Looting/property destruction")),
     ("PROTEST", "riot", [], ("Riots", "Violent demonstration")),

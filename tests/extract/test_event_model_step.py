@@ -86,6 +86,18 @@ def test_modes(type_, mode, view_mode, main, expected):
         assert cameo_to_plover()[r.cameo][:2] == (type_, expected)
 
 
+@pytest.mark.parametrize("mode, main, p, expected", [
+    (None, True, 0.8, "targeted"),
+    ("firearms", True, 0.8, "targeted"),
+    ("heavy-weapons", True, 0.8, "heavy-weapons"),   # remote means say more: ACLED's own order
+    (None, True, 0.3, None),
+    (None, False, 0.8, None),
+])
+def test_one_sided_violence(mode, main, p, expected):
+    v = View(type={"ASSAULT": 0.9}, acled={"Violence against civilians": p, "Battles": 1 - p})
+    assert revise("ASSAULT", mode, cameo_for("ASSAULT", mode), v, main).mode == expected
+
+
 def test_cameo_for_keeps_a_code_that_already_fits():
     assert cameo_for("ASSAULT", "heavy-weapons", "194") == "194"
     assert cameo_to_plover()[cameo_for("PROTEST", "riot")][:2] == ("PROTEST", "riot")

@@ -14,6 +14,11 @@ reads each sentence that has a candidate once (:func:`sentence_views`) and
   (airstrike, shelling, explosives, riot ...) when the model gives it at least
   ``MODE_MIN`` and the lexicon said none or this is the main candidate; the
   model's ``none`` keeps the lexicon's mode.
+- **One-sided violence**: an ASSAULT main candidate with no remote or other
+  specific mode takes mode ``targeted`` (manual: killings of defenseless
+  actors) when the model reads the sentence as ACLED's violence against
+  civilians at ``MODE_MIN`` or more: the civilian victims ("a farmer", "3
+  civilians") are seldom named actors, so no CVL recipient tells it.
 - **CAMEO** follows a changed type or mode through ``data/cameo2plover.tsv``,
   so CAMEO, Goldstein and quad class stay consistent with the PLOVER type.
 
@@ -31,6 +36,10 @@ from communique.lexicon import cameo_to_plover
 TYPE_MIN = 0.5
 MODE_MIN = 0.5
 YIELD_TYPES = ("CONCEDE", "RETREAT")
+ONE_SIDED = "Violence against civilians"
+# ASSAULT modes that say more than "one-sided": the means, or abduction and sexual violence
+SPECIFIC_ASSAULT = {"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "abduct",
+                    "sexual", "targeted", "unconventional", "crowd-control"}
 
 
 @dataclass(frozen=True)
@@ -112,6 +121,9 @@ def revise(type_: str, mode: str | None, cameo: str | None, view: View | None,
         m, pm = View.top(view.mode)
         if m in modes and pm >= MODE_MIN and m != new_mode and (main or new_mode is None):
             new_mode, mode_by, p_mode = m, "model", pm
+    if new_type == "ASSAULT" and main and new_mode not in SPECIFIC_ASSAULT and \
+            view.acled.get(ONE_SIDED, 0.0) >= MODE_MIN:
+        new_mode, mode_by, p_mode = "targeted", "model", view.acled[ONE_SIDED]
     new_cameo = cameo if (new_type, new_mode) == (type_, mode) else cameo_for(new_type, new_mode, cameo)
     return Revision(new_type, new_mode, new_cameo, type_by,
                     round(p_type, 3) if p_type is not None else None, mode_by,
