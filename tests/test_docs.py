@@ -40,7 +40,9 @@ def test_evaluation_page_shows_the_pinned_scores():
 
     page = (ROOT / "docs" / "evaluation.md").read_text("utf-8")
     wanted = {
-        "events.json": [("class_accuracy",), ("ner_micro_overlap_f1",), ("plv_accuracy",)],
+        "events.json": [("class_accuracy",), ("ner_micro_overlap_f1",), ("plv_accuracy",),
+                        ("class_accuracy_train",), ("class_accuracy_heldout",),
+                        ("plv_accuracy_train",), ("plv_accuracy_heldout",)],
         "quotes.json": [("communique", "direct", "content", "f1"), ("communique", "all", "content", "f1"),
                         ("communique", "direct", "content+speaker", "f1")],
         "when_where.json": [("scores", "date"), ("scores", "location_country"), ("scores", "fatalities")],

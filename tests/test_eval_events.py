@@ -22,10 +22,17 @@ def _need(path):
     return path
 
 
+def _parts(r, name):
+    """The train and held-out parts of the fixed split, pinned side by side."""
+    for part in ("train", "heldout"):
+        assert r["by_part"][part]["accuracy"] >= PINS[f"{name}_{part}"] - SLACK, part
+
+
 def test_quad_class_accuracy():
     r = eval_class(_need(DEV / "confli-cameo" / "class_train.tsv"))
     print(format_table(r))
     assert r["accuracy"] >= PINS["class_accuracy"] - SLACK
+    _parts(r, "class_accuracy")
 
 
 def test_actor_recipient_spans():
@@ -39,4 +46,5 @@ def test_plover_type_accuracy():
     r = eval_plv(_need(DEV / "plv" / "train.tsv"))
     print(format_table(r))
     assert r["accuracy"] >= PINS["plv_accuracy"] - SLACK
+    _parts(r, "plv_accuracy")
     assert r["spans"]["micro_overlap"]["f1"] >= PINS["plv_span_micro_overlap_f1"] - SLACK
