@@ -50,11 +50,13 @@ def test_plover_type_accuracy_with_the_model(model_coder):
 
 @pytest.mark.parametrize("use_model", [False, True], ids=["rules", "model"])
 def test_acled_event_type_macro_f1_on_heldout_notes(use_model, model_coder, coder):
+    """The first 200 of acled/heldout.jsonl (all 1,000 take a quarter of an hour on a busy
+    2-core machine; docs/evaluation.md has the full figures)."""
     from communique.evaluate import acled
 
     r = acled.evaluate(_need(DEV / "acled" / "heldout.jsonl"), model_coder if use_model else coder,
-                       scorers=["types"])
+                       limit=200, scorers=["types"])
     print(acled.format_table(r))
     pins = PINS["model"] if use_model else PINS
     assert r["scores"]["types"]["event type macro-F1"]["score"] >= \
-        pins["acled_types_macro_f1_heldout"] - SLACK
+        pins["acled_types_macro_f1_heldout200"] - SLACK
