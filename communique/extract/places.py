@@ -636,7 +636,7 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
         if modifier and h.precision == "country":
             continue  # "the U.S. military prison", "the UK government": a nationality
         if not in_sent:
-            if rank <= 1 and _same_paragraph(doc.text, h.start, trig.idx):
+            if rank <= 1 and _same_paragraph(doc, span.start, trig.i):
                 loose.append(((1, abs(h.start - trig.idx)), h))
             continue
         r = reach(anchor, trig, object_clause=trig.lemma_ not in VERBAL_VERBS)
@@ -686,9 +686,10 @@ def _own_clause(anchor: Token, trigger: Token, strict: bool) -> bool:
     return False
 
 
-def _same_paragraph(text: str, a: int, b: int) -> bool:
-    lo, hi = min(a, b), max(a, b)
-    return "\n\n" not in text[lo:hi] and text.count("\n", lo, hi) <= 1
+def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
+    """No blank line between tokens a and b (the slice only: doc.text is rebuilt per access)."""
+    between = doc[min(a, b):max(a, b)].text
+    return "\n\n" not in between and between.count("\n") <= 1
 
 
 def _with_source(h: PlaceHit | None, source: str) -> PlaceHit | None:
