@@ -347,3 +347,15 @@ def _span_lines(result: dict[str, Any]) -> list[str]:
         lines.append(f"{name:<10} {r['precision']:.3f}/{r['recall']:.3f}/{r['f1']:.3f}"
                      f"        {o['precision']:.3f}/{o['recall']:.3f}/{o['f1']:.3f}")
     return lines
+
+
+# Public names for scripts that build on these scorers (scripts/train_roles.py).
+ChunkActors = _ChunkActors
+main_event = _main_event
+read_bio = _read_bio
+gold_spans = _gold_spans
+mark_spans = _marked_spans
+overlaps = _overlaps
+predicted_spans = _predicted_spans
+count_spans = _count_spans
+span_scores = _span_scores

@@ -6,6 +6,7 @@ candidates -> classify.read -> arguments.assign -> modality.assess ->
 
 from __future__ import annotations
 
+from communique.extract import roles as role_step
 from communique.extract.fatalities import casualties
 from communique.lexicon import Lexicon, cameo_info, load_lexicon, plover_score
 
@@ -17,7 +18,7 @@ from .tree import is_passive
 
 
 def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=None,
-                explain: bool = False) -> list[EventHit]:
+                explain: bool = False, role_model=None) -> list[EventHit]:
     """The PLOVER events of a parsed document.
 
     Args:
@@ -27,8 +28,11 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         event_model: a loaded :class:`communique.models.event_model.EventModel` to decide
             types and modes with; None for the lexicon's rules alone.
         explain: give each event its ``why``.
+        role_model: the role step's model (:mod:`communique.extract.roles`); None for the
+            shipped one, False for the argument rules alone.
     """
     lexicon = lexicon or load_lexicon()
+    fill = role_step.load_model() if role_model is None else (role_model or None)
     token_actor: dict[int, str] = dict(getattr(actors, "token_actor", None) or {})
     country_of = {getattr(a, "id", None): getattr(a, "country", None)
                   for a in (getattr(actors, "actors", None) or [])}
@@ -36,6 +40,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
     cands = find_candidates(doc, lexicon, token_actor)
     classify.read(cands)
     staged = []
+    between: set[int] = set()  # triggers of "clashes between X and Y": both sides act
     for c in cands:
         roles = arguments.assign(c, token_actor)
         if any(t.lower_ in ("you", "one") for t in roles.actors + roles.recipients) and not any(
@@ -53,6 +58,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         if roles.between:
             # "clashes between X and Y": both sides act, no recipient.
             recipient_ids = []
+            between.add(c.tok.i)
         hosts = None
         if c.reading.type == "CONSULT" and country_of:
             hosts = arguments.host_and_guests(c.tok, token_actor, country_of, actor_ids + recipient_ids)
@@ -71,7 +77,15 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         if d.type in ("ASSAULT",) and not actor_ids and not recipient_ids:
             actor_ids = arguments.nearby_sides(doc, c.tok, token_actor)
         events.append(_event_hit(doc, c, d, mood, actor_ids, recipient_ids, explain))
-    return dedupe(events, doc)
+    events = dedupe(events, doc)
+    if fill is not None:
+        # roles the rules left empty, filled by the trained role step once each happening
+        # is one event (how sure an event is still rests on what the rules found)
+        for e in events:
+            if e.trigger_token not in between and role_step.applies_to(e.type, e.mode):
+                e.actor_ids, e.recipient_ids = role_step.assign(
+                    fill, doc[e.trigger_token], e.type, token_actor, e.actor_ids, e.recipient_ids)
+    return events
 
 
 def _event_hit(doc, c, d: classify.Decision, mood: modality.Mood, actor_ids, recipient_ids,

@@ -1,0 +1,237 @@
+"""The role step: among the candidate mentions of an event's clause, which is the actor,
+which the recipient, which neither.
+
+The argument rules (``events._arguments``) propose an actor and a recipient from the
+parse. This step looks at every actor mention of the trigger's sentence (a candidate:
+its head token) and scores it with a small linear model over features of the candidate
+and the trigger: the dependency path between them, the voice, the preposition that
+introduces the candidate, the entity kind, the event type, and what the rules said.
+The model is trained by ``scripts/train_roles.py`` from the train part of the PLV and
+ConfliBERT NER files (``evaluate/splits.py``) and shipped as ``data/role_model.json``
+(feature -> weights for neither/actor/recipient), read once; inference is a sum of
+weights and a softmax in plain Python.
+
+The model only overrides the rules where it is sure: a candidate replaces the rules'
+choice for a role when its probability for that role is above the model's threshold,
+above the probability of the rules' own pick, and the rules' pick is unlikely (below the
+``keep`` threshold); where the rules found nobody, the model's best candidate above the
+threshold fills the role.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+ROLES = ("none", "actor", "recipient")
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "role_model.json"
+_PATH_STEPS = 4
+
+
+@dataclass
+class RoleModel:
+    """Weights per feature (one per role in ``ROLES``) and per-role decision thresholds."""
+
+    weights: dict[str, list[float]]
+    thresholds: dict[str, float]
+    meta: dict
+
+    def probabilities(self, features: list[str]) -> list[float]:
+        scores = [0.0, 0.0, 0.0]
+        for f in features:
+            w = self.weights.get(f)
+            if w is not None:
+                scores[0] += w[0]
+                scores[1] += w[1]
+                scores[2] += w[2]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    def to_json(self) -> dict:
+        return {"meta": self.meta, "thresholds": self.thresholds,
+                "weights": {f: [round(x, 4) for x in w] for f, w in sorted(self.weights.items())}}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "RoleModel":
+        return cls(weights={f: list(w) for f, w in data["weights"].items()},
+                   thresholds=dict(data.get("thresholds", {})), meta=dict(data.get("meta", {})))
+
+
+def load_model(path: str | Path | None = None) -> RoleModel | None:
+    """The shipped role model (read once), a model file, or None when the file is absent."""
+    return _load(str(Path(path).resolve()) if path else str(MODEL_PATH))
+
+
+@cache
+def _load(path: str) -> RoleModel | None:
+    p = Path(path)
+    if not p.exists():
+        return None
+    try:
+        return RoleModel.from_json(json.loads(p.read_text(encoding="utf-8")))
+    except (ValueError, KeyError) as err:
+        raise ValueError(f"{p}: not a role model ({err}); rebuild it with scripts/train_roles.py") from None
+
+
+# ---------------------------------------------------------------- candidates and features
+
+def candidates(trigger, token_actor) -> list:
+    """Head tokens of the actor mentions in the trigger's sentence, one per actor id
+    and mention, the trigger's own tokens excluded."""
+    sent = trigger.sent
+    out, seen = [], set()
+    for tok in sent:
+        aid = token_actor.get(tok.i)
+        if aid is None or tok.i == trigger.i:
+            continue
+        head = tok.head
+        if head.i != tok.i and head.i in token_actor and token_actor[head.i] == aid \
+                and head.sent.start == sent.start:
+            continue  # not the head of its mention
+        key = (aid, tok.i)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(tok)
+    return out
+
+
+def _ancestors(tok) -> list:
+    chain = [tok]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _label(tok) -> str:
+    if tok.dep_ == "prep" or tok.dep_ == "agent":
+        return f"{tok.dep_}:{tok.lower_}"
+    return tok.dep_
+
+
+def dependency_path(cand, trigger) -> tuple[str, str, int]:
+    """(path up from the candidate, path up from the trigger, verbs between) to their
+    lowest common ancestor; labels with the preposition word ("pobj prep:by agent")."""
+    up_c, up_t = _ancestors(cand), _ancestors(trigger)
+    index_t = {t.i: n for n, t in enumerate(up_t)}
+    lca_n = next((n for n, t in enumerate(up_c) if t.i in index_t), None)
+    if lca_n is None:
+        return "far", "far", 9
+    lca = up_c[lca_n]
+    c_side = [_label(t) for t in up_c[:lca_n]]
+    t_side = [_label(t) for t in up_t[:index_t[lca.i]]]
+    verbs = sum(1 for t in up_c[1:lca_n] if t.pos_ in ("VERB", "AUX")) \
+        + sum(1 for t in up_t[1:index_t[lca.i]] if t.pos_ in ("VERB", "AUX"))
+    if lca.i != trigger.i and lca.pos_ in ("VERB", "AUX"):
+        verbs += 1
+    return " ".join(c_side[:_PATH_STEPS]) or "=", " ".join(t_side[:_PATH_STEPS]) or "=", verbs
+
+
+def _passive(tok) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+        tok.dep_ == "acl" and tok.tag_ == "VBN")
+
+
+def features(cand, trigger, event_type: str, rule_role: str, kind: str | None = None) -> list[str]:
+    """The features of one candidate for one event (strings; the model's keys)."""
+    c_path, t_path, verbs = dependency_path(cand, trigger)
+    voice = "pass" if _passive(trigger) else "act"
+    tpos = "V" if trigger.pos_ in ("VERB", "AUX", "ADJ") else "N"
+    side = "before" if cand.i < trigger.i else "after"
+    prep = cand.head.lower_ if cand.dep_ == "pobj" else "-"
+    dist = abs(cand.i - trigger.i)
+    dist = "1" if dist <= 1 else "3" if dist <= 3 else "6" if dist <= 6 else "12" if dist <= 12 else "far"
+    ent = cand.ent_type_ or ("PRON" if cand.pos_ == "PRON" else cand.pos_)
+    f = [
+        "bias",
+        f"rule={rule_role}",
+        f"rule={rule_role}|type={event_type}",
+        f"rule={rule_role}|voice={voice}",
+        f"type={event_type}",
+        f"dep={cand.dep_}",
+        f"dep={cand.dep_}|voice={voice}|tpos={tpos}",
+        f"dep={cand.dep_}|type={event_type}",
+        f"prep={prep}",
+        f"prep={prep}|type={event_type}",
+        f"prep={prep}|voice={voice}",
+        f"path={c_path}>{t_path}",
+        f"path={c_path}>{t_path}|voice={voice}",
+        f"cpath={c_path}",
+        f"tpath={t_path}|tpos={tpos}",
+        f"verbs={min(verbs, 3)}",
+        f"verbs={min(verbs, 3)}|rule={rule_role}",
+        f"side={side}|voice={voice}|tpos={tpos}",
+        f"side={side}|type={event_type}",
+        f"dist={dist}",
+        f"ent={ent}",
+        f"ent={ent}|dep={cand.dep_}",
+    ]
+    if kind:
+        f.append(f"kind={kind}")
+        f.append(f"kind={kind}|dep={cand.dep_}")
+    if cand.lower_ in ("it", "they", "he", "she", "we", "who", "which", "that"):
+        f.append(f"pron={cand.lower_}")
+    return f
+
+
+# ---------------------------------------------------------------- decision
+
+def decide(model: RoleModel, trigger, cands: list, rule_actor: set[int], rule_recipient: set[int],
+           event_type: str, kinds: dict[int, str] | None = None):
+    """(actor token, recipient token) the model overrides the rules with, each None where
+    the rules stand. ``rule_actor``/``rule_recipient``: token indices the rules chose."""
+    if not cands:
+        return None, None
+    scored = []
+    for c in cands:
+        rule = "actor" if c.i in rule_actor else "recipient" if c.i in rule_recipient else "none"
+        probs = model.probabilities(features(c, trigger, event_type, rule, (kinds or {}).get(c.i)))
+        scored.append((c, rule, probs))
+    out = []
+    for k, role in ((1, "actor"), (2, "recipient")):
+        best = max(scored, key=lambda s: s[2][k])
+        ruled = [s[2][k] for s in scored if s[1] == role]
+        ruled_best = max(ruled) if ruled else 0.0
+        if ruled and ruled_best >= model.thresholds.get("keep", 1.0):
+            out.append(None)  # the model finds the rules' pick plausible: it stands
+        elif best[1] != role and best[2][k] >= model.thresholds.get(role, 0.5) and best[2][k] > ruled_best:
+            out.append(best[0])
+        else:
+            out.append(None)
+    return out[0], out[1]
+
+
+def applies_to(event_type: str, mode: str | None) -> bool:
+    """Whether the role step decides this event's roles: not for a meeting with no host,
+    whose participants are all actors (PLOVER manual, CONSULT)."""
+    return not (event_type == "CONSULT" and mode != "visit")
+
+
+def assign(model: RoleModel, trigger, event_type: str, token_actor, actor_ids: list[str],
+           recipient_ids: list[str]) -> tuple[list[str], list[str]]:
+    """The event's actor and recipient ids after the model has had its say."""
+    cands = candidates(trigger, token_actor)
+    if not cands:
+        return actor_ids, recipient_ids
+    rule_actor = {c.i for c in cands if token_actor[c.i] in actor_ids}
+    rule_recipient = {c.i for c in cands if token_actor[c.i] in recipient_ids}
+    actor, recipient = decide(model, trigger, cands, rule_actor, rule_recipient, event_type)
+
+    def ids(tok):
+        out = [token_actor[tok.i]]
+        for c in tok.conjuncts:
+            if c.i in token_actor and token_actor[c.i] not in out:
+                out.append(token_actor[c.i])
+        return out
+
+    if actor is not None:
+        actor_ids = ids(actor)
+        recipient_ids = [i for i in recipient_ids if i not in actor_ids]
+    if recipient is not None:
+        recipient_ids = [i for i in ids(recipient) if i not in actor_ids]
+    return actor_ids, recipient_ids
