@@ -606,9 +606,10 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
     3. ``paragraph``: for such an act, the nearest locative place of the
        trigger's paragraph ("Fatalities coded as 4." after the sentence that
        says where).
-    4. ``dateline``: the dateline's place, unless the sentence names countries
-       and none of them is the dateline's (the war between Armenia and
-       Azerbaijan is not in Tehran, where the reporter writes).
+    4. ``dateline``: the dateline's place, unless the sentence (else its
+       paragraph) names countries or regions and none of them is in the
+       dateline's country (the war between Armenia and Azerbaijan is not in
+       Tehran, where the reporter writes).
     """
     from communique.extract.dates import VERBAL_NOUNS, VERBAL_VERBS, reach  # one clause structure
 
@@ -658,9 +659,12 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
         return _with_source(h, "sentence" if key[0] == 0 else "paragraph")
     dl = dateline_place(doc, place_hits)
     if dl is not None:
-        named = {h.country for h in place_hits if not h.dateline and h.precision == "country"
-                 and sent.start_char <= h.start < sent.end_char} - {None}
-        if named and dl.country not in named:
+        # countries and regions named in the sentence, else in its paragraph
+        wide = [h for h in place_hits if not h.dateline and h.precision in ("country", "region")]
+        named = [h for h in wide if sent.start_char <= h.start < sent.end_char]
+        if not named:
+            named = [h for h in wide if _same_paragraph(doc, _token_at(doc, h.start), trig.i)]
+        if named and all(h.country != dl.country for h in named):
             return None
     return _with_source(dl, "dateline")
 
@@ -684,6 +688,11 @@ def _own_clause(anchor: Token, trigger: Token, strict: bool) -> bool:
             return False
         t = t.head
     return False
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
 
 
 def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
