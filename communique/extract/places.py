@@ -593,13 +593,10 @@ def _through_object(anchor: Token, trigger: Token) -> bool:
 def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> PlaceHit | None:
     """The event's place, with the rule that placed it in ``source``:
 
-    1. ``clause``: a place governed by the event's clause. A place in the trigger's
-       sentence counts when it is a locative of the clause ("clashes in Tovuz",
-       "shelling near Stepanakert", "a visit to Baku", "Kabul province");
-       subjects, objects, possessors and "with"/"against" phrases are actors, not
-       locations. Among several, the fewest clause boundaries from the trigger
-       win, then the better attachment, then the finer place (city before region
-       before country).
+    1. ``clause``: a locative of the event's clause ("clashes in Tovuz", "a visit
+       to Baku", "Kabul province"; subjects, objects, possessors and "with" or
+       "against" phrases are actors). Among several: fewest clause boundaries,
+       then the better attachment, then the finer place.
     2. ``sentence``: for an act that is not one of words, a locative place of the
        trigger's sentence that the clause structure does not reach ("..., killing
        4 policemen, in the Rahim Khail area of PD4, Gardez city, Paktia").
@@ -691,13 +688,11 @@ def _own_clause(anchor: Token, trigger: Token, strict: bool) -> bool:
 
 
 def _token_at(doc: Doc, char: int) -> int:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None else 0
+    return getattr(doc.char_span(char, char + 1, alignment_mode="expand"), "start", 0)
 
 
 def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
-    """No blank line between tokens a and b (the slice only: doc.text is rebuilt per access)."""
-    between = doc[min(a, b):max(a, b)].text
+    between = doc[min(a, b):max(a, b)].text  # a slice: doc.text is rebuilt per access
     return "\n\n" not in between and between.count("\n") <= 1
 
 
