@@ -224,9 +224,9 @@ class _CoderPlugin(_WorkerPlugin):  # type: ignore[misc,valid-type]
         self.lexicon, self.actors = lexicon, actors
 
     def setup(self, worker) -> None:
-        from .parallel import _batch_fn
+        from .parallel import batch_function
 
-        _batch_fn(self.lexicon, self.actors)
+        batch_function(self.lexicon, self.actors)
 
 
 def _partitions(items: Iterable[dict[str, Any]], size: int
@@ -287,11 +287,10 @@ def code_partition(pid: str, seq: int, items: list[dict[str, Any]], out: str,
                    batch_size: int = 16, lexicon: str | None = None,
                    actors: str | None = None) -> dict[str, Any]:
     """Code one partition and write its Parquet files (the task each worker runs)."""
-    from .parallel import _articles_of, _batch_fn, _code, _merge
+    from .parallel import batch_function, code_part
 
     with _coder_lock:
-        coded = _code(_batch_fn(lexicon, actors), _articles_of(items), batch_size)
-    records = list(_merge(items, coded))
+        records = code_part(items, batch_function(lexicon, actors), batch_size)
     return _summary(pid, items, records, write_partition(pid, seq, items, records, out))
 
 

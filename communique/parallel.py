@@ -71,21 +71,25 @@ def code_parallel(articles: Iterable[Article | dict[str, Any]], workers: int | N
     if workers is not None and workers < 0:
         raise ValueError(f"workers={workers}: use 0 for all cores, or a positive number")
     workers = workers or default_workers()
-    factory = functools.partial(_batch_fn, lexicon, actors, max_chars, event_model, explain)
+    factory = functools.partial(batch_function, lexicon, actors, max_chars, event_model, explain)
     items = (_as_item(a) for a in articles)
     if workers == 1:
         batch_fn = factory()
         for part in _chunks(items, chunk):
-            yield from _merge(part, _code(batch_fn, _articles_of(part), batch_size))
+            yield from code_part(part, batch_fn, batch_size)
         return
     yield from _Pool(workers, batch_size, max_in_flight or 4 * workers, factory).run(
         _chunks(items, chunk))
 
 
-def _batch_fn(lexicon: str | None = None, actors: str | None = None,
-              max_chars: int | None = None, event_model: bool | str = False,
-              explain: bool = False) -> BatchFn:
-    """The per-batch function every engine calls, its process-wide Coder loaded now."""
+def batch_function(lexicon: str | None = None, actors: str | None = None,
+                   max_chars: int | None = None, event_model: bool | str = False,
+                   explain: bool = False) -> BatchFn:
+    """The per-batch function every engine calls, its process-wide Coder loaded now.
+
+    The defaults give :func:`communique.pipeline.code_batch`; a user lexicon or actors
+    file, or other options, give the ``code_dicts`` of a Coder cached per process.
+    """
     from .pipeline import code_batch, default_coder
 
     if lexicon is None and actors is None and max_chars is None and not event_model \
@@ -118,6 +122,12 @@ def _chunks(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[st
             part = []
     if part:
         yield part
+
+
+def code_part(part: list[dict[str, Any]], batch_fn: BatchFn, batch_size: int) -> list[dict[str, Any]]:
+    """The records of one partition, in input order: its read-error records stay where
+    they are and its articles are coded by ``batch_fn`` (one record per article)."""
+    return list(_merge(part, _code(batch_fn, _articles_of(part), batch_size)))
 
 
 def _articles_of(part: list[dict[str, Any]]) -> list[dict[str, Any]]:

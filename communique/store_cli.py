@@ -14,6 +14,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .cli_coding import (add_coding_options, coded, fail, hint_missing_published, progress,
+                         read_articles)
+
 INGEST_EXAMPLES = """\
 examples:
   communique ingest news/ --db events.db --published 2022-10-03
@@ -73,11 +76,6 @@ def _iso3(value: str) -> str:
     return code
 
 
-def _fail(message: str) -> int:
-    print(f"communique: error: {message}", file=sys.stderr)
-    return 2
-
-
 def _open(db: str):
     """The store at ``db`` for reading, or None after saying what is wrong."""
     from .store import Store, StoreError
@@ -85,13 +83,12 @@ def _open(db: str):
     try:
         return Store(db, readonly=True)
     except StoreError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return None
 
 
 def register(subparsers) -> None:
     """Add ``ingest``, ``query``, ``export`` and ``plot`` to the CLI."""
-    from .cli import add_coding_options
 
     p = subparsers.add_parser(
         "ingest", help="code articles and store them in an event database",
@@ -156,7 +153,7 @@ def register(subparsers) -> None:
         description="Write charts (PNG or SVG, by the output's suffix).",
         epilog=PLOT_EXAMPLES, formatter_class=_Formatter)
     plots = p.add_subparsers(dest="plot", metavar="CHART")
-    p.set_defaults(func=lambda args: _fail("name a chart: `communique plot dyad A B ...` "
+    p.set_defaults(func=lambda args: fail("name a chart: `communique plot dyad A B ...` "
                                            "or `communique plot network ...`"))
     d = plots.add_parser("dyad", help="events between two countries or actors over time",
                          epilog=PLOT_EXAMPLES, formatter_class=_Formatter)
@@ -257,13 +254,12 @@ def read_records(paths: Iterable[str]) -> Iterator[dict[str, Any]]:
 
 
 def cmd_ingest(args) -> int:
-    from .cli import coded, hint_missing_published, progress, read_articles
     from .store import Store, StoreError
 
     try:  # a store that cannot be written fails now, not after hours of coding
         Store(args.db).close()
     except StoreError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     if args.engine == "dask":
         from .distributed import ingest_dask
 
@@ -283,11 +279,11 @@ def cmd_ingest(args) -> int:
                   file=sys.stderr)
         return 1 if summary.get("errors") or summary.get("failed_partitions") else 0
     if args.scheduler:
-        return _fail("--scheduler needs --engine dask")
+        return fail("--scheduler needs --engine dask")
     try:
         store = Store(args.db)
     except StoreError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     seen = {"skipped": 0}
     with store:
         if args.records:
@@ -367,7 +363,7 @@ def cmd_query(args) -> int:
                 result = store.query_events(limit=args.limit or None, offset=args.offset,
                                             **event_filters(args))
         except ValueError as exc:
-            return _fail(str(exc))
+            return fail(str(exc))
     if fmt == "table":
         text = format_summary(result) if args.summary else format_events(result) + "\n"
     elif fmt == "json" or args.summary:
@@ -412,7 +408,7 @@ def cmd_plot_dyad(args) -> int:
                              directed=args.directed, date_from=args.date_from,
                              date_to=args.date_to)
         except ValueError as exc:
-            return _fail(str(exc))
+            return fail(str(exc))
     print(path)
     return 0
 
@@ -434,7 +430,7 @@ def cmd_plot_network(args) -> int:
                                     date_from=args.date_from, date_to=args.date_to,
                                     type=args.type)
         except ValueError as exc:
-            return _fail(str(exc))
+            return fail(str(exc))
     print(path)
     return 0
 

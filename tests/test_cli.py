@@ -101,7 +101,7 @@ def test_commands_without_what_they_need_explain(args):
 
 
 def test_progress_total_is_known_only_for_one_article_files(tmp_path):
-    from communique.cli import known_total
+    from communique.cli_coding import known_total
 
     (tmp_path / "a.txt").write_text("x")
     (tmp_path / "b.html").write_text("<p>x</p>")

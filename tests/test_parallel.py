@@ -62,3 +62,18 @@ def test_a_killed_worker_loses_nothing(corpus, expected):
 def test_negative_workers_is_a_usage_error(workers):
     with pytest.raises(ValueError, match="0 for all cores"):
         list(code_parallel([], workers=workers))
+
+
+def test_code_part_keeps_read_errors_in_place_and_checks_the_contract():
+    from communique.parallel import code_part
+
+    err = error_record("x.jsonl:2", "read", "line 2 of x.jsonl: invalid JSON")
+    part = [{"id": "a", "text": "A."}, err, {"id": "b", "text": "B."}]
+
+    def upper(articles, batch_size=16):
+        return [{"id": a["id"], "coded": a["text"].upper()} for a in articles]
+
+    assert code_part(part, upper, 2) == [{"id": "a", "coded": "A."}, err, {"id": "b", "coded": "B."}]
+    assert code_part([err], upper, 2) == [err]
+    with pytest.raises(RuntimeError, match="must yield one per article"):
+        code_part(part, lambda articles: articles[:1], 2)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from communique.extract.syntax import speech_verbs
+
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 # Verbs that carry an event noun: "launched an attack", "expressed opposition", "held talks".
 LIGHT_VERBS = {
@@ -21,8 +23,8 @@ LIGHT_VERBS = {
     "suspend", "lift", "ease", "announce", "report", "promise", "vow", "threaten", "repeat",
     "have", "publish", "present", "submit", "post", "head", "chair", "set", "establish",
 }
-REPORTING_VERBS = {"say", "announce", "tell", "state", "declare", "add", "confirm", "insist",
-                   "promise", "vow", "pledge", "indicate", "report", "write", "stress", "note"}
+# "X says Y must ...": verbs that report someone's act or demand (data/speech_verbs.txt).
+REPORTING_VERBS = speech_verbs("report")
 QUANTIFIERS = {"some", "part", "all", "most", "many", "thousands", "hundreds", "dozens", "rest",
                "number", "bulk", "half", "majority", "tons", "tonnes", "worth", "batch", "shipment"}
 # Subjects that act for a state even when no actor is named: "police arrested ...".

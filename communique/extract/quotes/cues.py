@@ -12,7 +12,7 @@ from spacy.strings import hash_string
 from spacy.symbols import AUX, PUNCT, SPACE, SYM, VERB
 from spacy.tokens import Doc, Token
 
-from communique.lexicon import DATA
+from communique.extract import syntax
 
 SUBJ_DEPS = ("nsubj", "csubj")
 CLAUSE_DEPS = ("ccomp",)
@@ -50,16 +50,9 @@ class QuoteHit:
         return cls(**d)
 
 
-@functools.cache
 def speech_verbs() -> frozenset[str]:
-    """The cue-verb lemmas, read once from ``data/speech_verbs.txt``."""
-    lemmas = set()
-    with open(DATA / "speech_verbs.txt", encoding="utf-8") as f:
-        for line in f:
-            word = line.split("#", 1)[0].strip().lower()
-            if word:
-                lemmas.add(word)
-    return frozenset(lemmas)
+    """The cue-verb lemmas (the ``quote`` verbs of ``data/speech_verbs.txt``), read once."""
+    return syntax.speech_verbs("quote")
 VERBAL_POS = numpy.array([VERB, AUX], dtype="uint64")
 NON_WORD_POS = numpy.array([PUNCT, SPACE, SYM], dtype="uint64")
 ACCORDING = hash_string("according")
