@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 
-def _table(headers: list[str], rows: list[list[Any]], max_width: int = 60) -> str:
+def text_table(headers: list[str], rows: list[list[Any]], max_width: int = 60) -> str:
+    """Rows as aligned plain-text columns under a header and a rule; long cells cut with "…"."""
     cells = [[_cell(v, max_width) for v in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
     line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
@@ -47,11 +48,11 @@ def format_record(rec: dict[str, Any]) -> str:
 
     out = [f"# {rec['id']}" + (f"  (published {rec['published']})" if rec.get("published") else ""), ""]
     out.append(f"ACTORS ({len(rec['actors'])})")
-    out.append(_table(["id", "name", "kind", "code", "role", "mentions"], [
+    out.append(text_table(["id", "name", "kind", "code", "role", "mentions"], [
         [a["id"], a["name"], a["kind"], a["code"] or "-", a["role"] or "-",
          " | ".join(m["text"] for m in a["mentions"])] for a in rec["actors"]], max_width=70))
     out += ["", f"EVENTS ({len(rec['events'])})"]
-    out.append(_table(["id", "type", "mode", "cameo", "actor", "recipient", "date", "where",
+    out.append(text_table(["id", "type", "mode", "cameo", "actor", "recipient", "date", "where",
                        "modality", "trigger"], [
         [e["id"], e["type"] + (" (negated)" if e["negated"] else ""), e["mode"] or "-",
          e["cameo"] or "-", who(e["actor"]), who(e["recipient"]),
@@ -59,12 +60,12 @@ def format_record(rec: dict[str, Any]) -> str:
          (e["location"] or {}).get("name", "-"), e["modality"], e["trigger"]["text"]]
         for e in rec["events"]], max_width=30))
     out += ["", f"QUOTES ({len(rec['quotes'])})"]
-    out.append(_table(["id", "kind", "speaker", "cue", "text"], [
+    out.append(text_table(["id", "kind", "speaker", "cue", "text"], [
         [q["id"], q["kind"],
          names.get(q["speaker"], "?") + (f" ({q['speaker_mention']['text']})" if q["speaker_mention"] else ""),
          q["cue"] or "-", q["text"]] for q in rec["quotes"]], max_width=60))
     if rec["places"]:
         out += ["", f"PLACES ({len(rec['places'])})"]
-        out.append(_table(["name", "country", "lat", "lon"], [
+        out.append(text_table(["name", "country", "lat", "lon"], [
             [p["name"], p["country"] or "-", p["lat"], p["lon"]] for p in rec["places"]]))
     return "\n".join(out) + "\n"
