@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .acled import acled_type
+from .filters import cluster_where
 from .store import Store
 
 __all__ = ["export", "rows", "columns", "adm1_code", "FORMATS", "FLAVORS"]
@@ -394,7 +395,7 @@ def _gdelt_clusters(store: Store, include_negated: bool,
     that holds any event (the article's lead event), else 0. ``url``: the first URL
     among the articles reporting it.
     """
-    where, params = store._cluster_where({**filters, "include_negated": include_negated})
+    where, params = cluster_where({**filters, "include_negated": include_negated})
     last = 0
     while True:
         rows = store.execute(
@@ -425,8 +426,7 @@ def _events_by_pk(store: Store, pks: list[int]) -> dict[int, dict[str, Any]]:
         "SELECT e.*, a.id AS article_id, a.title, a.url, a.published, a.source, "
         "a.ingested_at FROM events e JOIN articles a ON a.pk = e.article_pk "
         f"WHERE e.pk IN ({', '.join('?' * len(pks))})", pks)
-    with store._lock:
-        events = store._event_dicts(rows)
+    events = store.event_dicts(rows)
     for e, r in zip(events, rows):
         e["_ingested_at"] = r["ingested_at"]
     return {e["id"]: e for e in events}

@@ -56,123 +56,21 @@ country and the same negation flag are one event (a cluster).
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import hashlib
-import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-from .record import SCHEMA_VERSION, content_id
+from .filters import EVENT_FILTERS, cluster_where, event_where, like_pattern
+from .record import SCHEMA_VERSION
+from .store_rows import BadRecord, content_hash, event_dict, now, prepare, read_record
+from .store_schema import MIGRATIONS, SCHEMA_USER_VERSION
 
 __all__ = ["Store", "IngestStats", "StoreError", "EVENT_FILTERS"]
 
-EVENT_FILTERS = (
-    "actor_country", "actor_sector", "actor_name", "recipient_country",
-    "recipient_sector", "recipient_name", "country", "type", "mode", "quad_class",
-    "modality", "context", "date_from", "date_to", "text", "article_id",
-    "cluster_id", "include_negated",
-)
 
-# Each migration: (version, name, statements). Never edit a released one: add a new one.
-MIGRATIONS: list[tuple[int, str, list[str]]] = [
-    (1, "initial schema", [
-        """CREATE TABLE articles (
-            pk INTEGER PRIMARY KEY,
-            id TEXT NOT NULL UNIQUE,
-            content_hash TEXT NOT NULL UNIQUE,
-            title TEXT, url TEXT, source TEXT, published TEXT,
-            text TEXT NOT NULL,
-            ingested_at TEXT NOT NULL)""",
-        """CREATE VIRTUAL TABLE articles_fts USING fts5(
-            title, text, content='articles', content_rowid='pk')""",
-        """CREATE TABLE actors (
-            pk INTEGER PRIMARY KEY,
-            article_pk INTEGER NOT NULL REFERENCES articles(pk),
-            local_id TEXT NOT NULL,
-            name TEXT NOT NULL, kind TEXT, country TEXT, sector TEXT, role TEXT, code TEXT,
-            mentions TEXT NOT NULL,
-            UNIQUE (article_pk, local_id))""",
-        "CREATE INDEX actors_country ON actors(country, sector)",
-        "CREATE INDEX actors_code ON actors(code)",
-        "CREATE INDEX actors_name ON actors(name COLLATE NOCASE)",
-        """CREATE TABLE event_clusters (
-            pk INTEGER PRIMARY KEY,
-            key TEXT NOT NULL UNIQUE,
-            type TEXT NOT NULL, actor_codes TEXT NOT NULL, recipient_codes TEXT NOT NULL,
-            date TEXT, location_country TEXT, negated INTEGER NOT NULL,
-            num_mentions INTEGER NOT NULL DEFAULT 0,
-            num_articles INTEGER NOT NULL DEFAULT 0,
-            num_sources INTEGER NOT NULL DEFAULT 0)""",
-        "CREATE INDEX event_clusters_date ON event_clusters(date)",
-        """CREATE TABLE events (
-            pk INTEGER PRIMARY KEY,
-            article_pk INTEGER NOT NULL REFERENCES articles(pk),
-            local_id TEXT NOT NULL,
-            type TEXT NOT NULL, mode TEXT, contexts TEXT NOT NULL, cameo TEXT,
-            quad_class INTEGER, goldstein REAL, plover_score REAL,
-            date TEXT, date_text TEXT, date_precision TEXT,
-            location TEXT, location_name TEXT, location_country TEXT,
-            fatalities INTEGER, injured INTEGER,
-            modality TEXT, negated INTEGER NOT NULL,
-            trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
-            sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
-            confidence REAL,
-            cluster_pk INTEGER REFERENCES event_clusters(pk),
-            UNIQUE (article_pk, local_id))""",
-        "CREATE INDEX events_date ON events(date)",
-        "CREATE INDEX events_type ON events(type, date)",
-        "CREATE INDEX events_cluster ON events(cluster_pk)",
-        """CREATE TABLE event_actors (
-            event_pk INTEGER NOT NULL REFERENCES events(pk),
-            role TEXT NOT NULL CHECK (role IN ('actor', 'recipient')),
-            position INTEGER NOT NULL,
-            actor_pk INTEGER NOT NULL REFERENCES actors(pk),
-            PRIMARY KEY (event_pk, role, position)) WITHOUT ROWID""",
-        "CREATE INDEX event_actors_actor ON event_actors(actor_pk, role)",
-        """CREATE TABLE quotes (
-            pk INTEGER PRIMARY KEY,
-            article_pk INTEGER NOT NULL REFERENCES articles(pk),
-            local_id TEXT NOT NULL, kind TEXT, text TEXT,
-            start INTEGER, "end" INTEGER, cue TEXT,
-            speaker TEXT, speaker_mention TEXT,
-            UNIQUE (article_pk, local_id))""",
-        """CREATE TABLE places (
-            pk INTEGER PRIMARY KEY,
-            article_pk INTEGER NOT NULL REFERENCES articles(pk),
-            position INTEGER NOT NULL,
-            name TEXT, country TEXT, lat REAL, lon REAL, precision TEXT,
-            mentions TEXT NOT NULL,
-            UNIQUE (article_pk, position))""",
-        "CREATE INDEX places_country ON places(country)",
-        """CREATE TABLE ingest_errors (
-            pk INTEGER PRIMARY KEY,
-            article_id TEXT, stage TEXT NOT NULL, message TEXT NOT NULL,
-            at TEXT NOT NULL,
-            UNIQUE (article_id, stage, message))""",
-    ]),
-    # Written and read by communique/feedstore.py (`communique watch`).
-    (2, "feeds: watched feeds and the pages they list", [
-        """CREATE TABLE feeds (
-            url TEXT PRIMARY KEY, kind TEXT, etag TEXT, last_modified TEXT,
-            last_checked TEXT, last_success TEXT, last_error TEXT, last_error_at TEXT,
-            failures INTEGER NOT NULL DEFAULT 0)""",
-        """CREATE TABLE feed_pages (
-            url TEXT PRIMARY KEY, feed_url TEXT NOT NULL, first_seen TEXT NOT NULL,
-            feed_published TEXT, title TEXT,
-            status TEXT NOT NULL CHECK (status IN
-                ('pending', 'stored', 'duplicate', 'failed', 'blocked')),
-            attempts INTEGER NOT NULL DEFAULT 0, last_attempt TEXT, next_attempt TEXT,
-            error TEXT, article_id TEXT, events INTEGER)""",
-        "CREATE INDEX feed_pages_status ON feed_pages(status, next_attempt)",
-        "CREATE INDEX feed_pages_feed ON feed_pages(feed_url, status)",
-    ]),
-]
-SCHEMA_USER_VERSION = MIGRATIONS[-1][0]
 # Migrations that only add the tables of an optional feature (feeds): a read-only
 # open of a store without them still works, and that feature's readers see no rows.
 OPTIONAL_FOR_READERS = {2}
@@ -217,10 +115,6 @@ class IngestStats:
         return self
 
 
-class _BadRecord(ValueError):
-    """A record the store cannot take; it becomes an ingest error with stage ``store``."""
-
-
 # What one bad record can raise while its rows are written: a broken constraint, an
 # integer past 64 bits (OverflowError), a value SQLite cannot bind.
 _UNSTORABLE = (sqlite3.IntegrityError, sqlite3.InterfaceError, sqlite3.ProgrammingError,
@@ -232,59 +126,6 @@ def _error_id(value: Any) -> str | None:
     if value is None or isinstance(value, str):
         return value
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _source(url: str | None) -> str | None:
-    """The publisher of an article as GDELT counts sources: the URL's host, sans www."""
-    if not url:
-        return None
-    host = (urlsplit(url).hostname or "").lower()
-    return host[4:] if host.startswith("www.") else (host or None)
-
-
-def _content_hash(record: dict[str, Any]) -> str:
-    text = record.get("text")
-    if text:
-        data = text
-    else:
-        # No text to hash: the record's content itself, less its id, stands for it.
-        data = json.dumps({k: v for k, v in record.items() if k != "id"},
-                          sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha1(data.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _codes(actor_ids: Sequence[str], codes: dict[str, str]) -> str:
-    return "+".join(sorted({codes.get(a, "") for a in actor_ids}))
-
-
-def _date_range(column: str, filters: dict[str, Any], where: list[str], params: list[Any]) -> None:
-    """``date_from`` / ``date_to`` as SQL on ``column``, both ends inclusive."""
-    if filters.get("date_from"):
-        where.append(f"{column} >= ?")
-        params.append(str(filters["date_from"]))
-    if filters.get("date_to"):
-        # A date_to of 2022-10-03 includes any time that day and the month "2022-10".
-        where.append(f"{column} <= ?")
-        params.append(str(filters["date_to"]) + "\uffff")
-
-
-def _as_list(value: Any) -> list[Any]:
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return list(value)
-    return [value]
-
-
-def _like(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
 
 
 class Store:
@@ -392,7 +233,7 @@ class Store:
                     for sql in statements:
                         self._db.execute(sql)
                     self._db.execute("INSERT INTO migrations VALUES (?, ?, ?)",
-                                     (number, name, _now()))
+                                     (number, name, now()))
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
@@ -437,7 +278,7 @@ class Store:
                     "SELECT 1 FROM articles WHERE id=?", (id,)).fetchone():
                 return True
             if text:
-                h = _content_hash({"text": text})
+                h = content_hash({"text": text})
                 return self._db.execute("SELECT 1 FROM articles WHERE content_hash=?",
                                         (h,)).fetchone() is not None
             return False
@@ -492,10 +333,10 @@ class Store:
                         rid, str(err.get("stage", "unknown")), str(err.get("message", "")))
                     continue
                 try:
-                    rows = self._prepare(record)
-                except (_BadRecord, KeyError, TypeError, ValueError, IndexError,
+                    rows = prepare(record)
+                except (BadRecord, KeyError, TypeError, ValueError, IndexError,
                         AttributeError, RecursionError) as exc:
-                    msg = str(exc) if isinstance(exc, _BadRecord) else (
+                    msg = str(exc) if isinstance(exc, BadRecord) else (
                         f"malformed record ({type(exc).__name__}: {exc}); "
                         f"records must follow schema {SCHEMA_VERSION}")
                     stats.errors += 1
@@ -532,79 +373,8 @@ class Store:
     def _add_error(self, article_id: str | None, stage: str, message: str) -> int:
         cur = self._db.execute(
             "INSERT OR IGNORE INTO ingest_errors (article_id, stage, message, at) "
-            "VALUES (?, ?, ?, ?)", (article_id, stage, message, _now()))
+            "VALUES (?, ?, ?, ?)", (article_id, stage, message, now()))
         return cur.rowcount
-
-    def _prepare(self, r: dict[str, Any]) -> dict[str, Any]:
-        """Check a record and turn it into table rows, writing nothing."""
-        if r.get("schema") != SCHEMA_VERSION:
-            raise _BadRecord(f"record has schema {r.get('schema')!r}; the store reads "
-                             f"schema {SCHEMA_VERSION} (re-code it with this communique)")
-        text = r.get("text")
-        if not isinstance(text, str) or not text.strip():
-            # Without text every such record would share one content id: refuse it.
-            raise _BadRecord("record has no `text`: a stored article needs the text its "
-                             "offsets point into")
-        rid = r.get("id")
-        if rid is not None and not (isinstance(rid, str) and rid):
-            raise _BadRecord(f"record id must be a non-empty string, not {rid!r:.60}")
-        out: dict[str, Any] = {
-            "id": rid or content_id(text), "hash": _content_hash(r),
-            "article": [r.get("title"), r.get("url"), _source(r.get("url")),
-                        r.get("published"), text],
-            "title": r.get("title") or "", "text": text}
-        actors, codes = [], {}
-        for a in r.get("actors", []):
-            code = a.get("code")
-            if code is None and a.get("country"):
-                code = a["country"] + (a.get("sector") or "")
-            if a["id"] in codes:
-                raise _BadRecord(f"actor id {a['id']!r} appears twice in the record")
-            codes[a["id"]] = code or ""
-            actors.append([a["id"], a["name"], a.get("kind"), a.get("country"),
-                           a.get("sector"), a.get("role"), code,
-                           _json(a.get("mentions", []))])
-        events, links, seen = [], [], set()
-        for e in r.get("events", []):
-            if e["id"] in seen:
-                raise _BadRecord(f"event id {e['id']!r} appears twice in the record")
-            seen.add(e["id"])
-            for role in ("actor", "recipient"):
-                for aid in e.get(role, []):
-                    if aid not in codes:
-                        raise _BadRecord(f"event {e['id']} names {role} {aid!r}, which is "
-                                         f"not in the record's actors")
-            loc = e.get("location") or None
-            negated = bool(e.get("negated", False))
-            actor_codes = _codes(e.get("actor", []), codes)
-            recipient_codes = _codes(e.get("recipient", []), codes)
-            loc_country = (loc or {}).get("country")
-            key = "\x1f".join([e["type"], actor_codes, recipient_codes, e.get("date") or "",
-                               loc_country or "", "1" if negated else "0"])
-            trigger, sentence = e["trigger"], e["sentence"]
-            events.append({
-                "key": key,
-                "cluster": [key, e["type"], actor_codes, recipient_codes, e.get("date"),
-                            loc_country, int(negated)],
-                "row": [e["id"], e["type"], e.get("mode"), _json(list(e.get("contexts", []))),
-                        e.get("cameo"), e.get("quad_class"), e.get("goldstein"),
-                        e.get("plover_score"), e.get("date"), e.get("date_text"),
-                        e.get("date_precision", "unknown"), _json(loc) if loc else None,
-                        (loc or {}).get("name"), loc_country, e.get("fatalities"),
-                        e.get("injured"), e.get("modality", "asserted"), int(negated),
-                        trigger["start"], trigger["end"], trigger["text"], sentence["start"],
-                        sentence["end"], e.get("confidence")]})
-            links.extend((e["id"], role, i, aid) for role in ("actor", "recipient")
-                         for i, aid in enumerate(e.get(role, [])))
-        out["actors"], out["events"], out["links"] = actors, events, links
-        out["quotes"] = [
-            [q["id"], q.get("kind"), q.get("text"), q.get("start"), q.get("end"), q.get("cue"),
-             q.get("speaker"), _json(q["speaker_mention"]) if q.get("speaker_mention") else None]
-            for q in r.get("quotes", [])]
-        out["places"] = [
-            [i, p.get("name"), p.get("country"), p.get("lat"), p.get("lon"), p.get("precision"),
-             _json(p.get("mentions", []))] for i, p in enumerate(r.get("places", []))]
-        return out
 
     def _insert(self, rows: dict[str, Any], touched: set[int]) -> int | None:
         """Write a prepared record; None when the article is already stored, else its event count."""
@@ -615,7 +385,7 @@ class Store:
         apk = db.execute(
             "INSERT INTO articles (id, content_hash, title, url, source, published, text, "
             "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [rows["id"], rows["hash"], *rows["article"], _now()]).lastrowid
+            [rows["id"], rows["hash"], *rows["article"], now()]).lastrowid
         db.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
                    (apk, rows["title"], rows["text"]))
         db.execute("DELETE FROM ingest_errors WHERE article_id=?", (rows["id"],))
@@ -674,83 +444,6 @@ class Store:
 
     # -- reading: events ---------------------------------------------------
 
-    def _event_where(self, filters: dict[str, Any]) -> tuple[str, list[Any]]:
-        unknown = set(filters) - set(EVENT_FILTERS)
-        if unknown:
-            raise TypeError(f"unknown event filter(s) {sorted(unknown)}; "
-                            f"known: {', '.join(EVENT_FILTERS)}")
-        where: list[str] = []
-        params: list[Any] = []
-
-        def values(name: str) -> list[Any] | None:
-            v = filters.get(name)
-            if v is None or v == "" or v == []:
-                return None
-            return _as_list(v)
-
-        def one_of(column: str, name: str, upper: bool = False) -> None:
-            vals = values(name)
-            if vals is not None:
-                if upper:
-                    vals = [str(v).upper() for v in vals]
-                where.append(f"{column} IN ({', '.join('?' * len(vals))})")
-                params.extend(vals)
-
-        def side(roles: tuple[str, ...], prefix: str) -> None:
-            conds: list[str] = []
-            cparams: list[Any] = []
-            for field in ("country", "sector"):
-                vals = values(f"{prefix}_{field}")
-                if vals is not None:
-                    conds.append(f"ac.{field} IN ({', '.join('?' * len(vals))})")
-                    cparams.extend(str(v).upper() for v in vals)
-            name = filters.get(f"{prefix}_name")
-            if name:
-                conds.append("ac.name LIKE ? ESCAPE '\\'")
-                cparams.append(_like(str(name)))
-            if conds:
-                role_in = f"ea.role IN ({', '.join('?' * len(roles))})"
-                if len(conds) > 1 or not conds[0].startswith("ac.name"):
-                    # IN: SQLite starts from the index of actors by country and sector.
-                    where.append("e.pk IN (SELECT ea.event_pk FROM actors ac JOIN event_actors"
-                                 f" ea ON ea.actor_pk = ac.pk WHERE {role_in}"
-                                 f" AND {' AND '.join(conds)})")
-                else:
-                    # A name pattern has no index: test event by event, stop at the limit.
-                    where.append("EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac"
-                                 " ON ac.pk = ea.actor_pk WHERE ea.event_pk = e.pk"
-                                 f" AND {role_in} AND {conds[0]})")
-                params.extend(roles)
-                params.extend(cparams)
-
-        side(("actor",), "actor")
-        side(("recipient",), "recipient")
-        country = values("country")
-        if country is not None:
-            vals = [str(v).upper() for v in country]
-            where.append(
-                "e.pk IN (SELECT ea.event_pk FROM actors ac JOIN event_actors ea"
-                f" ON ea.actor_pk = ac.pk WHERE ac.country IN ({', '.join('?' * len(vals))}))")
-            params.extend(vals)
-        one_of("e.type", "type", upper=True)
-        one_of("e.mode", "mode")
-        one_of("e.quad_class", "quad_class")
-        one_of("e.modality", "modality")
-        one_of("a.id", "article_id")
-        one_of("e.cluster_pk", "cluster_id")
-        contexts = values("context")
-        if contexts is not None:
-            where.append("EXISTS (SELECT 1 FROM json_each(e.contexts) WHERE value IN "
-                         f"({', '.join('?' * len(contexts))}))")
-            params.extend(contexts)
-        _date_range("e.date", filters, where, params)
-        if not filters.get("include_negated", False):
-            where.append("e.negated = 0")
-        if filters.get("text"):
-            where.append("e.article_pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(str(filters["text"]))
-        return (" WHERE " + " AND ".join(where)) if where else "", params
-
     def _run(self, sql: str, params: Sequence[Any]) -> list[sqlite3.Row]:
         try:
             return self._db.execute(sql, params).fetchall()
@@ -765,7 +458,7 @@ class Store:
                      **filters: Any) -> list[dict[str, Any]]:
         """Per-article events matching the filters, ordered by date then id
         (``newest_first``: latest date first, undated events last)."""
-        where, params = self._event_where(filters)
+        where, params = event_where(filters)
         order = ("e.date IS NULL, e.date DESC, e.pk DESC" if newest_first else "e.date, e.pk")
         sql = (f"SELECT e.*, a.id AS article_id, a.title, a.url, a.published, a.source "
                f"FROM events e JOIN articles a ON a.pk = e.article_pk{where} "
@@ -776,7 +469,7 @@ class Store:
 
     def iter_events(self, batch_size: int = 5000, **filters: Any) -> Iterator[dict[str, Any]]:
         """All matching events, fetched a page at a time (for exports)."""
-        where, params = self._event_where(filters)
+        where, params = event_where(filters)
         last = 0
         while True:
             sql = (f"SELECT e.*, a.id AS article_id, a.title, a.url, a.published, a.source "
@@ -791,7 +484,7 @@ class Store:
             last = page[-1]["id"]
 
     def count_events(self, **filters: Any) -> int:
-        where, params = self._event_where(filters)
+        where, params = event_where(filters)
         with self._lock:
             return self._run(f"SELECT COUNT(*) FROM events e JOIN articles a "
                              f"ON a.pk = e.article_pk{where}", params)[0][0]
@@ -814,31 +507,16 @@ class Store:
                      "role": r["actor_role"], "code": r["code"]})
         return out
 
+    def event_dicts(self, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+        """Event dicts (actors and recipients filled in) of rows selected by :meth:`execute`
+        from ``events e`` joined with ``articles a`` (``a.id AS article_id``, title, url,
+        published, source)."""
+        with self._lock:
+            return self._event_dicts(rows)
+
     def _event_dicts(self, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
         parts = self._participants([r["pk"] for r in rows])
-        return [self._event_dict(r, parts[r["pk"]]) for r in rows]
-
-    @staticmethod
-    def _event_dict(r: sqlite3.Row, parts: dict[str, list[dict]]) -> dict[str, Any]:
-        return {
-            "id": r["pk"], "event_id": r["local_id"], "article_id": r["article_id"],
-            "cluster_id": r["cluster_pk"],
-            "type": r["type"], "mode": r["mode"], "contexts": json.loads(r["contexts"]),
-            "cameo": r["cameo"], "quad_class": r["quad_class"], "goldstein": r["goldstein"],
-            "plover_score": r["plover_score"],
-            "actor": parts["actor"], "recipient": parts["recipient"],
-            "date": r["date"], "date_text": r["date_text"],
-            "date_precision": r["date_precision"],
-            "location": json.loads(r["location"]) if r["location"] else None,
-            "fatalities": r["fatalities"], "injured": r["injured"],
-            "modality": r["modality"], "negated": bool(r["negated"]),
-            "trigger": {"start": r["trigger_start"], "end": r["trigger_end"],
-                        "text": r["trigger_text"]},
-            "sentence": {"start": r["sentence_start"], "end": r["sentence_end"]},
-            "confidence": r["confidence"],
-            "title": r["title"], "url": r["url"], "published": r["published"],
-            "source": r["source"],
-        }
+        return [event_dict(r, parts[r["pk"]]) for r in rows]
 
     def get_event(self, id: int) -> dict[str, Any] | None:
         """One event, its sentence text, and its cluster with every reporting article."""
@@ -857,32 +535,6 @@ class Store:
 
     # -- reading: clusters -------------------------------------------------
 
-    def _cluster_where(self, filters: dict[str, Any]) -> tuple[str, list[Any]]:
-        known = {"type", "date_from", "date_to", "country", "include_negated", "min_articles"}
-        unknown = set(filters) - known
-        if unknown:
-            raise TypeError(f"unknown cluster filter(s) {sorted(unknown)}; "
-                            f"known: {', '.join(sorted(known))}")
-        where, params = [], []
-        if filters.get("type"):
-            vals = [str(v).upper() for v in _as_list(filters["type"])]
-            where.append(f"c.type IN ({', '.join('?' * len(vals))})")
-            params.extend(vals)
-        _date_range("c.date", filters, where, params)
-        if filters.get("country"):
-            vals = [str(v).upper() for v in _as_list(filters["country"])]
-            where.append(
-                "EXISTS (SELECT 1 FROM events e JOIN event_actors ea ON ea.event_pk = e.pk "
-                "JOIN actors ac ON ac.pk = ea.actor_pk WHERE e.cluster_pk = c.pk AND "
-                f"ac.country IN ({', '.join('?' * len(vals))}))")
-            params.extend(vals)
-        if filters.get("min_articles"):
-            where.append("c.num_articles >= ?")
-            params.append(int(filters["min_articles"]))
-        if not filters.get("include_negated", False):
-            where.append("c.negated = 0")
-        return (" WHERE " + " AND ".join(where)) if where else "", params
-
     def query_clusters(self, limit: int | None = 100, offset: int = 0,
                        **filters: Any) -> list[dict[str, Any]]:
         """Deduplicated events, each with its counts and representative (first) event.
@@ -890,7 +542,7 @@ class Store:
         Filters: type, date_from, date_to, country (either side), min_articles,
         include_negated.
         """
-        where, params = self._cluster_where(filters)
+        where, params = cluster_where(filters)
         with self._lock:
             rows = self._db.execute(
                 f"SELECT c.* FROM event_clusters c{where} ORDER BY c.date, c.pk "
@@ -899,7 +551,7 @@ class Store:
             return [self._cluster_dict(r) for r in rows]
 
     def count_clusters(self, **filters: Any) -> int:
-        where, params = self._cluster_where(filters)
+        where, params = cluster_where(filters)
         with self._lock:
             return self._db.execute(f"SELECT COUNT(*) FROM event_clusters c{where}",
                                     params).fetchone()[0]
@@ -950,7 +602,7 @@ class Store:
             params.append(sector.upper())
         if name:
             where.append("ac.name LIKE ? ESCAPE '\\'")
-            params.append(_like(name))
+            params.append(like_pattern(name))
         sql = ("SELECT ac.name, ac.country, ac.sector, MAX(ac.code) AS code, "
                "MIN(ac.kind) AS kind, COUNT(DISTINCT ac.article_pk) AS num_articles, "
                "COUNT(DISTINCT ea.event_pk) AS num_events "
@@ -987,57 +639,7 @@ class Store:
     def record(self, article_id: str) -> dict[str, Any] | None:
         """The schema-v1 record of a stored article, rebuilt from the tables."""
         with self._lock:
-            db = self._db
-            a = db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
-            if a is None:
-                return None
-            apk = a["pk"]
-            actors = [
-                {"id": r["local_id"], "name": r["name"], "kind": r["kind"],
-                 "country": r["country"], "sector": r["sector"], "role": r["role"],
-                 "code": r["code"], "mentions": json.loads(r["mentions"])}
-                for r in db.execute("SELECT * FROM actors WHERE article_pk = ? ORDER BY pk",
-                                    (apk,))]
-            parts: dict[int, dict[str, list[str]]] = {}
-            for r in db.execute(
-                    "SELECT ea.event_pk, ea.role, ac.local_id FROM event_actors ea "
-                    "JOIN actors ac ON ac.pk = ea.actor_pk WHERE ac.article_pk = ? "
-                    "ORDER BY ea.event_pk, ea.role, ea.position", (apk,)):
-                parts.setdefault(r["event_pk"], {"actor": [], "recipient": []})[
-                    r["role"]].append(r["local_id"])
-            events = []
-            for r in db.execute("SELECT * FROM events WHERE article_pk = ? ORDER BY pk", (apk,)):
-                p = parts.get(r["pk"], {"actor": [], "recipient": []})
-                events.append({
-                    "id": r["local_id"], "type": r["type"], "mode": r["mode"],
-                    "contexts": json.loads(r["contexts"]), "cameo": r["cameo"],
-                    "quad_class": r["quad_class"], "goldstein": r["goldstein"],
-                    "plover_score": r["plover_score"], "actor": p["actor"],
-                    "recipient": p["recipient"], "date": r["date"],
-                    "date_text": r["date_text"], "date_precision": r["date_precision"],
-                    "location": json.loads(r["location"]) if r["location"] else None,
-                    "fatalities": r["fatalities"], "injured": r["injured"],
-                    "modality": r["modality"], "negated": bool(r["negated"]),
-                    "trigger": {"start": r["trigger_start"], "end": r["trigger_end"],
-                                "text": r["trigger_text"]},
-                    "sentence": {"start": r["sentence_start"], "end": r["sentence_end"]},
-                    "confidence": r["confidence"]})
-            quotes = [
-                {"id": r["local_id"], "kind": r["kind"], "text": r["text"],
-                 "start": r["start"], "end": r["end"], "cue": r["cue"],
-                 "speaker": r["speaker"],
-                 "speaker_mention": json.loads(r["speaker_mention"])
-                 if r["speaker_mention"] else None}
-                for r in db.execute("SELECT * FROM quotes WHERE article_pk = ? ORDER BY pk",
-                                    (apk,))]
-            places = [
-                {"name": r["name"], "country": r["country"], "lat": r["lat"], "lon": r["lon"],
-                 "precision": r["precision"], "mentions": json.loads(r["mentions"])}
-                for r in db.execute("SELECT * FROM places WHERE article_pk = ? "
-                                    "ORDER BY position", (apk,))]
-            return {"schema": SCHEMA_VERSION, "id": a["id"], "title": a["title"],
-                    "url": a["url"], "published": a["published"], "text": a["text"],
-                    "actors": actors, "events": events, "quotes": quotes, "places": places}
+            return read_record(self._db, article_id)
 
     def errors(self, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Articles that could not be coded or stored: id, stage, message."""

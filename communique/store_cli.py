@@ -181,30 +181,28 @@ def register(subparsers) -> None:
 
 
 def add_event_filters(p: argparse.ArgumentParser) -> None:
-    """The options of :meth:`Store.query_events`' filters."""
+    """The options of :meth:`Store.query_events`' filters, from ``filters.EVENT_FILTER_TABLE``."""
+    from .filters import EVENT_FILTER_TABLE
+
     f = p.add_argument_group("filters (repeat an option to accept several values)")
-    for side in ("actor", "recipient"):
-        f.add_argument(f"--{side}-country", action="append", type=_iso3, metavar="ISO3")
-        f.add_argument(f"--{side}-sector", action="append", metavar="SECTOR")
-        f.add_argument(f"--{side}-name", metavar="TEXT", help=f"part of the {side}'s name")
-    f.add_argument("--country", action="append", type=_iso3, metavar="ISO3",
-                   help="actor or recipient")
-    add_type_option(f)
-    f.add_argument("--mode", action="append")
-    f.add_argument("--quad-class", type=int, action="append", choices=[1, 2, 3, 4])
-    f.add_argument("--modality", action="append",
-                   choices=["asserted", "future", "hypothetical", "historical"])
-    f.add_argument("--context", action="append")
-    f.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="on or after")
-    f.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="on or before")
-    f.add_argument("--text", help="full-text search of the articles (SQLite FTS5 syntax)")
-    f.add_argument("--article", dest="article_id", action="append", metavar="ID")
-    f.add_argument("--include-negated", action="store_true",
-                   help="also show events coded as negated")
+    for flt in EVENT_FILTER_TABLE:
+        if flt.option is None:
+            continue
+        if flt.kind == "type":
+            add_type_option(f)
+            continue
+        if flt.kind == "flag":
+            f.add_argument(flt.option, dest=flt.name, action="store_true", help=flt.help)
+            continue
+        kw: dict[str, Any] = {"dest": flt.name, "metavar": flt.metavar, "help": flt.help,
+                              "action": "append" if flt.many else None,
+                              "type": _iso3 if flt.kind == "country" else int if flt.kind == "int" else None,
+                              "choices": list(flt.choices) or None}
+        f.add_argument(flt.option, **{k: v for k, v in kw.items() if v is not None})
 
 
 def event_filters(args: argparse.Namespace) -> dict[str, Any]:
-    from .store import EVENT_FILTERS
+    from .filters import EVENT_FILTERS
 
     return {k: getattr(args, k) for k in EVENT_FILTERS
             if getattr(args, k, None) not in (None, [], False)}
@@ -319,9 +317,9 @@ def _who(actors: list[dict[str, Any]]) -> str:
 
 def format_events(events: list[dict[str, Any]]) -> str:
     """Events as an aligned plain-text table."""
-    from .table import _table
+    from .table import text_table
 
-    return _table(
+    return text_table(
         ["id", "date", "type", "mode", "actor", "recipient", "where", "trigger", "article",
          "cluster"],
         [[e["id"], e["date"] or "-", e["type"] + (" (negated)" if e["negated"] else ""),
@@ -331,19 +329,19 @@ def format_events(events: list[dict[str, Any]]) -> str:
 
 
 def format_summary(summary: dict[str, Any]) -> str:
-    from .table import _table
+    from .table import text_table
 
     t = summary["totals"]
     out = [f"{t['events']} events ({t['mentions']} article mentions) in {t['articles']} "
            f"articles, {t['date_min'] or '-'} to {t['date_max'] or '-'}", ""]
-    out += ["BY QUAD CLASS", _table(["quad class", "events"],
+    out += ["BY QUAD CLASS", text_table(["quad class", "events"],
                                     [[k, v] for k, v in summary["quad_classes"].items()]), ""]
     for title, key, cols in [("TYPES", "types", ["type", "events", "mentions"]),
                              ("ACTORS", "actors", ["name", "country", "sector", "events"]),
                              ("COUNTRIES", "countries", ["country", "events"]),
                              ("DYADS", "dyads", ["actor", "recipient", "events",
                                                  "mean_goldstein"])]:
-        out += [title, _table(cols, [[r[c] for c in cols] for r in summary[key]]), ""]
+        out += [title, text_table(cols, [[r[c] for c in cols] for r in summary[key]]), ""]
     return "\n".join(out) + "\n"
 
 

@@ -17,6 +17,7 @@ MAX_LINES = 700
 OVER_SIZE = {
     "communique/extract/dates.py": "issue 14 rewrites dates, places and fatalities",
     "communique/extract/places.py": "issue 14 rewrites dates, places and fatalities",
+    "communique/extract/actors.py": "issue 12 (generic agents) took it to 819 lines; to split",
 }
 PRIVATE_USES = {
     "communique.extract.places:imports communique.extract.fatalities._PERSON_NOUNS":
