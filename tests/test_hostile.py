@@ -337,9 +337,9 @@ def test_max_chars_beyond_the_parser_is_a_usage_error(value, capsys):
 def test_max_chars_reaches_the_workers():
     """The limit given holds in a worker's per-batch function too, not only in the
     reader: a worker refuses by that limit, never by the default of 200,000."""
-    from communique.parallel import _batch_fn
+    from communique.parallel import batch_function
 
-    fn = _batch_fn(None, None, 60)
+    fn = batch_function(None, None, 60)
     short, long = "Iran condemned Azerbaijan on Sunday.", "Iran condemned Azerbaijan. " * 3
     ok, refused = list(fn([{"id": "short", "text": short}, {"id": "long", "text": long}]))
     assert "error" not in ok
