@@ -215,18 +215,41 @@ _user_index: dict[str, list[tuple[str, Entry]]] = {}
 _user_generic: dict[str, str] = {}  # generic agent word -> sector, from user actors files
 
 
+USER_ACTOR_KEYS = ("name", "aliases", "country", "sector", "kind", "generic")
+
+
+def _item_lines(text: str) -> list[int]:
+    """The 1-based line of each item of a user actors file's list, in order."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    if isinstance(node, yaml.MappingNode):
+        node = next((v for k, v in node.value if getattr(k, "value", None) == "actors"), None)
+    if not isinstance(node, yaml.SequenceNode):
+        return []
+    return [item.start_mark.line + 1 for item in node.value]
+
+
 def load_user_actors(path: str | Path) -> list[tuple[str, Entry]]:
     """Read a user actors YAML file into (spelling, Entry) pairs.
 
     The file is a list (or a mapping with an ``actors`` list) of
-    ``{name, aliases, country, sector, kind}``; only ``name`` is required,
-    ``kind`` defaults to "person".
+    ``{name, aliases, country, sector, kind, generic}``; only ``name`` is
+    required, ``kind`` defaults to "person". ``generic: true`` makes the name
+    and aliases agent words such as "vigilantes" (a ``sector`` is then
+    required): their pairs have form "generic" and the actor stage reads them
+    as generic agents, whose country comes from context. Any other key, or a
+    value out of range, is an error naming the file, the line and what is allowed.
     """
     import yaml
 
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
     except FileNotFoundError:
         raise ValueError(f"actors file {path} not found: pass an existing YAML file to --actors") from None
     except yaml.YAMLError as err:
@@ -235,27 +258,43 @@ def load_user_actors(path: str | Path) -> list[tuple[str, Entry]]:
         data = data["actors"]
     if not isinstance(data, list):
         raise ValueError(f"{path}: expected a list of actors, each with at least a `name`")
+    lines = _item_lines(text)
     pairs: list[tuple[str, Entry]] = []
     for n, item in enumerate(data, 1):
+        where = f"{path}, line {lines[n - 1]}" if len(lines) >= n else str(path)
         if not isinstance(item, dict) or not str(item.get("name") or "").strip():
-            raise ValueError(f"{path}: actor {n} has no `name`")
+            raise ValueError(f"{where}: actor {n} has no `name`")
         name = str(item["name"]).strip()
+        unknown = sorted(str(k) for k in item if k not in USER_ACTOR_KEYS)
+        if unknown:
+            raise ValueError(f"{where}: actor {n} ({name}): unknown key `{unknown[0]}`; "
+                             f"the keys are {', '.join(USER_ACTOR_KEYS)}")
         kind = str(item.get("kind") or "person").strip().lower()
         if kind not in KINDS:
-            raise ValueError(f"{path}: actor {n} ({name}): kind `{kind}` is not one of {', '.join(KINDS)}")
+            raise ValueError(f"{where}: actor {n} ({name}): kind `{kind}` is not one of {', '.join(KINDS)}")
         country = item.get("country")
         country = str(country).strip().upper() if country else None
         if country is not None and not re.fullmatch(r"[A-Z]{3}", country):
-            raise ValueError(f"{path}: actor {n} ({name}): country `{country}` must be an ISO3 or "
+            raise ValueError(f"{where}: actor {n} ({name}): country `{country}` must be an ISO3 or "
                              "PLOVER entity code such as IRN, IGO, NGO")
         sector = item.get("sector")
         sector = str(sector).strip().upper() if sector else None
         if sector is not None and not re.fullmatch(r"[A-Z]{3}", sector):
-            raise ValueError(f"{path}: actor {n} ({name}): sector `{sector}` must be a 3-letter "
+            raise ValueError(f"{where}: actor {n} ({name}): sector `{sector}` must be a 3-letter "
                              "PLOVER sector such as GOV, MIL, REB")
+        generic = item.get("generic", False)
+        if not isinstance(generic, bool):
+            raise ValueError(f"{where}: actor {n} ({name}): generic `{generic}` must be true or false")
         aliases = item.get("aliases") or []
         if isinstance(aliases, str):
             aliases = [aliases]
+        if generic:
+            if sector is None:
+                raise ValueError(f"{where}: actor {n} ({name}): a generic agent needs a `sector` "
+                                 "such as COP, MIL, REB, CVL")
+            for word in [name, *map(str, aliases)]:
+                pairs.append((word, Entry(word.strip().lower(), "group", country, sector, "generic")))
+            continue
         entry = Entry(name, kind, country, sector, "name")
         pairs.append((name, entry))
         for alias in aliases:
@@ -268,12 +307,16 @@ def use_user_actors(path: str | Path) -> list[Entry]:
 
     Several files add up; registering the same file again replaces its actors
     (so building a second Coder with the same file changes nothing).
-    ``clear_user_actors`` forgets them all. Returns the file's actors.
+    ``clear_user_actors`` forgets them all. Returns the file's actors (generic
+    agent words are registered with ``generic_agents`` and not returned).
     """
     global _user_index
     pairs = load_user_actors(path)
     _user_files[str(Path(path).resolve())] = pairs
-    _user_variants[:] = [pair for file_pairs in _user_files.values() for pair in file_pairs]
+    every = [pair for file_pairs in _user_files.values() for pair in file_pairs]
+    _user_variants[:] = [pair for pair in every if pair[1].form != "generic"]
+    _user_generic.clear()
+    _user_generic.update({e.name: e.sector for _, e in every if e.form == "generic"})
     _user_index = _index(_user_variants)
     return [e for _, e in pairs if e.form == "name"]
 
@@ -283,6 +326,7 @@ def clear_user_actors() -> None:
     global _user_index
     _user_files.clear()
     _user_variants.clear()
+    _user_generic.clear()
     _user_index = {}
 
 

@@ -575,3 +575,52 @@ def test_people_table_is_clean():
                 assert surface[0].isupper(), (surface, entry)
         # a spelling shared by two people is deliberate: same country (first listed wins)
         assert len({e.country for _, e in bucket}) == 1, (key, bucket)
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("- name: X\n  contry: IRN\n", r"line 1: actor 1 \(X\): unknown key `contry`; the keys are name, aliases"),
+        ("- name: A\n- name: B\n  sectr: GOV\n", r"line 2: actor 2 \(B\): unknown key `sectr`"),
+        ("actors:\n  - name: A\n  - name: B\n    kind: planet\n", r"line 3: actor 2 \(B\): kind `planet`"),
+        ("- name: bikers\n  generic: true\n", r"line 1: .*generic agent needs a `sector`"),
+        ("- name: bikers\n  generic: yes please\n  sector: CVL\n", r"generic `yes please` must be true or false"),
+    ],
+)
+def test_user_actor_typos_name_file_and_line(tmp_path, text, message):
+    path = tmp_path / "actors.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=message) as err:
+        kb.load_user_actors(path)
+    assert str(path) in str(err.value)
+
+
+def test_user_file_adds_generic_agents(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text("- name: bikers\n  aliases: [biker gang]\n  generic: true\n  sector: crm\n"
+                    "- name: Jane Roe\n  country: KEN\n", encoding="utf-8")
+    assert "bikers" not in kb.generic_agents()
+    added = kb.use_user_actors(path)
+    try:
+        assert [e.name for e in added] == ["Jane Roe"]  # agent words are not named actors
+        assert {"bikers", "biker gang"} <= kb.generic_agents()
+        assert kb.generic_sector("Bikers") == "CRM"
+        assert kb.lookup("bikers") == []
+    finally:
+        kb.clear_user_actors()
+    assert "bikers" not in kb.generic_agents()
+
+
+def test_a_user_generic_agent_becomes_an_actor(tmp_path):
+    from communique import Coder
+
+    text = "Bikers attacked a police station in Nakuru, Kenya, on Sunday."
+    path = tmp_path / "actors.yaml"
+    path.write_text("- name: biker\n  aliases: [bikers]\n  generic: true\n  sector: CRM\n",
+                    encoding="utf-8")
+    try:
+        rec = Coder(actors=path).code(text, published="2024-03-04")
+        bikers = [a for a in rec.actors if a.mentions[0].text == "Bikers"]
+        assert len(bikers) == 1 and bikers[0].sector == "CRM" and bikers[0].country == "KEN"
+    finally:
+        kb.clear_user_actors()
