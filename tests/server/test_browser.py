@@ -397,6 +397,65 @@ def test_dyad_chart_draws_counts_and_goldstein(server, page):
     assert not console_errors(d)
 
 
+def _csv_rows(href: str) -> list[tuple[str, str, str, str]]:
+    """A downloaded CSV as (date, event, actor_code, recipient_code) rows, sorted."""
+    import csv
+    import io
+
+    import httpx
+
+    resp = httpx.get(href)
+    assert resp.status_code == 200, resp.text
+    return sorted((r["date"], r["event"], r["actor_code"], r["recipient_code"])
+                  for r in csv.DictReader(io.StringIO(resp.text)))
+
+
+def test_dyad_downloads_hold_the_dyads_events(server, page):
+    d = page
+    d.get(server + "/dyad?a=ARM&b=AZE")
+    wait(d).until(lambda _: d.find_element(By.ID, "status").text.endswith(" events"))
+    hrefs = {i: d.find_element(By.ID, i).get_attribute("href")
+             for i in ("download-csv", "download-parquet", "download-csv-ba", "download-parquet-ba")}
+    assert hrefs["download-csv"] == server + "/api/events.csv?actor_country=ARM&recipient_country=AZE"
+    assert hrefs["download-parquet"] == server + "/api/events.parquet?actor_country=ARM&recipient_country=AZE"
+    assert hrefs["download-csv-ba"] == server + "/api/events.csv?actor_country=AZE&recipient_country=ARM"
+    assert hrefs["download-parquet-ba"].endswith("/api/events.parquet?actor_country=AZE&recipient_country=ARM")
+    assert "ARM → AZE:" in d.find_element(By.ID, "downloads").text
+    # By hand from records.py: ARM → AZE is arm-aze-1's accusation (and the seed's
+    # September escalation); AZE → ARM the clashes of arm-aze-2 and -3, arm-aze-4's
+    # threat and the Jermuk shelling's four mentions (one event in three articles).
+    seed = [("2022-09", "ASSAULT", "ARM", "AZE")] if SEED_TEXT is not None else []
+    assert _csv_rows(hrefs["download-csv"]) == sorted(
+        [("2022-07-14", "ACCUSE", "ARM", "AZE"), *seed])
+    assert _csv_rows(hrefs["download-csv-ba"]) == [
+        ("2022-08-03", "ASSAULT", "AZE", "ARM"), ("2022-09-14", "ASSAULT", "AZE", "ARM"),
+        ("2022-09-20", "ACCUSE", "AZE", "ARM")] + [("2022-09-27", "ASSAULT", "AZE", "ARM")] * 4
+    # The chart counts deduplicated events, and the two agreements listing both as
+    # actors, which no /api/events filter selects (docs/server.md): 1 (+1) + 4 + 2.
+    assert d.find_element(By.ID, "status").text == f"{7 + len(seed)} events"
+    # A side given as an actor code has no /api/events filter: no links.
+    d.get(server + "/dyad?a=IRNGOV&b=AZE")
+    wait(d).until(lambda _: d.find_element(By.ID, "status").text.endswith(" events"))
+    assert not d.find_element(By.ID, "downloads").is_displayed()
+    assert not console_errors(d)
+
+
+def test_network_downloads_hold_every_event(server, page):
+    d = page
+    d.get(server + "/network")
+    wait(d).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#network g.node")))
+    href = d.find_element(By.ID, "download-csv").get_attribute("href")
+    assert href == server + "/api/events.csv"  # the page has no event filter to pass on
+    assert d.find_element(By.ID, "download-parquet").get_attribute("href") == server + "/api/events.parquet"
+    table = _csv_rows(href)
+    # records.py: 7 events in arm-aze-1..4, 4 Jermuk mentions, Georgia's and the
+    # XSS article's one each; the seed adds its six.
+    assert len(table) == 13 + (6 if SEED_TEXT is not None else 0)
+    assert ("2022-09-30", "MOBILIZE", "GEO", "") in table  # a stub of the graph
+    assert ("2022-09-20", "CONSULT", "ARM", "RUS") in table
+    assert not console_errors(d)
+
+
 def test_dyad_colours_are_the_cli_charts_colours(server, page, tmp_path):
     """Each quad class has the colour `communique plot` gives it (not a reversed palette)."""
     pytest.importorskip("matplotlib")

@@ -101,12 +101,33 @@
     }
   }
 
+  // Download links: the dyad's events, one direction per pair of links, as
+  // /api/events filters (a country side by country, a name by name). A side
+  // given as an actor code has no /api/events filter: no links then.
+  function downloads(a, b) {
+    const box = document.getElementById("downloads");
+    const side = s => /^[A-Z]{3}$/.test(s) ? "country" : /^[A-Z]{3}[A-Z]{3,}$/.test(s) ? null : "name";
+    box.hidden = !side(a) || !side(b);
+    if (box.hidden) return;
+    for (const [id, src, dst] of [["ab", a, b], ["ba", b, a]]) {
+      const p = new URLSearchParams();
+      p.set("actor_" + side(src), src);
+      p.set("recipient_" + side(dst), dst);
+      const span = document.getElementById("dl-" + id);
+      span.querySelector(".dl-label").textContent = src + " → " + dst + ":";
+      const suffix = id === "ab" ? "" : "-ba";
+      document.getElementById("download-csv" + suffix).href = "/api/events.csv?" + p.toString();
+      document.getElementById("download-parquet" + suffix).href = "/api/events.parquet?" + p.toString();
+    }
+  }
+
   async function show() {
     const a = selA.value, b = selB.value;
     if (!a || !b) return;
     const url = "/api/dyads/" + encodeURIComponent(a) + "/" + encodeURIComponent(b) +
                 "/series?period=" + encodeURIComponent(period.value);
     document.querySelector("a.twin").href = url;
+    downloads(a, b);
     history.replaceState(null, "", "/dyad?a=" + encodeURIComponent(a) + "&b=" + encodeURIComponent(b) +
                                    "&period=" + encodeURIComponent(period.value));
     setStatus(status, "Loading…");
