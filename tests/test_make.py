@@ -60,7 +60,9 @@ def test_make_run_installs_once_then_only_when_pyproject_changes(project):
 
 def test_test_extras_cover_the_run_target(project):
     calls = make(project, "install-test")
-    assert _pip_calls(calls) == ["pip install -q -e .[all,test,baseline]"]
+    # torch first, pinned to the local CPU wheel, so the train extra never pulls a CUDA build
+    assert _pip_calls(calls) == ["pip install -q torch==2.13.0",
+                                 "pip install -q -e .[all,test,baseline,train]"]
     assert _pip_calls(make(project, "install-test")) == []
     assert _pip_calls(make(project, "run")) == [], "the test extras include what `make run` needs"
 
