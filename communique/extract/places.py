@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from communique.extract.dates import find_dateline
 from communique.extract.fatalities import PERSON_NOUNS
+from communique.extract.syntax import same_paragraph
 from communique.extract.gazetteer import (AP_STATES, GazetteerEntry, admin_units, candidates,
                                           fold_name, index, lookup, neighbours, state_entry)
 
@@ -634,7 +635,7 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
         if modifier and h.precision == "country":
             continue  # "the U.S. military prison", "the UK government": a nationality
         if not in_sent:
-            if rank <= 1 and _same_paragraph(doc, span.start, trig.i):
+            if rank <= 1 and same_paragraph(doc, span.start, trig.i):
                 loose.append(((1, abs(h.start - trig.idx)), h))
             continue
         r = reach(anchor, trig, object_clause=trig.lemma_ not in VERBAL_VERBS)
@@ -660,7 +661,7 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
         wide = [h for h in place_hits if not h.dateline and h.precision in ("country", "region")]
         named = [h for h in wide if sent.start_char <= h.start < sent.end_char]
         if not named:
-            named = [h for h in wide if _same_paragraph(doc, _token_at(doc, h.start), trig.i)]
+            named = [h for h in wide if same_paragraph(doc, _token_at(doc, h.start), trig.i)]
         if named and all(h.country != dl.country for h in named):
             return None
     return _with_source(dl, "dateline")
@@ -689,11 +690,6 @@ def _own_clause(anchor: Token, trigger: Token, strict: bool) -> bool:
 
 def _token_at(doc: Doc, char: int) -> int:
     return getattr(doc.char_span(char, char + 1, alignment_mode="expand"), "start", 0)
-
-
-def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
-    between = doc[min(a, b):max(a, b)].text  # a slice: doc.text is rebuilt per access
-    return "\n\n" not in between and between.count("\n") <= 1
 
 
 def _with_source(h: PlaceHit | None, source: str) -> PlaceHit | None:

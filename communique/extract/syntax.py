@@ -9,6 +9,7 @@ complement is a topic, not the time or place of the event, for dates and places)
 from __future__ import annotations
 
 import functools
+import itertools
 from pathlib import Path
 
 from communique.lexicon import DATA, LexiconError
@@ -46,3 +47,16 @@ def speech_verbs(use: str = "quote", path: Path | None = None) -> frozenset[str]
     if use not in SPEECH_USES:
         raise LexiconError(f"unknown use {use!r} of speech verbs; use one of {', '.join(SPEECH_USES)}")
     return (_speech_table(path) if path else _speech_table())[use]
+
+
+def same_paragraph(doc, a: int, b: int) -> bool:
+    """True when at most one newline lies between tokens ``a`` and ``b`` (no blank line).
+
+    Counts come from prefix sums kept in ``doc.user_data``, built once per doc:
+    spaCy makes newlines SPACE tokens, so a token's trailing whitespace never holds one.
+    """
+    newlines = doc.user_data.get("communique.newlines")
+    if newlines is None:
+        newlines = [0, *itertools.accumulate(tok.text.count("\n") for tok in doc)]
+        doc.user_data["communique.newlines"] = newlines
+    return newlines[max(a, b)] - newlines[min(a, b)] <= 1
