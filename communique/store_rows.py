@@ -129,11 +129,9 @@ def prepare(r: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def event_dict(r: sqlite3.Row, parts: dict[str, list[dict]]) -> dict[str, Any]:
-    """An event dict from an events row joined with its article, and its actor dicts by role."""
+def _event_fields(r: sqlite3.Row, parts: dict[str, list]) -> dict[str, Any]:
+    """The schema-v1 fields of an events row, from type to confidence."""
     return {
-        "id": r["pk"], "event_id": r["local_id"], "article_id": r["article_id"],
-        "cluster_id": r["cluster_pk"],
         "type": r["type"], "mode": r["mode"], "contexts": json.loads(r["contexts"]),
         "cameo": r["cameo"], "quad_class": r["quad_class"], "goldstein": r["goldstein"],
         "plover_score": r["plover_score"],
@@ -147,6 +145,15 @@ def event_dict(r: sqlite3.Row, parts: dict[str, list[dict]]) -> dict[str, Any]:
                     "text": r["trigger_text"]},
         "sentence": {"start": r["sentence_start"], "end": r["sentence_end"]},
         "confidence": r["confidence"],
+    }
+
+
+def event_dict(r: sqlite3.Row, parts: dict[str, list[dict]]) -> dict[str, Any]:
+    """An event dict from an events row joined with its article, and its actor dicts by role."""
+    return {
+        "id": r["pk"], "event_id": r["local_id"], "article_id": r["article_id"],
+        "cluster_id": r["cluster_pk"],
+        **_event_fields(r, parts),
         "title": r["title"], "url": r["url"], "published": r["published"],
         "source": r["source"],
     }
@@ -175,20 +182,7 @@ def read_record(db: sqlite3.Connection, article_id: str) -> dict[str, Any] | Non
     events = []
     for r in db.execute("SELECT * FROM events WHERE article_pk = ? ORDER BY pk", (apk,)):
         p = parts.get(r["pk"], {"actor": [], "recipient": []})
-        events.append({
-            "id": r["local_id"], "type": r["type"], "mode": r["mode"],
-            "contexts": json.loads(r["contexts"]), "cameo": r["cameo"],
-            "quad_class": r["quad_class"], "goldstein": r["goldstein"],
-            "plover_score": r["plover_score"], "actor": p["actor"],
-            "recipient": p["recipient"], "date": r["date"],
-            "date_text": r["date_text"], "date_precision": r["date_precision"],
-            "location": json.loads(r["location"]) if r["location"] else None,
-            "fatalities": r["fatalities"], "injured": r["injured"],
-            "modality": r["modality"], "negated": bool(r["negated"]),
-            "trigger": {"start": r["trigger_start"], "end": r["trigger_end"],
-                        "text": r["trigger_text"]},
-            "sentence": {"start": r["sentence_start"], "end": r["sentence_end"]},
-            "confidence": r["confidence"]})
+        events.append({"id": r["local_id"], **_event_fields(r, p)})
     quotes = [
         {"id": r["local_id"], "kind": r["kind"], "text": r["text"],
          "start": r["start"], "end": r["end"], "cue": r["cue"],
