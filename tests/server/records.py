@@ -256,3 +256,13 @@ class FakeCoder:
             yield {"schema": 1, "id": a.id, "title": a.title, "url": a.url,
                    "published": a.published, "text": a.text, "actors": [], "events": [],
                    "quotes": [], "places": []}
+
+
+def stored(folder: Path, records: list[dict]) -> Path:
+    """A real SQLite store of ``records`` at ``folder/events.db``; its path."""
+    from communique.store import Store
+
+    path = folder / "events.db"
+    with Store(path) as store:
+        store.add(records)
+    return path

@@ -10,9 +10,8 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
 from communique.server import create_app  # noqa: E402
-from communique.store import Store  # noqa: E402
 
-from .records import SEED, XSS, FakeCoder, all_records  # noqa: E402
+from .records import SEED, XSS, FakeCoder, all_records, stored  # noqa: E402
 
 SEED_TEXT = SEED.read_text("utf-8") if SEED.exists() else None
 
@@ -24,10 +23,7 @@ def records():
 
 @pytest.fixture()
 def db(tmp_path, records):
-    path = tmp_path / "events.db"
-    with Store(path) as store:
-        store.add(records)
-    return path
+    return stored(tmp_path, records)
 
 
 @pytest.fixture()

@@ -30,7 +30,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 from communique.server import create_app  # noqa: E402
 from communique.store import Store  # noqa: E402
 
-from .records import SEED, XSS, FakeCoder, all_records  # noqa: E402
+from .records import SEED, XSS, FakeCoder, all_records, stored  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -71,9 +71,7 @@ def _serve(app):
 def server(tmp_path_factory):
     """A real server over a store of hand-made records, with a coder that returns them."""
     records = all_records(SEED_TEXT)
-    db = tmp_path_factory.mktemp("server") / "events.db"
-    with Store(db) as store:
-        store.add(records)
+    db = stored(tmp_path_factory.mktemp("server"), records)
     coder = FakeCoder(records)
     # Many tests post from one address within a minute: the limit is tested in test_api.
     yield from _serve(create_app(db, coder_factory=lambda: coder, rate_limit=(1000, 60)))

@@ -21,7 +21,7 @@ from communique.server.cli import server_options  # noqa: E402
 from communique.server.limits import LogBurstFilter, client_address  # noqa: E402
 from communique.store import Store  # noqa: E402
 
-from .records import FakeCoder, all_records, arm_aze_records, build  # noqa: E402
+from .records import FakeCoder, all_records, arm_aze_records, build, stored  # noqa: E402
 
 HUGE = str(2 ** 64)
 
@@ -33,10 +33,7 @@ def records():
 
 @pytest.fixture()
 def db(tmp_path, records):
-    path = tmp_path / "events.db"
-    with Store(path) as store:
-        store.add(records)
-    return path
+    return stored(tmp_path, records)
 
 
 @pytest.fixture()
