@@ -60,3 +60,22 @@ def same_paragraph(doc, a: int, b: int) -> bool:
         newlines = [0, *itertools.accumulate(tok.text.count("\n") for tok in doc)]
         doc.user_data["communique.newlines"] = newlines
     return newlines[max(a, b)] - newlines[min(a, b)] <= 1
+
+
+def body_start(doc) -> int:
+    """Token index where the body starts when the first line is a headline, else 0.
+
+    A headline here is a first line of at most 250 characters that does not end
+    a sentence. (``events.dedupe.headline_end`` answers in characters, by its own rule.)
+    """
+    text = doc.text
+    nl = text.find("\n")
+    if nl <= 0 or nl > 250:
+        return 0
+    first = text[:nl].strip()
+    if not first or first[-1] in ".!?\"”":
+        return 0
+    for tok in doc:
+        if tok.idx >= nl:
+            return tok.i
+    return 0

@@ -1,0 +1,160 @@
+"""Bodies and agents described, not named: "the French government", "police", "gunmen".
+
+The fourth source of the actor stage's mentions after names (see ``actors``):
+a nationality word or country with a body or people noun, and the generic agents
+of ``data/generic_agents.tsv``, whose country comes from their sentence or the
+article (``Actor.country_source`` says which).
+"""
+
+from __future__ import annotations
+
+from .. import kb
+from .actor_table import PERSON_NOUNS, ActorTable, Proto
+
+# People named only by nationality: "a Turkish man", "Chinese hackers".
+PEOPLE_NOUNS = {"man", "woman", "national", "citizen", "people", "person", "hacker",
+                "tourist", "businessman", "businesswoman", "activist", "girl", "boy",
+                "family", "crew", "fighter", "sailor", "pilot", "diplomat"}
+# Nouns that name a body or a stance: "the Syrian opposition" vs "Iran's opposition to".
+STANCE_NOUNS = {"opposition", "support", "resistance", "leadership"}
+# People nouns that say nothing of whom they belong to: not actors on their own.
+UNOWNED_PEOPLE = {"leader", "representative", "head", "chief", "member", "expert", "counterpart"}
+# Entity labels that mark a name: a generic agent word beside one belongs to the name.
+NAME_ENTS = {"ORG", "PERSON", "GPE", "FAC", "LOC", "NORP"}
+
+
+def national_body(table: ActorTable, tok) -> bool:
+    """Add the body or agent headed by ``tok``, if it is one; say whether it was.
+
+    "The French government", "German police", "Ukrainian authorities": a national
+    body; "police", "gunmen", "a court", "a man" with no country word: a generic
+    agent, whose country comes from its sentence or the article.
+    """
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.i in table.claimed:
+        return False
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return False
+    sector = kb.sector_of(tok.lemma_) or kb.sector_of(tok.text) \
+        or kb.generic_sector(tok.lemma_) or kb.generic_sector(tok.text)
+    if not sector and tok.lemma_.lower() not in PEOPLE_NOUNS:
+        return False
+    if tok.lower_ in PERSON_NOUNS and tok.tag_ not in ("NNS", "NNPS"):
+        return False  # one person: a description, resolved by actor_coref.description
+    if any(c.dep_ in ("cc", "conj") for m in tok.lefts for c in m.children):
+        return False  # "the Iranian and Azeri counterparts": more than one country
+    found = _country_modifier(table, tok)
+    np_start = min([c.left_edge.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound")] + [tok.i])
+    if not found and sector in ("JUD", "GOV", "COP", "MIL", "LEG"):
+        around = table.country_around(tok)  # "a court in Istanbul"
+        if around:
+            found = (around, np_start)
+    source = "text"
+    if found and any(_spaced_punct(t) for t in table.doc[found[1]:tok.i]):
+        found = None  # "NAIROBI - Protesters": the dateline, not a modifier
+    if not found:
+        if not _generic_agent(table, tok, sector):
+            return False
+        # "police", "gunmen", "a court": the country comes from the sentence or the article
+        country, source = table.country_around(tok), "text"  # "fighters in Syria"
+        if not country:
+            country, source = table.context_country(tok)
+        start = np_start
+        for k in range(np_start, tok.i):  # "NAIROBI - Protesters": not the dateline
+            if _spaced_punct(table.doc[k]) or any(s <= table.doc[k].idx < e for s, e in table.place_spans):
+                start = k + 1
+        found = (country, start)
+    if tok.lower_ in STANCE_NOUNS and any(c.dep_ == "poss" for c in tok.lefts):
+        return False  # "Baku's opposition" is a stance, not the opposition party
+    country, i = found
+    # Sector words before the head refine it: "military police" is police.
+    j = tok.i + 1
+    led = table.doc[i].ent_type_ == "PERSON"  # "the Obama administration": the body, not the man
+    if not led and any(table.claimed.get(k) and table.claimed[k].kind == "person" for k in range(i, j)):
+        return False
+    kind = kb.sector_kind(tok.lemma_) or "group"
+    kind = "organization" if kind == "organization" else "group"
+    if tok.lemma_.lower() in PEOPLE_NOUNS and tok.tag_ not in ("NNS", "NNPS"):
+        kind = "person"  # "a Turkish man": someone of that country, not a body
+    name = " ".join(t.text for t in table.doc[i:j] if t.pos_ != "DET" and t.dep_ != "case")
+    key = (country, sector, tok.lemma_.lower())
+    if kind == "person":
+        key = key + (tok.i,)  # two "Turkish man" mentions need not be one man
+    if key not in table.org_protos:
+        p = Proto(kind=kind, name=name or tok.text, country=country, sector=sector,
+                  named=False, nobody=kind == "person",
+                  country_source=source if country else None)
+        table.org_protos[key] = p
+        table.protos.append(p)
+    for k in range(i, j):  # "French" in "The French government" belongs to this mention
+        owner = table.claimed.pop(k, None)
+        if owner is not None:
+            owner.mentions = [m for m in owner.mentions if not (m[0] <= k < m[1])]
+    while i > 0 and table.doc[i - 1].dep_ == "det" and table.doc[i - 1].head.i == tok.i:
+        i -= 1
+    table.add(table.org_protos[key], i, j)
+    return True
+
+
+def _country_modifier(table, tok):
+    """(iso3, first token index) of a nationality word or country name modifying ``tok``."""
+    for child in tok.lefts:
+        if child.dep_ not in ("amod", "compound", "poss", "nmod") or child.is_space:
+            continue
+        for start in (child.left_edge.i, child.i):
+            text = table.doc[start:child.i + 1].text
+            c = kb.country_by_adjective(text)
+            if not c:
+                entries = [e for e in kb.lookup(text) if e.kind == "country"]
+                c = entries[0].country if entries else None
+                placed = table.placed(table.doc[start].idx, child.idx + len(child.text), c)
+                c = c if placed == c else None
+            if c:
+                return c, start
+        if child.ent_type_ == "PERSON":  # "the Obama administration", "Assad's regime"
+            known = kb.person(table.doc[child.left_edge.i:child.i + 1].text) or kb.person(child.text)
+            if known is not None and known.country and len(known.country) == 3:
+                return known.country, child.left_edge.i
+    return None
+
+
+def _generic_agent(table, tok, sector) -> bool:
+    """"police", "gunmen", "a court", "a man": an agent word that acts without a name."""
+    first = tok.is_sent_start or table.doc[tok.i - 1].is_punct or table.doc[tok.i - 1].is_space
+    if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and first and tok.is_title):
+        return False  # "Police said" at the start of a sentence or after a dateline
+    if tok.ent_type_ and tok.ent_type_ not in ("NORP",):
+        return False  # part of a name the other sources read
+    if any(c.dep_ == "poss" for c in tok.children):
+        return False  # "its army", "their supporters": whose is the event stage's question
+    if tok.dep_ in ("compound", "amod", "nmod", "npadvmod") or tok.i + 1 in table.claimed:
+        return False  # "the opposition Cambodia National Rescue Party": part of a name
+    lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod")
+             and not any(_spaced_punct(t) for t in table.doc[c.i:tok.i])]  # not a dateline
+    allied = any(t.lower_ in ("pro", "anti") for c in lefts for t in c.subtree)  # "pro-Houthi militias"
+    if not allied and any(t.i in table.claimed or t.ent_type_ in NAME_ENTS for c in lefts for t in c.subtree):
+        return False  # "UN workers", "IDF troops": the named body's, read by the event stage
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in ("of", "from"):
+            if any(g.dep_ == "pobj" and (g.i in table.claimed or g.ent_type_ in NAME_ENTS)
+                   for g in p.children):
+                return False  # "leaders from the opposition party", "members of Hamas"
+    lemma = tok.lemma_.lower()
+    generic = kb.generic_agents()
+    if lemma in generic or tok.lower_ in generic:
+        return True
+    hint = kb.sector_kind(lemma) or kb.sector_kind(tok.lower_)
+    if lemma in UNOWNED_PEOPLE:
+        return False  # "the leaders", "members": whose is not said
+    if lemma in PEOPLE_NOUNS or hint == "person":
+        # "a soldier", "two officials": people by what they are or do
+        return tok.tag_ in ("NNS", "NNPS") or any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another") for c in tok.children)
+    return False
+
+
+def _spaced_punct(tok) -> bool:
+    """Punctuation or a line break that ends a dateline ("NAIROBI - "), not a hyphen ("pro-Houthi")."""
+    doc = tok.doc
+    if tok.is_space or "\n" in tok.text_with_ws:
+        return True
+    return tok.is_punct and (bool(tok.whitespace_) or (tok.i > 0 and bool(doc[tok.i - 1].whitespace_)))

@@ -1,0 +1,213 @@
+"""Actors by name: knowledge-base names, people, organisations.
+
+The first three sources of the actor stage (see ``actors``): what the knowledge
+base names, spaCy's PERSON entities (and proper-noun subjects it missed), and
+its other ORG entities.
+"""
+
+from __future__ import annotations
+
+from .. import kb
+from .actor_table import SUBJECT_DEPS, ActorTable, Proto
+from .actor_titles import appositive, qualify, title_before
+
+ORG_WORDS = {"ministry", "council", "party", "company", "bank", "group", "union", "front",
+             "army", "university", "court", "committee", "agency", "corporation", "inc",
+             "ltd", "news", "times", "post", "forces", "movement", "organization", "association"}
+TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "mr.", "mrs.", "ms.", "dr."}
+# A capital stands for its government when it acts or owns a stance.
+METONYM_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+
+
+def knowledge_base_names(table: ActorTable) -> None:
+    """Countries, their aliases, organisations and armed groups the knowledge base names;
+    capitals only where they act as their government ("Tehran said")."""
+    doc, n = table.doc, len(table.doc)
+    maxlen = kb.max_phrase_len()
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not (tok.text[:1].isupper() or tok.lower_ == "the") or tok.is_space \
+                or (tok.lower_ != "the" and not kb.may_start(tok.text)):
+            i += 1
+            continue
+        hit = None
+        for j in range(min(n, i + maxlen), i, -1):
+            span = doc[i:j]
+            if span[-1].is_punct and span[-1].text not in (".",):
+                continue
+            if not span[-1].text[:1].isupper() and not span[-1].text[:1].isdigit():
+                continue
+            entries = kb.lookup(span.text)
+            if entries:
+                hit = (j, entries)
+                break
+        if hit is None:
+            i += 1
+            continue
+        j, entries = hit
+        _take_entry(table, i, j, entries)
+        i = j
+
+
+def _take_entry(table, i: int, j: int, entries) -> None:
+    span = table.doc[i:j]
+    if not table.free(i, j) or _inside_other_entity(table, i, j):
+        return
+    entry = entries[0]
+    if entry.form == "demonym" and span.root.tag_ in ("NNPS", "NNS") \
+            and span.root.dep_ not in ("amod", "compound", "poss"):
+        # "the Palestinians", "Syrians": the people of a country, as a group
+        key = ("demonym", entry.country)
+        if key not in table.org_protos:
+            p = Proto(kind="group", name=span.root.text, country=entry.country, named=True)
+            table.org_protos[key] = p
+            table.protos.append(p)
+        start = i - 1 if i > 0 and table.doc[i - 1].lower_ == "the" else i
+        table.add(table.org_protos[key], start if table.free(start, i) else i, j)
+        return
+    if entry.form in ("adjective", "demonym"):
+        return  # nationality words qualify other mentions; handled there
+    if entry.kind == "country":
+        placed = table.placed(span.start_char, span.end_char, entry.country)
+        if placed != entry.country:
+            return  # the place stage read it as a place elsewhere ("Georgia", USA)
+        if j - i == 1 and _is_person_surname(table, span.text):
+            return  # "Jordan" after "Michael Jordan": the person
+        if entry.form == "metonym" and not _acts(table, span):
+            return  # "a visit to Baku": a place, not a government
+        table.add(table.country_actor(entry.country), i, j)
+    else:
+        if entry.form == "metonym" and not _acts(table, span):
+            return  # "talks in Brussels" are not the EU's
+        key = entry.name
+        if key not in table.org_protos:
+            p = Proto(kind=entry.kind, name=entry.name, country=entry.country,
+                      sector=entry.sector, named=True)
+            table.org_protos[key] = p
+            table.protos.append(p)
+        table.add(table.org_protos[key], i, j)
+
+
+def _inside_other_entity(table, i: int, j: int) -> bool:
+    for ent in table.doc.ents:
+        if ent.start <= i and j <= ent.end and (ent.end - ent.start) > (j - i):
+            if ent.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
+                return not kb.lookup(ent.text)
+    return False
+
+
+def _is_person_surname(table, text: str) -> bool:
+    return any(len(e) > 1 and e[-1].text == text for e in table.person_ents)
+
+
+def _acts(table, span) -> bool:
+    """A capital acts as its government: subject, possessor, or passive agent."""
+    root = span.root
+    if root.lower_ in ("kremlin", "whitehall") or span.text.lower().startswith("the "):
+        return True  # seat-of-government names never mean a plain place
+    if root.dep_ in METONYM_DEPS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
+        return True
+    if root.dep_ == "conj" and root.head.dep_ in METONYM_DEPS:
+        return True
+    return False
+
+
+def people(table: ActorTable) -> None:
+    """People named (spaCy PERSON, or a proper-noun subject it missed), with the title
+    before the name and an appositive after it."""
+    doc = table.doc
+    table.person_ents = table.person_ents + _unlabelled_names(table)
+    for ent in table.person_ents:
+        i, j = ent.start, ent.end
+        # A possessive "'s" is not part of the name; a missing last name is.
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].dep_ in ("compound", "flat", "poss", "nsubj", "dobj", "pobj", "appos") \
+                and doc[j - 1].dep_ in ("compound", "flat") and doc[j].text[:1].isupper():
+            j += 1
+        # Titles inside the entity ("President Biden") become the role.
+        title_words = []
+        while i < j - 1 and (kb.sector_of(doc[i].text) or doc[i].lower_ in TITLE_WORDS):
+            title_words.append(doc[i])
+            i += 1
+        if not table.free(i, j):
+            continue
+        name_span = doc[i:j]
+        if len(name_span) == 1 and any(s <= name_span.start_char and name_span.end_char <= e
+                                       for s, e in table.place_spans):
+            continue  # "Ghouta" tagged PERSON is the place the gazetteer knows
+        if kb.lookup(name_span.text) and any(e.kind == "country" for e in kb.lookup(name_span.text)):
+            continue
+        proto = _person_for_name(table, name_span)
+        table.add(proto, i, j)
+        title_before(table, proto, i, title_words)
+        appositive(table, proto, name_span)
+
+
+def _unlabelled_names(table) -> list:
+    """Two or more capitalised proper nouns acting as a subject that NER missed.
+
+    spaCy's small model misses names at the start of a line ("Hossein Amir
+    Abdollahian met ..."); a subject made of proper nouns only, with no
+    knowledge-base or organisation word in it, is taken to be a person.
+    """
+    doc, found = table.doc, []
+    labelled = {t.i for e in doc.ents for t in e}
+    for tok in doc:
+        if tok.dep_ not in SUBJECT_DEPS or tok.pos_ != "PROPN" or tok.i in labelled:
+            continue
+        left = tok.i
+        while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i in range(left, tok.i + 1) \
+                and doc[left - 1].pos_ == "PROPN":
+            left -= 1
+        span = doc[left:tok.i + 1]
+        if len(span) < 2 or any(t.i in labelled or not t.is_title for t in span):
+            continue
+        if any(kb.lookup(t.text) or kb.sector_of(t.lower_) or t.lower_ in ORG_WORDS for t in span):
+            continue
+        found.append(span)
+    return found
+
+
+def _person_for_name(table, span) -> Proto:
+    text = span.text.strip()
+    last = span[-1].text
+    for p in table.protos:
+        if p.kind != "person" or not p.named:
+            continue
+        if p.name == text or p.surname == last or p.name.split()[-1] == text:
+            if len(text) > len(p.name):
+                p.name = text
+            return p
+    p = Proto(kind="person", name=text, surname=last if len(span) > 1 else None, named=True)
+    known = kb.person(text)
+    if known is not None:  # a well-known figure: "Erdogan", "Donald Trump"
+        # The country is stable fact; the sector is only a default that a
+        # title in the text overrides ("Parliament Speaker" over a past office).
+        p.country, p.known_sector = known.country, known.sector
+        if len(span) == 1 and " " in known.name:
+            p.name, p.surname = known.name, known.name.split()[-1]
+    table.protos.append(p)
+    return p
+
+
+def organizations(table: ActorTable) -> None:
+    """Other ORG entities, with country and sector from their words and surroundings."""
+    for ent in table.doc.ents:
+        if ent.label_ != "ORG" or not table.free(ent.start, ent.end):
+            continue
+        if any(s <= ent.start_char and ent.end_char <= e for s, e in table.place_spans):
+            continue  # the place stage knows it ("Nagorno-Karabakh")
+        if any(t.text in ("-", "--", "—") or t.lower_ == "reuters" for t in ent) or "\n" in ent.text:
+            continue  # a dateline glued to the first words: "BAMAKO - Armed"
+        text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        if text not in table.org_protos:
+            p = Proto(kind="organization", name=text, named=True)
+            qualify(table, p, list(ent))
+            p.country = p.country or table.country_around(ent.root)
+            if p.role and p.kind == "organization":
+                p.role = None
+            table.org_protos[text] = p
+            table.protos.append(p)
+        table.add(table.org_protos[text], ent.start, ent.end)

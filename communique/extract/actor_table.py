@@ -1,0 +1,231 @@
+"""The actor stage's shared state: the actors found so far and the tokens they claim.
+
+Each source of mentions (``actor_names``, ``actor_agents``, ``actor_coref``) adds to
+one ``ActorTable``; ``ActorTable.result`` turns it into the stage's ``ActorResult``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from .. import kb
+from ..record import Actor, Mention
+from .syntax import body_start
+
+# Person nouns that describe a single individual without naming them.
+PERSON_NOUNS = {
+    "official", "diplomat", "minister", "counterpart", "spokesman", "spokeswoman",
+    "spokesperson", "president", "leader", "envoy", "ambassador", "premier",
+    "chancellor", "king", "queen", "prince", "general", "commander", "secretary",
+    "speaker", "senator", "lawmaker", "governor", "mayor", "chief", "head",
+    "negotiator", "representative", "fm", "pm", "ruler", "monarch", "emir",
+    "sheikh", "ayatollah", "cleric", "prosecutor", "judge", "officer",
+    "councillor", "councilor", "adviser", "advisor", "aide", "deputy", "director",
+}
+# Words by which an agent is of no one country: "foreign forces", "troops on both sides".
+MANY_COUNTRIES = {"foreign", "international", "multinational", "overseas", "both", "rival",
+                  "opposing", "allied", "coalition", "each", "outside"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+
+
+@dataclass
+class Proto:
+    """An actor being found: what its words say so far, and its mentions."""
+
+    kind: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    surname: str | None = None
+    gender: str | None = None
+    mentions: list[tuple[int, int, bool]] = field(default_factory=list)  # token start, end, subject
+    named: bool = False
+    nobody: bool = False  # "a Turkish man": never the antecedent of "the minister"
+    known_sector: str | None = None
+    country_source: str | None = None  # text | sentence | article; None: from the words, if any
+
+
+@dataclass
+class ActorResult:
+    """The actors of one document and a token-level index to them."""
+
+    actors: list[Actor]
+    token_actor: dict[int, str]
+    _char_spans: list[tuple[int, int, str]] = field(default_factory=list, repr=False)
+
+    def country_actor(self, iso3: str | None) -> str | None:
+        """The id of the country actor for ``iso3``, if the article mentions that country."""
+        return next((a.id for a in self.actors if a.kind == "country" and a.country == iso3), None) if iso3 else None
+
+    def actor_at(self, start: int, end: int) -> str | None:
+        """The actor whose mention best overlaps the character span [start, end)."""
+        best, best_overlap = None, 0
+        for s, e, aid in self._char_spans:
+            overlap = min(e, end) - max(s, start)
+            if overlap > best_overlap:
+                best, best_overlap = aid, overlap
+        return best
+
+
+class ActorTable:
+    """The actors of one document as they are found, and which tokens each has claimed.
+
+    Args:
+        doc: the parsed document.
+        place_hits: the place stage's places (``find_places``).
+    """
+
+    def __init__(self, doc, place_hits=()):
+        self.doc = doc
+        self.protos: list[Proto] = []
+        self.claimed: dict[int, Proto] = {}
+        self.country_protos: dict[str, Proto] = {}
+        self.org_protos: dict[str, Proto] = {}
+        self.body_start = body_start(doc)
+        # Places the place stage resolved to another country than the knowledge base
+        # would ("Georgia" the US state): not that country's actor.
+        self.place_country = {(p.start, p.end): p.country for p in place_hits}
+        self.place_spans = [(p.start, p.end) for p in place_hits]
+        self.place_hits = list(place_hits)
+        self._sent_country_cache: dict[int, list[str]] = {}
+        self._article_country_cache: str | None = None
+        self.person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        self._sent_starts = [s.start for s in doc.sents]
+
+    def placed(self, start: int, end: int, default: str | None) -> str | None:
+        """The country the place stage gave a place inside [start, end), else ``default``."""
+        for (s, e), country in self.place_country.items():
+            if start <= s and e <= end:
+                return country
+        return default
+
+    def free(self, i: int, j: int) -> bool:
+        """No actor has claimed a token of [i, j)."""
+        return all(k not in self.claimed for k in range(i, j))
+
+    def add(self, proto: Proto, i: int, j: int) -> None:
+        """Tokens [i, j) are a mention of ``proto``."""
+        subject = any(t.dep_ in SUBJECT_DEPS for t in self.doc[i:j]) or self.doc[i:j].root.dep_ in SUBJECT_DEPS
+        proto.mentions.append((i, j, subject))
+        for k in range(i, j):
+            self.claimed[k] = proto
+
+    def country_actor(self, iso3: str) -> Proto:
+        """The one actor of the country ``iso3``, made on first use."""
+        if iso3 not in self.country_protos:
+            row = kb.country(iso3) or {}
+            p = Proto(kind="country", name=row.get("name", iso3), country=iso3, named=True)
+            self.country_protos[iso3] = p
+            self.protos.append(p)
+        return self.country_protos[iso3]
+
+    def country_around(self, head) -> str | None:
+        """"Russia's Foreign Ministry", "a court in Istanbul": the country beside a body."""
+        for child in head.children:
+            if child.dep_ == "poss":
+                entries = [e for e in kb.lookup(child.text) if e.kind == "country"]
+                if entries:
+                    return self.placed(child.idx, child.idx + len(child.text), entries[0].country)
+            if child.dep_ == "prep" and child.lower_ in ("in", "of") and child.i == head.i + 1:
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is None:
+                    continue
+                for s, e in self.place_spans:
+                    if s <= obj.idx < e:
+                        return self.place_country.get((s, e))
+        return None
+
+    def sentence_countries(self, tok) -> list[str]:
+        """Countries the sentence of ``tok`` names: places, country actors, nationality words."""
+        sent = tok.sent
+        if sent.start in self._sent_country_cache:
+            return self._sent_country_cache[sent.start]
+        found: list[str] = []
+        for h in self.place_hits:  # the dateline is the article's, not the sentence's
+            if h.country and not h.dateline and sent.start_char <= h.start < sent.end_char \
+                    and h.country not in found:
+                found.append(h.country)
+        for t in sent:
+            owner = self.claimed.get(t.i)
+            c = owner.country if owner is not None and owner.kind == "country" else None
+            if c is None and t.pos_ in ("ADJ", "PROPN") and t.ent_type_ == "NORP":
+                c = kb.country_by_adjective(t.text)
+            if c and c not in found:
+                found.append(c)
+        self._sent_country_cache[sent.start] = found
+        return found
+
+    def article_country(self) -> str | None:
+        """The country a story is set in or about: its dateline, else the country most of
+        its places and country mentions belong to, when it has more than half of them."""
+        if self._article_country_cache is not None:
+            return self._article_country_cache or None
+        found = ""
+        dateline = next((c for (s, e), c in self.place_country.items()
+                         if c and any(h.dateline and h.start == s for h in self.place_hits)), None)
+        if dateline:
+            found = dateline
+        else:
+            votes: dict[str, int] = {}
+            for (s, e), country in self.place_country.items():
+                if country:
+                    votes[country] = votes.get(country, 0) + 1
+            for p in self.protos:
+                if p.kind == "country" and p.country:
+                    votes[p.country] = votes.get(p.country, 0) + len(p.mentions)
+            if votes:
+                best = max(votes, key=votes.get)
+                if votes[best] * 2 > sum(votes.values()):
+                    found = best
+        self._article_country_cache = found
+        return found or None
+
+    def context_country(self, tok) -> tuple[str | None, str]:
+        """(country, source) for an agent with no country word: the one country its
+        sentence names, else the article's; ``source`` says which ("none" when neither,
+        or when the words say it is of no one country: "foreign forces", "troops on both sides")."""
+        words = {t.lower_ for c in tok.children if c.dep_ in ("amod", "det", "prep", "predet", "compound")
+                 for t in c.subtree}
+        if words & MANY_COUNTRIES:
+            return None, "none"
+        here = self.sentence_countries(tok)
+        if len(here) == 1:
+            return here[0], "sentence"
+        if not here:
+            country = self.article_country()
+            if country:
+                return country, "article"
+        return None, "none"
+
+    def sent_index(self, i: int) -> int:
+        """The number of the sentence token ``i`` is in."""
+        return bisect.bisect_right(self._sent_starts, i) - 1
+
+    # -- result --------------------------------------------------------------
+    def result(self) -> ActorResult:
+        """The actors that kept a mention, numbered in order of first mention."""
+        doc = self.doc
+        live = [p for p in self.protos if p.mentions]
+        for p in live:
+            if p.kind == "person" and not p.country and p.role and (p.sector or p.known_sector):
+                # "Interior Minister Kithure Kindiki" in a story from Nairobi: Kenya's
+                p.country = self.article_country()
+                p.country_source = "article" if p.country else None
+        live.sort(key=lambda p: min(m[0] for m in p.mentions))
+        actors, token_actor, spans = [], {}, []
+        for n, p in enumerate(live, 1):
+            aid = f"A{n}"
+            mentions = []
+            for i, j, _ in sorted(set(p.mentions)):
+                span = doc[i:j]
+                mentions.append(Mention(span.start_char, span.end_char, span.text))
+                spans.append((span.start_char, span.end_char, aid))
+                for k in range(i, j):
+                    token_actor[k] = aid
+            source = (p.country_source or "text") if p.country else "none"
+            actors.append(Actor(id=aid, name=p.name, kind=p.kind, country=p.country,
+                                sector=p.sector or p.known_sector, role=p.role, mentions=mentions,
+                                country_source=source))
+        return ActorResult(actors=actors, token_actor=token_actor, _char_spans=spans)
