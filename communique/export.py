@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .acled import acled_type
-from .filters import cluster_where
+from .filters import cluster_where, event_where
 from .store import Store
 
 __all__ = ["export", "rows", "columns", "adm1_code", "FORMATS", "FLAVORS"]
@@ -477,6 +477,8 @@ def export(store: Store, path: str | Path, format: str = "csv", flavor: str = "p
     if format not in FORMATS:
         raise ValueError(f"format {format!r}: use one of {', '.join(FORMATS)}")
     spec = _COLUMNS[_check_flavor(flavor)]
+    # Filters the flavour cannot apply fail here (TypeError), before the file is touched.
+    (cluster_where if flavor == "gdelt" else event_where)(filters)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     n = 0

@@ -19,7 +19,9 @@ class EventFilter:
 
     ``kind``: ``country`` (ISO alpha-3, upper-cased), ``type`` (a PLOVER type, upper-cased),
     ``text``, ``int``, ``date`` (YYYY-MM-DD, inclusive) or ``flag``. ``many``: the CLI
-    option repeats and the API parameter takes a comma-separated list.
+    option repeats (the API's ``country`` and ``type`` parameters take comma-separated
+    lists; other values may hold commas, as article ids do). ``choices``: the values
+    allowed (for ``int``, the range). ``max_length``: the longest value the API takes.
     """
 
     name: str
@@ -29,10 +31,12 @@ class EventFilter:
     many: bool = False
     metavar: str | None = None
     choices: tuple[Any, ...] = ()
+    max_length: int | None = None
 
 
 # The event filters, declared once: the store (SQL in event_where), the CLI's query and
-# export options (store_cli.add_event_filters) and the API's /api/events all read them.
+# export options (store_cli.add_event_filters) and the API's event parameters
+# (server.app.event_filter_params) all read them.
 EVENT_FILTER_TABLE: tuple[EventFilter, ...] = (
     EventFilter("actor_country", "--actor-country", "country of the actor (source) side",
                 "country", True, "ISO3"),
@@ -55,7 +59,8 @@ EVENT_FILTER_TABLE: tuple[EventFilter, ...] = (
     EventFilter("context", "--context", "PLOVER context, e.g. diplomatic", many=True),
     EventFilter("date_from", "--from", "on or after", "date", metavar="YYYY-MM-DD"),
     EventFilter("date_to", "--to", "on or before", "date", metavar="YYYY-MM-DD"),
-    EventFilter("text", "--text", "full-text search of the articles (SQLite FTS5 syntax)"),
+    EventFilter("text", "--text", "full-text search of the articles (SQLite FTS5 syntax)",
+                max_length=500),
     EventFilter("article_id", "--article", "article id", many=True, metavar="ID"),
     EventFilter("cluster_id", None, "events reporting the same deduplicated event", "int"),
     EventFilter("include_negated", "--include-negated", "also show events coded as negated",

@@ -142,10 +142,7 @@ def register(subparsers) -> None:
     p.add_argument("--flavor", choices=["plover", "gdelt", "icews", "acled"], default="plover",
                    help="column names and row unit (default plover)")
     p.add_argument("--output", "-o", required=True, metavar="FILE")
-    p.add_argument("--include-negated", action="store_true", help="also write negated events")
-    add_type_option(p)
-    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="events on or after")
-    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="events on or before")
+    add_event_filters(p)
     p.set_defaults(func=cmd_export)
 
     p = subparsers.add_parser(
@@ -382,14 +379,22 @@ def cmd_export(args) -> int:
 
     fmt = args.format or {".parquet": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl"}.get(
         Path(args.output).suffix.lower(), "csv")
-    filters = {k: v for k, v in (("type", args.type), ("date_from", args.date_from),
-                                 ("date_to", args.date_to)) if v}
+    filters = event_filters(args)
+    include_negated = filters.pop("include_negated", False)
     store = _open(args.db)
     if store is None:
         return 2
     with store:
-        n = export(store, args.output, format=fmt, flavor=args.flavor,
-                   include_negated=args.include_negated, **filters)
+        try:
+            n = export(store, args.output, format=fmt, flavor=args.flavor,
+                       include_negated=include_negated, **filters)
+        except TypeError:  # filters the flavour cannot apply (export checks before writing)
+            return fail(f"--flavor gdelt writes deduplicated events, which filter by --type, "
+                        f"--country, --from and --to only (got {', '.join(sorted(filters))}); "
+                        f"use --flavor plover, icews or acled for the other filters")
+        except ValueError as exc:  # an FTS5 --text the store cannot read
+            Path(args.output).unlink(missing_ok=True)
+            return fail(str(exc))
     print(f"communique: wrote {n} {args.flavor} rows to {args.output}", file=sys.stderr)
     return 0
 

@@ -291,3 +291,20 @@ def test_acled_rows(store, tmp_path):
     assert (fight["location"], fight["iso3"], fight["civilian_targeting"]) == ("Jermuk", "ARM", "")
     [demo] = df[df["plover_type"] == "PROTEST"].to_dict("records")
     assert (demo["event_type"], demo["sub_event_type"]) == ("Protests", "Peaceful protest")
+
+
+def test_export_command_takes_every_event_filter(store, tmp_path, capsys):
+    """`export` has the options of `query` (filters.EVENT_FILTER_TABLE), and applies them."""
+    from communique.cli import main
+
+    out = tmp_path / "mil.csv"
+    assert main(["export", "--db", str(store.path), "--actor-sector", "mil",
+                 "--output", str(out)]) == 0
+    df = read(out, "csv")
+    assert len(df) == len(store.query_events(actor_sector="MIL", limit=None)) >= 1
+    assert all("MIL" in s.split(";") for s in df["actor_sector"])
+    # GDELT rows are deduplicated events: a filter they cannot apply is refused, unwritten.
+    out = tmp_path / "g.csv"
+    assert main(["export", "--db", str(store.path), "--flavor", "gdelt", "--actor-name",
+                 "Bayramov", "--output", str(out)]) == 2
+    assert "--flavor plover" in capsys.readouterr().err and not out.exists()

@@ -33,9 +33,65 @@ def test_the_api_takes_exactly_the_table_s_filters(tmp_path):
 
     Store(tmp_path / "e.db").close()
     app = create_app(tmp_path / "e.db")
-    spec = app.openapi()["paths"]["/api/events"]["get"]["parameters"]
-    params = {p["name"] for p in spec if p["in"] == "query"}
-    assert params - {"limit", "offset", "order"} == set(EVENT_FILTERS)
+    for path, own in (("/api/events", {"limit", "offset", "order"}),
+                      ("/api/events.csv", {"flavor"}), ("/api/events.parquet", {"flavor"})):
+        spec = app.openapi()["paths"][path]["get"]["parameters"]
+        params = {p["name"] for p in spec if p["in"] == "query"}
+        assert params - own == set(EVENT_FILTERS), path
+
+
+def _sample(f):
+    """A value each filter accepts, as the CLI and the API are given it, and the store
+    filter value both must make of it (as a list)."""
+    if f.kind == "flag":
+        return None, "true", [True]
+    if f.kind == "country":
+        return "irn", "irn", ["IRN"]
+    if f.kind == "type":
+        return "consult", "consult", ["CONSULT"]
+    if f.kind == "int":
+        n = f.choices[-1] if f.choices else 7
+        return str(n), str(n), [n]
+    if f.kind == "date":
+        return "2022-10-03", "2022-10-03", ["2022-10-03"]
+    word = str(f.choices[0]) if f.choices else "gov"
+    return word, word, [word]
+
+
+@pytest.fixture(scope="module")
+def api(tmp_path_factory):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from communique.server.app import create_app
+    from communique.store import Store
+
+    path = tmp_path_factory.mktemp("filters") / "e.db"
+    Store(path).close()
+    with TestClient(create_app(path)) as client:
+        yield client
+
+
+@pytest.mark.parametrize("flt", EVENT_FILTER_TABLE, ids=lambda f: f.name)
+def test_each_filter_of_the_table_reaches_the_store_from_cli_and_api(flt, api, tmp_path):
+    """A filter added to the table is an option of `query` and `export` and a parameter
+    of /api/events and its download, each giving the store the same filter: a side
+    that listed its own filters would miss it here."""
+    from communique.cli import build_parser
+    from communique.filters import as_list
+    from communique.store_cli import event_filters
+
+    cli_value, api_value, expected = _sample(flt)
+    if flt.option is not None:
+        given = [flt.option] + ([cli_value] if cli_value is not None else [])
+        for command in (["query"], ["export", "--output", str(tmp_path / "x.csv")]):
+            args = build_parser().parse_args(command + given)
+            assert as_list(event_filters(args)[flt.name]) == expected, command
+    r = api.get("/api/events", params={flt.name: api_value})
+    assert r.status_code == 200, r.text
+    assert as_list(r.json()["filters"][flt.name]) == expected
+    r = api.get("/api/events.csv", params={flt.name: api_value})
+    assert r.status_code == 200, r.text
 
 
 @pytest.mark.parametrize("params,expected", [

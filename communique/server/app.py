@@ -7,6 +7,7 @@ templates autoescape and the scripts only ever set ``textContent``.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import os
 import tempfile
@@ -25,6 +26,7 @@ from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..filters import EVENT_FILTER_TABLE, EventFilter, from_params
 from ..record import EVENT_TYPES, is_error
 from .limits import (MAX_BODY_BYTES, RATE_LIMIT, BodyLimitMiddleware, RateLimitMiddleware,
                      error_body)
@@ -81,48 +83,59 @@ FLAVOR_HELP = ("plover (communique's fields), gdelt (GDELT 2.0 columns, one row 
                "deduplicated event) or icews")
 
 
-def event_filters(
-    type: str | None = Query(None, description="PLOVER event type(s), comma-separated: CONSULT,ACCUSE"),
-    mode: str | None = Query(None, description="PLOVER mode, e.g. phone"),
-    country: str | None = Query(None, description="ISO alpha-3 country on either side, e.g. IRN"),
-    actor_country: str | None = Query(None, description="country of the actor (source) side"),
-    actor_sector: str | None = Query(None, description="sector of the actor side, e.g. GOV"),
-    actor_name: str | None = Query(None, description="substring of an actor's name"),
-    recipient_country: str | None = Query(None),
-    recipient_sector: str | None = Query(None),
-    recipient_name: str | None = Query(None),
-    quad_class: int | None = Query(None, ge=1, le=4,
-                                   description="1 verbal coop., 2 material coop., "
-                                               "3 verbal conflict, 4 material conflict"),
-    modality: str | None = Query(None, pattern="^(asserted|future|hypothetical|historical)$"),
-    context: str | None = Query(None, description="PLOVER context, e.g. diplomatic"),
-    date_from: str | None = Query(None, pattern=DATE_PATTERN,
-                                  description="YYYY-MM-DD, inclusive"),
-    date_to: str | None = Query(None, pattern=DATE_PATTERN,
-                                description="YYYY-MM-DD, inclusive"),
-    text: str | None = Query(None, max_length=500,
-                             description="full-text query over article titles and text"),
-    article_id: str | None = Query(None),
-    cluster_id: int | None = Query(None, ge=0, le=MAX_ID,
-                                   description="events reporting the same deduplicated event"),
-    include_negated: bool = Query(False, description="include 'did not attack' events"),
-) -> dict[str, Any]:
-    """The event filters of ``/api/events`` and its downloads, as store filters."""
-    filters: dict[str, Any] = {k: v for k, v in dict(
-        mode=mode, actor_sector=actor_sector, actor_name=actor_name,
-        recipient_sector=recipient_sector, recipient_name=recipient_name,
-        quad_class=quad_class, modality=modality, context=context, date_from=date_from,
-        date_to=date_to, text=text, article_id=article_id, cluster_id=cluster_id,
-    ).items() if v not in (None, "")}
-    if include_negated:
-        filters["include_negated"] = True
-    for name, value in (("type", type), ("country", country),
-                        ("actor_country", actor_country),
-                        ("recipient_country", recipient_country)):
-        if value:
-            filters[name] = [v.strip().upper() for v in value.split(",") if v.strip()]
-    _types(",".join(filters.get("type", [])))
-    return filters
+def _query_parameter(flt: EventFilter) -> inspect.Parameter:
+    """One filter of ``filters.EVENT_FILTER_TABLE`` as a query parameter of the API."""
+    extra: dict[str, Any] = {}
+    if flt.kind == "flag":
+        return inspect.Parameter(flt.name, inspect.Parameter.KEYWORD_ONLY, annotation=bool,
+                                 default=Query(False, description=flt.help))
+    if flt.kind == "int":
+        annotation: Any = int | None
+        low, high = (min(flt.choices), max(flt.choices)) if flt.choices else (0, MAX_ID)
+        extra.update(ge=low, le=high)
+    else:
+        annotation = str | None
+        if flt.kind == "date":
+            extra["pattern"] = DATE_PATTERN
+        elif flt.choices:
+            extra["pattern"] = f"^({'|'.join(map(str, flt.choices))})$"
+        if flt.max_length:
+            extra["max_length"] = flt.max_length
+    description = flt.help
+    if flt.kind == "date":
+        description = f"YYYY-MM-DD, {description} (inclusive)"
+    elif flt.kind == "country":  # filters.from_params splits these two at commas
+        description = f"{description}: ISO alpha-3, e.g. IRN; several comma-separated"
+    elif flt.kind == "type":
+        description = f"{description}; several comma-separated, e.g. CONSULT,ACCUSE"
+    return inspect.Parameter(flt.name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation,
+                             default=Query(None, description=description, **extra))
+
+
+def event_filter_params(*names: str) -> Callable[..., dict[str, Any]]:
+    """A FastAPI dependency taking the event filters ``names`` (default: all of
+    ``filters.EVENT_FILTER_TABLE``) as query parameters and giving store filters."""
+    table = [f for f in EVENT_FILTER_TABLE if not names or f.name in names]
+    unknown = set(names) - {f.name for f in table}
+    if unknown:
+        raise ValueError(f"unknown event filter(s) {sorted(unknown)}; "
+                         f"known: {', '.join(f.name for f in EVENT_FILTER_TABLE)}")
+
+    def dependency(**params: Any) -> dict[str, Any]:
+        filters = from_params(params)
+        _types(",".join(filters.get("type", [])))
+        return filters
+
+    dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [_query_parameter(f) for f in table], return_annotation=dict[str, Any])
+    return dependency
+
+
+# /api/events and its downloads take every filter; the dyad, network and map endpoints
+# the few their queries use, declared by the same table.
+ALL_EVENT_FILTERS = event_filter_params()
+DATE_FILTERS = event_filter_params("date_from", "date_to")
+TYPE_AND_DATE_FILTERS = event_filter_params("type", "date_from", "date_to")
 
 
 def _types(value: str | None) -> list[str] | None:
@@ -405,7 +418,7 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
 
     @app.get("/api/events", tags=["api"], summary="Events matching the filters, by date")
     def api_events(
-        filters: dict[str, Any] = Depends(event_filters),
+        filters: dict[str, Any] = Depends(ALL_EVENT_FILTERS),
         order: str = Query("oldest", pattern="^(oldest|newest)$",
                            description="oldest (default) or newest first"),
         limit: int = Query(50, ge=1, le=MAX_PAGE),
@@ -451,7 +464,7 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
 
     @app.get("/api/events.csv", tags=["api"], response_class=FileResponse,
              summary="Every event matching the filters, as CSV (an export flavour)")
-    def api_events_csv(filters: dict[str, Any] = Depends(event_filters),
+    def api_events_csv(filters: dict[str, Any] = Depends(ALL_EVENT_FILTERS),
                        flavor: str = Query("plover", pattern="^(plover|gdelt|icews)$",
                                            description=FLAVOR_HELP)):
         """The same filters as ``/api/events``, no paging: the file holds every match.
@@ -460,7 +473,7 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
 
     @app.get("/api/events.parquet", tags=["api"], response_class=FileResponse,
              summary="Every event matching the filters, as Parquet (an export flavour)")
-    def api_events_parquet(filters: dict[str, Any] = Depends(event_filters),
+    def api_events_parquet(filters: dict[str, Any] = Depends(ALL_EVENT_FILTERS),
                            flavor: str = Query("plover", pattern="^(plover|gdelt|icews)$",
                                                description=FLAVOR_HELP)):
         """The same filters as ``/api/events``, no paging; typed columns (docs/exports.md)."""
@@ -501,22 +514,18 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
     def api_dyad(a: str, b: str,
                  period: str = Query("month", pattern="^(day|week|month|year)$"),
                  directed: bool = Query(False, description="only a as actor, b as recipient"),
-                 date_from: str | None = Query(None, pattern=DATE_PATTERN),
-                 date_to: str | None = Query(None, pattern=DATE_PATTERN)) -> dict[str, Any]:
+                 dates: dict[str, Any] = Depends(DATE_FILTERS)) -> dict[str, Any]:
         """A side is a country (``IRN``), an actor code (``IRNGOV``) or an actor name.
         Deduplicated events; every period of the span is listed, empty ones as zero."""
         from ..analytics import dyad_series
-        df = dyad_series(services.store, a, b, freq=period, directed=directed,
-                         date_from=date_from, date_to=date_to)
+        df = dyad_series(services.store, a, b, freq=period, directed=directed, **dates)
         return {"a": a, "b": b, "period": period, "directed": directed,
                 "series": _series_rows(df, period)}
 
     @app.get("/api/network", tags=["api"], summary="Actor network: nodes and directed edges")
     def api_network(level: str = Query("country", pattern="^(country|actor)$"),
                     min_events: int = Query(1, ge=1, le=MAX_ID),
-                    type: str | None = Query(None, description="PLOVER type(s), comma-separated"),
-                    date_from: str | None = Query(None, pattern=DATE_PATTERN),
-                    date_to: str | None = Query(None, pattern=DATE_PATTERN),
+                    filters: dict[str, Any] = Depends(TYPE_AND_DATE_FILTERS),
                     no_recipient: bool = Query(True, description=(
                         "events with an actor and no recipient as edges to the node "
                         "'(no recipient)'"))) -> dict[str, Any]:
@@ -525,25 +534,19 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
         go to the node ``(no recipient)`` (``placeholder: true``) unless
         ``no_recipient=false``."""
         from ..analytics import network
-        types = _types(type)
-        g = network(services.store, level=level, min_events=min_events, type=types,
-                    date_from=date_from, date_to=date_to, no_recipient=no_recipient)
+        g = network(services.store, level=level, min_events=min_events,
+                    no_recipient=no_recipient, **filters)
         return {"level": level,
                 "nodes": [{"id": n, **d} for n, d in g.nodes(data=True)],
                 "edges": [{"source": u, "target": v, **d} for u, v, d in g.edges(data=True)]}
 
     @app.get("/api/places", tags=["api"], summary="Event locations with counts (the Map's data)")
-    def api_places(date_from: str | None = Query(None, pattern=DATE_PATTERN,
-                                                 description="YYYY-MM-DD, inclusive"),
-                   date_to: str | None = Query(None, pattern=DATE_PATTERN,
-                                               description="YYYY-MM-DD, inclusive"),
-                   type: str | None = Query(None, description="PLOVER type(s), comma-separated"),
-                   ) -> dict[str, Any]:
+    def api_places(filters: dict[str, Any] = Depends(TYPE_AND_DATE_FILTERS)) -> dict[str, Any]:
         """Up to 500 places, busiest first, each with ``events``, ``fatalities``,
         ``counts`` per quad class, its main ``quad_class`` and a ``sample`` of events;
         ``span`` is the date range of all located events."""
-        types = _types(type)
-        return services.places(date_from=date_from, date_to=date_to, types=types)
+        return services.places(date_from=filters.get("date_from"),
+                               date_to=filters.get("date_to"), types=filters.get("type"))
 
     @app.get("/api/health", tags=["api"], include_in_schema=False)
     def api_health() -> dict[str, Any]:
