@@ -15,12 +15,12 @@ actor name (``Jeyhun Bayramov``, any case).
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 from .io import DATE_MAX, DATE_MIN
 from .store import Store
+from .store_queries import PERIODS, actor_attributes, dyad_counts, network_edges, top_counts
 
 __all__ = ["dyad_series", "network", "write_network", "top_summary", "plot_dyad",
            "plot_network", "QUAD_CLASSES", "QUAD_COLORS", "QUAD_LABELS", "FREQUENCIES",
@@ -35,61 +35,9 @@ QUAD_COLORS = {1: "#8fd18b", 2: "#1b7837", 3: "#f4a261", 4: "#b2182b"}
 # The network's node for events with an actor and no recipient (network(no_recipient=True)).
 NO_RECIPIENT = "(no recipient)"
 
-# SQL for the period an ISO date falls in; a month-only date ("2022-09") has no day
-# or week, so it counts only in monthly series.
-FREQUENCIES = {
-    "day": "CASE WHEN length(date) >= 10 THEN substr(date, 1, 10) END",
-    "week": "CASE WHEN length(date) >= 10 THEN date(substr(date, 1, 10), 'weekday 0', '-6 days') END",
-    "month": "CASE WHEN length(date) >= 7 THEN substr(date, 1, 7) || '-01' END",
-    "year": "CASE WHEN length(date) >= 4 THEN substr(date, 1, 4) || '-01-01' END",
-}
+# SQL for the period an ISO date falls in (store_queries.PERIODS).
+FREQUENCIES = PERIODS
 _PANDAS_FREQ = {"day": "D", "week": "W-MON", "month": "MS", "year": "YS"}
-
-
-def _side(term: str) -> tuple[str, str]:
-    """SQL condition on actors ``ac`` matching one side of a dyad, and its parameter."""
-    term = term.strip()
-    if re.fullmatch(r"[A-Z]{3}", term):
-        return "ac.country = ?", term
-    if re.fullmatch(r"[A-Z]{3}[A-Z]{3,}", term):
-        return "ac.code = ?", term
-    return "ac.name = ? COLLATE NOCASE", term
-
-
-def _has(role: str, cond: str) -> str:
-    return ("EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.pk = ea.actor_pk "
-            f"WHERE ea.event_pk = e.pk AND ea.role = '{role}' AND {cond})")
-
-
-def _dyad_sql(store: Store, a: str, b: str, directed: bool) -> tuple[str, list[Any]]:
-    """SQL condition on events ``e`` between ``a`` and ``b``, and its parameters."""
-    (ca, pa), (cb, pb) = _side(a), _side(b)
-    # Start from the events of the rarer side, then check the other side event by
-    # event: "USA" may have 100 times the events of "GBR".
-    rows = {term: store.execute(f"SELECT COUNT(*) FROM actors ac WHERE {cond}", [param])[0][0]
-            for term, cond, param in ((a, ca, pa), (b, cb, pb))}
-    cd, pd_ = (ca, pa) if rows[a] <= rows[b] else (cb, pb)
-    driver = ("e.pk IN (SELECT ea.event_pk FROM actors ac JOIN event_actors ea "
-              f"ON ea.actor_pk = ac.pk WHERE {cd})")
-    if directed:
-        return (f"{driver} AND {_has('actor', ca)} AND {_has('recipient', cb)}",
-                [pd_, pa, pb])
-    # Reciprocal events list both sides as actors ("Armenia and Azerbaijan clashed").
-    return (f"{driver} AND (({_has('actor', ca)} AND {_has('recipient', cb)})"
-            f" OR ({_has('actor', cb)} AND {_has('recipient', ca)})"
-            f" OR ({_has('actor', ca)} AND {_has('actor', cb)}))",
-            [pd_, pa, pb, pb, pa, pa, pb])
-
-
-def _date_filters(date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
-    sql, params = "", []
-    if date_from:
-        sql += " AND e.date >= ?"
-        params.append(date_from)
-    if date_to:
-        sql += " AND e.date <= ?"
-        params.append(date_to + "\uffff")
-    return sql, params
 
 
 def dyad_series(store: Store, a: str, b: str, freq: str = "month", directed: bool = False,
@@ -112,25 +60,15 @@ def dyad_series(store: Store, a: str, b: str, freq: str = "month", directed: boo
 
     if freq not in FREQUENCIES:
         raise ValueError(f"freq {freq!r}: use one of {', '.join(FREQUENCIES)}")
-    dyad, params = _dyad_sql(store, a, b, directed)
-    dates, dparams = _date_filters(date_from, date_to)
-    # One row per deduplicated event: a cluster's members share type, actors and date.
-    sql = f"""
-        SELECT period, quad_class, COUNT(*) AS n, SUM(goldstein) AS gsum, COUNT(goldstein) AS gn
-        FROM (SELECT {FREQUENCIES[freq]} AS period, MIN(e.quad_class) AS quad_class,
-                     AVG(e.goldstein) AS goldstein
-              FROM events e WHERE e.negated = 0 AND {dyad}{dates}
-              GROUP BY e.cluster_pk)
-        WHERE period BETWEEN ? AND ?
-        GROUP BY period, quad_class ORDER BY period"""
     # Dates outside the span a series can hold (a typo'd "9999", "the 11th century")
     # are left out: pandas cannot index them, and a daily axis over centuries is no chart.
-    rows = store.execute(sql, [*params, *dparams, DATE_MIN.isoformat(), DATE_MAX.isoformat()])
+    rows = dyad_counts(store, a, b, freq, (DATE_MIN.isoformat(), DATE_MAX.isoformat()),
+                       directed=directed, date_from=date_from, date_to=date_to)
     columns = [*QUAD_CLASSES.values(), "events", "goldstein_sum", "goldstein_mean"]
     if not rows:
         return pd.DataFrame(columns=columns, index=pd.DatetimeIndex([], name="period"),
                             dtype=float)
-    raw = pd.DataFrame([dict(r) for r in rows])
+    raw = pd.DataFrame(rows)
     raw["period"] = pd.to_datetime(raw["period"], format="%Y-%m-%d", errors="coerce")
     raw = raw.dropna(subset=["period"])  # a malformed stored date ("2022-13-45")
     if raw.empty:
@@ -178,41 +116,8 @@ def network(store: Store, level: str = "country", date_from: str | None = None,
 
     if level not in ("country", "actor"):
         raise ValueError(f"level {level!r}: use 'country' or 'actor'")
-    if level == "country":
-        src, dst = "a1.country", "a2.country"
-        extra = "a1.country IS NOT NULL AND a2.country IS NOT NULL"
-    else:
-        src, dst = "a1.name", "a2.name"
-        extra = "1"
-    dates, params = _date_filters(date_from, date_to)
-    if type:
-        types = [t.upper() for t in ([type] if isinstance(type, str) else type)]
-        dates += f" AND e.type IN ({', '.join('?' * len(types))})"
-        params += types
-    quad_cols = ", ".join(f"COUNT(DISTINCT CASE WHEN e.quad_class = {q} THEN e.cluster_pk END)"
-                          f" AS q{q}" for q in QUAD_CLASSES)
-    rows = store.execute(f"""
-        SELECT {src} AS src, {dst} AS dst, COUNT(DISTINCT e.cluster_pk) AS events,
-               COUNT(DISTINCT e.pk) AS mentions, AVG(e.goldstein) AS mean_goldstein, {quad_cols}
-        FROM events e
-        JOIN event_actors x ON x.event_pk = e.pk AND x.role = 'actor'
-        JOIN actors a1 ON a1.pk = x.actor_pk
-        JOIN event_actors y ON y.event_pk = e.pk AND y.role = 'recipient'
-        JOIN actors a2 ON a2.pk = y.actor_pk
-        WHERE e.negated = 0 AND {extra}{dates}
-        GROUP BY src, dst""", params)
-    if no_recipient:
-        rows = [*rows, *store.execute(f"""
-            SELECT {src} AS src, ? AS dst, COUNT(DISTINCT e.cluster_pk) AS events,
-                   COUNT(DISTINCT e.pk) AS mentions, AVG(e.goldstein) AS mean_goldstein,
-                   {quad_cols}
-            FROM events e
-            JOIN event_actors x ON x.event_pk = e.pk AND x.role = 'actor'
-            JOIN actors a1 ON a1.pk = x.actor_pk
-            WHERE e.negated = 0 AND {src} IS NOT NULL{dates}
-              AND NOT EXISTS (SELECT 1 FROM event_actors y
-                              WHERE y.event_pk = e.pk AND y.role = 'recipient')
-            GROUP BY src""", [NO_RECIPIENT, *params])]
+    rows = network_edges(store, level, no_recipient=NO_RECIPIENT if no_recipient else None,
+                         type=type, date_from=date_from, date_to=date_to)
     g = nx.DiGraph(level=level)
     for r in rows:
         if r["events"] < min_events or (r["src"] == r["dst"] and not self_loops):
@@ -229,16 +134,8 @@ def network(store: Store, level: str = "country", date_from: str | None = None,
         g.nodes[node]["events"] = (sum(d["events"] for *_, d in g.in_edges(node, data=True))
                                    + sum(d["events"] for *_, d in g.out_edges(node, data=True)))
     if level == "actor" and g.number_of_nodes():
-        names = list(g.nodes)
-        for i in range(0, len(names), 500):
-            chunk = names[i:i + 500]
-            for r in store.execute(
-                    "SELECT name, country, sector, code, COUNT(*) AS n FROM actors "
-                    f"WHERE name IN ({', '.join('?' * len(chunk))}) "
-                    "GROUP BY name, country, sector ORDER BY n", chunk):
-                # The most frequent resolution of a name wins (rows come in rising count).
-                g.nodes[r["name"]].update({"country": r["country"], "sector": r["sector"],
-                                           "code": r["code"]})
+        for name, attrs in actor_attributes(store, list(g.nodes)).items():
+            g.nodes[name].update(attrs)
     return g
 
 
@@ -270,45 +167,10 @@ def top_summary(store: Store, n: int = 10, date_from: str | None = None,
 
     Counts are deduplicated events; ``mentions`` counts per-article events.
     """
-    dates, params = _date_filters(date_from, date_to)
-    base = f"FROM events e WHERE e.negated = 0{dates}"
-
-    def rows(sql: str, p: list[Any]) -> list[dict[str, Any]]:
-        return [dict(r) for r in store.execute(sql, p)]
-
-    totals = rows(f"SELECT COUNT(DISTINCT e.cluster_pk) AS events, COUNT(*) AS mentions, "
-                  f"COUNT(DISTINCT e.article_pk) AS articles, MIN(e.date) AS date_min, "
-                  f"MAX(e.date) AS date_max {base}", params)[0]
-    part = ("FROM events e JOIN event_actors ea ON ea.event_pk = e.pk "
-            f"JOIN actors ac ON ac.pk = ea.actor_pk WHERE e.negated = 0{dates}")
-    return {
-        "totals": totals,
-        "quad_classes": {QUAD_CLASSES[r["quad_class"]]: r["events"] for r in rows(
-            f"SELECT e.quad_class, COUNT(DISTINCT e.cluster_pk) AS events {base} "
-            f"AND e.quad_class IS NOT NULL GROUP BY e.quad_class ORDER BY e.quad_class",
-            params) if r["quad_class"] in QUAD_CLASSES},
-        "types": rows(f"SELECT e.type, COUNT(DISTINCT e.cluster_pk) AS events, "
-                      f"COUNT(*) AS mentions {base} GROUP BY e.type "
-                      f"ORDER BY events DESC, e.type LIMIT ?", [*params, n]),
-        "actors": rows(f"SELECT ac.name, ac.country, ac.sector, "
-                       f"COUNT(DISTINCT e.cluster_pk) AS events {part} "
-                       f"GROUP BY ac.name, ac.country, ac.sector "
-                       f"ORDER BY events DESC, ac.name LIMIT ?", [*params, n]),
-        "countries": rows(f"SELECT ac.country, COUNT(DISTINCT e.cluster_pk) AS events {part} "
-                          f"AND ac.country IS NOT NULL GROUP BY ac.country "
-                          f"ORDER BY events DESC, ac.country LIMIT ?", [*params, n]),
-        "dyads": rows(
-            "SELECT a1.country AS actor, a2.country AS recipient, "
-            "COUNT(DISTINCT e.cluster_pk) AS events, ROUND(AVG(e.goldstein), 3) "
-            "AS mean_goldstein FROM events e "
-            "JOIN event_actors x ON x.event_pk = e.pk AND x.role = 'actor' "
-            "JOIN actors a1 ON a1.pk = x.actor_pk "
-            "JOIN event_actors y ON y.event_pk = e.pk AND y.role = 'recipient' "
-            "JOIN actors a2 ON a2.pk = y.actor_pk "
-            f"WHERE e.negated = 0 AND a1.country IS NOT NULL AND a2.country IS NOT NULL"
-            f"{dates} GROUP BY a1.country, a2.country "
-            f"ORDER BY events DESC, actor, recipient LIMIT ?", [*params, n]),
-    }
+    top = top_counts(store, n, date_from=date_from, date_to=date_to)
+    top["quad_classes"] = {QUAD_CLASSES[r["quad_class"]]: r["events"]
+                           for r in top["quad_classes"] if r["quad_class"] in QUAD_CLASSES}
+    return top
 
 
 def _save(fig, path: str | Path) -> Path:

@@ -27,6 +27,7 @@ from typing import Any
 from .acled import acled_type
 from .filters import cluster_where, event_where
 from .store import Store
+from .store_queries import clusters_with_first_event
 
 __all__ = ["export", "rows", "columns", "adm1_code", "FORMATS", "FLAVORS"]
 
@@ -387,51 +388,6 @@ def _gdelt_row(c: dict[str, Any], actor: dict[str, Any] | None,
     return row
 
 
-def _gdelt_clusters(store: Store, include_negated: bool,
-                    filters: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Every cluster with its first event, a page at a time (few queries, not one each).
-
-    ``is_root``: 1 when some article reporting the event has it in its first sentence
-    that holds any event (the article's lead event), else 0. ``url``: the first URL
-    among the articles reporting it.
-    """
-    where, params = cluster_where({**filters, "include_negated": include_negated})
-    last = 0
-    while True:
-        rows = store.execute(
-            f"SELECT c.*, (SELECT MIN(pk) FROM events WHERE cluster_pk = c.pk) AS first_event, "
-            f"(SELECT MAX(m.sentence_start = (SELECT MIN(x.sentence_start) FROM events x "
-            f"WHERE x.article_pk = m.article_pk)) FROM events m WHERE m.cluster_pk = c.pk) "
-            f"AS is_root, "
-            f"(SELECT a.url FROM events m JOIN articles a ON a.pk = m.article_pk "
-            f"WHERE m.cluster_pk = c.pk AND a.url IS NOT NULL AND a.url != '' "
-            f"ORDER BY m.pk LIMIT 1) AS url "
-            f"FROM event_clusters c{where}{' AND' if where else ' WHERE'} c.pk > ? "
-            f"ORDER BY c.pk LIMIT 2000", [*params, last])
-        if not rows:
-            return
-        firsts = [r["first_event"] for r in rows]
-        events = _events_by_pk(store, firsts)
-        for r in rows:
-            e = events[r["first_event"]]
-            yield {"id": r["pk"], "date": r["date"], "num_mentions": r["num_mentions"],
-                   "num_articles": r["num_articles"], "num_sources": r["num_sources"],
-                   "first_added": e.pop("_ingested_at"), "event": e,
-                   "is_root": r["is_root"], "url": r["url"]}
-        last = rows[-1]["pk"]
-
-
-def _events_by_pk(store: Store, pks: list[int]) -> dict[int, dict[str, Any]]:
-    rows = store.execute(
-        "SELECT e.*, a.id AS article_id, a.title, a.url, a.published, a.source, "
-        "a.ingested_at FROM events e JOIN articles a ON a.pk = e.article_pk "
-        f"WHERE e.pk IN ({', '.join('?' * len(pks))})", pks)
-    events = store.event_dicts(rows)
-    for e, r in zip(events, rows):
-        e["_ingested_at"] = r["ingested_at"]
-    return {e["id"]: e for e in events}
-
-
 # -- writing --------------------------------------------------------------------
 
 def rows(store: Store, flavor: str = "plover", include_negated: bool = False,
@@ -443,7 +399,7 @@ def rows(store: Store, flavor: str = "plover", include_negated: bool = False,
     """
     _check_flavor(flavor)
     if flavor == "gdelt":
-        for c in _gdelt_clusters(store, include_negated, filters):
+        for c in clusters_with_first_event(store, include_negated, **filters):
             yield from _gdelt_rows(c)
         return
     make = {"plover": _plover_row, "icews": _icews_row, "acled": _acled_row}[flavor]

@@ -16,6 +16,12 @@ MAX_LINES = 700
 # Debts being paid elsewhere, each with who pays it; remove an entry when it is paid.
 OVER_SIZE: dict[str, str] = {}
 PRIVATE_USES: dict[str, str] = {}
+# The modules that know the store's schema: only they name its tables in SQL.
+STORE_MODULES = {"communique/store.py", "communique/store_schema.py", "communique/store_rows.py",
+                 "communique/store_queries.py", "communique/filters.py",
+                 "communique/feedstore.py"}
+# Modules with SQL over another database, whose tables may share a name with the store's.
+OTHER_DATABASES = {"communique/extract/gazetteer.py": "gazetteer.sqlite has its own places table"}
 
 
 def _modules():
@@ -168,3 +174,51 @@ def test_internals_names_only_real_modules():
     assert "communique/extract/events/classify.py" in named and "communique/filters.py" in named
     missing = [p for p in named if not (root / p).exists()]
     assert not missing, f"docs/internals.md names what is not there: {missing}"
+
+
+def store_tables() -> set[str]:
+    """The tables the store's migrations create."""
+    from communique.store_schema import MIGRATIONS
+
+    return {"migrations"} | {
+        m.group(1) for _, _, statements in MIGRATIONS for sql in statements
+        for m in re.finditer(r"CREATE (?:VIRTUAL )?TABLE (?:IF NOT EXISTS )?(\w+)", sql)}
+
+
+def sql_naming_store_tables(path: Path, tables: set[str]) -> list[str]:
+    """Lines of ``path`` with a string (or f-string part) of SQL naming a store table."""
+    sql = re.compile(rf"\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+({'|'.join(sorted(tables))})\b")
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            for m in sql.finditer(node.value):
+                found.add(f"{path.relative_to(PACKAGE.parent)}:{node.lineno} names {m.group(1)}")
+    return sorted(found)
+
+
+def test_only_the_store_modules_name_store_tables_in_sql():
+    """The schema is known in one place: analytics, exports and the server call
+    store_queries (or Store) instead of writing SQL over the store's tables."""
+    tables = store_tables()
+    assert {"events", "articles", "event_actors", "event_clusters", "feed_pages"} <= tables
+    found = []
+    for p in _modules():
+        rel = str(p.relative_to(PACKAGE.parent))
+        if rel not in STORE_MODULES and rel not in OTHER_DATABASES:
+            found += sql_naming_store_tables(p, tables)
+    assert not found, ("move this SQL behind a function of communique/store_queries.py "
+                       "(or Store):\n" + "\n".join(found))
+
+
+def test_the_sql_check_sees_store_tables(tmp_path, monkeypatch):
+    """The check above can fail: SQL in a string or an f-string is found; prose is not."""
+    pkg = tmp_path / "communique"
+    pkg.mkdir()
+    bad = pkg / "report.py"
+    bad.write_text('"""Counts events from the store."""\n'
+                   'SQL = "SELECT COUNT(*) FROM events e "\n'
+                   'def f(w):\n    return f"SELECT 1 FROM x JOIN event_actors ea{w}"\n')
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", pkg)
+    assert sql_naming_store_tables(bad, {"events", "event_actors"}) == [
+        "communique/report.py:2 names events", "communique/report.py:4 names event_actors"]

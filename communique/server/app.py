@@ -205,66 +205,8 @@ class _Services:
 
     def sentences(self, event_ids: list[int]) -> dict[int, str]:
         """The sentence text of each event (the events table shows it)."""
-        if not event_ids:
-            return {}
-        rows = self.store.execute(
-            "SELECT e.pk, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
-            " FROM events e JOIN articles a ON a.pk = e.article_pk"
-            f" WHERE e.pk IN ({', '.join('?' * len(event_ids))})", event_ids)
-        return {r[0]: r[1] for r in rows}
-
-    def places(self, limit: int = 500, per_place: int = 8, date_from: str | None = None,
-               date_to: str | None = None, types: list[str] | None = None) -> dict[str, Any]:
-        """Event locations with counts, fatalities and a few events each, busiest first.
-
-        Each place has ``events``, ``fatalities`` (the sum of the numbers its events
-        report), ``counts`` per quad class, ``quad_class`` (the class with most events;
-        a tie goes to the more conflictual one) and ``sample``. ``span`` is the date
-        range of every located event (for a time slider), whatever the filters.
-        """
-        where, params = ["e.location IS NOT NULL", "e.negated = 0"], []
-        if date_from:
-            where.append("e.date >= ?")
-            params.append(date_from)
-        if date_to:  # as the store does: 2022-09-30 includes times that day
-            where.append("e.date <= ?")
-            params.append(date_to + "\uffff")
-        if types:
-            where.append(f"e.type IN ({', '.join('?' * len(types))})")
-            params.extend(types)
-        cond = " AND ".join(where)
-        key = ("e.location_name, e.location_country, json_extract(e.location, '$.lat'),"
-               " json_extract(e.location, '$.lon')")
-        quad = ", ".join(f"SUM(e.quad_class = {q}) AS q{q}" for q in QUAD_CLASSES)
-        rows = self.store.execute(
-            f"SELECT {key}, COUNT(*) AS n, SUM(e.fatalities) AS dead, {quad} FROM events e"
-            f" WHERE {cond} GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1 LIMIT ?", [*params, limit])
-        places = {}
-        for r in rows:
-            counts = {str(q): r[f"q{q}"] or 0 for q in QUAD_CLASSES}
-            top = max(QUAD_CLASSES, key=lambda q: (counts[str(q)], q)) if r["n"] else None
-            places[(r[0], r[1], r[2], r[3])] = {
-                "name": r[0], "country": r[1], "lat": r[2], "lon": r[3], "events": r["n"],
-                "fatalities": r["dead"] or 0, "counts": counts,
-                "quad_class": top if top and counts[str(top)] else None, "sample": []}
-        span = self.store.execute("SELECT MIN(substr(date, 1, 10)), MAX(substr(date, 1, 10))"
-                                  " FROM events WHERE location IS NOT NULL AND negated = 0"
-                                  " AND date IS NOT NULL")[0]
-        out = {"places": list(places.values()), "span": {"from": span[0], "to": span[1]}}
-        if not places:
-            return out
-        sample = self.store.execute(
-            f"SELECT * FROM (SELECT e.pk, e.type, e.date, e.quad_class, e.fatalities, {key},"
-            " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start),"
-            f" ROW_NUMBER() OVER (PARTITION BY {key} ORDER BY e.date DESC, e.pk) AS k"
-            f" FROM events e JOIN articles a ON a.pk = e.article_pk WHERE {cond})"
-            " WHERE k <= ?", [*params, per_place])
-        for r in sample:
-            p = places.get((r[5], r[6], r[7], r[8]))
-            if p is not None:
-                p["sample"].append({"id": r[0], "type": r[1], "date": r[2], "quad_class": r[3],
-                                    "fatalities": r[4], "sentence": r[9]})
-        return out
+        from ..store_queries import sentence_texts
+        return sentence_texts(self.store, event_ids)
 
 
 def _series_rows(df, period: str) -> list[dict[str, Any]]:
@@ -545,8 +487,8 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
         """Up to 500 places, busiest first, each with ``events``, ``fatalities``,
         ``counts`` per quad class, its main ``quad_class`` and a ``sample`` of events;
         ``span`` is the date range of all located events."""
-        return services.places(date_from=filters.get("date_from"),
-                               date_to=filters.get("date_to"), types=filters.get("type"))
+        from ..store_queries import place_summary
+        return place_summary(services.store, **filters)
 
     @app.get("/api/health", tags=["api"], include_in_schema=False)
     def api_health() -> dict[str, Any]:
