@@ -407,13 +407,6 @@ def country_by_adjective(word: str) -> str | None:
 
 # Knowledge-base names that often mean something else in news text; the actor
 # stage uses these to ask the sentence before trusting a lookup.
-US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
-Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan
-Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas
-Utah Vermont Virginia Washington Wisconsin Wyoming""".split()) | {
-    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota",
-    "Rhode Island", "South Carolina", "South Dakota", "West Virginia"}
-_US_STATE_KEYS = frozenset(_fold(s) for s in US_STATES)
 _PERSON_NAMES = frozenset(_fold(n) for n in (
     "Jordan", "Chad", "Georgia", "Israel", "Kenya", "India", "China", "Paris", "Sofia", "Santiago",
     "Washington", "Moroni", "Amal", "Wagner", "Fano"))
@@ -427,11 +420,52 @@ def other_senses(phrase: str) -> set[str]:
     """
     key = _key(phrase)
     senses = set()
-    if key in _US_STATE_KEYS:
+    if key in _us_state_keys():
         senses.add("us_state")
     if key in _PERSON_NAMES:
         senses.add("person")
     return senses
+
+
+US_STATE_KINDS = ("state", "district")
+
+
+@cache
+def _us_states() -> tuple[dict[str, str], ...]:
+    """The rows of data/us_states.tsv, checked: a bad row is an error naming its line."""
+    path = _DATA / "us_states.tsv"
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        lines = [(n, line) for n, line in enumerate(f, 1) if line.strip() and not line.startswith("#")]
+    header = lines[0][1].rstrip("\n").split("\t")
+    for n, line in lines[1:]:
+        row = dict(zip(header, (c.strip() for c in line.rstrip("\n").split("\t"))))
+        if not re.fullmatch(r"[A-Z]{2}", row.get("code") or "") or not row.get("name"):
+            raise ValueError(f"{path.name} line {n}: a row needs a name and a two-letter `code`")
+        if row.get("kind") not in US_STATE_KINDS:
+            raise ValueError(f"{path.name} line {n}: kind {row.get('kind')!r} is not one of "
+                             f"{', '.join(US_STATE_KINDS)}")
+        rows.append(row)
+    return tuple(rows)
+
+
+@cache
+def _us_state_keys() -> frozenset[str]:
+    return frozenset(_fold(r["name"]) for r in _us_states() if r["kind"] == "state")
+
+
+@cache
+def _ap_states() -> dict[str, str]:
+    return {ap: r["code"] for r in _us_states() for ap in _split(r["ap"])}
+
+
+def us_state_code(abbreviation: str) -> str | None:
+    """The USPS code of an AP-style state abbreviation ("nm", "wash", "dc"), else None.
+
+    The abbreviation is folded to lower case with its dots and spaces dropped, as
+    ``gazetteer.fold_name`` and ``str.replace(" ", "")`` leave "N.M." (data/us_states.tsv).
+    """
+    return _ap_states().get(abbreviation)
 
 
 # ---------------------------------------------------------------- people

@@ -624,3 +624,29 @@ def test_a_user_generic_agent_becomes_an_actor(tmp_path):
         assert len(bikers) == 1 and bikers[0].sector == "CRM" and bikers[0].country == "KEN"
     finally:
         kb.clear_user_actors()
+
+
+@pytest.mark.parametrize("abbreviation,code", [
+    ("nm", "NM"), ("wash", "WA"), ("wva", "WV"), ("dc", "DC"), ("calif", "CA"),
+    ("texas", None),  # AP spells Texas out
+    ("ga", "GA"), ("zz", None),
+])
+def test_us_state_code_from_the_one_state_table(abbreviation, code):
+    assert kb.us_state_code(abbreviation) == code
+
+
+def test_the_district_is_no_state():
+    assert kb.other_senses("District of Columbia") == set()
+    assert "us_state" in kb.other_senses("West Virginia")
+
+
+def test_a_bad_state_row_is_an_error_naming_the_line(tmp_path, monkeypatch):
+    (tmp_path / "us_states.tsv").write_text("# states\nname\tcode\tap\tkind\nTexas\tTX\t\tstate\n"
+                                            "Guam\tGU\t\tterritory\n")
+    monkeypatch.setattr(kb, "_DATA", tmp_path)
+    kb._us_states.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="us_states.tsv line 4: kind 'territory' is not one of state, district"):
+            kb._us_states()
+    finally:
+        kb._us_states.cache_clear()

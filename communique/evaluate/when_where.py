@@ -29,9 +29,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from communique.extract.dates import SPEECH_VERBS, date_for, find_dates
+from communique.extract.dates import date_for, find_dates
 from communique.extract.fatalities import casualties
 from communique.extract.places import find_places, location_for
+from communique.extract.syntax import CLAUSE_SPEECH_VERBS
 
 __all__ = ["evaluate", "format_table", "load"]
 
@@ -73,11 +74,11 @@ def main_trigger(doc) -> int:
     root = sent.root
     if _quoted(root):
         # a direct quote is not an event report: the saying is the event
-        speech = [t for t in sent if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB"
+        speech = [t for t in sent if t.lemma_ in CLAUSE_SPEECH_VERBS and t.pos_ == "VERB"
                   and not _quoted(t)]
         if speech:
             return speech[0].i
-    if root.lemma_ in SPEECH_VERBS:
+    if root.lemma_ in CLAUSE_SPEECH_VERBS:
         told = [c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.i < root.i
                 and c.pos_ in ("VERB", "AUX") and not _quoted(c)]
         if told:

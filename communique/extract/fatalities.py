@@ -34,6 +34,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from communique.extract.syntax import reach
+
 __all__ = ["PERSON_NOUNS", "casualties", "note_toll", "number_value"]
 
 _UNITS = {
@@ -291,10 +293,8 @@ def casualties(sent_span: Span, trigger: int | Token | None = None
     Args:
         trigger: the event's trigger (token or index). When given, counts told
             of another event are left out: "condemned the attack, which killed
-            nine" gives no fatalities to the condemnation (see ``dates.reach``).
+            nine" gives no fatalities to the condemnation (see ``syntax.reach``).
     """
-    from communique.extract.dates import reach
-
     if isinstance(trigger, int):
         trigger = sent_span.doc[trigger]
     text = sent_span.text.lower()

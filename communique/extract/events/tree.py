@@ -9,20 +9,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from communique.extract.syntax import speech_verbs
+from communique.extract.syntax import light_verbs, speech_verbs
 
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 # Verbs that carry an event noun: "launched an attack", "expressed opposition", "held talks".
-LIGHT_VERBS = {
-    "express", "voice", "declare", "issue", "launch", "hold", "stage", "carry", "conduct",
-    "make", "file", "impose", "announce", "offer", "provide", "extend", "give", "lodge",
-    "register", "reiterate", "renew", "continue", "begin", "start", "resume", "intensify",
-    "mount", "deliver", "send", "grant", "approve", "sign", "reach", "pledge", "seek", "accept",
-    "welcome", "order", "lead", "step", "escalate", "unleash", "wage", "initiate", "open",
-    "organize", "organise", "call", "demand", "reject", "condemn", "denounce", "end", "halt",
-    "suspend", "lift", "ease", "announce", "report", "promise", "vow", "threaten", "repeat",
-    "have", "publish", "present", "submit", "post", "head", "chair", "set", "establish",
-}
+LIGHT_VERBS = light_verbs("event")
 # "X says Y must ...": verbs that report someone's act or demand (data/speech_verbs.txt).
 REPORTING_VERBS = speech_verbs("report")
 QUANTIFIERS = {"some", "part", "all", "most", "many", "thousands", "hundreds", "dozens", "rest",
