@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Iterable
 
 _DATA = Path(__file__).parent / "data"
 
@@ -208,13 +209,6 @@ def _builtin_index() -> dict[str, list[tuple[str, Entry]]]:
 
 # ---------------------------------------------------------------- user actors
 
-# path -> (spelling, Entry) pairs, in registration order; the index is rebuilt on change
-_user_files: dict[str, list[tuple[str, Entry]]] = {}
-_user_variants: list[tuple[str, Entry]] = []
-_user_index: dict[str, list[tuple[str, Entry]]] = {}
-_user_generic: dict[str, str] = {}  # generic agent word -> sector, from user actors files
-
-
 USER_ACTOR_KEYS = ("name", "aliases", "country", "sector", "kind", "generic")
 
 
@@ -302,43 +296,40 @@ def load_user_actors(path: str | Path) -> list[tuple[str, Entry]]:
     return pairs
 
 
-def use_user_actors(path: str | Path) -> list[Entry]:
-    """Register the actors of a YAML file process-wide; ``lookup`` consults them first.
+class UserActors:
+    """The actors of user files, carried by the Coder that loaded them (``Coder(actors=...)``).
 
-    Several files add up; registering the same file again replaces its actors
-    (so building a second Coder with the same file changes nothing).
-    ``clear_user_actors`` forgets them all. Returns the file's actors (generic
-    agent words are registered with ``generic_agents`` and not returned).
+    Two Coders with different files in one process each see their own: the
+    knowledge-base functions that consult user actors take them as ``user``.
     """
-    global _user_index
-    pairs = load_user_actors(path)
-    _user_files[str(Path(path).resolve())] = pairs
-    every = [pair for file_pairs in _user_files.values() for pair in file_pairs]
-    _user_variants[:] = [pair for pair in every if pair[1].form != "generic"]
-    _user_generic.clear()
-    _user_generic.update({e.name: e.sector for _, e in every if e.form == "generic"})
-    _user_index = _index(_user_variants)
-    return [e for _, e in pairs if e.form == "name"]
+
+    def __init__(self, pairs: Iterable[tuple[str, Entry]] = ()):
+        pairs = list(pairs)
+        self.pairs = tuple(pairs)
+        self.variants = [pair for pair in pairs if pair[1].form != "generic"]
+        # generic agent word -> sector ("generic: true" entries)
+        self.generic = {e.name: e.sector for _, e in pairs if e.form == "generic"}
+        self.index = _index(self.variants)
+        self.first_words = frozenset(k.split()[0] for k in self.index)
+        self.max_len = max((_tokens(t) for t, _ in self.variants), default=0)
+
+    @classmethod
+    def load(cls, *paths: str | Path) -> UserActors:
+        """The actors of one or more YAML files (see ``load_user_actors``), in order."""
+        return cls(pair for path in paths for pair in load_user_actors(path))
+
+    def actors(self) -> list[Entry]:
+        """One Entry per actor (form "name"); generic agent words are not actors."""
+        return [e for _, e in self.variants if e.form == "name"]
 
 
-def clear_user_actors() -> None:
-    """Forget every actor registered by ``use_user_actors``."""
-    global _user_index
-    _user_files.clear()
-    _user_variants.clear()
-    _user_generic.clear()
-    _user_index = {}
-
-
-def user_actors() -> list[Entry]:
-    """The actors registered by ``use_user_actors`` (one Entry per actor, form "name")."""
-    return [e for _, e in _user_variants if e.form == "name"]
+NO_USER_ACTORS = UserActors()
 
 
 # ---------------------------------------------------------------- lookups
 
-def lookup(phrase: str) -> list[Entry]:
-    """Every actor a phrase can name, user actors first; [] when none.
+def lookup(phrase: str, user: UserActors | None = None) -> list[Entry]:
+    """Every actor a phrase can name, ``user`` actors first; [] when none.
 
     Matching ignores dots, commas, accents, a leading "the", a trailing "'s"
     and (mostly) case: acronyms must be upper case ("US", not "us") and names
@@ -351,11 +342,11 @@ def lookup(phrase: str) -> list[Entry]:
     key = _fold(surface)
     if not key:
         return []
-    user = [e for rule, e in _user_index.get(key, ()) if _case_ok(rule, surface)]
-    overridden = {e.name for e in user}
+    mine = [e for rule, e in (user or NO_USER_ACTORS).index.get(key, ()) if _case_ok(rule, surface)]
+    overridden = {e.name for e in mine}
     builtin = [e for rule, e in _builtin_index().get(key, ())
                if _case_ok(rule, surface) and e.name not in overridden]
-    return user + builtin
+    return mine + builtin
 
 
 @cache
@@ -363,13 +354,13 @@ def _builtin_first_words() -> frozenset[str]:
     return frozenset(k.split()[0] for k in _builtin_index())
 
 
-def may_start(word: str) -> bool:
-    """Can a knowledge-base phrase begin with this word? A cheap filter before ``lookup``."""
+def may_start(word: str, user: UserActors | None = None) -> bool:
+    """Can a knowledge-base (or ``user``) phrase begin with this word? A cheap filter before ``lookup``."""
     key = _key(word)
     if not key:
         return False
     first = key.split()[0]
-    return first in _builtin_first_words() or any(k.split()[0] == first for k in _user_index)
+    return first in _builtin_first_words() or first in (user or NO_USER_ACTORS).first_words
 
 
 def country(iso3: str) -> dict | None:
@@ -593,16 +584,17 @@ def _generic_agents() -> dict[str, str]:
     return {row["word"].lower(): row["sector"] for row in _read_tsv("generic_agents.tsv")}
 
 
-def generic_agents() -> frozenset[str]:
+def generic_agents(user: UserActors | None = None) -> frozenset[str]:
     """Agent words that name an actor without a name: "police", "gunmen", "court"
-    (data/generic_agents.tsv, plus those a user actors file adds with ``generic: true``)."""
-    return frozenset(_generic_agents()) | frozenset(_user_generic)
+    (data/generic_agents.tsv, plus those ``user`` actors add with ``generic: true``)."""
+    return frozenset(_generic_agents()) | frozenset((user or NO_USER_ACTORS).generic)
 
 
-def generic_sector(word: str) -> str | None:
-    """The sector of a generic agent word: sectors.tsv first, then generic_agents.tsv."""
+def generic_sector(word: str, user: UserActors | None = None) -> str | None:
+    """The sector of a generic agent word: sectors.tsv first, then ``user`` actors,
+    then generic_agents.tsv."""
     w = word.lower()
-    return sector_of(w) or _user_generic.get(w) or _generic_agents().get(w)
+    return sector_of(w) or (user or NO_USER_ACTORS).generic.get(w) or _generic_agents().get(w)
 
 
 def longest_sector_phrase(words: list[str]) -> tuple[int, int, str] | None:
@@ -634,6 +626,6 @@ def _max_builtin_len() -> int:
     return max(max(_tokens(text) for text, _ in _variants()), _max_sector_len())
 
 
-def max_phrase_len() -> int:
-    """Longest phrase in tokens (an upper bound, user actors included), for n-gram scanning."""
-    return max(_max_builtin_len(), max((_tokens(t) for t, _ in _user_variants), default=0))
+def max_phrase_len(user: UserActors | None = None) -> int:
+    """Longest phrase in tokens (an upper bound, ``user`` actors included), for n-gram scanning."""
+    return max(_max_builtin_len(), (user or NO_USER_ACTORS).max_len)

@@ -78,8 +78,8 @@ class Coder:
 
             self.event_model = load_event_model(None if event_model is True else event_model)
         self.explain = explain
-        if actors:
-            kb.use_user_actors(actors)
+        # The user actors travel with this Coder: another Coder in the process has its own.
+        self.user_actors = kb.UserActors.load(actors) if actors else None
 
     # -- one article ------------------------------------------------------------
     def code(self, article: Article | str, published: str | None = None) -> Record:
@@ -94,7 +94,7 @@ class Coder:
         """Run the five stages on a parsed document."""
         published = article.published
         place_hits = _stage("places", _places.find_places, doc)
-        actor_result = _stage("actors", _actors.find_actors, doc, place_hits)
+        actor_result = _stage("actors", _actors.find_actors, doc, place_hits, self.user_actors)
         quote_hits = _stage("quotes", _quotes.find_quotes, doc, article.text)
         date_hits = _stage("dates", _dates.find_dates, doc, published)
         event_hits = _stage("events", _events.find_events, doc, actor_result, self.lexicon,

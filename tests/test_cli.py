@@ -143,3 +143,19 @@ def test_table_marks_a_stand_in_date_as_the_report_date():
     assert event_date({"date": None, "date_text": "on Sunday", "date_precision": "unknown"}) \
         == "- (unresolved)"
     assert event_date({"date": None, "date_text": None, "date_precision": "unknown"}) == "-"
+
+
+def test_actors_option_codes_with_the_users_actors_and_names_a_typo(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Marlo Quince met the envoy in Nairobi on Monday.", encoding="utf-8")
+    good = tmp_path / "actors.yaml"
+    good.write_text("- name: Marlo Quince\n  country: KEN\n  sector: GOV\n", encoding="utf-8")
+    r = run("code", str(article), "--published", "2024-03-04", "--format", "jsonl", "--actors", str(good))
+    assert r.returncode == 0, r.stderr.decode()
+    actors = json.loads(r.stdout.decode().splitlines()[0])["actors"]
+    assert any((a["name"], a["country"], a["sector"]) == ("Marlo Quince", "KEN", "GOV") for a in actors)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- name: Marlo Quince\n  contry: KEN\n", encoding="utf-8")
+    r = run("code", str(article), "--actors", str(bad))
+    assert r.returncode != 0
+    assert f"{bad}, line 1" in r.stderr.decode() and "unknown key `contry`" in r.stderr.decode()

@@ -5,14 +5,6 @@ import pytest
 from communique import kb
 
 
-@pytest.fixture(autouse=True)
-def _no_user_actors():
-    # user actors are process-wide: never let one test's registrations leak into another
-    kb.clear_user_actors()
-    yield
-    kb.clear_user_actors()
-
-
 def _first(phrase):
     found = kb.lookup(phrase)
     return (found[0].kind, found[0].country, found[0].form) if found else None
@@ -337,17 +329,17 @@ def test_user_actors_are_consulted_first(tmp_path):
     path = tmp_path / "actors.yaml"
     path.write_text(USER_YAML, encoding="utf-8")
     assert kb.lookup("Bayramov") == []
-    added = kb.use_user_actors(path)
-    assert [e.name for e in added] == ["Jeyhun Bayramov", "Georgia", "Local Defence Militia"]
-    assert kb.lookup("Bayramov") == [kb.Entry("Jeyhun Bayramov", "person", "AZE", "GOV", "alias")]
-    assert kb.lookup("J. Bayramov")[0].name == "Jeyhun Bayramov"
+    user = kb.UserActors.load(path)
+    assert [e.name for e in user.actors()] == ["Jeyhun Bayramov", "Georgia", "Local Defence Militia"]
+    assert kb.lookup("Bayramov", user) == [kb.Entry("Jeyhun Bayramov", "person", "AZE", "GOV", "alias")]
+    assert kb.lookup("J. Bayramov", user)[0].name == "Jeyhun Bayramov"
     # a user actor of the same name overrides the shipped one
-    assert [(e.country, e.kind) for e in kb.lookup("Georgia")] == [("USA", "organization")]
-    assert kb.lookup("LDM")[0].country == "NGA"
-    assert kb.lookup("ldm") == []
+    assert [(e.country, e.kind) for e in kb.lookup("Georgia", user)] == [("USA", "organization")]
+    assert kb.lookup("LDM", user)[0].country == "NGA"
+    assert kb.lookup("ldm", user) == []
     # shipped entries stay available
-    assert kb.lookup("Tehran")[0].country == "IRN"
-    kb.clear_user_actors()
+    assert kb.lookup("Tehran", user)[0].country == "IRN"
+    # without them, nothing of the file is left anywhere in the process
     assert kb.lookup("Bayramov") == []
     assert kb.lookup("Georgia")[0].country == "GEO"
 
@@ -357,9 +349,7 @@ def test_max_phrase_len_counts_user_actors(tmp_path):
     path = tmp_path / "actors.yaml"
     long_name = " ".join(["Word"] * (base + 3))
     path.write_text(f"- name: {long_name}\n", encoding="utf-8")
-    kb.use_user_actors(path)
-    assert kb.max_phrase_len() == base + 3
-    kb.clear_user_actors()
+    assert kb.max_phrase_len(kb.UserActors.load(path)) == base + 3
     assert kb.max_phrase_len() == base
 
 
@@ -390,7 +380,7 @@ def test_bad_user_actors_say_what_to_fix(tmp_path, text, message):
 
 def test_missing_user_file(tmp_path):
     with pytest.raises(ValueError, match="not found"):
-        kb.use_user_actors(tmp_path / "nope.yaml")
+        kb.UserActors.load(tmp_path / "nope.yaml")
 
 
 PLOVER_SECTORS = {"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
@@ -447,17 +437,17 @@ def test_groups_and_organizations(phrase, expected):
     assert ((found[0].country, found[0].sector) if found else None) == expected
 
 
-def test_registering_a_file_twice_changes_nothing(tmp_path):
+def test_several_files_add_up(tmp_path):
     path = tmp_path / "actors.yaml"
     path.write_text(USER_YAML, encoding="utf-8")
-    kb.use_user_actors(path)
-    kb.use_user_actors(path)
-    assert len(kb.user_actors()) == 3
+    assert len(kb.UserActors.load(path).actors()) == 3
     other = tmp_path / "more.yaml"
     other.write_text("- name: Another Envoy\n  country: TUR\n", encoding="utf-8")
-    kb.use_user_actors(other)
-    assert [e.name for e in kb.user_actors()][-1] == "Another Envoy"
-    assert kb.lookup("Bayramov")[0].country == "AZE"
+    both = kb.UserActors.load(path, other)
+    assert [e.name for e in both.actors()][-1] == "Another Envoy"
+    assert kb.lookup("Bayramov", both)[0].country == "AZE"
+    assert kb.lookup("Another Envoy", both)[0].country == "TUR"
+    assert kb.lookup("Another Envoy", kb.UserActors.load(path)) == []
 
 
 def test_invalid_yaml_says_so(tmp_path):
@@ -599,16 +589,12 @@ def test_user_file_adds_generic_agents(tmp_path):
     path = tmp_path / "actors.yaml"
     path.write_text("- name: bikers\n  aliases: [biker gang]\n  generic: true\n  sector: crm\n"
                     "- name: Jane Roe\n  country: KEN\n", encoding="utf-8")
-    assert "bikers" not in kb.generic_agents()
-    added = kb.use_user_actors(path)
-    try:
-        assert [e.name for e in added] == ["Jane Roe"]  # agent words are not named actors
-        assert {"bikers", "biker gang"} <= kb.generic_agents()
-        assert kb.generic_sector("Bikers") == "CRM"
-        assert kb.lookup("bikers") == []
-    finally:
-        kb.clear_user_actors()
-    assert "bikers" not in kb.generic_agents()
+    user = kb.UserActors.load(path)
+    assert [e.name for e in user.actors()] == ["Jane Roe"]  # agent words are not named actors
+    assert {"bikers", "biker gang"} <= kb.generic_agents(user)
+    assert kb.generic_sector("Bikers", user) == "CRM"
+    assert kb.lookup("bikers", user) == []
+    assert "bikers" not in kb.generic_agents()  # another Coder (or none) does not see them
 
 
 def test_a_user_generic_agent_becomes_an_actor(tmp_path):
@@ -618,12 +604,9 @@ def test_a_user_generic_agent_becomes_an_actor(tmp_path):
     path = tmp_path / "actors.yaml"
     path.write_text("- name: biker\n  aliases: [bikers]\n  generic: true\n  sector: CRM\n",
                     encoding="utf-8")
-    try:
-        rec = Coder(actors=path).code(text, published="2024-03-04")
-        bikers = [a for a in rec.actors if a.mentions[0].text == "Bikers"]
-        assert len(bikers) == 1 and bikers[0].sector == "CRM" and bikers[0].country == "KEN"
-    finally:
-        kb.clear_user_actors()
+    rec = Coder(actors=path).code(text, published="2024-03-04")
+    bikers = [a for a in rec.actors if a.mentions[0].text == "Bikers"]
+    assert len(bikers) == 1 and bikers[0].sector == "CRM" and bikers[0].country == "KEN"
 
 
 @pytest.mark.parametrize("abbreviation,code", [

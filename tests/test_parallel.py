@@ -77,3 +77,16 @@ def test_code_part_keeps_read_errors_in_place_and_checks_the_contract():
     assert code_part([err], upper, 2) == [err]
     with pytest.raises(RuntimeError, match="must yield one per article"):
         code_part(part, lambda articles: articles[:1], 2)
+
+
+def test_workers_code_with_the_coders_actors(tmp_path):
+    """A worker process builds its Coder with the same actors file: its records name them."""
+    path = tmp_path / "actors.yaml"
+    path.write_text("- name: Marlo Quince\n  country: KEN\n  sector: GOV\n", encoding="utf-8")
+    items = [Article(text=f"Marlo Quince met the envoy on day {n}.", id=f"a{n}", published="2024-03-04")
+             for n in (1, 2)]
+    got = list(code_parallel(iter(items), workers=2, chunk=1, actors=str(path)))
+    assert [r["id"] for r in got] == ["a1", "a2"]
+    for r in got:
+        quince = [a for a in r["actors"] if a["name"] == "Marlo Quince"]
+        assert quince and (quince[0]["country"], quince[0]["sector"]) == ("KEN", "GOV"), r["actors"]

@@ -35,7 +35,7 @@ def national_body(table: ActorTable, tok) -> bool:
     if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
         return False
     sector = kb.sector_of(tok.lemma_) or kb.sector_of(tok.text) \
-        or kb.generic_sector(tok.lemma_) or kb.generic_sector(tok.text)
+        or kb.generic_sector(tok.lemma_, table.user) or kb.generic_sector(tok.text, table.user)
     if not sector and tok.lemma_.lower() not in PEOPLE_NOUNS:
         return False
     if tok.lower_ in PERSON_NOUNS and tok.tag_ not in ("NNS", "NNPS"):
@@ -104,7 +104,7 @@ def _country_modifier(table, tok):
             text = table.doc[start:child.i + 1].text
             c = kb.country_by_adjective(text)
             if not c:
-                entries = [e for e in kb.lookup(text) if e.kind == "country"]
+                entries = [e for e in kb.lookup(text, table.user) if e.kind == "country"]
                 c = entries[0].country if entries else None
                 placed = table.placed(table.doc[start].idx, child.idx + len(child.text), c)
                 c = c if placed == c else None
@@ -139,7 +139,7 @@ def _generic_agent(table, tok, sector) -> bool:
                    for g in p.children):
                 return False  # "leaders from the opposition party", "members of Hamas"
     lemma = tok.lemma_.lower()
-    generic = kb.generic_agents()
+    generic = kb.generic_agents(table.user)
     if lemma in generic or tok.lower_ in generic:
         return True
     hint = kb.sector_kind(lemma) or kb.sector_kind(tok.lower_)

@@ -23,12 +23,12 @@ def knowledge_base_names(table: ActorTable) -> None:
     """Countries, their aliases, organisations and armed groups the knowledge base names;
     capitals only where they act as their government ("Tehran said")."""
     doc, n = table.doc, len(table.doc)
-    maxlen = kb.max_phrase_len()
+    maxlen = kb.max_phrase_len(table.user)
     i = 0
     while i < n:
         tok = doc[i]
         if not (tok.text[:1].isupper() or tok.lower_ == "the") or tok.is_space \
-                or (tok.lower_ != "the" and not kb.may_start(tok.text)):
+                or (tok.lower_ != "the" and not kb.may_start(tok.text, table.user)):
             i += 1
             continue
         hit = None
@@ -38,7 +38,7 @@ def knowledge_base_names(table: ActorTable) -> None:
                 continue
             if not span[-1].text[:1].isupper() and not span[-1].text[:1].isdigit():
                 continue
-            entries = kb.lookup(span.text)
+            entries = kb.lookup(span.text, table.user)
             if entries:
                 hit = (j, entries)
                 break
@@ -93,7 +93,7 @@ def _inside_other_entity(table, i: int, j: int) -> bool:
     for ent in table.doc.ents:
         if ent.start <= i and j <= ent.end and (ent.end - ent.start) > (j - i):
             if ent.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
-                return not kb.lookup(ent.text)
+                return not kb.lookup(ent.text, table.user)
     return False
 
 
@@ -137,7 +137,8 @@ def people(table: ActorTable) -> None:
         if len(name_span) == 1 and any(s <= name_span.start_char and name_span.end_char <= e
                                        for s, e in table.place_spans):
             continue  # "Ghouta" tagged PERSON is the place the gazetteer knows
-        if kb.lookup(name_span.text) and any(e.kind == "country" for e in kb.lookup(name_span.text)):
+        found = kb.lookup(name_span.text, table.user)
+        if found and any(e.kind == "country" for e in found):
             continue
         proto = _person_for_name(table, name_span)
         table.add(proto, i, j)
@@ -164,7 +165,7 @@ def _unlabelled_names(table) -> list:
         span = doc[left:tok.i + 1]
         if len(span) < 2 or any(t.i in labelled or not t.is_title for t in span):
             continue
-        if any(kb.lookup(t.text) or kb.sector_of(t.lower_) or t.lower_ in ORG_WORDS for t in span):
+        if any(kb.lookup(t.text, table.user) or kb.sector_of(t.lower_) or t.lower_ in ORG_WORDS for t in span):
             continue
         found.append(span)
     return found

@@ -75,10 +75,12 @@ class ActorTable:
     Args:
         doc: the parsed document.
         place_hits: the place stage's places (``find_places``).
+        user: the Coder's user actors (``kb.UserActors``), read before the shipped tables.
     """
 
-    def __init__(self, doc, place_hits=()):
+    def __init__(self, doc, place_hits=(), user: kb.UserActors | None = None):
         self.doc = doc
+        self.user = user
         self.protos: list[Proto] = []
         self.claimed: dict[int, Proto] = {}
         self.country_protos: dict[str, Proto] = {}
@@ -125,7 +127,7 @@ class ActorTable:
         """"Russia's Foreign Ministry", "a court in Istanbul": the country beside a body."""
         for child in head.children:
             if child.dep_ == "poss":
-                entries = [e for e in kb.lookup(child.text) if e.kind == "country"]
+                entries = [e for e in kb.lookup(child.text, self.user) if e.kind == "country"]
                 if entries:
                     return self.placed(child.idx, child.idx + len(child.text), entries[0].country)
             if child.dep_ == "prep" and child.lower_ in ("in", "of") and child.i == head.i + 1:

@@ -67,7 +67,7 @@ def qualify(table: ActorTable, proto: Proto, words) -> None:
             text = table.doc[ws[0].i:ws[-1].i + 1].text
             c = kb.country_by_adjective(text)
             if not c:
-                entries = [e for e in kb.lookup(text) if e.kind == "country"]
+                entries = [e for e in kb.lookup(text, table.user) if e.kind == "country"]
                 c = entries[0].country if entries else None
                 placed = table.placed(ws[0].idx, ws[-1].idx + len(ws[-1].text), c)
                 if placed != c:
@@ -76,7 +76,7 @@ def qualify(table: ActorTable, proto: Proto, words) -> None:
                 proto.country = c
     if not proto.country and proto.kind == "person":
         for w in words:  # "NATO Secretary General X": the organisation's code
-            orgs = [e for e in kb.lookup(w.text) if e.kind == "organization"]
+            orgs = [e for e in kb.lookup(w.text, table.user) if e.kind == "organization"]
             if orgs and orgs[0].country:
                 proto.country = orgs[0].country
                 break

@@ -27,6 +27,7 @@ the words around them, ``actor_agents`` national bodies and generic agents
 
 from __future__ import annotations
 
+from ..kb import UserActors
 from .actor_agents import national_body
 from .actor_coref import FEMALE, MALE, description, resolve_description, resolve_pronoun
 from .actor_names import knowledge_base_names, organizations, people
@@ -35,9 +36,15 @@ from .actor_table import PERSON_NOUNS, ActorResult, ActorTable
 __all__ = ["ActorResult", "PERSON_NOUNS", "find_actors"]
 
 
-def find_actors(doc, place_hits=()) -> ActorResult:
-    """Every actor in ``doc`` with all its mentions, resolved to country and sector."""
-    table = ActorTable(doc, place_hits)
+def find_actors(doc, place_hits=(), user_actors: UserActors | None = None) -> ActorResult:
+    """Every actor in ``doc`` with all its mentions, resolved to country and sector.
+
+    Args:
+        place_hits: the place stage's places.
+        user_actors: the Coder's user actors (``kb.UserActors``), read before the
+            shipped knowledge base; None for the shipped one alone.
+    """
+    table = ActorTable(doc, place_hits, user_actors)
     knowledge_base_names(table)
     people(table)
     organizations(table)

@@ -8,9 +8,9 @@ from communique.extract.actors import find_actors
 from communique.extract.places import find_places
 
 
-def actors_of(nlp, text):
+def actors_of(nlp, text, user_actors=None):
     doc = nlp(text)
-    res = find_actors(doc, find_places(doc))
+    res = find_actors(doc, find_places(doc), user_actors)
     return res, {m.text: a for a in res.actors for m in a.mentions}
 
 
@@ -137,13 +137,9 @@ def test_user_actors_file_adds_a_new_minister(nlp, tmp_path):
 
     f = tmp_path / "actors.yaml"
     f.write_text("- name: Zorro Vexley\n  aliases: [Vexley]\n  country: ATL\n  sector: GOV\n  kind: person\n")
-    kb.use_user_actors(f)
-    try:
-        _, by = actors_of(nlp, "Vexley announced new tariffs on Tuesday.")
-        a = mention_actor(by, "Vexley")
-        assert (a.country, a.sector) == ("ATL", "GOV")
-    finally:
-        kb.clear_user_actors()
+    _, by = actors_of(nlp, "Vexley announced new tariffs on Tuesday.", user_actors=kb.UserActors.load(f))
+    a = mention_actor(by, "Vexley")
+    assert (a.country, a.sector) == ("ATL", "GOV")
 
 
 @pytest.mark.parametrize("text,mention,country,sector,kind", [
