@@ -249,6 +249,10 @@ def load_user_actors(path: str | Path) -> list[tuple[str, Entry]]:
     except yaml.YAMLError as err:
         raise ValueError(f"{path} is not valid YAML ({err}): fix the file or see the README") from None
     if isinstance(data, dict) and "actors" in data:
+        other = sorted(str(k) for k in data if k != "actors")
+        if other:
+            raise ValueError(f"{path}: a mapping holds one key, `actors` (a list of actors); "
+                             f"unknown key `{other[0]}`")
         data = data["actors"]
     if not isinstance(data, list):
         raise ValueError(f"{path}: expected a list of actors, each with at least a `name`")
@@ -282,6 +286,9 @@ def load_user_actors(path: str | Path) -> list[tuple[str, Entry]]:
         aliases = item.get("aliases") or []
         if isinstance(aliases, str):
             aliases = [aliases]
+        if not isinstance(aliases, list) or not all(isinstance(x, (str, int, float)) for x in aliases):
+            raise ValueError(f"{where}: actor {n} ({name}): aliases must be a name or a list of "
+                             "names, such as [Bayramov, J. Bayramov]")
         if generic:
             if sector is None:
                 raise ValueError(f"{where}: actor {n} ({name}): a generic agent needs a `sector` "

@@ -149,20 +149,91 @@ def read_tsv(path: Path) -> Iterable[tuple[int, dict[str, str]]]:
     return rows
 
 
+ENTRY_KEYS = ("lemma", "pos", "type", "mode", "contexts", "cameo", "args")
+
+
+def _yaml_item_lines(text: str) -> list[int]:
+    """The 1-based line of each item of a YAML list (or of its ``entries`` list), in order."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    if isinstance(node, yaml.MappingNode):
+        node = next((v for k, v in node.value if getattr(k, "value", None) == "entries"), None)
+    if not isinstance(node, yaml.SequenceNode):
+        return []
+    return [item.start_mark.line + 1 for item in node.value]
+
+
 def _read_user(path: Path) -> list[tuple[str, dict[str, Any]]]:
+    """(where, entry) pairs of a user lexicon; unknown keys and columns are errors here."""
     if not path.exists():
         raise LexiconError(f"lexicon file {str(path)!r} does not exist")
+    keys = ", ".join(ENTRY_KEYS)
     if path.suffix.lower() in (".yaml", ".yml", ".json"):
         import yaml
 
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = yaml.safe_load(text) or []
+        except yaml.YAMLError as err:
+            raise LexiconError(f"{path} is not valid YAML ({err}); fix the file") from None
         if isinstance(data, dict):
-            data = data.get("entries", [])
+            other = sorted(str(k) for k in data if k != "entries")
+            if other or "entries" not in data:
+                raise LexiconError(f"{path}: a mapping holds one key, `entries` (a list of entries)"
+                                   + (f"; unknown key `{other[0]}`" if other else ""))
+            data = data["entries"] or []
         if not isinstance(data, list):
-            raise LexiconError(f"{path}: expected a list of entries (lemma, pos, type, mode, "
-                               f"contexts, cameo, args) or a mapping with `entries`")
-        return [(f"{path}: entry {i + 1}", d) for i, d in enumerate(data)]
-    return [(f"{path} line {n}", d) for n, d in read_tsv(path)]
+            raise LexiconError(f"{path}: expected a list of entries ({keys}) or a mapping with "
+                               f"`entries`")
+        lines = _yaml_item_lines(text)
+        out = []
+        for i, d in enumerate(data):
+            where = f"{path} line {lines[i]}: entry {i + 1}" if i < len(lines) else f"{path}: entry {i + 1}"
+            if not isinstance(d, dict):
+                raise LexiconError(f"{where}: an entry is a mapping of {keys}")
+            unknown = sorted(str(k) for k in d if k not in ENTRY_KEYS)
+            if unknown:
+                raise LexiconError(f"{where}: unknown key `{unknown[0]}`; the keys are {keys}")
+            out.append((where, d))
+        return out
+    rows = read_tsv(path)
+    with open(path, encoding="utf-8") as f:
+        header_line, header = next(((n, ln.rstrip("\n").split("\t")) for n, ln in enumerate(f, 1)
+                                    if ln.strip() and not ln.startswith("#")), (0, []))
+    unknown = [c for c in header if c not in ENTRY_KEYS]
+    if unknown:
+        raise LexiconError(f"{path} line {header_line}: unknown column `{unknown[0]}`; "
+                           f"the columns are {keys}")
+    return [(f"{path} line {n}", d) for n, d in rows]
+
+
+def known_modes(event_type: str) -> frozenset[str]:
+    """The modes communique knows for a PLOVER type: the score table's, the CAMEO
+    conversion's and the shipped lexicon's."""
+    return _known_modes().get(event_type, frozenset())
+
+
+@functools.cache
+def _known_modes() -> dict[str, frozenset[str]]:
+    modes: dict[str, set[str]] = {}
+    for (etype, mode) in _scores():
+        modes.setdefault(etype, set()).add(mode)
+    for etype, mode, _ in cameo_to_plover().values():
+        modes.setdefault(etype, set()).add(mode or "")
+    for e in _builtin():
+        modes.setdefault(e.type, set()).add(e.mode or "")
+    return {t: frozenset(m for m in ms if m) for t, ms in modes.items()}
+
+
+def _check_user_mode(entry: Entry, where: str) -> Entry:
+    if entry.mode and entry.type != NONE_TYPE and entry.mode not in known_modes(entry.type):
+        raise LexiconError(f"{where}: mode {entry.mode!r} is not a mode of {entry.type}; use one of "
+                           f"{', '.join(sorted(known_modes(entry.type))) or '(none: leave it empty)'}")
+    return entry
 
 
 @functools.cache
@@ -178,7 +249,7 @@ def _load(user_path: str | None) -> Lexicon:
         lex.add(e)
     if user_path:
         for where, d in _read_user(Path(user_path)):
-            lex.add(_entry(d, where, "user"), override=True)
+            lex.add(_check_user_mode(_entry(d, where, "user"), where), override=True)
     return lex
 
 

@@ -575,6 +575,8 @@ def test_people_table_is_clean():
         ("actors:\n  - name: A\n  - name: B\n    kind: planet\n", r"line 3: actor 2 \(B\): kind `planet`"),
         ("- name: bikers\n  generic: true\n", r"line 1: .*generic agent needs a `sector`"),
         ("- name: bikers\n  generic: yes please\n  sector: CVL\n", r"generic `yes please` must be true or false"),
+        ("- name: X\n  aliases: {a: b}\n", r"line 1: actor 1 \(X\): aliases must be a name or a list of names"),
+        ("actors:\n  - name: X\nextra: 1\n", r"a mapping holds one key, `actors` .*unknown key `extra`"),
     ],
 )
 def test_user_actor_typos_name_file_and_line(tmp_path, text, message):
