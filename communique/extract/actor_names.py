@@ -165,7 +165,8 @@ def _unlabelled_names(table) -> list:
         span = doc[left:tok.i + 1]
         if len(span) < 2 or any(t.i in labelled or not t.is_title for t in span):
             continue
-        if any(kb.lookup(t.text, table.user) or kb.sector_of(t.lower_) or t.lower_ in ORG_WORDS for t in span):
+        if any(kb.lookup(t.text, table.user) or kb.sector_of(t.lower_) or t.lower_ in ORG_WORDS
+               for t in span):
             continue
         found.append(span)
     return found
