@@ -27,7 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..filters import EVENT_FILTER_TABLE, EventFilter, from_params
-from ..record import EVENT_TYPES, is_error
+from ..record import EVENT_TYPES, error_record, is_error
 from .limits import (MAX_BODY_BYTES, RATE_LIMIT, BodyLimitMiddleware, RateLimitMiddleware,
                      error_body)
 
@@ -223,6 +223,21 @@ def _series_rows(df, period: str) -> list[dict[str, Any]]:
     return rows
 
 
+def _read_article(body: ArticleIn, where: str):
+    """One article of a batch, or its error record (stage ``read``) under its own id,
+    else its place in the batch (``articles[3]``), as ``communique ingest`` files a bad
+    line under the line's id or its position."""
+    from ..io import InputError, article_from_dict, input_id
+    try:
+        return article_from_dict(body.model_dump(), where)
+    except InputError as exc:
+        try:
+            id = input_id(body.id, where) or where
+        except InputError:
+            id = where
+        return error_record(id, "read", str(exc))
+
+
 def _article(body: ArticleIn, where: str):
     from ..io import InputError, article_from_dict
     try:
@@ -345,18 +360,31 @@ def create_app(db_path: str | Path, coder_factory: Callable[[], Any] | None = No
     @app.post("/api/articles", tags=["api"], status_code=201,
               summary="Code articles and add them to the store")
     def api_articles(body: ArticlesIn) -> dict[str, Any]:
-        """Idempotent: re-sending an article (same id or same text) changes nothing."""
-        articles = [_article(a, f"articles[{i}]") for i, a in enumerate(body.articles)]
+        """Idempotent: re-sending an article (same id or same text) changes nothing. An
+        article that cannot be read or coded is an error record; the others go on."""
+        articles, errors = [], {}
+        for i, a in enumerate(body.articles):
+            read = _read_article(a, f"articles[{i}]")
+            if isinstance(read, dict):  # its error record
+                errors[i] = {"id": read["id"], **read["error"]}
+            else:
+                articles.append((i, read))
         store = services.store
         # Stored already (same id or same text): skip before paying for the coding.
-        stored = [store.has_article(id=a.id, text=a.text) for a in articles]
-        records = services.code([a for a, s in zip(articles, stored) if not s])
-        good = [r for r in records if not is_error(r)]
+        stored = {i for i, a in articles if store.has_article(id=a.id, text=a.text)}
+        todo = [(i, a) for i, a in articles if i not in stored]
+        records = services.code([a for _, a in todo])
+        good = []
+        for (i, _), r in zip(todo, records):
+            if is_error(r):
+                errors[i] = {"id": r.get("id"), **r["error"]}
+            else:
+                good.append(r)
         if good:
             store.add(good)
         return {"added": [r["id"] for r in good],
-                "skipped": [a.id for a, s in zip(articles, stored) if s],
-                "errors": [{"id": r.get("id"), **r["error"]} for r in records if is_error(r)]}
+                "skipped": [a.id for i, a in articles if i in stored],
+                "errors": [errors[i] for i in sorted(errors)]}
 
     @app.get("/api/events", tags=["api"], summary="Events matching the filters, by date")
     def api_events(

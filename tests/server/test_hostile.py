@@ -115,8 +115,12 @@ def test_a_huge_integer_leaves_the_keep_alive_connection_open(db, records):
 def test_an_article_dated_9999_is_refused(client):
     r = client.post("/api/articles", json={"articles": [
         {"text": "Armenia accused Azerbaijan.", "published": "9999-12-31"}]})
-    assert r.status_code == 422
-    assert "outside" in r.json()["error"]["message"]
+    assert r.status_code == 201 and r.json()["added"] == []
+    (err,) = r.json()["errors"]
+    assert err["stage"] == "read" and "outside" in err["message"]
+    r = client.post("/api/code", json={"text": "Armenia accused Azerbaijan.",
+                                       "published": "9999-12-31"})
+    assert r.status_code == 422 and r.json()["error"]["code"] == "bad_article"
 
 
 @pytest.fixture()
