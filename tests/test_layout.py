@@ -158,7 +158,7 @@ def _internals_paths(text: str) -> list[str]:
         elif line.startswith("    ") and word.endswith(".py") and not line.startswith("     "):
             out.append(f"communique/{folder}{word}")
     for word in re.findall(r"[\w/]+\.(?:py|tsv|txt|json)\b", text):
-        if word.startswith(("tests/", "communique/", "examples/")):
+        if word.startswith(("tests/", "communique/", "examples/", "scripts/", "docs/", "bench/")):
             out.append(word)
         elif word.startswith("data/"):
             out.append(f"communique/{word}")
@@ -174,6 +174,18 @@ def test_internals_names_only_real_modules():
     assert "communique/extract/events/classify.py" in named and "communique/filters.py" in named
     missing = [p for p in named if not (root / p).exists()]
     assert not missing, f"docs/internals.md names what is not there: {missing}"
+
+
+def test_internals_names_every_module():
+    """A module added under communique/ gets its line in docs/internals.md's layout."""
+    root = PACKAGE.parent
+    named = set(_internals_paths((root / "docs" / "internals.md").read_text(encoding="utf-8")))
+    modules = {str(p.relative_to(root)) for p in _modules()}
+    packages = {str(p.parent.relative_to(root)) + "/" for p in _modules()
+                if p.name == "__init__.py" and p.parent != PACKAGE}
+    unnamed = sorted((modules | packages) - named
+                     - {m for m in modules if m.endswith("/__init__.py")})
+    assert not unnamed, f"add these to docs/internals.md's package layout: {unnamed}"
 
 
 def store_tables() -> set[str]:

@@ -1,7 +1,7 @@
 """The role step: among the candidate mentions of an event's clause, which is the actor,
 which the recipient, which neither.
 
-The argument rules (``events._arguments``) propose an actor and a recipient from the
+The argument rules (``events.arguments``) propose an actor and a recipient from the
 parse. This step looks at every actor mention of the trigger's sentence (a candidate:
 its head token) and scores it with a small linear model over features of the candidate
 and the trigger: the dependency path between them, the voice, the preposition that
