@@ -162,12 +162,13 @@ def write_network(g, path: str | Path) -> Path:
 
 
 def top_summary(store: Store, n: int = 10, date_from: str | None = None,
-                date_to: str | None = None) -> dict[str, Any]:
-    """The top ``n`` actors, countries, dyads and event types, and counts by quad class.
+                date_to: str | None = None, **filters: Any) -> dict[str, Any]:
+    """The top ``n`` actors, countries, dyads and event types, and counts by quad class,
+    of the events matching the filters (those of :meth:`Store.query_events`).
 
     Counts are deduplicated events; ``mentions`` counts per-article events.
     """
-    top = top_counts(store, n, date_from=date_from, date_to=date_to)
+    top = top_counts(store, n, date_from=date_from, date_to=date_to, **filters)
     top["quad_classes"] = {QUAD_CLASSES[r["quad_class"]]: r["events"]
                            for r in top["quad_classes"] if r["quad_class"] in QUAD_CLASSES}
     return top

@@ -94,8 +94,9 @@ def like_pattern(value: str) -> str:
 
 
 def event_where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
-    """The WHERE clause (and its parameters) of an event query: ``events e`` joined
-    with ``articles a``. Unknown filter names raise TypeError naming the known ones."""
+    """The WHERE clause (and its parameters) of an event query over ``events e``
+    (alone or joined with other tables). Unknown filter names raise TypeError naming
+    the known ones."""
     unknown = set(filters) - set(EVENT_FILTERS)
     if unknown:
         raise TypeError(f"unknown event filter(s) {sorted(unknown)}; "
@@ -157,7 +158,12 @@ def event_where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
     one_of("e.mode", "mode")
     one_of("e.quad_class", "quad_class")
     one_of("e.modality", "modality")
-    one_of("a.id", "article_id")
+    article_ids = values("article_id")
+    if article_ids is not None:
+        # By the articles' index on id, so the events alone can be filtered (no join).
+        where.append("e.article_pk IN (SELECT pk FROM articles WHERE id IN "
+                     f"({', '.join('?' * len(article_ids))}))")
+        params.extend(article_ids)
     one_of("e.cluster_pk", "cluster_id")
     contexts = values("context")
     if contexts is not None:

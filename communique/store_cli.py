@@ -124,7 +124,8 @@ def register(subparsers) -> None:
     p.add_argument("--limit", type=int, default=100, help="most events to print (0 = all; default 100)")
     p.add_argument("--offset", type=int, default=0, help="skip this many first")
     p.add_argument("--summary", action="store_true",
-                   help="print the top actors, countries, dyads and types instead")
+                   help="print the top actors, countries, dyads and types of the matching "
+                        "events instead")
     p.add_argument("--top", type=int, default=10, help="with --summary: how many of each")
     p.add_argument("--format", choices=["table", "json", "jsonl"], default=None,
                    help="table when stdout is a terminal, jsonl otherwise")
@@ -352,8 +353,7 @@ def cmd_query(args) -> int:
             if args.summary:
                 from .analytics import top_summary
 
-                result: Any = top_summary(store, n=args.top, date_from=args.date_from,
-                                          date_to=args.date_to)
+                result: Any = top_summary(store, n=args.top, **event_filters(args))
             else:
                 result = store.query_events(limit=args.limit or None, offset=args.offset,
                                             **event_filters(args))

@@ -624,6 +624,11 @@ def test_query_command(tmp_path, capsys):
     assert [e["article_id"] for e in json.loads(out_file.read_text())] == ["azatutyun-32031001"]
     main(["query", "--db", str(db), "--summary", "--format", "json"])
     assert json.loads(capsys.readouterr().out)["totals"]["events"] == 6
+    # The summary takes the filters too: the call as two clusters (one located at
+    # Baku, told twice; one without a place), three reports.
+    main(["query", "--db", str(db), "--summary", "--type", "CONSULT", "--format", "json"])
+    totals = json.loads(capsys.readouterr().out)["totals"]
+    assert (totals["events"], totals["mentions"]) == (2, 3)
     assert main(["query", "--db", str(db), "--text", '"open']) == 2
     assert "FTS5" in capsys.readouterr().err
     assert main(["query", "--db", str(tmp_path / "none.db")]) == 2
