@@ -56,9 +56,10 @@ class Coder:
         actors: a user YAML file of actors (name, aliases, country, sector, kind).
         batch_size: articles per ``nlp.pipe`` batch.
         max_chars: the longest article coded, at most ``io.PARSE_LIMIT`` (the parser's).
-        event_model: let the trained event model decide event types and modes
-            (``True`` for the shipped one, or the folder of another); the lexicon's
-            rules decide alone when it is off.
+        event_model: model mode: let the trained event model decide event types and modes
+            (``True`` for the shipped one, or the folder of another), and the shipped role
+            tagger the actor and recipient of each sentence's main event; the rules
+            decide alone when it is off.
         explain: give each event a ``why`` (trigger, lexicon entry, model probability).
     """
 
@@ -77,6 +78,12 @@ class Coder:
             from .models.event_model import load_event_model
 
             self.event_model = load_event_model(None if event_model is True else event_model)
+        # model mode also lets the role tagger decide who acts on whom (extract/roles.py)
+        self.role_tagger = None
+        if event_model:
+            from .models.role_tagger import load_role_tagger
+
+            self.role_tagger = load_role_tagger()
         self.explain = explain
         # The user actors travel with this Coder: another Coder in the process has its own.
         self.user_actors = kb.UserActors.load(actors) if actors else None
@@ -98,7 +105,7 @@ class Coder:
         quote_hits = _stage("quotes", _quotes.find_quotes, doc, article.text)
         date_hits = _stage("dates", _dates.find_dates, doc, published)
         event_hits = _stage("events", _events.find_events, doc, actor_result, self.lexicon,
-                            self.event_model, self.explain)
+                            self.event_model, self.explain, None, self.role_tagger)
         try:
             return Record(
                 article=article,

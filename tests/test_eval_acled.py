@@ -140,3 +140,57 @@ def test_types_scorer_reads_type_mode_and_civilian_recipient():
     # mean over the 5 gold types: (2/3 + 2/3 + 1 + 1 + 0) / 5
     total, n = s["event type macro-F1"]
     assert n == 5 and total / n == pytest.approx((2 / 3 + 2 / 3 + 1 + 1 + 0) / 5, abs=1e-4)
+
+
+@pytest.mark.parametrize("name, inter, country, words", [
+    ("Military Forces of Nigeria (2015-2023)", "1", "NGA", set()),
+    ("Police Forces of the Philippines (2016-2022)", "1", "PHL", set()),
+    ("Protesters (Kenya)", "6", "KEN", set()),
+    ("Civilians (Mexico)", "7", "MEX", set()),
+    ("Taliban", "2", "AFG", {"taliban"}),  # no country in the name: the note's
+    ("Unidentified Armed Group (Afghanistan)", "3", "AFG", set()),
+])
+def test_acled_actor_reads_country_kind_and_name_words(name, inter, country, words):
+    got = acled.acled_actor(name, inter, "AFG")
+    assert got["country"] == country and got["words"] == words
+    assert got["sectors"] == acled.INTER_SECTORS[inter]
+
+
+@pytest.mark.parametrize("ours, gold, same", [
+    ({"name": "Nigerian troops", "country": "NGA", "sector": "MIL"},
+     ("Military Forces of Nigeria (2015-2023)", "1"), True),
+    ({"name": "police", "country": "NGA", "sector": "COP"},
+     ("Military Forces of Nigeria (2015-2023)", "1"), True),  # state forces, either branch
+    ({"name": "Nigeria", "country": "NGA", "sector": None},
+     ("Military Forces of Nigeria (2015-2023)", "1"), False),  # a country is not its army
+    ({"name": "Cameroonian troops", "country": "CMR", "sector": "MIL"},
+     ("Military Forces of Nigeria (2015-2023)", "1"), False),
+    ({"name": "protesters", "country": "KEN", "sector": "CVL"}, ("Protesters (Kenya)", "6"), True),
+    ({"name": "police", "country": "KEN", "sector": "COP"}, ("Protesters (Kenya)", "6"), False),
+    ({"name": "Boko Haram", "country": None, "sector": "REB"},
+     ("Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad",
+      "2"), True),
+    ({"name": "Islamic State", "country": None, "sector": None},
+     ("Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad",
+      "2"), True),
+    ({"name": "Islamic Republic", "country": None, "sector": None},
+     ("Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad",
+      "2"), False),  # a name counts whole
+])
+def test_actor_matches_by_country_and_sector_or_by_name(ours, gold, same):
+    assert acled.actor_matches(ours, acled.acled_actor(gold[0], gold[1], "NGA")) is same
+
+
+def test_actors_scorer_on_hand_made_records():
+    note = {**NOTE, "actor1": "Taliban", "inter1": "2", "actor2": "Police Forces of Afghanistan (2014-)",
+            "inter2": "1"}
+    actors = [{"id": "A1", "name": "Taliban", "country": "AFG", "sector": "REB"},
+              {"id": "A2", "name": "police", "country": "AFG", "sector": "COP"}]
+    right = {"actors": actors, "events": [ev(actor=["A1"], recipient=["A2"])]}
+    swapped = {"actors": actors, "events": [ev(actor=["A2"], recipient=["A1"])]}
+    no_actor2 = {**NOTE, "actor1": "Protesters (Afghanistan)", "inter1": "6", "actor2": "", "inter2": "0"}
+    got = acled.score_actors([(note, right), (note, swapped), (note, {"events": []}),
+                              (no_actor2, right)])
+    assert got["actor1 as actor (country + sector or name)"] == (1, 4)
+    assert got["actor2 as recipient (country + sector or name)"] == (1, 3)  # none named once
+    assert got["actor1 as actor: country"] == (3, 4)

@@ -44,8 +44,8 @@ from typing import Any
 from ..acled import event_acled_type
 from .splits import select
 
-__all__ = ["SCORERS", "evaluate", "format_table", "load", "main_event", "register",
-           "same_admin1", "distance_km"]
+__all__ = ["SCORERS", "acled_actor", "actor_matches", "evaluate", "format_table", "load",
+           "main_event", "register", "same_admin1", "distance_km"]
 
 Pair = tuple[dict[str, Any], dict[str, Any]]
 Scorer = Callable[[list[Pair]], dict[str, tuple[float, int]]]
@@ -189,8 +189,90 @@ def score_types(pairs: list[Pair]) -> dict[str, tuple[float, int]]:
     return out
 
 
+# ---------------------------------------------------------------- actors
+
+# Sectors that fit each ACLED actor kind (``inter1``/``inter2``, ACLED codebook): 1 state
+# forces, 2 rebels, 3 political militias, 4 identity militias, 5 rioters, 6 protesters,
+# 7 civilians, 8 external/other forces.
+CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED", "REF", "SOC",
+                              "ELI"})
+INTER_SECTORS: dict[str, frozenset[str]] = {
+    "1": frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}),
+    "2": frozenset({"REB", "UAF", "PRM"}),
+    "3": frozenset({"PRM", "UAF", "REB", "CRM", "PTY", "OPP"}),
+    "4": frozenset({"PRM", "UAF", "REB", "AGR"}),
+    "5": CIVILIAN_SECTORS | {"OPP"},
+    "6": CIVILIAN_SECTORS | {"OPP", "PTY"},
+    "7": CIVILIAN_SECTORS,
+    "8": frozenset({"MIL", "GOV", "IGO", "UNO"}),
+}
+# Words of ACLED names that say what kind of actor, not which one: no name overlap on them.
+GENERIC_NAME_WORDS = frozenset(
+    "the of and or for in military forces force police army government unidentified armed group "
+    "groups gang militia militias protesters rioters civilians private security state national "
+    "communal ethnic clan faction operation islamist political party".split())
+
+
+def acled_actor(name: str | None, inter: str | None, note_iso3: str | None) -> dict[str, Any] | None:
+    """What an ACLED actor name says: ``country`` (the country named in its parentheses or
+    after "of", else the note's country), ``sectors`` (those its kind ``inter`` admits) and
+    ``words`` (its distinctive name words: no country, kind or year words)."""
+    import re
+
+    from ..kb import lookup
+
+    if not name:
+        return None
+    country = None
+    candidates = re.findall(r"\(([^()]*)\)", name) + re.findall(r"\bof (?:the )?([A-Z][\w' .-]+?)(?=\s*\(|$|:)", name)
+    for cand in candidates:
+        found = [e.country for e in lookup(cand.strip()) if e.kind == "country" and e.country]
+        if found:
+            country = found[0]
+            break
+    folded = " ".join(_fold(re.sub(r"\([^()]*\)", " ", name)).replace(":", " ").replace("/", " ").split())
+    words = {w for w in folded.split() if len(w) > 2 and w not in GENERIC_NAME_WORDS}
+    if country:
+        words -= set(_fold(cand).split())
+    return {"country": country or note_iso3, "sectors": INTER_SECTORS.get(str(inter or ""), frozenset()),
+            "name": folded, "words": words}
+
+
+def actor_matches(ours: dict[str, Any], gold: dict[str, Any]) -> bool:
+    """Our actor is ACLED's when their countries agree and our sector fits ACLED's kind, or
+    when our actor's whole name occurs in ACLED's and holds one of its distinctive words
+    ("Taliban", "Boko Haram", "Islamic State"; not "Nigeria" in "Military Forces of Nigeria")."""
+    if ours.get("country") and ours.get("country") == gold["country"] and ours.get("sector") in gold["sectors"]:
+        return True
+    name = " ".join(_fold(ours.get("name")).replace(":", " ").replace("/", " ").split())
+    return bool(name) and f" {name} " in f" {gold['name']} " and bool(gold["words"] & set(name.split()))
+
+
+def score_actors(pairs: list[Pair]) -> dict[str, tuple[float, int]]:
+    """ACLED's actor1 against the main event's actors and actor2 against its recipients
+    (:func:`actor_matches`: country + sector, or name overlap); and, looser, the country
+    alone. Totals count the notes where ACLED names that actor."""
+    out: dict[str, list[int]] = {}
+    for note, rec in pairs:
+        ev = main_event(rec) or {}
+        by_id = {a["id"]: a for a in rec.get("actors") or []}
+        for n, field in (("1", "actor"), ("2", "recipient")):
+            gold = acled_actor(note.get(f"actor{n}"), note.get(f"inter{n}"), note.get("iso3"))
+            if gold is None:
+                continue
+            ours = [by_id[i] for i in ev.get(field) or [] if i in by_id]
+            for measure, ok in ((f"actor{n} as {field} (country + sector or name)",
+                                 any(actor_matches(a, gold) for a in ours)),
+                                (f"actor{n} as {field}: country", any(a.get("country") == gold["country"]
+                                                                      for a in ours))):
+                tally = out.setdefault(measure, [0, 0])
+                tally[0] += ok
+                tally[1] += 1
+    return {m: (r, t) for m, (r, t) in out.items()}
+
+
 SCORERS: dict[str, Scorer] = {"types": score_types, "date": score_date, "place": score_place,
-                              "fatalities": score_fatalities}
+                              "fatalities": score_fatalities, "actors": score_actors}
 
 
 def register(name: str, scorer: Scorer) -> None:

@@ -110,9 +110,10 @@ def penta_class(cameo: str | None) -> int:
 def _code(texts, coder, batch_size=64):
     nlp, lexicon = _tools(coder)
     event_model = getattr(coder, "event_model", None)  # Coder(event_model=True): --model
+    role_tagger = getattr(coder, "role_tagger", None)  # model mode too
     for doc in nlp.pipe(texts, batch_size=batch_size):
         actors = _ChunkActors(doc)
-        yield doc, actors, find_events(doc, actors, lexicon, event_model)
+        yield doc, actors, find_events(doc, actors, lexicon, event_model, role_tagger=role_tagger)
 
 
 def _prf(tp, fp, fn):

@@ -61,3 +61,45 @@ def test_the_shipped_model_is_small_and_says_how_it_was_trained():
     assert model.meta["trained_by"] == "scripts/train_roles.py"
     held = model.meta["overlap_f1"]["heldout"]
     assert held["model"]["micro"] > held["rules"]["micro"]
+
+
+class _FixedTagger:
+    """Stands in for the role tagger: the same spans for every sentence."""
+
+    def __init__(self, spans):
+        self._spans = spans
+
+    def spans(self, sentences):
+        return [list(self._spans) for _ in sentences]
+
+
+def _tagged(nlp, spans, policy):
+    from communique.models.role_tagger import TaggedSpan
+
+    doc = nlp("Rebels attacked Kadugli.")
+    actors = _Actors(doc, ["Rebels", "Kadugli"])
+    events = find_events(doc, actors, role_model=False)
+    roles.tag_events(_FixedTagger([TaggedSpan(*s) for s in spans]), doc, events,
+                     actors.token_actor, policy=policy)
+    return [(e.actor_ids, e.recipient_ids) for e in events]
+
+
+def test_the_role_tagger_overrides_the_main_events_roles(nlp):
+    # the rules say A1 attacked A2; a tagger that reads it the other way round wins
+    swap = [("S", 16, 23, 0.9), ("T", 0, 6, 0.9)]
+    assert _tagged(nlp, swap, "override") == [(["A2"], ["A1"])]
+    assert _tagged(nlp, swap, "fill") == [(["A1"], ["A2"])]  # fill: the rules' roles stand
+    assert _tagged(nlp, [("S", 16, 23, 0.2)], "override") == [(["A1"], ["A2"])]  # unsure: ignored
+    assert _tagged(nlp, [], "override") == [(["A1"], ["A2"])]  # nothing tagged: rules stand
+    # a span that names no actor changes nothing
+    assert _tagged(nlp, [("S", 7, 15, 0.9)], "override") == [(["A1"], ["A2"])]
+
+
+def test_the_role_tagger_runs_inside_find_events(nlp):
+    from communique.models.role_tagger import TaggedSpan
+
+    doc = nlp("Rebels attacked Kadugli.")
+    actors = _Actors(doc, ["Rebels", "Kadugli"])
+    tagger = _FixedTagger([TaggedSpan("S", 16, 23, 0.9), TaggedSpan("T", 0, 6, 0.9)])
+    events = find_events(doc, actors, role_model=False, role_tagger=tagger)
+    assert [(e.actor_ids, e.recipient_ids) for e in events] == [(["A2"], ["A1"])]

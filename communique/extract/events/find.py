@@ -18,7 +18,7 @@ from .tree import is_passive
 
 
 def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=None,
-                explain: bool = False, role_model=None) -> list[EventHit]:
+                explain: bool = False, role_model=None, role_tagger=None) -> list[EventHit]:
     """The PLOVER events of a parsed document.
 
     Args:
@@ -30,6 +30,9 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         explain: give each event its ``why``.
         role_model: the role step's model (:mod:`communique.extract.roles`); None for the
             shipped one, False for the argument rules alone.
+        role_tagger: a loaded :class:`communique.models.role_tagger.RoleTagger` (model mode):
+            its source and target spans decide the roles of each sentence's main event
+            (:func:`communique.extract.roles.tag_events`); None for the rules and the role model.
     """
     lexicon = lexicon or load_lexicon()
     fill = role_step.load_model() if role_model is None else (role_model or None)
@@ -85,6 +88,8 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             if e.trigger_token not in between and role_step.applies_to(e.type, e.mode):
                 e.actor_ids, e.recipient_ids = role_step.assign(
                     fill, doc[e.trigger_token], e.type, token_actor, e.actor_ids, e.recipient_ids)
+    if role_tagger is not None:
+        role_step.tag_events(role_tagger, doc, events, token_actor, skip=between)
     return events
 
 

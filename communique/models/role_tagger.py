@@ -1,0 +1,147 @@
+"""The role tagger at run time: a sentence -> the character spans of its event's source
+(the actor) and target (the recipient).
+
+A MiniLM token classifier (BIO over SOURCE/TARGET), fine-tuned by
+``scripts/train_role_tagger.py`` on the train parts of the ConfliBERT NER and PLV
+files, shipped as int8 ONNX with its tokenizer under
+``communique/data/models/roles/``. It runs on ``onnxruntime`` and ``tokenizers``
+alone, is loaded once per process and never downloads anything. ``meta.json``
+beside it names the labels and records how it was trained and what it scored.
+The role step (:mod:`communique.extract.roles`) maps its spans to actor mentions.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+from .event_model import META_FILE, MODEL_FILE, TOKENIZER_FILE, ModelMissing
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "roles"
+LABELS = ("O", "B-S", "I-S", "B-T", "I-T")
+
+__all__ = ["LABELS", "RoleTagger", "TaggedSpan", "decode", "load_role_tagger", "tagger_available"]
+
+
+@dataclass(frozen=True)
+class TaggedSpan:
+    """A source ("S") or target ("T") span, character offsets into the sentence."""
+
+    role: str
+    start: int
+    end: int
+    probability: float
+
+
+def decode(labels: Sequence[str], probs: Sequence[float], offsets: Sequence[tuple[int, int]],
+           word_ids: Sequence[int | None]) -> list[TaggedSpan]:
+    """BIO labels of word pieces -> spans. A piece after the first of its word (``word_ids``,
+    from the tokenizer) follows the word's first piece, so a span never splits a word; an
+    I- without its B- opens a span. ``probs``: the probability of each piece's label."""
+    spans: list[TaggedSpan] = []
+    cur: list | None = None  # [role, start, end, probs]
+    prev_word = None
+    for lab, p, (a, b), w in zip(labels, probs, offsets, word_ids):
+        if w is None:  # special tokens
+            prev_word = None
+            continue
+        inside_word = w == prev_word
+        prev_word = w
+        if inside_word and cur is not None:
+            cur[2] = b
+            cur[3].append(p)
+            continue
+        if inside_word:
+            continue
+        role = lab[2:] if lab != "O" else None
+        if cur is not None and (role != cur[0] or lab.startswith("B-")):
+            spans.append(TaggedSpan(cur[0], cur[1], cur[2], round(sum(cur[3]) / len(cur[3]), 4)))
+            cur = None
+        if role is not None:
+            if cur is None:
+                cur = [role, a, b, [p]]
+            else:
+                cur[2] = b
+                cur[3].append(p)
+    if cur is not None:
+        spans.append(TaggedSpan(cur[0], cur[1], cur[2], round(sum(cur[3]) / len(cur[3]), 4)))
+    return spans
+
+
+class RoleTagger:
+    """One loaded tagger: ``spans(sentences)`` gives each sentence's source/target spans."""
+
+    def __init__(self, path: str | Path = MODEL_DIR, threads: int = 1):
+        path = Path(path)
+        missing = [f for f in (MODEL_FILE, TOKENIZER_FILE, META_FILE) if not (path / f).is_file()]
+        if missing:
+            raise ModelMissing(f"no role tagger in {path} (missing {', '.join(missing)}): "
+                               "reinstall communique, or train one with "
+                               "`python scripts/train_role_tagger.py --out DIR`")
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self.path = path
+        self.meta: dict[str, Any] = json.loads((path / META_FILE).read_text(encoding="utf-8"))
+        self.labels: list[str] = list(self.meta.get("labels", LABELS))
+        self.max_length = int(self.meta.get("max_length", 128))
+        self.tokenizer = Tokenizer.from_file(str(path / TOKENIZER_FILE))
+        self.tokenizer.enable_truncation(self.max_length)
+        self.tokenizer.no_padding()
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads
+        opts.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(path / MODEL_FILE), opts,
+                                            providers=["CPUExecutionProvider"])
+        self.inputs = {i.name for i in self.session.get_inputs()}
+
+    def spans(self, sentences: Sequence[str], batch_size: int = 32) -> list[list[TaggedSpan]]:
+        """Per sentence, its tagged spans in text order; sentences of similar length are batched."""
+        import numpy as np
+
+        out: list[list[TaggedSpan]] = [[] for _ in sentences]
+        encs = self.tokenizer.encode_batch(list(sentences)) if sentences else []
+        order = sorted(range(len(encs)), key=lambda i: len(encs[i].ids))
+        for b in range(0, len(order), batch_size):
+            idx = order[b:b + batch_size]
+            width = max(len(encs[i].ids) for i in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, i in enumerate(idx):
+                n = len(encs[i].ids)
+                ids[row, :n] = encs[i].ids
+                mask[row, :n] = 1
+            feed = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self.inputs:
+                feed["token_type_ids"] = np.zeros_like(ids)
+            (probs,) = self.session.run(None, feed)
+            for row, i in enumerate(idx):
+                n = len(encs[i].ids)
+                best = probs[row, :n].argmax(-1)
+                out[i] = decode([self.labels[k] for k in best],
+                                [float(probs[row, t, k]) for t, k in enumerate(best)],
+                                encs[i].offsets, encs[i].word_ids)
+        return out
+
+
+@functools.cache
+def _load(path: str) -> RoleTagger:
+    return RoleTagger(path)
+
+
+def load_role_tagger(path: str | Path | None = None) -> RoleTagger:
+    """The shipped role tagger (or the one in ``path``), loaded once per process.
+
+    Raises:
+        ModelMissing: saying what is missing and how to get it.
+    """
+    return _load(str(Path(path) if path else MODEL_DIR))
+
+
+def tagger_available(path: str | Path | None = None) -> bool:
+    """Whether a tagger can be loaded from ``path`` (default: the shipped one)."""
+    path = Path(path) if path else MODEL_DIR
+    return all((path / f).is_file() for f in (MODEL_FILE, TOKENIZER_FILE, META_FILE))
