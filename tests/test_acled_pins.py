@@ -1,4 +1,4 @@
-"""Quality gate: dates, places and tolls on ACLED analyst notes must not fall below the pins.
+"""Quality gate: dates, places, tolls and actors on ACLED analyst notes must not fall below the pins.
 
 The pins (tests/data/pinned/acled.json) hold the scores of the first N notes of
 the train part of ../shared/dev/acled/train.jsonl (the fixed 80% of the split)
@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 ACLED = ROOT.parent / "shared" / "dev" / "acled"
 PINS = json.loads((ROOT / "tests" / "data" / "pinned" / "acled.json").read_text("utf-8"))
 MEASURES = [("date", "date exact"), ("place", "country"), ("place", "admin1"),
-            ("place", "within 25 km (of all)"), ("fatalities", "fatalities exact (ACLED > 0)")]
+            ("place", "within 25 km (of all)"), ("fatalities", "fatalities exact (ACLED > 0)"),
+            ("actors", "actor1 as actor (country + sector or name)"),
+            ("actors", "actor2 as recipient (country + sector or name)")]
 SETS = {"train part": ("train.jsonl", "train"), "heldout.jsonl": ("heldout.jsonl", "all")}
 
 
@@ -33,7 +35,7 @@ def result(request, coder):
     if not path.exists():
         pytest.skip(f"{path} is not here (../shared is laid beside the checkout)")
     return name, acled.evaluate(path, coder, part=SETS[name][1], limit=PINS["limit"],
-                                scorers=["date", "place", "fatalities"])
+                                scorers=["date", "place", "fatalities", "actors"])
 
 
 @pytest.mark.parametrize("scorer, measure", MEASURES)
