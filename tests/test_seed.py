@@ -14,8 +14,17 @@ from communique.schema import validate
 from .conftest import SEED_PUBLISHED
 
 
-@pytest.fixture(scope="module")
-def record(coder, seed_text):
+@pytest.fixture(scope="module", params=["rules", "model"])
+def record(request, coder, seed_text):
+    """The seed's record from the default coder, and from the coder with the event model
+    (``--model``): every expectation holds for both."""
+    if request.param == "model":
+        from communique.models.event_model import model_available
+        from communique.pipeline import Coder
+
+        if not model_available():
+            pytest.skip("no event model is shipped")
+        coder = Coder(event_model=True)
     rec = coder.code(Article(text=seed_text, id="seed", published=SEED_PUBLISHED)).to_dict()
     validate(rec)
     return rec

@@ -76,7 +76,7 @@ def _tools(coder):
 
 def _depth(doc, i):
     tok, n = doc[i], 0
-    while tok.head is not tok and n < 50:
+    while tok.head.i != tok.i and n < 50:  # spaCy makes a new Token on each access: no `is`
         tok, n = tok.head, n + 1
     return n
 

@@ -20,7 +20,31 @@ MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 META_FILE = "meta.json"
 
-__all__ = ["EventModel", "ModelMissing", "load_event_model", "model_available"]
+ACTOR_MARKS = ("<s>", "</s>")
+RECIPIENT_MARKS = ("<t>", "</t>")
+
+__all__ = ["ACTOR_MARKS", "RECIPIENT_MARKS", "EventModel", "ModelMissing", "load_event_model",
+           "mark", "model_available"]
+
+
+def mark(text: str, actors=(), recipients=()) -> str:
+    """``text`` with each actor span in ``<s>…</s>`` and each recipient span in ``<t>…</t>``,
+    the way PLV marks its sentences (the model is trained and run on such text).
+
+    Spans are (start, end) character offsets into ``text``; a span that overlaps one
+    already marked (actors first, then recipients, each in text order) is left out.
+    """
+    spans: list[tuple[int, int, tuple[str, str]]] = []
+    for group, marks in ((actors, ACTOR_MARKS), (recipients, RECIPIENT_MARKS)):
+        for start, end in sorted(group):
+            if 0 <= start < end <= len(text) and all(end <= a or start >= b for a, b, _ in spans):
+                spans.append((start, end, marks))
+    out, at = [], 0
+    for start, end, (open_, close) in sorted(spans):
+        out += [text[at:start], open_, text[start:end], close]
+        at = end
+    out.append(text[at:])
+    return "".join(out)
 
 
 class ModelMissing(RuntimeError):
@@ -47,6 +71,8 @@ class EventModel:
         self.meta: dict[str, Any] = json.loads((path / META_FILE).read_text(encoding="utf-8"))
         self.heads: dict[str, list[str]] = self.meta["heads"]
         self.max_length = int(self.meta.get("max_length", 128))
+        # trained on text with the actor and recipient marked (``mark``), or on plain sentences
+        self.marked = bool(self.meta.get("marked", False))
         self.tokenizer = Tokenizer.from_file(str(path / TOKENIZER_FILE))
         self.tokenizer.enable_truncation(self.max_length)
         self.tokenizer.no_padding()

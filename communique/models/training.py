@@ -2,9 +2,11 @@
 
 ``scripts/train_event_model.py`` is the command line; this module is the code path it
 and the tests share: read the labelled sentences of ``../shared/dev`` (train part only,
-see ``communique.evaluate.splits``), fine-tune an encoder with one linear head per
-label set on mean-pooled tokens, keep the epoch that scores best on the held-out part,
-and export int8 ONNX + tokenizer + ``meta.json`` for ``communique.models.event_model``.
+see ``communique.evaluate.splits``) with the event's actor and recipient marked the way
+PLV marks them (``event_model.mark``: ``<s>…</s>``, ``<t>…</t>``), fine-tune an encoder
+with one linear head per label set on mean-pooled tokens, keep the epoch that scores best
+on the held-out part, and export int8 ONNX + tokenizer + ``meta.json`` for
+``communique.models.event_model``.
 
 Heads and where their labels come from:
 
@@ -32,7 +34,7 @@ from typing import Any
 
 from communique.acled import acled_rows, plover_labels
 from communique.evaluate.splits import select
-from communique.models.event_model import META_FILE, MODEL_FILE, TOKENIZER_FILE
+from communique.models.event_model import META_FILE, MODEL_FILE, TOKENIZER_FILE, mark
 
 PLV_TYPES = ("ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONSULT", "COOPERATE", "MOBILIZE",
              "PROTEST", "REJECT", "REQUEST", "SANCTION", "SUPPORT", "THREATEN", "YIELD")
@@ -64,10 +66,13 @@ class Example:
     group: str = ""  # what sampling caps (an ACLED sub-event type)
 
 
-def plv_examples(path: Path, part: str) -> list[Example]:
+def plv_examples(path: Path, part: str, marked: bool = True) -> list[Example]:
+    """PLV rows: the sentence with its actor ``<s>…</s>`` and recipient ``<t>…</t>`` marked
+    (PLV's own marks, the ones ``event_model.mark`` writes), or plain."""
     rows = select(csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"),
                   lambda r: r["sentence"], part)
-    return [Example(r["sentence"], "plv", {"type": r["gold_root"], "quad": str(int(r["gold_penta"]))})
+    return [Example(r["marked_sentence"] if marked else r["sentence"], "plv",
+                    {"type": r["gold_root"], "quad": str(int(r["gold_penta"]))})
             for r in rows if r["gold_root"] in PLV_TYPES]
 
 
@@ -76,10 +81,48 @@ def class_examples(path: Path, part: str) -> list[Example]:
     return [Example(r[0], "class", {"quad": str(int(r[1]))}) for r in select(rows, lambda r: r[0], part)]
 
 
-def acled_examples(path: Path, part: str = "all") -> list[Example]:
+# ACLED actor names ("Police Forces of Chile (2018-)") seldom occur in the note as written:
+# the generic kinds they start with, and the words notes use for them
+_ACLED_KIND_WORDS = {
+    "Civilians": ("civilians", "civilian"),
+    "Protesters": ("protesters", "demonstrators", "protestors"),
+    "Rioters": ("rioters", "mob"),
+    "Police Forces": ("police",),
+    "Military Forces": ("troops", "soldiers", "army", "military", "forces"),
+    "Unidentified Armed Group": ("gunmen", "unidentified armed men", "unknown gunmen"),
+}
+
+
+def acled_span(text: str, name: str | None, avoid: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """Where ACLED's actor ``name`` occurs in its note: the name without its parenthesis or a part
+    of it around ':', else the word notes use for its kind ("Civilians (Mali)": civilians)."""
+    import re
+
+    if not name:
+        return None
+    bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    tries = [bare, *[p.strip() for p in bare.split(":") if len(p.strip()) > 2]]
+    tries += [w for kind, words in _ACLED_KIND_WORDS.items() if bare.startswith(kind) for w in words]
+    for t in tries:
+        if not t:
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(t)}(?!\w)", text, flags=re.IGNORECASE):
+            if avoid is None or m.end() <= avoid[0] or m.start() >= avoid[1]:
+                return m.start(), m.end()
+    return None
+
+
+def acled_examples(path: Path, part: str = "all", marked: bool = True) -> list[Example]:
+    """ACLED notes with ``actor1`` marked as actor and ``actor2`` as recipient where the note
+    names them (:func:`acled_span`)."""
     notes = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
     out = []
     for d in select(notes, lambda d: d["id"], part):
+        text = d["text"]
+        if marked:
+            a = acled_span(text, d.get("actor1"))
+            r = acled_span(text, d.get("actor2"), a)
+            text = mark(text, [a] if a else [], [r] if r else [])
         labels = {"acled": d["event_type"]}
         mapped = plover_labels(d["event_type"], d["sub_event_type"])
         if mapped:
@@ -89,15 +132,37 @@ def acled_examples(path: Path, part: str = "all") -> list[Example]:
                 if type_ in MATERIAL_CONFLICT:
                     labels["mode"] = mode or "none"
                     labels["quad"] = "4"
-        out.append(Example(d["text"], "acled", labels, group=d["sub_event_type"]))
+        out.append(Example(text, "acled", labels, group=d["sub_event_type"]))
     return out
 
 
-def dev_examples(dev: Path, part: str) -> list[Example]:
-    """All labelled sentences of one part of the dev files."""
-    return (plv_examples(dev / "plv" / "train.tsv", part)
-            + class_examples(dev / "confli-cameo" / "class_train.tsv", part)
-            + acled_examples(dev / "acled" / "train.jsonl", part))
+SOURCES = ("plv", "class", "acled")
+
+
+def dev_examples(dev: Path, part: str, marked: bool = True,
+                 sources: tuple[str, ...] = SOURCES) -> list[Example]:
+    """All labelled sentences of one part of the dev files (``sources``: which files), with the
+    actor and recipient marked where the file tells them (``marked``; ConfliBERT class
+    sentences have no marks)."""
+    out: list[Example] = []
+    if "plv" in sources:
+        out += plv_examples(dev / "plv" / "train.tsv", part, marked)
+    if "class" in sources:
+        out += class_examples(dev / "confli-cameo" / "class_train.tsv", part)
+    if "acled" in sources:
+        out += acled_examples(dev / "acled" / "train.jsonl", part, marked)
+    return out
+
+
+def length_batches(examples: list[Example], rng: random.Random, size: int) -> list[list[Example]]:
+    """``examples`` (already shuffled) in batches of ``size``, each drawn from a window of
+    ``8 * size`` sorted by length so that a batch pads little; the batches in random order."""
+    batches = []
+    for w in range(0, len(examples), 8 * size):
+        window = sorted(examples[w:w + 8 * size], key=lambda ex: len(ex.text))
+        batches += [window[b:b + size] for b in range(0, len(window), size)]
+    rng.shuffle(batches)
+    return batches
 
 
 def epoch_sample(examples: list[Example], rng: random.Random, cap: int) -> list[Example]:
@@ -114,9 +179,12 @@ def epoch_sample(examples: list[Example], rng: random.Random, cap: int) -> list[
     return out
 
 
-def _build(base: Path, heads: dict[str, list[str]], layers: int | None = None, frozen: int = 0):
+def _build(base: Path, heads: dict[str, list[str]], layers: int | None = None, frozen: int = 0,
+           train_embeddings: bool = False):
     """The encoder (its first ``layers`` layers) with one linear head per label set; the
-    embeddings and the first ``frozen`` layers are not trained (cheaper on a small CPU)."""
+    embeddings (unless ``train_embeddings``) and the first ``frozen`` layers are not trained:
+    the word embeddings are half of MiniLM's weights, and updating them costs a fifth of a
+    training step on a small CPU for no measurable gain."""
     import torch
     from transformers import AutoConfig, AutoModel
 
@@ -126,7 +194,7 @@ def _build(base: Path, heads: dict[str, list[str]], layers: int | None = None, f
     if layers and layers < len(encoder.encoder.layer):
         encoder.encoder.layer = encoder.encoder.layer[:layers]
         encoder.config.num_hidden_layers = layers
-    if frozen:
+    if frozen or not train_embeddings:
         for p in encoder.embeddings.parameters():
             p.requires_grad = False
         for layer in encoder.encoder.layer[:frozen]:
@@ -189,13 +257,14 @@ def predict(model, tok, examples: list[Example], heads, batch_size: int = 64) ->
     import torch
 
     model.eval()
-    out: list[dict[str, str]] = []
+    out: list[dict[str, str]] = [{} for _ in examples]
+    order = sorted(range(len(examples)), key=lambda i: len(examples[i].text))  # less padding
     with torch.no_grad():
-        for b in range(0, len(examples), batch_size):
-            chunk = examples[b:b + batch_size]
-            logits = model(*_batch(tok, [ex.text for ex in chunk]))
-            for i in range(len(chunk)):
-                out.append({h: heads[h][int(x[i].argmax())] for h, x in zip(heads, logits)})
+        for b in range(0, len(order), batch_size):
+            idx = order[b:b + batch_size]
+            logits = model(*_batch(tok, [examples[i].text for i in idx]))
+            for row, i in enumerate(idx):
+                out[i] = {h: heads[h][int(x[row].argmax())] for h, x in zip(heads, logits)}
     return out
 
 
@@ -238,10 +307,12 @@ def selection_score(s: dict[str, Any]) -> float:
 
 
 def train(train_set: list[Example], heldout: list[Example], base: Path, out: Path, *,
-          epochs: int = 3, lr: float = 1e-4, head_lr: float = 1e-3, batch_size: int = 16,
+          epochs: int = 6, lr: float = 5e-5, head_lr: float = 1e-3, batch_size: int = 16,
           seed: int = 13,
-          max_length: int = 64, cap: int = 80, threads: int = 2, max_steps: int | None = None,
-          layers: int | None = 4, frozen: int = 1, quantize: bool = True, log=print) -> dict[str, Any]:
+          max_length: int = 96, cap: int = 80, threads: int = 2, max_steps: int | None = None,
+          layers: int | None = None, frozen: int = 0, train_embeddings: bool = False,
+          quantize: bool = True, marked: bool = True,
+          log=print) -> dict[str, Any]:
     """Fine-tune, keep the best epoch on ``heldout``, export to ``out``; returns meta.json's content."""
     import torch
 
@@ -250,7 +321,7 @@ def train(train_set: list[Example], heldout: list[Example], base: Path, out: Pat
     rng = random.Random(seed)
     heads = head_labels()
     tok = _tokenizer(base, max_length)
-    model = _build(base, heads, layers, frozen)
+    model = _build(base, heads, layers, frozen, train_embeddings)
     # the heads start from nothing: they learn at a higher rate than the pretrained encoder
     opt = torch.optim.AdamW(
         [{"params": [p for p in model.encoder.parameters() if p.requires_grad], "lr": lr},
@@ -264,9 +335,7 @@ def train(train_set: list[Example], heldout: list[Example], base: Path, out: Pat
     started = time.time()
     for epoch in range(1, epochs + 1):
         model.train()
-        batch_list = epoch_sample(train_set, rng, cap)
-        for b in range(0, len(batch_list), batch_size):
-            chunk = batch_list[b:b + batch_size]
+        for chunk in length_batches(epoch_sample(train_set, rng, cap), rng, batch_size):
             logits = model(*_batch(tok, [ex.text for ex in chunk]))
             targets = _targets(chunk, heads)
             loss = sum(loss_fn(x, targets[h]) for h, x in zip(heads, logits)
@@ -293,8 +362,11 @@ def train(train_set: list[Example], heldout: list[Example], base: Path, out: Pat
             # export every better epoch, so that a run cut short still leaves its best model
             meta = _meta(heads, base, seed, epochs, epoch, lr, batch_size, max_length, cap,
                          train_set, heldout, history)
-            meta.update(head_lr=head_lr, layers=len(model.encoder.encoder.layer))
-            meta["frozen"] = frozen
+            meta.update(head_lr=head_lr, layers=len(model.encoder.encoder.layer), frozen=frozen,
+                        train_embeddings=train_embeddings, marked=marked, threads=threads)
+            if marked:
+                meta["input"] = ("the sentence with the event's actor in <s>...</s> and its "
+                                 "recipient in <t>...</t> (communique.models.event_model.mark)")
             export(model, tok, base, out, meta, quantize=quantize)
         if max_steps and step >= max_steps:
             break

@@ -71,3 +71,42 @@ def test_train_export_load_predict(tmp_path):
 def test_missing_model_says_what_to_do(tmp_path):
     with pytest.raises(ModelMissing, match="train one with"):
         load_event_model(tmp_path)
+
+
+def test_mark_puts_actor_and_recipient_marks_where_plv_does():
+    from communique.models.event_model import mark
+
+    text = "Iran has condemned the US decision."
+    assert mark(text, [(0, 4)], [(19, 34)]) == "<s>Iran</s> has condemned <t>the US decision</t>."
+    # a recipient that overlaps the actor is left out; no spans, no marks
+    assert mark(text, [(0, 8)], [(5, 12)]) == "<s>Iran has</s> condemned the US decision."
+    assert mark(text) == text
+    # two actors ("Iran and Iraq"), in text order whatever the order given
+    assert mark("Iran and Iraq met.", [(9, 13), (0, 4)]) == "<s>Iran</s> and <s>Iraq</s> met."
+
+
+def test_the_event_stage_marks_the_main_candidates_roles():
+    """What the coder feeds a marked model: the sentence with its own actor and recipient."""
+    from communique.nlp import load_nlp
+
+    seen = []
+
+    class Recorder:
+        marked = True
+
+        def predict(self, texts):
+            seen.extend(texts)
+            return [{} for _ in texts]
+
+    from communique.extract.events import find_events
+
+    doc = load_nlp()("Iranian Foreign Minister Zarif condemned the Supreme Court.")
+    token_actor = {t.i: "IRN" for t in doc[0:4]} | {t.i: "USA" for t in doc[6:8]}
+
+    class Actors:
+        pass
+
+    actors = Actors()
+    actors.token_actor = token_actor
+    find_events(doc, actors, event_model=Recorder())
+    assert seen == ["<s>Iranian Foreign Minister Zarif</s> condemned the <t>Supreme Court</t>."]

@@ -1,7 +1,7 @@
 """find_events: one article's path through the event steps.
 
 candidates -> classify.read -> arguments.assign -> modality.assess ->
-[model.sentence_views] -> classify.decide -> EventHit -> dedupe.
+[model.event_views] -> classify.decide -> EventHit -> dedupe.
 """
 
 from __future__ import annotations
@@ -66,8 +66,9 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         if c.reading.type == "CONSULT" and country_of:
             hosts = arguments.host_and_guests(c.tok, token_actor, country_of, actor_ids + recipient_ids)
         staged.append((c, roles, mood, actor_ids, recipient_ids, hosts))
-    views = model.sentence_views([s[0] for s in staged], event_model) if event_model else {}
-    mains = model.main_candidates([(s[0], s[2]) for s in staged]) if views else set()
+    mains = model.main_candidates([(s[0], s[2]) for s in staged]) if event_model else set()
+    views = model.event_views([(s[0], s[1]) for s in staged if id(s[0]) in mains], event_model,
+                              token_actor) if event_model else {}
     events = []
     for c, roles, mood, actor_ids, recipient_ids, hosts in staged:
         d = classify.decide(c, roles, mood, token_actor, hosts, views.get(c.tok.sent.start),

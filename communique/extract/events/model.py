@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from communique.acled import acled_rows
 from communique.lexicon import cameo_to_plover
+from communique.models.event_model import mark
 
 TYPE_MIN = 0.5
 MODE_MIN = 0.5
@@ -130,16 +131,55 @@ def revise(type_: str, mode: str | None, cameo: str | None, view: View | None,
                     round(p_mode, 3) if p_mode is not None else None)
 
 
-def sentence_views(cands, event_model) -> dict[int, View]:
-    """The model's view of each sentence that has a candidate, keyed by the sentence's first
-    token; one batched call per document."""
-    sents = {}
-    for c in cands:
-        sents.setdefault(c.tok.sent.start, c.tok.sent)
-    if not sents:
+def mention_span(tok, token_actor: dict[int, str]) -> tuple[int, int]:
+    """Character span (in the document) of the mention a role token stands for: the run of
+    tokens of its sentence with the same actor id, else the token with its determiners,
+    modifiers and compounds ("the armed forces")."""
+    sent, doc = tok.sent, tok.doc
+    aid = token_actor.get(tok.i)
+    lo = hi = tok.i
+    if aid is not None:
+        while lo - 1 >= sent.start and token_actor.get(lo - 1) == aid:
+            lo -= 1
+        while hi + 1 < sent.end and token_actor.get(hi + 1) == aid:
+            hi += 1
+    else:
+        lo = min([tok.i] + [c.left_edge.i for c in tok.lefts
+                            if c.dep_ in ("det", "amod", "compound", "nummod", "poss")])
+        lo = max(lo, sent.start)
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def marked_sentence(c, roles, token_actor: dict[int, str]) -> str:
+    """The candidate's sentence with its actor in ``<s>…</s>`` and its recipient in ``<t>…</t>``
+    (``event_model.mark``), as the model was trained; "clashes between X and Y" marks both
+    sides as actors."""
+    sent = c.tok.sent
+    base = sent.start_char
+
+    def spans(toks):
+        return [(a - base, b - base) for a, b in (mention_span(t, token_actor) for t in toks)]
+
+    actors = roles.actors + (roles.recipients if roles.between else [])
+    recipients = [] if roles.between else roles.recipients
+    return mark(sent.text, spans(actors), spans(recipients))
+
+
+def event_views(staged, event_model, token_actor: dict[int, str]) -> dict[int, View]:
+    """The model's view of each sentence that has a main candidate, keyed by the sentence's
+    first token; one batched call per document. ``staged``: (candidate, roles) of each main
+    candidate. A model trained on marked text (``meta.json`` ``marked``) reads the sentence
+    with that candidate's actor and recipient marked; an older one the plain sentence."""
+    texts: dict[int, str] = {}
+    for c, roles in staged:
+        s = c.tok.sent
+        if s.start not in texts:
+            texts[s.start] = marked_sentence(c, roles, token_actor) \
+                if getattr(event_model, "marked", False) else s.text
+    if not texts:
         return {}
-    starts = list(sents)
-    probs = event_model.predict([sents[i].text for i in starts])
+    starts = list(texts)
+    probs = event_model.predict([texts[i] for i in starts])
     return {i: View(**{h: p.get(h, {}) for h in ("type", "mode", "quad", "acled")})
             for i, p in zip(starts, probs)}
 
