@@ -16,6 +16,7 @@ from .extract import actors as _actors
 from .extract import dates as _dates
 from .extract.date_forms import opening_date
 from .extract.fatalities import note_toll
+from .extract.syntax import doc_text, keep_text
 from .extract import events as _events
 from .extract import places as _places
 from .extract import quotes as _quotes
@@ -100,6 +101,7 @@ class Coder:
     def annotate(self, article: Article, doc) -> Record:
         """Run the five stages on a parsed document."""
         published = article.published
+        keep_text(doc, article.text)  # the doc was parsed from it: no stage rebuilds it
         place_hits = _stage("places", _places.find_places, doc)
         actor_result = _stage("actors", _actors.find_actors, doc, place_hits, self.user_actors)
         quote_hits = _stage("quotes", _quotes.find_quotes, doc, article.text)
@@ -170,7 +172,7 @@ class Coder:
     # -- assembly -------------------------------------------------------------------
     def _events(self, doc, hits, date_hits, place_hits, published, actors) -> list[Event]:
         events = []
-        text = doc.text  # spaCy rebuilds doc.text from the tokens on every access
+        text = doc_text(doc)
         # a note that opens with its date ("On 27 April 2020, ...") dates its undated events;
         # else the recent day a report names is its occasion
         peg = opening_date(date_hits, text) or _news_peg(date_hits, published)
@@ -216,7 +218,7 @@ class Coder:
 
     def _quotes(self, doc, hits, actor_result) -> list[Quote]:
         quotes = []
-        text = doc.text  # spaCy rebuilds doc.text from the tokens on every access
+        text = doc_text(doc)
         for n, h in enumerate(hits, 1):
             start = h.start
             if h.kind == "indirect" and text[start:start + 5].lower() == "that ":

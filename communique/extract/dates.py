@@ -41,7 +41,7 @@ from communique.extract.date_resolve import month_end as _month_end
 from communique.extract.date_resolve import num as _num
 from communique.extract.date_resolve import parse_iso as _parse_iso
 from communique.extract.date_resolve import year_for as _year_for
-from communique.extract.syntax import event_anchors, reach
+from communique.extract.syntax import doc_text, event_anchors, reach
 
 __all__ = ["DateHit", "Dateline", "find_dates", "find_dateline", "date_for", "is_historical",
            "resolve", "MONTHS", "WEEKDAYS", "NUMBER_WORDS"]
@@ -223,7 +223,7 @@ def find_dates(doc: Doc, published: str | None) -> list[DateHit]:
     """
     ref = _parse_iso(published)
     hits: list[DateHit] = []
-    text = doc.text  # spaCy rebuilds it on every access
+    text = doc_text(doc)
     dl = _dateline_date(doc, ref, text)
     if dl is not None:
         hits.append(dl)

@@ -25,6 +25,7 @@ from communique import kb
 from communique.extract.dates import find_dateline
 from communique.extract.fatalities import PERSON_NOUNS
 from communique.extract.syntax import VERBAL_NOUNS, VERBAL_VERBS, reach, same_paragraph
+from communique.extract.syntax import doc_text as syntax_doc_text
 from communique.extract.gazetteer import (GazetteerEntry, admin_units, candidates, fold_name,
                                           index, lookup, neighbours, state_entry)
 
@@ -407,7 +408,7 @@ def _far_fetched(e: GazetteerEntry, countries: dict[str, int], qual: set[str]) -
 def find_places(doc: Doc) -> list[PlaceHit]:
     """Every gazetteer place the doc mentions, in text order, the dateline included."""
     mentions: list[_Mention] = []
-    doc_text = doc.text  # spaCy rebuilds it from the tokens on every access
+    doc_text = syntax_doc_text(doc)
     dl = find_dateline(doc_text)
     if dl is not None:
         name = dl.place.title() if dl.place.isupper() else dl.place

@@ -69,6 +69,26 @@ def light_verbs(use: str, path: Path | None = None) -> frozenset[str]:
     return _words("light verbs", LIGHT_USES, use, path)
 
 
+def doc_text(doc) -> str:
+    """The text of ``doc``, kept in ``doc.user_data`` once known.
+
+    spaCy rebuilds ``Doc.text`` from the tokens on every access (about 0.5 ms for an
+    article of 700 tokens); the stages and the assembly all read it.
+    """
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def keep_text(doc, text: str) -> None:
+    """Record the text ``doc`` was parsed from, so that ``doc_text`` need not rebuild it."""
+    doc.user_data[_TEXT] = text
+
+
+_TEXT = "communique.text"
+
+
 def same_paragraph(doc, a: int, b: int) -> bool:
     """True when at most one newline lies between tokens ``a`` and ``b`` (no blank line).
 
@@ -108,7 +128,7 @@ def headline_end_char(doc) -> int:
     ending in a full stop, with more text after it. (``body_start`` is the actor
     stage's, in tokens; the two rules differ at the edges and are kept as found.)
     """
-    text = doc.text
+    text = doc_text(doc)
     nl = text.find("\n")
     if nl <= 0 or nl > 300 or not text[nl:].strip():
         return -1
