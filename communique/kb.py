@@ -14,7 +14,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -44,6 +44,13 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
+# The normalisers below are pure and the actor stage asks them about the same words
+# again and again (tens of thousands of calls per hundred articles): their answers are
+# kept, a bounded number of them.
+_NORMALISED = 8192
+
+
+@lru_cache(maxsize=_NORMALISED)
 def _surface(phrase: str) -> str:
     """Normalise spelling but keep case: "the U.S.'s" -> "US", "Guinea-Bissau" -> "Guinea Bissau"."""
     s = unicodedata.normalize("NFC", phrase).translate(_APOSTROPHES)
@@ -58,6 +65,7 @@ def _surface(phrase: str) -> str:
     return s
 
 
+@lru_cache(maxsize=_NORMALISED)
 def _fold(s: str) -> str:
     """Case- and accent-insensitive key: "Türkiye" -> "turkiye"."""
     decomposed = unicodedata.normalize("NFKD", s)
@@ -526,6 +534,7 @@ def person(name: str) -> Entry | None:
 
 # ---------------------------------------------------------------- sector words
 
+@lru_cache(maxsize=_NORMALISED)
 def _sector_key(phrase: str) -> str:
     s = unicodedata.normalize("NFC", phrase).translate(_APOSTROPHES)
     s = _DASHES.sub(" ", s)
@@ -558,6 +567,7 @@ def _singulars(word: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=_NORMALISED)
 def _sector_entry(phrase: str) -> str | None:
     key = _sector_key(phrase)
     table = _sectors()
