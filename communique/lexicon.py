@@ -69,11 +69,26 @@ class Lexicon:
     """All triggers, indexed by (lemma, pos); user entries come first."""
 
     entries: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    _ranked: dict[tuple[str, str], list[Entry]] = field(default_factory=dict, repr=False,
+                                                         compare=False)
 
     def candidates(self, lemma: str, pos: str) -> list[Entry]:
         return self.entries.get((lemma, pos), [])
 
+    def ranked(self, lemma: str, pos: str) -> list[Entry]:
+        """The candidates in the order they are tried: user entries first, then the
+        more specific (more constraints), then those that code an event before NONE.
+        Sorted once per (lemma, pos); do not change the list returned."""
+        key = (lemma, pos)
+        out = self._ranked.get(key)
+        if out is None:
+            out = self._ranked[key] = sorted(
+                self.candidates(lemma, pos),
+                key=lambda e: (e.source != "user", -e.specificity, e.type != "NONE"))
+        return out
+
     def add(self, entry: Entry, override: bool = False) -> None:
+        self._ranked.clear()
         bucket = self.entries.setdefault((entry.lemma, entry.pos), [])
         if override:
             bucket[:] = [e for e in bucket if e.args != entry.args]

@@ -331,19 +331,18 @@ def find_triggers(doc, lexicon: Lexicon, token_actor) -> list[Candidate]:
             continue
         if pos == "verb" and tok.dep_ == "amod":
             continue
-        cands = lexicon.candidates(lemma(tok), pos)
+        cands = lexicon.ranked(lemma(tok), pos)
         if not cands and pos == "verb":
             # the small model's lemmatizer slips ("raped" -> "rap"): try the plain forms
             low = tok.lower_
             forms = {"VBD": (low[:-1], low[:-2]), "VBN": (low[:-1], low[:-2]), "VBZ": (low[:-1],),
                      "VBG": (low[:-3], low[:-3] + "e")}.get(tok.tag_, ())
             for form in forms:
-                if form and (cands := lexicon.candidates(form, pos)):
+                if form and (cands := lexicon.ranked(form, pos)):
                     break
         if not cands:
             continue
-        ordered = sorted(cands, key=lambda e: (e.source != "user", -e.specificity, e.type != "NONE"))
-        for entry in ordered:
+        for entry in cands:
             ok, extra = matches(entry, tok, token_actor)
             if not ok:
                 continue
