@@ -108,7 +108,7 @@ def body_start(doc) -> int:
     The actor stage's rule: a first line of at most 250 characters that does not
     end a sentence. Compare ``headline_end_char``, the dedupe step's rule.
     """
-    text = doc.text
+    text = doc_text(doc)
     nl = text.find("\n")
     if nl <= 0 or nl > 250:
         return 0
