@@ -8,6 +8,7 @@ its other ORG entities.
 from __future__ import annotations
 
 from .. import kb
+from .syntax import doc_text
 from .actor_table import SUBJECT_DEPS, ActorTable, Proto
 from .actor_titles import appositive, qualify, title_before
 
@@ -24,21 +25,31 @@ def knowledge_base_names(table: ActorTable) -> None:
     capitals only where they act as their government ("Tehran said")."""
     doc, n = table.doc, len(table.doc)
     maxlen = kb.max_phrase_len(table.user)
+    # the tokens' attributes read once (a Token and a Span made per n-gram cost more than
+    # the lookups); a span's text is the slice of the doc's text it covers
+    text = doc_text(doc)
+    words, lowers, starts, punct, space = [], [], [], [], []
+    for tok in doc:
+        words.append(tok.text)
+        lowers.append(tok.lower_)
+        starts.append(tok.idx)
+        punct.append(tok.is_punct)
+        space.append(tok.is_space)
     i = 0
     while i < n:
-        tok = doc[i]
-        if not (tok.text[:1].isupper() or tok.lower_ == "the") or tok.is_space \
-                or (tok.lower_ != "the" and not kb.may_start(tok.text, table.user)):
+        word, lower = words[i], lowers[i]
+        if not (word[:1].isupper() or lower == "the") or space[i] \
+                or (lower != "the" and not kb.may_start(word, table.user)):
             i += 1
             continue
         hit = None
         for j in range(min(n, i + maxlen), i, -1):
-            span = doc[i:j]
-            if span[-1].is_punct and span[-1].text not in (".",):
+            last = words[j - 1]
+            if punct[j - 1] and last not in (".",):
                 continue
-            if not span[-1].text[:1].isupper() and not span[-1].text[:1].isdigit():
+            if not last[:1].isupper() and not last[:1].isdigit():
                 continue
-            entries = kb.lookup(span.text, table.user)
+            entries = kb.lookup(text[starts[i]:starts[j - 1] + len(last)], table.user)
             if entries:
                 hit = (j, entries)
                 break
@@ -90,7 +101,7 @@ def _take_entry(table, i: int, j: int, entries) -> None:
 
 
 def _inside_other_entity(table, i: int, j: int) -> bool:
-    for ent in table.doc.ents:
+    for ent in table.ents:
         if ent.start <= i and j <= ent.end and (ent.end - ent.start) > (j - i):
             if ent.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
                 return not kb.lookup(ent.text, table.user)
@@ -154,7 +165,7 @@ def _unlabelled_names(table) -> list:
     knowledge-base or organisation word in it, is taken to be a person.
     """
     doc, found = table.doc, []
-    labelled = {t.i for e in doc.ents for t in e}
+    labelled = {t.i for e in table.ents for t in e}
     for tok in doc:
         if tok.dep_ not in SUBJECT_DEPS or tok.pos_ != "PROPN" or tok.i in labelled:
             continue
@@ -196,7 +207,7 @@ def _person_for_name(table, span) -> Proto:
 
 def organizations(table: ActorTable) -> None:
     """Other ORG entities, with country and sector from their words and surroundings."""
-    for ent in table.doc.ents:
+    for ent in table.ents:
         if ent.label_ != "ORG" or not table.free(ent.start, ent.end):
             continue
         if any(s <= ent.start_char and ent.end_char <= e for s, e in table.place_spans):

@@ -93,7 +93,8 @@ class ActorTable:
         self.place_hits = list(place_hits)
         self._sent_country_cache: dict[int, list[str]] = {}
         self._article_country_cache: str | None = None
-        self.person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.ents = doc.ents  # spaCy makes the entity spans anew on every read of doc.ents
+        self.person_ents = [e for e in self.ents if e.label_ == "PERSON"]
         self._sent_starts = [s.start for s in doc.sents]
 
     def placed(self, start: int, end: int, default: str | None) -> str | None:
