@@ -130,6 +130,7 @@ _ANAPHORIC = re.compile(
     r"days later|weeks later|months later|years later|the (?:next|following) \w+day)$")
 
 
+@functools.lru_cache(maxsize=4096)
 def resolve(text: str, ref: dt.date | None, future: bool | None = False,
             since: bool = False) -> Resolved | str | None:
     """Resolve one temporal expression.
