@@ -162,6 +162,9 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     """(start_char, end_char, from_entity) of every candidate mention."""
     out = []
     taken: set[int] = set()
+    # tokens of a name the model took for something else ("in Ludhiana (Punjab)" as ORG,
+    # "in Aleppo city" as NORP, "near Wardak" as PERSON): a locative slot may still claim them
+    soft: set[int] = set()
     persons = [e for e in doc.ents if e.label_ == "PERSON"]
     for ent in doc.ents:
         if ent.label_ in _SPAN_LABELS:
@@ -179,13 +182,15 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
             # "shelling near Stepanakert", "the town of Gjilan". Only that slot lets one through.
             out.append((ent.start_char, ent.end_char, False))
             taken.update(range(ent.start, ent.end))
-        elif ent.label_ in ("PERSON", "NORP", "ORG", "DATE", "TIME", "CARDINAL", "MONEY",
-                            "PERCENT", "QUANTITY", "ORDINAL", "WORK_OF_ART", "EVENT", "LAW",
-                            "LANGUAGE", "PRODUCT"):
+        elif ent.label_ in ("PERSON", "NORP", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
+            soft.update(range(ent.start, ent.end))
+        elif ent.label_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY",
+                            "ORDINAL", "LANGUAGE"):
             taken.update(range(ent.start, ent.end))
     # "clashes in Tovuz": a capitalised word after a locative preposition
     # or after "the city of", "the village of" ("raided the city of Qalqiliyah"); a name may
-    # hold "de", "del", "al" ("Santa Teresa del Tuy") and hyphens ("Rish Khor-e Bala")
+    # hold "de", "del", "al" ("Santa Teresa del Tuy") and hyphens ("Rish Khor-e Bala").
+    # A run through a mislabelled entity ("soft") counts only when the gazetteer knows it.
     for tok in doc:
         if tok.i in taken or tok.i + 1 >= len(doc) or not (
                 tok.lower_ in _LOC_PREPS or (tok.lower_ == "of" and tok.i > 0
@@ -206,12 +211,20 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
             else:
                 break
         if k > j:
-            out.append((doc[j].idx, doc[k - 1].idx + len(doc[k - 1]), False))
+            start, end = doc[j].idx, doc[k - 1].idx + len(doc[k - 1])
+            if any(i in soft for i in range(j, k)) and (
+                    (k < len(doc) and doc[k].lower_ in ("'s", "’s"))  # "at Clinton's rally"
+                    or not (
+                    _candidates_for(doc[j:k].text)[1]
+                    or _chain_readings(doc[j:min(k + 25, len(doc))].text, end - start))):
+                continue
+            out.append((start, end, False))
             taken.update(range(j, k))
     # an ORG entity that is exactly a country or region name ("Baku's opposition" stays an
     # actor mention but is still a place the article mentions)
     for ent in doc.ents:
-        if ent.label_ == "ORG":
+        if ent.label_ == "ORG" and not any(ent.start_char < e and ent.end_char > s
+                                           for s, e, _ in out):
             _, cands = _candidates_for(ent.text)
             if any(c.precision in ("country", "region") and not c.alias for c in cands) \
                     and len(ent) <= 3:
@@ -593,6 +606,11 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
        paragraph) names countries or regions and none of them is in the
        dateline's country (the war between Armenia and Azerbaijan is not in
        Tehran, where the reporter writes).
+    5. ``paragraph`` too: in a text of one paragraph with no dateline (an
+       analyst's note, a short report), the first place of the text in a
+       locative slot, for any event: a note tells of one occasion in one place
+       ("On 1 May 2020, in San Juan, workers drove through the city ... nurses
+       demanding better working conditions").
     """
     if not doc or trigger_token is None or not 0 <= trigger_token < len(doc):
         return _with_source(dateline_place(doc, place_hits), "dateline")
@@ -647,7 +665,42 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
             named = [h for h in wide if same_paragraph(doc, _token_at(doc, h.start), trig.i)]
         if named and all(h.country != dl.country for h in named):
             return None
-    return _with_source(dl, "dateline")
+        return _with_source(dl, "dateline")
+    return _with_source(_note_place(doc, trig, verbal, place_hits), "paragraph")
+
+
+def _note_place(doc: Doc, trig: Token, verbal: bool,
+                place_hits: list[PlaceHit]) -> PlaceHit | None:
+    """Rule 5 of ``location_for``: the first place in a locative slot (not an actor's
+    name, not a nationality) of a text of one paragraph; else its first place below a
+    country that is no subject or possessor ("the entrance to the town of Banfora").
+    In the trigger's own sentence, a place of another event's clause or of what an act
+    of words is about is not the trigger's ("condemned the attack in Quetta")."""
+    if not place_hits or not same_paragraph(doc, 0, len(doc) - 1):
+        return None
+    sent = trig.sent
+    best = None
+    for h in place_hits:
+        span = doc.char_span(h.start, h.end, alignment_mode="expand")
+        if span is None:
+            continue
+        in_sent = sent.start_char <= h.start < sent.end_char
+        role = _role(span.root, span.end, doc)
+        if role is None:
+            if h.precision == "country" or span.root.dep_ in ("nsubj", "nsubjpass", "poss") or (
+                    span.end + 1 < len(doc) and doc[span.end].text == "-"
+                    and doc[span.end + 1].lower_ in _SPONSOR) or (in_sent and verbal):
+                continue
+            role = (3, None, False)
+        elif role[2] and h.precision == "country":
+            continue
+        elif in_sent and (_own_clause(role[1], trig, h.precision == "country")
+                          or (verbal and _through_object(role[1], trig))):
+            continue
+        key = (role[0] > 2, role[0] > 0, h.start)
+        if best is None or key < best[0]:
+            best = (key, h)
+    return best[1] if best else None
 
 
 def _own_clause(anchor: Token, trigger: Token, strict: bool) -> bool:

@@ -129,6 +129,11 @@ def _main(coder, text, published="2020-05-04"):
     # (Shabwah is a Yemeni governorate; "Xylobarrio" is made up)
     ("On 6 May 2020, soldiers clashed with rebels in Xylobarrio (Jardan, Shabwah).",
      "Shabwah", "YEM", "Shabwah"),
+    # names the small parser labels ORG or NORP, in a locative slot
+    ("On 2 May 2020, a mob attacked a shopkeeper in Ludhiana (Punjab) over fears of the virus.",
+     "Ludhiana", "IND", "Punjab"),
+    ("On 4 May 2020, security forces arrested 4 technicians of Syriatel Telecom in Aleppo city.",
+     "Aleppo", "SYR", "Aleppo"),
 ])
 def test_event_place_in_notes(coder, text, name, country, admin1):
     loc = _main(coder, text)["location"]
@@ -140,6 +145,17 @@ def test_kunduz_province_has_admin1_precision(coder):
     loc = _main(coder, "On 3 May 2020, clashes were reported in Kunduz province.")["location"]
     assert loc["level"] == "admin1" and loc["precision"] == "region"
     assert loc["source"] == "clause"
+
+
+@needs_db
+def test_a_note_places_its_events_by_its_first_place(coder):
+    # the demand has no place in its own clause: the note's place (Belo Horizonte is a
+    # city of Minas Gerais, Brazil)
+    ev = _main(coder, "On 4 May 2020, in Belo Horizonte, Minas Gerais, about 20 people "
+                      "gathered in front of an army unit to demand the end of the lockdown.")
+    loc = ev["location"]
+    assert (loc["name"], loc["country"], loc["admin1"]) == ("Belo Horizonte", "BRA",
+                                                            "Minas Gerais")
 
 
 def test_note_toll_goes_to_the_main_event(coder):
