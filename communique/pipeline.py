@@ -15,7 +15,7 @@ from . import kb
 from .extract import actors as _actors
 from .extract import dates as _dates
 from .extract.date_forms import opening_date
-from .extract.fatalities import note_toll
+from .extract.fatalities import note_deaths, note_toll
 from .extract.syntax import doc_text, keep_text
 from .extract import events as _events
 from .extract import places as _places
@@ -206,13 +206,18 @@ class Coder:
                 sentence=(h.sentence_start, h.sentence_end), confidence=h.confidence,
                 why=h.why,
             ))
-        toll = note_toll(text)
-        if toll is not None:
-            # the count a report codes for itself ("Fatalities coded as 4") is its main
-            # event's: the first asserted one not denied
-            main = next((e for e in events if e.modality == "asserted" and not e.negated),
-                        events[0] if events else None)
-            if main is not None:
+        # the count a report codes for itself ("Fatalities coded as 4") is its main
+        # event's: the first asserted one not denied; else, in a note of one paragraph,
+        # the deaths its sentences tell of
+        main = next((e for e in events if e.modality == "asserted" and not e.negated),
+                    events[0] if events else None)
+        if main is not None:
+            toll = note_toll(text)
+            if toll is None:
+                toll = note_deaths(doc)
+                if toll is not None and main.fatalities is not None and toll < main.fatalities:
+                    toll = None
+            if toll is not None:
                 main.fatalities = toll
         return events
 

@@ -21,6 +21,12 @@ Rules:
   35 ... 12 of them children").
 - Not stated -> None.
 
+A note's deaths (``note_deaths``): a text of one paragraph tells of one
+occasion, so the deaths its sentences state add up for its main event ("2
+policemen were killed ... 2 other policemen were killed when they arrived as
+reinforcement" -> 4), whichever clause tells them ("Al Shabaab claimed to
+have killed four soldiers in the attack").
+
 A note's own toll (``note_toll``): analysts close a report with the count
 they code for its event: "1 fatality.", "2 fatalities", "Fatalities coded as
 4 (including the suicide bomber)", "Unknown fatalities coded as 10",
@@ -34,9 +40,9 @@ import re
 
 from spacy.tokens import Span, Token
 
-from communique.extract.syntax import reach
+from communique.extract.syntax import reach, same_paragraph
 
-__all__ = ["PERSON_NOUNS", "casualties", "note_toll", "number_value"]
+__all__ = ["PERSON_NOUNS", "casualties", "note_deaths", "note_toll", "number_value"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -219,6 +225,8 @@ def _cue_of(noun: Token) -> tuple[str, Token] | None:
             return "dead", verb
         # "left 12 dead", "12 were dead", "left 30 injured"
         for c in verb.children:
+            if dep == "nsubj" and c.dep_ == "xcomp":
+                continue  # "Al Shabaab claimed to have killed four": the subject is the killer
             if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl", "amod") and c.i != noun.i:
                 if c.lower_ in ("dead", "killed"):
                     return "dead", c
@@ -370,3 +378,13 @@ def note_toll(text: str) -> int | None:
     if _NONE_AT_ALL.search(text):
         return 0
     return None
+
+
+def note_deaths(doc) -> int | None:
+    """The deaths a text of one paragraph states, its sentences added up (each
+    sentence's count as ``casualties`` reads it with no trigger); None when it states
+    none or is longer than one paragraph."""
+    if not len(doc) or not same_paragraph(doc, 0, len(doc) - 1):
+        return None
+    counts = [dead for dead, _ in (casualties(sent) for sent in doc.sents) if dead is not None]
+    return sum(counts) if counts else None

@@ -87,10 +87,17 @@ _DASH_RE = re.compile(r"[‐-―−]")
 
 
 def _keys(name: str) -> set[str]:
+    """The folded forms a name is written in: as is, with hyphens for spaces and back,
+    without "the", and as transliterations vary: without apostrophes ("Ta'izz" is
+    Taizz, "'Afrin" Afrin) and run together ("Lashkar Gah" is Lashkargah)."""
     k = fold_name(name)
     keys = {k, k.replace("-", " "), k.replace(" ", "-")}
     if k.startswith("the "):
         keys.add(k[4:])
+    if "'" in k:
+        keys |= {x.replace("'", "").strip() for x in keys}
+    if " " in k and len(k) >= 8:
+        keys.add(k.replace(" ", ""))
     return {x for x in keys if x}
 
 
@@ -220,9 +227,13 @@ def index() -> dict[str, tuple[GazetteerEntry, ...]]:
         k = fold_name(c["name"])
         if iso3 is None or k in _STOP or len(k) < 4:
             continue
-        index.setdefault(k, []).append(GazetteerEntry(
-            c["name"], iso3, c["lat"], c["lon"], "city",
-            math.log10(max(pop, 1)) - 1.5, c["admin1"], admin1_name=c["admin1name"]))
+        entry = GazetteerEntry(c["name"], iso3, c["lat"], c["lon"], "city",
+                               math.log10(max(pop, 1)) - 1.5, c["admin1"],
+                               admin1_name=c["admin1name"])
+        index.setdefault(k, []).append(entry)
+        if "'" in k or " " in k:  # the transliteration variants of _keys, not its hyphens
+            for key in _keys(c["name"]) - {k, k.replace(" ", "-"), k.replace("-", " ")}:
+                index.setdefault(key, []).append(entry)
     return {k: tuple(v) for k, v in index.items()}
 
 

@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Span, Token
 
 from communique import kb
 from communique.extract.dates import find_dateline
-from communique.extract.fatalities import PERSON_NOUNS
+from communique.extract.place_roles import (LOC_PREPS, MOTION, SPONSOR, own_clause, role,
+                                            through_object)
 from communique.extract.syntax import VERBAL_NOUNS, VERBAL_VERBS, reach, same_paragraph
 from communique.extract.syntax import doc_text as syntax_doc_text
 from communique.extract.gazetteer import (GazetteerEntry, admin_units, candidates, fold_name,
@@ -71,9 +72,6 @@ _DIRECTION = re.compile(
     r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
     r"north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest|"
     r"upper|lower|greater|rural|occupied|war-torn|neighbouring|neighboring)\s+)+")
-_LOC_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout",
-              "within", "into", "along", "off", "on", "over", "to", "towards", "toward",
-              "from", "through", "nearby", "beyond"}
 _SPAN_LABELS = {"GPE", "LOC", "FAC"}
 _NAME_LINKS = {"de", "del", "de la", "la", "al", "el", "do", "da", "dos", "das", "di", "du"}
 _NAMED_BY_OF = {"city", "town", "village", "community", "locality", "area", "district",
@@ -94,7 +92,7 @@ def _place_slot(ent: Span) -> bool:
     prev = ent.doc[ent.start - 1]
     if prev.lower_ in _SLOT_PREPS:
         return True
-    if prev.lower_ == "to" and ent.start >= 2 and ent.doc[ent.start - 2].lemma_ in _MOTION:
+    if prev.lower_ == "to" and ent.start >= 2 and ent.doc[ent.start - 2].lemma_ in MOTION:
         return True  # "flew to Kiev"
     return prev.lower_ == "of" and ent.start >= 2 and ent.doc[ent.start - 2].lemma_ in (
         "town", "city", "village", "province", "district", "region", "capital", "suburb")
@@ -193,7 +191,7 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     # A run through a mislabelled entity ("soft") counts only when the gazetteer knows it.
     for tok in doc:
         if tok.i in taken or tok.i + 1 >= len(doc) or not (
-                tok.lower_ in _LOC_PREPS or (tok.lower_ == "of" and tok.i > 0
+                tok.lower_ in LOC_PREPS or (tok.lower_ == "of" and tok.i > 0
                                              and doc[tok.i - 1].lemma_ in _NAMED_BY_OF)):
             continue
         j = tok.i + 1
@@ -293,18 +291,24 @@ def _qualifier(text: str, end_char: int) -> set[str]:
     after = text[end_char:end_char + 120]
     m = _CHAIN_PAREN.match(after)
     if m:
-        parts = m.group(1).split(",")
+        parts = _chain_parts(m.group(1))
     else:
         m = _CHAIN_COMMA.match(after)
         if not m:
             return set()
-        parts = m.group(1).split(",")
+        parts = _chain_parts(m.group(1))
     out: set[str] = set()
     for part in parts:
         part = part.strip()
         if part:
             out |= _qualifier_of(part)
     return out
+
+
+def _chain_parts(chain: str) -> list[str]:
+    """The comma-separated parts of an admin chain, up to the end of the sentence:
+    ", Donetsk. During the day" is Donetsk (a dot inside "N.M." stays)."""
+    return re.split(r"\.\s", chain, maxsplit=1)[0].split(",")
 
 
 def _qualifier_of(text: str) -> set[str]:
@@ -396,7 +400,7 @@ def _chain_readings(text: str, end_char: int) -> list[GazetteerEntry]:
     m = _CHAIN_PAREN.match(after) or _CHAIN_COMMA.match(after)
     if not m:
         return []
-    for part in m.group(1).split(","):
+    for part in _chain_parts(m.group(1)):
         part = part.strip()
         if not part:
             continue
@@ -441,7 +445,12 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         # an alternate name of a small city is too weak a reading ("Borges" is no Bourges);
         # a missed entity needs a big one ("flew to Kiev")
         floor = 2.0 if from_ent else 3.5
-        cands = [c for c in cands if not c.alias or c.precision != "city" or c.prior >= floor]
+        weak = [c for c in cands if c.alias and c.precision == "city" and c.prior < floor]
+        if weak:
+            # unless the chain after it vouches for it: "near Avdiivka, Donetsk" is
+            # Avdiyivka of Donetsk oblast
+            qual = _qualifier(doc_text, end)
+            cands = [c for c in cands if c not in weak or _tags(c) & qual - {None}]
         # "Oregon" the state, not Oregon, Ohio: a state beats a smaller town of its name
         state = next((c for c in cands if c.precision == "region" and c.country == "USA"
                       and not c.alias), None)
@@ -474,120 +483,6 @@ def dateline_place(doc: Doc, place_hits: list[PlaceHit]) -> PlaceHit | None:
 
 
 # ---------------------------------------------------------------- event location
-
-_MOTION = {"visit", "tour", "travel", "arrive", "fly", "go", "come", "return", "reach",
-           "enter", "invade", "attack", "shell", "bomb", "strike", "hit", "raid", "storm",
-           "capture", "seize", "occupy", "bombard", "besiege", "target", "surround",
-           "liberate", "retake", "overrun", "rock", "shake", "land", "deploy", "trip",
-           "send", "dispatch", "move", "march", "head", "flee", "deport", "extradite",
-           "transfer", "relocate", "evacuate", "redeploy", "advance", "push", "journey"}
-# nouns through which a place passes up to what they locate: "the town of Gjilan"
-_GEO_NOUNS = {"city", "town", "village", "province", "region", "district", "area", "capital",
-              "state", "county", "governorate", "border", "outskirts", "suburb", "part",
-              "parts", "center", "centre", "north", "south", "east", "west", "heart",
-              "streets", "street", "square", "neighbourhood", "neighborhood", "enclave",
-              "territory", "airport", "port", "base", "camp", "strip", "frontier", "edge"}
-_ACTOR_PREPS = {"with", "against", "between", "for", "about", "by", "of", "than", "like",
-                "among", "amongst", "versus", "toward", "towards"}
-
-
-def _person_noun(tok: Token) -> bool:
-    """A noun for a person ("minister", "man", "Iran FM"): a place on it is an attribute."""
-
-    if tok.ent_type_ == "PERSON" or tok.lemma_.lower() in PERSON_NOUNS:
-        return True
-    return kb.sector_kind(tok.lemma_) == "person" or kb.sector_kind(tok.text) == "person"
-
-
-# "Russia-backed", "Saudi-led": the place names a sponsor, an actor
-_SPONSOR = {"backed", "led", "sponsored", "supported", "allied", "aligned", "funded", "brokered",
-            "drafted", "run", "linked", "made", "born", "trained", "armed", "friendly", "bound"}
-# things that sit in a place: "attacks on Iran's parliament"
-_SITE_NOUNS = _GEO_NOUNS | {"parliament", "embassy", "consulate", "capital", "soil", "territory",
-                            "airspace", "waters", "coast", "shore", "mainland", "countryside",
-                            "backyard", "home", "homeland", "interior", "cities", "towns",
-                            "villages", "provinces", "regions", "governorates", "parts", "areas"}
-
-
-def _role(tok: Token, span_end: int, doc: Doc) -> tuple[int, Token, bool] | None:
-    """How a place mention attaches: (rank, the token it locates, whether it got there as
-    a modifier of a noun, "a Paris court") or None for an actor.
-
-    rank 0: a locative ("in Tovuz", "near Stepanakert", "shelled Aleppo", "a visit to Baku");
-    rank 1: a compound ("a Baghdad hotel");
-    rank 2: "from", "over", "on", "through";
-    rank 3: the seat of an institution ("A London court rejected", "the Sao Paulo
-    state government conceded"); a city or region only: "the UK government" is an actor.
-    Subjects, objects of other verbs, possessors, "with"/"against"/"to" phrases
-    and sponsors ("Russia-backed") are actors, not locations.
-    """
-    if span_end < len(doc) and doc[span_end].text == "-" and span_end + 1 < len(doc) \
-            and doc[span_end + 1].lower_ in _SPONSOR:
-        return None
-    cur = tok
-    via_compound = False
-    for _ in range(8):
-        dep, head = cur.dep_, cur.head
-        if dep == "pobj" and head.lower_ == "of" and head.head.lemma_ in _SITE_NOUNS:
-            cur = head.head  # "the town of Gjilan"
-            continue
-        if dep == "poss":
-            if head.lemma_ in _SITE_NOUNS or head.lower_ in _SITE_NOUNS:
-                cur = head  # "Yemen's southern governorates", "Iran's parliament"
-                continue
-            return None
-        if dep in ("compound", "appos", "npadvmod", "nmod", "amod") and head.pos_ in (
-                "NOUN", "PROPN"):
-            if head.lemma_ in _SITE_NOUNS or dep == "appos":
-                cur = head
-                continue
-            if dep in ("amod", "nmod") and cur.pos_ != "PROPN":
-                return None
-            if _person_noun(head):  # "Iran FM", "a California man": an attribute of a person
-                return None
-            cur, via_compound = head, True  # "a Paris court", "a Baghdad hotel"
-            continue
-        if dep in ("nsubj", "nsubjpass"):
-            # "A London court rejected": the institution's seat locates its act
-            return (3, head, True) if via_compound else None
-        if dep == "pobj":
-            prep = head.lower_
-            if prep in _ACTOR_PREPS:
-                return None
-            if prep in ("to", "towards", "toward", "into"):
-                return (0, head.head, via_compound) if head.head.lemma_ in _MOTION else None
-            if prep in ("from", "over", "on", "through"):
-                return 2, head.head, via_compound
-            if prep in _LOC_PREPS:
-                return 0, head.head, via_compound
-            return None
-        if dep in ("dobj", "obj") and head.lemma_ in _MOTION:
-            return 0, head, via_compound
-        if dep == "conj":
-            cur = head
-            continue
-        if via_compound and dep in ("dobj", "attr") and head.lemma_ in _MOTION:
-            return 1, head, True
-        return None
-    return None
-
-
-_TOPIC_DEPS = {"dobj", "dative", "attr", "oprd", "ccomp", "xcomp", "acomp", "pobj"}
-_TOPIC_PREPS = {"on", "about", "for", "against", "over", "with", "to", "of", "into", "toward",
-                "towards", "regarding", "concerning", "between", "among"}
-
-
-def _through_object(anchor: Token, trigger: Token) -> bool:
-    """Does the way from ``anchor`` up to ``trigger`` enter through its object or topic?"""
-    t = anchor
-    while t.head.i != t.i and t.head.i != trigger.i:
-        t = t.head
-    if t.head.i != trigger.i or t.i == trigger.i:
-        return False
-    if t.dep_ in _TOPIC_DEPS:
-        return True
-    return t.dep_ == "prep" and t.lower_ in _TOPIC_PREPS
-
 
 def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> PlaceHit | None:
     """The event's place, with the rule that placed it in ``source``:
@@ -629,10 +524,10 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
         span = doc.char_span(h.start, h.end, alignment_mode="expand")
         if span is None:
             continue
-        role = _role(span.root, span.end, doc)
-        if role is None:
+        attach = role(span.root, span.end, doc)
+        if attach is None:
             continue
-        rank, anchor, modifier = role
+        rank, anchor, modifier = attach
         if modifier and h.precision == "country":
             continue  # "the U.S. military prison", "the UK government": a nationality
         if not in_sent:
@@ -642,8 +537,8 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
         r = reach(anchor, trig, object_clause=trig.lemma_ not in VERBAL_VERBS)
         # an act of words is located by its own locatives, not by places in what it is
         # about: "condemned the attack in Quetta" says where the attack was
-        if r is None or r[1] > 3 or (verbal and _through_object(anchor, trig)):
-            if not verbal and rank == 0 and not _own_clause(anchor, trig,
+        if r is None or r[1] > 3 or (verbal and through_object(anchor, trig)):
+            if not verbal and rank == 0 and not own_clause(anchor, trig,
                                                             h.precision == "country"):
                 loose.append(((0, fine.get(h.precision, 3), abs(span.root.i - trig.i)), h))
             continue
@@ -685,43 +580,22 @@ def _note_place(doc: Doc, trig: Token, verbal: bool,
         if span is None:
             continue
         in_sent = sent.start_char <= h.start < sent.end_char
-        role = _role(span.root, span.end, doc)
-        if role is None:
+        attach = role(span.root, span.end, doc)
+        if attach is None:
             if h.precision == "country" or span.root.dep_ in ("nsubj", "nsubjpass", "poss") or (
                     span.end + 1 < len(doc) and doc[span.end].text == "-"
-                    and doc[span.end + 1].lower_ in _SPONSOR) or (in_sent and verbal):
+                    and doc[span.end + 1].lower_ in SPONSOR) or (in_sent and verbal):
                 continue
-            role = (3, None, False)
-        elif role[2] and h.precision == "country":
+            attach = (3, None, False)
+        elif attach[2] and h.precision == "country":
             continue
-        elif in_sent and (_own_clause(role[1], trig, h.precision == "country")
-                          or (verbal and _through_object(role[1], trig))):
+        elif in_sent and (own_clause(attach[1], trig, h.precision == "country")
+                          or (verbal and through_object(attach[1], trig))):
             continue
-        key = (role[0] > 2, role[0] > 0, h.start)
+        key = (attach[0] > 2, attach[0] > 0, h.start)
         if best is None or key < best[0]:
             best = (key, h)
     return best[1] if best else None
-
-
-def _own_clause(anchor: Token, trigger: Token, strict: bool) -> bool:
-    """Does the place sit in a clause of another event: one with its own subject ("two
-    months after he took refuge in London"; a relative pronoun does not count: "which
-    led to ... in Kabul city") or, when ``strict`` (a country), one that modifies a
-    noun ("a soldier killed in Afghanistan")?"""
-    t = anchor
-    for _ in range(12):
-        if t.i == trigger.i:
-            return False
-        if t.pos_ in ("VERB", "AUX"):
-            if strict and t.dep_ in ("acl", "relcl"):
-                return True
-            if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP")
-                   for c in t.children):
-                return True
-        if t.head.i == t.i:
-            return False
-        t = t.head
-    return False
 
 
 def _token_at(doc: Doc, char: int) -> int:

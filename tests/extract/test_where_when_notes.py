@@ -221,3 +221,58 @@ def test_casualties_in_analyst_phrasing(nlp, text, expected):
 
     doc = nlp(text)
     assert casualties(next(iter(doc.sents))) == expected
+
+
+# ---------------------------------------------------------------- ACLED phrasings (issue 14)
+
+@needs_db
+@pytest.mark.parametrize("text", [
+    "On 28 April 2020, the OSCE SMM observed a total of 5 explosions involving unknown "
+    "weapons near Avdiivka, Donetsk.",
+    "On 30 April 2020, the Ukrainian Forces fired grenade launchers at the positions of the "
+    "Donbass People's Militia near Avdiivka, Donetsk.",
+])
+def test_acled_fire_reports_are_assaults_placed_by_their_chain(coder, text):
+    # Avdiivka is the Ukrainian spelling of GeoNames' Avdiyivka (Donetsk oblast, Ukraine),
+    # a weak alternate name that the chain ", Donetsk" vouches for
+    ev = _main(coder, text)
+    assert ev["type"] == "ASSAULT" and ev["date"] in ("2020-04-28", "2020-04-30")
+    loc = ev["location"]
+    assert (loc["name"], loc["country"], loc["admin1"]) == ("Avdiyivka", "UKR", "Donetsk")
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 May 2020, military forces of India and Pakistan exchanged fire across the LoC.",
+    "On 1 May 2020, soldiers engaged in a fire fight with separatists near Bamenda.",
+    "On 27 April 2020, in Tonala, Jalisco, the body of a man was found.",
+    "On 29 April 2020, in Ciudad Juarez, Chihuahua, a woman was found dead.",
+])
+def test_acled_assault_phrasings(coder, text):
+    ev = _main(coder, text)
+    assert ev is not None and ev["type"] == "ASSAULT"
+
+
+@pytest.mark.parametrize("text", ["Doctors gave flu shots to children.",
+                                  "The minister found the report useful."])
+def test_no_assault_without_conflict(coder, text):
+    rec = coder.code(text, published="2020-05-04").to_dict()
+    assert not any(e["type"] == "ASSAULT" for e in rec["events"])
+
+
+@pytest.mark.parametrize("text, dead", [
+    # 2 killed in the first sentence, 2 more in the second: the note's toll is 4
+    ("On 29 April 2020, 2 policemen were killed and 3 were wounded following attacks by "
+     "Taliban militants in Kunduz. 2 other policemen were killed when they arrived as "
+     "reinforcement.", 4),
+    # the deaths told in a clause of another verb still count for the note's event
+    ("On 2 May 2020, Al Shabaab militants attacked a military base at Janaale. Govt soldiers "
+     "repelled the militants, while Al Shabaab claimed to have killed four soldiers.", 4),
+])
+def test_a_note_adds_up_its_deaths(coder, text, dead):
+    assert _main(coder, text)["fatalities"] == dead
+
+
+def test_transliteration_variants_of_names():
+    # "Ta'izz" and "Taizz", "Lashkar Gah" and "Lashkargah" name one place
+    assert lookup("Taizz")[0].country == "YEM"
+    assert any(e.name.startswith("Lashkar") and e.country == "AFG" for e in lookup("Lashkargah"))

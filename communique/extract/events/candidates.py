@@ -61,6 +61,10 @@ CONFLICT_CUES = {
     "airstrike", "airstrikes", "missile", "missiles", "gunmen", "wounded", "violence", "army",
     "forces", "escalation", "offensive", "combat", "ceasefire", "artillery", "battle",
     "tensions", "hostilities", "insurgency", "terrorist", "terrorists", "deadly",
+    # recurring in ACLED's notes ("explosions involving unknown weapons near Zolote-4",
+    # "in both directions of the frontline")
+    "weapons", "frontline", "mortars", "projectiles", "shots", "militia", "militias", "arms",
+    "machineguns",
 }
 CLAIM_VERBS = {"claim", "allege", "purport"}
 ALLEGATION_NOUNS = {"accusation", "allegation", "charge", "claim", "rumor", "rumour",
