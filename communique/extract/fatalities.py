@@ -225,7 +225,8 @@ def _cue_of(noun: Token) -> tuple[str, Token] | None:
             return "dead", verb
         # "left 12 dead", "12 were dead", "left 30 injured"
         for c in verb.children:
-            if dep == "nsubj" and c.dep_ == "xcomp":
+            if dep == "nsubj" and c.dep_ == "xcomp" and any(
+                    g.dep_ in ("dobj", "obj") for g in c.children):
                 continue  # "Al Shabaab claimed to have killed four": the subject is the killer
             if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl", "amod") and c.i != noun.i:
                 if c.lower_ in ("dead", "killed"):

@@ -43,7 +43,7 @@ from pathlib import Path
 from communique import kb
 
 __all__ = ["GazetteerEntry", "candidates", "fold_name", "index", "lookup",
-           "neighbours", "state_entry", "admin_units"]
+           "neighbours", "state_entry", "admin_units", "plain_admin"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 DB_PATH = _DATA / "gazetteer.sqlite"
@@ -144,7 +144,7 @@ def _cities() -> Iterator[dict]:
             yield {"name": row["name"], "iso2": row["iso2"], "lat": float(row["lat"]),
                    "lon": float(row["lon"]), "population": int(row["population"] or 0),
                    "admin1": row["admin1"] or None, "in15000": row["in15000"] == "1",
-                   "admin1name": row.get("admin1name") or None,
+                   "admin1name": plain_admin(row.get("admin1name") or None),
                    "alternatenames": row["alternatenames"].split("|") if row["alternatenames"] else []}
 
 
@@ -290,6 +290,18 @@ def _db() -> sqlite3.Connection | None:
     return _DB[pid]
 
 
+_ADMIN_PREFIX = re.compile(r"^(?:Muhafazat|Mohafazat|Wilayat-e|Wilayat)\s+")
+
+
+def plain_admin(name: str | None) -> str | None:
+    """An admin1 name without the generic word GeoNames keeps in front of some:
+    "Muhafazat al Hudaydah" -> "Al Hudaydah", "Wilayat-e Baghlan" -> "Baghlan"."""
+    if not name:
+        return name
+    bare = _ADMIN_PREFIX.sub("", name)
+    return bare[:1].upper() + bare[1:] if bare != name else name
+
+
 @functools.lru_cache(maxsize=8192)
 def _db_entries(key: str) -> tuple[GazetteerEntry, ...]:
     conn = _db()
@@ -300,8 +312,10 @@ def _db_entries(key: str) -> tuple[GazetteerEntry, ...]:
         if level == "city" and (key in _STOP or len(key) < 4):
             continue
         prior = math.log10(max(pop, 1)) + _LEVEL_PRIOR[level] - (3.0 if alias else 0.0)
+        if level == "admin1":
+            name = plain_admin(name)
         out.append(GazetteerEntry(name, iso3, lat, lon, "city" if level == "city" else "region",
-                                  prior, None, bool(alias), a1, a2, level))
+                                  prior, None, bool(alias), plain_admin(a1), a2, level))
     return tuple(out)
 
 

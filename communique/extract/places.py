@@ -305,6 +305,13 @@ def _qualifier(text: str, end_char: int) -> set[str]:
     return out
 
 
+def _chain_country(qual: set[str]) -> str | None:
+    """The one country every tag of a qualifier lies in, else None."""
+    found = {t.split(":")[1] if t.startswith(("c1:", "a1:")) else t
+             for t in qual if not t.startswith("a2:")}
+    return found.pop() if len(found) == 1 else None
+
+
 def _chain_parts(chain: str) -> list[str]:
     """The comma-separated parts of an admin chain, up to the end of the sentence:
     ", Donetsk. During the day" is Donetsk (a dot inside "N.M." stays)."""
@@ -395,18 +402,23 @@ def _unambiguous(mention: _Mention) -> GazetteerEntry | None:
 
 def _chain_readings(text: str, end_char: int) -> list[GazetteerEntry]:
     """A place the gazetteer lacks, placed by the admin chain after it: "Moliro (Moba,
-    Tanganyika)", "Obrenovac, Serbia" -> the finest part the gazetteer knows."""
+    Tanganyika)", "Obrenovac, Serbia" -> the finest part the gazetteer knows, in a
+    country the coarser parts agree with ("(Hays, Al Hudaydah)": Yemen's Hays, not the
+    Hays County of Texas, else Al Hudaydah)."""
     after = text[end_char:end_char + 120]
     m = _CHAIN_PAREN.match(after) or _CHAIN_COMMA.match(after)
     if not m:
         return []
+    readings = []
     for part in _chain_parts(m.group(1)):
         part = part.strip()
-        if not part:
-            continue
-        _, cands = _candidates_for(part)
-        cands = [c for c in cands if not c.alias and c.kind in (
-            "admin1", "admin2", "region", "country")]
+        if part:
+            readings.append([c for c in _candidates_for(part)[1] if not c.alias and c.kind in (
+                "admin1", "admin2", "region", "country")])
+    for i, cands in enumerate(readings):
+        coarser = {c.country for later in readings[i + 1:] for c in later}
+        if coarser:
+            cands = [c for c in cands if c.country in coarser]
         if cands:
             return cands
     return []
@@ -469,6 +481,14 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         if is_dl and dl is not None and dl.region:
             qual = _qualifier_of(dl.region)
         best = max(cands, key=lambda e: _score(e, countries, states, qual))
+        if qual and not is_dl and best.precision != "country" and _chain_country(qual) not in (
+                None, best.country):
+            # the chain after it puts it in another country: "Bayt Maghari village (Hays, Al
+            # Hudaydah)" is no Hays of the United States; the chain's own unit stands in
+            chain = [e for e in _chain_readings(doc_text, end)
+                     if e.country == _chain_country(qual)]
+            if chain:
+                best = max(chain, key=lambda e: _score(e, countries, states, set()))
         if not is_dl and _far_fetched(best, countries, qual):
             continue
         hits.append(PlaceHit(start, end, text, best.name, best.country, best.lat, best.lon,

@@ -10,7 +10,7 @@ import pytest
 
 from communique.extract.date_forms import absolute_dates
 from communique.extract.fatalities import note_toll
-from communique.extract.gazetteer import admin_units, candidates, lookup
+from communique.extract.gazetteer import admin_units, candidates, lookup, plain_admin
 
 
 # ---------------------------------------------------------------- dates by pattern
@@ -134,6 +134,10 @@ def _main(coder, text, published="2020-05-04"):
      "Ludhiana", "IND", "Punjab"),
     ("On 4 May 2020, security forces arrested 4 technicians of Syriatel Telecom in Aleppo city.",
      "Aleppo", "SYR", "Aleppo"),
+    # a village the gazetteer lacks, in a chain whose first part has a namesake abroad
+    # (Hays County, Texas): the coarser part (Al Hudaydah, Yemen) picks Yemen's Hays district
+    ("On 30 April 2020, forces waged 4 attacks against pro-Houthi groups in Bayt Maghari "
+     "village (Hays, Al Hudaydah).", "Hays", "YEM", "Al Hudaydah"),
 ])
 def test_event_place_in_notes(coder, text, name, country, admin1):
     loc = _main(coder, text)["location"]
@@ -276,3 +280,9 @@ def test_transliteration_variants_of_names():
     # "Ta'izz" and "Taizz", "Lashkar Gah" and "Lashkargah" name one place
     assert lookup("Taizz")[0].country == "YEM"
     assert any(e.name.startswith("Lashkar") and e.country == "AFG" for e in lookup("Lashkargah"))
+
+
+def test_admin1_names_lose_geonames_generic_prefix():
+    assert plain_admin("Muhafazat al Hudaydah") == "Al Hudaydah"
+    assert plain_admin("Wilayat-e Baghlan") == "Baghlan"
+    assert plain_admin("Paktia") == "Paktia" and plain_admin(None) is None
