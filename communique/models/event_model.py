@@ -11,19 +11,19 @@ their labels, and records how the model was trained and what it scored.
 from __future__ import annotations
 
 import functools
-import json
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Sequence
+
+from .onnx_encoder import (META_FILE, MODEL_FILE, TOKENIZER_FILE, ModelMissing, OnnxEncoder,
+                           files_present)
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "events"
-MODEL_FILE = "model.onnx"
-TOKENIZER_FILE = "tokenizer.json"
-META_FILE = "meta.json"
 
 ACTOR_MARKS = ("<s>", "</s>")
 RECIPIENT_MARKS = ("<t>", "</t>")
 
-__all__ = ["ACTOR_MARKS", "RECIPIENT_MARKS", "EventModel", "ModelMissing", "load_event_model",
+__all__ = ["ACTOR_MARKS", "META_FILE", "MODEL_FILE", "RECIPIENT_MARKS", "TOKENIZER_FILE", "EventModel",
+           "ModelMissing", "load_event_model",
            "mark", "model_available"]
 
 
@@ -47,63 +47,19 @@ def mark(text: str, actors=(), recipients=()) -> str:
     return "".join(out)
 
 
-class ModelMissing(RuntimeError):
-    pass
-
-
-class EventModel:
+class EventModel(OnnxEncoder):
     """One loaded model: ``predict(sentences)`` gives each head's label probabilities."""
 
     def __init__(self, path: str | Path = MODEL_DIR, threads: int = 1):
-        path = Path(path)
-        missing = [f for f in (MODEL_FILE, TOKENIZER_FILE, META_FILE) if not (path / f).is_file()]
-        if missing:
-            raise ModelMissing(f"no event model in {path} (missing {', '.join(missing)}): "
-                               "reinstall communique, or train one with "
-                               "`python scripts/train_event_model.py --out DIR`")
-        try:
-            import onnxruntime as ort
-            from tokenizers import Tokenizer
-        except ImportError as e:  # pragma: no cover - both are base dependencies
-            raise ModelMissing(f"the event model needs onnxruntime and tokenizers ({e}): "
-                               "run `pip install onnxruntime tokenizers`") from e
-        self.path = path
-        self.meta: dict[str, Any] = json.loads((path / META_FILE).read_text(encoding="utf-8"))
+        super().__init__(path, "event model", "scripts/train_event_model.py", threads)
         self.heads: dict[str, list[str]] = self.meta["heads"]
-        self.max_length = int(self.meta.get("max_length", 128))
         # trained on text with the actor and recipient marked (``mark``), or on plain sentences
         self.marked = bool(self.meta.get("marked", False))
-        self.tokenizer = Tokenizer.from_file(str(path / TOKENIZER_FILE))
-        self.tokenizer.enable_truncation(self.max_length)
-        self.tokenizer.no_padding()
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = threads
-        opts.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(str(path / MODEL_FILE), opts,
-                                            providers=["CPUExecutionProvider"])
-        self.inputs = {i.name for i in self.session.get_inputs()}
-        self.outputs = [o.name for o in self.session.get_outputs()]
 
     def predict(self, sentences: Sequence[str], batch_size: int = 32) -> list[dict[str, dict[str, float]]]:
         """Per sentence, ``{head: {label: probability}}``; sentences of similar length are batched."""
-        import numpy as np
-
         out: list[dict[str, dict[str, float]]] = [{} for _ in sentences]
-        encs = self.tokenizer.encode_batch(list(sentences)) if sentences else []
-        order = sorted(range(len(encs)), key=lambda i: len(encs[i].ids))
-        for b in range(0, len(order), batch_size):
-            idx = order[b:b + batch_size]
-            width = max(len(encs[i].ids) for i in idx)
-            ids = np.zeros((len(idx), width), dtype=np.int64)
-            mask = np.zeros((len(idx), width), dtype=np.int64)
-            for row, i in enumerate(idx):
-                n = len(encs[i].ids)
-                ids[row, :n] = encs[i].ids
-                mask[row, :n] = 1
-            feed = {"input_ids": ids, "attention_mask": mask}
-            if "token_type_ids" in self.inputs:
-                feed["token_type_ids"] = np.zeros_like(ids)
-            probs = self.session.run(self.outputs, feed)
+        for idx, _encs, probs in self.batches(sentences, batch_size):
             for name, p in zip(self.outputs, probs):
                 labels = self.heads[name]
                 for row, i in enumerate(idx):
@@ -127,5 +83,4 @@ def load_event_model(path: str | Path | None = None) -> EventModel:
 
 def model_available(path: str | Path | None = None) -> bool:
     """Whether a model can be loaded from ``path`` (default: the shipped one)."""
-    path = Path(path) if path else MODEL_DIR
-    return all((path / f).is_file() for f in (MODEL_FILE, TOKENIZER_FILE, META_FILE))
+    return files_present(Path(path) if path else MODEL_DIR)

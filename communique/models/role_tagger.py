@@ -13,17 +13,16 @@ The role step (:mod:`communique.extract.roles`) maps its spans to actor mentions
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Sequence
 
-from .event_model import META_FILE, MODEL_FILE, TOKENIZER_FILE, ModelMissing
+from .onnx_encoder import ModelMissing, OnnxEncoder, files_present
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "roles"
 LABELS = ("O", "B-S", "I-S", "B-T", "I-T")
 
-__all__ = ["LABELS", "RoleTagger", "TaggedSpan", "decode", "load_role_tagger", "tagger_available"]
+__all__ = ["LABELS", "ModelMissing", "RoleTagger", "TaggedSpan", "decode", "load_role_tagger", "tagger_available"]
 
 
 @dataclass(frozen=True)
@@ -71,59 +70,23 @@ def decode(labels: Sequence[str], probs: Sequence[float], offsets: Sequence[tupl
     return spans
 
 
-class RoleTagger:
+class RoleTagger(OnnxEncoder):
     """One loaded tagger: ``spans(sentences)`` gives each sentence's source/target spans."""
 
     def __init__(self, path: str | Path = MODEL_DIR, threads: int = 1):
-        path = Path(path)
-        missing = [f for f in (MODEL_FILE, TOKENIZER_FILE, META_FILE) if not (path / f).is_file()]
-        if missing:
-            raise ModelMissing(f"no role tagger in {path} (missing {', '.join(missing)}): "
-                               "reinstall communique, or train one with "
-                               "`python scripts/train_role_tagger.py --out DIR`")
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
-        self.path = path
-        self.meta: dict[str, Any] = json.loads((path / META_FILE).read_text(encoding="utf-8"))
+        super().__init__(path, "role tagger", "scripts/train_role_tagger.py", threads)
         self.labels: list[str] = list(self.meta.get("labels", LABELS))
-        self.max_length = int(self.meta.get("max_length", 128))
-        self.tokenizer = Tokenizer.from_file(str(path / TOKENIZER_FILE))
-        self.tokenizer.enable_truncation(self.max_length)
-        self.tokenizer.no_padding()
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = threads
-        opts.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(str(path / MODEL_FILE), opts,
-                                            providers=["CPUExecutionProvider"])
-        self.inputs = {i.name for i in self.session.get_inputs()}
 
     def spans(self, sentences: Sequence[str], batch_size: int = 32) -> list[list[TaggedSpan]]:
         """Per sentence, its tagged spans in text order; sentences of similar length are batched."""
-        import numpy as np
-
         out: list[list[TaggedSpan]] = [[] for _ in sentences]
-        encs = self.tokenizer.encode_batch(list(sentences)) if sentences else []
-        order = sorted(range(len(encs)), key=lambda i: len(encs[i].ids))
-        for b in range(0, len(order), batch_size):
-            idx = order[b:b + batch_size]
-            width = max(len(encs[i].ids) for i in idx)
-            ids = np.zeros((len(idx), width), dtype=np.int64)
-            mask = np.zeros((len(idx), width), dtype=np.int64)
-            for row, i in enumerate(idx):
-                n = len(encs[i].ids)
-                ids[row, :n] = encs[i].ids
-                mask[row, :n] = 1
-            feed = {"input_ids": ids, "attention_mask": mask}
-            if "token_type_ids" in self.inputs:
-                feed["token_type_ids"] = np.zeros_like(ids)
-            (probs,) = self.session.run(None, feed)
-            for row, i in enumerate(idx):
-                n = len(encs[i].ids)
+        for idx, encs, (probs, *_rest) in self.batches(sentences, batch_size):
+            for row, (i, enc) in enumerate(zip(idx, encs)):
+                n = len(enc.ids)
                 best = probs[row, :n].argmax(-1)
                 out[i] = decode([self.labels[k] for k in best],
                                 [float(probs[row, t, k]) for t, k in enumerate(best)],
-                                encs[i].offsets, encs[i].word_ids)
+                                enc.offsets, enc.word_ids)
         return out
 
 
@@ -143,5 +106,4 @@ def load_role_tagger(path: str | Path | None = None) -> RoleTagger:
 
 def tagger_available(path: str | Path | None = None) -> bool:
     """Whether a tagger can be loaded from ``path`` (default: the shipped one)."""
-    path = Path(path) if path else MODEL_DIR
-    return all((path / f).is_file() for f in (MODEL_FILE, TOKENIZER_FILE, META_FILE))
+    return files_present(Path(path) if path else MODEL_DIR)

@@ -23,7 +23,7 @@ from typing import Any
 
 from communique.evaluate.cameo import gold_spans, mark_spans, overlaps, read_bio
 from communique.evaluate.splits import select
-from communique.models.event_model import META_FILE, MODEL_FILE, TOKENIZER_FILE
+from communique.models.onnx_encoder import META_FILE, MODEL_FILE, TOKENIZER_FILE
 from communique.models.role_tagger import LABELS, decode
 
 IGNORE = -100

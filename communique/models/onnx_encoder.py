@@ -1,0 +1,92 @@
+"""What the shipped encoders share at run time: a directory with an int8 ONNX model, its
+tokenizer and ``meta.json``, opened with ``onnxruntime`` and ``tokenizers`` alone, and
+sentences run through it in batches of similar length.
+
+The event model (:mod:`.event_model`) and the role tagger (:mod:`.role_tagger`) each
+read their own heads or labels from the meta and their own outputs from the batches.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+MODEL_FILE = "model.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+META_FILE = "meta.json"
+FILES = (MODEL_FILE, TOKENIZER_FILE, META_FILE)
+
+__all__ = ["FILES", "META_FILE", "MODEL_FILE", "TOKENIZER_FILE", "ModelMissing", "OnnxEncoder",
+           "files_present"]
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+def files_present(path: Path) -> bool:
+    """Whether ``path`` holds the three files of a shipped encoder."""
+    return all((path / f).is_file() for f in FILES)
+
+
+class OnnxEncoder:
+    """One loaded encoder directory.
+
+    Args:
+        path: the directory (``model.onnx``, ``tokenizer.json``, ``meta.json``).
+        what: what it is, for the error ("event model", "role tagger").
+        script: the script that trains one, for the error.
+        threads: onnxruntime's intra-op threads.
+
+    Raises:
+        ModelMissing: naming the missing files and how to get them.
+    """
+
+    def __init__(self, path: str | Path, what: str, script: str, threads: int = 1):
+        path = Path(path)
+        missing = [f for f in FILES if not (path / f).is_file()]
+        if missing:
+            raise ModelMissing(f"no {what} in {path} (missing {', '.join(missing)}): "
+                               f"reinstall communique, or train one with `python {script} --out DIR`")
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+        except ImportError as e:  # pragma: no cover - both are base dependencies
+            raise ModelMissing(f"the {what} needs onnxruntime and tokenizers ({e}): "
+                               "run `pip install onnxruntime tokenizers`") from e
+        self.path = path
+        self.meta: dict[str, Any] = json.loads((path / META_FILE).read_text(encoding="utf-8"))
+        self.max_length = int(self.meta.get("max_length", 128))
+        self.tokenizer = Tokenizer.from_file(str(path / TOKENIZER_FILE))
+        self.tokenizer.enable_truncation(self.max_length)
+        self.tokenizer.no_padding()
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads
+        opts.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(path / MODEL_FILE), opts,
+                                            providers=["CPUExecutionProvider"])
+        self.inputs = {i.name for i in self.session.get_inputs()}
+        self.outputs = [o.name for o in self.session.get_outputs()]
+
+    def batches(self, sentences: Sequence[str], batch_size: int = 32) -> Iterator[tuple[list[int], list, list]]:
+        """Run ``sentences`` in batches of similar length: per batch, the sentences' indices,
+        their encodings (``tokenizers`` Encoding: ids, offsets, word_ids) and the session's
+        outputs (arrays whose first axis follows the indices)."""
+        import numpy as np
+
+        encs = self.tokenizer.encode_batch(list(sentences)) if sentences else []
+        order = sorted(range(len(encs)), key=lambda i: len(encs[i].ids))
+        for b in range(0, len(order), batch_size):
+            idx = order[b:b + batch_size]
+            width = max(len(encs[i].ids) for i in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, i in enumerate(idx):
+                n = len(encs[i].ids)
+                ids[row, :n] = encs[i].ids
+                mask[row, :n] = 1
+            feed = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self.inputs:
+                feed["token_type_ids"] = np.zeros_like(ids)
+            yield idx, [encs[i] for i in idx], self.session.run(self.outputs, feed)
