@@ -24,6 +24,7 @@ from typing import Any
 from communique.evaluate.cameo import gold_spans, mark_spans, overlaps, read_bio
 from communique.evaluate.splits import select
 from communique.models.onnx_encoder import META_FILE, MODEL_FILE, TOKENIZER_FILE
+from communique.models.training import load_encoder
 from communique.models.role_tagger import LABELS, decode
 
 IGNORE = -100
@@ -106,22 +107,11 @@ def span_f1(sentences: list[Sentence], predicted: list[list]) -> dict[str, Any]:
 
 def _build(base: Path, layers: int | None, frozen: int = 0):
     import torch
-    from transformers import AutoConfig, AutoModel
 
-    config = AutoConfig.from_pretrained(base)
-    has_weights = any((base / f).exists() for f in ("model.safetensors", "pytorch_model.bin"))
-    encoder = AutoModel.from_pretrained(base) if has_weights else AutoModel.from_config(config)
-    if layers and layers < len(encoder.encoder.layer):
-        encoder.encoder.layer = encoder.encoder.layer[:layers]
-        encoder.config.num_hidden_layers = layers
     # the embeddings (11M of the 22M weights) and the first ``frozen`` layers are not trained:
     # their output is computed once per sentence (see ``_Lower``), which is what makes training
     # affordable on a small shared CPU
-    for p in encoder.embeddings.parameters():
-        p.requires_grad = False
-    for layer in encoder.encoder.layer[:frozen]:
-        for p in layer.parameters():
-            p.requires_grad = False
+    encoder, config = load_encoder(base, layers, frozen)
 
     class Tagger(torch.nn.Module):
         def __init__(self):

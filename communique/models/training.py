@@ -179,13 +179,12 @@ def epoch_sample(examples: list[Example], rng: random.Random, cap: int) -> list[
     return out
 
 
-def _build(base: Path, heads: dict[str, list[str]], layers: int | None = None, frozen: int = 0,
-           train_embeddings: bool = False):
-    """The encoder (its first ``layers`` layers) with one linear head per label set; the
-    embeddings (unless ``train_embeddings``) and the first ``frozen`` layers are not trained:
-    the word embeddings are half of MiniLM's weights, and updating them costs a fifth of a
-    training step on a small CPU for no measurable gain."""
-    import torch
+def load_encoder(base: Path, layers: int | None = None, frozen: int = 0,
+                 train_embeddings: bool = False):
+    """The encoder in ``base`` (its weights, or a random one from its config alone: the tiny
+    models of the tests) cut to its first ``layers`` layers, with the embeddings (unless
+    ``train_embeddings``) and the first ``frozen`` layers not trained. Returns (encoder, config).
+    Shared by the event model's and the role tagger's training."""
     from transformers import AutoConfig, AutoModel
 
     config = AutoConfig.from_pretrained(base)
@@ -200,6 +199,18 @@ def _build(base: Path, heads: dict[str, list[str]], layers: int | None = None, f
         for layer in encoder.encoder.layer[:frozen]:
             for p in layer.parameters():
                 p.requires_grad = False
+    return encoder, config
+
+
+def _build(base: Path, heads: dict[str, list[str]], layers: int | None = None, frozen: int = 0,
+           train_embeddings: bool = False):
+    """The encoder (its first ``layers`` layers) with one linear head per label set; the
+    embeddings (unless ``train_embeddings``) and the first ``frozen`` layers are not trained:
+    the word embeddings are half of MiniLM's weights, and updating them costs a fifth of a
+    training step on a small CPU for no measurable gain."""
+    import torch
+
+    encoder, config = load_encoder(base, layers, frozen, train_embeddings)
 
     class MultiHead(torch.nn.Module):
         def __init__(self):
