@@ -167,6 +167,9 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     for ent in doc.ents:
         if ent.label_ in _SPAN_LABELS:
             end = ent.end
+            comma = next((t.i for t in ent if t.text == "," and t.i > ent.start), None)
+            if comma is not None:
+                end = comma  # "Nis, Serbia": the place, then its qualifier (read after it)
             # "Santa Teresa del Tuy": the model stops at the linking word
             while end + 1 < len(doc) and doc[end].lower_ in _NAME_LINKS \
                     and doc[end + 1].is_title and not doc[end + 1].ent_type_ in ("DATE", "PERSON"):
@@ -589,8 +592,9 @@ def _note_place(doc: Doc, trig: Token, verbal: bool,
     """Rule 5 of ``location_for``: the first place in a locative slot (not an actor's
     name, not a nationality) of a text of one paragraph; else its first place below a
     country that is no subject or possessor ("the entrance to the town of Banfora").
-    In the trigger's own sentence, a place of another event's clause or of what an act
-    of words is about is not the trigger's ("condemned the attack in Quetta")."""
+    In the trigger's own sentence, a place of what an act of words is about is not the
+    trigger's ("condemned the attack in Quetta"); a place of another event's clause comes
+    last (a note tells of one occasion)."""
     if not place_hits or not same_paragraph(doc, 0, len(doc) - 1):
         return None
     sent = trig.sent
@@ -609,13 +613,37 @@ def _note_place(doc: Doc, trig: Token, verbal: bool,
             attach = (3, None, False)
         elif attach[2] and h.precision == "country":
             continue
-        elif in_sent and (own_clause(attach[1], trig, h.precision == "country")
-                          or (verbal and through_object(attach[1], trig))):
+        elif in_sent and verbal and through_object(attach[1], trig):
             continue
-        key = (attach[0] > 2, attach[0] > 0, h.start)
+        # a place of another clause of the trigger's sentence comes after every other:
+        # a note tells of one occasion ("shells fired by LNA forces killed three civilians
+        # in Zawiyat Al Dahmani": the firing was there too)
+        other = in_sent and attach[1] is not None and own_clause(
+            attach[1], trig, h.precision == "country")
+        if other and (verbal or h.precision == "country" or not _holds(attach[1], trig)):
+            # "granted asylum ... after he took refuge in London": another occasion; "paid
+            # his respects to a soldier killed in Afghanistan": a country of another act
+            continue
+        key = (other, attach[0] > 2, attach[0] > 0, h.start)
         if best is None or key < best[0]:
             best = (key, h)
     return best[1] if best else None
+
+
+def _holds(anchor: Token, trig: Token) -> bool:
+    """Does the first clause above ``anchor`` with a subject of its own hold the trigger too
+    (in its subject, object or a conjunct: "shells fired by LNA forces killed three and
+    injured four in X", "observed 18 explosions involving weapons near X")?"""
+    t = anchor
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP")
+                for c in t.children):
+            return t.left_edge.i <= trig.i <= t.right_edge.i
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _token_at(doc: Doc, char: int) -> int:
