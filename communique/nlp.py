@@ -21,6 +21,12 @@ def paragraph_boundaries(doc):
             doc[tok.i + 1].is_sent_start = True
         elif "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True
+        elif tok.i and tok.text[0].isdigit() and doc[tok.i - 1].text in (".", "!", "?") \
+                and doc[tok.i + 1].is_alpha:
+            # "... Lower Shabelle). 14 Al shabaab militants were killed": a sentence may open
+            # with its count, which the parser would leave as a sentence of its own
+            tok.is_sent_start = True
+            doc[tok.i + 1].is_sent_start = False
     return doc
 
 

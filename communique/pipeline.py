@@ -15,7 +15,7 @@ from . import kb
 from .extract import actors as _actors
 from .extract import dates as _dates
 from .extract.date_forms import opening_date
-from .extract.fatalities import note_deaths, note_toll
+from .extract.fatalities import note_deaths, note_share, note_toll
 from .extract.syntax import doc_text, keep_text
 from .extract import events as _events
 from .extract import places as _places
@@ -215,8 +215,10 @@ class Coder:
             toll = note_toll(text)
             if toll is None:
                 toll = note_deaths(doc)
-                if toll is not None and main.fatalities is not None and toll < main.fatalities:
-                    toll = None
+                if toll is None or main.fatalities is not None and toll < main.fatalities:
+                    toll = main.fatalities
+                if toll is not None:  # "48 fighters were killed. Fatalities split between 2 events."
+                    toll = note_share(toll, text)
             if toll is not None:
                 main.fatalities = toll
         return events

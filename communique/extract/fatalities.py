@@ -12,7 +12,13 @@ Rules:
   people", "thousands" -> None (the text states no count; the seed's
   "claimed hundreds of lives" needs none).
 - One victim counts as 1: "a soldier was killed", "killed another Chechen",
-  "killed the commander", "Serkan Tumay has died".
+  "killed the commander", "Serkan Tumay has died", "a drug suspect was
+  killed", "shot dead a regime's fighter", "he died in custody", "resulting in
+  his death"; "killing a woman and her son" is 2.
+- A shooting kills only when it says so (``_shot``): "shot dead", "shot and
+  killed", "shot to death", "was shot and died"; "were shot" alone is neither
+  dead nor injured. "Stabbed to death" and "fatally assaulted" kill; "tried to
+  kill" does not.
 - "No one was killed", "no casualties", "no injuries or fatalities" give 0.
 - "The body of a man was found" is 1, "the bodies of 3 men" 3; "were shot and
   injured" are injured, not dead.
@@ -25,12 +31,17 @@ A note's deaths (``note_deaths``): a text of one paragraph tells of one
 occasion, so the deaths its sentences state add up for its main event ("2
 policemen were killed ... 2 other policemen were killed when they arrived as
 reinforcement" -> 4), whichever clause tells them ("Al Shabaab claimed to
-have killed four soldiers in the attack").
+have killed four soldiers in the attack"); a victim a later sentence tells of
+again ("the victim", "the two fatalities", "he", "his death") counts once.
 
 A note's own toll (``note_toll``): analysts close a report with the count
 they code for its event: "1 fatality.", "2 fatalities", "Fatalities coded as
 4 (including the suicide bomber)", "Unknown fatalities coded as 10",
-"resulting in no injuries or fatalities" (0). It overrides what the
+"resulting in no injuries or fatalities" (0), "No casualties reported." (0),
+"1 fatality and 1 injured."; where the note spreads a toll over several events
+("Fatalities split between 2 events", "coded as 10 and spread across three
+locations"), the event's share (``note_share``, rounded up), unless the analyst
+states the share ("split across 2 events (3)"). It overrides what the
 sentences add up to, for the report's main event (see ``pipeline``).
 """
 
@@ -42,7 +53,7 @@ from spacy.tokens import Span, Token
 
 from communique.extract.syntax import reach, same_paragraph
 
-__all__ = ["PERSON_NOUNS", "casualties", "note_deaths", "note_toll", "number_value"]
+__all__ = ["PERSON_NOUNS", "casualties", "note_deaths", "note_share", "note_toll", "number_value"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -58,6 +69,7 @@ _VAGUE = {"dozens", "hundreds", "thousands", "scores", "millions", "several", "m
 _DEATH_VERBS = {"kill", "slay", "massacre", "execute", "behead", "murder", "assassinate",
                 "slaughter", "lynch", "gun", "shoot"}
 _DIE_VERBS = {"die", "perish", "drown"}
+_KILL_VERBS = _DEATH_VERBS - {"shoot", "gun"}  # a shooting kills only when it says so: _shot
 _DEATH_NOUNS = {"death", "fatality", "dead", "life", "body", "corpse", "killing", "casualty_dead"}
 _INJURY_VERBS = {"wound", "injure", "hurt", "maim"}
 _INJURY_NOUNS = {"injury", "injured", "wounded", "wound"}
@@ -72,7 +84,17 @@ PERSON_NOUNS = {"soldier", "policeman", "policewoman", "civilian", "man", "woman
                  "agent", "politician", "lawmaker", "judge", "prisoner", "detainee", "migrant",
                  "refugee", "infant", "baby", "toddler", "girl", "youth", "inmate", "hostage",
                  "captive", "soldier", "priest", "monk", "nun", "pastor", "imam", "mayor",
-                 "governor", "minister", "diplomat", "ambassador", "spokesman", "journalist"}
+                 "governor", "minister", "diplomat", "ambassador", "spokesman", "journalist",
+                 # recurring in ACLED's notes: "a drug suspect was killed", "the NDS district
+                 # head and his bodyguard were killed", "killing a woman and her son"
+                 "suspect", "victim", "individual", "chief", "head", "militiaman", "trafficker",
+                 "owner", "father", "mother", "brother", "sister", "son", "daughter", "husband",
+                 "wife", "relative", "sibling", "cadre", "laborer", "labourer", "businessman",
+                 "fisherman", "rioter", "robber", "thief", "delegate", "shopkeeper", "shepherd",
+                 "herder", "pastoralist", "attacker", "combatant", "gendarme", "merchant",
+                 "trader", "vendor", "adolescent", "lieutenant", "photojournalist", "supporter",
+                 "ranger", "veteran", "elder", "tribesman", "bodyguard", "mukhtar", "deacon",
+                 "chairman", "councillor", "councilor", "lawyer", "dealer", "smuggler", "kid", "companion"}
 
 
 _BOUND_WORDS = {"at", "least", "more", "than", "over", "about", "some", "nearly", "almost",
@@ -158,12 +180,15 @@ def _classify(num: Token) -> tuple[str, Token] | None:
     if j >= num.sent.start:
         before = doc[j]
         if before.lemma_ in _DEATH_VERBS and before.pos_ == "VERB":
+            if before.lemma_ in ("shoot", "gun"):
+                kind = _shot(before)
+                return (kind, before) if kind else None
             return "dead", before
         if before.lemma_ in _INJURY_VERBS and before.pos_ == "VERB":
             return "injured", before
     # "12 killed and 30 wounded" parsed flat: a cue right after the number
     for t in doc[num.i + 1:min(num.i + 4, num.sent.end)]:
-        if t.lemma_ in _DEATH_VERBS | _DIE_VERBS or t.lower_ in ("dead", "killed", "deaths"):
+        if t.lemma_ in _KILL_VERBS | _DIE_VERBS or t.lower_ in ("dead", "killed", "deaths"):
             return "dead", t
         if t.lemma_ in _INJURY_VERBS or t.lower_ in ("injured", "wounded", "injuries", "hurt"):
             return "injured", t
@@ -172,48 +197,92 @@ def _classify(num: Token) -> tuple[str, Token] | None:
     return None
 
 
+_TRY_VERBS = {"attempt", "try", "plan", "threaten", "seek", "want", "vow", "intend", "plot"}
+
+
+def _role(noun: Token) -> tuple[str, Token]:
+    """The noun's dependency and head, with one parser slip undone: in "On 5 May 2020, in
+    Biguacu, Santa Catarina, a drug trafficker was killed" the subject hangs as an
+    apposition of the place; it is the subject of the passive main verb that has none."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.pos_ == "NOUN":
+        root = noun.sent.root
+        if root.i > noun.i and any(c.dep_ == "auxpass" for c in root.children) and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            return "nsubjpass", root
+    return noun.dep_, noun.head
+
+
+def _fatal(verb: Token) -> bool:
+    """A deed told as fatal: "tortured to death", "stabbed to death", "fatally assaulted"."""
+    return any(p.lower_ == "to" and any(c.lemma_ == "death" for c in p.children)
+               or p.lower_ == "fatally" for p in verb.children)
+
+
+def _shot(verb: Token) -> str | None:
+    """What a shooting did to its victim: "dead" for "shot dead", "shot and killed", "shot
+    to death", "fatally shot", "gunned down"; "injured" for "shot and injured"; None for
+    "were shot" alone (hit, fate untold)."""
+    for c in verb.children:
+        if c.lower_ in ("dead", "fatally") or verb.lemma_ == "gun" and c.lower_ == "down":
+            return "dead"
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_ == "death" for g in c.children):
+            return "dead"
+    conj = [c for c in verb.children if c.dep_ == "conj"
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    if any(c.lemma_ in _KILL_VERBS | _DIE_VERBS or c.lower_ in ("dead", "killed") for c in conj):
+        return "dead"
+    if any(c.lemma_ in _INJURY_VERBS or c.lower_ in ("injured", "wounded") for c in conj):
+        return "injured"
+    return None
+
+
 def _cue_of(noun: Token) -> tuple[str, Token] | None:
     head = noun.head
     lemma = noun.lemma_.lower()
-    if noun.lower_ in ("dead", "killed") or lemma in ("death", "fatality", "life", "body"):
+    if noun.lower_ in ("dead", "killed", "corpses") or lemma in ("death", "fatality", "life", "body",
+                                                                 "corpse"):
         return "dead", noun
     if lemma in _INJURY_NOUNS or noun.lower_ in ("injured", "wounded"):
         return "injured", noun
     # a modifier on the noun: "12 people killed", "30 wounded civilians", "12 dead"
     for c in noun.children:
-        if c.dep_ in ("acl", "amod", "relcl") and (c.lemma_ in _DEATH_VERBS or c.lower_ == "dead"):
+        if c.dep_ in ("acl", "amod", "relcl") and (c.lemma_ in _KILL_VERBS or c.lower_ == "dead"
+                                                   or c.lemma_ in ("shoot", "gun") and _shot(c) == "dead"):
             return "dead", c
         if c.dep_ in ("acl", "amod", "relcl") and (c.lemma_ in _INJURY_VERBS
                                                   or c.lower_ in ("injured", "wounded")):
             return "injured", c
-    dep = noun.dep_
+    dep, head = _role(noun)
     if dep in ("dobj", "nsubjpass", "obj", "nsubj", "attr", "conj", "appos"):
         verb = head
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in _TRY_VERBS:
+            return None  # "attempted to kill a murder suspect": no one died
         if dep == "conj":  # "killed 12 soldiers and 3 civilians": the first conjunct's verb
             while verb.dep_ == "conj" and verb.pos_ != "VERB":
                 verb = verb.head
             if verb.pos_ in ("NOUN", "PROPN", "NUM"):
                 return _cue_of(verb)
         if verb.lemma_ in _DEATH_VERBS and dep in ("dobj", "nsubjpass", "obj", "conj"):
-            if verb.lemma_ in ("shoot", "gun") and any(
-                    c.dep_ == "conj" and (c.lemma_ in _INJURY_VERBS or c.lower_ in (
-                        "injured", "wounded")) for c in verb.children):
-                return "injured", verb  # "were shot and injured": hit, not killed
+            if verb.lemma_ in ("shoot", "gun"):
+                kind = _shot(verb)
+                return (kind, verb) if kind else None
             return "dead", verb
         headline_passive = dep == "nsubj" and verb.tag_ == "VBN" and not any(
-            c.dep_ in ("aux", "auxpass") for c in verb.children)
-        if headline_passive and verb.lemma_ in _DEATH_VERBS:
+            c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+        if headline_passive and (verb.lemma_ in _KILL_VERBS or _shot(verb) == "dead"):
             return "dead", verb  # "Police officer killed in attack"
         if headline_passive and verb.lemma_ in _INJURY_VERBS:
             return "injured", verb
-        if dep in ("dobj", "nsubjpass") and any(
-                p.lower_ == "to" and any(c.lemma_ == "death" for c in p.children)
-                for p in verb.children):
-            return "dead", verb  # "tortured a 35-year-old inmate to death"
+        if dep in ("dobj", "nsubjpass") and _fatal(verb):
+            return "dead", verb  # "tortured a 35-year-old inmate to death", "fatally assaulted"
         if dep == "nsubjpass":
-            # "was tortured and killed": the victim of the first verb is the second's too
+            # "was tortured and killed", "was shot and died", "was abducted ... and stabbed
+            # to death": the victim of the first verb is the second's too
             for c in verb.children:
-                if c.dep_ == "conj" and c.lemma_ in _DEATH_VERBS:
+                if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    continue  # "3 were injured and 1 person died": another subject
+                if c.dep_ == "conj" and (c.lemma_ in _KILL_VERBS or c.lemma_ in _DIE_VERBS
+                                         or _fatal(c)):
                     return "dead", c
                 if c.dep_ == "conj" and c.lemma_ in _INJURY_VERBS:
                     return "injured", c
@@ -241,6 +310,7 @@ def _cue_of(noun: Token) -> tuple[str, Token] | None:
         prep = head
         gov = prep.head
         if prep.lower_ == "of" and (gov.lemma_ in ("death", "life", "killing", "body", "corpse")
+                                    or gov.lower_ == "corpses"
                                     or gov.lower_ in ("deaths", "lives")):
             return "dead", gov
         if prep.lower_ == "of" and gov.lemma_ in ("injury",):
@@ -259,12 +329,17 @@ def _cue_of(noun: Token) -> tuple[str, Token] | None:
 
 def _singular_victim(tok: Token) -> tuple[str, Token] | None:
     """One victim: "a soldier was killed", "killed another Chechen", "Serkan Tumay has died"."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in (
-            "body", "corpse") and tok.tag_ in ("NN", "NNP") and any(
-            c.lower_ in ("a", "an", "one") for c in tok.children):
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
+            tok.head.head.lemma_ in ("body", "corpse") or tok.head.head.lower_ == "corpse") \
+            and tok.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in tok.children):
         return "dead", tok.head.head  # "the body of a man was found"
-    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj"):
+    if tok.lemma_ == "death" and tok.tag_ == "NN" and any(
+            c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
+        return "dead", tok  # "shot a civilian, resulting in his death"
+    if _role(tok)[0] not in ("nsubj", "nsubjpass", "dobj", "conj"):
         return None
+    if tok.lower_ in ("he", "she", "him") and tok.tag_ == "PRP":
+        return _cue_of(tok)  # "he died as a result of the torture"
     if any(c.dep_ == "nummod" and _is_num_word(c) and c.lower_ != "one" or
            c.dep_ == "nummod" and c.lower_ == "one" for c in tok.children):
         return None  # "one Turkish soldier": the number itself is counted
@@ -275,8 +350,9 @@ def _singular_victim(tok: Token) -> tuple[str, Token] | None:
                 and tok.doc[tok.i + 1].ent_iob_ == "I":
             return None  # only the last word of a name stands for the person
         return _cue_of(tok)
+    # "a soldier", "the victim", "his bodyguard", "her son", "a regime's fighter"
     det = any(c.lower_ in ("a", "an", "one", "another", "the") and c.dep_ in ("det", "nummod")
-              for c in tok.children)
+              or c.dep_ == "poss" for c in tok.children)
     # a headline drops the article: "Iranian political prisoner died"
     bare = tok.dep_ in ("nsubj", "nsubjpass") and not any(
         c.dep_ in ("det", "poss", "nummod") for c in tok.children)
@@ -304,24 +380,43 @@ def casualties(sent_span: Span, trigger: int | Token | None = None
             of another event are left out: "condemned the attack, which killed
             nine" gives no fatalities to the condemnation (see ``syntax.reach``).
     """
+    return _tally(_counts(sent_span, trigger))
+
+
+def _tally(counts: list[tuple[str, int, int, Token]]) -> tuple[int | None, int | None]:
+    """Counts on one cue add up; of several cues the largest wins."""
+    dead: dict[int, int] = {}
+    injured: dict[int, int] = {}
+    for kind, cue, value, _ in counts:
+        bucket = dead if kind == "dead" else injured
+        bucket[cue] = bucket.get(cue, 0) + value
+    return (max(dead.values()) if dead else None, max(injured.values()) if injured else None)
+
+
+def _counts(sent_span: Span, trigger: int | Token | None = None
+            ) -> list[tuple[str, int, int, Token]]:
+    """Each count of a sentence: (kind, index of its cue, value, the counted word); a
+    stated zero has cue -1 and the sentence's first token for word."""
     if isinstance(trigger, int):
         trigger = sent_span.doc[trigger]
     text = sent_span.text.lower()
-    dead: dict[int, int] = {}
-    injured: dict[int, int] = {}
+    out = []
+    first = sent_span[0]
     for m in _ZERO.finditer(text):
         words = m.group()
         if re.search(r"kill|death|dead|die|casualt|fatal", words):
-            dead[-1] = 0
+            out.append(("dead", -1, 0, first))
         if re.search(r"hurt|injur|wound|casualt", words):
-            injured[-1] = 0
+            out.append(("injured", -1, 0, first))
     seen: set[int] = set()
     for tok in sent_span:
         if tok.i in seen:
             continue
+        counted = tok
         if _is_num_word(tok) and not _is_excluded(tok) and not (
                 tok.lower_ == "one" and tok.i > 0
-                and tok.doc[tok.i - 1].lower_ in _NOT_COUNT_BEFORE):
+                and tok.doc[tok.i - 1].lower_ in _NOT_COUNT_BEFORE
+                and not (tok.dep_ == "nummod" and tok.head.i > tok.i)):  # "in which one soldier"
             group = _number_tokens(tok)
             seen.update(t.i for t in group)
             if group and group[0].i > 0 and tok.doc[group[0].i - 1].lower_ == "from" \
@@ -333,6 +428,7 @@ def casualties(sent_span: Span, trigger: int | Token | None = None
             head_num = max(group, key=lambda t: t.dep_ in ("nummod", "dobj", "nsubj", "nsubjpass",
                                                            "pobj", "conj", "attr"))
             found = _classify(head_num)
+            counted = head_num.head if head_num.dep_ == "nummod" else head_num
         elif tok.lower_ in _VAGUE:
             continue
         else:
@@ -344,23 +440,61 @@ def casualties(sent_span: Span, trigger: int | Token | None = None
         if trigger is not None and cue.i != trigger.i and reach(
                 cue, trigger, speech_frame=False, casualty=True) is None:
             continue
-        bucket = dead if kind == "dead" else injured
-        bucket[cue.i] = bucket.get(cue.i, 0) + value
-    return (max(dead.values()) if dead else None, max(injured.values()) if injured else None)
+        out.append((kind, cue.i, value, counted))
+    return out
+
+
+def _told_before(word: Token) -> bool:
+    """A count that names victims told of before: "the victim", "the two fatalities",
+    "the man" (not "the other man")."""
+    if word.lemma_ == "death" and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in word.children):
+        return True  # "The motive behind his death was ..."
+    if word.tag_ == "PRP":
+        return True  # "he died in hospital"
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in word.children) and not any(
+        c.lower_ in ("other", "another", "third", "second") for c in word.children)
 
 
 _WORD_NUMBERS = {"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
                  "twelve": 12}
-_CODED = re.compile(r"\bfatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\s+as\s+"
-                    r"(\d+|" + "|".join(_WORD_NUMBERS) + r")\b", re.IGNORECASE)
-_CLOSING = re.compile(r"(?:^|[.;:]\s+|\]\s*)(\d+|" + "|".join(_WORD_NUMBERS) +
-                      r")\s+(?:reported\s+)?fatalit(?:y|ies)\s*(?:\.|$|\(|\[|;)",
+_N = r"(\d+|" + "|".join(_WORD_NUMBERS) + r")"
+_START = r"(?:^|[.;:]\s+|\]\s*)"
+_CODED = re.compile(r"\bfatalit(?:y|ies)(?:\s+and\s+injuries)?\s+(?:were\s+|was\s+|are\s+|is\s+)?"
+                    r"coded\s+as\s+" + _N + r"\b", re.IGNORECASE)
+# "1 fatality.", "2 fatalities and 1 injured.", "1 fatality, 2 injured", "Six fatalities
+# reported.", "1 killed. [size=no report]"
+_CLOSING = re.compile(_START + _N + r"\s+(?:reported\s+)?(?:fatalit(?:y|ies)|killed)"
+                      r"(?:\s+reported)?(?:(?:,|\s+and)\s+(?:\d+|" + "|".join(_WORD_NUMBERS) +
+                      r")\s+(?:injured|injuries|wounded))?\s*(?:\.|$|\(|\[|;|(?:split|spread)\b)",
                       re.IGNORECASE)
-_NONE_AT_ALL = re.compile(r"\b(?:no|without)\s+(?:reported\s+)?(?:injuries|casualties)\s+"
-                          r"(?:or|nor|and)\s+(?:fatalities|deaths)\b|\bno\s+(?:reported\s+)?"
-                          r"(?:fatalities|deaths)\s+(?:or|nor|and)\s+(?:injuries)\b",
-                          re.IGNORECASE)
+# "... of torture 2 fatalities" (the full stop left out) at the very end of a note
+_CLOSING_BARE = re.compile(r"\s" + _N + r"\s+fatalit(?:y|ies)\s*$", re.IGNORECASE)
+# a share the analyst states for this one event: "Fatalities are split across 2 events
+# (3).", "fatalities reported as half, rounded down to 3"
+_SHARE = re.compile(r"\bfatalit(?:y|ies)\b[^.]*?\b(?:split|spread)(?:\s+up)?\s+(?:between|across|"
+                    r"among|over)\s+" + _N + r"\s+(?:events|locations)\s*\((\d+)\)|"
+                    r"\bfatalit(?:y|ies)\b[^.]*?\brounded\s+(?:down|up)\s+to\s+(\d+)",
+                    re.IGNORECASE)
+# a toll spread over several events: "Fatalities split between 2 events", "coded as 10 and
+# spread across three locations", "split up between 3 events", "[1 fatality split among 12
+# events]", "spread across three locations in two days"
+_SPLIT = re.compile(r"\bfatalit(?:y|ies)\b[^.]*?\b(?:split|spread|coded)(?:\s+up)?\s+(?:between|"
+                    r"across|among|over)\s+" + _N + r"\s+(?:separate\s+)?(?:events|locations)"
+                    r"(?:\s+(?:in|over)\s+" + _N + r"\s+days)?", re.IGNORECASE)
+# none at all: "resulting in no injuries or fatalities", "No casualties reported.",
+# "Neither injuries nor fatalities were reported.", "No people were reported injured or
+# killed.", "Source reported that there were no fatalities"; a statement about injuries
+# alone ("No injuries were reported.") says nothing of deaths
+_NONE_AT_ALL = re.compile(
+    r"\b(?:no|without|neither)\s+(?:reported\s+)?(?:injuries|casualties|fatalities|deaths)"
+    r"(?:\s+(?:or|nor|and|and/or)\s+(?:injuries|casualties|fatalities|deaths))?"
+    r"(?:\s+(?:were|was|have\s+been|had\s+been))?(?:\s+(?:reported|recorded))?\s*(?:[.;,]|$)|"
+    r"\b(?:no|without)\s+(?:reported\s+)?(?:injuries|casualties)\s+(?:or|nor|and)\s+"
+    r"(?:fatalities|deaths)\b|\bno\s+(?:reported\s+)?(?:fatalities|deaths)\s+(?:or|nor|and)\s+"
+    r"(?:injuries)\b|\bno\s+(?:one|people)\s+(?:was|were)\s+reported\s+(?:injured\s+or\s+)?"
+    r"(?:killed|dead)\b|\bthere\s+were\s+no\s+(?:fatalities|casualties|deaths)\b",
+    re.IGNORECASE)
 
 
 def _count(word: str) -> int:
@@ -369,16 +503,38 @@ def _count(word: str) -> int:
 
 def note_toll(text: str) -> int | None:
     """The toll a report states for itself, as ACLED's analysts write it; None when it
-    states none ("killing and wounding an unknown number" states none)."""
+    states none ("killing and wounding an unknown number" states none).
+
+    A stated share wins ("Fatalities are split across 2 events (3)." -> 3); else the coded
+    or closing count ("Fatalities coded as 10", "1 fatality and 1 injured."), this event's
+    share of it where the note spreads it over several events (:func:`note_share`); else 0
+    where the note says there were none ("No casualties reported.")."""
+    m = _SHARE.search(text)
+    if m:
+        return int(m.group(2) or m.group(3))
     m = _CODED.search(text)
     if m:
-        return _count(m.group(1))
+        return note_share(_count(m.group(1)), text)
     found = [_count(m.group(1)) for m in _CLOSING.finditer(text)]
+    found += [_count(m.group(1)) for m in _CLOSING_BARE.finditer(text)]
     if found:
-        return found[-1]
-    if _NONE_AT_ALL.search(text):
+        return note_share(found[-1], text)
+    if any(re.search(r"fatalit|death|casualt|killed|dead", m.group(), re.IGNORECASE)
+           for m in _NONE_AT_ALL.finditer(text)):
         return 0
     return None
+
+
+def note_share(total: int, text: str) -> int:
+    """One event's share of a toll the note spreads over several events ("Fatalities split
+    between 2 events", "coded as 10 and spread across three locations in two days"): the
+    total over the events, rounded up (an event of a spread toll has at least one death);
+    the total itself where the note spreads nothing."""
+    m = _SPLIT.search(text)
+    if not m or not total:
+        return total
+    parts = _count(m.group(1)) * (_count(m.group(2)) if m.group(2) else 1)
+    return -(-total // parts) if parts > 1 else total
 
 
 def note_deaths(doc) -> int | None:
@@ -387,5 +543,12 @@ def note_deaths(doc) -> int | None:
     none or is longer than one paragraph."""
     if not len(doc) or not same_paragraph(doc, 0, len(doc) - 1):
         return None
-    counts = [dead for dead, _ in (casualties(sent) for sent in doc.sents) if dead is not None]
-    return sum(counts) if counts else None
+    total = None
+    for sent in doc.sents:
+        counts = _counts(sent)
+        if total is not None:  # a later sentence's "the victim died" is the same victim
+            counts = [c for c in counts if not _told_before(c[3])]
+        dead, _ = _tally(counts)
+        if dead is not None:
+            total = (total or 0) + dead
+    return total
