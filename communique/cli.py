@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--polnear", metavar="DIR", help="PolNeAR corpus folder: quote P/R/F1")
     p.add_argument("--split", default="dev", help="PolNeAR split (default dev)")
     p.add_argument("--part", choices=PARTS, default="all",
-                   help="for --class, --ner, --plv, --acled: the fixed seeded 80%% train part, the 20%% "
+                   help="for --class, --ner, --plv, --actors, --acled: the fixed seeded 80%% train part, the 20%% "
                         "held-out part, or all (default); see communique/evaluate/splits.py")
     p.add_argument("--when-where", metavar="JSONL", help="dates, locations and fatalities dev set")
     p.add_argument("--actors", metavar="TSV",

@@ -133,3 +133,16 @@ def test_spans_must_be_in_the_sentence(tmp_path):
     path = _write(tmp_path, [["Ukraine accuses Russia.", "hand", "Kyiv", "UKR", "", ""]])
     with pytest.raises(ValueError, match="not in the sentence"):
         read_rows(path)
+
+
+def test_parts_follow_the_fixed_split(tmp_path):
+    from communique.evaluate.splits import is_heldout
+
+    texts = [f"Country number {k} accused Russia." for k in range(40)]
+    path = _write(tmp_path, [[t, "hand", "Russia", "RUS", "", ""] for t in texts])
+    for part in ("train", "heldout"):
+        want = [t for t in texts if is_heldout(t) == (part == "heldout")]
+        coder = _FixedCoder([{"actors": [], "events": []}] * len(want))
+        r = evaluate(path, coder, part=part)
+        assert coder.seen == want and r["n"] == len(want) and 0 < len(want) < 40
+        assert f"[{part}]" in format_table(r)

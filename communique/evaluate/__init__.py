@@ -37,7 +37,7 @@ def run_eval(class_tsv=None, ner=None, plv=None, polnear=None, split="dev",
         results["dates, places, fatalities"] = (r, _ww.format_table(r))
     if actors:
         from . import actors as _actors
-        r = _actors.evaluate(actors, coder, limit=limit)
+        r = _actors.evaluate(actors, coder, limit=limit, part=part)
         results["actor countries"] = (r, _actors.format_table(r))
     if acled:
         from . import acled as _acled

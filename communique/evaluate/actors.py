@@ -32,6 +32,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable
 
+from communique.evaluate.splits import select
 from communique.record import Article
 
 COLUMNS = ("sentence", "source", "actor_text", "actor_country",
@@ -150,19 +151,22 @@ def score_record(row: dict[str, str], record: dict[str, Any]) -> dict[str, dict[
 
 
 def evaluate(path: str | Path, coder=None, limit: int | None = None,
-             batch_size: int = 64) -> dict[str, Any]:
+             batch_size: int = 64, part: str = "all") -> dict[str, Any]:
     """Actor and recipient country accuracy, span recall and top confusions.
 
     Args:
         path: an actor_countries TSV (see ``tests/data/actor_countries.tsv``).
         coder: anything with ``code_dicts(articles, batch_size=...)``; None for the default coder.
         limit: score only the first ``limit`` rows.
+        part: ``all``, or the ``train`` / ``heldout`` part of the fixed seeded split
+            (:mod:`communique.evaluate.splits`, keyed on the sentence, as for the PLV and
+            ConfliBERT files the rows come from).
     """
     if coder is None:
         from communique.pipeline import default_coder
 
         coder = default_coder()
-    rows = read_rows(path, limit)
+    rows = select(read_rows(path, limit), lambda r: r["sentence"], part)
     articles = [Article(text=r["sentence"], id=f"row{k}") for k, r in enumerate(rows)]
     records = list(coder.code_dicts(articles, batch_size=batch_size))
     tallies = {role: Counter() for role, _ in ROLES}
@@ -193,7 +197,7 @@ def evaluate(path: str | Path, coder=None, limit: int | None = None,
     def ratio(a, b):
         return round(a / b, 4) if b else 0.0
 
-    result: dict[str, Any] = {"dataset": str(path), "n": len(rows), "failed": failed,
+    result: dict[str, Any] = {"dataset": str(path), "part": part, "n": len(rows), "failed": failed,
                               "with_event": ratio(with_event, len(rows))}
     for role, _ in ROLES:
         t = tallies[role]
@@ -212,7 +216,9 @@ def evaluate(path: str | Path, coder=None, limit: int | None = None,
 
 def format_table(result: dict[str, Any], top: int = 10) -> str:
     """A plain-text summary: accuracies per role, error sources, top wrong (gold, predicted) pairs."""
-    lines = [f"{result['dataset']}  (n={result['n']}, failed={result['failed']}, "
+    part = result.get("part", "all")
+    lines = [f"{result['dataset']}{'' if part == 'all' else f' [{part}]'}  "
+             f"(n={result['n']}, failed={result['failed']}, "
              f"with an event={result['with_event']:.3f})",
              f"{'role':<10} {'n':>4} {'country':>8} {'resolved':>9} {'span rec':>9} {'in role':>8}"]
     for role, _ in ROLES:

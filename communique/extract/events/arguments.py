@@ -534,6 +534,24 @@ def _relative_object(verb):
 
 
 
+# Acts two parties do together: "X and Y agreed", "X held talks with Y".
+JOINT_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+def joint_roles(event_type: str, mode: str | None, actor_ids: list[str],
+                recipient_ids: list[str]) -> tuple[list[str], list[str]]:
+    """Actor and recipient of an act two parties do together: "X held talks with Y": X acts,
+    Y receives; "X and Y agreed", "talks between X and Y": the first named acts, the others
+    receive. The PLOVER manual codes all participants of a meeting with no host as actors
+    (and ConfliBERT's NER data mark both sides of a meeting R); the PLV data mark the second
+    party as the target ("<s>X</s> held talks with <t>Y</t>", "<s>X</s> and <t>Y</t> agreed"),
+    as do the hand-annotated actor countries, and the pair and country scores follow them
+    (docs/evaluation.md, "Joint acts")."""
+    if event_type in JOINT_TYPES and not recipient_ids and len(actor_ids) >= 2:
+        return actor_ids[:1], actor_ids[1:]
+    return actor_ids, recipient_ids
+
+
 def host_and_guests(tok, token_actor, country_of, ids) -> tuple[list[str], list[str]] | None:
     """Where a meeting takes place "in"/"at" a place of one participant's country and another
     participant is from elsewhere: (the visitors, the host)."""

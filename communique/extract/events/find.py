@@ -76,11 +76,14 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         if d.hosts:
             actor_ids, recipient_ids = d.hosts
         if d.type == "CONSULT" and d.mode != "visit":
-            # manual: where no one hosts or visits, all participants are the actor
+            # no one hosts: how sure the event is rests on its participants, not on who of
+            # them the data call the recipient (joint_roles, below)
             actor_ids, recipient_ids = actor_ids + recipient_ids, []
         if d.type in ("ASSAULT",) and not actor_ids and not recipient_ids:
             actor_ids = arguments.nearby_sides(doc, c.tok, token_actor)
-        events.append(_event_hit(doc, c, d, mood, actor_ids, recipient_ids, explain))
+        hit = _event_hit(doc, c, d, mood, actor_ids, recipient_ids, explain)
+        hit.actor_ids, hit.recipient_ids = arguments.joint_roles(d.type, d.mode, actor_ids, recipient_ids)
+        events.append(hit)
     events = dedupe(events, doc)
     if fill is not None:
         # roles the rules left empty, filled by the trained role step once each happening
