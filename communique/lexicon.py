@@ -288,6 +288,19 @@ def cameo_table() -> dict[str, tuple[str, float, int]]:
             for _, d in read_tsv(DATA / "cameo_codes.tsv")}
 
 
+def penta_class(cameo: str | None) -> int:
+    """Schrodt's PentaClass of a CAMEO code (the class ConfliBERT's data and the event model's
+    quad head use): 0 statements and appeals (CAMEO 01-02), 1 verbal cooperation (03-05),
+    2 material cooperation (06-08), 3 verbal conflict (09-13 and 16, reduce relations),
+    4 material conflict (14, 15, 17-20)."""
+    if not cameo:
+        return 0
+    root = int(cameo[:2])
+    if root == 16:
+        return 3
+    return 0 if root <= 2 else 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
 def cameo_info(code: str | None) -> tuple[str | None, float | None, int | None]:
     """(description, goldstein, quad_class) of a CAMEO code; Nones for an unknown code."""
     return cameo_table().get(code or "", (None, None, None))

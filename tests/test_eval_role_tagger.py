@@ -61,14 +61,10 @@ def test_the_shipped_tagger_says_how_it_was_trained():
 
 @pytest.fixture(scope="module")
 def tagger_coder():
-    """The tagger on the rules' event types: the retrained event model changes four of the
-    seed's types (issue 13, shown as an expected failure in test_seed.py), which is not what
-    this test is about."""
+    """Model mode: the event model's types and the tagger's roles together."""
     from communique.pipeline import Coder
 
-    coder = Coder(event_model=True)
-    coder.event_model = None
-    return coder
+    return Coder(event_model=True)
 
 
 def test_the_seed_article_with_the_tagger(tagger_coder, seed_text):

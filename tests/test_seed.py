@@ -14,25 +14,17 @@ from communique.schema import validate
 from .conftest import SEED_PUBLISHED
 
 
-# With the event model (--model) the seed does not yet give its nine events: the model types
-# "telephone call" SUPPORT (p 0.59), "settle" ACCUSE, the scheduled "visit" AGREE (p 0.90) and a
-# second "opposition" REJECT (a tenth event). Shown here, not hidden: each expectation runs for
-# both coders, the model's failures are expected until the model's say is narrowed.
-MODEL_SEED = pytest.mark.xfail(reason="the event model changes four of the seed's nine events "
-                               "(issue 13)", strict=False)
-
-
-@pytest.fixture(scope="module", params=["rules", pytest.param("model", marks=MODEL_SEED)])
+@pytest.fixture(scope="module", params=["rules", "model"])
 def record(request, coder, seed_text):
     """The seed's record from the default coder, and from the coder with the event model
-    (``--model``)."""
+    (``--model``, explaining each event's type): every expectation holds for both."""
     if request.param == "model":
         from communique.models.event_model import model_available
         from communique.pipeline import Coder
 
         if not model_available():
             pytest.skip("no event model is shipped")
-        coder = Coder(event_model=True)
+        coder = Coder(event_model=True, explain=True)
     rec = coder.code(Article(text=seed_text, id="seed", published=SEED_PUBLISHED)).to_dict()
     validate(rec)
     return rec
@@ -233,3 +225,19 @@ def test_all_nine_events_and_no_others(record):
     # the 44-day war ended in November 2020
     war = events[4]
     assert war["date"] and war["date"] <= "2020-11-30" and war["date_precision"] in ("range", "month")
+
+
+def test_with_the_model_each_kept_lexicon_type_says_why(record):
+    """--explain: where the model's most probable type is another, the event says why the
+    lexicon's type stood (communique/extract/events/model.type_verdict)."""
+    whys = [e["why"] for e in record["events"] if "why" in e]
+    if not whys:
+        pytest.skip("the rules' run explains nothing")
+    assert len(whys) == len(record["events"])
+    for w in whys:
+        other = w.get("model_type") not in (None, w["lexicon_type"]) and not (
+            w["model_type"] == "YIELD" and w["lexicon_type"] in ("CONCEDE", "RETREAT"))
+        if w["type_by"] == "lexicon" and other:
+            assert w.get("type_kept"), w
+        else:
+            assert not w.get("type_kept"), w

@@ -21,6 +21,7 @@ from typing import Any
 
 from communique.evaluate.splits import is_heldout, select
 from communique.extract.events import find_events
+from communique.lexicon import penta_class
 
 QUADS = (0, 1, 2, 3, 4)
 
@@ -93,18 +94,6 @@ def _main_event(events, doc=None, asserted_only=False):
     return min(events, key=lambda e: (e.negated, e.modality not in ("asserted", "future"),
                                       _depth(doc, e.trigger_token) if doc is not None else 0,
                                       -e.confidence, e.trigger_start))
-
-
-def penta_class(cameo: str | None) -> int:
-    """Schrodt's PentaClass, the class these data sets use: 0 statements and appeals
-    (CAMEO 01-02), 1 verbal cooperation (03-05), 2 material cooperation (06-08),
-    3 verbal conflict (09-13 and 16, reduce relations), 4 material conflict (14, 15, 17-20)."""
-    if not cameo:
-        return 0
-    root = int(cameo[:2])
-    if root == 16:
-        return 3
-    return 0 if root <= 2 else 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
 def _code(texts, coder, batch_size=64):

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from communique.extract.events import find_events
-from communique.extract.events.model import View, cameo_for, main_candidates, revise
+from communique.extract.events.model import (View, cameo_for, main_candidates, revise,
+                                             specific_reading)
 from communique.lexicon import cameo_info, cameo_to_plover, load_lexicon
 
 from .test_events import _EntityActors
@@ -118,3 +119,73 @@ def test_main_candidate_is_asserted_then_nearest_the_root(nlp):
     asserted = Mood("asserted", False, False)
     assert main_candidates([(a, asserted), (w, asserted)]) == {id(w)}
     assert main_candidates([(a, asserted), (w, Mood("asserted", True, False))]) == {id(a)}
+
+
+class PerSentence(StandIn):
+    """Answers the n-th sentence it sees with the n-th type distribution."""
+
+    def __init__(self, types):
+        super().__init__()
+        self.types = list(types)
+
+    def predict(self, sentences):
+        self.seen += list(sentences)
+        return [{"type": dict(t), "mode": {}, "quad": {}, "acled": {}}
+                for t, _ in zip(self.types, sentences)]
+
+
+@pytest.mark.parametrize("cameo, constrained, expected", [
+    ("041", False, True), ("0871", False, True), ("138", False, True),   # leaves below a root
+    ("040", False, False), ("190", False, False), (None, False, False),  # a root: "not specified"
+    ("040", True, True),                                                   # "telephone call"
+])
+def test_specific_reading(cameo, constrained, expected):
+    assert specific_reading(cameo, constrained) is expected
+
+
+def test_the_models_type_must_beat_the_lexicons_by_a_margin():
+    close = View(type={"SUPPORT": 0.55, "CONSULT": 0.40})
+    r = revise("CONSULT", "phone", "041", close, main=True)
+    assert (r.type, r.mode, r.type_by, r.model_type) == ("CONSULT", "phone", "lexicon", "SUPPORT")
+    assert "0.3 above" in r.type_kept
+    clear = View(type={"SUPPORT": 0.75, "CONSULT": 0.20})
+    r = revise("CONSULT", "phone", "041", clear, main=True)
+    assert (r.type, r.type_by, r.type_probability, r.type_kept) == ("SUPPORT", "model", 0.75, None)
+
+
+@pytest.mark.parametrize("specific, depth, expected", [
+    (True, 2, "AGREE"),     # near the root: the sentence is about the trigger's act
+    (True, 3, "CONSULT"),   # a specific reading deep in the parse stands
+    (False, 5, "AGREE"),    # a root reading ("040") is no better than the model's
+])
+def test_a_specific_reading_deep_in_the_sentence_stands(specific, depth, expected):
+    r = revise("CONSULT", "visit", "042", View(type={"AGREE": 0.95}), main=True,
+               specific=specific, depth=depth)
+    assert r.type == expected
+    assert (r.type_kept is not None) == (expected == "CONSULT")
+
+
+@pytest.mark.parametrize("quad, expected", [
+    ({"1": 0.8, "3": 0.2}, "AGREE"),    # the quad head sides with the lexicon's class: kept
+    ({"3": 0.9, "1": 0.1}, "ACCUSE"),   # both heads move it to verbal conflict
+    ({}, "ACCUSE"),                     # no quad head: the type head decides
+])
+def test_a_new_quad_class_needs_the_quad_head(quad, expected):
+    r = revise("AGREE", None, "036", View(type={"ACCUSE": 0.9}, quad=quad), main=True)
+    assert r.type == expected
+    if expected == "AGREE":
+        assert "quad head says 1" in r.type_kept
+
+
+def test_same_quad_class_needs_no_quad_head():
+    r = revise("CONSULT", None, "040", View(type={"SUPPORT": 0.9}, quad={"0": 0.9}), main=True)
+    assert r.type == "SUPPORT"
+
+
+def test_a_retelling_the_model_reads_as_another_type_is_still_one_event(nlp):
+    text = ("Iran expressed its opposition to foreign forces in the region. "
+            "Iran declared its opposition to any deployment of foreign forces.")
+    assert [e.type for e in _code(nlp, text)] == ["ACCUSE"]  # the rules: one act, told twice
+    model = PerSentence([{"ACCUSE": 0.9}, {"REJECT": 0.9, "ACCUSE": 0.05}])
+    assert [(e.type, e.sentence_start) for e in _code(nlp, text, model)] == [("ACCUSE", 0)]
+    assert len(model.seen) == 2

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from .arguments import Roles, actor_ids
 from .candidates import DEMAND, Candidate, main_child
 from .modality import Mood
-from .model import View, revise
+from .model import View, depth, revise, specific_reading
 from .normalise import MATERIAL_CONFLICT, frame_mode, intent_code, intent_to_yield, normalise
 from .tree import lemma, pobjs, prep_children, subjects
 
@@ -54,6 +54,7 @@ class Decision:
     contexts: tuple[str, ...] = ()
     hosts: tuple[list[str], list[str]] | None = None
     why: dict | None = None
+    rules: tuple[str, str | None] | None = None  # with a model: (type, mode) the rules give
 
 
 # ---------------------------------------------------------------- reading: the lexicon and frames
@@ -195,9 +196,13 @@ def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
         main: whether the candidate is its sentence's main one (the model decides its type).
     """
     r = _refine(c, c.reading, roles, token_actor)
-    rev = revise(r.type, r.mode, r.cameo, view, main)
+    rev = revise(r.type, r.mode, r.cameo, view, main,
+                 specific_reading(r.cameo, c.entry.specificity > 0),
+                 depth(c.tok) if view is not None and main else 0)
     etype, mode, cameo = normalise(rev.type, rev.mode, rev.cameo, c.tok, mood.modality,
                                    mood.refusal)
+    rules = None if view is None else \
+        normalise(r.type, r.mode, r.cameo, c.tok, mood.modality, mood.refusal)[:2]
     e = c.entry
     why = {"trigger": c.tok.doc[c.span[0]:c.span[1]].text,
            "lexicon": f"{e.lemma} ({e.pos}): {e.type}{' ' + e.mode if e.mode else ''}"
@@ -206,7 +211,11 @@ def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
            "lexicon_type": r.type, "type_by": rev.type_by,
            "type_probability": rev.type_probability, "mode_by": rev.mode_by,
            "mode_probability": rev.mode_probability}
+    if rev.model_type is not None:
+        why["model_type"] = rev.model_type
+    if rev.type_kept:
+        why["type_kept"] = rev.type_kept
     if etype == "CONSULT" and mode in (None, "third-party") and hosts:
         # manual, CONSULT: "met X in X's capital" - X hosts, the other side visits
-        return Decision(etype, "visit", "042", r.contexts, hosts, why)
-    return Decision(etype, mode, cameo, r.contexts, None, why)
+        return Decision(etype, "visit", "042", r.contexts, hosts, why, rules)
+    return Decision(etype, mode, cameo, r.contexts, None, why, rules)

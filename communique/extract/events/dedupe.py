@@ -28,6 +28,13 @@ def _compatible(a: list[str], b: list[str]) -> bool:
     return not a or not b or bool(set(a) & set(b))
 
 
+def _same_reading(a: EventHit, b: EventHit) -> bool:
+    """Same type and mode, or the same reading by the rules: a retelling is the same act even
+    where the event model reads its other sentence as another type."""
+    return (a.type, a.mode) == (b.type, b.mode) or (
+        a.rules is not None and a.rules == b.rules)
+
+
 def dedupe(events: list[EventHit], doc) -> list[EventHit]:
     """One event per happening: merge repeats within a sentence and retellings nearby."""
     head_end = headline_end_char(doc)
@@ -39,14 +46,13 @@ def dedupe(events: list[EventHit], doc) -> list[EventHit]:
         merged = False
         for k in reversed(out):
             near = abs(sent_index.get(k.sentence_start, 0) - sent_index.get(e.sentence_start, 0))
-            if k.type != e.type or k.negated != e.negated:
+            if k.negated != e.negated or not _compatible(k.actor_ids, e.actor_ids):
                 continue
-            if not _compatible(k.actor_ids, e.actor_ids):
-                continue
-            if k.sentence_start == e.sentence_start:
+            if k.type == e.type and k.sentence_start == e.sentence_start:
                 merged = True
-            elif (doc[k.trigger_token].lemma_.lower() == doc[e.trigger_token].lemma_.lower()
-                  and k.mode == e.mode and _compatible(k.recipient_ids, e.recipient_ids)
+            elif (k.sentence_start != e.sentence_start
+                  and doc[k.trigger_token].lemma_.lower() == doc[e.trigger_token].lemma_.lower()
+                  and _same_reading(k, e) and _compatible(k.recipient_ids, e.recipient_ids)
                   and (near <= 3 or (k.actor_ids and e.actor_ids))):
                 # The same act retold: "expressed opposition" ... "We declare our opposition".
                 merged = True

@@ -115,4 +115,4 @@ def _event_hit(doc, c, d: classify.Decision, mood: modality.Mood, actor_ids, rec
         sentence_start=sent.start_char, sentence_end=sent.end_char,
         actor_ids=actor_ids, recipient_ids=recipient_ids, modality=mood.modality,
         negated=mood.negated, confidence=round(min(confidence, 0.95), 3),
-        fatalities=dead, injured=hurt, why=d.why if explain else None)
+        fatalities=dead, injured=hurt, why=d.why if explain else None, rules=d.rules)

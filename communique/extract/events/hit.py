@@ -30,6 +30,7 @@ class EventHit:
     fatalities: int | None = None
     injured: int | None = None
     why: dict | None = None  # with explain: what decided the type and mode
+    rules: tuple[str, str | None] | None = None  # (type, mode) the rules alone give
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)

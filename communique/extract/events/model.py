@@ -8,8 +8,13 @@ reads each sentence that has a candidate once (:func:`sentence_views`) and
 - **type**: the sentence's main candidate (asserted before negated or
   hypothetical, then nearest the root: the one a reader would call "what
   happened") takes the model's type when the model gives it at least
-  ``TYPE_MIN``; the model's YIELD is CONCEDE or RETREAT as the lexicon says,
-  else CONCEDE. Other candidates keep the lexicon's type.
+  ``TYPE_MIN`` and ``TYPE_MARGIN`` more than the lexicon's type, unless the
+  lexicon's reading is specific and deep in the parse, or the new type changes
+  the quad class against the model's own quad head (:func:`type_verdict`);
+  the model's YIELD is CONCEDE or RETREAT as the lexicon says, else CONCEDE.
+  Other candidates keep the lexicon's type. Each event keeps the rules' own
+  reading (``EventHit.rules``) so that a retelling the model reads otherwise
+  still merges with the first telling (``dedupe``).
 - **mode**: an ASSAULT, PROTEST, COERCE or MOBILIZE takes the model's mode
   (airstrike, shelling, explosives, riot ...) when the model gives it at least
   ``MODE_MIN`` and the lexicon said none or this is the main candidate; the
@@ -31,10 +36,12 @@ import functools
 from dataclasses import dataclass, field
 
 from communique.acled import acled_rows
-from communique.lexicon import cameo_to_plover
+from communique.lexicon import cameo_to_plover, penta_class
 from communique.models.event_model import mark
 
 TYPE_MIN = 0.5
+TYPE_MARGIN = 0.3  # the model's type must beat the lexicon's type by this much
+SPECIFIC_DEPTH = 2  # a specific lexicon reading deeper than this in the parse stands
 MODE_MIN = 0.5
 YIELD_TYPES = ("CONCEDE", "RETREAT")
 ONE_SIDED = "Violence against civilians"
@@ -101,19 +108,67 @@ class Revision:
     type_probability: float | None
     mode_by: str | None
     mode_probability: float | None
+    model_type: str | None = None  # main candidate: the model's most probable type (YIELD ...)
+    type_kept: str | None = None  # why the lexicon's type stood where the model said another
+
+
+def specific_reading(cameo: str | None, constrained: bool) -> bool:
+    """Whether the lexicon's reading is specific: its CAMEO code is a leaf below a root
+    ("041" discuss by telephone, "138" threaten with military force, not "040" or "190"),
+    or its entry matches only with a given object, particle, preposition or modifier
+    ("telephone call", "call off the strike")."""
+    return constrained or bool(cameo and len(cameo) >= 3 and cameo[2:].strip("0") != "")
+
+
+def type_verdict(type_: str, cameo: str | None, view: View, specific: bool, depth: int = 0
+                 ) -> tuple[str, str, float | None, str | None]:
+    """The main candidate's type after the model: (type, "lexicon" or "model", the model's
+    probability of that type, why the lexicon's type stood where the model said another).
+
+    The model's type replaces the lexicon's when all hold (chosen on the held-out parts,
+    docs/evaluation.md "How the model's say was narrowed"):
+
+    - the model gives it ``TYPE_MIN`` or more, and ``TYPE_MARGIN`` more than the lexicon's
+      own type;
+    - a specific lexicon reading (:func:`specific_reading`) is at most ``SPECIFIC_DEPTH``
+      steps from the root of the parse: the model reads the sentence, not the trigger, so
+      deeper down its answer is about another act ("expressed happiness over X's scheduled
+      visit");
+    - where the new type moves the event to another quad class (``penta_class``), the
+      model's own quad head says that class too.
+    """
+    lex = _label(type_)
+    label, p = View.top(view.type)
+    p_lex = view.type.get(lex, 0.0)
+    if label is None or label == lex:
+        return type_, "lexicon", p_lex if label else None, None
+    said = f"the model's {label} (p {p:.2f}; {lex} {p_lex:.2f})"
+    new = (type_ if type_ in YIELD_TYPES else "CONCEDE") if label == "YIELD" else label
+    q_lex, q_new = penta_class(cameo or cameo_for(type_, None)), penta_class(cameo_for(new, None))
+    q_model, _ = View.top(view.quad)
+    if p < TYPE_MIN:
+        kept = f"{said} is under {TYPE_MIN}"
+    elif p - p_lex < TYPE_MARGIN:
+        kept = f"{said} is not {TYPE_MARGIN} above the lexicon's"
+    elif specific and depth > SPECIFIC_DEPTH:
+        kept = (f"{said} reads the sentence; the lexicon's reading (CAMEO {cameo}) is specific "
+                f"and its trigger {depth} steps below the root")
+    elif q_new != q_lex and q_model is not None and int(q_model) != q_new:
+        kept = f"{said} moves quad class {q_lex} to {q_new}; the model's quad head says {q_model}"
+    else:
+        return new, "model", p, None
+    return type_, "lexicon", p_lex, kept
 
 
 def revise(type_: str, mode: str | None, cameo: str | None, view: View | None,
-           main: bool) -> Revision:
-    """The reading (type, mode, CAMEO) after the model's view of the sentence."""
+           main: bool, specific: bool = False, depth: int = 0) -> Revision:
+    """The reading (type, mode, CAMEO) after the model's view of the sentence; ``specific``:
+    the lexicon's reading is specific (:func:`specific_reading`)."""
     if view is None:
         return Revision(type_, mode, cameo, "lexicon", None, "lexicon" if mode else None, None)
-    new_type, p_type = type_, view.type.get(_label(type_))
-    label, p = View.top(view.type)
-    type_by = "lexicon"
-    if main and label is not None and p >= TYPE_MIN and _label(type_) != label:
-        new_type = (type_ if type_ in YIELD_TYPES else "CONCEDE") if label == "YIELD" else label
-        type_by, p_type = "model", p
+    new_type, type_by, p_type, kept = type_, "lexicon", view.type.get(_label(type_)), None
+    if main:
+        new_type, type_by, p_type, kept = type_verdict(type_, cameo, view, specific, depth)
     new_mode = mode if new_type == type_ else None
     mode_by = "lexicon" if new_mode else None
     p_mode = None
@@ -128,7 +183,8 @@ def revise(type_: str, mode: str | None, cameo: str | None, view: View | None,
     new_cameo = cameo if (new_type, new_mode) == (type_, mode) else cameo_for(new_type, new_mode, cameo)
     return Revision(new_type, new_mode, new_cameo, type_by,
                     round(p_type, 3) if p_type is not None else None, mode_by,
-                    round(p_mode, 3) if p_mode is not None else None)
+                    round(p_mode, 3) if p_mode is not None else None,
+                    View.top(view.type)[0] if main else None, kept)
 
 
 def mention_span(tok, token_actor: dict[int, str]) -> tuple[int, int]:
@@ -184,7 +240,7 @@ def event_views(staged, event_model, token_actor: dict[int, str]) -> dict[int, V
             for i, p in zip(starts, probs)}
 
 
-def _depth(tok) -> int:
+def depth(tok) -> int:
     n = 0
     while tok.head.i != tok.i and n < 50:  # spaCy makes a new Token on each access: no `is`
         tok, n = tok.head, n + 1
@@ -196,7 +252,7 @@ def main_candidates(cands_moods) -> set[int]:
     negated, then the one nearest the root of the parse, then the first."""
     best: dict[int, tuple] = {}
     for c, mood in cands_moods:
-        key = (mood.negated, mood.modality not in ("asserted", "future"), _depth(c.tok), c.tok.i)
+        key = (mood.negated, mood.modality not in ("asserted", "future"), depth(c.tok), c.tok.i)
         s = c.tok.sent.start
         if s not in best or key < best[s][0]:
             best[s] = (key, id(c))
