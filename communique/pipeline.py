@@ -14,7 +14,7 @@ from typing import Any
 from . import kb
 from .extract import actors as _actors
 from .extract import dates as _dates
-from .extract.date_forms import opening_date
+from .extract.date_forms import in_opening_sentence, opening_date, without_glosses
 from .extract.fatalities import note_deaths, note_share, note_toll
 from .extract.syntax import doc_text, keep_text
 from .extract import events as _events
@@ -175,7 +175,9 @@ class Coder:
         text = doc_text(doc)
         # a note that opens with its date ("On 27 April 2020, ...") dates its undated events;
         # else the recent day a report names is its occasion
-        peg = opening_date(date_hits, text) or _news_peg(date_hits, published)
+        opening = opening_date(date_hits, text)
+        date_hits = without_glosses(date_hits, text, opening)
+        peg = opening or _news_peg(date_hits, published)
         for n, h in enumerate(hits, 1):
             goldstein, quad = h.goldstein, h.quad_class
             if h.cameo and (goldstein is None or quad is None):
@@ -183,10 +185,19 @@ class Coder:
             date, date_text, precision = _dates.date_for(doc, h.trigger_token, date_hits, published)
             said = h.type in STATEMENT_TYPES  # a stated intent is dated when stated
             if precision == "unknown" and peg is not None and (
-                    h.modality == "asserted" or (h.modality == "future" and said)):
+                    h.modality == "asserted" or (h.modality == "future" and said)
+                    or peg is opening):
                 # A report's undated statements belong to the occasion it is about:
-                # the recent day it names ("on Sunday evening"), not the day of printing.
+                # the recent day it names ("on Sunday evening"), not the day of printing;
+                # a note's undated events, whatever their mood, the day it opens with.
                 date, date_text, precision = peg.date, peg.text, peg.precision
+            elif precision not in ("day", "unknown") and opening is not None \
+                    and in_opening_sentence(doc, opening, h.trigger_token):
+                # "On 27 April 2020, vaccinators protested over salaries withheld for the
+                # past five months", "Around 8 May 2020 (from 7 - 8 May), ...": the opening
+                # date is the day of its sentence; a vaguer date in it dates something else
+                # or glosses the opening one
+                date, date_text, precision = opening.date, opening.text, opening.precision
             place = _places.location_for(doc, h.trigger_token, place_hits)
             recipient = list(h.recipient_ids)
             if not recipient and h.type == "CONSULT" and h.mode == "visit" and place is not None:

@@ -11,7 +11,12 @@ may be missing and is then inferred by ``dates``):
   the night starts on the first day, so that day.
 
 ``opening_date`` is the date a note opens with ("On 27 April 2020, ..."):
-the date of every event of the note that states none of its own.
+the date of every event of the note that states none of its own, and of every
+event of its opening sentence that states only a vaguer one (a month, a period,
+a range: "demanding wages unpaid for the past sixteen months";
+``in_opening_sentence``); any date in the parenthesis right after it glosses it
+and dates nothing ("Around 29 April 2020 (between 28 April - 30 April), ...";
+``without_glosses``).
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["AbsoluteDate", "absolute_dates", "opening_date", "MONTH_NUMBERS"]
+__all__ = ["AbsoluteDate", "absolute_dates", "in_opening_sentence", "opening_date", "MONTH_NUMBERS",
+           "without_glosses"]
 
 MONTH_NUMBERS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -98,3 +104,23 @@ def opening_date(hits, text: str):
             return h
         return None
     return None
+
+
+def in_opening_sentence(doc, opening, token: int | None) -> bool:
+    """Whether ``doc[token]`` is in the sentence the opening date hit starts."""
+    if token is None or not 0 <= token < len(doc):
+        return False
+    sent = doc[token].sent
+    return sent.start_char <= opening.start < sent.end_char
+
+
+def without_glosses(hits, text: str, opening):
+    """The date hits less those in the parenthesis right after the opening date, which
+    gloss it: "Around 29 April 2020 (between 28 April - 30 April), ..." is 29 April."""
+    if opening is None or text[opening.end:opening.end + 2].lstrip()[:1] != "(":
+        return hits
+    start = text.index("(", opening.end)
+    end = text.find(")", start)
+    if end < 0:
+        return hits
+    return [h for h in hits if h is opening or not (start < h.start < end)]
