@@ -159,3 +159,24 @@ def test_actors_option_codes_with_the_users_actors_and_names_a_typo(tmp_path):
     r = run("code", str(article), "--actors", str(bad))
     assert r.returncode != 0
     assert f"{bad}, line 1" in r.stderr.decode() and "unknown key `contry`" in r.stderr.decode()
+
+
+def test_actors_option_adds_generic_agents_and_names_a_typo_in_one(tmp_path):
+    """Issue 12: a user's --actors file can add agent words with their sector; a typo in
+    such an entry is an error naming the file and the line."""
+    article = tmp_path / "a.txt"
+    article.write_text("NAKURU, Kenya - Bikers attacked a police station on Sunday.", encoding="utf-8")
+    good = tmp_path / "actors.yaml"
+    good.write_text("- name: biker\n  aliases: [bikers]\n  generic: true\n  sector: CRM\n",
+                    encoding="utf-8")
+    r = run("code", str(article), "--published", "2024-03-04", "--format", "jsonl", "--actors", str(good))
+    assert r.returncode == 0, r.stderr.decode()
+    actors = json.loads(r.stdout.decode().splitlines()[0])["actors"]
+    bikers = [a for a in actors if a["mentions"][0]["text"] == "Bikers"]
+    assert [(a["sector"], a["country"]) for a in bikers] == [("CRM", "KEN")]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- name: Marlo Quince\n  country: KEN\n- name: biker\n  generic: true\n  sectr: CRM\n",
+                   encoding="utf-8")
+    r = run("code", str(article), "--actors", str(bad))
+    assert r.returncode != 0
+    assert f"{bad}, line 3" in r.stderr.decode() and "unknown key `sectr`" in r.stderr.decode()

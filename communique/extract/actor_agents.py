@@ -95,6 +95,45 @@ def national_body(table: ActorTable, tok) -> bool:
     return True
 
 
+# Nouns a nationality word ties to its country where no body or agent word does: people by
+# what they do or are, and the things an act can target ("a Chinese actor", "Yemeni asylum
+# seekers", "Cypriot ships", "a Georgian cargo plane", "an Afghan army base", "Iranian oil").
+NATIONAL_TARGETS = {
+    "actor", "actress", "artist", "writer", "journalist", "reporter", "blogger", "student",
+    "worker", "labourer", "laborer", "fisherman", "sailor", "seaman", "crew", "seeker",
+    "refugee", "migrant", "immigrant", "national", "citizen", "resident", "tourist", "pilgrim",
+    "stakeholder", "personnel", "sergeant", "captain", "individual", "entity", "organization",
+    "organisation", "company", "firm", "bank", "businessman", "businesswoman", "executive",
+    "scientist", "engineer", "doctor", "prisoner", "detainee", "hostage", "captive", "dissident",
+    "ship", "vessel", "boat", "tanker", "trawler", "plane", "aircraft", "airliner", "jet",
+    "drone", "helicopter", "bus", "truck", "convoy", "base", "outpost", "post", "embassy",
+    "consulate", "airport", "port", "territory", "airspace", "waters", "oil", "goods",
+    "products", "imports", "exports", "interests", "assets", "property", "village", "town",
+}
+
+
+def national_target(table: ActorTable, tok) -> bool:
+    """A nationality word on a person or thing noun no other source claimed ("a Yemeni
+    school bus", "Cypriot ships", "a Chinese actor"): the word is a mention of its country,
+    as PETRARCH's country dictionary codes nationality adjectives; the event stage then
+    finds the country through the noun (``arguments.ids_for``)."""
+    if tok.pos_ != "NOUN" or tok.i in table.claimed:
+        return False
+    if tok.lemma_.lower() not in NATIONAL_TARGETS and tok.lower_ not in NATIONAL_TARGETS:
+        return False
+    for k in range(tok.left_edge.i, tok.i):
+        t = table.doc[k]
+        if k in table.claimed or t.dep_ not in ("amod", "compound", "nmod") or t.pos_ == "NOUN":
+            continue
+        if t.head.i != tok.i and t.head.head.i != tok.i:
+            continue  # "an army base of the Afghan ...": not this noun's own modifier
+        country = kb.country_by_adjective(t.text)
+        if country and table.free(k, k + 1):
+            table.add(table.country_actor(country), k, k + 1)
+            return True
+    return False
+
+
 def _country_modifier(table, tok):
     """(iso3, first token index) of a nationality word or country name modifying ``tok``."""
     for child in tok.lefts:

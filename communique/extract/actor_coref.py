@@ -150,3 +150,37 @@ def resolve_pronoun(table: ActorTable, tok) -> None:
 def _add_pronoun(table, proto: Proto, tok, gender: str) -> None:
     proto.gender = proto.gender or gender
     table.add(proto, tok.i, tok.i + 1)
+
+
+def merge_descriptions(table: ActorTable) -> None:
+    """A described person who turns out to be a named one: "the Kenyan president, William
+    Ruto" (an appositive), or "a South Korean leader" before "Yoon Suk Yeol" of South Korea
+    later in the article (a description that comes first and fits exactly one named person
+    of its country). Its mentions move to the named person; a description after a name was
+    already resolved (``resolve_description``) or introduces someone new ("Ruto met a
+    Kenyan official")."""
+    doc = table.doc
+    named = [p for p in table.protos if p.kind == "person" and p.named and p.mentions]
+    for desc in [p for p in table.protos if p.kind == "person" and not p.named and not p.nobody
+                 and p.mentions and p.country]:
+        first = min(m[0] for m in desc.mentions)
+        target = None
+        for i, j, _ in desc.mentions:  # "the Kenyan president, William Ruto"
+            root = doc[i:j].root
+            for c in root.children:
+                if c.dep_ == "appos":
+                    owner = table.claimed.get(c.i)
+                    if owner is not None and owner in named and _compatible(owner, desc):
+                        target = owner
+        if target is None:
+            fits = [p for p in named if p.country == desc.country and _compatible(p, desc)
+                    and min(m[0] for m in p.mentions) > first]
+            if len(fits) == 1 and not any(p.country == desc.country and p not in fits for p in named):
+                target = fits[0]
+        if target is None:
+            continue
+        for i, j, subject in desc.mentions:
+            table.add(target, i, j)
+        desc.mentions = []
+        target.sector = target.sector or desc.sector
+        target.role = target.role or desc.role

@@ -219,6 +219,10 @@ def organizations(table: ActorTable) -> None:
             p = Proto(kind="organization", name=text, named=True)
             qualify(table, p, list(ent))
             p.country = p.country or table.country_around(ent.root)
+            if not p.country:  # "the Trump administration" read as an organisation
+                known = next((kb.person(t.text) for t in ent if t.pos_ == "PROPN" and kb.person(t.text)), None)
+                if known is not None and known.country and len(known.country) == 3:
+                    p.country = known.country
             if p.role and p.kind == "organization":
                 p.role = None
             table.org_protos[text] = p

@@ -212,6 +212,12 @@ class ActorTable:
         doc = self.doc
         live = [p for p in self.protos if p.mentions]
         for p in live:
+            if p.named and p.kind in ("person", "organization") and not p.country:
+                # "A Zimbabwean court freed activist pastor Evan Mawarire": a name no word
+                # places is of the one country its sentence names
+                here = self.sentence_countries(doc[min(m[0] for m in p.mentions)])
+                if len(here) == 1:
+                    p.country, p.country_source = here[0], "sentence"
             if p.kind == "person" and not p.country and p.role and (p.sector or p.known_sector):
                 # "Interior Minister Kithure Kindiki" in a story from Nairobi: Kenya's
                 p.country = self.article_country()

@@ -34,6 +34,13 @@ def title_before(table: ActorTable, proto: Proto, i: int, inner_titles) -> None:
                  and doc[k - 2].text[:1].isupper() and not doc[k - 2].is_punct)
         office = prev.pos_ in ("NOUN", "ADJ") and (kb.sector_of(prev.lower_) is not None
                                                   or kb.country_by_adjective(prev.text) is not None)
+        # "Chinese actor Jiang Jinfu", "activist pastor X": a common noun fastened to the name
+        described = (prev.pos_ == "NOUN" and prev.dep_ == "compound" and prev.head.i >= i
+                     and k - 2 >= 0 and doc[k - 2].pos_ in ("NOUN", "ADJ", "PROPN"))
+        if described and not (titled or inner or office):
+            words.insert(0, prev)
+            k -= 1
+            continue
         if prev.is_space or prev.is_punct or not (titled or inner or office):
             break
         if prev.pos_ in ("VERB", "AUX", "DET", "PRON", "CCONJ") or prev.like_num:
@@ -94,7 +101,13 @@ def qualify(table: ActorTable, proto: Proto, words) -> None:
 
 
 def appositive(table: ActorTable, proto: Proto, name_span) -> None:
-    """"X, Iran's foreign minister," or "X, the Azeri official"."""
+    """"X, Iran's foreign minister," or "X, the Azeri official"; and the other way round,
+    "his Iranian counterpart, X", "the UAE Ambassador to Bahrain, X"."""
+    root = name_span.root
+    head = root.head
+    if root.dep_ == "appos" and head.i < name_span.start and not proto.country \
+            and (kb.sector_of(head.lemma_) or head.lower_ in PERSON_NOUNS):
+        qualify(table, proto, [t for t in head.subtree if t.i < name_span.start and not t.is_punct])
     for child in name_span.root.children:
         if child.dep_ == "appos":
             words = [t for t in child.subtree if not t.is_punct]

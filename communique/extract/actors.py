@@ -28,8 +28,9 @@ the words around them, ``actor_agents`` national bodies and generic agents
 from __future__ import annotations
 
 from ..kb import UserActors
-from .actor_agents import national_body
-from .actor_coref import FEMALE, MALE, description, resolve_description, resolve_pronoun
+from .actor_agents import national_body, national_target
+from .actor_coref import (FEMALE, MALE, description, merge_descriptions, resolve_description,
+                          resolve_pronoun)
 from .actor_names import knowledge_base_names, organizations, people
 from .actor_table import PERSON_NOUNS, ActorResult, ActorTable
 
@@ -69,3 +70,6 @@ def _references(table: ActorTable) -> None:
             resolve_pronoun(table, tok)
     for desc in headline:  # a headline names people the body introduces
         resolve_description(table, *desc, anywhere=True)
+    merge_descriptions(table)
+    for tok in table.doc:  # what is left: "a Yemeni school bus", "Cypriot ships"
+        national_target(table, tok)

@@ -268,3 +268,74 @@ def test_agents_of_no_one_country_take_none(nlp, text, mention):
     actors = find_actors(doc, find_places(doc)).actors
     actor = next(a for a in actors if any(m.text == mention for m in a.mentions))
     assert (actor.country, actor.country_source) == (None, "none")
+
+
+# -- issue 12: who the recipient is, when the words around a name or noun say its country ----
+
+@pytest.mark.parametrize("text,mention,country", [
+    ("The coast guard seized two Cypriot ships near the port.", "Cypriot", "CYP"),
+    ("A missile hit a Yemeni school bus on Thursday.", "Yemeni", "YEM"),
+    ("Police arrested a Chinese actor on Friday.", "Chinese", "CHN"),
+    ("The authorities deported four Yemeni asylum seekers.", "Yemeni", "YEM"),
+])
+def test_a_nationality_word_on_a_target_noun_stands_for_its_country(nlp, text, mention, country):
+    _, by = actors_of(nlp, text)
+    a = mention_actor(by, mention)
+    assert (a.kind, a.country) == ("country", country)
+
+
+def test_a_nationality_word_on_an_abstract_noun_is_no_actor(nlp):
+    _, by = actors_of(nlp, "The Chinese economy grew by five percent.")
+    assert "Chinese" not in by
+
+
+@pytest.mark.parametrize("text,mention,country", [
+    ("Police issued a warrant for Chinese actor Jiang Jinfu on Tuesday.", "Jiang Jinfu", "CHN"),
+    ("The minister met his Iranian counterpart, Mostafa Mohammad Najjar, in Minsk.",
+     "Mostafa Mohammad Najjar", "IRN"),
+    ("The Belarussian defence minister spoke on Monday.", "The Belarussian defence minister", "BLR"),
+])
+def test_words_before_a_name_give_its_country(nlp, text, mention, country):
+    _, by = actors_of(nlp, text)
+    assert mention_actor(by, mention).country == country
+
+
+def test_an_untitled_name_takes_the_one_country_of_its_sentence(nlp):
+    _, by = actors_of(nlp, "A Zimbabwean court on Tuesday freed Evan Mawarire after his arrest.")
+    a = mention_actor(by, "Evan Mawarire")
+    assert (a.country, a.country_source) == ("ZWE", "sentence")
+    # two countries named: no guess
+    _, by = actors_of(nlp, "A Zimbabwean court freed Evan Mawarire, a critic of South Africa.")
+    assert mention_actor(by, "Evan Mawarire").country is None
+
+
+def test_an_organisation_named_for_a_known_leader_is_his_countrys(nlp):
+    _, by = actors_of(nlp, "Congress asked the Trump administration to cut aid.")
+    hit = [a for m, a in by.items() if "Trump" in m]
+    assert hit and hit[0].country == "USA"
+
+
+@pytest.mark.parametrize("text,description,name", [
+    # an appositive: the description and the name are one person
+    ("The Kenyan president, William Ruto, said the vote was unfair.", "The Kenyan president", "William Ruto"),
+    # a description first, the one named person of its country later (issue 12, item 5)
+    ("A South Korean leader arrived in Tokyo on Monday for talks. Yoon Suk Yeol met "
+     "Japanese Prime Minister Fumio Kishida.", "A South Korean leader", "Yoon Suk Yeol"),
+])
+def test_a_description_joins_the_named_person_it_describes(nlp, text, description, name):
+    res, by = actors_of(nlp, text)
+    assert mention_actor(by, description) is mention_actor(by, name)
+    assert sum(a.kind == "person" for a in res.actors) == len({a.id for m, a in by.items() if a.kind == "person"})
+
+
+@pytest.mark.parametrize("text,description", [
+    # after the name, an indefinite description introduces someone new
+    ("William Ruto met a Kenyan official on Monday.", "a Kenyan official"),
+    # two named people of the country: no telling which
+    ("A Kenyan minister arrived on Monday. William Ruto and Raila Odinga of Kenya met him.",
+     "A Kenyan minister"),
+])
+def test_a_description_stays_apart_where_the_name_is_not_sure(nlp, text, description):
+    _, by = actors_of(nlp, text)
+    a = mention_actor(by, description)
+    assert not a.name or all(m.text.lower().startswith(("a ", "the ", "him", "his")) for m in a.mentions), a
