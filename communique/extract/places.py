@@ -28,7 +28,8 @@ from communique.extract.place_roles import (LOC_PREPS, MOTION, SPONSOR, own_clau
 from communique.extract.syntax import VERBAL_NOUNS, VERBAL_VERBS, reach, same_paragraph
 from communique.extract.syntax import doc_text as syntax_doc_text
 from communique.extract.gazetteer import (GazetteerEntry, admin_units, candidates, fold_name,
-                                          index, lookup, neighbours, state_entry)
+                                          index, lookup, neighbours, spelling_candidates,
+                                          state_entry)
 
 __all__ = ["PlaceHit", "GazetteerEntry", "find_places", "location_for", "dateline_place",
            "lookup", "fold_name"]
@@ -120,8 +121,9 @@ def _prefer(cands: list[GazetteerEntry], word: str) -> list[GazetteerEntry]:
     return chosen or cands
 
 
-def _candidates_for(text: str) -> tuple[str, list[GazetteerEntry]]:
-    """The gazetteer entries a mention may name, trying looser forms in turn."""
+def _candidates_for(text: str, variants: bool = True) -> tuple[str, list[GazetteerEntry]]:
+    """The gazetteer entries a mention may name, trying looser forms in turn; then, with
+    ``variants``, places spelt alike (``spelling_candidates``)."""
     k = fold_name(text)
     k = re.sub(r"(?:'s|')$", "", k).strip()
     tried = [k]
@@ -151,8 +153,22 @@ def _candidates_for(text: str) -> tuple[str, list[GazetteerEntry]]:
                          and (c.precision != "city" or c.prior >= 5.0)]
             if form in generic:
                 cands = _prefer(cands, generic[form])
+            if cands and variants and all(c.alias for c in cands) and form not in stripped:
+                # only another place's old or foreign name ("Idleb" of Idlib city): the
+                # places spelt alike too (Idlib governorate)
+                cands += [c for c in spelling_candidates(form) if c.kind != "city"]
             if cands:
                 return form, cands
+    # no place is called so: one spelt alike ("Idleb" governorate is Idlib's, "Saraqab"
+    # Saraqib); not for a direction-stripped form ("rural X" may be no place)
+    for form in tried if variants else ():
+        if form in stripped:
+            continue
+        cands = list(spelling_candidates(form))
+        if form in generic:
+            cands = _prefer(cands, generic[form])
+        if cands:
+            return form, cands
     return k, []
 
 
@@ -167,9 +183,10 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     for ent in doc.ents:
         if ent.label_ in _SPAN_LABELS:
             end = ent.end
-            comma = next((t.i for t in ent if t.text == "," and t.i > ent.start), None)
+            comma = next((t.i for t in ent if t.text in (",", "(") and t.i > ent.start), None)
             if comma is not None:
-                end = comma  # "Nis, Serbia": the place, then its qualifier (read after it)
+                # "Nis, Serbia", "Gaigorou (Dessa,": the place, then its qualifier (read after)
+                end = comma
             # "Santa Teresa del Tuy": the model stops at the linking word
             while end + 1 < len(doc) and doc[end].lower_ in _NAME_LINKS \
                     and doc[end + 1].is_title and not doc[end + 1].ent_type_ in ("DATE", "PERSON"):
@@ -216,7 +233,7 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
             if any(i in soft for i in range(j, k)) and (
                     (k < len(doc) and doc[k].lower_ in ("'s", "’s"))  # "at Clinton's rally"
                     or not (
-                    _candidates_for(doc[j:k].text)[1]
+                    _candidates_for(doc[j:k].text, variants=False)[1]
                     or _chain_readings(doc[j:min(k + 25, len(doc))].text, end - start))):
                 continue
             out.append((start, end, False))
@@ -282,15 +299,23 @@ def _score(e: GazetteerEntry, countries: dict[str, int], states: set[str],
 
 
 _GENERIC = (r"(?:city|town|village|district|subdistrict|sub-district|province|area|region|"
-            r"governorate|municipality|state|department|county|tehsil|division)")
-_CHAIN_PAREN = re.compile(r"(?:\s+" + _GENERIC + r")?\s*\(([^()]{2,80})\)")
-_CHAIN_COMMA = re.compile(r"(?:\s+" + _GENERIC + r")?((?:\s*,\s*(?:the\s+)?(?:[A-Z][\w.'’&-]*\s?){1,4}"
+            r"governorate|municipality|state|department|county|tehsil|division|sector|front|"
+            r"neighbourhood|neighborhood|upazila|township|locality|subdivision|LGA|zone)")
+_CHAIN_PAREN = re.compile(r"(?:\s+" + _GENERIC + r"){0,2}\s*\(([^()]{2,80})\)")
+_CHAIN_COMMA = re.compile(r"(?:\s+" + _GENERIC + r"){0,2}((?:\s*,\s*(?:the\s+)?(?:[A-Z][\w.'’&-]*\s?){1,4}"
                           r"(?:\s*" + _GENERIC + r")?){1,3})")
+
+
+# "Kinda in Idleb", "Bara in the southern countryside of Idleb", "Tal Tamer city in
+# Al-Hasakeh": the unit a place lies in, after "in"
+_CHAIN_IN = re.compile(r"(?:\s+" + _GENERIC + r")?\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?"
+                       r"(?:countryside\s+of\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})")
 
 
 def _qualifier(text: str, end_char: int) -> set[str]:
     """What the text right after a mention says it lies in: "Paris, Texas", "Hyderabad,
-    Sindh", "Gardez city, Paktia", "Sopore subdistrict (Baramulla district, J&K)"."""
+    Sindh", "Gardez city, Paktia", "Sopore subdistrict (Baramulla district, J&K)", "Kinda
+    in Idleb" (an admin unit or country after "in")."""
     after = text[end_char:end_char + 120]
     m = _CHAIN_PAREN.match(after)
     if m:
@@ -298,7 +323,10 @@ def _qualifier(text: str, end_char: int) -> set[str]:
     else:
         m = _CHAIN_COMMA.match(after)
         if not m:
-            return set()
+            m = _CHAIN_IN.match(after)
+            if not m:
+                return set()
+            return _qualifier_of(m.group(1))
         parts = _chain_parts(m.group(1))
     out: set[str] = set()
     for part in parts:
@@ -325,7 +353,7 @@ def _qualifier_of(text: str) -> set[str]:
     key = fold_name(text)
     bare = re.sub(r"\s+" + _GENERIC + r"$", "", key)
     out = set()
-    for e in candidates(bare) or candidates(key):
+    for e in candidates(bare) or candidates(key) or spelling_candidates(bare):
         if e.precision == "country" and not e.alias:
             out.add(e.country)
         elif e.kind in ("admin1", "admin2") or (e.precision == "region" and e.admin1_name):
@@ -434,7 +462,7 @@ def _far_fetched(e: GazetteerEntry, countries: dict[str, int], qual: set[str]) -
         return False
     if neighbours().get(e.country, set()) & set(countries):
         return False
-    return e.alias or (e.precision == "city" and e.prior < 5.0) or e.kind == "admin2"
+    return e.alias or e.variant or (e.precision == "city" and e.prior < 5.0) or e.kind == "admin2"
 
 
 def find_places(doc: Doc) -> list[PlaceHit]:
@@ -444,7 +472,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     dl = find_dateline(doc_text)
     if dl is not None:
         name = dl.place.title() if dl.place.isupper() else dl.place
-        _, cands = _candidates_for(name)
+        _, cands = _candidates_for(name, variants=False)
         if not cands and dl.region:
             # a town the gazetteer lacks, or a misspelt one: "ALBUQUERUQE, N.M." -> the state
             state = state_entry(dl.region)
@@ -471,13 +499,20 @@ def find_places(doc: Doc) -> list[PlaceHit]:
                       and not c.alias), None)
         if state is not None:
             cands = [c for c in cands if c.precision != "city" or c.prior > state.prior]
+        if cands and all(c.variant for c in cands):
+            # a name spelt like a place: the place if the chain after it agrees ("Saraqab
+            # (Idleb)"), else the chain's own unit ("near Novomykhaylivka, Donetsk")
+            qual = _qualifier(doc_text, end)
+            cands = [c for c in cands if _tags(c) & qual] or _chain_readings(
+                doc_text, end) or cands
         if not cands:
             cands = _chain_readings(doc_text, end)
         if cands:
             mentions.append((start, end, text, cands, False))
     mentions += _capital_mentions(doc, doc_text)
     mentions += _landmark_mentions(doc, [(m[0], m[1]) for m in mentions])
-    countries, states = _context(doc, [e for e in map(_unambiguous, mentions) if e])
+    countries, states = _context(doc, [e for e in map(_unambiguous, mentions)
+                                       if e and (not e.variant or e.kind == "admin1")])
     hits = []
     for start, end, text, cands, is_dl in mentions:
         qual = _qualifier(doc_text, end) if not is_dl else set()
@@ -494,6 +529,10 @@ def find_places(doc: Doc) -> list[PlaceHit]:
                 best = max(chain, key=lambda e: _score(e, countries, states, set()))
         if not is_dl and _far_fetched(best, countries, qual):
             continue
+        if best.variant and best.kind != "admin1" and best.country not in countries \
+                and not _tags(best) & qual:
+            continue  # a town spelt like one abroad, or in a text of no country
+
         hits.append(PlaceHit(start, end, text, best.name, best.country, best.lat, best.lon,
                              best.precision, is_dl, best.admin1_name, best.kind))
     hits.sort(key=lambda h: h.start)
