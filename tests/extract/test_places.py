@@ -192,3 +192,48 @@ def test_a_country_modifying_a_noun_is_a_nationality(nlp):
 def test_a_relative_clause_on_the_target_may_place_it(nlp):
     text = "Iraqi security forces opened fire on protesters who defied a curfew in Baghdad."
     assert _location(nlp, text, "opened").country == "IRQ"
+
+
+# ---------------------------------------------------------------- spelling variants (issue 14)
+
+def test_spellings_of_one_name_share_a_skeleton():
+    from communique.extract.gazetteer import spelling_key
+
+    assert spelling_key("Idleb") == spelling_key("Idlib") != ""
+    assert spelling_key("Logar") == spelling_key("Lowgar") != ""
+    assert spelling_key("Saraqab") == spelling_key("Saraqib") != ""
+    assert spelling_key("Al-Hasakeh") == spelling_key("Al Ḩasakah") != ""
+    assert spelling_key("Nis") == ""  # too short to key safely
+    assert spelling_key("Idlib") != spelling_key("Aleppo")
+
+
+def test_a_name_no_place_carries_finds_the_places_spelt_alike():
+    from communique.extract.gazetteer import spelling_candidates
+
+    idleb = spelling_candidates("Idleb")
+    assert any(e.country == "SYR" and e.kind == "admin1" and e.variant for e in idleb)
+    saraqab = {(e.name, e.country) for e in spelling_candidates("Saraqab")}
+    assert ("Saraqib", "SYR") in saraqab
+    assert not any(country == "BRA" for _, country in saraqab)  # same skeleton as Sorocaba
+
+
+@pytest.mark.parametrize("name,country", [("Wardak", "AFG"), ("Sud-Kivu", "COD"),
+                                          ("Tillabery", "NER"), ("Ghor", "AFG")])
+def test_iso_3166_2_names_name_admin1_units(name, country):
+    # GeoNames spells them "Vardak", "South Kivu", "Tillaberi", "Ghowr"
+    assert any(e.country == country and e.kind == "admin1" for e in lookup(name))
+
+
+@pytest.mark.parametrize("text,trigger,country", [
+    # the chain after the place: "X, Country", "X in Province", "X in western Country"
+    ("Protesters rallied in Nis, Serbia, against the government.", "rallied", "SRB"),
+    ("On 8 May 2020, Turkish forces shelled regime positions in Saraqab in Idleb.", "shelled",
+     "SYR"),
+    ("Gunmen fired at homes in the city of Hays in western Yemen.", "fired", "YEM"),
+    # a note's place in another clause that holds the trigger
+    ("On 7 May 2020, shells fired by unknown forces killed three civilians and injured four "
+     "more in Zawiyat Al Dahmani (Tripoli).", "fired", "LBY"),
+])
+def test_note_places_with_their_chains(nlp, text, trigger, country):
+    place = _location(nlp, text, trigger)
+    assert place is not None and place.country == country
