@@ -40,7 +40,8 @@ class AcledRow:
             return False
         if self.mode and self.mode != (mode or ""):
             return False
-        return not self.recipient_sector or self.recipient_sector in set(recipient_sectors or ())
+        return not self.recipient_sector or bool(
+            set(self.recipient_sector.split("|")) & set(recipient_sectors or ()))
 
 
 @functools.cache

@@ -16,6 +16,12 @@ from communique.acled import acled_rows, acled_type, plover_labels
     ("ASSAULT", "abduct", ["CVL"], ("Violence against civilians", "Abduction/forced disappearance")),
     # combatants captured in fighting (PLOVER: ASSAULT abduct) are not violence against civilians
     ("ASSAULT", "abduct", ["MIL"], ("Battles", "Armed clash")),
+    ("ASSAULT", "abduct", ["REB", "GOV"], ("Battles", "Armed clash")),
+    # ACLED codebook: abductions and sexual violence are violence against civilians, whoever the
+    # victims are unless they bear arms (most notes name no victim as an actor)
+    ("ASSAULT", "abduct", [], ("Violence against civilians", "Abduction/forced disappearance")),
+    ("ASSAULT", "abduct", ["GOV"], ("Violence against civilians", "Abduction/forced disappearance")),
+    ("ASSAULT", "sexual", [None], ("Violence against civilians", "Sexual violence")),
     ("ASSAULT", "firearms", ["CVL"], ("Violence against civilians", "Attack")),
     ("ASSAULT", None, ["MIL", "CVL"], ("Violence against civilians", "Attack")),
     ("ASSAULT", "firearms", ["MIL"], ("Battles", "Armed clash")),

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from communique.extract.events import find_events
-from communique.extract.events.model import (View, cameo_for, main_candidates, revise,
+from communique.extract.events import acled_reading
+from communique.extract.events.model import (Revision, View, cameo_for, main_candidates, revise,
                                              specific_reading)
 from communique.lexicon import cameo_info, cameo_to_plover, load_lexicon
 
@@ -87,16 +88,58 @@ def test_modes(type_, mode, view_mode, main, expected):
         assert cameo_to_plover()[r.cameo][:2] == (type_, expected)
 
 
-@pytest.mark.parametrize("mode, main, p, expected", [
-    (None, True, 0.8, "targeted"),
-    ("firearms", True, 0.8, "targeted"),
-    ("heavy-weapons", True, 0.8, "heavy-weapons"),   # remote means say more: ACLED's own order
-    (None, True, 0.3, None),
-    (None, False, 0.8, None),
+@pytest.mark.parametrize("mode, main, p, sectors, expected", [
+    (None, True, 0.8, [], "targeted"),
+    ("firearms", True, 0.8, [None], "targeted"),
+    ("heavy-weapons", True, 0.8, [], "heavy-weapons"),   # remote means say more: ACLED's own order
+    ("abduct", True, 0.8, [], "abduct"),                 # abduction is one-sided already
+    (None, True, 0.8, ["COP"], None),                   # armed victims: a battle, not one-sided
+    (None, True, 0.3, [], None),
+    (None, False, 0.8, [], None),
 ])
-def test_one_sided_violence(mode, main, p, expected):
+def test_one_sided_violence(mode, main, p, sectors, expected):
     v = View(type={"ASSAULT": 0.9}, acled={"Violence against civilians": p, "Battles": 1 - p})
-    assert revise("ASSAULT", mode, cameo_for("ASSAULT", mode), v, main).mode == expected
+    r = acled_reading.land(revise("ASSAULT", mode, cameo_for("ASSAULT", mode), v, main), v, main,
+                           sectors)
+    assert r.mode == expected
+    assert (r.acled_type is not None) == (expected != mode)
+
+
+@pytest.mark.parametrize("type_, mode, acled, modes, expected", [
+    # Riots: PROTEST riot, from a clash, a protest or an arrest the lexicon read
+    ("ASSAULT", None, "Riots", {}, ("PROTEST", "riot")),
+    ("PROTEST", "demo", "Riots", {}, ("PROTEST", "riot")),
+    ("COERCE", "arrest", "Protests", {}, ("PROTEST", "demo")),
+    ("REQUEST", None, "Protests", {}, ("PROTEST", "demo")),
+    ("CONSULT", "phone", "Protests", {}, ("CONSULT", "phone")),  # not a kind of protest
+    # remote means: the remote mode the mode head prefers, unless the event has one
+    ("ASSAULT", "firearms", "Explosions/Remote violence", {"aerial": 0.2, "explosives": 0.3,
+                                                            "none": 0.5}, ("ASSAULT", "explosives")),
+    ("ASSAULT", "aerial", "Explosions/Remote violence", {"explosives": 0.9}, ("ASSAULT", "aerial")),
+    ("PROTEST", "demo", "Explosions/Remote violence", {}, ("PROTEST", "demo")),
+    # battles: the lexicon's modes stand
+    ("ASSAULT", "heavy-weapons", "Battles", {}, ("ASSAULT", "heavy-weapons")),
+])
+def test_the_acled_reading_lands_in_type_and_mode(type_, mode, acled, modes, expected):
+    v = View(acled={acled: 0.9}, mode=modes)
+    r = acled_reading.land(Revision(type_, mode, cameo_for(type_, mode), "lexicon", None,
+                                    "lexicon" if mode else None, None), v, True)
+    assert (r.type, r.mode) == expected
+    if (r.type, r.mode) != (type_, mode):
+        assert (r.acled_type, r.acled_probability) == (acled, 0.9)
+        assert cameo_to_plover()[r.cameo][0] == r.type
+    unsure = View(acled={acled: 0.45}, mode=modes)
+    assert acled_reading.land(Revision(type_, mode, None, "lexicon", None, None, None), unsure,
+                              True).type == type_
+
+
+def test_the_acled_reading_reads_the_rest_of_the_paragraph(nlp):
+    """The mode and acled heads read the sentence with what follows it in its paragraph; the
+    type head the sentence alone; a sentence that ends its paragraph is read once."""
+    model = StandIn(type={"PROTEST": 0.9})
+    _code(nlp, "Hundreds of youths protested in Lagos. They burned tyres.\nPolice arrested ten.", model)
+    assert model.seen == ["Hundreds of youths protested in Lagos.", "Police arrested ten.",
+                          "Hundreds of youths protested in Lagos. They burned tyres."]
 
 
 def test_cameo_for_keeps_a_code_that_already_fits():

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from .arguments import Roles, actor_ids
 from .candidates import DEMAND, Candidate, main_child
 from .modality import Mood
+from . import acled_reading
 from .model import View, depth, revise, specific_reading
 from .normalise import MATERIAL_CONFLICT, frame_mode, intent_code, intent_to_yield, normalise
 from .tree import lemma, pobjs, prep_children, subjects
@@ -182,7 +183,7 @@ def _refine(c: Candidate, r: Reading, roles: Roles, token_actor) -> Reading:
 
 def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
            hosts: tuple[list[str], list[str]] | None = None, view: View | None = None,
-           main: bool = False) -> Decision:
+           main: bool = False, recipient_sectors=()) -> Decision:
     """The event's type, mode, CAMEO code and contexts.
 
     Args:
@@ -194,11 +195,15 @@ def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
             (:func:`.arguments.host_and_guests`); a plain CONSULT becomes a visit.
         view: the event model's view of the candidate's sentence, or None.
         main: whether the candidate is its sentence's main one (the model decides its type).
+        recipient_sectors: the PLOVER sectors of its recipients (an armed recipient is no
+            victim of one-sided violence, :mod:`.acled_reading`).
     """
     r = _refine(c, c.reading, roles, token_actor)
-    rev = revise(r.type, r.mode, r.cameo, view, main,
-                 specific_reading(r.cameo, c.entry.specificity > 0),
-                 depth(c.tok) if view is not None and main else 0)
+    rev = acled_reading.land(
+        revise(r.type, r.mode, r.cameo, view, main,
+               specific_reading(r.cameo, c.entry.specificity > 0),
+               depth(c.tok) if view is not None and main else 0),
+        view, main, recipient_sectors)
     etype, mode, cameo = normalise(rev.type, rev.mode, rev.cameo, c.tok, mood.modality,
                                    mood.refusal)
     rules = None if view is None else \
@@ -215,6 +220,8 @@ def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
         why["model_type"] = rev.model_type
     if rev.type_kept:
         why["type_kept"] = rev.type_kept
+    if rev.acled_type:
+        why.update(acled_type=rev.acled_type, acled_probability=rev.acled_probability)
     if etype == "CONSULT" and mode in (None, "third-party") and hosts:
         # manual, CONSULT: "met X in X's capital" - X hosts, the other side visits
         return Decision(etype, "visit", "042", r.contexts, hosts, why, rules)

@@ -39,6 +39,8 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
     token_actor: dict[int, str] = dict(getattr(actors, "token_actor", None) or {})
     country_of = {getattr(a, "id", None): getattr(a, "country", None)
                   for a in (getattr(actors, "actors", None) or [])}
+    sector_of = {getattr(a, "id", None): getattr(a, "sector", None)
+                 for a in (getattr(actors, "actors", None) or [])}
     latest = modality.latest_year(doc)
     cands = find_candidates(doc, lexicon, token_actor)
     classify.read(cands)
@@ -72,7 +74,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
     events = []
     for c, roles, mood, actor_ids, recipient_ids, hosts in staged:
         d = classify.decide(c, roles, mood, token_actor, hosts, views.get(c.tok.sent.start),
-                            id(c) in mains)
+                            id(c) in mains, [sector_of.get(i) for i in recipient_ids])
         if d.hosts:
             actor_ids, recipient_ids = d.hosts
         if d.type == "CONSULT" and d.mode != "visit":

@@ -19,11 +19,9 @@ reads each sentence that has a candidate once (:func:`sentence_views`) and
   (airstrike, shelling, explosives, riot ...) when the model gives it at least
   ``MODE_MIN`` and the lexicon said none or this is the main candidate; the
   model's ``none`` keeps the lexicon's mode.
-- **One-sided violence**: an ASSAULT main candidate with no remote or other
-  specific mode takes mode ``targeted`` (manual: killings of defenseless
-  actors) when the model reads the sentence as ACLED's violence against
-  civilians at ``MODE_MIN`` or more: the civilian victims ("a farmer", "3
-  civilians") are seldom named actors, so no CVL recipient tells it.
+- **ACLED reading**: what the ``acled`` head says of the sentence lands in the
+  main candidate's type and mode in :mod:`.acled_reading` (riot, remote means,
+  one-sided violence), after this step.
 - **CAMEO** follows a changed type or mode through ``data/cameo2plover.tsv``,
   so CAMEO, Goldstein and quad class stay consistent with the PLOVER type.
 
@@ -44,10 +42,6 @@ TYPE_MARGIN = 0.3  # the model's type must beat the lexicon's type by this much
 SPECIFIC_DEPTH = 2  # a specific lexicon reading deeper than this in the parse stands
 MODE_MIN = 0.5
 YIELD_TYPES = ("CONCEDE", "RETREAT")
-ONE_SIDED = "Violence against civilians"
-# ASSAULT modes that say more than "one-sided": the means, or abduction and sexual violence
-SPECIFIC_ASSAULT = {"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "abduct",
-                    "sexual", "targeted", "unconventional", "crowd-control"}
 
 
 @dataclass(frozen=True)
@@ -110,6 +104,8 @@ class Revision:
     mode_probability: float | None
     model_type: str | None = None  # main candidate: the model's most probable type (YIELD ...)
     type_kept: str | None = None  # why the lexicon's type stood where the model said another
+    acled_type: str | None = None  # the model's ACLED reading, where it set the type or mode
+    acled_probability: float | None = None
 
 
 def specific_reading(cameo: str | None, constrained: bool) -> bool:
@@ -177,9 +173,6 @@ def revise(type_: str, mode: str | None, cameo: str | None, view: View | None,
         m, pm = View.top(view.mode)
         if m in modes and pm >= MODE_MIN and m != new_mode and (main or new_mode is None):
             new_mode, mode_by, p_mode = m, "model", pm
-    if new_type == "ASSAULT" and main and new_mode not in SPECIFIC_ASSAULT and \
-            view.acled.get(ONE_SIDED, 0.0) >= MODE_MIN:
-        new_mode, mode_by, p_mode = "targeted", "model", view.acled[ONE_SIDED]
     new_cameo = cameo if (new_type, new_mode) == (type_, mode) else cameo_for(new_type, new_mode, cameo)
     return Revision(new_type, new_mode, new_cameo, type_by,
                     round(p_type, 3) if p_type is not None else None, mode_by,
@@ -225,19 +218,42 @@ def event_views(staged, event_model, token_actor: dict[int, str]) -> dict[int, V
     """The model's view of each sentence that has a main candidate, keyed by the sentence's
     first token; one batched call per document. ``staged``: (candidate, roles) of each main
     candidate. A model trained on marked text (``meta.json`` ``marked``) reads the sentence
-    with that candidate's actor and recipient marked; an older one the plain sentence."""
+    with that candidate's actor and recipient marked; an older one the plain sentence.
+
+    The ``type`` and ``quad`` heads read the sentence alone. The ``mode`` and ``acled`` heads
+    read it with the rest of its paragraph (:func:`paragraph_rest`), as the model read its
+    ACLED notes in training: what a reader needs to tell a riot from a demonstration or a
+    shelling from a clash often comes in the next sentence ("Demonstrators clashed with
+    police", "The army responded with artillery"). Where the sentence ends its paragraph
+    the two readings are one text."""
+    marked = getattr(event_model, "marked", False)
     texts: dict[int, str] = {}
+    wider: dict[int, str] = {}
     for c, roles in staged:
         s = c.tok.sent
         if s.start not in texts:
-            texts[s.start] = marked_sentence(c, roles, token_actor) \
-                if getattr(event_model, "marked", False) else s.text
+            texts[s.start] = marked_sentence(c, roles, token_actor) if marked else s.text
+            rest = paragraph_rest(s)
+            if rest:
+                wider[s.start] = texts[s.start] + rest
     if not texts:
         return {}
-    starts = list(texts)
-    probs = event_model.predict([texts[i] for i in starts])
-    return {i: View(**{h: p.get(h, {}) for h in ("type", "mode", "quad", "acled")})
-            for i, p in zip(starts, probs)}
+    # two calls: the int8 model scales each batch's activations by the batch, so sentences
+    # batched with longer texts would read a little differently
+    by_start = dict(zip(texts, event_model.predict(list(texts.values()))))
+    para = dict(zip(wider, event_model.predict(list(wider.values())))) if wider else {}
+    return {i: View(type=p.get("type", {}), quad=p.get("quad", {}),
+                    mode=para.get(i, p).get("mode", {}), acled=para.get(i, p).get("acled", {}))
+            for i, p in by_start.items()}
+
+
+def paragraph_rest(sent) -> str:
+    """What follows ``sent`` in its paragraph (up to the next line break), with the space
+    before it; empty where the sentence ends its paragraph."""
+    text = sent.doc.text
+    end = text.find("\n", sent.end_char)
+    rest = text[sent.end_char:end if end >= 0 else len(text)]
+    return rest if rest.strip() else ""
 
 
 def depth(tok) -> int:

@@ -1,0 +1,105 @@
+"""The event model's ACLED reading, landed in the PLOVER fields it stands for.
+
+The model's ``acled`` head reads a sentence (with the rest of its paragraph,
+:func:`.model.event_views`) and says which ACLED event type it reports. ACLED's
+types are PLOVER types and modes (``data/acled_plover.tsv``; PLOVER manual,
+ASSAULT and PROTEST modes), so a confident reading fixes the main event's type
+and mode where the two agree on what kind of event it is:
+
+- **Riots** -> PROTEST mode ``riot`` (manual: a violent protest, one that intends
+  injury or damage), **Protests** -> PROTEST mode ``demo``: for an event the
+  lexicon or the type head read as ASSAULT, PROTEST or COERCE (clashes with
+  police, arrests at a rally), or as a REQUEST where the reading is sure
+  (``ACLED_SURE``: protesters' demands).
+- **Explosions/Remote violence** -> ASSAULT by a remote means: the remote mode
+  (aerial, heavy-weapons, explosives, suicide-attack) the mode head prefers,
+  unless the event already has one.
+- **Violence against civilians** -> an ASSAULT keeps abduction or sexual violence
+  (from the lexicon or the mode head), else takes mode ``targeted`` (manual: the
+  killing of defenseless actors), unless a recipient is armed (a military,
+  police, rebel, militia, spy or criminal sector): an attack on armed people is
+  a battle, whatever the head says.
+- **Battles** -> an ASSAULT drops ``targeted`` (the head's own earlier reading
+  cannot be one-sided and a battle at once); the lexicon's modes stand.
+
+The landing applies to the main candidate of its sentence only (the one the
+model's view was marked for), at ``ACLED_MIN`` or more. The ``acled`` export and
+the ACLED scorer then read these fields back through the same table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .model import Revision, View, cameo_for
+
+ACLED_MIN = 0.5
+REMOTE_MODES = ("aerial", "drone", "heavy-weapons", "explosives", "suicide-attack")
+ONE_SIDED_MODES = ("abduct", "sexual")
+# sectors of people who bear arms (communique/data sectors): an attack on them is no
+# violence against defenseless civilians
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "PRM", "SPY", "CRM"})
+PROTEST_KINDS = ("ASSAULT", "PROTEST", "COERCE")
+# a demand is what protesters say as often as what governments say: it becomes a protest only
+# where the model is sure (on the train part of the ACLED notes, demands it reads as protests
+# at 0.9 or more were protests; news sentences it reads so, seldom above 0.85)
+VERBAL_KINDS = ("REQUEST",)
+ACLED_SURE = 0.9
+
+__all__ = ["ACLED_MIN", "ARMED_SECTORS", "land"]
+
+
+def land(rev: Revision, view: View | None, main: bool, recipient_sectors=()) -> Revision:
+    """The revision after the model's ACLED reading of the sentence (module docstring).
+
+    Args:
+        rev: the type and mode after the type and mode heads (:func:`.model.revise`).
+        view: the model's view of the sentence; None without a model.
+        main: whether the candidate is its sentence's main one.
+        recipient_sectors: the PLOVER sectors of the event's recipients.
+    """
+    if view is None or not main or not view.acled:
+        return rev
+    kind, p = View.top(view.acled)
+    if kind is None or p < ACLED_MIN:
+        return rev
+    type_, mode = rev.type, rev.mode
+    armed = bool(ARMED_SECTORS & {s for s in recipient_sectors if s})
+    if kind in ("Riots", "Protests") and (
+            type_ in PROTEST_KINDS or (type_ in VERBAL_KINDS and p >= ACLED_SURE)):
+        type_, mode = "PROTEST", "riot" if kind == "Riots" else "demo"
+    elif kind == "Explosions/Remote violence" and type_ == "ASSAULT":
+        if mode not in REMOTE_MODES:
+            mode = _best(view.mode, REMOTE_MODES) or mode
+    elif kind == "Violence against civilians" and type_ == "ASSAULT":
+        if mode not in ONE_SIDED_MODES and mode not in REMOTE_MODES:
+            picked = _best(view.mode, ONE_SIDED_MODES, floor=ACLED_MIN)
+            if picked:
+                mode = picked
+            elif not armed:
+                mode = "targeted"
+    elif kind == "Battles" and type_ == "ASSAULT" and mode == "targeted" and rev.mode_by == "model":
+        mode = None
+    if (type_, mode) == (rev.type, rev.mode):
+        return rev
+    new_type = type_ != rev.type
+    p_type = view.type.get(type_) if new_type else rev.type_probability
+    # a mode the mode head knows (riot, aerial ...) carries its probability; ``targeted``
+    # (not a head label) the ACLED reading's
+    p_mode = view.mode.get(mode, p) if mode else None
+    return replace(
+        rev, type=type_, mode=mode, cameo=cameo_for(type_, mode, rev.cameo),
+        type_by="model" if new_type else rev.type_by,
+        type_probability=round(p_type, 3) if p_type is not None else None,
+        mode_by="model" if mode else None,
+        mode_probability=round(p_mode, 3) if p_mode is not None else None, acled_type=kind,
+        acled_probability=round(p, 3))
+
+
+def _best(probs: dict[str, float], modes, floor: float = 0.0) -> str | None:
+    """The mode of ``modes`` the mode head gives most probability (at least ``floor``)."""
+    found = [(probs.get(m, 0.0), m) for m in modes if m in probs]
+    if not found:
+        return None
+    p, m = max(found)
+    return m if p >= floor and p > 0 else None
