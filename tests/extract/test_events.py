@@ -203,6 +203,8 @@ def test_does_not_code(nlp, etype, text):
     ("Israel and Lebanon renewed negotiations.", ["Israel"], ["Lebanon"]),
     ("Canada and Costa Rica have agreed to start negotiations.", ["Canada"], ["Costa Rica"]),
     ("Germany held talks with France on Monday.", ["Germany"], ["France"]),
+    # the host acts, the guest receives (CAMEO 043, as PLV and ConfliBERT mark it)
+    ("Germany hosted France for talks on Monday.", ["Germany"], ["France"]),
     ("Kenya and Uganda agreed to cooperate on border security.", ["Kenya"], ["Uganda"]),
     ("Biden praised Macron.", ["Biden"], ["Macron"]),
     ("France condemned Russia.", ["France"], ["Russia"]),
