@@ -692,3 +692,82 @@ def test_added_triggers(nlp, etype, mode, text):
 def test_added_triggers_not(nlp, etype, text):
     evs = _asserted(_events(nlp, text))
     assert not any(e.type == etype for e in evs), [(e.type, e.mode) for e in evs]
+
+
+# Issue 13: a noun that names the act someone condemns is that act, told again, not a new
+# event (manual, ACCUSE: "condemn, decry a policy or an action"); who did it is the recipient.
+@pytest.mark.parametrize("text,absent,recipient", [
+    ("Russia condemned the sanctions imposed by the European Union.", "SANCTION", "the European Union"),
+    ("China condemned the sanctions.", "SANCTION", None),
+    ("Iran denounced the arrests of its diplomats by Germany.", "COERCE", "Germany"),
+    ("The opposition criticized the government's crackdown on protesters.", "COERCE", None),
+    ("Russia condemned the American airstrikes on Syria.", "ASSAULT", None),
+])
+def test_condemned_act_is_not_a_new_event(nlp, text, absent, recipient):
+    evs = _events(nlp, text)
+    assert [e.type for e in evs] == ["ACCUSE"], [(e.type, e.mode) for e in evs]
+    assert absent not in {e.type for e in evs}
+    if recipient:
+        assert recipient in evs[0].recipient_ids, evs[0].recipient_ids
+
+
+# Issue 13: what is dropped, warned of or denied is not asserted.
+@pytest.mark.parametrize("text,etype,mode,not_asserted", [
+    # withdrawing a complaint or charges concedes (CAMEO 080); no accusation is made
+    ("Turkey has agreed to drop its complaint against Greece.", "CONCEDE", None, "ACCUSE"),
+    ("Prosecutors dropped the charges against the opposition leader.", "CONCEDE", None, "ACCUSE"),
+    ("The company will withdraw its lawsuit against the ministry.", "CONCEDE", None, "ACCUSE"),
+    # a warning of an act to come is a threat of it (manual, THREATEN)
+    ("Police warned that more arrests would follow.", "THREATEN", "arrest", "COERCE"),
+    ("Hamas warned that it would attack Israel if the raids continued.", "THREATEN", "violence", "ASSAULT"),
+])
+def test_dropped_and_warned_acts(nlp, text, etype, mode, not_asserted):
+    evs = _events(nlp, text)
+    assert any(e.type == etype and e.mode == mode for e in evs), [(e.type, e.mode) for e in evs]
+    assert not any(e.type == not_asserted for e in _asserted(evs)), [(e.type, e.mode) for e in evs]
+
+
+def test_warning_without_an_act_is_no_event(nlp):
+    assert _events(nlp, "Officials warned that prices would rise.") == []
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("The military denied that civilians were killed in the raid.", "ASSAULT"),
+    ("The government denied that troops had shot protesters.", "ASSAULT"),
+    ("The army denied killing civilians.", "ASSAULT"),
+    ("The ministry denied that its forces had arrested the journalist.", "COERCE"),
+])
+def test_denied_act_is_negated(nlp, text, etype):
+    evs = _events(nlp, text)
+    assert any(e.type == etype and e.negated for e in evs), [(e.type, e.negated) for e in evs]
+    assert not any(e.type == etype for e in _asserted(evs))
+
+
+# Issue 13: events the coder missed.
+@pytest.mark.parametrize("text,etype,mode", [
+    ("The bodies of two men were found in Kabul on Monday.", "ASSAULT", None),
+    ("Three bodies were discovered near the border.", "ASSAULT", None),
+    # stones thrown at officers: violent action toward authorities (manual, PROTEST riot)
+    ("Protesters threw stones at police officers in Nairobi.", "PROTEST", "riot"),
+    ("Demonstrators hurled rocks at soldiers.", "PROTEST", "riot"),
+    ("Youths pelted the police with stones.", "PROTEST", "riot"),
+    ("The two leaders agreed to resume talks.", "AGREE", None),
+])
+def test_missed_events_are_found(nlp, text, etype, mode):
+    evs = _asserted(_events(nlp, text))
+    assert any(e.type == etype and e.mode == mode for e in evs), [(e.type, e.mode) for e in evs]
+
+
+def test_thrown_support_is_no_riot(nlp):
+    assert not any(e.type == "PROTEST" for e in _events(nlp, "The minister threw his support behind the plan."))
+
+
+def test_both_leaders_agree(nlp):
+    e = next(e for e in _events(nlp, "Putin and Erdogan agreed to resume negotiations.") if e.type == "AGREE")
+    assert {"Putin", "Erdogan"} <= set(e.actor_ids + e.recipient_ids), (e.actor_ids, e.recipient_ids)
+
+
+def test_demonstration_with_stones_is_one_riot(nlp):
+    evs = [e for e in _events(nlp, "Hundreds of students demonstrated in Dhaka and threw stones at the police.")
+           if e.type == "PROTEST"]
+    assert [(e.mode, e.cameo) for e in evs] == [("riot", "145")], [(e.mode, e.cameo) for e in evs]

@@ -67,6 +67,7 @@ CONFLICT_CUES = {
     "machineguns",
 }
 CLAIM_VERBS = {"claim", "allege", "purport"}
+FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 ALLEGATION_NOUNS = {"accusation", "allegation", "charge", "claim", "rumor", "rumour",
                     "suggestion", "assertion"}
 
@@ -285,6 +286,13 @@ def _needs_light_verb(tok, token_actor) -> bool:
     return verb is not None and lemma(verb) in LIGHT_VERBS and lemma(verb) != "have"
 
 
+def _needs_future_act(tok, token_actor) -> bool:
+    # "warned that more arrests would follow": a warning of an act to come (manual,
+    # THREATEN); attach_frames drops the warning when the clause holds no act
+    return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in c.children)
+               for c in tok.children)
+
+
 def _needs_no_oprd(tok, token_actor) -> bool:
     return not any(c.dep_ == "oprd" for c in tok.children) and not any(
         lemma(o) in ("meeting", "session", "election", "elections", "vote", "strike", "referendum")
@@ -312,6 +320,7 @@ NEEDS = {
     "no-oprd": _needs_no_oprd,
     "no-obj": lambda tok, ta: not objects(tok),
     "obj-or-of": lambda tok, ta: bool(objects(tok)) or bool(prep_children(tok, ("of", "against"))),
+    "future-act": _needs_future_act,
 }
 
 
@@ -416,7 +425,9 @@ def _complement_tokens(c: Candidate) -> set[int]:
             for g in ch.children:
                 if g.dep_ in ("pcomp",) or (g.dep_ == "pobj" and frame in ("accuse", "request", "reject", "threaten")):
                     out |= {t.i for t in g.subtree}
-        elif ch.dep_ == "dobj" and frame in ("request", "reject") and ch.pos_ in ("NOUN",):
+        elif ch.dep_ == "dobj" and frame in ("request", "reject", "accuse") and ch.pos_ in ("NOUN",):
+            # "condemned the sanctions (imposed by the EU)": the noun names the act disapproved
+            # of, an earlier act, not a new one (manual, ACCUSE: "condemn, decry a policy or an action")
             out |= {t.i for t in ch.subtree}
     return out
 
@@ -462,6 +473,8 @@ def attach_frames(cands: list[Candidate]) -> list[Candidate]:
             continue
         inner = [by_tok[i] for i in sorted(_complement_tokens(c)) if i in by_tok and i != c.tok.i]
         if not inner:
+            if c.entry.has("needs", "future-act"):
+                absorbed.add(c.tok.i)  # "warned that prices would rise": no act, no threat
             continue
         for x in inner:
             absorbed.add(x.tok.i)

@@ -24,6 +24,14 @@ def _merge_into(keep: EventHit, drop: EventHit) -> None:
     keep.confidence = max(keep.confidence, drop.confidence)
 
 
+def _violent_protest(keep: EventHit, drop: EventHit) -> None:
+    """"Protesters demonstrated and threw stones at the police": one protest, a violent one
+    (manual, PROTEST modes: riot is the demonstration whose participants intend injury or damage)."""
+    if keep.type == "PROTEST" and drop.mode == "riot" and keep.mode in (None, "demo"):
+        keep.mode, keep.cameo = drop.mode, drop.cameo
+        keep.goldstein, keep.quad_class, keep.plover_score = drop.goldstein, drop.quad_class, drop.plover_score
+
+
 def _compatible(a: list[str], b: list[str]) -> bool:
     return not a or not b or bool(set(a) & set(b))
 
@@ -50,6 +58,7 @@ def dedupe(events: list[EventHit], doc) -> list[EventHit]:
                 continue
             if k.type == e.type and k.sentence_start == e.sentence_start:
                 merged = True
+                _violent_protest(k, e)
             elif (k.sentence_start != e.sentence_start
                   and doc[k.trigger_token].lemma_.lower() == doc[e.trigger_token].lemma_.lower()
                   and _same_reading(k, e) and _compatible(k.recipient_ids, e.recipient_ids)

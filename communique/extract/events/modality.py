@@ -27,6 +27,7 @@ HYPOTHETICAL_NOUNS = {"threat", "risk", "possibility", "fear", "danger", "prospe
 HISTORICAL_PREPS = {"since", "during"}
 HISTORICAL_VERBS = {"end", "begin", "start", "erupt", "break"}
 REFUSAL_HEADS = {"refuse", "decline", "fail", "reject"}
+DENIAL_HEADS = {"deny"}
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,11 @@ def _negated(tok) -> tuple[bool, bool]:
     if tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("no", "without") for c in tok.children):
         neg = True
     refusal = any(lemma(t) in REFUSAL_HEADS for t in chain[1:])
-    return neg or refusal, refusal or (neg and _future(tok))
+    top = chain[-1]
+    # "denied that civilians were killed", "denied the killing": the act is denied, not asserted
+    denied = any(lemma(t) in DENIAL_HEADS for t in chain[1:]) or (
+        top.dep_ == "ccomp" and lemma(top.head) in DENIAL_HEADS)
+    return neg or refusal or denied, refusal or (neg and _future(tok))
 
 
 def _future(tok) -> bool:
