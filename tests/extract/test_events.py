@@ -771,3 +771,8 @@ def test_demonstration_with_stones_is_one_riot(nlp):
     evs = [e for e in _events(nlp, "Hundreds of students demonstrated in Dhaka and threw stones at the police.")
            if e.type == "PROTEST"]
     assert [(e.mode, e.cameo) for e in evs] == [("riot", "145")], [(e.mode, e.cameo) for e in evs]
+
+
+def test_condemning_after_an_attack_keeps_the_attack(nlp):
+    evs = _events(nlp, "Iran condemned Israel after gunmen attacked its embassy in Kabul.")
+    assert [e.type for e in evs] == ["ACCUSE", "ASSAULT"], [(e.type, e.mode) for e in evs]

@@ -68,6 +68,7 @@ CONFLICT_CUES = {
 }
 CLAIM_VERBS = {"claim", "allege", "purport"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
+OCCASION_MARKS = {"after", "before", "when", "while", "as", "since", "because", "once", "until"}
 ALLEGATION_NOUNS = {"accusation", "allegation", "charge", "claim", "rumor", "rumour",
                     "suggestion", "assertion"}
 
@@ -419,7 +420,7 @@ def _complement_tokens(c: Candidate) -> set[int]:
     frame = c.frame
     out: set[int] = set()
     for ch in tok.children:
-        if ch.dep_ in ("xcomp", "ccomp", "advcl") and ch.i > tok.i:
+        if ch.dep_ in ("xcomp", "ccomp", "advcl") and ch.i > tok.i and not _occasion(ch):
             out |= {t.i for t in ch.subtree}
         elif ch.dep_ in ("prep",) and ch.lower_ in ("of", "for", "to", "over", "on", "against") and ch.i > tok.i:
             for g in ch.children:
@@ -430,6 +431,13 @@ def _complement_tokens(c: Candidate) -> set[int]:
             # of, an earlier act, not a new one (manual, ACCUSE: "condemn, decry a policy or an action")
             out |= {t.i for t in ch.subtree}
     return out
+
+
+def _occasion(clause) -> bool:
+    """"condemned Israel after gunmen attacked its embassy": a clause of its own telling
+    when or why, not the act the frame reports."""
+    return clause.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) \
+        and any(c.dep_ == "mark" and c.lower_ in OCCASION_MARKS for c in clause.children)
 
 
 def _claimed(tok) -> bool:
