@@ -97,6 +97,9 @@ PERSON_NOUNS = {"soldier", "policeman", "policewoman", "civilian", "man", "woman
                  "chairman", "councillor", "councilor", "lawyer", "dealer", "smuggler", "kid", "companion"}
 
 
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+           "sep", "sept", "oct", "nov", "dec"}
 _BOUND_WORDS = {"at", "least", "more", "than", "over", "about", "some", "nearly", "almost",
                 "around", "up", "to", "roughly", "approximately", "as", "many", "another",
                 "an", "estimated", "least"}
@@ -161,6 +164,12 @@ def _is_excluded(tok: Token) -> bool:
         return True
     if re.fullmatch(r"(?:1[89]|20)\d\d", tok.text):
         return True
+    # the day of a date the model's DATE span missed: "Around 9 May 2020", "May 9"
+    prev = tok.doc[tok.i - 1] if tok.i else None
+    if tok.text.isdigit() and int(tok.text) <= 31 and (
+            nxt is not None and nxt.lower_.rstrip(".") in _MONTHS
+            or prev is not None and prev.lower_.rstrip(".") in _MONTHS and prev.text[:1].isupper()):
+        return True
     return False
 
 
@@ -206,8 +215,10 @@ def _role(noun: Token) -> tuple[str, Token]:
     apposition of the place; it is the subject of the passive main verb that has none."""
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.pos_ == "NOUN":
         root = noun.sent.root
+        # the place (or the opening date) may have taken the subject's slot
         if root.i > noun.i and any(c.dep_ == "auxpass" for c in root.children) and not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+                c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ != "DATE"
+                and noun not in c.subtree for c in root.children):
             return "nsubjpass", root
     return noun.dep_, noun.head
 
@@ -336,6 +347,9 @@ def _singular_victim(tok: Token) -> tuple[str, Token] | None:
     if tok.lemma_ == "death" and tok.tag_ == "NN" and any(
             c.dep_ == "poss" and c.lower_ in ("his", "her") for c in tok.children):
         return "dead", tok  # "shot a civilian, resulting in his death"
+    if tok.lower_ in ("body", "corpse") and _role(tok)[0] in ("nsubjpass", "dobj") and any(
+            c.lower_ in ("a", "an", "one") or c.dep_ == "poss" for c in tok.children):
+        return "dead", tok  # "a female body was found", "his corpse was found"
     if _role(tok)[0] not in ("nsubj", "nsubjpass", "dobj", "conj"):
         return None
     if tok.lower_ in ("he", "she", "him") and tok.tag_ == "PRP":
@@ -431,6 +445,10 @@ def _counts(sent_span: Span, trigger: int | Token | None = None
             counted = head_num.head if head_num.dep_ == "nummod" else head_num
         elif tok.lower_ in _VAGUE:
             continue
+        elif tok.lower_ == "both" and tok.dep_ in ("det", "predet") and tok.head.tag_ == "NNS":
+            counted = tok.head  # "Both victims died"
+            found = _cue_of(counted) if counted.lemma_.lower() in PERSON_NOUNS | {"people"} else None
+            value = 2
         else:
             found = _singular_victim(tok)
             value = 1
@@ -449,8 +467,10 @@ def _told_before(word: Token) -> bool:
     "the man" (not "the other man")."""
     if word.lemma_ == "death" and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in word.children):
         return True  # "The motive behind his death was ..."
-    if word.tag_ == "PRP":
-        return True  # "he died in hospital"
+    if word.tag_ == "PRP" or any(c.lower_ == "both" for c in word.children):
+        return True  # "he died in hospital", "both victims died"
+    if word.lower_ in ("body", "corpse") and any(c.dep_ == "poss" for c in word.children):
+        return True  # "his body was found" after "a man was killed"
     return any(c.dep_ == "det" and c.lower_ == "the" for c in word.children) and not any(
         c.lower_ in ("other", "another", "third", "second") for c in word.children)
 

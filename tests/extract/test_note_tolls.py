@@ -109,3 +109,25 @@ def test_a_split_toll_goes_to_the_main_event_as_its_share(coder):
                      "militants were killed. Fatalities split between 2 events.",
                      published="2021-05-10").to_dict()
     assert main_event(rec)["fatalities"] == 20
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the day of "Around 9 May 2021" is no count; the subject hung on the place still is
+    ("Around 9 May 2021 (as reported), in Tula, Hidalgo, a person was found dead.", (1, None)),
+    ("Around 5 May 2021 (as reported), in Tula, Hidalgo, a man and a woman were found dead.",
+     (2, None)),
+    ("In Tula, a female body was found.", (1, None)),
+])
+def test_more_note_phrasings(nlp, text, expected):
+    assert casualties(next(nlp(text).sents)) == expected
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("On 5 May 2021, gunmen attacked two men in the street. Both victims died.", 2),
+    # "both victims" of a later sentence are the two already counted
+    ("On 5 May 2021, residents lynched two thieves. Both victims died in hospital.", 2),
+    ("On 5 May 2021, gunmen kidnapped a man. The next day his corpse was found.", 1),
+    ("On 5 May 2021, a man was killed. His body was found in a ditch.", 1),
+])
+def test_note_deaths_of_later_sentences(nlp, text, dead):
+    assert note_deaths(nlp(text)) == dead
