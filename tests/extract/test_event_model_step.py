@@ -134,6 +134,19 @@ def test_the_acled_reading_lands_in_type_and_mode(type_, mode, acled, modes, exp
                               True).type == type_
 
 
+@pytest.mark.parametrize("type_, mode, acled, expected", [
+    ("PROTEST", "demo", "Riots", ("PROTEST", "riot")),        # the sentence's riot is this protest
+    ("ASSAULT", None, "Riots", ("ASSAULT", None)),            # only the main event changes type
+    ("ASSAULT", None, "Explosions/Remote violence", ("ASSAULT", None)),
+    ("ASSAULT", None, "Violence against civilians", ("ASSAULT", None)),
+])
+def test_other_events_of_the_sentence_take_only_a_protests_mode(type_, mode, acled, expected):
+    v = View(acled={acled: 0.9}, mode={"aerial": 0.9})
+    r = acled_reading.land(Revision(type_, mode, cameo_for(type_, mode), "lexicon", None,
+                                    "lexicon" if mode else None, None), v, False)
+    assert (r.type, r.mode) == expected
+
+
 def test_the_acled_reading_reads_the_rest_of_the_paragraph(nlp):
     """The mode and acled heads read the sentence with what follows it in its paragraph; the
     type head the sentence alone; a sentence that ends its paragraph is read once."""

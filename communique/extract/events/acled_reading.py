@@ -22,8 +22,10 @@ and mode where the two agree on what kind of event it is:
 - **Battles** -> an ASSAULT drops ``targeted`` (the head's own earlier reading
   cannot be one-sided and a battle at once); the lexicon's modes stand.
 
-The landing applies to the main candidate of its sentence only (the one the
-model's view was marked for), at ``ACLED_MIN`` or more. The ``acled`` export and
+The landing applies at ``ACLED_MIN`` or more to the main candidate of its
+sentence (the one the model's view was marked for); the sentence's other PROTEST
+events take the riot or demonstration mode too ("rioters demonstrating against
+prices clashed with the army": the demonstrating is the riot), and keep their type. The ``acled`` export and
 the ACLED scorer then read these fields back through the same table.
 """
 
@@ -55,19 +57,23 @@ def land(rev: Revision, view: View | None, main: bool, recipient_sectors=()) -> 
     Args:
         rev: the type and mode after the type and mode heads (:func:`.model.revise`).
         view: the model's view of the sentence; None without a model.
-        main: whether the candidate is its sentence's main one.
+        main: whether the candidate is its sentence's main one (others: a protest's mode only).
         recipient_sectors: the PLOVER sectors of the event's recipients.
     """
-    if view is None or not main or not view.acled:
+    if view is None or not view.acled:
         return rev
     kind, p = View.top(view.acled)
     if kind is None or p < ACLED_MIN:
         return rev
     type_, mode = rev.type, rev.mode
     armed = bool(ARMED_SECTORS & {s for s in recipient_sectors if s})
-    if kind in ("Riots", "Protests") and (
-            type_ in PROTEST_KINDS or (type_ in VERBAL_KINDS and p >= ACLED_SURE)):
-        type_, mode = "PROTEST", "riot" if kind == "Riots" else "demo"
+    if kind in ("Riots", "Protests"):
+        if main and (type_ in PROTEST_KINDS or (type_ in VERBAL_KINDS and p >= ACLED_SURE)):
+            type_ = "PROTEST"
+        if type_ == "PROTEST":  # any protest of the sentence ("rioters demonstrating ... clashed")
+            mode = "riot" if kind == "Riots" else "demo"
+    elif not main:
+        return rev
     elif kind == "Explosions/Remote violence" and type_ == "ASSAULT":
         if mode not in REMOTE_MODES:
             mode = _best(view.mode, REMOTE_MODES) or mode
