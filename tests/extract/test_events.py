@@ -776,3 +776,12 @@ def test_demonstration_with_stones_is_one_riot(nlp):
 def test_condemning_after_an_attack_keeps_the_attack(nlp):
     evs = _events(nlp, "Iran condemned Israel after gunmen attacked its embassy in Kabul.")
     assert [e.type for e in evs] == ["ACCUSE", "ASSAULT"], [(e.type, e.mode) for e in evs]
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("The UN welcomed the ceasefire.", "CONCEDE"),
+    ("Biden praised Japan's aid to Ukraine.", "AID"),
+])
+def test_praised_act_is_not_a_new_event(nlp, text, absent):
+    evs = _events(nlp, text)
+    assert [e.type for e in evs] == ["SUPPORT"], [(e.type, e.mode) for e in evs]

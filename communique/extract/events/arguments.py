@@ -85,12 +85,13 @@ def assign(c: Candidate, token_actor: dict[int, str]) -> Roles:
     roles = _first_pass(c, c.reading, token_actor)
     if c.absorbed and not roles.recipients:
         # "threatened to attack South Korea": the recipient of the reported act;
-        # "condemned the sanctions imposed by the EU": the one who did the act disapproved of
+        # "condemned the sanctions imposed by the EU", "praised Japan's aid": the one who did
+        # the act judged
         child = main_child(c.absorbed)
         inner = {x.tok.i for x in c.absorbed}
         child_roles = _first_pass(child, child.reading, token_actor)
         own = set(actor_ids(roles.actors, token_actor))
-        pick = child_roles.actors if c.frame == "accuse" else child_roles.recipients
+        pick = child_roles.actors if c.frame in ("accuse", "approve") else child_roles.recipients
         roles.recipients = [r for r in pick if r.i not in inner
                             and not set(actor_ids([r], token_actor)) & own]
     if not set(actor_ids(roles.recipients, token_actor)) - set(actor_ids(roles.actors, token_actor)) \

@@ -424,11 +424,12 @@ def _complement_tokens(c: Candidate) -> set[int]:
             out |= {t.i for t in ch.subtree}
         elif ch.dep_ in ("prep",) and ch.lower_ in ("of", "for", "to", "over", "on", "against") and ch.i > tok.i:
             for g in ch.children:
-                if g.dep_ in ("pcomp",) or (g.dep_ == "pobj" and frame in ("accuse", "request", "reject", "threaten")):
+                if g.dep_ in ("pcomp",) or (g.dep_ == "pobj" and frame in ("accuse", "approve", "request", "reject", "threaten")):
                     out |= {t.i for t in g.subtree}
-        elif ch.dep_ == "dobj" and frame in ("request", "reject", "accuse") and ch.pos_ in ("NOUN",):
-            # "condemned the sanctions (imposed by the EU)": the noun names the act disapproved
-            # of, an earlier act, not a new one (manual, ACCUSE: "condemn, decry a policy or an action")
+        elif ch.dep_ == "dobj" and frame in ("request", "reject", "accuse", "approve") and ch.pos_ in ("NOUN",):
+            # "condemned the sanctions (imposed by the EU)", "welcomed the ceasefire": the noun
+            # names the act judged, an earlier act, not a new one (manual, ACCUSE: "condemn,
+            # decry a policy or an action"; SUPPORT: praise)
             out |= {t.i for t in ch.subtree}
     return out
 

@@ -95,6 +95,9 @@ def _framed(c: Candidate, base: Reading, child: Reading) -> Reading:
         if frame == "request" and child.type in ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION"):
             mode = "change"
         return Reading(base.type, mode, cameo, base.contexts)
+    if frame == "approve":
+        # "welcomed the ceasefire": praise of an act told again; the praise is the event
+        return Reading(base.type, base.mode, base.cameo, _merge(base.contexts, [x for x in child.contexts if x]))
     if frame == "accuse":
         contexts = _merge(base.contexts, [x for x in child.contexts if x])
         if child.type == "ASSAULT" and "military" not in contexts:
