@@ -245,5 +245,18 @@ def test_a_retelling_the_model_reads_as_another_type_is_still_one_event(nlp):
     assert [e.type for e in _code(nlp, text)] == ["ACCUSE"]  # the rules: one act, told twice
     model = PerSentence([{"ACCUSE": 0.9}, {"REJECT": 0.9, "ACCUSE": 0.05}])
     assert [(e.type, e.sentence_start) for e in _code(nlp, text, model)] == [("ACCUSE", 0)]
-    # the two sentences, then the first with the rest of its paragraph (mode and acled heads)
+    # the two sentences; no paragraph reading: neither the lexicon nor the type head reads a
+    # type whose mode or ACLED reading it could change (model.PARAGRAPH_TYPES)
+    assert len(model.seen) == 2
+
+
+def test_only_sentences_of_a_type_the_paragraph_can_change_are_read_again(nlp):
+    text = ("Troops attacked the village on Monday. Iran condemned the government. "
+            "Officials said nothing more.")
+    model = PerSentence([{"ASSAULT": 0.9}, {"ACCUSE": 0.9}])
+    _code(nlp, text, model)
+    # the two sentences, then the assault with the rest of its paragraph (mode and acled
+    # heads); the condemnation's paragraph reading could change nothing and is skipped
+    assert model.seen[-1].startswith("Troops attacked the village on Monday.")
+    assert model.seen[-1].endswith("Officials said nothing more.")
     assert len(model.seen) == 3

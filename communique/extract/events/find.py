@@ -69,8 +69,11 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             hosts = arguments.host_and_guests(c.tok, token_actor, country_of, actor_ids + recipient_ids)
         staged.append((c, roles, mood, actor_ids, recipient_ids, hosts))
     mains = model.main_candidates([(s[0], s[2]) for s in staged]) if event_model else set()
+    sentence_types: dict[int, set[str]] = {}
+    for s in staged:
+        sentence_types.setdefault(s[0].tok.sent.start, set()).add(s[0].reading.type)
     views = model.event_views([(s[0], s[1]) for s in staged if id(s[0]) in mains], event_model,
-                              token_actor) if event_model else {}
+                              token_actor, sentence_types) if event_model else {}
     events = []
     for c, roles, mood, actor_ids, recipient_ids, hosts in staged:
         d = classify.decide(c, roles, mood, token_actor, hosts, views.get(c.tok.sent.start),

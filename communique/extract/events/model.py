@@ -214,7 +214,15 @@ def marked_sentence(c, roles, token_actor: dict[int, str]) -> str:
     return mark(sent.text, spans(actors), spans(recipients))
 
 
-def event_views(staged, event_model, token_actor: dict[int, str]) -> dict[int, View]:
+# the types whose mode or ACLED reading the model's paragraph reading can change (``revise``:
+# the modes of ``model_modes``; ``acled_reading.land``: protests from assaults, coercion and
+# demands); a sentence with none of them, by the lexicon or by the type head, needs no
+# paragraph reading, and gets the same events without one
+PARAGRAPH_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "REQUEST"})
+
+
+def event_views(staged, event_model, token_actor: dict[int, str],
+                sentence_types: dict[int, set[str]] | None = None) -> dict[int, View]:
     """The model's view of each sentence that has a main candidate, keyed by the sentence's
     first token; one batched call per document. ``staged``: (candidate, roles) of each main
     candidate. A model trained on marked text (``meta.json`` ``marked``) reads the sentence
@@ -225,7 +233,12 @@ def event_views(staged, event_model, token_actor: dict[int, str]) -> dict[int, V
     ACLED notes in training: what a reader needs to tell a riot from a demonstration or a
     shelling from a clash often comes in the next sentence ("Demonstrators clashed with
     police", "The army responded with artillery"). Where the sentence ends its paragraph
-    the two readings are one text."""
+    the two readings are one text.
+
+    ``sentence_types``: sentence start -> the lexicon's types of all its candidates; where
+    given, only sentences with a type of ``PARAGRAPH_TYPES`` (theirs or the type head's) are
+    read a second time with their paragraph, the only ones whose events that reading can
+    change (a speed-up: the second pass is most of the model's cost on news text)."""
     marked = getattr(event_model, "marked", False)
     texts: dict[int, str] = {}
     wider: dict[int, str] = {}
@@ -241,6 +254,10 @@ def event_views(staged, event_model, token_actor: dict[int, str]) -> dict[int, V
     # two calls: the int8 model scales each batch's activations by the batch, so sentences
     # batched with longer texts would read a little differently
     by_start = dict(zip(texts, event_model.predict(list(texts.values()))))
+    if sentence_types is not None:
+        wider = {i: w for i, w in wider.items()
+                 if (sentence_types.get(i, set()) | {View.top(by_start[i].get("type", {}))[0]})
+                 & PARAGRAPH_TYPES}
     para = dict(zip(wider, event_model.predict(list(wider.values())))) if wider else {}
     return {i: View(type=p.get("type", {}), quad=p.get("quad", {}),
                     mode=para.get(i, p).get("mode", {}), acled=para.get(i, p).get("acled", {}))
