@@ -13,18 +13,13 @@ from communique.evaluate.cameo import eval_class, eval_plv, format_table
 from communique.models.event_model import model_available
 
 from .conftest import SHARED
+from .conftest import need as _need
 
 PINS = json.loads((Path(__file__).parent / "data" / "pinned" / "events.json").read_text())
 DEV = SHARED / "dev"
 SLACK = 0.005
 
 pytestmark = pytest.mark.skipif(not model_available(), reason="no event model is shipped")
-
-
-def _need(path):
-    if not path.exists():
-        pytest.skip(f"{path} is not here (../shared is laid beside the checkout)")
-    return path
 
 
 @pytest.fixture(scope="module")

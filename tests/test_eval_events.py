@@ -10,16 +10,11 @@ import pytest
 from communique.evaluate.cameo import eval_class, eval_ner, eval_plv, format_table
 
 from .conftest import SHARED
+from .conftest import need as _need
 
 PINS = json.loads((Path(__file__).parent / "data" / "pinned" / "events.json").read_text())
 DEV = SHARED / "dev"
 SLACK = 0.005
-
-
-def _need(path):
-    if not path.exists():
-        pytest.skip(f"{path} is not here (../shared is laid beside the checkout)")
-    return path
 
 
 def _parts(r, name):

@@ -14,6 +14,7 @@ from communique.models.event_model import model_available
 from communique.models.role_tagger import tagger_available
 
 from .conftest import SHARED
+from .conftest import need as _need
 
 PINS = json.loads((Path(__file__).parent / "data" / "pinned" / "roles.json").read_text())
 DEV = SHARED / "dev"
@@ -21,12 +22,6 @@ SLACK = 0.005
 
 pytestmark = pytest.mark.skipif(not (model_available() and tagger_available()),
                                 reason="no event model or role tagger is shipped")
-
-
-def _need(path):
-    if not path.exists():
-        pytest.skip(f"{path} is not here (../shared is laid beside the checkout)")
-    return path
 
 
 @pytest.fixture(scope="module")

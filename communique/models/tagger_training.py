@@ -24,7 +24,7 @@ from typing import Any
 from communique.evaluate.cameo import gold_spans, mark_spans, overlaps, read_bio
 from communique.evaluate.splits import select
 from communique.models.onnx_encoder import META_FILE, MODEL_FILE, TOKENIZER_FILE
-from communique.models.training import load_encoder
+from communique.models.training import load_encoder, log_progress, optimizer_step
 from communique.models.role_tagger import LABELS, decode
 
 IGNORE = -100
@@ -281,15 +281,9 @@ def train(train_set: list[Sentence], heldout: list[Sentence], base: Path, out: P
             hidden, mask = _padded(cached, idx)
             logits = model.upper(hidden, mask, frozen)
             loss = loss_fn(logits.reshape(-1, len(LABELS)), y.reshape(-1))
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
-            step += 1
+            step = optimizer_step(model, opt, sched, loss, step)
             if step % 20 == 0:
-                log(json.dumps({"epoch": epoch, "step": step, "of": total, "loss": round(loss.item(), 4),
-                                "minutes": round((time.time() - started) / 60, 1)}))
+                log_progress(log, epoch, step, total, loss, started)
             if max_steps and step >= max_steps:
                 break
         scores = {src: span_f1([s for s in heldout if s.source == src],

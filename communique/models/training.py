@@ -351,15 +351,9 @@ def train(train_set: list[Example], heldout: list[Example], base: Path, out: Pat
             targets = _targets(chunk, heads)
             loss = sum(loss_fn(x, targets[h]) for h, x in zip(heads, logits)
                        if (targets[h] != IGNORE).any())
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
-            step += 1
+            step = optimizer_step(model, opt, sched, loss, step)
             if step % 25 == 0:
-                log(json.dumps({"epoch": epoch, "step": step, "of": total, "loss": round(loss.item(), 4),
-                                "minutes": round((time.time() - started) / 60, 1)}))
+                log_progress(log, epoch, step, total, loss, started)
             if max_steps and step >= max_steps:
                 break
         s = scores(heldout, predict(model, tok, heldout, heads)) if heldout else {}
@@ -427,3 +421,22 @@ def export(model, tok, base: Path, out: Path, meta: dict[str, Any], quantize: bo
         fp32.replace(out / MODEL_FILE)
     shutil.copyfile(base / TOKENIZER_FILE, out / TOKENIZER_FILE)
     (out / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+
+
+def optimizer_step(model, opt, sched, loss, step: int) -> int:
+    """One training step of either model: gradients clipped to norm 1, then the optimizer and
+    the learning-rate schedule; the next step's number."""
+    import torch
+
+    opt.zero_grad()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+    sched.step()
+    return step + 1
+
+
+def log_progress(log, epoch: int, step: int, total: int, loss, started: float) -> None:
+    """A JSON progress line (epoch, step, loss, minutes since ``started``)."""
+    log(json.dumps({"epoch": epoch, "step": step, "of": total, "loss": round(loss.item(), 4),
+                    "minutes": round((time.time() - started) / 60, 1)}))
