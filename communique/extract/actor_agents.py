@@ -71,6 +71,7 @@ def national_body(table: ActorTable, tok) -> bool:
     led = table.doc[i].ent_type_ == "PERSON"  # "the Obama administration": the body, not the man
     if not led and any(table.claimed.get(k) and table.claimed[k].kind == "person" for k in range(i, j)):
         return False
+    sector = _phrase_sector(table, tok, np_start, sector)
     kind = kb.sector_kind(tok.lemma_) or "group"
     kind = "organization" if kind == "organization" else "group"
     if tok.lemma_.lower() in PEOPLE_NOUNS and tok.tag_ not in ("NNS", "NNPS"):
@@ -189,6 +190,34 @@ def _generic_agent(table, tok, sector) -> bool:
         return tok.tag_ in ("NNS", "NNPS") or any(
             c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another") for c in tok.children)
     return False
+
+
+# Heads that say only that a body is armed; a sector word before them says which body it is
+# ("police forces", "militia forces", "Gendarmerie forces", "rebel troops").
+FORCE_HEADS = {"force", "forces", "troops", "personnel", "unit", "units", "element", "elements"}
+# Words that make people of no stated side an armed group: "armed men", "unidentified men".
+ARMED_WORDS = {"armed", "unidentified", "unknown", "masked", "hooded"}
+
+
+def _phrase_sector(table, tok, start: int, sector: str | None) -> str | None:
+    """The sector of the noun phrase [start, tok] rather than of its head alone: the longest
+    sector phrase ending at the head ("armed men" UAF, "police forces" COP), else a sector
+    word before a head that only says the body is armed ("militia forces" PRM), else
+    ``sector``; civilians described as armed or unidentified are an armed group (UAF)."""
+    words = [t for t in table.doc[start:tok.i + 1] if not t.is_punct and t.pos_ not in ("DET", "NUM")]
+    for k in range(len(words) - 1):
+        found = kb.sector_of(" ".join(t.lower_ for t in words[k:])) \
+            or kb.sector_of(" ".join(t.lower_ for t in words[k:-1]) + " " + tok.lemma_.lower())
+        if found:
+            return found
+    if tok.lemma_.lower() in FORCE_HEADS or tok.lower_ in FORCE_HEADS:
+        for t in reversed(words[:-1]):
+            found = kb.sector_of(t.lemma_) or kb.sector_of(t.lower_)
+            if found:
+                return found
+    if sector == "CVL" and any(t.lower_ in ARMED_WORDS for t in words[:-1]):
+        return "UAF"
+    return sector
 
 
 def _spaced_punct(tok) -> bool:

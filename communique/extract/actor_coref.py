@@ -57,6 +57,11 @@ def resolve_description(table: ActorTable, i, j, words, definite, anywhere=False
         name = " ".join(t.text for t in words if t.dep_ != "det" and t.pos_ != "DET")
         target = Proto(kind="person", name=name, country=probe.country,
                        sector=probe.sector or kb.sector_of(words[-1].lemma_), role=probe.role)
+        if target.country is None and target.sector:
+            # "a police officer was shot dead in Diyala": someone new of the one country the
+            # sentence names, else of the article's country, as for a generic agent
+            target.country, source = table.context_country(table.doc[j - 1])
+            target.country_source = source if target.country else None
         table.protos.append(target)
     else:
         target.country = target.country or probe.country

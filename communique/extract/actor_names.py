@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import kb
 from .syntax import doc_text
-from .actor_table import SUBJECT_DEPS, ActorTable, Proto
+from .actor_table import SUBJECT_DEPS, ActorTable, Proto, is_currency_modifier
 from .actor_titles import appositive, qualify, title_before
 
 ORG_WORDS = {"ministry", "council", "party", "company", "bank", "group", "union", "front",
@@ -80,6 +80,8 @@ def _take_entry(table, i: int, j: int, entries) -> None:
     if entry.form in ("adjective", "demonym"):
         return  # nationality words qualify other mentions; handled there
     if entry.kind == "country":
+        if is_currency_modifier(table.doc[j - 1]):
+            return  # "the US dollar exchange rate": a currency, not the country
         placed = table.placed(span.start_char, span.end_char, entry.country)
         if placed != entry.country:
             return  # the place stage read it as a place elsewhere ("Georgia", USA)

@@ -27,6 +27,17 @@ PERSON_NOUNS = {
 MANY_COUNTRIES = {"foreign", "international", "multinational", "overseas", "both", "rival",
                   "opposing", "allied", "coalition", "each", "outside"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Currencies a country word can name without the country acting: "the US dollar exchange
+# rate", "the Lebanese pound".
+CURRENCIES = {"dollar", "pound", "euro", "yuan", "renminbi", "yen", "rupee", "ruble", "rouble",
+              "lira", "peso", "franc", "shilling", "naira", "rand", "dinar", "riyal", "rial",
+              "dirham", "currency", "won", "cedi", "kwacha", "hryvnia", "lari", "manat"}
+
+
+def is_currency_modifier(tok) -> bool:
+    """Is ``tok`` a country word on a currency ("US" in "the US dollar")?"""
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() in CURRENCIES \
+        and tok.head.i > tok.i
 
 
 @dataclass
@@ -149,11 +160,15 @@ class ActorTable:
         for h in self.place_hits:  # the dateline is the article's, not the sentence's
             if h.country and not h.dateline and sent.start_char <= h.start < sent.end_char \
                     and h.country not in found:
+                span = self.doc.char_span(h.start, h.end, alignment_mode="expand")
+                if span is not None and len(span) and is_currency_modifier(span[-1]):
+                    continue  # "the US dollar": no place of the story
                 found.append(h.country)
         for t in sent:
             owner = self.claimed.get(t.i)
             c = owner.country if owner is not None and owner.kind == "country" else None
-            if c is None and t.pos_ in ("ADJ", "PROPN") and t.ent_type_ == "NORP":
+            if c is None and t.pos_ in ("ADJ", "PROPN") and t.ent_type_ == "NORP" \
+                    and not is_currency_modifier(t):
                 c = kb.country_by_adjective(t.text)
             if c and c not in found:
                 found.append(c)

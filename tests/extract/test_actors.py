@@ -232,6 +232,16 @@ def test_bodies_of_two_countries_are_not_one_countrys(nlp):
     ("NAIROBI - Police said a man was killed in the attack.", "a man", "KEN", "CVL", "article"),
     # nothing to go by
     ("Two villagers were killed by unidentified gunmen.", "unidentified gunmen", None, "UAF", "none"),
+    # the phrase's sector, not the head's alone
+    ("Police forces clashed with students in Nairobi.", "Police forces", "KEN", "COP", "sentence"),
+    ("Militia forces attacked a village in Mali.", "Militia forces", "MLI", "PRM", "sentence"),
+    ("Armed men attacked a village in Mali.", "Armed men", "MLI", "UAF", "sentence"),
+    ("Unidentified men shot a trader in Mali.", "Unidentified men", "MLI", "UAF", "sentence"),
+    # a currency names no country: the protesters are Lebanon's
+    ("Protesters angry at the US dollar exchange rate blocked a road in Beirut.", "Protesters",
+     "LBN", "CVL", "sentence"),
+    # a person described, not named, and no one met before: the context's country
+    ("A police officer was shot dead in Nairobi.", "A police officer", "KEN", "COP", "sentence"),
 ])
 def test_generic_agents_take_their_country_from_context(nlp, text, mention, country, sector, source):
     doc = nlp(text)
