@@ -18,7 +18,7 @@ from communique.record import EVENT_TYPES
 DATA = Path(__file__).parent / "data"
 POS = ("verb", "noun", "adj")
 ARG_KEYS = {"obj", "obj-any", "obj-actor", "prt", "prep", "mod", "light", "plural", "ctx",
-            "swap", "frame", "needs"}
+            "swap", "frame", "needs", "two-sided"}
 NONE_TYPE = "NONE"  # a user entry of this type switches a trigger off
 # The values a constraint may take, where it takes one from a closed list. Each `needs:`
 # value is a test in communique/extract/events/candidates.py (NEEDS).

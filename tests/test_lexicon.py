@@ -59,3 +59,14 @@ def test_every_shipped_entry_has_a_known_mode():
     for e in load_lexicon():
         assert not e.mode or e.mode in known_modes(e.type), e
     assert ENTRY_KEYS == ("lemma", "pos", "type", "mode", "contexts", "cameo", "args")
+
+
+def test_two_sided_fights_are_marked_and_only_assaults():
+    """`two-sided` marks the fights both sides wage (PLOVER manual, ASSAULT): the ACLED reading
+    never makes them one-sided violence."""
+    lex = load_lexicon()
+    marked = {(e.lemma, e.pos) for e in lex if e.has("two-sided")}
+    assert {("clash", "verb"), ("clash", "noun"), ("exchange", "verb"), ("firefight", "noun"),
+            ("fighting", "noun")} <= marked
+    assert not marked & {("attack", "verb"), ("kill", "verb"), ("shoot", "verb")}
+    assert all(e.type == "ASSAULT" for e in lex if e.has("two-sided"))

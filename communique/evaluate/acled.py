@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from ..acled import event_acled_type
+from ..extract.events.acled_reading import CIVILIAN_SECTORS
 from .splits import select
 
 __all__ = ["SCORERS", "acled_actor", "actor_matches", "evaluate", "format_table", "load",
@@ -193,9 +194,7 @@ def score_types(pairs: list[Pair]) -> dict[str, tuple[float, int]]:
 
 # Sectors that fit each ACLED actor kind (``inter1``/``inter2``, ACLED codebook): 1 state
 # forces, 2 rebels, 3 political militias, 4 identity militias, 5 rioters, 6 protesters,
-# 7 civilians, 8 external/other forces.
-CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED", "REF", "SOC",
-                              "ELI"})
+# 7 civilians (CIVILIAN_SECTORS, from the ACLED reading), 8 external/other forces.
 INTER_SECTORS: dict[str, frozenset[str]] = {
     "1": frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}),
     "2": frozenset({"REB", "UAF", "PRM"}),

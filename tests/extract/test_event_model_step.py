@@ -17,13 +17,13 @@ from .test_events import _EntityActors
 class StandIn:
     """Answers every sentence with the same probabilities; counts the sentences it saw."""
 
-    def __init__(self, type=None, mode=None):
-        self.type, self.mode, self.seen = type or {}, mode or {}, []
+    def __init__(self, type=None, mode=None, acled=None):
+        self.type, self.mode, self.acled, self.seen = type or {}, mode or {}, acled or {}, []
 
     def predict(self, sentences):
         self.seen += list(sentences)
-        return [{"type": dict(self.type), "mode": dict(self.mode), "quad": {}, "acled": {}}
-                for _ in sentences]
+        return [{"type": dict(self.type), "mode": dict(self.mode), "quad": {},
+                 "acled": dict(self.acled)} for _ in sentences]
 
 
 def _code(nlp, text, model=None, explain=False):
@@ -104,6 +104,52 @@ def test_one_sided_violence(mode, main, p, sectors, expected):
                            sectors)
     assert r.mode == expected
     assert (r.acled_type is not None) == (expected != mode)
+
+
+@pytest.mark.parametrize("victims, two_sided, expected", [
+    ([], False, "targeted"),
+    ([None, "CVL"], False, "targeted"),
+    (["COP"], False, None),      # "a police officer was shot by militants": a battle (ACLED codebook)
+    (["CVL", "MIL"], False, None),
+    ([], True, None),            # hurt in an exchange of fire: two-sided violence, a battle
+])
+def test_armed_victims_and_two_sided_fights_are_no_one_sided_violence(victims, two_sided, expected):
+    v = View(type={"ASSAULT": 0.9}, acled={"Violence against civilians": 0.8, "Battles": 0.2})
+    r = acled_reading.land(revise("ASSAULT", None, cameo_for("ASSAULT", None), v, True), v, True,
+                           [], victims, two_sided)
+    assert r.mode == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Al Shabaab militants shot and killed a police officer in Mogadishu.", "firearms"),
+    ("Two soldiers were shot and later killed by Taliban militants in Herat.", "firearms"),
+    ("Gunmen shot at a police station in Acayucan.", "firearms"),
+    ("Clashes erupted in Taizz, killing three people.", None),
+    # the control: unarmed victims of one-sided violence
+    ("Al Shabaab militants shot and killed a teacher in Mogadishu.", "targeted"),
+])
+def test_the_acled_reading_sees_armed_victims_that_are_no_recipient(nlp, text, expected):
+    model = StandIn(type={"ASSAULT": 0.99}, acled={"Violence against civilians": 0.9})
+    [e] = _asserted_assaults(_code(nlp, text, model))
+    assert e.mode == expected
+
+
+def _asserted_assaults(events):
+    return [e for e in events if e.type == "ASSAULT" and e.modality == "asserted"][:1]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two soldiers were kidnapped and later killed by militants.", ["soldiers"]),
+    ("Militants shot and killed a police officer.", ["officer"]),
+    ("Armed men shot at a police station.", ["station"]),
+    ("The attack on a checkpoint killed two.", ["checkpoint"]),
+    ("The militants attacked the village.", ["village"]),
+])
+def test_victims_are_what_the_violence_falls_on(nlp, text, expected):
+    from communique.extract.events.arguments import victims
+    doc = nlp(text)
+    trigger = next(t for t in doc if t.lemma_ in ("kidnap", "shoot", "attack"))
+    assert [t.text for t in victims(trigger)] == expected
 
 
 @pytest.mark.parametrize("type_, mode, acled, modes, expected", [

@@ -785,3 +785,21 @@ def test_condemning_after_an_attack_keeps_the_attack(nlp):
 def test_praised_act_is_not_a_new_event(nlp, text, absent):
     evs = _events(nlp, text)
     assert [e.type for e in evs] == ["SUPPORT"], [(e.type, e.mode) for e in evs]
+
+
+@pytest.mark.parametrize("text, civilian_recipient", [
+    # PLOVER manual, ASSAULT: two-sided violence has sides, not victims; the civilians hurt in
+    # it are not its recipient (ACLED: a battle, not violence against civilians)
+    ("On 30 April 2020, military forces of India and Pakistan exchanged fire across the LoC "
+     "in which one Indian civilian was killed.", False),
+    ("On 28 April 2020, clashes erupted between two factions of pro-Houthi forces in Taizz "
+     "city, killing three civilians that passed by.", False),
+    # one-sided: the civilians are the recipient
+    ("Militants attacked villagers in Borno.", True),
+])
+def test_civilians_hurt_in_a_two_sided_fight_are_no_recipient(coder, text, civilian_recipient):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2020-05-01"}])
+    sector = {a["id"]: a.get("sector") for a in rec["actors"]}
+    [ev] = [e for e in rec["events"] if e["type"] == "ASSAULT"]
+    assert any(sector[i] == "CVL" for i in ev["recipient"]) == civilian_recipient
+    assert "CVL" in sector.values()

@@ -41,6 +41,9 @@ ONE_SIDED_MODES = ("abduct", "sexual")
 # sectors of people who bear arms (communique/data sectors): an attack on them is no
 # violence against defenseless civilians
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "PRM", "SPY", "CRM"})
+# sectors of unarmed people (ACLED's civilians, inter code 7)
+CIVILIAN_SECTORS = frozenset({"CVL", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED", "REF", "SOC",
+                              "ELI"})
 PROTEST_KINDS = ("ASSAULT", "PROTEST", "COERCE")
 # a demand is what protesters say as often as what governments say: it becomes a protest only
 # where the model is sure (on the train part of the ACLED notes, demands it reads as protests
@@ -48,10 +51,11 @@ PROTEST_KINDS = ("ASSAULT", "PROTEST", "COERCE")
 VERBAL_KINDS = ("REQUEST",)
 ACLED_SURE = 0.9
 
-__all__ = ["ACLED_MIN", "ARMED_SECTORS", "land"]
+__all__ = ["ACLED_MIN", "ARMED_SECTORS", "CIVILIAN_SECTORS", "land"]
 
 
-def land(rev: Revision, view: View | None, main: bool, recipient_sectors=()) -> Revision:
+def land(rev: Revision, view: View | None, main: bool, recipient_sectors=(),
+         victim_sectors=(), two_sided: bool = False) -> Revision:
     """The revision after the model's ACLED reading of the sentence (module docstring).
 
     Args:
@@ -59,6 +63,10 @@ def land(rev: Revision, view: View | None, main: bool, recipient_sectors=()) -> 
         view: the model's view of the sentence; None without a model.
         main: whether the candidate is its sentence's main one (others: a protest's mode only).
         recipient_sectors: the PLOVER sectors of the event's recipients.
+        victim_sectors: the sectors of the people the act falls on, recipients or not
+            (:func:`.arguments.victims`: "a police officer was shot by militants").
+        two_sided: the sentence tells of a fight both sides wage (a ``two-sided`` trigger:
+            clashes, an exchange of fire, a shoot-out).
     """
     if view is None or not view.acled:
         return rev
@@ -66,7 +74,7 @@ def land(rev: Revision, view: View | None, main: bool, recipient_sectors=()) -> 
     if kind is None or p < ACLED_MIN:
         return rev
     type_, mode = rev.type, rev.mode
-    armed = bool(ARMED_SECTORS & {s for s in recipient_sectors if s})
+    armed = bool(ARMED_SECTORS & {s for s in list(recipient_sectors) + list(victim_sectors) if s})
     if kind in ("Riots", "Protests"):
         if main and (type_ in PROTEST_KINDS or (type_ in VERBAL_KINDS and p >= ACLED_SURE)):
             type_ = "PROTEST"
@@ -82,7 +90,7 @@ def land(rev: Revision, view: View | None, main: bool, recipient_sectors=()) -> 
             picked = _best(view.mode, ONE_SIDED_MODES, floor=ACLED_MIN)
             if picked:
                 mode = picked
-            elif not armed:
+            elif not armed and not two_sided:
                 mode = "targeted"
     elif kind == "Battles" and type_ == "ASSAULT" and mode == "targeted" and rev.mode_by == "model":
         mode = None

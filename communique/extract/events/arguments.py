@@ -101,6 +101,27 @@ def assign(c: Candidate, token_actor: dict[int, str]) -> Roles:
 
 
 
+# Where an act of violence falls besides its object: "shot at a police station", "an attack
+# on a checkpoint", "the killing of two soldiers".
+VICTIM_PREPS = ("at", "on", "against", "of")
+
+
+def victims(tok) -> list:
+    """The nouns an act of violence falls on, actors or not: the passive subject and the
+    object of the trigger and of the verbs joined to it ("2 soldiers were kidnapped and
+    later killed", "shot and killed a police officer"), and what it is aimed "at", "on" or
+    "against" (a noun trigger: also "of")."""
+    heads = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == tok.pos_]
+    if tok.dep_ == "conj" and tok.head.pos_ == tok.pos_:
+        heads.append(tok.head)
+    out = []
+    for h in heads:
+        out += [c for c in h.children if c.dep_ in ("nsubjpass", "dobj")]
+        preps = VICTIM_PREPS if h.pos_ in ("NOUN", "PROPN") else VICTIM_PREPS[:3]
+        out += [g for p in prep_children(h, preps) for g in pobjs(p)]
+    return [t for t in out if t.pos_ in ("NOUN", "PROPN")]
+
+
 # Heads whose "of" phrase names whom they belong to: "the government of X", "a group of X".
 OF_MEMBER_NOUNS = {
     "government", "minister", "ministry", "president", "leader", "leadership", "people",

@@ -186,7 +186,8 @@ def _refine(c: Candidate, r: Reading, roles: Roles, token_actor) -> Reading:
 
 def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
            hosts: tuple[list[str], list[str]] | None = None, view: View | None = None,
-           main: bool = False, recipient_sectors=()) -> Decision:
+           main: bool = False, recipient_sectors=(), victim_sectors=(),
+           two_sided: bool = False) -> Decision:
     """The event's type, mode, CAMEO code and contexts.
 
     Args:
@@ -200,13 +201,15 @@ def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
         main: whether the candidate is its sentence's main one (the model decides its type).
         recipient_sectors: the PLOVER sectors of its recipients (an armed recipient is no
             victim of one-sided violence, :mod:`.acled_reading`).
+        victim_sectors: the sectors of the people the act falls on, recipients or not.
+        two_sided: its sentence tells of a fight both sides wage (no one-sided violence).
     """
     r = _refine(c, c.reading, roles, token_actor)
     rev = acled_reading.land(
         revise(r.type, r.mode, r.cameo, view, main,
                specific_reading(r.cameo, c.entry.specificity > 0),
                depth(c.tok) if view is not None and main else 0),
-        view, main, recipient_sectors)
+        view, main, recipient_sectors, victim_sectors, two_sided)
     etype, mode, cameo = normalise(rev.type, rev.mode, rev.cameo, c.tok, mood.modality,
                                    mood.refusal)
     rules = None if view is None else \

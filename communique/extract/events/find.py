@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from communique.extract import roles as role_step
 from communique.extract.fatalities import casualties
+from communique.kb import longest_sector_phrase
 from communique.lexicon import Lexicon, cameo_info, load_lexicon, plover_score
 
-from . import arguments, classify, modality, model
+from . import acled_reading, arguments, classify, modality, model
 from .candidates import find_candidates
 from .dedupe import dedupe
 from .hit import EventHit
-from .tree import is_passive
+from .tree import is_passive, pobjs, prep_children
 
 
 def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=None,
@@ -74,10 +75,15 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         sentence_types.setdefault(s[0].tok.sent.start, set()).add(s[0].reading.type)
     views = model.event_views([(s[0], s[1]) for s in staged if id(s[0]) in mains], event_model,
                               token_actor, sentence_types) if event_model else {}
+    # sentences that tell of a fight both sides wage ("clashes", "exchanged fire")
+    two_sided = {s[0].tok.sent.start for s in staged if s[0].entry.has("two-sided")}
     events = []
     for c, roles, mood, actor_ids, recipient_ids, hosts in staged:
+        victims = _victim_sectors(c.tok, token_actor, sector_of) \
+            if c.reading.type == "ASSAULT" and event_model else []
         d = classify.decide(c, roles, mood, token_actor, hosts, views.get(c.tok.sent.start),
-                            id(c) in mains, [sector_of.get(i) for i in recipient_ids])
+                            id(c) in mains, [sector_of.get(i) for i in recipient_ids], victims,
+                            c.tok.sent.start in two_sided)
         if d.hosts:
             actor_ids, recipient_ids = d.hosts
         if d.type == "CONSULT" and d.mode != "visit":
@@ -99,7 +105,35 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
                     fill, doc[e.trigger_token], e.type, token_actor, e.actor_ids, e.recipient_ids)
     if role_tagger is not None:
         role_step.tag_events(role_tagger, doc, events, token_actor, skip=between)
+    # PLOVER manual, ASSAULT: in two-sided violence the sides are the participants; civilians
+    # hurt in a clash or an exchange of fire are no recipient of it, unless named as a side
+    # ("clashed with protesters")
+    sides = {s[0].tok.i: set(arguments.actor_ids(
+        [g for p in prep_children(s[0].tok, ("with", "against", "between")) for g in pobjs(p)],
+        token_actor)) for s in staged if s[0].entry.has("two-sided")}
+    for e in events:
+        if e.trigger_token in sides:
+            e.recipient_ids = [i for i in e.recipient_ids if i in sides[e.trigger_token]
+                               or sector_of.get(i) not in acled_reading.CIVILIAN_SECTORS]
     return events
+
+
+def _victim_sectors(tok, token_actor, sector_of) -> list[str | None]:
+    """The sectors of the people an act falls on (:func:`.arguments.victims`): the actor a
+    victim noun, its modifiers or its "of" phrase stand for ("1 NDS member", "a member of
+    the Elite Forces"), else the sector its words name ("a police officer", "a gang member")."""
+    out = []
+    for v in arguments.victims(tok):
+        left = [t for t in v.lefts if t.dep_ in ("compound", "amod", "nmod")]
+        around = [v] + left + [g for p in v.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for g in pobjs(p)]
+        ids = [token_actor[t.i] for t in around if t.i in token_actor]
+        if ids:
+            out += [sector_of.get(i) for i in ids]
+            continue
+        found = longest_sector_phrase([t.lower_ for t in left + [v]])
+        out.append(found[2] if found else None)
+    return out
 
 
 def _event_hit(doc, c, d: classify.Decision, mood: modality.Mood, actor_ids, recipient_ids,
