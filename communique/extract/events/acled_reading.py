@@ -16,9 +16,12 @@ and mode where the two agree on what kind of event it is:
   unless the event already has one.
 - **Violence against civilians** -> an ASSAULT keeps abduction or sexual violence
   (from the lexicon or the mode head), else takes mode ``targeted`` (manual: the
-  killing of defenseless actors), unless a recipient is armed (a military,
-  police, rebel, militia, spy or criminal sector): an attack on armed people is
-  a battle, whatever the head says.
+  killing of defenseless actors), unless a recipient or a victim the act falls
+  on (:func:`.arguments.victims`: "a police officer was shot by militants") is
+  armed (a military, police, rebel, militia, spy or criminal sector): an attack
+  on armed people is a battle, whatever the head says; nor in a sentence that
+  tells of a fight both sides wage (a ``two-sided`` trigger: clashes, an
+  exchange of fire), whose casualties are no victims of one-sided violence.
 - **Battles** -> an ASSAULT drops ``targeted`` (the head's own earlier reading
   cannot be one-sided and a battle at once); the lexicon's modes stand.
 
