@@ -197,9 +197,9 @@ def test_the_acled_reading_reads_the_rest_of_the_paragraph(nlp):
     """The mode and acled heads read the sentence with what follows it in its paragraph; the
     type head the sentence alone; a sentence that ends its paragraph is read once."""
     model = StandIn(type={"PROTEST": 0.9})
-    _code(nlp, "Hundreds of youths protested in Lagos. They burned tyres.\nPolice arrested ten.", model)
+    _code(nlp, "Hundreds of youths protested in Lagos. They sang songs.\nPolice arrested ten.", model)
     assert model.seen == ["Hundreds of youths protested in Lagos.", "Police arrested ten.",
-                          "Hundreds of youths protested in Lagos. They burned tyres."]
+                          "Hundreds of youths protested in Lagos. They sang songs."]
 
 
 def test_cameo_for_keeps_a_code_that_already_fits():

@@ -66,6 +66,16 @@ CONFLICT_CUES = {
     "weapons", "frontline", "mortars", "projectiles", "shots", "militia", "militias", "arms",
     "machineguns",
 }
+# Who gathers to protest ("hundreds of protesters gathered in Najaf"), what explodes as a weapon
+# ("an IED exploded"), and what strikes from the air ("the air force targeted positions").
+PROTESTER_SUBJECTS = {"protester", "protesters", "protestor", "protestors", "demonstrator",
+                      "demonstrators", "marcher", "marchers"}
+EXPLOSIVE_SUBJECTS = {"ied", "ieds", "rcied", "vbied", "pbied", "uvied", "bomb", "bombs", "mine",
+                      "mines", "landmine", "landmines", "device", "devices", "explosive",
+                      "explosives", "grenade", "grenades", "shell", "shells", "mortar", "rocket",
+                      "rockets", "missile", "missiles", "projectile", "projectiles"}
+AIRCRAFT_WORDS = {"aircraft", "aircrafts", "airplane", "airplanes", "plane", "planes", "jet", "jets",
+                  "warplane", "warplanes", "helicopter", "helicopters", "bomber", "bombers"}
 CLAIM_VERBS = {"claim", "allege", "purport"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 OCCASION_MARKS = {"after", "before", "when", "while", "as", "since", "because", "once", "until"}
@@ -128,7 +138,8 @@ def matches(entry: Entry, tok, token_actor) -> tuple[bool, list[int]]:
             if not objs:
                 if "*none" not in alts:
                     return False, extra
-            elif not any(word_set(o) & alts for o in objs):
+            elif not any(word_set(x) & alts for o in objs for x in (o, *o.conjuncts)):
+                # "fired 120mm and 82mm mortars": the parse may head the list on a unit
                 return False, extra
         elif key == "obj-any":
             if not objects(tok) and not any(c.dep_ == "dative" for c in tok.children):
@@ -284,7 +295,37 @@ def _needs_not_metaphor(tok, token_actor) -> bool:
 
 def _needs_light_verb(tok, token_actor) -> bool:
     verb = governing_verb(tok)
-    return verb is not None and lemma(verb) in LIGHT_VERBS and lemma(verb) != "have"
+    return (verb is not None and lemma(verb) in LIGHT_VERBS and lemma(verb) != "have") \
+        or occurs(tok)
+
+
+def occurs(noun) -> bool:
+    """The noun is told as happening: the subject of "take place", "occur", "break out",
+    "erupt" ("a joint patrol took place", "a shoot-out broke out")."""
+    if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+        return False
+    verb = noun.head
+    if lemma(verb) in ("occur", "happen", "erupt", "ensue"):
+        return True
+    if lemma(verb) == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return lemma(verb) == "break" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
+def _subject_words(tok, of: bool = False) -> set[str]:
+    """Words of the subject phrase; with ``of``, only its head and the head of its "of"
+    phrase ("hundreds of protesters")."""
+    if not of:
+        return {w for s in subjects(tok) for t in s.subtree for w in (t.lower_, lemma(t))}
+    heads = [h for s in subjects(tok) for h in [s, *(g for p in prep_children(s, ("of",)) for g in pobjs(p))]]
+    return {w for h in heads for w in (h.lower_, lemma(h))}
+
+
+def _needs_subj_aircraft(tok, token_actor) -> bool:
+    words = _subject_words(tok)
+    return bool(words & AIRCRAFT_WORDS) or any(
+        s.lower_ in ("force", "forces") and any(c.lower_ == "air" for c in s.children)
+        for s in subjects(tok))
 
 
 def _needs_future_act(tok, token_actor) -> bool:
@@ -322,6 +363,9 @@ NEEDS = {
     "no-obj": lambda tok, ta: not objects(tok),
     "obj-or-of": lambda tok, ta: bool(objects(tok)) or bool(prep_children(tok, ("of", "against"))),
     "future-act": _needs_future_act,
+    "subj-protesters": lambda tok, ta: bool(_subject_words(tok, of=True) & PROTESTER_SUBJECTS),
+    "subj-explosive": lambda tok, ta: any(word_set(s) & EXPLOSIVE_SUBJECTS for s in subjects(tok)),
+    "subj-aircraft": _needs_subj_aircraft,
 }
 
 
@@ -346,6 +390,16 @@ def find_triggers(doc, lexicon: Lexicon, token_actor) -> list[Candidate]:
         if pos == "verb" and tok.dep_ == "amod":
             continue
         cands = lexicon.ranked(lemma(tok), pos)
+        first = tok.i
+        if not cands and pos == "noun" and tok.i >= 2 and tok.doc[tok.i - 1].tag_ == "HYPH" \
+                and tok.doc[tok.i - 2].head.i == tok.i:
+            # a hyphenated noun the tokenizer splits: "shoot-out", "sit-in", "build-up"
+            head = tok.doc[tok.i - 2]
+            for form in (f"{head.lower_}-{tok.lower_}", f"{head.lower_}{tok.lower_}",
+                         f"{head.lower_}-{lemma(tok)}", f"{head.lower_}{lemma(tok)}"):
+                if cands := lexicon.ranked(form, pos):
+                    first = head.i
+                    break
         if not cands and pos == "verb":
             # the small model's lemmatizer slips ("raped" -> "rap"): try the plain forms
             low = tok.lower_
@@ -364,7 +418,7 @@ def find_triggers(doc, lexicon: Lexicon, token_actor) -> list[Candidate]:
                 # "rejected accusations by X": a denial (a statement); its object is no event either
                 suppressed.update(o.i for o in objects(tok))
                 break
-            span_toks = [tok.i] + [i for i in extra if abs(i - tok.i) <= 2]
+            span_toks = [first, tok.i] + [i for i in extra if abs(i - tok.i) <= 2]
             if tok.i in suppressed:
                 break
             hits.append(Candidate(tok=tok, entry=entry, span=(min(span_toks), max(span_toks) + 1)))
@@ -446,12 +500,26 @@ def _claimed(tok) -> bool:
     for the attack"): a statement (CAMEO 01), not an asserted act."""
     for anc in tok.ancestors:
         if anc.pos_ == "VERB" and lemma(anc) in CLAIM_VERBS:
-            return True
+            return not _own_deed(tok, anc)
         if anc.pos_ == "NOUN" and lemma(anc) in ALLEGATION_NOUNS and tok.head is not anc:
             return True
         if anc.dep_ in ("ROOT",):
             break
     return False
+
+
+def _own_deed(tok, claim) -> bool:
+    """"X claimed to have shelled Y", "... to have ambushed a convoy and to have killed
+    soldiers": the claimant tells of its own deed in the perfect, as ACLED's analysts
+    report fighting (the deed is coded, the claimant acting); "claimed that Y had
+    attacked" stays a claim."""
+    clause = tok  # spaCy makes a new Token on each access: compare indices, not identity
+    while clause.head.i not in (clause.i, claim.i) and clause.dep_ in (
+            "conj", "dobj", "pobj", "prep", "pcomp", "acl", "advcl"):
+        clause = clause.head
+    if clause.head.i != claim.i or clause.dep_ != "xcomp" or clause.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "have" for c in clause.children)
 
 
 def main_child(inner: list[Candidate]) -> Candidate:

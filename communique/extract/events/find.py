@@ -54,8 +54,10 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             # generic "you" ("you walk down the street and you get shot"): no one in particular
             continue
         if (c.tok.pos_ == "VERB" and c.tok.dep_ in ("ROOT", "ccomp") and not roles.actors
-                and not is_passive(c.tok) and not c.reported):
-            # an imperative or a fragment ("Promise mama you'll ..."): nobody acts
+                and not is_passive(c.tok) and not c.reported and c.tok.tag_ != "VBD"):
+            # an imperative or a fragment ("Promise mama you'll ..."): nobody acts. A verb in
+            # the past tense is told of someone: its subject is one the parse lost ("in
+            # Paletwa Township, Chin State, the military and AA clashed")
             continue
         # a demand made in reported speech is as real as the saying of it
         mood = modality.assess(c.tok.head if c.reported else c.tok, latest)
