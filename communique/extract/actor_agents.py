@@ -35,7 +35,8 @@ def national_body(table: ActorTable, tok) -> bool:
     if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
         return False
     sector = kb.sector_of(tok.lemma_) or kb.sector_of(tok.text) \
-        or kb.generic_sector(tok.lemma_, table.user) or kb.generic_sector(tok.text, table.user)
+        or kb.generic_sector(tok.lemma_, table.user) or kb.generic_sector(tok.text, table.user) \
+        or ("CVL" if civilian_place(tok) else None)
     if not sector and tok.lemma_.lower() not in PEOPLE_NOUNS:
         return False
     if tok.lower_ in PERSON_NOUNS and tok.tag_ not in ("NNS", "NNPS"):
@@ -180,7 +181,7 @@ def _generic_agent(table, tok, sector) -> bool:
                 return False  # "leaders from the opposition party", "members of Hamas"
     lemma = tok.lemma_.lower()
     generic = kb.generic_agents(table.user)
-    if lemma in generic or tok.lower_ in generic:
+    if lemma in generic or tok.lower_ in generic or civilian_place(tok):
         return True
     hint = kb.sector_kind(lemma) or kb.sector_kind(tok.lower_)
     if lemma in UNOWNED_PEOPLE:
@@ -218,6 +219,19 @@ def _phrase_sector(table, tok, start: int, sector: str | None) -> str | None:
     if sector == "CVL" and any(t.lower_ in ARMED_WORDS for t in words[:-1]):
         return "UAF"
     return sector
+
+
+# Places where civilians live: "shelled residential areas" is an attack on civilians (issue 12;
+# ACLED codes such shelling as violence against civilians where anyone is hit).
+CIVILIAN_PLACES = {"area", "neighbourhood", "neighborhood", "district", "quarter", "home", "house",
+                   "building", "compound", "village"}
+CIVILIAN_WORDS = {"residential", "civilian"}
+
+
+def civilian_place(tok) -> bool:
+    """"residential areas", "civilian homes": the civilians who live there (sector CVL)."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in CIVILIAN_PLACES and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in CIVILIAN_WORDS for c in tok.lefts)
 
 
 def _spaced_punct(tok) -> bool:

@@ -18,6 +18,17 @@ ORG_WORDS = {"ministry", "council", "party", "company", "bank", "group", "union"
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "mr.", "mrs.", "ms.", "dr."}
 # A capital stands for its government when it acts or owns a stance.
 METONYM_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+# ... and when it is the one acted on or addressed: the object of a verb, or after one of
+# these prepositions (the train parts of PLV and ConfliBERT mark "urged Washington", "an
+# ultimatum to Damascus", "sanctions against Moscow", "aid to Kabul" as targets), unless the
+# words are of going somewhere ("flew to Moscow", "returned from Kabul", "a visit to Baku": the
+# visit mode of CONSULT finds the host through the place).
+ADDRESSEE_PREPS = {"to", "from", "against", "on", "upon", "with"}
+MOTION_WORDS = {"fly", "travel", "return", "arrive", "go", "come", "flee", "move", "head", "drive",
+                "walk", "sail", "march", "flight", "route", "road", "way", "train", "journey",
+                "highway", "border", "distance", "km", "kilometre", "kilometer", "mile", "relocate",
+                "transfer", "leave", "depart", "commute", "deport", "evacuate", "escape", "reach",
+                "visit", "trip", "tour", "stop", "stopover", "trek", "voyage"}
 
 
 def knowledge_base_names(table: ActorTable) -> None:
@@ -124,6 +135,12 @@ def _acts(table, span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent":
         return True
     if root.dep_ == "conj" and root.head.dep_ in METONYM_DEPS:
+        return True
+    if root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lemma_ not in MOTION_WORDS:
+        return True  # "urged Washington to lift sanctions": the one acted on
+    if root.dep_ == "pobj" and root.head.lower_ in ADDRESSEE_PREPS \
+            and root.head.head.lemma_.lower() not in MOTION_WORDS:
+        # "an apology from Tokyo", "an ultimatum to Damascus", "sanctions against Moscow"
         return True
     return False
 

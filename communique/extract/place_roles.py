@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Token
 from communique import kb
 from communique.extract.fatalities import PERSON_NOUNS
 
-__all__ = ["LOC_PREPS", "MOTION", "SPONSOR", "role", "through_object", "own_clause"]
+__all__ = ["LOC_PREPS", "MOTION", "SPONSOR", "role", "through_object", "own_clause", "names_an_office",
+           "language_name"]
 
 LOC_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout",
              "within", "into", "along", "off", "on", "over", "to", "towards", "toward",
@@ -149,3 +150,30 @@ def own_clause(anchor: Token, trigger: Token, strict: bool) -> bool:
             return False
         t = t.head
     return False
+
+
+# A portfolio before an office word names the office, not a place: "Interior Minister X"
+# (the gazetteer knows an Omani region whose name means "the interior"), "the Home Office".
+PORTFOLIOS = {"interior", "home", "foreign", "defence", "defense", "finance", "justice",
+              "health", "energy", "trade", "labour", "labor", "education", "agriculture",
+              "transport", "environment", "treasury", "information", "economy", "security"}
+OFFICES = {"minister", "ministers", "ministry", "secretary", "department", "office"}
+
+
+def names_an_office(doc, start: int, end: int) -> bool:
+    """"Interior" in "Interior Minister X": the portfolio, not a place."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.text.lower() in PORTFOLIOS and span.end < len(doc) \
+        and doc[span.end].lower_ in OFFICES
+
+
+LANGUAGES = {"english", "arabic", "french", "spanish", "german", "russian", "chinese", "mandarin",
+             "cantonese", "persian", "farsi", "urdu", "hindi", "hebrew", "turkish", "portuguese",
+             "italian", "japanese", "korean", "kurdish", "pashto", "dari", "swahili", "amharic",
+             "somali", "bengali", "tamil", "ukrainian", "polish", "dutch", "greek", "latin", "tigrinya",
+             "hausa", "yoruba", "igbo", "malay", "indonesian", "thai", "vietnamese", "burmese"}
+
+
+def language_name(text: str) -> bool:
+    """"English", "Arabic": a language the NER model labels LANGUAGE; "Aleppo" it also labels so."""
+    return text.lower() in LANGUAGES or kb.country_by_adjective(text) is not None

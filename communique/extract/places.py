@@ -23,8 +23,8 @@ from spacy.tokens import Doc, Span, Token
 
 from communique import kb
 from communique.extract.dates import find_dateline
-from communique.extract.place_roles import (LOC_PREPS, MOTION, SPONSOR, own_clause, role,
-                                            through_object)
+from communique.extract.place_roles import (LOC_PREPS, MOTION, SPONSOR, language_name,
+                                            names_an_office, own_clause, role, through_object)
 from communique.extract.syntax import VERBAL_NOUNS, VERBAL_VERBS, reach, same_paragraph
 from communique.extract.syntax import doc_text as syntax_doc_text
 from communique.extract.gazetteer import (GazetteerEntry, admin_units, candidates, fold_name,
@@ -200,7 +200,9 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
             # "shelling near Stepanakert", "the town of Gjilan". Only that slot lets one through.
             out.append((ent.start_char, ent.end_char, False))
             taken.update(range(ent.start, ent.end))
-        elif ent.label_ in ("PERSON", "NORP", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
+        elif ent.label_ in ("PERSON", "NORP", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") or (
+                ent.label_ == "LANGUAGE" and not language_name(ent.text)):
+            # "in Aleppo" tagged LANGUAGE: soft too; "in English" is a language
             soft.update(range(ent.start, ent.end))
         elif ent.label_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY",
                             "ORDINAL", "LANGUAGE"):
@@ -247,7 +249,7 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
             if any(c.precision in ("country", "region") and not c.alias for c in cands) \
                     and len(ent) <= 3:
                 out.append((ent.start_char, ent.end_char, True))
-    return sorted(out)
+    return sorted(m for m in out if not names_an_office(doc, m[0], m[1]))
 
 
 def _context(doc: Doc, resolved: list[GazetteerEntry]

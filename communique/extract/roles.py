@@ -263,6 +263,20 @@ def _main_key(e, doc):
             -e.confidence, e.trigger_start)
 
 
+def _agent_named(trigger, actor_ids, token_actor) -> bool:
+    """"Three soldiers were killed by unidentified gunmen": a passive whose "by" phrase names
+    the rules' actor says who did what to whom; the tagger, which reads the sentence and not
+    the voice of the event, does not override it."""
+    from .events.tree import is_passive
+
+    if not actor_ids or trigger.pos_ != "VERB" or not (is_passive(trigger) or (
+            trigger.dep_ == "acl" and trigger.tag_ == "VBN")):
+        return False
+    return any(g.dep_ == "pobj" and token_actor.get(g.i) in actor_ids
+               for p in trigger.children if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ == "by")
+               for g in p.children)
+
+
 def span_actor_ids(doc, start: int, end: int, token_actor) -> list[str]:
     """The actor ids a tagged character span names: the actor of its head word (or of a
     word it governs: "the Croatian government"), else every actor inside it, in order."""
@@ -289,7 +303,8 @@ def tag_events(tagger, doc, events, token_actor, skip: set[int] = frozenset(),
     policy = policy or TAGGER_POLICY
     mains: dict[int, object] = {}
     for e in events:
-        if e.trigger_token in skip or not applies_to(e.type, e.mode):
+        if e.trigger_token in skip or not applies_to(e.type, e.mode) \
+                or _agent_named(doc[e.trigger_token], e.actor_ids, token_actor):
             continue
         s = doc[e.trigger_token].sent.start
         if s not in mains or _main_key(e, doc) < _main_key(mains[s], doc):
