@@ -58,6 +58,8 @@ def national_body(table: ActorTable, tok) -> bool:
         # "police", "gunmen", "a court": the country comes from the sentence or the article
         country, source = table.country_around(tok), "text"  # "fighters in Syria"
         if not country:
+            country = _ally_country(table, tok)  # "pro-Houthi forces": Yemen's
+        if not country:
             country, source = table.context_country(tok)
         start = np_start
         for k in range(np_start, tok.i):  # "NAIROBI - Protesters": not the dateline
@@ -172,12 +174,18 @@ def _generic_agent(table, tok, sector) -> bool:
     lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod")
              and not any(_spaced_punct(t) for t in table.doc[c.i:tok.i])]  # not a dateline
     allied = any(t.lower_ in ("pro", "anti") for c in lefts for t in c.subtree)  # "pro-Houthi militias"
-    if not allied and any(t.i in table.claimed or t.ent_type_ in NAME_ENTS for c in lefts for t in c.subtree):
+    if not allied and any(t.i in table.claimed or (t.ent_type_ in NAME_ENTS and t.ent_type_ != "NORP")
+                          for c in lefts for t in c.subtree):
         return False  # "UN workers", "IDF troops": the named body's, read by the event stage
+    # ("Islamic militants", "Fulani militias": a faith or people no source claimed names no body)
+    civilian = sector in CIVILIAN_SECTORS
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ in ("of", "from"):
-            if any(g.dep_ == "pobj" and (g.i in table.claimed or g.ent_type_ in NAME_ENTS)
-                   for g in p.children):
+            for g in p.children:
+                if g.dep_ != "pobj" or not (g.i in table.claimed or g.ent_type_ in NAME_ENTS):
+                    continue
+                if civilian:
+                    continue  # "residents of Mitsobi", "workers of the Water Authority"
                 return False  # "leaders from the opposition party", "members of Hamas"
     lemma = tok.lemma_.lower()
     generic = kb.generic_agents(table.user)
@@ -187,15 +195,21 @@ def _generic_agent(table, tok, sector) -> bool:
     if lemma in UNOWNED_PEOPLE:
         return False  # "the leaders", "members": whose is not said
     if lemma in PEOPLE_NOUNS or hint == "person":
-        # "a soldier", "two officials": people by what they are or do
+        # "a soldier", "two officials", "one civilian": people by what they are or do
         return tok.tag_ in ("NNS", "NNPS") or any(
-            c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another") for c in tok.children)
-    return False
+            (c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another"))
+            or (c.dep_ == "nummod" and c.lower_ in ("one", "1")) for c in tok.children)
+    # "youths", "prisoners", "children": a group PETRARCH's agents dictionary gives a sector
+    return hint == "group" and tok.tag_ in ("NNS", "NNPS")
 
 
+# Sectors of people who act as themselves, not as a body: "residents of X", "workers of the
+# Y Authority" are residents and workers, where "fighters of Hamas" are Hamas.
+CIVILIAN_SECTORS = {"CVL", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED", "REF"}
 # Heads that say only that a body is armed; a sector word before them says which body it is
 # ("police forces", "militia forces", "Gendarmerie forces", "rebel troops").
 FORCE_HEADS = {"force", "forces", "troops", "personnel", "unit", "units", "element", "elements"}
+ARMED_SECTORS = {"MIL", "REB", "PRM", "UAF", "COP", "CRM"}
 # Words that make people of no stated side an armed group: "armed men", "unidentified men".
 ARMED_WORDS = {"armed", "unidentified", "unknown", "masked", "hooded"}
 
@@ -209,6 +223,8 @@ def _phrase_sector(table, tok, start: int, sector: str | None) -> str | None:
     for k in range(len(words) - 1):
         found = kb.sector_of(" ".join(t.lower_ for t in words[k:])) \
             or kb.sector_of(" ".join(t.lower_ for t in words[k:-1]) + " " + tok.lemma_.lower())
+        if found == "REL" and sector in ARMED_SECTORS:
+            return sector  # "Islamic militants": armed men of a faith, not a religious body
         if found:
             return found
     if tok.lemma_.lower() in FORCE_HEADS or tok.lower_ in FORCE_HEADS:
@@ -232,6 +248,27 @@ def civilian_place(tok) -> bool:
     """"residential areas", "civilian homes": the civilians who live there (sector CVL)."""
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in CIVILIAN_PLACES and any(
         c.dep_ in ("amod", "compound") and c.lower_ in CIVILIAN_WORDS for c in tok.lefts)
+
+
+def _ally_country(table, tok) -> str | None:
+    """"pro-Houthi forces", "pro-Assad militias": the country of the group or person the
+    agent is for, where the text or the knowledge base tells it."""
+    for k in range(tok.left_edge.i, tok.i):
+        if table.doc[k].lower_ != "pro":
+            continue
+        for m in range(k + 1, min(tok.i, k + 4)):
+            t = table.doc[m]
+            if t.is_punct:
+                continue
+            owner = table.claimed.get(m)
+            if owner is not None and owner.country and len(owner.country) == 3 \
+                    and (owner.kind == "country" or kb.country(owner.country)):
+                return owner.country
+            for known in kb.lookup(t.text, table.user) + [kb.person(t.text)]:
+                if known is not None and known.country and kb.country(known.country):
+                    return known.country
+            break
+    return None
 
 
 def _spaced_punct(tok) -> bool:

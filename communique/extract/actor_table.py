@@ -36,8 +36,10 @@ CURRENCIES = {"dollar", "pound", "euro", "yuan", "renminbi", "yen", "rupee", "ru
 
 def is_currency_modifier(tok) -> bool:
     """Is ``tok`` a country word on a currency ("US" in "the US dollar")?"""
-    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() in CURRENCIES \
-        and tok.head.i > tok.i
+    if tok.i + 1 >= len(tok.doc):
+        return False
+    after = tok.doc[tok.i + 1]  # the parse may hang "US" on "rate" in "the US dollar rate"
+    return after.lemma_.lower() in CURRENCIES and after.pos_ in ("NOUN", "PROPN")
 
 
 @dataclass
@@ -99,6 +101,7 @@ class ActorTable:
         self.body_start = body_start(doc)
         # Places the place stage resolved to another country than the knowledge base
         # would ("Georgia" the US state): not that country's actor.
+        place_hits = [p for p in place_hits if not self._currency(p)]  # "the US dollar"
         self.place_country = {(p.start, p.end): p.country for p in place_hits}
         self.place_spans = [(p.start, p.end) for p in place_hits]
         self.place_hits = list(place_hits)
@@ -107,6 +110,11 @@ class ActorTable:
         self.ents = doc.ents  # spaCy makes the entity spans anew on every read of doc.ents
         self.person_ents = [e for e in self.ents if e.label_ == "PERSON"]
         self._sent_starts = [s.start for s in doc.sents]
+
+    def _currency(self, hit) -> bool:
+        """Is the place ``hit`` a country word on a currency ("US" in "the US dollar")?"""
+        span = self.doc.char_span(hit.start, hit.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and is_currency_modifier(span[-1])
 
     def placed(self, start: int, end: int, default: str | None) -> str | None:
         """The country the place stage gave a place inside [start, end), else ``default``."""
@@ -160,9 +168,6 @@ class ActorTable:
         for h in self.place_hits:  # the dateline is the article's, not the sentence's
             if h.country and not h.dateline and sent.start_char <= h.start < sent.end_char \
                     and h.country not in found:
-                span = self.doc.char_span(h.start, h.end, alignment_mode="expand")
-                if span is not None and len(span) and is_currency_modifier(span[-1]):
-                    continue  # "the US dollar": no place of the story
                 found.append(h.country)
         for t in sent:
             owner = self.claimed.get(t.i)

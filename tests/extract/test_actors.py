@@ -224,7 +224,9 @@ def test_bodies_of_two_countries_are_not_one_countrys(nlp):
     ("Protesters clashed with police in Nairobi on Tuesday.", "police", "KEN", "COP", "text"),
     # the one country the sentence names
     ("Protesters clashed with police in Nairobi on Tuesday.", "Protesters", "KEN", "CVL", "sentence"),
-    ("Pro-Houthi militias attacked a convoy in Yemen.", "Pro-Houthi militias", "YEM", "PRM", "sentence"),
+    # whom an agent is for: its words place it
+    ("Pro-Houthi militias attacked a convoy in Yemen.", "Pro-Houthi militias", "YEM", "PRM", "text"),
+    ("Pro-Houthi forces shelled a village on Monday.", "Pro-Houthi forces", "YEM", "MIL", "text"),
     # the dateline of the story
     ("BAGHDAD (Reuters) - Gunmen killed two soldiers on Monday.", "Gunmen", "IRQ", "UAF", "article"),
     ("BAGHDAD (Reuters) - Gunmen killed two soldiers on Monday.", "soldiers", "IRQ", "MIL", "article"),
@@ -240,6 +242,15 @@ def test_bodies_of_two_countries_are_not_one_countrys(nlp):
     # a currency names no country: the protesters are Lebanon's
     ("Protesters angry at the US dollar exchange rate blocked a road in Beirut.", "Protesters",
      "LBN", "CVL", "sentence"),
+    # people of a faith or a people no source names, residents of a place, workers of a body
+    ("Suspected Islamic militants attacked a village in Mozambique.", "Suspected Islamic militants",
+     "MOZ", "REB", "sentence"),
+    ("Residents of Mitsobi in Georgia organized a protest.", "Residents", "GEO", "CVL", "sentence"),
+    ("Workers of the Rural Water Authority held a protest in Iran.", "Workers", "IRN", "LAB",
+     "sentence"),
+    # plural agents of PETRARCH's dictionary, and one person counted
+    ("Youths clashed with police in Lagos.", "Youths", "NGA", "CVL", "sentence"),
+    ("Gunmen killed one civilian in Mali.", "civilian", "MLI", "CVL", "sentence"),
     # a person described, not named, and no one met before: the context's country
     ("A police officer was shot dead in Nairobi.", "A police officer", "KEN", "COP", "sentence"),
 ])
