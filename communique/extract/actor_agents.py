@@ -153,6 +153,14 @@ def _country_modifier(table, tok):
                 c = c if placed == c else None
             if c:
                 return c, start
+        if child.dep_ in ("compound", "nmod", "poss", "amod") \
+                and (child.pos_ == "PROPN" or child.ent_type_ in ("GPE", "LOC")):
+            # "a California man", "the West Bengal government", "a Cairo court": a place
+            # the place stage resolved stands for its country
+            s, e = table.doc[child.left_edge.i].idx, child.idx + len(child.text)
+            for (ps, pe), c in table.place_country.items():
+                if c and s <= ps and pe <= e and kb.country(c):
+                    return c, child.left_edge.i
         if child.ent_type_ == "PERSON":  # "the Obama administration", "Assad's regime"
             known = kb.person(table.doc[child.left_edge.i:child.i + 1].text) or kb.person(child.text)
             if known is not None and known.country and len(known.country) == 3:

@@ -157,13 +157,18 @@ class ActorTable:
                 for s, e in self.place_spans:
                     if s <= obj.idx < e:
                         return self.place_country.get((s, e))
+                owner = next((g for g in obj.children if g.dep_ == "poss"), None)
+                if owner is not None:  # "police in Colombia's second-largest city"
+                    owned = self.country_around(obj)
+                    if owned:
+                        return owned
         return None
 
     def sentence_countries(self, tok) -> list[str]:
         """Countries the sentence of ``tok`` names: places, country actors, nationality words."""
         sent = tok.sent
         if sent.start in self._sent_country_cache:
-            return self._sent_country_cache[sent.start]
+            return self._sent_country_cache[sent.start] + self._body_countries(sent, self._sent_country_cache[sent.start])
         found: list[str] = []
         for h in self.place_hits:  # the dateline is the article's, not the sentence's
             if h.country and not h.dateline and sent.start_char <= h.start < sent.end_char \
@@ -178,7 +183,19 @@ class ActorTable:
             if c and c not in found:
                 found.append(c)
         self._sent_country_cache[sent.start] = found
-        return found
+        return found + self._body_countries(sent, found)
+
+    def _body_countries(self, sent, found: list[str]) -> list[str]:
+        """Countries of the national bodies found so far in ``sent`` by their own words
+        ("The Bangladeshi government"), that ``found`` lacks."""
+        more: list[str] = []
+        for t in sent:
+            owner = self.claimed.get(t.i)
+            if owner is not None and owner.kind in ("group", "organization") and not owner.named \
+                    and owner.country and owner.country_source in (None, "text") \
+                    and owner.country not in found and owner.country not in more:
+                more.append(owner.country)
+        return more
 
     def article_country(self) -> str | None:
         """The country a story is set in or about: its dateline, else the country most of

@@ -251,6 +251,12 @@ def test_bodies_of_two_countries_are_not_one_countrys(nlp):
     # plural agents of PETRARCH's dictionary, and one person counted
     ("Youths clashed with police in Lagos.", "Youths", "NGA", "CVL", "sentence"),
     ("Gunmen killed one civilian in Mali.", "civilian", "MLI", "CVL", "sentence"),
+    # a place the place stage resolved, before the agent or after "in": its country
+    ("The West Bengal government denied permission to the rally.", "The West Bengal government",
+     "IND", "GOV", "text"),
+    ("BOGOTA - Police have arrested a California man.", "a California man", "USA", "CVL", "text"),
+    ("Police in Colombia's second-largest city arrested two Americans.", "Police", "COL", "COP",
+     "text"),
     # a person described, not named, and no one met before: the context's country
     ("A police officer was shot dead in Nairobi.", "A police officer", "KEN", "COP", "sentence"),
 ])
