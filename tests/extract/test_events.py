@@ -803,3 +803,63 @@ def test_civilians_hurt_in_a_two_sided_fight_are_no_recipient(coder, text, civil
     [ev] = [e for e in rec["events"] if e["type"] == "ASSAULT"]
     assert any(sector[i] == "CVL" for i in ev["recipient"]) == civilian_recipient
     assert "CVL" in sector.values()
+
+
+@pytest.mark.parametrize("text, mode", [
+    # PLOVER manual, ASSAULT modes: the weapon named around a trigger that names none
+    ("20 Taliban militants were killed by Afghan military airstrikes in Zabul.", "aerial"),
+    ("A bomb planted by the Taliban injured two soldiers in Khost.", "explosives"),
+    ("Militants launched a mortar attack south of Mosul.", "heavy-weapons"),
+    ("Coalition forces fired 19 artillery shells at the village.", "heavy-weapons"),
+    ("Coalition air raids were reported on the district.", "aerial"),
+    ("Ten people were killed by a suicide attacker in Mogadishu.", "suicide-attack"),
+    ("Gunmen shot and killed two police officers in Kandahar.", "firearms"),
+    # the clause of its own after "and" is another event's
+    ("Militants attacked a checkpoint in Kunduz, and the army responded with airstrikes.", None),
+    # a fight both sides wage stays one whatever its weapons
+    ("Troops clashed with rebels using heavy weapons in Taizz.", None),
+])
+def test_the_weapon_names_the_assaults_mode(nlp, text, mode):
+    first = next(e for e in _asserted(_events(nlp, text)) if e.type == "ASSAULT")
+    assert first.mode == mode
+
+
+def test_weapon_modes_are_assault_modes():
+    from communique.extract.events.classify import weapon_modes
+    from communique.lexicon import known_modes
+    rows = weapon_modes()
+    assert rows[0] == ("suicide", "suicide-attack")   # a suicide car bomb is a suicide attack
+    assert all(m in known_modes("ASSAULT") for _, m in rows)
+
+
+@pytest.mark.parametrize("text, types", [
+    # PLOVER manual, PROTEST: the topic of a protest (typically a REQUEST) is no event of its own
+    ("Health workers protested in Lagos demanding medical supplies.", ["PROTEST"]),
+    ("Nurses staged a demonstration in Lima to demand better working conditions.", ["PROTEST"]),
+    ("Residents held a sit-in in Taounate, denouncing the demolition of a house.", ["PROTEST"]),
+    # a demand of its own stands
+    ("The minister demanded an inquiry after protesters were killed.", ["REQUEST", "ASSAULT"]),
+])
+def test_a_protests_topic_is_no_event_of_its_own(nlp, text, types):
+    assert [e.type for e in _asserted(_events(nlp, text))] == types
+
+
+@pytest.mark.parametrize("text, type_", [
+    # manual, PROTEST: a diplomatic protest is ACCUSE; people who protest demonstrate
+    ("China protested the visit.", "ACCUSE"),
+    ("Citizens protested against the lack of road signals in Santiago.", "PROTEST"),
+    ("Hundreds of workers protested against the closure.", "PROTEST"),
+])
+def test_officials_protest_in_words_people_in_the_street(coder, text, type_):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2020-05-01"}])
+    assert rec["events"][0]["type"] == type_
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Residents held a sit-in outside the ministry.", "sit-in"),
+    ("An intense shoot-out broke out in the neighbourhood.", "shoot-out"),
+])
+def test_a_hyphenated_trigger_the_tokenizer_splits_is_found(nlp, text, trigger):
+    doc = nlp(text)
+    [e] = _asserted(find_events(doc, _EntityActors(doc), load_lexicon()))
+    assert text[e.trigger_start:e.trigger_end] == trigger

@@ -16,7 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from communique.kb import generic_sector
 from communique.lexicon import Entry, Lexicon
+
+from .acled_reading import CIVILIAN_SECTORS
 
 from .tree import (LIGHT_VERBS, POLICE_SUBJECTS, REPORTING_VERBS, governing_verb, is_entityish,
                    lemma, objects, pobjs, pos_of, prep_children, subjects, word_set)
@@ -223,6 +226,17 @@ def _needs_subj_actor(tok, token_actor) -> bool:
     return any(is_entityish(s, token_actor) or s.lower_ in POLICE_SUBJECTS for s in subjects(tok))
 
 
+def _needs_subj_official(tok, token_actor) -> bool:
+    # manual, PROTEST: a diplomatic protest is an official's (ACCUSE); people, residents or
+    # workers who protest demonstrate ("citizens protested against the lack of signals")
+    subs = subjects(tok)
+    people = [g for s in subs for g in [s] + [o for p in prep_children(s, ("of",)) for o in pobjs(p)]]
+    if any(lemma(g) in LABOUR_SUBJECTS or generic_sector(lemma(g)) in CIVILIAN_SECTORS
+           or generic_sector(g.lower_) in CIVILIAN_SECTORS for g in people):
+        return False
+    return _needs_subj_actor(tok, token_actor)
+
+
 def _needs_subj_police(tok, token_actor) -> bool:
     return any(lemma(s) in POLICE_SUBJECTS or s.lower_ in POLICE_SUBJECTS for s in subjects(tok))
 
@@ -348,6 +362,7 @@ NEEDS = {
     "xcomp-or-obj": lambda tok, ta: any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in tok.children),
     "subj-actor": _needs_subj_actor,
     "subj-police": _needs_subj_police,
+    "subj-official": _needs_subj_official,
     "comment": _needs_comment,
     "not-opinion": _needs_not_opinion,
     "violent-agent": _needs_violent_agent,
@@ -558,6 +573,43 @@ def attach_frames(cands: list[Candidate]) -> list[Candidate]:
         c.absorbed = inner
         c.framed = True
     return [c for c in cands if c.tok.i not in absorbed]
+
+
+# What a protest says it is for: its topic, not an act of its own (PLOVER manual, PROTEST).
+TOPIC_TYPES = ("REQUEST", "ACCUSE", "REJECT")
+# how a topic clause hangs from the protest ("protested demanding", "staged a demonstration to
+# demand", "held a sit-in, denouncing", the parser's "protested in Lagos demanding")
+TOPIC_DEPS = ("advcl", "xcomp", "conj", "acl", "ccomp", "pcomp", "prep", "pobj")
+
+
+def drop_protest_topics(cands: list[Candidate]) -> list[Candidate]:
+    """The candidates less the topics of protests: PLOVER manual, PROTEST: "the topic of the
+    protest - which will typically be a REQUEST - is not coded as a separate event". A topic
+    is a demand, denunciation or rejection whose clause hangs from a protest trigger or from
+    the verb that holds a protest noun ("held a protest sit-in demanding the repatriation").
+    ``cands``: those that stand as events (a protest that does not leaves its topic be)."""
+    anchors = set()
+    for c in cands:
+        if c.entry.type == "PROTEST":
+            anchors.update(range(*c.span))
+            anchors.update(o.i for o in objects(c.tok))  # "staged a demonstration demanding"
+            anchors.add(c.tok.i)
+            verb = governing_verb(c.tok) if c.tok.pos_ == "NOUN" else None
+            if verb is not None:
+                anchors.add(verb.i)
+    if not anchors:
+        return cands
+
+    def topic(tok) -> bool:
+        for _ in range(3):
+            if tok.dep_ not in TOPIC_DEPS or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+            if tok.i in anchors:
+                return True
+        return False
+
+    return [c for c in cands if c.entry.type not in TOPIC_TYPES or not topic(c.tok)]
 
 
 def find_candidates(doc, lexicon: Lexicon, token_actor) -> list[Candidate]:

@@ -12,7 +12,7 @@ from communique.kb import longest_sector_phrase
 from communique.lexicon import Lexicon, cameo_info, load_lexicon, plover_score
 
 from . import acled_reading, arguments, classify, modality, model
-from .candidates import find_candidates
+from .candidates import drop_protest_topics, find_candidates
 from .dedupe import dedupe
 from .hit import EventHit
 from .tree import is_passive, pobjs, prep_children
@@ -71,6 +71,8 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         if c.reading.type == "CONSULT" and country_of:
             hosts = arguments.host_and_guests(c.tok, token_actor, country_of, actor_ids + recipient_ids)
         staged.append((c, roles, mood, actor_ids, recipient_ids, hosts))
+    kept = {id(c) for c in drop_protest_topics([s[0] for s in staged])}
+    staged = [s for s in staged if id(s[0]) in kept]
     mains = model.main_candidates([(s[0], s[2]) for s in staged]) if event_model else set()
     sentence_types: dict[int, set[str]] = {}
     for s in staged:
