@@ -81,3 +81,41 @@ def test_titles_and_bodies_without_a_name(coder, text, mention, country, sector)
     found = [a for a in rec["actors"] if any(mention in m["text"] for m in a["mentions"])]
     assert found, rec["actors"]
     assert (found[0]["country"], found[0]["sector"]) == (country, sector), found[0]
+
+
+# Recurring recipient misses on the train part of PLV (rules mode): the party after "with" is
+# whom one discusses something with; what is sent or given is not its recipient, the place or
+# party it goes to is; two parties who sign or fail to agree: the first acts, the second
+# receives, as PLV marks them (arguments.joint_roles).
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("On Monday, Macron discussed Ukraine with German Chancellor Olaf Scholz by phone.", "CONSULT",
+     "Macron", "Scholz"),
+    ("Chile and Argentina signed a trade pact on Friday.", "SUPPORT|AGREE", "Chile", "Argentina"),
+    ("Serbia and Kosovo failed to reach agreement on licence plates.", "REJECT", "Serbia", "Kosovo"),
+])
+def test_recurring_recipient_misses(coder, text, etype, actor, recipient):
+    actors, recipients = _roles(_record(coder, text), etype)
+    assert [actor in a for a in actors] == [True], (actors, recipients)
+    assert [recipient in r for r in recipients] == [True], (actors, recipients)
+
+
+class _EveryNounPhrase:
+    """Every noun chunk an actor (as the span scorers of ``communique eval`` have it), so that
+    a wrong pick among the sentence's phrases shows."""
+
+    def __init__(self, doc):
+        self.token_actor = {t.i: sp.text for sp in doc.noun_chunks for t in sp}
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("Estonia is sending an infantry platoon to Mali.", "Estonia", "Mali"),
+    ("Japan has donated a shipment of vaccines to assist Vietnam with its response to the virus.",
+     "Japan", "Vietnam"),
+])
+def test_what_is_sent_is_not_the_recipient(nlp, text, actor, recipient):
+    from communique.extract.events import find_events
+
+    doc = nlp(text)
+    evs = [e for e in find_events(doc, _EveryNounPhrase(doc)) if e.type in ("AID", "MOBILIZE")]
+    assert evs and (evs[0].actor_ids, evs[0].recipient_ids) == ([actor], [recipient]), \
+        [(e.type, e.actor_ids, e.recipient_ids) for e in evs]

@@ -42,6 +42,8 @@ ACT_OBJECTS = {
     "rules", "step", "steps", "tanks", "warships", "jets", "border", "borders", "crossing",
     "crossings", "airspace", "exercise", "exercises", "drill", "drills",
 }
+# Types whose trigger's named object is what is sent or given: "sent troops", "sent aid".
+SENT_TYPES = {"MOBILIZE", "AID"}
 # Which preposition introduces the recipient, by event type.
 RECIPIENT_PREPS = {
     "ASSAULT": ("on", "against", "at", "upon", "into"),
@@ -234,8 +236,11 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
             if pattern:
                 # "imposed sanctions on X": the object named in the pattern is part of the
                 # trigger; its own "on X" names the recipient
+                # what is sent or given ("sending a military platoon to Kuwait") is never
+                # its recipient either
                 named = [o for o in objs if word_set(o) & set(pattern.split("|"))
-                         and (lemma(o) in ACT_OBJECTS or o.lower_ in ACT_OBJECTS)]
+                         and (lemma(o) in ACT_OBJECTS or o.lower_ in ACT_OBJECTS
+                              or c.entry.type in SENT_TYPES)]
                 objs = [o for o in objs if o not in named]
                 for o in named:
                     for oo in [o] + list(o.conjuncts):
@@ -247,12 +252,20 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
                 if rel is not None:
                     parties = _parties(rel, token_actor) or [rel]
                     objs = parties
+            if reading.type == "AID":
+                # "donated a shipment of ventilators to assist Ethiopia": what is given is no
+                # recipient; "provided Ukraine with weapons": a party is
+                objs = [o for o in objs if _party_like(o)]
+            if reading.type == "CONSULT":
+                # "discussed Libya with Trump": the object is the topic, "with" names the party
+                party = [g for p in prep_children(tok, ("with",)) for g in pobjs(p) if _party_like(g)]
+                objs = party or objs
             recipients += objs
             recipients += [g for c in tok.children if c.dep_ == "dative" for g in ([c] if c.pos_ != "ADP" else pobjs(c))]
         if reading.type in ("AID", "RETREAT") or reading.mode == "withdraw":
             # "returned the artifacts to Iraq", "gave aid to X": who gets it, not what is given;
             # "withdrew peacekeepers from the Golan": where from
-            names = ("to", "for") if reading.mode != "withdraw" else ("from",)
+            names = ("to", "for", "into") if reading.mode != "withdraw" else ("from",)
             dest = [g for p in prep_children(tok, names) for g in pobjs(p)]
             dest += [g for o in objects(tok) if o.dep_ == "dobj" for p in prep_children(o, names)
                      for g in pobjs(p)]
@@ -560,8 +573,9 @@ def _relative_object(verb):
 
 
 
-# Acts two parties do together: "X and Y agreed", "X held talks with Y".
-JOINT_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+# Acts two parties do together: "X and Y agreed", "X held talks with Y", "X and Y signed a
+# pact" (SUPPORT), "X and Y failed to reach agreement" (REJECT).
+JOINT_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT"}
 
 
 def joint_roles(event_type: str, mode: str | None, actor_ids: list[str],
@@ -572,7 +586,8 @@ def joint_roles(event_type: str, mode: str | None, actor_ids: list[str],
     (and ConfliBERT's NER data mark both sides of a meeting R); the PLV data mark the second
     party as the target ("<s>X</s> held talks with <t>Y</t>", "<s>X</s> and <t>Y</t> agreed"),
     as do the hand-annotated actor countries, and the pair and country scores follow them
-    (docs/evaluation.md, "Joint acts")."""
+    (docs/evaluation.md, "Joint acts"); so do PLV's "<s>X</s> and <t>Y</t> signed a pact"
+    (SUPPORT) and "... failed to reach agreement" (REJECT) rows."""
     if event_type in JOINT_TYPES and not recipient_ids and len(actor_ids) >= 2:
         return actor_ids[:1], actor_ids[1:]
     return actor_ids, recipient_ids
