@@ -198,7 +198,8 @@ class Coder:
                 # date is the day of its sentence; a vaguer date in it dates something else
                 # or glosses the opening one
                 date, date_text, precision = opening.date, opening.text, opening.precision
-            place = _places.location_for(doc, h.trigger_token, place_hits)
+            place = _places.location_for(doc, h.trigger_token, place_hits,
+                                         note=opening is not None)
             recipient = list(h.recipient_ids)
             if not recipient and h.type == "CONSULT" and h.mode == "visit" and place is not None:
                 # "a visit to Baku": the host is the country visited.

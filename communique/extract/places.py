@@ -548,7 +548,8 @@ def dateline_place(doc: Doc, place_hits: list[PlaceHit]) -> PlaceHit | None:
 
 # ---------------------------------------------------------------- event location
 
-def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> PlaceHit | None:
+def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit],
+                 note: bool = False) -> PlaceHit | None:
     """The event's place, with the rule that placed it in ``source``:
 
     1. ``clause``: a locative of the event's clause ("clashes in Tovuz", "a visit
@@ -570,6 +571,8 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
        locative slot, for any event: a note tells of one occasion in one place
        ("On 1 May 2020, in San Juan, workers drove through the city ... nurses
        demanding better working conditions").
+    6. ``note``: with ``note`` (the text is an analyst's note that opens with its
+       date), the note's place wherever it stands (``_any_note_place``).
     """
     if not doc or trigger_token is None or not 0 <= trigger_token < len(doc):
         return _with_source(dateline_place(doc, place_hits), "dateline")
@@ -625,7 +628,10 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit]) -> Pl
         if named and all(h.country != dl.country for h in named):
             return None
         return _with_source(dl, "dateline")
-    return _with_source(_note_place(doc, trig, verbal, place_hits), "paragraph")
+    first = _note_place(doc, trig, verbal, place_hits)
+    if first is not None or not note:
+        return _with_source(first, "paragraph")
+    return _with_source(_any_note_place(doc, place_hits), "note")
 
 
 def _note_place(doc: Doc, trig: Token, verbal: bool,
@@ -666,6 +672,30 @@ def _note_place(doc: Doc, trig: Token, verbal: bool,
             # his respects to a soldier killed in Afghanistan": a country of another act
             continue
         key = (other, attach[0] > 2, attach[0] > 0, h.start)
+        if best is None or key < best[0]:
+            best = (key, h)
+    return best[1] if best else None
+
+
+def _any_note_place(doc: Doc, place_hits: list[PlaceHit]) -> PlaceHit | None:
+    """Rule 6 of ``location_for``: in an analyst's note (one paragraph, no dateline, opening
+    with its date), the place it names wherever that stands, as a subject, a possessor or
+    in what the event is about ("On 28 April 2020, workers ... held a protest against
+    unpaid salaries in Ahvaz", "Turkish forces closed all of Afrin's entrances"): a note
+    tells of one occasion in one place. Its first city or admin unit, else its first
+    country that modifies no noun ("the high US dollar exchange rate" names no place)."""
+    if not place_hits or not same_paragraph(doc, 0, len(doc) - 1):
+        return None
+    best = None
+    for h in place_hits:
+        if h.dateline:
+            return None
+        if h.precision == "country":
+            span = doc.char_span(h.start, h.end, alignment_mode="expand")
+            if span is None or (span.root.dep_ in ("compound", "amod", "nmod")
+                                and span.root.head.pos_ in ("NOUN", "PROPN")):
+                continue
+        key = (h.precision == "country", h.start)
         if best is None or key < best[0]:
             best = (key, h)
     return best[1] if best else None

@@ -286,3 +286,29 @@ def test_admin1_names_lose_geonames_generic_prefix():
     assert plain_admin("Muhafazat al Hudaydah") == "Al Hudaydah"
     assert plain_admin("Wilayat-e Baghlan") == "Baghlan"
     assert plain_admin("Paktia") == "Paktia" and plain_admin(None) is None
+
+
+# ---------------------------------------------------------------- a note's place, wherever it is
+
+@needs_db
+def test_a_note_event_takes_the_notes_place_wherever_it_stands(coder):
+    # "in Kerman" hangs off "salaries", what the protest is about: no clause rule reaches
+    # it, but a note tells of one occasion in one place (Kerman, a city of Kerman province)
+    ev = _main(coder, "On 3 May 2020, teachers of the Education Office held a protest against "
+                      "unpaid salaries in Kerman.")
+    loc = ev["location"]
+    assert (loc["name"], loc["country"], loc["source"]) == ("Kerman", "IRN", "note")
+
+
+@needs_db
+def test_a_possessor_places_a_note_event(coder):
+    # Mardin's airport: Mardin is a city of south-eastern Turkey
+    ev = _main(coder, "On 2 May 2020, Turkish forces shelled the outskirts of Mardin's airport.")
+    assert (ev["location"]["name"], ev["location"]["country"]) == ("Mardin", "TUR")
+
+
+def test_a_country_modifying_a_noun_places_no_note_event(coder):
+    # the dollar is American, the riot is not
+    ev = _main(coder, "On 2 May 2020, rioters protesting against the high US dollar exchange "
+                      "rate clashed with police.")
+    assert ev["location"] is None
