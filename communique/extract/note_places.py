@@ -1,0 +1,101 @@
+"""Where an analyst's note places its events: rules 5 and 6 of
+``places.location_for`` (a text of one paragraph with no dateline tells of one
+occasion in one place), split out of ``places.py``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from communique.extract.place_roles import SPONSOR, own_clause, role, through_object
+from communique.extract.syntax import same_paragraph
+
+if TYPE_CHECKING:
+    from communique.extract.places import PlaceHit
+
+__all__ = ["note_place", "any_note_place", "holds"]
+
+
+def note_place(doc: Doc, trig: Token, verbal: bool,
+                place_hits: list[PlaceHit]) -> PlaceHit | None:
+    """Rule 5 of ``places.location_for``: the first place in a locative slot (not an actor's
+    name, not a nationality) of a text of one paragraph; else its first place below a
+    country that is no subject or possessor ("the entrance to the town of Banfora").
+    In the trigger's own sentence, a place of what an act of words is about is not the
+    trigger's ("condemned the attack in Quetta"); a place of another event's clause comes
+    last (a note tells of one occasion)."""
+    if not place_hits or not same_paragraph(doc, 0, len(doc) - 1):
+        return None
+    sent = trig.sent
+    best = None
+    for h in place_hits:
+        span = doc.char_span(h.start, h.end, alignment_mode="expand")
+        if span is None:
+            continue
+        in_sent = sent.start_char <= h.start < sent.end_char
+        attach = role(span.root, span.end, doc)
+        if attach is None:
+            if h.precision == "country" or span.root.dep_ in ("nsubj", "nsubjpass", "poss") or (
+                    span.end + 1 < len(doc) and doc[span.end].text == "-"
+                    and doc[span.end + 1].lower_ in SPONSOR) or (in_sent and verbal):
+                continue
+            attach = (3, None, False)
+        elif attach[2] and h.precision == "country":
+            continue
+        elif in_sent and verbal and through_object(attach[1], trig):
+            continue
+        # a place of another clause of the trigger's sentence comes after every other:
+        # a note tells of one occasion ("shells fired by LNA forces killed three civilians
+        # in Zawiyat Al Dahmani": the firing was there too)
+        other = in_sent and attach[1] is not None and own_clause(
+            attach[1], trig, h.precision == "country")
+        if other and (verbal or h.precision == "country" or not holds(attach[1], trig)):
+            # "granted asylum ... after he took refuge in London": another occasion; "paid
+            # his respects to a soldier killed in Afghanistan": a country of another act
+            continue
+        key = (other, attach[0] > 2, attach[0] > 0, h.start)
+        if best is None or key < best[0]:
+            best = (key, h)
+    return best[1] if best else None
+
+
+def any_note_place(doc: Doc, place_hits: list[PlaceHit]) -> PlaceHit | None:
+    """Rule 6 of ``places.location_for``: in an analyst's note (one paragraph, no dateline, opening
+    with its date), the place it names wherever that stands, as a subject, a possessor or
+    in what the event is about ("On 28 April 2020, workers ... held a protest against
+    unpaid salaries in Ahvaz", "Turkish forces closed all of Afrin's entrances"): a note
+    tells of one occasion in one place. Its first city or admin unit, else its first
+    country that modifies no noun ("the high US dollar exchange rate" names no place)."""
+    if not place_hits or not same_paragraph(doc, 0, len(doc) - 1):
+        return None
+    best = None
+    for h in place_hits:
+        if h.dateline:
+            return None
+        if h.precision == "country":
+            span = doc.char_span(h.start, h.end, alignment_mode="expand")
+            if span is None or (span.root.dep_ in ("compound", "amod", "nmod")
+                                and span.root.head.pos_ in ("NOUN", "PROPN")):
+                continue
+        key = (h.precision == "country", h.start)
+        if best is None or key < best[0]:
+            best = (key, h)
+    return best[1] if best else None
+
+
+def holds(anchor: Token, trig: Token) -> bool:
+    """Does the first clause above ``anchor`` with a subject of its own hold the trigger too
+    (in its subject, object or a conjunct: "shells fired by LNA forces killed three and
+    injured four in X", "observed 18 explosions involving weapons near X")?"""
+    t = anchor
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP")
+                for c in t.children):
+            return t.left_edge.i <= trig.i <= t.right_edge.i
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
