@@ -574,6 +574,8 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit],
        demanding better working conditions").
     6. ``note``: with ``note`` (the text is an analyst's note that opens with its
        date), the note's place wherever it stands (``note_places.any_note_place``).
+    7. ``chain``: with ``note`` and no place at all, the note's first bracketed
+       admin chain ("(Mayo-Tsanaga, Extreme-Nord)").
     """
     if not doc or trigger_token is None or not 0 <= trigger_token < len(doc):
         return _with_source(dateline_place(doc, place_hits), "dateline")
@@ -632,7 +634,37 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit],
     first = note_place(doc, trig, verbal, place_hits)
     if first is not None or not note:
         return _with_source(first, "paragraph")
-    return _with_source(any_note_place(doc, place_hits), "note")
+    found = any_note_place(doc, place_hits)
+    if found is not None:
+        return _with_source(found, "note")
+    return _with_source(_chain_place(doc, place_hits), "chain")
+
+
+_PAREN = re.compile(r"\(([^()]{2,80})\)")
+
+
+def _chain_place(doc: Doc, place_hits: list[PlaceHit]) -> PlaceHit | None:
+    """Rule 7 of ``location_for``: a note's first bracketed admin chain, read as
+    ``_chain_readings`` reads one, when the place before it is none the gazetteer knows:
+    "in Minawao village, Mokolo subdivision (Mayo-Tsanaga, Extreme-Nord)" is in
+    Cameroon's Extreme-Nord. A reading in a country the note names or whose nationality
+    it names comes first ("an Egyptian soldier west of Rafah (Rafah, North Sinai)")."""
+    text = syntax_doc_text(doc)
+    named = {h.country for h in place_hits if h.country} | {
+        kb.country_by_adjective(e.text) for e in doc.ents if e.label_ == "NORP"}
+    for m in _PAREN.finditer(text):
+        cands = _chain_readings(text, m.start())
+        if cands and named and not any(c.country in named for c in cands):
+            # the chain's unit is a homonym abroad: another name of the chain in a country
+            # the note names ("(Rafah, North Sinai)" of an Egyptian soldier: Sinai)
+            cands = [c for part in _chain_parts(m.group(1)) for c in _candidates_for(
+                part.strip())[1] if c.country in named and c.kind in ("admin1", "admin2",
+                                                                      "region")][:1] or cands
+        if cands:
+            e = max(cands, key=lambda c: (c.country in named, c.prior))
+            return PlaceHit(m.start() + 1, m.end() - 1, m.group(1), e.name, e.country, e.lat,
+                            e.lon, e.precision, False, e.admin1_name, e.kind)
+    return None
 
 
 def _token_at(doc: Doc, char: int) -> int:

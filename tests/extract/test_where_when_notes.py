@@ -312,3 +312,13 @@ def test_a_country_modifying_a_noun_places_no_note_event(coder):
     ev = _main(coder, "On 2 May 2020, rioters protesting against the high US dollar exchange "
                       "rate clashed with police.")
     assert ev["location"] is None
+
+
+@needs_db
+def test_a_note_with_no_known_place_takes_its_bracketed_chain(coder):
+    # Zagwadiri and Kolofata's subdivision are no places the gazetteer knows; the chain
+    # ends in Extreme-Nord, Cameroon's Far North region
+    ev = _main(coder, "On 4 May 2020, suspected Boko Haram militants looted a shop in the hamlet "
+                      "of Zagwadiri, Kolofata subdivision (Mayo-Sava, Extreme-Nord).")
+    loc = ev["location"]
+    assert (loc["country"], loc["level"], loc["source"]) == ("CMR", "admin1", "chain")
