@@ -16,6 +16,7 @@ from .extract import actors as _actors
 from .extract import dates as _dates
 from .extract.date_forms import in_opening_sentence, opening_date, without_glosses
 from .extract.fatalities import note_deaths, note_share, note_toll
+from .extract.note_places import actors_country
 from .extract.syntax import doc_text, keep_text
 from .extract import events as _events
 from .extract import places as _places
@@ -178,6 +179,7 @@ class Coder:
         opening = opening_date(date_hits, text)
         date_hits = without_glosses(date_hits, text, opening)
         peg = opening or _news_peg(date_hits, published)
+        note_country = None  # the country of a note's actors, once needed (False: none)
         for n, h in enumerate(hits, 1):
             goldstein, quad = h.goldstein, h.quad_class
             if h.cameo and (goldstein is None or quad is None):
@@ -200,6 +202,12 @@ class Coder:
                 date, date_text, precision = opening.date, opening.text, opening.precision
             place = _places.location_for(doc, h.trigger_token, place_hits,
                                          note=opening is not None)
+            if place is None and opening is not None and note_country is not False:
+                # a note that names no place: the country its own actors name
+                if note_country is None:
+                    note_country = actors_country(actors.actors) or False
+                if note_country:
+                    place = _places.country_place(note_country, "actors")
             recipient = list(h.recipient_ids)
             if not recipient and h.type == "CONSULT" and h.mode == "visit" and place is not None:
                 # "a visit to Baku": the host is the country visited.

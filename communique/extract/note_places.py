@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from communique import kb
 from communique.extract.place_roles import SPONSOR, own_clause, role, through_object
 from communique.extract.syntax import same_paragraph
 
 if TYPE_CHECKING:
     from communique.extract.places import PlaceHit
 
-__all__ = ["note_place", "any_note_place", "holds"]
+__all__ = ["note_place", "any_note_place", "holds", "actors_country"]
 
 
 def note_place(doc: Doc, trig: Token, verbal: bool,
@@ -99,3 +100,14 @@ def holds(anchor: Token, trig: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def actors_country(actors) -> str | None:
+    """The one country of a note's actors that name it in their own words and act at home:
+    a sector other than the military ("GNA forces attacked LNA forces", "members of the
+    Sinaloa Cartel", "Lebanese truck drivers"); armed forces act abroad too ("Turkish
+    forces shelled ...") and a country with no sector is no actor of the note's ("the US
+    dollar"). None when they name several countries or none."""
+    found = {a.country for a in actors if a.country_source == "text" and a.sector
+             and a.sector != "MIL" and a.country and kb.country(a.country)}
+    return found.pop() if len(found) == 1 else None

@@ -33,6 +33,7 @@ from communique.extract.gazetteer import (GazetteerEntry, admin_units, candidate
                                           state_entry)
 
 __all__ = ["PlaceHit", "GazetteerEntry", "find_places", "location_for", "dateline_place",
+           "country_place",
            "lookup", "fold_name"]
 
 
@@ -78,7 +79,10 @@ _SPAN_LABELS = {"GPE", "LOC", "FAC"}
 _NAME_LINKS = {"de", "del", "de la", "la", "al", "el", "do", "da", "dos", "das", "di", "du"}
 _NAMED_BY_OF = {"city", "town", "village", "community", "locality", "area", "district",
                 "province", "region", "municipality", "outskirts", "vicinity", "neighbourhood",
-                "neighborhood", "suburb", "commune", "settlement", "hamlet", "governorate"}
+                "neighborhood", "suburb", "commune", "settlement", "hamlet", "governorate",
+                # "the eastern part of Al Bab city", "the northern countryside of Aleppo"
+                "part", "parts", "countryside", "suburbs", "outskirt", "surroundings",
+                "periphery", "entrance", "centre", "center", "edge"}
 
 
 _SLOT_PREPS = {"in", "near", "outside", "at", "around", "across", "inside", "into", "toward",
@@ -638,6 +642,15 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit],
     if found is not None:
         return _with_source(found, "note")
     return _with_source(_chain_place(doc, place_hits), "chain")
+
+
+def country_place(iso3: str, source: str) -> PlaceHit | None:
+    """A country as an event's place (precision ``country``, its centroid)."""
+    row = kb.country(iso3)
+    if not row:
+        return None
+    return PlaceHit(0, 0, "", row["name"], iso3, row.get("lat"), row.get("lon"), "country",
+                    level="country", source=source)
 
 
 _PAREN = re.compile(r"\(([^()]{2,80})\)")

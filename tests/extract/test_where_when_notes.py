@@ -322,3 +322,19 @@ def test_a_note_with_no_known_place_takes_its_bracketed_chain(coder):
                       "of Zagwadiri, Kolofata subdivision (Mayo-Sava, Extreme-Nord).")
     loc = ev["location"]
     assert (loc["country"], loc["level"], loc["source"]) == ("CMR", "admin1", "chain")
+
+
+@pytest.mark.parametrize("text, country", [
+    # the GNA and the LNA are both Libyan: the note is in Libya
+    ("On 3 May 2020, GNA forces and LNA forces exchanged fire at a checkpoint.", "LBY"),
+    # a Mexican cartel acts at home
+    ("On 2 May 2020, members of the Sinaloa Cartel shot dead two police officers.", "MEX"),
+    # armed forces act abroad too: Turkish forces place nothing
+    ("On 2 May 2020, Turkish forces shelled positions near a village.", None),
+])
+def test_a_note_naming_no_place_takes_its_actors_country(coder, text, country):
+    loc = _main(coder, text)["location"]
+    if country is None:
+        assert loc is None
+    else:
+        assert (loc["country"], loc["precision"], loc["source"]) == (country, "country", "actors")
