@@ -465,11 +465,19 @@ def _chain_readings(text: str, end_char: int) -> list[GazetteerEntry]:
 def _far_fetched(e: GazetteerEntry, countries: dict[str, int], qual: set[str]) -> bool:
     """A weak reading (an alternate name, a town under 100,000 people) abroad: in an
     article about other countries, "Bala" is a word of a local name, not Basel."""
-    if not countries or e.country is None or e.country in countries or (_tags(e) & qual):
+    if not countries or e.country is None or e.country in countries or (_tags(e) & qual) \
+            or e.precision == "country":
         return False
     if neighbours().get(e.country, set()) & set(countries):
         return False
     return e.alias or e.variant or (e.precision == "city" and e.prior < 5.0) or e.kind == "admin2"
+
+
+def _modifier(doc: Doc, start: int, end: int) -> bool:
+    """Does the mention modify a noun ("the US dollar", "a Syrian town")?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("compound", "amod", "nmod") \
+        and span.root.head.pos_ in ("NOUN", "PROPN")
 
 
 def find_places(doc: Doc) -> list[PlaceHit]:
@@ -518,10 +526,25 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             mentions.append((start, end, text, cands, False))
     mentions += _capital_mentions(doc, doc_text)
     mentions += _landmark_mentions(doc, [(m[0], m[1]) for m in mentions])
-    countries, states = _context(doc, [e for e in map(_unambiguous, mentions)
-                                       if e and (not e.variant or e.kind == "admin1")])
+    own = [e if e and (not e.variant or e.kind == "admin1") else None
+           for e in map(_unambiguous, mentions)]
+    all_countries, states = _context(doc, [e for e in own if e])
     hits = []
-    for start, end, text, cands, is_dl in mentions:
+    # the places that name a country for the context (not "the US dollar": a modifier)
+    placed = [e.country if e and e.country and not (
+        e.precision == "country" and _modifier(doc, m[0], m[1])) else None
+        for e, m in zip(own, mentions)]
+    for i, (start, end, text, cands, is_dl) in enumerate(mentions):
+        # a reading does not vouch for itself where likelier places name countries:
+        # "Kelly in Idleb" is no Kelly of the United States because that Kelly is American
+        countries = all_countries
+        others = {c for j, c in enumerate(placed) if c and j != i
+                  and own[i] is not None and own[j].prior >= own[i].prior}
+        if own[i] is not None and own[i].country and others:
+            countries = dict(all_countries)
+            countries[own[i].country] -= 1
+            if not countries[own[i].country]:
+                del countries[own[i].country]
         qual = _qualifier(doc_text, end) if not is_dl else set()
         if is_dl and dl is not None and dl.region:
             qual = _qualifier_of(dl.region)
