@@ -155,7 +155,9 @@ _STOP = {"us", "un", "eu", "may", "will", "march", "man", "of", "center", "centr
          # words of street addresses and landmarks in analysts' notes ("Street 50", "the
          # Pacific road", "Colonia Los Olivos", "Black sea junction")
          "street", "road", "colonia", "pacific", "junction", "bridge", "roundabout", "market",
-         "square", "highway", "avenue", "camp", "station", "prison", "checkpoint"}
+         "square", "highway", "avenue", "camp", "station", "prison", "checkpoint",
+         # "in the area of Mine 6/7", "Port of Spain" split by the parser, "the Hospital"
+         "port", "mine", "hospital", "airport"}
 
 
 def _cities() -> Iterator[dict]:
@@ -336,7 +338,9 @@ def _db_entries(key: str) -> tuple[GazetteerEntry, ...]:
         return ()
     out = []
     for name, iso3, lat, lon, pop, level, a1, a2, alias in conn.execute(_DB_QUERY, (key,)):
-        if level == "city" and (key in _STOP or len(key) < 4):
+        if key in _STOP or (level == "city" and len(key) < 4):
+            # an everyday word is no admin unit either ("Colonia Buena Vista" is no
+            # department of Uruguay)
             continue
         prior = math.log10(max(pop, 1)) + _LEVEL_PRIOR[level] - (3.0 if alias == 1 else 0.0)
         if level == "admin1":
@@ -352,7 +356,7 @@ def spelling_candidates(name: str) -> tuple[GazetteerEntry, ...]:
     name no place carries: "Idleb" -> Idlib, "Saraqab" -> Saraqib. A variant is a weaker
     reading than the name itself: 1 less in prior, ``variant`` set."""
     key = spelling_key(name)
-    if not key:
+    if not key or fold_name(name) in _STOP:
         return ()
     plain = _plain(name)
     # a shared word ("Central Zone", "Central Luzon") makes names of several words look alike

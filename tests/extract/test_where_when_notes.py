@@ -338,3 +338,14 @@ def test_a_note_naming_no_place_takes_its_actors_country(coder, text, country):
         assert loc is None
     else:
         assert (loc["country"], loc["precision"], loc["source"]) == (country, "country", "actors")
+
+
+@needs_db
+@pytest.mark.parametrize("word", ["Colonia", "Port", "Mine", "Hospital"])
+def test_everyday_words_are_no_places(word):
+    # "a body was found in Colonia Las Flores", "the area of Mine 3": a neighbourhood's or a
+    # pit's word, not Uruguay's Colonia department or Mine, Japan
+    assert not [e for e in candidates(word.lower()) if e.precision != "country"]
+    from communique.extract.gazetteer import spelling_candidates
+
+    assert not spelling_candidates(word)
