@@ -308,7 +308,9 @@ def _score(e: GazetteerEntry, countries: dict[str, int], states: set[str],
 _GENERIC = (r"(?:city|town|village|district|subdistrict|sub-district|province|area|region|"
             r"governorate|municipality|state|department|county|tehsil|division|sector|front|"
             r"neighbourhood|neighborhood|upazila|township|locality|subdivision|LGA|zone)")
-_CHAIN_PAREN = re.compile(r"(?:\s+" + _GENERIC + r"){0,2}\s*\(([^()]{2,80})\)")
+# "Sopore subdistrict (Baramulla district, J&K)", "Hodeidah Red Sea port city (Al Hali, Al
+# Hudaydah)", "Al Alam military camp (Jardan, Shabwah)": up to three lower-case words first
+_CHAIN_PAREN = re.compile(r"(?:\s+(?:" + _GENERIC + r"|[a-z][a-z-]*)){0,3}\s*\(([^()]{2,80})\)")
 _CHAIN_COMMA = re.compile(r"(?:\s+" + _GENERIC + r"){0,2}((?:\s*,\s*(?:the\s+)?(?:[A-Z][\w.'’&-]*\s?){1,4}"
                           r"(?:\s*" + _GENERIC + r")?){1,3})")
 

@@ -349,3 +349,12 @@ def test_everyday_words_are_no_places(word):
     from communique.extract.gazetteer import spelling_candidates
 
     assert not spelling_candidates(word)
+
+
+@needs_db
+def test_a_chain_after_lower_case_words_still_qualifies(coder):
+    # the Red Sea is no country's; "port city" does not hide the chain after it: Al Hawak
+    # is a district of Hodeidah, Yemen
+    ev = _main(coder, "On 6 May 2020, gunmen fired on a checkpoint in the west of Hodeidah Red "
+                      "Sea port city (Al Hawak, Al Hudaydah).")
+    assert (ev["location"]["country"], ev["location"]["admin1"]) == ("YEM", "Al Hudaydah")
