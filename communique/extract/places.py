@@ -24,12 +24,13 @@ from spacy.tokens import Doc, Span, Token
 from communique import kb
 from communique.extract.dates import find_dateline
 from communique.extract.note_places import any_note_place, note_place
+from communique.extract.place_capitals import capital_mentions
 from communique.extract.place_roles import (LOC_PREPS, MOTION, language_name, names_an_office,
                                             own_clause, role, through_object)
 from communique.extract.syntax import VERBAL_NOUNS, VERBAL_VERBS, reach, same_paragraph
 from communique.extract.syntax import doc_text as syntax_doc_text
 from communique.extract.gazetteer import (GazetteerEntry, admin_units, candidates, fold_name,
-                                          index, lookup, neighbours, spelling_candidates,
+                                          lookup, neighbours, spelling_candidates,
                                           state_entry)
 
 __all__ = ["PlaceHit", "GazetteerEntry", "find_places", "location_for", "dateline_place",
@@ -376,32 +377,6 @@ def _qualifier_of(text: str) -> set[str]:
 _Mention = tuple[int, int, str, list[GazetteerEntry], bool]  # start, end, text, readings, dateline
 
 
-def _capital_mentions(doc: Doc, text: str) -> list[_Mention]:
-    """"the Chinese capital", "the Afghan capital": the capital city of that country."""
-    out = []
-    for tok in doc:
-        if tok.lower_ != "capital" or tok.i == 0:
-            continue
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
-        if nxt is not None and (nxt.pos_ == "PROPN" or (
-                nxt.text == "," and after is not None and after.pos_ == "PROPN")):
-            continue  # "the capital Juba", "the capital, Tripoli": the name follows
-        adj = doc[tok.i - 1]
-        iso3 = kb.country_by_adjective(adj.text) if adj.text[:1].isupper() else None
-        row = kb.country(iso3) if iso3 else None
-        if not row or not row.get("capital"):
-            continue
-        cands = [e for e in index().get(fold_name(row["capital"]), ()) if e.country == iso3]
-        if not cands and row.get("capital_lat") is not None:
-            cands = [GazetteerEntry(row["capital"], iso3, row["capital_lat"], row["capital_lon"],
-                            "city", 9.0)]
-        if cands:
-            out.append((adj.idx, tok.idx + len(tok), text[adj.idx:tok.idx + len(tok)],
-                        cands[:1], False))
-    return out
-
-
 def _landmark_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple]:
     """Seats of government used as places: "visited the White House", "talks at
     Downing Street" (knowledge-base metonyms, in a locative slot only)."""
@@ -526,7 +501,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             cands = _chain_readings(doc_text, end)
         if cands:
             mentions.append((start, end, text, cands, False))
-    mentions += _capital_mentions(doc, doc_text)
+    mentions += capital_mentions(doc, doc_text)
     mentions += _landmark_mentions(doc, [(m[0], m[1]) for m in mentions])
     own = [e if e and (not e.variant or e.kind == "admin1") else None
            for e in map(_unambiguous, mentions)]
