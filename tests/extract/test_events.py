@@ -865,3 +865,27 @@ def test_a_hyphenated_trigger_the_tokenizer_splits_is_found(nlp, text, trigger):
     doc = nlp(text)
     [e] = _asserted(find_events(doc, _EntityActors(doc), load_lexicon()))
     assert text[e.trigger_start:e.trigger_end] == trigger
+
+
+@pytest.mark.parametrize("text, expected", [
+    # PLOVER manual, PROTEST riot: a protest that intends injury or damage (rules mode: what the
+    # paragraph tells of the protest)
+    ("Youths demonstrated in Lekki. The protesters hurled stones at police.", ("PROTEST", "riot")),
+    ("Rioters demonstrating against prices blocked the road in Beirut.", ("PROTEST", "riot")),
+    ("Dozens of youths clashed with Israeli forces in Tulkarm.", ("PROTEST", "riot")),
+    # a peaceful protest, and a fight of armed sides, stay what they are
+    ("Youths demonstrated in Lekki against the lockdown.", ("PROTEST", "demo")),
+    ("Police clashed with rebels in Lagos.", ("ASSAULT", None)),
+])
+def test_a_paragraph_that_tells_of_a_riot_makes_its_protest_a_riot(coder, text, expected):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2020-05-01"}])
+    first = rec["events"][0]
+    assert (first["type"], first["mode"]) == expected
+
+
+def test_a_victim_the_actor_step_found_is_the_recipient(coder):
+    # PLOVER manual, ASSAULT: in one-sided violence the victim is the recipient
+    [rec] = coder.code_dicts([{"id": "t", "text": "On 30 April 2020, suspected Fulani militias "
+                               "attacked Woroko and killed 6 residents.", "published": "2020-05-01"}])
+    sector = {a["id"]: a.get("sector") for a in rec["actors"]}
+    assert "CVL" in [sector[i] for i in rec["events"][0]["recipient"]]

@@ -6,6 +6,8 @@ candidates -> classify.read -> arguments.assign -> modality.assess ->
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from communique.extract import roles as role_step
 from communique.extract.fatalities import casualties
 from communique.kb import longest_sector_phrase
@@ -81,6 +83,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
                               token_actor, sentence_types) if event_model else {}
     # sentences that tell of a fight both sides wage ("clashes", "exchanged fire")
     two_sided = {s[0].tok.sent.start for s in staged if s[0].entry.has("two-sided")}
+    riots = _riot_paragraphs(doc, staged, sector_of) if event_model is None else set()
     events = []
     for c, roles, mood, actor_ids, recipient_ids, hosts in staged:
         victims = _victim_sectors(c.tok, token_actor, sector_of) \
@@ -88,6 +91,8 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         d = classify.decide(c, roles, mood, token_actor, hosts, views.get(c.tok.sent.start),
                             id(c) in mains, [sector_of.get(i) for i in recipient_ids], victims,
                             c.tok.sent.start in two_sided)
+        if _paragraph(c.tok) in riots:
+            d = _as_riot(d, c, actor_ids + recipient_ids, sector_of)
         if d.hosts:
             actor_ids, recipient_ids = d.hosts
         if d.type == "CONSULT" and d.mode != "visit":
@@ -109,6 +114,19 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
                     fill, doc[e.trigger_token], e.type, token_actor, e.actor_ids, e.recipient_ids)
     if role_tagger is not None:
         role_step.tag_events(role_tagger, doc, events, token_actor, skip=between)
+    # PLOVER manual, ASSAULT: "in one-sided violence, the perpetrator is coded as the actor
+    # and the victim as the recipient": a victim the act falls on that the actor step found
+    # ("attacked the village and killed 6 residents") joins the recipients
+    for s in staged:
+        c = s[0]
+        if c.reading.type != "ASSAULT" or c.entry.has("two-sided"):
+            continue
+        for e in events:
+            if e.trigger_token == c.tok.i and e.type == "ASSAULT":
+                for v in arguments.victims(c.tok):
+                    i = token_actor.get(v.i)
+                    if i and i not in e.actor_ids and i not in e.recipient_ids:
+                        e.recipient_ids = e.recipient_ids + [i]
     # PLOVER manual, ASSAULT: in two-sided violence the sides are the participants; civilians
     # hurt in a clash or an exchange of fire are no recipient of it, unless named as a side
     # ("clashed with protesters")
@@ -120,6 +138,42 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             e.recipient_ids = [i for i in e.recipient_ids if i in sides[e.trigger_token]
                                or sector_of.get(i) not in acled_reading.CIVILIAN_SECTORS]
     return events
+
+
+# who takes part in a riot: unarmed people (communique/data sectors), the opposition
+CROWD_SECTORS = acled_reading.CIVILIAN_SECTORS | {"OPP"}
+RIOT_WORDS = {"rioter", "rioters"}
+
+
+def _paragraph(tok) -> int:
+    return tok.doc.text.rfind("\n", 0, tok.sent.start_char)
+
+
+def _crowd_fight(c, ids, sector_of) -> bool:
+    """A fight both sides wage with a crowd on one side ("youths clashed with police")."""
+    return c.entry.has("two-sided") and any(sector_of.get(i) in CROWD_SECTORS for i in ids)
+
+
+def _riot_paragraphs(doc, staged, sector_of) -> set[int]:
+    """Paragraphs that tell of a riot (PLOVER manual, PROTEST riot: a protest that intends
+    injury or damage): a riot trigger ("hurled rocks", "burned tyres"), a crowd fighting
+    ("youths clashed with police"), or people its writer calls rioters."""
+    out = set()
+    for c, _roles, mood, actor_ids, recipient_ids, _hosts in staged:
+        if (c.reading.type, c.reading.mode) == ("PROTEST", "riot") and mood.modality == "asserted" \
+                or _crowd_fight(c, actor_ids + recipient_ids, sector_of):
+            out.add(_paragraph(c.tok))
+    out |= {_paragraph(t) for t in doc if t.lower_ in RIOT_WORDS}
+    return out
+
+
+def _as_riot(d: classify.Decision, c, ids, sector_of) -> classify.Decision:
+    """In a paragraph that tells of a riot (rules mode), its protests are the riot, and so is
+    a crowd's fight."""
+    if d.type == "PROTEST" and d.mode in (None, "demo", "obstruct") or (
+            d.type == "ASSAULT" and _crowd_fight(c, ids, sector_of)):
+        return replace(d, type="PROTEST", mode="riot", cameo=model.cameo_for("PROTEST", "riot", d.cameo))
+    return d
 
 
 def _victim_sectors(tok, token_actor, sector_of) -> list[str | None]:
