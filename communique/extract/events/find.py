@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from communique.extract import roles as role_step
 from communique.extract.fatalities import casualties
+from communique.extract.syntax import doc_text
 from communique.kb import longest_sector_phrase
 from communique.lexicon import Lexicon, cameo_info, load_lexicon, plover_score
 
@@ -146,7 +147,8 @@ RIOT_WORDS = {"rioter", "rioters"}
 
 
 def _paragraph(tok) -> int:
-    return tok.doc.text.rfind("\n", 0, tok.sent.start_char)
+    """The paragraph of ``tok``: the offset of the newline before its sentence (-1: the first)."""
+    return doc_text(tok.doc).rfind("\n", 0, tok.sent.start_char)
 
 
 def _crowd_fight(c, ids, sector_of) -> bool:
@@ -163,7 +165,8 @@ def _riot_paragraphs(doc, staged, sector_of) -> set[int]:
         if (c.reading.type, c.reading.mode) == ("PROTEST", "riot") and mood.modality == "asserted" \
                 or _crowd_fight(c, actor_ids + recipient_ids, sector_of):
             out.add(_paragraph(c.tok))
-    out |= {_paragraph(t) for t in doc if t.lower_ in RIOT_WORDS}
+    if "rioter" in doc_text(doc).lower():  # walk the tokens only where the word may be
+        out |= {_paragraph(t) for t in doc if t.lower_ in RIOT_WORDS}
     return out
 
 
