@@ -25,6 +25,10 @@ from communique.acled import acled_rows, acled_type, plover_labels
     ("ASSAULT", "firearms", ["CVL"], ("Violence against civilians", "Attack")),
     ("ASSAULT", None, ["MIL", "CVL"], ("Violence against civilians", "Attack")),
     ("ASSAULT", "firearms", ["MIL"], ("Battles", "Armed clash")),
+    # ACLED codebook: civilians are unarmed people (inter 7), workers and traders as much as others
+    ("ASSAULT", None, ["LAB"], ("Violence against civilians", "Attack")),
+    ("ASSAULT", "firearms", ["BUS", "MIL"], ("Violence against civilians", "Attack")),
+    ("ASSAULT", "primitive", ["EDU"], ("Violence against civilians", "Attack")),
     ("ASSAULT", "targeted", [], ("Violence against civilians", "Attack")),
     ("ASSAULT", "beat", ["COP"], ("Violence against civilians", "Attack")),
     ("ASSAULT", None, [None], ("Battles", "Armed clash")),

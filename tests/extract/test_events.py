@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from communique.acled import event_acled_type
 from communique.extract.events import find_events
 from communique.lexicon import cameo_info, load_lexicon, plover_score
 
@@ -747,8 +748,10 @@ def test_denied_act_is_negated(nlp, text, etype):
 
 # Issue 13: events the coder missed.
 @pytest.mark.parametrize("text,etype,mode", [
-    ("The bodies of two men were found in Kabul on Monday.", "ASSAULT", None),
-    ("Three bodies were discovered near the border.", "ASSAULT", None),
+    # the dead found are people no one says were armed: one-sided (manual, ASSAULT targeted;
+    # ACLED codes bodies found as violence against civilians)
+    ("The bodies of two men were found in Kabul on Monday.", "ASSAULT", "targeted"),
+    ("Three bodies were discovered near the border.", "ASSAULT", "targeted"),
     # stones thrown at officers: violent action toward authorities (manual, PROTEST riot)
     ("Protesters threw stones at police officers in Nairobi.", "PROTEST", "riot"),
     ("Demonstrators hurled rocks at soldiers.", "PROTEST", "riot"),
@@ -889,3 +892,43 @@ def test_a_victim_the_actor_step_found_is_the_recipient(coder):
                                "attacked Woroko and killed 6 residents.", "published": "2020-05-01"}])
     sector = {a["id"]: a.get("sector") for a in rec["actors"]}
     assert "CVL" in [sector[i] for i in rec["events"][0]["recipient"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ACLED codebook, Riots / mob violence; PLOVER manual, PROTEST riot: an unarmed crowd that
+    # attacks or beats intends injury
+    ("A mob of farmers attacked a tax collector in Kisumu.", "Riots"),
+    ("Angry villagers assaulted two health workers near Mbale.", "Riots"),
+    # one person is no mob, nor are armed men: violence against the unarmed victim
+    ("A man attacked a teacher in Kisumu.", "Violence against civilians"),
+    ("Gunmen attacked a teacher in Kisumu.", "Violence against civilians"),
+    ("Armed villagers shot at a teacher in Kisumu.", "Violence against civilians"),
+])
+def test_an_unarmed_crowd_that_attacks_riots(coder, text, expected):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2020-05-01"}])
+    assert event_acled_type(rec["events"][0], rec)[0] == expected
+
+
+@pytest.mark.parametrize("text, mode, acled", [
+    # PLOVER manual, ASSAULT targeted: killings of defenseless actors (ACLED: violence against
+    # civilians); the victims are people, none of them armed, and no recipient says so already
+    ("Two brothers were shot and killed near their house in Cauca.", "targeted",
+     "Violence against civilians"),
+    ("Masked gunmen shot and injured the deacon of a church in Tegucigalpa.", "targeted",
+     "Violence against civilians"),
+    ("Suspected militants killed a youth in the village of Dogo.", "targeted",
+     "Violence against civilians"),
+    # a civilian recipient keeps the trigger's mode
+    ("Two farmers were shot and killed near their fields in Cauca.", "firearms",
+     "Violence against civilians"),
+    # armed victims, places and things, and a fight both sides wage are battles
+    ("Suspected militants killed two soldiers near Dogo.", None, "Battles"),
+    ("Armed men shot and wounded a security guard outside a bank in Tegucigalpa.", "firearms",
+     "Battles"),
+    ("Gunmen opened fire on a police station in Cauca.", "firearms", "Battles"),
+    ("Troops and rebels exchanged fire near Dogo, killing a youth.", "firearms", "Battles"),
+])
+def test_an_attack_on_unarmed_people_is_targeted(coder, text, mode, acled):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2020-05-01"}])
+    first = rec["events"][0]
+    assert (first["type"], first["mode"], event_acled_type(first, rec)[0]) == ("ASSAULT", mode, acled)

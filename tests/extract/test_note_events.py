@@ -21,8 +21,9 @@ def _asserted(nlp, text):
     # a verb in the past tense whose subject the parse hangs on the place before it
     ("On 3 June 2021, in Kilo Township, Lanta District, Zor State, the army and the KLA clashed.",
      "ASSAULT", None, "Battles"),
+    # (a driver is a civilian, none of the victims is armed: violence against civilians)
     ("On 9 June 2021, in Arcos, Jalisco, gunmen who came on motorbikes attacked a taxi driver.",
-     "ASSAULT", None, "Battles"),
+     "ASSAULT", None, "Violence against civilians"),
     # the claimant's own deed in the perfect
     ("The rebels claimed to have shelled an army camp near the river.",
      "ASSAULT", "heavy-weapons", "Explosions/Remote violence"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from communique.extract import roles as role_step
-from communique.extract.fatalities import casualties
+from communique.extract.fatalities import PERSON_NOUNS, casualties
 from communique.extract.syntax import doc_text
 from communique.kb import longest_sector_phrase
 from communique.lexicon import Lexicon, cameo_info, load_lexicon, plover_score
@@ -18,7 +18,7 @@ from . import acled_reading, arguments, classify, modality, model
 from .candidates import drop_protest_topics, find_candidates
 from .dedupe import dedupe
 from .hit import EventHit
-from .tree import is_passive, pobjs, prep_children
+from .tree import is_passive, lemma, pobjs, prep_children
 
 
 def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=None,
@@ -87,13 +87,16 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
     riots = _riot_paragraphs(doc, staged, sector_of) if event_model is None else set()
     events = []
     for c, roles, mood, actor_ids, recipient_ids, hosts in staged:
-        victims = _victim_sectors(c.tok, token_actor, sector_of) \
-            if c.reading.type == "ASSAULT" and event_model else []
+        people = _victims(c.tok, token_actor, sector_of) if c.reading.type == "ASSAULT" else []
+        victims = [sector for sector, _person, main in people if main] if event_model else []
         d = classify.decide(c, roles, mood, token_actor, hosts, views.get(c.tok.sent.start),
                             id(c) in mains, [sector_of.get(i) for i in recipient_ids], victims,
                             c.tok.sent.start in two_sided)
         if _paragraph(c.tok) in riots:
             d = _as_riot(d, c, actor_ids + recipient_ids, sector_of)
+        if event_model is None and d.type == "ASSAULT":
+            d = _mob_or_one_sided(d, c, roles.actors, actor_ids, recipient_ids, people, sector_of,
+                                  c.tok.sent.start in two_sided)
         if d.hosts:
             actor_ids, recipient_ids = d.hosts
         if d.type == "CONSULT" and d.mode != "visit":
@@ -179,22 +182,78 @@ def _as_riot(d: classify.Decision, c, ids, sector_of) -> classify.Decision:
     return d
 
 
-def _victim_sectors(tok, token_actor, sector_of) -> list[str | None]:
-    """The sectors of the people an act falls on (:func:`.arguments.victims`): the actor a
-    victim noun, its modifiers or its "of" phrase stand for ("1 NDS member", "a member of
-    the Elite Forces"), else the sector its words name ("a police officer", "a gang member")."""
+def _victims(tok, token_actor, sector_of) -> list[tuple[str | None, bool, bool]]:
+    """The people an act falls on (:func:`.arguments.victims`), as (sector, person, main): the sector
+    of the actor a victim noun, its modifiers or its "of" phrase stand for ("1 NDS member", "a
+    member of the Elite Forces"), else the sector its words name ("a police officer", "a gang
+    member"); person: the noun names people ("three men", "two brothers", "a trader"), not a
+    place or a thing ("a police post", "the village"); main: the sector is the actor's, or the
+    words' where no actor stands for the victim (the model mode reads these alone; the rules
+    also the words' beside an actor's, and guards as armed)."""
     out = []
     for v in arguments.victims(tok):
         left = [t for t in v.lefts if t.dep_ in ("compound", "amod", "nmod")]
         around = [v] + left + [g for p in v.children if p.dep_ == "prep" and p.lower_ == "of"
                               for g in pobjs(p)]
-        ids = [token_actor[t.i] for t in around if t.i in token_actor]
-        if ids:
-            out += [sector_of.get(i) for i in ids]
-            continue
+        # force against protesters is no violence against civilians (ACLED codebook: excessive
+        # force against protesters is coded with the protest)
+        person = lemma(v) in PERSON_NOUNS or lemma(v) in ONE_SIDED_PEOPLE
+        protesters = lemma(v) in PROTESTERS
         found = longest_sector_phrase([t.lower_ for t in left + [v]])
-        out.append(found[2] if found else None)
+        # the words' own sector counts beside the actor's: "13 Taliban militants" are armed
+        # whatever sector the name has; guards are armed (ACLED: private security forces)
+        words = found[2] if found else None
+        named = "MIL" if lemma(v) in ARMED_PEOPLE else words
+        ids = [token_actor[t.i] for t in around if t.i in token_actor]
+        sectors = [(sector_of.get(i), True) for i in ids] + ([(words, True)] if not ids else [])
+        if named and (ids or named != words):
+            sectors.append((named, False))
+        out += [(sector, not protesters and (person or sector in acled_reading.CIVILIAN_SECTORS), main)
+                for sector, main in sectors]
     return out
+
+
+# people nouns a victim may be besides fatalities.PERSON_NOUNS (plurals and collectives the
+# lemmatiser keeps, and what is found of a victim: "a female body was found")
+ONE_SIDED_PEOPLE = {"people", "men", "women", "children", "family", "body", "corpse", "youth",
+                    "youths", "persons", "resident", "villager", "civilian"}
+# ASSAULT modes that say nothing of who the victims are (remote means, abduction, sexual
+# violence, beatings and killings already tell what ACLED makes of them)
+OPEN_MODES = (None, "firearms", "primitive")
+ARMED_PEOPLE = {"guard", "bodyguard"}
+PROTESTERS = {"protester", "protestor", "demonstrator", "rioter"}
+CROWD_HEADS = {"mob", "crowd", "group"}
+
+
+def _mob_or_one_sided(d: classify.Decision, c, actors, actor_ids, recipient_ids, people,
+                      sector_of, two_sided: bool) -> classify.Decision:
+    """Rules mode: who fights whom decides what an ASSAULT is when its trigger does not.
+
+    - Mob violence: a crowd of unarmed people (a mob, villagers, residents, citizens: all its
+      actors of a crowd sector, each plural or a crowd word) that attacks or beats is a riot
+      (PLOVER manual, PROTEST riot: violent action whose participants intend injury or damage;
+      ACLED codebook, Riots / mob violence: violence by a group not organised as an armed one).
+      Not with firearms: armed men are no mob.
+    - One-sided violence: an act that falls on people, none of them armed (no military, police,
+      rebel, militia, spy or criminal sector among its victims and recipients), in a sentence
+      that tells of no fight both sides wage, is ``targeted`` (manual, ASSAULT targeted:
+      killings of defenseless actors; ACLED: violence against civilians) unless a civilian
+      recipient already says whom it fell on ("police shot three protesters" stays firearms):
+      "two brothers were shot and killed", "militants killed a youth".
+    """
+    if d.mode not in OPEN_MODES and d.mode != "beat":
+        return d
+    crowd = bool(actor_ids) and all(sector_of.get(i) in CROWD_SECTORS for i in actor_ids) and all(
+        t.tag_ in ("NNS", "NNPS") or lemma(t) in CROWD_HEADS for t in actors)
+    if crowd and d.mode in (None, "primitive", "beat") and not c.entry.has("two-sided"):
+        return replace(d, type="PROTEST", mode="riot", cameo=model.cameo_for("PROTEST", "riot", d.cameo))
+    if d.mode not in OPEN_MODES or two_sided or not any(p[1] for p in people):
+        return d
+    recipients = {sector_of.get(i) for i in recipient_ids}
+    if acled_reading.ARMED_SECTORS & (recipients | {p[0] for p in people}) or (
+            recipients & acled_reading.CIVILIAN_SECTORS):
+        return d  # a civilian recipient already says so, and keeps the trigger's mode
+    return replace(d, mode="targeted", cameo=model.cameo_for("ASSAULT", "targeted", d.cameo))
 
 
 def _event_hit(doc, c, d: classify.Decision, mood: modality.Mood, actor_ids, recipient_ids,
