@@ -55,12 +55,18 @@ OUT = ROOT / "communique" / "data" / "gazetteer.sqlite"
 CITIES = ROOT / "communique" / "data" / "cities.tsv.gz"
 ALT_MIN_POP = 1000  # alternate names for places of 1,000 people or more
 
-# generic words around admin unit names: "Provincia de Granada", "Kabul Province"
-_ADMIN_AFFIX = re.compile(
-    r"^(?:provincia (?:de |del )?|province (?:of )?|departamento (?:de |del )?|estado (?:de )?|"
-    r"muhafazat |wilayat |mohafazat |gouvernorat (?:de )?|region (?:de |of )?|district (?:of )?)|"
-    r"(?:\s+(?:province|region|governorate|district|oblast|oblast'|state|county|prefecture|"
-    r"division|department|municipality|raion|rayon|zila|zilla|tehsil|city))$")
+# generic words around admin unit names: "Provincia de Granada", "Kabul Province", and the
+# French, Spanish and Portuguese heads with their linking words: "Province du Bam", "Province de
+# la Tapoa", "Departement de la Sanaga-Maritime", "Partido de Azul", "Canton de Turrialba"
+_ADMIN_HEAD = re.compile(
+    r"^(?:provincia|province|departamento|departement|municipio|municipalite|partido|canton|"
+    r"distrito|comuna|commune|cercle|prefecture|estado|gouvernorat|region|district|muhafazat|"
+    r"wilayat|mohafazat|amphoe) ")
+# "de la" may be the name's own ("Departamento de La Paz"): both readings are kept
+_ADMIN_LINK = re.compile(r"^(?:of|de la|de l'|de los|de las|del|des|du|de|d'|do|da|dos|das)\s*")
+_ADMIN_TAIL = re.compile(
+    r"\s+(?:province|region|governorate|district|oblast|oblast'|state|county|prefecture|"
+    r"division|department|municipality|raion|rayon|rayonu|zila|zilla|tehsil|city)$")
 
 
 def _rg_rows() -> list[dict]:
@@ -79,15 +85,23 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def admin_keys(name: str) -> set[str]:
-    """The folded forms an admin unit is written in: its name, without the generic affix."""
+    """The folded forms an admin unit is written in: its name, without the generic affix
+    ("Province du Bam" -> "bam"; "Departamento de La Paz" -> "la paz", "paz")."""
     k = fold_name(name)
     keys = {k}
-    bare = _ADMIN_AFFIX.sub("", k).strip()
-    if bare and bare != k and len(bare) > 2:
+    bare = _ADMIN_TAIL.sub("", k).strip()
+    head = _ADMIN_HEAD.match(k)
+    if head:
+        rest = k[head.end():]
+        link = _ADMIN_LINK.match(rest)
+        keys.add(rest[link.end():] if link else rest)
+        if link and " " in link.group(0).strip():  # "de la": also just "de" off
+            keys.add(rest[rest.index(" ") + 1:])
+    elif bare != k:
         keys.add(bare)
     for x in list(keys):
         keys.add(x.replace("-", " "))
-    return {x for x in keys if x}
+    return {x for x in keys if x and (x == k or len(x) > 2)}
 
 
 _LANG_TAG = re.compile(r"\s*\((?:[a-z]{3})\)\s*$")

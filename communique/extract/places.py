@@ -29,9 +29,11 @@ from communique.extract.place_roles import (LOC_PREPS, MOTION, language_name, na
                                             own_clause, role, through_object)
 from communique.extract.syntax import VERBAL_NOUNS, VERBAL_VERBS, reach, same_paragraph
 from communique.extract.syntax import doc_text as syntax_doc_text
-from communique.extract.gazetteer import (GazetteerEntry, admin_units, candidates, fold_name,
-                                          lookup, neighbours, spelling_candidates,
+from communique.extract.gazetteer import (GazetteerEntry, fold_name, lookup, neighbours,
                                           state_entry)
+from communique.extract.place_chains import (chain_country, chain_parts, chain_readings,
+                                             mention_candidates, qualifier, qualifier_of,
+                                             qualifier_parts, tags)
 
 __all__ = ["PlaceHit", "GazetteerEntry", "find_places", "location_for", "dateline_place",
            "country_place",
@@ -67,15 +69,6 @@ class PlaceHit:
 
 # ---------------------------------------------------------------- mentions
 
-_GENERIC_TAIL = re.compile(
-    r"\s+(?:region|regions|province|provinces|city|area|areas|district|state|governorate|oblast|"
-    r"county|town|village|enclave|territory|republic|valley|countries|country|border|"
-    r"border area|frontier|capital|municipality|prefecture|airport|subdistrict|sub-district|"
-    r"department|division|tehsil|commune|neighbourhood|neighborhood|camp)$")
-_DIRECTION = re.compile(
-    r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
-    r"north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest|"
-    r"upper|lower|greater|rural|occupied|war-torn|neighbouring|neighboring)\s+)+")
 _SPAN_LABELS = {"GPE", "LOC", "FAC"}
 _NAME_LINKS = {"de", "del", "de la", "la", "al", "el", "do", "da", "dos", "das", "di", "du"}
 _NAMED_BY_OF = {"city", "town", "village", "community", "locality", "area", "district",
@@ -105,77 +98,15 @@ def _place_slot(ent: Span) -> bool:
         "town", "city", "village", "province", "district", "region", "capital", "suburb")
 
 
-_ADMIN1_WORDS = {"province", "provinces", "region", "state", "governorate", "oblast",
-                 "prefecture", "department", "departement", "division", "wilaya"}
-_ADMIN2_WORDS = {"district", "county", "municipality", "subdistrict", "sub-district", "tehsil",
-                 "raion", "rayon", "zila", "commune", "lga", "local government area"}
-_CITY_WORDS = {"city", "town", "village", "municipality"}
 
-
-def _prefer(cands: list[GazetteerEntry], word: str) -> list[GazetteerEntry]:
-    """"Kunduz province" is the admin1 unit, "Baramulla district" the admin2 one, "Kabul
-    city" the city: the generic word picks the level when the name has one of it."""
-    if word in _ADMIN1_WORDS:
-        levels = ("admin1", "region")
-    elif word in _ADMIN2_WORDS:
-        levels = ("admin2",) if any(c.kind == "admin2" for c in cands) else ("admin1", "region")
-    elif word in _CITY_WORDS:
-        levels = ("city",)
-    else:
-        return cands
-    chosen = [c for c in cands if c.kind in levels and not c.alias]
-    return chosen or cands
-
-
-def _candidates_for(text: str, variants: bool = True) -> tuple[str, list[GazetteerEntry]]:
-    """The gazetteer entries a mention may name, trying looser forms in turn; then, with
-    ``variants``, places spelt alike (``spelling_candidates``)."""
-    k = fold_name(text)
-    k = re.sub(r"(?:'s|')$", "", k).strip()
-    tried = [k]
-    if k.startswith("the "):
-        tried.append(k[4:])
-    generic = {}
-    for form in list(tried):
-        tail = _GENERIC_TAIL.sub("", form)
-        if tail != form:
-            tried.append(tail)
-            generic[tail] = form[len(tail):].strip()
-    stripped = set()
-    for form in list(tried):
-        head = _DIRECTION.sub("", form)
-        if head != form:
-            tried.append(head)
-            stripped.add(head)
-            if form in generic:
-                generic[head] = generic[form]
-    for form in tried:
-        cands = list(candidates(form))
-        if cands:
-            if form in stripped:
-                # "northern Syria", "eastern Aleppo"; but not "South America" -> "America"
-                # (an alias) or "the Lower East Side" -> Side, Turkey (a small town)
-                cands = [c for c in cands if not c.alias
-                         and (c.precision != "city" or c.prior >= 5.0)]
-            if form in generic:
-                cands = _prefer(cands, generic[form])
-            if cands and variants and all(c.alias for c in cands) and form not in stripped:
-                # only another place's old or foreign name ("Idleb" of Idlib city): the
-                # places spelt alike too (Idlib governorate)
-                cands += [c for c in spelling_candidates(form) if c.kind != "city"]
-            if cands:
-                return form, cands
-    # no place is called so: one spelt alike ("Idleb" governorate is Idlib's, "Saraqab"
-    # Saraqib); not for a direction-stripped form ("rural X" may be no place)
-    for form in tried if variants else ():
-        if form in stripped:
-            continue
-        cands = list(spelling_candidates(form))
-        if form in generic:
-            cands = _prefer(cands, generic[form])
-        if cands:
-            return form, cands
-    return k, []
+def _link(doc: Doc, i: int) -> int:
+    """How many linking words of a name ("del", "de la") start at token ``i`` before a
+    capitalised word: "Buena Vista de la Salud" is one name."""
+    for n in (1, 2):
+        if i + n < len(doc) and doc[i + n].is_title and all(
+                doc[i + m].lower_ in _NAME_LINKS for m in range(n)):
+            return n
+    return 0
 
 
 def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
@@ -193,10 +124,9 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
             if comma is not None:
                 # "Nis, Serbia", "Gaigorou (Dessa,": the place, then its qualifier (read after)
                 end = comma
-            # "Santa Teresa del Tuy": the model stops at the linking word
-            while end + 1 < len(doc) and doc[end].lower_ in _NAME_LINKS \
-                    and doc[end + 1].is_title and not doc[end + 1].ent_type_ in ("DATE", "PERSON"):
-                end += 2
+            # "Santa Teresa del Tuy", "Martinez de la Torre": the model stops at the linking word
+            while (n := _link(doc, end)) and doc[end + n].ent_type_ not in ("DATE", "PERSON"):
+                end += n + 1
             out.append((ent.start_char, doc[end - 1].idx + len(doc[end - 1]), True))
             taken.update(range(ent.start, end))
         elif ent.label_ in ("PERSON", "ORG") and _place_slot(ent) and not any(
@@ -230,9 +160,9 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
             t = doc[k]
             if t.is_title and (t.pos_ == "PROPN" or (k > j and t.pos_ in ("NOUN", "ADJ"))):
                 k += 1
-            elif k > j and k + 1 < len(doc) and doc[k + 1].is_title and (
-                    t.lower_ in _NAME_LINKS or (t.text == "-" and not t.whitespace_
-                                                and not doc[k - 1].whitespace_)):
+            elif k > j and (_link(doc, k) or (
+                    k + 1 < len(doc) and doc[k + 1].is_title and t.text == "-"
+                    and not t.whitespace_ and not doc[k - 1].whitespace_)):
                 k += 1
             else:
                 break
@@ -241,8 +171,8 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
             if any(i in soft for i in range(j, k)) and (
                     (k < len(doc) and doc[k].lower_ in ("'s", "’s"))  # "at Clinton's rally"
                     or not (
-                    _candidates_for(doc[j:k].text, variants=False)[1]
-                    or _chain_readings(doc[j:min(k + 25, len(doc))].text, end - start))):
+                    mention_candidates(doc[j:k].text, variants=False)[1]
+                    or chain_readings(doc[j:min(k + 25, len(doc))].text, end - start))):
                 continue
             out.append((start, end, False))
             taken.update(range(j, k))
@@ -251,7 +181,7 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     for ent in doc.ents:
         if ent.label_ == "ORG" and not any(ent.start_char < e and ent.end_char > s
                                            for s, e, _ in out):
-            _, cands = _candidates_for(ent.text)
+            _, cands = mention_candidates(ent.text)
             if any(c.precision in ("country", "region") and not c.alias for c in cands) \
                     and len(ent) <= 3:
                 out.append((ent.start_char, ent.end_char, True))
@@ -260,7 +190,7 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
 
 def _context(doc: Doc, resolved: list[GazetteerEntry]
              ) -> tuple[dict[str, int], set[tuple[str, str]]]:
-    """Countries (with counts) and the admin units (tags, see ``_tags``) the article
+    """Countries (with counts) and the admin units (tags, see ``tags``) the article
     mentions unambiguously."""
     countries: dict[str, int] = {}
     states: set[str] = set()
@@ -268,7 +198,7 @@ def _context(doc: Doc, resolved: list[GazetteerEntry]
         if e.country:
             countries[e.country] = countries.get(e.country, 0) + 1
         if e.kind in ("admin1", "admin2") or (e.precision == "region" and e.admin1_name):
-            states |= _tags(e) - {e.country}
+            states |= tags(e) - {e.country}
     for ent in doc.ents:
         if ent.label_ == "NORP":
             iso3 = kb.country_by_adjective(ent.text)
@@ -278,100 +208,25 @@ def _context(doc: Doc, resolved: list[GazetteerEntry]
 
 
 
-def _tags(e: GazetteerEntry) -> set[str]:
-    """What a place lies in, as qualifier tags: its country, "c1:USA:TX" (admin1 code),
-    "a1:AFG:paktia" (admin1 name), "a2:baramula" (admin2 name)."""
-    tags = {e.country} if e.country else set()
-    if e.admin1 and e.country:
-        tags.add(f"c1:{e.country}:{e.admin1}")
-    if e.admin1_name:
-        tags.add(f"a1:{e.country}:{fold_name(e.admin1_name)}")
-    if e.admin2:
-        tags.add(f"a2:{fold_name(e.admin2)}")
-    return tags
-
 
 def _score(e: GazetteerEntry, countries: dict[str, int], states: set[str],
-           qualifier: set[str]) -> float:
+           parts: list[set[str]]) -> float:
+    """A reading's score: its prior, its country among the article's (or a neighbour),
+    an admin unit the article names, and each part of the chain after the mention that
+    it lies in (``qualifier_parts``), once a part."""
     s = e.prior
     if e.country and e.country in countries:
         s += 3.0
     elif e.country and neighbours().get(e.country, set()) & set(countries):
         s += 1.5
-    tags = _tags(e)
-    if states and (tags - {e.country}) & states:
+    own = tags(e)
+    if states and (own - {e.country}) & states:
         s += 5.0
-    if qualifier and tags & qualifier:
-        s += 20.0 + 2.0 * len(tags & qualifier)
+    # a part it lies in as an admin unit counts double a part that names only its country
+    agree = sum(2 if (own - {e.country}) & part else 1 for part in parts if own & part)
+    if agree:
+        s += 20.0 + 2.0 * agree
     return s
-
-
-_GENERIC = (r"(?:city|town|village|district|subdistrict|sub-district|province|area|region|"
-            r"governorate|municipality|state|department|county|tehsil|division|sector|front|"
-            r"neighbourhood|neighborhood|upazila|township|locality|subdivision|LGA|zone)")
-# "Sopore subdistrict (Baramulla district, J&K)", "Hodeidah Red Sea port city (Al Hali, Al
-# Hudaydah)", "Al Alam military camp (Jardan, Shabwah)": up to three lower-case words first
-_CHAIN_PAREN = re.compile(r"(?:\s+(?:" + _GENERIC + r"|[a-z][a-z-]*)){0,3}\s*\(([^()]{2,80})\)")
-_CHAIN_COMMA = re.compile(r"(?:\s+" + _GENERIC + r"){0,2}((?:\s*,\s*(?:the\s+)?(?:[A-Z][\w.'’&-]*\s?){1,4}"
-                          r"(?:\s*" + _GENERIC + r")?){1,3})")
-
-
-# "Kinda in Idleb", "Bara in the southern countryside of Idleb", "Tal Tamer city in
-# Al-Hasakeh": the unit a place lies in, after "in"
-_CHAIN_IN = re.compile(r"(?:\s+" + _GENERIC + r")?\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?"
-                       r"(?:countryside\s+of\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})")
-
-
-def _qualifier(text: str, end_char: int) -> set[str]:
-    """What the text right after a mention says it lies in: "Paris, Texas", "Hyderabad,
-    Sindh", "Gardez city, Paktia", "Sopore subdistrict (Baramulla district, J&K)", "Kinda
-    in Idleb" (an admin unit or country after "in")."""
-    after = text[end_char:end_char + 120]
-    m = _CHAIN_PAREN.match(after)
-    if m:
-        parts = _chain_parts(m.group(1))
-    else:
-        m = _CHAIN_COMMA.match(after)
-        if not m:
-            m = _CHAIN_IN.match(after)
-            if not m:
-                return set()
-            return _qualifier_of(m.group(1))
-        parts = _chain_parts(m.group(1))
-    out: set[str] = set()
-    for part in parts:
-        part = part.strip()
-        if part:
-            out |= _qualifier_of(part)
-    return out
-
-
-def _chain_country(qual: set[str]) -> str | None:
-    """The one country every tag of a qualifier lies in, else None."""
-    found = {t.split(":")[1] if t.startswith(("c1:", "a1:")) else t
-             for t in qual if not t.startswith("a2:")}
-    return found.pop() if len(found) == 1 else None
-
-
-def _chain_parts(chain: str) -> list[str]:
-    """The comma-separated parts of an admin chain, up to the end of the sentence:
-    ", Donetsk. During the day" is Donetsk (a dot inside "N.M." stays)."""
-    return re.split(r"\.\s", chain, maxsplit=1)[0].split(",")
-
-
-def _qualifier_of(text: str) -> set[str]:
-    key = fold_name(text)
-    bare = re.sub(r"\s+" + _GENERIC + r"$", "", key)
-    out = set()
-    for e in candidates(bare) or candidates(key) or spelling_candidates(bare):
-        if e.precision == "country" and not e.alias:
-            out.add(e.country)
-        elif e.kind in ("admin1", "admin2") or (e.precision == "region" and e.admin1_name):
-            out |= _tags(e) - {e.country}
-    code = kb.us_state_code(key.replace(" ", ""))
-    if code:
-        out.add(f"c1:USA:{code}")
-    return out
 
 
 _Mention = tuple[int, int, str, list[GazetteerEntry], bool]  # start, end, text, readings, dateline
@@ -415,34 +270,12 @@ def _unambiguous(mention: _Mention) -> GazetteerEntry | None:
     return None
 
 
-def _chain_readings(text: str, end_char: int) -> list[GazetteerEntry]:
-    """A place the gazetteer lacks, placed by the admin chain after it: "Moliro (Moba,
-    Tanganyika)", "Obrenovac, Serbia" -> the finest part the gazetteer knows, in a
-    country the coarser parts agree with ("(Hays, Al Hudaydah)": Yemen's Hays, not the
-    Hays County of Texas, else Al Hudaydah)."""
-    after = text[end_char:end_char + 120]
-    m = _CHAIN_PAREN.match(after) or _CHAIN_COMMA.match(after)
-    if not m:
-        return []
-    readings = []
-    for part in _chain_parts(m.group(1)):
-        part = part.strip()
-        if part:
-            readings.append([c for c in _candidates_for(part)[1] if not c.alias and c.kind in (
-                "admin1", "admin2", "region", "country")])
-    for i, cands in enumerate(readings):
-        coarser = {c.country for later in readings[i + 1:] for c in later}
-        if coarser:
-            cands = [c for c in cands if c.country in coarser]
-        if cands:
-            return cands
-    return []
 
 
 def _far_fetched(e: GazetteerEntry, countries: dict[str, int], qual: set[str]) -> bool:
     """A weak reading (an alternate name, a town under 100,000 people) abroad: in an
     article about other countries, "Bala" is a word of a local name, not Basel."""
-    if not countries or e.country is None or e.country in countries or (_tags(e) & qual) \
+    if not countries or e.country is None or e.country in countries or (tags(e) & qual) \
             or e.precision == "country":
         return False
     if neighbours().get(e.country, set()) & set(countries):
@@ -464,11 +297,11 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     dl = find_dateline(doc_text)
     if dl is not None:
         name = dl.place.title() if dl.place.isupper() else dl.place
-        _, cands = _candidates_for(name, variants=False)
+        _, cands = mention_candidates(name, variants=False)
         if not cands and dl.region:
             # a town the gazetteer lacks, or a misspelt one: "ALBUQUERUQE, N.M." -> the state
             state = state_entry(dl.region)
-            _, country = _candidates_for(dl.region)
+            _, country = mention_candidates(dl.region)
             cands = [state] if state else [c for c in country if c.precision == "country"][:1]
         if cands:
             mentions.append((dl.place_start, dl.place_end, dl.place, cands, True))
@@ -476,7 +309,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         if dl is not None and start < dl.place_end and end > dl.place_start:
             continue
         text = doc_text[start:end]
-        _, cands = _candidates_for(text)
+        _, cands = mention_candidates(text)
         # an alternate name of a small city is too weak a reading ("Borges" is no Bourges);
         # a missed entity needs a big one ("flew to Kiev")
         floor = 2.0 if from_ent else 3.5
@@ -484,8 +317,8 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         if weak:
             # unless the chain after it vouches for it: "near Avdiivka, Donetsk" is
             # Avdiyivka of Donetsk oblast
-            qual = _qualifier(doc_text, end)
-            cands = [c for c in cands if c not in weak or _tags(c) & qual - {None}]
+            qual = qualifier(doc_text, end)
+            cands = [c for c in cands if c not in weak or tags(c) & qual - {None}]
         # "Oregon" the state, not Oregon, Ohio: a state beats a smaller town of its name
         state = next((c for c in cands if c.precision == "region" and c.country == "USA"
                       and not c.alias), None)
@@ -494,11 +327,11 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         if cands and all(c.variant for c in cands):
             # a name spelt like a place: the place if the chain after it agrees ("Saraqab
             # (Idleb)"), else the chain's own unit ("near Novomykhaylivka, Donetsk")
-            qual = _qualifier(doc_text, end)
-            cands = [c for c in cands if _tags(c) & qual] or _chain_readings(
+            qual = qualifier(doc_text, end)
+            cands = [c for c in cands if tags(c) & qual] or chain_readings(
                 doc_text, end) or cands
         if not cands:
-            cands = _chain_readings(doc_text, end)
+            cands = chain_readings(doc_text, end)
         if cands:
             mentions.append((start, end, text, cands, False))
     mentions += capital_mentions(doc, doc_text)
@@ -511,33 +344,44 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     placed = [e.country if e and e.country and not (
         e.precision == "country" and _modifier(doc, m[0], m[1])) else None
         for e, m in zip(own, mentions)]
+    names = [fold_name(m[2]) for m in mentions]
+    # a place its own chain vouches for ("Qalanqal village (Gaalkacyo, Mudug)") is sure
+    sure = [e is not None and not m[4] and bool(tags(e) & qualifier(doc_text, m[1]) - {None})
+            for e, m in zip(own, mentions)]
     for i, (start, end, text, cands, is_dl) in enumerate(mentions):
-        # a reading does not vouch for itself where likelier places name countries:
-        # "Kelly in Idleb" is no Kelly of the United States because that Kelly is American
+        # a reading does not vouch for itself where likelier or surer places name countries
+        # ("Kelly in Idleb" is no Kelly of the United States because that Kelly is American),
+        # nor does the same name said again ("Gara (Chiya-e Gara)")
         countries = all_countries
-        others = {c for j, c in enumerate(placed) if c and j != i
-                  and own[i] is not None and own[j].prior >= own[i].prior}
+        others = {c for j, c in enumerate(placed) if c and names[j] != names[i]
+                  and own[i] is not None and (own[j].prior >= own[i].prior or sure[j])}
         if own[i] is not None and own[i].country and others:
             countries = dict(all_countries)
-            countries[own[i].country] -= 1
-            if not countries[own[i].country]:
+            countries[own[i].country] -= sum(1 for j, e in enumerate(own) if e is not None
+                                             and names[j] == names[i]
+                                             and e.country == own[i].country)
+            if countries[own[i].country] <= 0:
                 del countries[own[i].country]
-        qual = _qualifier(doc_text, end) if not is_dl else set()
+        parts = qualifier_parts(doc_text, end) if not is_dl else []
         if is_dl and dl is not None and dl.region:
-            qual = _qualifier_of(dl.region)
-        best = max(cands, key=lambda e: _score(e, countries, states, qual))
-        if qual and not is_dl and best.precision != "country" and _chain_country(qual) not in (
+            parts = [qualifier_of(dl.region)]
+        qual = set().union(*parts)
+        best = max(cands, key=lambda e: _score(e, countries, states, parts))
+        if qual and not is_dl and best.precision != "country" and chain_country(qual) not in (
                 None, best.country):
             # the chain after it puts it in another country: "Bayt Maghari village (Hays, Al
-            # Hudaydah)" is no Hays of the United States; the chain's own unit stands in
-            chain = [e for e in _chain_readings(doc_text, end)
-                     if e.country == _chain_country(qual)]
+            # Hudaydah)" is no Hays of the United States: its namesake in the chain's
+            # country ("Mansura in the western countryside of Ar-Raqqa"), else the chain's
+            # own unit
+            chain = [e for e in cands if e.country == chain_country(qual)] or [
+                e for e in chain_readings(doc_text, end, after_in=True)
+                if e.country == chain_country(qual)]
             if chain:
-                best = max(chain, key=lambda e: _score(e, countries, states, set()))
+                best = max(chain, key=lambda e: _score(e, countries, states, []))
         if not is_dl and _far_fetched(best, countries, qual):
             continue
         if best.variant and best.kind != "admin1" and best.country not in countries \
-                and not _tags(best) & qual:
+                and not tags(best) & qual:
             continue  # a town spelt like one abroad, or in a text of no country
 
         hits.append(PlaceHit(start, end, text, best.name, best.country, best.lat, best.lon,
@@ -658,7 +502,7 @@ _PAREN = re.compile(r"\(([^()]{2,80})\)")
 
 def _chain_place(doc: Doc, place_hits: list[PlaceHit]) -> PlaceHit | None:
     """Rule 7 of ``location_for``: a note's first bracketed admin chain, read as
-    ``_chain_readings`` reads one, when the place before it is none the gazetteer knows:
+    ``chain_readings`` reads one, when the place before it is none the gazetteer knows:
     "in Minawao village, Mokolo subdivision (Mayo-Tsanaga, Extreme-Nord)" is in
     Cameroon's Extreme-Nord. A reading in a country the note names or whose nationality
     it names comes first ("an Egyptian soldier west of Rafah (Rafah, North Sinai)")."""
@@ -666,11 +510,11 @@ def _chain_place(doc: Doc, place_hits: list[PlaceHit]) -> PlaceHit | None:
     named = {h.country for h in place_hits if h.country} | {
         kb.country_by_adjective(e.text) for e in doc.ents if e.label_ == "NORP"}
     for m in _PAREN.finditer(text):
-        cands = _chain_readings(text, m.start())
+        cands = chain_readings(text, m.start())
         if cands and named and not any(c.country in named for c in cands):
             # the chain's unit is a homonym abroad: another name of the chain in a country
             # the note names ("(Rafah, North Sinai)" of an Egyptian soldier: Sinai)
-            cands = [c for part in _chain_parts(m.group(1)) for c in _candidates_for(
+            cands = [c for part in chain_parts(m.group(1)) for c in mention_candidates(
                 part.strip())[1] if c.country in named and c.kind in ("admin1", "admin2",
                                                                       "region")][:1] or cands
         if cands:

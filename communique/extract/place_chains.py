@@ -1,0 +1,216 @@
+"""Admin chains and the readings of a place mention, for ``places.find_places``: the
+gazetteer entries a mention may name ("Kunduz province" is the admin1 unit), what the
+text after it says it lies in ("Gardez city, Paktia", "Sopore (Baramulla district,
+J&K)", "Kinda in Idleb") and the chain's own unit for a place the gazetteer lacks.
+Split out of ``places.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from communique import kb
+from communique.extract.gazetteer import (GazetteerEntry, candidates, fold_name,
+                                          spelling_candidates)
+
+__all__ = ["mention_candidates", "tags", "qualifier", "qualifier_parts", "qualifier_of",
+           "chain_country", "chain_parts", "chain_readings"]
+
+
+_GENERIC_TAIL = re.compile(
+    r"\s+(?:region|regions|province|provinces|city|area|areas|district|state|governorate|oblast|"
+    r"county|town|village|enclave|territory|republic|valley|countries|country|border|"
+    r"border area|frontier|capital|municipality|prefecture|airport|subdistrict|sub-district|"
+    r"department|division|tehsil|commune|neighbourhood|neighborhood|camp)$")
+_DIRECTION = re.compile(
+    r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest|"
+    r"upper|lower|greater|rural|occupied|war-torn|neighbouring|neighboring)\s+)+")
+
+
+_HYPHEN_ARTICLE = re.compile(r"^(?:al|ar|as|ad|an|ash|at|az|adh|ath|el|ed|es|en|er|et|ez)-(\S.{2,})$")
+_ADMIN1_WORDS = {"province", "provinces", "region", "state", "governorate", "oblast",
+                 "prefecture", "department", "departement", "division", "wilaya"}
+_ADMIN2_WORDS = {"district", "county", "municipality", "subdistrict", "sub-district", "tehsil",
+                 "raion", "rayon", "zila", "commune", "lga", "local government area"}
+_CITY_WORDS = {"city", "town", "village", "municipality"}
+
+
+def _prefer(cands: list[GazetteerEntry], word: str) -> list[GazetteerEntry]:
+    """"Kunduz province" is the admin1 unit, "Baramulla district" the admin2 one, "Kabul
+    city" the city: the generic word picks the level when the name has one of it."""
+    if word in _ADMIN1_WORDS:
+        levels = ("admin1", "region")
+    elif word in _ADMIN2_WORDS:
+        levels = ("admin2",) if any(c.kind == "admin2" for c in cands) else ("admin1", "region")
+    elif word in _CITY_WORDS:
+        levels = ("city",)
+    else:
+        return cands
+    chosen = [c for c in cands if c.kind in levels and not c.alias]
+    return chosen or cands
+
+
+def mention_candidates(text: str, variants: bool = True) -> tuple[str, list[GazetteerEntry]]:
+    """The gazetteer entries a mention may name, trying looser forms in turn; then, with
+    ``variants``, places spelt alike (``spelling_candidates``)."""
+    k = fold_name(text)
+    k = re.sub(r"(?:'s|')$", "", k).strip()
+    tried = [k]
+    if k.startswith("the "):
+        tried.append(k[4:])
+    generic = {}
+    for form in list(tried):
+        tail = _GENERIC_TAIL.sub("", form)
+        if tail != form:
+            tried.append(tail)
+            generic[tail] = form[len(tail):].strip()
+    stripped = set()
+    for form in list(tried):
+        head = _DIRECTION.sub("", form)
+        if head != form:
+            tried.append(head)
+            stripped.add(head)
+            if form in generic:
+                generic[head] = generic[form]
+    # "Ar-Raqqa" (GeoNames: Ar-Raqqah, Raqqa): the name without its hyphened Arabic article,
+    # when no fuller form is known
+    tried += [m.group(1) for form in list(tried) if (m := _HYPHEN_ARTICLE.match(form))]
+    for form in tried:
+        cands = list(candidates(form))
+        if cands:
+            if form in stripped:
+                # "northern Syria", "eastern Aleppo"; but not "South America" -> "America"
+                # (an alias) or "the Lower East Side" -> Side, Turkey (a small town)
+                cands = [c for c in cands if not c.alias
+                         and (c.precision != "city" or c.prior >= 5.0)]
+            if form in generic:
+                cands = _prefer(cands, generic[form])
+            if cands and variants and all(c.alias for c in cands) and form not in stripped:
+                # only another place's old or foreign name ("Idleb" of Idlib city): the
+                # places spelt alike too (Idlib governorate)
+                cands += [c for c in spelling_candidates(form) if c.kind != "city"]
+            if cands:
+                return form, cands
+    # no place is called so: one spelt alike ("Idleb" governorate is Idlib's, "Saraqab"
+    # Saraqib); not for a direction-stripped form ("rural X" may be no place)
+    for form in tried if variants else ():
+        if form in stripped:
+            continue
+        cands = list(spelling_candidates(form))
+        if form in generic:
+            cands = _prefer(cands, generic[form])
+        if cands:
+            return form, cands
+    return k, []
+
+
+
+def tags(e: GazetteerEntry) -> set[str]:
+    """What a place lies in, as qualifier tags: its country, "c1:USA:TX" (admin1 code),
+    "a1:AFG:paktia" (admin1 name), "a2:baramula" (admin2 name)."""
+    tags = {e.country} if e.country else set()
+    if e.admin1 and e.country:
+        tags.add(f"c1:{e.country}:{e.admin1}")
+    if e.admin1_name:
+        tags.add(f"a1:{e.country}:{fold_name(e.admin1_name)}")
+    if e.admin2:
+        tags.add(f"a2:{fold_name(e.admin2)}")
+    return tags
+
+
+
+GENERIC = (r"(?:city|town|village|district|subdistrict|sub-district|province|area|region|"
+            r"governorate|municipality|state|department|county|tehsil|division|sector|front|"
+            r"neighbourhood|neighborhood|upazila|township|locality|subdivision|LGA|zone)")
+# "Sopore subdistrict (Baramulla district, J&K)", "Hodeidah Red Sea port city (Al Hali, Al
+# Hudaydah)", "Al Alam military camp (Jardan, Shabwah)": up to three lower-case words first
+_CHAIN_PAREN = re.compile(r"(?:\s+(?:" + GENERIC + r"|[a-z][a-z-]*)){0,3}\s*\(([^()]{2,80})\)")
+_CHAIN_COMMA = re.compile(r"(?:\s+" + GENERIC + r"){0,2}((?:\s*,\s*(?:the\s+)?(?:[A-Z][\w.'’&-]*\s?){1,4}"
+                          r"(?:\s*" + GENERIC + r")?){1,3})")
+
+
+# "Kinda in Idleb", "Bara in the southern countryside of Idleb", "Tal Tamer city in
+# Al-Hasakeh": the unit a place lies in, after "in"
+_CHAIN_IN = re.compile(r"(?:\s+" + GENERIC + r")?\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?"
+                       r"(?:countryside\s+of\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})")
+
+
+def _chain_after(text: str, end_char: int, after_in: bool = True) -> list[str]:
+    """The parts of the admin chain right after a mention: "(Baramulla district, J&K)",
+    ", Paktia", with ``after_in`` " in the western countryside of Ar-Raqqa" (one part)."""
+    after = text[end_char:end_char + 120]
+    m = _CHAIN_PAREN.match(after) or _CHAIN_COMMA.match(after)
+    if m:
+        return [p.strip() for p in chain_parts(m.group(1)) if p.strip()]
+    m = _CHAIN_IN.match(after) if after_in else None
+    return [m.group(1)] if m else []
+
+
+def qualifier_parts(text: str, end_char: int) -> list[set[str]]:
+    """The tags (``tags``) of each part of the chain after a mention, part by part: a
+    reading earns a part once however many of its tags the part's readings share
+    ("Colon (Colon)" is Colón of Colón province, not the Colón of Argentina's Partido de
+    Colón, whose admin1 tag the second reading brings)."""
+    return [q for q in map(qualifier_of, _chain_after(text, end_char)) if q]
+
+
+def qualifier(text: str, end_char: int) -> set[str]:
+    """What the text right after a mention says it lies in: "Paris, Texas", "Hyderabad,
+    Sindh", "Gardez city, Paktia", "Sopore subdistrict (Baramulla district, J&K)", "Kinda
+    in Idleb" (an admin unit or country after "in")."""
+    return set().union(*qualifier_parts(text, end_char))
+
+
+def chain_country(qual: set[str]) -> str | None:
+    """The one country every tag of a qualifier lies in, else None."""
+    found = {t.split(":")[1] if t.startswith(("c1:", "a1:")) else t
+             for t in qual if not t.startswith("a2:")}
+    return found.pop() if len(found) == 1 else None
+
+
+def chain_parts(chain: str) -> list[str]:
+    """The comma-separated parts of an admin chain, up to the end of the sentence:
+    ", Donetsk. During the day" is Donetsk (a dot inside "N.M." stays)."""
+    return re.split(r"\.\s", chain, maxsplit=1)[0].split(",")
+
+
+def qualifier_of(text: str) -> set[str]:
+    key = fold_name(text)
+    bare = re.sub(r"\s+" + GENERIC + r"$", "", key)
+    out = set()
+    for e in candidates(bare) or candidates(key) or spelling_candidates(bare):
+        if e.precision == "country" and not e.alias:
+            out.add(e.country)
+        elif e.kind in ("admin1", "admin2") or (e.precision == "region" and e.admin1_name):
+            out |= tags(e) - {e.country}
+    code = kb.us_state_code(key.replace(" ", ""))
+    if code:
+        out.add(f"c1:USA:{code}")
+    return out
+
+
+
+def chain_readings(text: str, end_char: int, after_in: bool = False) -> list[GazetteerEntry]:
+    """A place the gazetteer lacks, placed by the admin chain after it: "Moliro (Moba,
+    Tanganyika)", "Obrenovac, Serbia" -> the finest part the gazetteer knows, in a
+    country the coarser parts agree with ("(Hays, Al Hudaydah)": Yemen's Hays, not the
+    Hays County of Texas, else Al Hudaydah); a part's generic word goes ("Thies
+    subdivision"). With ``after_in``, also the admin unit after "in" ("Karama in eastern
+    Ar-Raqqa countryside"; not a country: "Mitsobi in Georgia" is no place of its own)."""
+    readings = []
+    parts = _chain_after(text, end_char, after_in=False)
+    units = ("admin1", "admin2", "region", "country") if parts else ("admin1", "admin2", "region")
+    for part in parts or (_chain_after(text, end_char) if after_in else []):
+        found = mention_candidates(part)[1]
+        bare = re.sub(r"\s+" + GENERIC + r"$", "", part)
+        if not found and bare != part:
+            found = mention_candidates(bare)[1]
+        readings.append([c for c in found if not c.alias and c.kind in units])
+    for i, cands in enumerate(readings):
+        coarser = {c.country for later in readings[i + 1:] for c in later}
+        if coarser:
+            cands = [c for c in cands if c.country in coarser]
+        if cands:
+            return cands
+    return []
