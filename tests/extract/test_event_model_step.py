@@ -164,8 +164,12 @@ def test_victims_are_what_the_violence_falls_on(nlp, text, expected):
                                                             "none": 0.5}, ("ASSAULT", "explosives")),
     ("ASSAULT", "aerial", "Explosions/Remote violence", {"explosives": 0.9}, ("ASSAULT", "aerial")),
     ("PROTEST", "demo", "Explosions/Remote violence", {}, ("PROTEST", "demo")),
-    # battles: the lexicon's modes stand
-    ("ASSAULT", "heavy-weapons", "Battles", {}, ("ASSAULT", "heavy-weapons")),
+    # battles: a remote mode goes (ACLED codebook: a fight both sides wage is a battle
+    # whatever its weapons); the lexicon's other modes stand
+    ("ASSAULT", "heavy-weapons", "Battles", {}, ("ASSAULT", None)),
+    ("ASSAULT", "explosives", "Battles", {"explosives": 0.9}, ("ASSAULT", None)),
+    ("ASSAULT", "firearms", "Battles", {}, ("ASSAULT", "firearms")),
+    ("ASSAULT", "abduct", "Battles", {}, ("ASSAULT", "abduct")),
 ])
 def test_the_acled_reading_lands_in_type_and_mode(type_, mode, acled, modes, expected):
     v = View(acled={acled: 0.9}, mode=modes)
@@ -185,6 +189,11 @@ def test_the_acled_reading_lands_in_type_and_mode(type_, mode, acled, modes, exp
     ("ASSAULT", None, "Riots", ("ASSAULT", None)),            # only the main event changes type
     ("ASSAULT", None, "Explosions/Remote violence", ("ASSAULT", None)),
     ("ASSAULT", None, "Violence against civilians", ("ASSAULT", None)),
+    # a battle is the sentence's: its every ASSAULT drops a remote mode ("observed 40
+    # explosions and shots"), keeps the others
+    ("ASSAULT", "explosives", "Battles", ("ASSAULT", None)),
+    ("ASSAULT", "firearms", "Battles", ("ASSAULT", "firearms")),
+    ("PROTEST", "demo", "Battles", ("PROTEST", "demo")),
 ])
 def test_other_events_of_the_sentence_take_only_a_protests_mode(type_, mode, acled, expected):
     v = View(acled={acled: 0.9}, mode={"aerial": 0.9})
@@ -306,3 +315,58 @@ def test_only_sentences_of_a_type_the_paragraph_can_change_are_read_again(nlp):
     assert model.seen[-1].startswith("Troops attacked the village on Monday.")
     assert model.seen[-1].endswith("Officials said nothing more.")
     assert len(model.seen) == 3
+
+
+@pytest.mark.parametrize("mode, p, sectors, two_sided, expected", [
+    # ACLED codebook, Strategic developments: looting and property destruction, disrupted
+    # weapons use; PLOVER ASSAULT mode destroy (CAMEO 1712), where the reading is sure
+    (None, 0.95, [], False, "destroy"),
+    ("firearms", 0.95, [None], False, "destroy"),
+    (None, 0.8, [], False, None),                  # not sure: the rules' reading stands
+    (None, 0.95, ["REB"], False, None),            # an attack on armed men is a fight
+    (None, 0.95, [], True, None),                  # a clash the note tells of: a fight
+    ("explosives", 0.95, [], False, "explosives"),  # remote and one-sided modes stand
+    ("abduct", 0.95, [], False, "abduct"),
+])
+def test_a_strategic_development_lands_as_property_destruction(mode, p, sectors, two_sided,
+                                                               expected):
+    v = View(acled={"Strategic developments": p, "Battles": 1 - p})
+    rev = Revision("ASSAULT", mode, cameo_for("ASSAULT", mode), "lexicon", None,
+                   "lexicon" if mode else None, None)
+    r = acled_reading.land(rev, v, True, sectors, [], two_sided)
+    assert r.mode == (expected if expected is not None else mode)
+    if r.mode == "destroy":
+        # CAMEO 1712 (destroy property), or the ASSAULT code it had where that says no mode
+        assert cameo_to_plover()[r.cameo][0] == "ASSAULT"
+        assert cameo_to_plover()[r.cameo][1] in ("destroy", None)
+    # only the main event: another one of the sentence keeps its mode
+    assert acled_reading.land(rev, v, False, sectors, [], two_sided).mode == mode
+
+
+def test_a_protest_the_type_head_read_as_another_act_is_still_one():
+    """The lexicon's PROTEST that the type head moved ("doctors demonstrated over the
+    non-provision of protective equipment": AID) is a protest where the ACLED reading says so."""
+    v = View(acled={"Protests": 0.9})
+    rev = Revision("AID", None, cameo_for("AID", None), "model", 0.8, None, None)
+    r = acled_reading.land(rev, v, True, lexicon_type="PROTEST")
+    assert (r.type, r.mode) == ("PROTEST", "demo")
+    assert cameo_to_plover()[r.cameo][:2] == ("PROTEST", "demo")
+    assert acled_reading.land(rev, v, True, lexicon_type="AID").type == "AID"
+    assert acled_reading.land(rev, v, True).type == "AID"
+
+
+@pytest.mark.parametrize("kind, civilian_recipient", [
+    ("Battles", False),                       # civilians killed in a fight are its casualties
+    ("Violence against civilians", True),     # the control: one-sided violence has victims
+])
+def test_civilians_in_a_sentence_read_as_a_battle_are_no_recipient(kind, civilian_recipient):
+    from communique.pipeline import Coder
+
+    coder = Coder()
+    coder.event_model = StandIn(type={"ASSAULT": 0.99}, acled={kind: 0.9})
+    [rec] = coder.code_dicts([{"id": "t", "text": "Militants attacked villagers in Borno.",
+                               "published": "2020-05-01"}])
+    sector = {a["id"]: a.get("sector") for a in rec["actors"]}
+    assert "CVL" in sector.values()
+    [ev] = [e for e in rec["events"] if e["type"] == "ASSAULT"]
+    assert any(sector[i] == "CVL" for i in ev["recipient"]) == civilian_recipient

@@ -23,7 +23,20 @@ and mode where the two agree on what kind of event it is:
   tells of a fight both sides wage (a ``two-sided`` trigger: clashes, an
   exchange of fire), whose casualties are no victims of one-sided violence.
 - **Battles** -> an ASSAULT drops ``targeted`` (the head's own earlier reading
-  cannot be one-sided and a battle at once); the lexicon's modes stand.
+  cannot be one-sided and a battle at once); every ASSAULT of the sentence drops a
+  remote mode (ACLED codebook: an exchange between armed groups is a battle whatever
+  the weapons; explosions and remote violence are one-sided, the weapon keeps the
+  target from answering); the lexicon's other modes (firearms, abduction ...) stand.
+  (``find.py`` also drops the civilian recipients of such a sentence's main ASSAULT
+  that are not named as a side: casualties of a fight, :func:`reads`.)
+- **Strategic developments** -> where the reading is sure (``ACLED_SURE``), the main
+  ASSAULT takes mode ``destroy`` (CAMEO 1712; ACLED's looting/property destruction
+  and disrupted weapons use, the strategic developments that are assaults), unless a
+  recipient or victim is armed, the sentence tells of a two-sided fight, or the event
+  has a remote or one-sided mode.
+- A lexicon PROTEST that the type head read as another act ("demonstrated over the
+  non-provision of protective equipment": AID) is a protest again under a Protests or
+  Riots reading.
 
 The landing applies at ``ACLED_MIN`` or more to the main candidate of its
 sentence (the one the model's view was marked for); the sentence's other PROTEST
@@ -54,11 +67,19 @@ PROTEST_KINDS = ("ASSAULT", "PROTEST", "COERCE")
 VERBAL_KINDS = ("REQUEST",)
 ACLED_SURE = 0.9
 
-__all__ = ["ACLED_MIN", "ARMED_SECTORS", "CIVILIAN_SECTORS", "land"]
+__all__ = ["ACLED_MIN", "ARMED_SECTORS", "CIVILIAN_SECTORS", "land", "reads"]
+
+
+def reads(view: View | None, kind: str, floor: float = ACLED_MIN) -> bool:
+    """Whether the model's ACLED reading of the sentence is ``kind`` at ``floor`` or more."""
+    if view is None or not view.acled:
+        return False
+    top, p = View.top(view.acled)
+    return top == kind and p >= floor
 
 
 def land(rev: Revision, view: View | None, main: bool, recipient_sectors=(),
-         victim_sectors=(), two_sided: bool = False) -> Revision:
+         victim_sectors=(), two_sided: bool = False, lexicon_type: str | None = None) -> Revision:
     """The revision after the model's ACLED reading of the sentence (module docstring).
 
     Args:
@@ -70,6 +91,8 @@ def land(rev: Revision, view: View | None, main: bool, recipient_sectors=(),
             (:func:`.arguments.victims`: "a police officer was shot by militants").
         two_sided: the sentence tells of a fight both sides wage (a ``two-sided`` trigger:
             clashes, an exchange of fire, a shoot-out).
+        lexicon_type: the lexicon's type, before the type head (a protest the type head read
+            as another act is still one where the ACLED reading says so).
     """
     if view is None or not view.acled:
         return rev
@@ -79,10 +102,16 @@ def land(rev: Revision, view: View | None, main: bool, recipient_sectors=(),
     type_, mode = rev.type, rev.mode
     armed = bool(ARMED_SECTORS & {s for s in list(recipient_sectors) + list(victim_sectors) if s})
     if kind in ("Riots", "Protests"):
-        if main and (type_ in PROTEST_KINDS or (type_ in VERBAL_KINDS and p >= ACLED_SURE)):
+        if main and (type_ in PROTEST_KINDS or lexicon_type == "PROTEST"
+                     or (type_ in VERBAL_KINDS and p >= ACLED_SURE)):
             type_ = "PROTEST"
         if type_ == "PROTEST":  # any protest of the sentence ("rioters demonstrating ... clashed")
             mode = "riot" if kind == "Riots" else "demo"
+    elif kind == "Battles" and type_ == "ASSAULT" and mode in REMOTE_MODES:
+        # ACLED codebook: a fight both sides wage is a battle whatever its weapons; remote
+        # violence is one-sided, the weapon keeps its target from answering. The reading is
+        # the sentence's: its every ASSAULT ("observed 40 explosions and shots") is the fight
+        mode = None
     elif not main:
         return rev
     elif kind == "Explosions/Remote violence" and type_ == "ASSAULT":
@@ -95,8 +124,13 @@ def land(rev: Revision, view: View | None, main: bool, recipient_sectors=(),
                 mode = picked
             elif not armed and not two_sided:
                 mode = "targeted"
-    elif kind == "Battles" and type_ == "ASSAULT" and mode == "targeted" and rev.mode_by == "model":
-        mode = None
+    elif kind == "Strategic developments" and type_ == "ASSAULT" and p >= ACLED_SURE:
+        if mode not in REMOTE_MODES and mode not in ONE_SIDED_MODES and not armed \
+                and not two_sided:
+            mode = "destroy"
+    elif kind == "Battles" and type_ == "ASSAULT":
+        if mode == "targeted" and rev.mode_by == "model":
+            mode = None
     if (type_, mode) == (rev.type, rev.mode):
         return rev
     new_type = type_ != rev.type

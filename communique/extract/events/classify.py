@@ -263,7 +263,7 @@ def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
         revise(r.type, r.mode, r.cameo, view, main,
                specific_reading(r.cameo, c.entry.specificity > 0),
                depth(c.tok) if view is not None and main else 0),
-        view, main, recipient_sectors, victim_sectors, two_sided)
+        view, main, recipient_sectors, victim_sectors, two_sided, r.type)
     etype, mode, cameo = normalise(rev.type, rev.mode, rev.cameo, c.tok, mood.modality,
                                    mood.refusal)
     rules = None if view is None else \

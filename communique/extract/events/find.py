@@ -133,12 +133,16 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
                         e.recipient_ids = e.recipient_ids + [i]
     # PLOVER manual, ASSAULT: in two-sided violence the sides are the participants; civilians
     # hurt in a clash or an exchange of fire are no recipient of it, unless named as a side
-    # ("clashed with protesters")
+    # ("clashed with protesters"); so too in a sentence whose main event the event model's
+    # ACLED reading calls a battle (ACLED codebook: armed groups fighting each other; civilians
+    # killed in it are its casualties, not its target)
     sides = {s[0].tok.i: set(arguments.actor_ids(
         [g for p in prep_children(s[0].tok, ("with", "against", "between")) for g in pobjs(p)],
-        token_actor)) for s in staged if s[0].entry.has("two-sided")}
+        token_actor)) for s in staged if s[0].entry.has("two-sided") or (
+            id(s[0]) in mains and acled_reading.reads(views.get(s[0].tok.sent.start), "Battles"))}
+    fights = {s[0].tok.i for s in staged if s[0].entry.has("two-sided")}
     for e in events:
-        if e.trigger_token in sides:
+        if e.trigger_token in sides and (e.trigger_token in fights or e.type == "ASSAULT"):
             e.recipient_ids = [i for i in e.recipient_ids if i in sides[e.trigger_token]
                                or sector_of.get(i) not in acled_reading.CIVILIAN_SECTORS]
     return events
