@@ -34,6 +34,8 @@ from communique.acled import acled_rows, acled_type, plover_labels
     ("ASSAULT", None, [None], ("Battles", "Armed clash")),
     ("ASSAULT", "destroy", [], ("Strategic developments", "Looting/property destruction")),
     ("PROTEST", "riot", [], ("Riots", "Violent demonstration")),
+    # ACLED codebook: a crowd's property destruction is a riot
+    ("PROTEST", "vandalize", [], ("Riots", "Mob violence")),
     ("PROTEST", "demo", ["GOV"], ("Protests", "Peaceful protest")),
     ("PROTEST", "strike", [], ("Protests", "Peaceful protest")),
     ("PROTEST", None, [], ("Protests", "Peaceful protest")),

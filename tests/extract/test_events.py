@@ -932,3 +932,21 @@ def test_an_attack_on_unarmed_people_is_targeted(coder, text, mode, acled):
     [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2020-05-01"}])
     first = rec["events"][0]
     assert (first["type"], first["mode"], event_acled_type(first, rec)[0]) == ("ASSAULT", mode, acled)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ACLED codebook, violent demonstration; PLOVER manual, PROTEST riot: fire the protesters set
+    ("Drivers blocked the highway with burning tyres to demand lower fuel prices.", "Riots"),
+    ("Inmates demonstrated setting fire to their mattresses to demand visits.", "Riots"),
+    ("Traders protested in Kano. They burned crates in front of the market.", "Riots"),
+    # a name, a deed the protest is about, a symbol, and a riot told as an earlier happening
+    ("Members of the Torch Movement protested in Kano to demand jobs.", "Protests"),
+    ("Farmers protested in Kano, demanding the arrest of men who set fire to their crops.",
+     "Protests"),
+    ("Students protested outside the embassy and burned a flag.", "Protests"),
+    ("Residents held a peaceful protest in Kano after the riots in the prisons.", "Protests"),
+])
+def test_fire_the_protesters_set_makes_a_riot(coder, text, expected):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2020-05-01"}])
+    protests = [e for e in rec["events"] if e["type"] == "PROTEST"]
+    assert protests and event_acled_type(protests[0], rec)[0] == expected

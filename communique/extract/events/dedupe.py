@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..syntax import headline_end_char
 from .hit import EventHit
+from .tree import told_as_background
 
 
 def _merge_into(keep: EventHit, drop: EventHit) -> None:
@@ -24,10 +25,12 @@ def _merge_into(keep: EventHit, drop: EventHit) -> None:
     keep.confidence = max(keep.confidence, drop.confidence)
 
 
-def _violent_protest(keep: EventHit, drop: EventHit) -> None:
+def _violent_protest(keep: EventHit, drop: EventHit, doc) -> None:
     """"Protesters demonstrated and threw stones at the police": one protest, a violent one
-    (manual, PROTEST modes: riot is the demonstration whose participants intend injury or damage)."""
-    if keep.type == "PROTEST" and drop.mode == "riot" and keep.mode in (None, "demo"):
+    (manual, PROTEST modes: riot is the demonstration whose participants intend injury or damage).
+    A riot named as an earlier happening ("a protest after the riots in the prisons") is not it."""
+    if keep.type == "PROTEST" and drop.mode == "riot" and keep.mode in (None, "demo") and not \
+            told_as_background(doc[drop.trigger_token]):
         keep.mode, keep.cameo = drop.mode, drop.cameo
         keep.goldstein, keep.quad_class, keep.plover_score = drop.goldstein, drop.quad_class, drop.plover_score
 
@@ -58,7 +61,7 @@ def dedupe(events: list[EventHit], doc) -> list[EventHit]:
                 continue
             if k.type == e.type and k.sentence_start == e.sentence_start:
                 merged = True
-                _violent_protest(k, e)
+                _violent_protest(k, e, doc)
             elif (k.sentence_start != e.sentence_start
                   and doc[k.trigger_token].lemma_.lower() == doc[e.trigger_token].lemma_.lower()
                   and _same_reading(k, e) and _compatible(k.recipient_ids, e.recipient_ids)

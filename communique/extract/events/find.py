@@ -18,7 +18,7 @@ from . import acled_reading, arguments, classify, modality, model
 from .candidates import drop_protest_topics, find_candidates
 from .dedupe import dedupe
 from .hit import EventHit
-from .tree import is_passive, lemma, pobjs, prep_children
+from .tree import is_passive, lemma, pobjs, prep_children, told_as_background
 
 
 def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=None,
@@ -84,7 +84,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
                               token_actor, sentence_types) if event_model else {}
     # sentences that tell of a fight both sides wage ("clashes", "exchanged fire")
     two_sided = {s[0].tok.sent.start for s in staged if s[0].entry.has("two-sided")}
-    riots = _riot_paragraphs(doc, staged, sector_of) if event_model is None else set()
+    riots = _riot_paragraphs(doc, staged, sector_of, token_actor) if event_model is None else set()
     events = []
     for c, roles, mood, actor_ids, recipient_ids, hosts in staged:
         people = _victims(c.tok, token_actor, sector_of) if c.reading.type == "ASSAULT" else []
@@ -163,18 +163,57 @@ def _crowd_fight(c, ids, sector_of) -> bool:
     return c.entry.has("two-sided") and any(sector_of.get(i) in CROWD_SECTORS for i in ids)
 
 
-def _riot_paragraphs(doc, staged, sector_of) -> set[int]:
+def _riot_paragraphs(doc, staged, sector_of, token_actor) -> set[int]:
     """Paragraphs that tell of a riot (PLOVER manual, PROTEST riot: a protest that intends
-    injury or damage): a riot trigger ("hurled rocks", "burned tyres"), a crowd fighting
-    ("youths clashed with police"), or people its writer calls rioters."""
+    injury or damage): a riot trigger ("hurled rocks", "burned tyres") not named as an earlier
+    happening, a crowd fighting ("youths clashed with police"), people its writer calls rioters,
+    or, where the paragraph tells of a protest, fire the protesters set."""
     out = set()
+    protests = set()
     for c, _roles, mood, actor_ids, recipient_ids, _hosts in staged:
         if (c.reading.type, c.reading.mode) == ("PROTEST", "riot") and mood.modality == "asserted" \
-                or _crowd_fight(c, actor_ids + recipient_ids, sector_of):
+                and not told_as_background(c.tok) or _crowd_fight(c, actor_ids + recipient_ids, sector_of):
             out.add(_paragraph(c.tok))
-    if "rioter" in doc_text(doc).lower():  # walk the tokens only where the word may be
+        if c.reading.type == "PROTEST" and mood.modality == "asserted":
+            protests.add(_paragraph(c.tok))
+    text = doc_text(doc).lower()
+    if "rioter" in text:  # walk the tokens only where the word may be
         out |= {_paragraph(t) for t in doc if t.lower_ in RIOT_WORDS}
+    if protests - out and any(w in text for w in ("burn", "fire", "ablaze", "torch")):
+        out |= {p for p in (_paragraph(t) for t in doc if _protesters_fire(t, token_actor, sector_of))
+                if p in protests}
     return out
+
+
+# what a protest burns as a symbol, not as violence ("burned an effigy", "burning flags")
+BURNT_SYMBOLS = {"flag", "effigy", "portrait", "picture", "photo", "photograph", "poster",
+                 "candle", "copy", "image"}
+
+
+def _protesters_fire(tok, token_actor, sector_of) -> bool:
+    """Fire a protest sets (ACLED codebook, violent demonstration: destructive acts; PLOVER
+    manual, PROTEST riot: the participants intend property damage): "barricaded roads with
+    burning tyres", "demonstrated setting fire to mattresses", "people burned objects". Not a
+    name ("the Torch Movement"), not a deed the protest is about ("demanding the arrest of people
+    who set fire to crops": a relative clause), not a symbol ("burned an effigy"), not armed
+    people's fire."""
+    lem = tok.lemma_.lower()
+    if lem in ("burn", "torch") or tok.lower_ == "ablaze":
+        act = tok
+    elif tok.lower_ == "fire" and "set" in (tok.head.lemma_, tok.head.head.lemma_):
+        act = tok.head if tok.head.lemma_ == "set" else tok.head.head
+    else:
+        return False
+    if tok.pos_ == "PROPN" or any(a.dep_ in ("relcl", "acl") for a in [act] + list(act.ancestors)):
+        return False
+    burnt = [c for c in act.children if c.dep_ in ("dobj", "nsubjpass")]
+    if act.dep_ == "amod":
+        burnt.append(act.head)
+    if any(lemma(t) in BURNT_SYMBOLS for t in burnt):
+        return False
+    doers = [c for c in act.children if c.dep_ == "nsubj"] + [
+        g for c in act.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return not any(sector_of.get(token_actor.get(t.i)) in acled_reading.ARMED_SECTORS for t in doers)
 
 
 def _as_riot(d: classify.Decision, c, ids, sector_of) -> classify.Decision:

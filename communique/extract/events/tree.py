@@ -172,3 +172,16 @@ def expand(tok) -> list:
         if c not in out:
             out.append(c)
     return out
+
+
+# a happening named after these words came before the one told ("a protest after the riots in
+# the prisons")
+BACKGROUND_PREPS = {"after", "following", "since", "before"}
+
+
+def told_as_background(tok) -> bool:
+    """A noun trigger named after "after", "following" ... ("after the protests and riots in
+    the prisons"): an earlier happening, not the one its sentence tells."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS
