@@ -7,8 +7,12 @@ sector (``kb.longest_sector_phrase``) and the role.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .. import kb
-from .actor_table import PERSON_NOUNS, ActorTable, Proto
+from . import gazetteer
+from .actor_table import PERSON_NOUNS, SUBJECT_DEPS, ActorTable, Proto
+from .place_roles import PORTFOLIOS
 
 # Words that describe but name no office: not a role.
 GENERIC_PERSON_NOUNS = {"official", "diplomat", "counterpart", "leader", "officer",
@@ -62,31 +66,25 @@ def title_before(table: ActorTable, proto: Proto, i: int, inner_titles) -> None:
 
 
 def qualify(table: ActorTable, proto: Proto, words) -> None:
-    """Country, sector and role from nationality and title words."""
+    """Country, sector and role from nationality and title words.
+
+    The words before an office are read first: in "the UAE Ambassador to Bahrain" or "the
+    United Nations envoy for Yemen" the country after "to" / "for" is where the office is
+    held (``posting``); it is the holder's only when nothing before the office says whose.
+    A body ("United Nations prosecutor": UNO) and, for a person, a state or province that
+    only one country has ("Ontario Premier", "NSW Premier": ``subnational_country``) come
+    after the nationality words of that part.
+    """
     lowers = [w.lower_ for w in words]
-    for n in (3, 2, 1):  # "South African" before "African"
-        for k in range(len(words) - n + 1):
-            if proto.country:
-                break
-            ws = words[k:k + n]
-            if any(ws[x + 1].i != ws[x].i + 1 for x in range(n - 1)):
-                continue
-            text = table.doc[ws[0].i:ws[-1].i + 1].text
-            c = kb.country_by_adjective(text)
-            if not c:
-                entries = [e for e in kb.lookup(text, table.user) if e.kind == "country"]
-                c = entries[0].country if entries else None
-                placed = table.placed(ws[0].idx, ws[-1].idx + len(ws[-1].text), c)
-                if placed != c:
-                    c = None  # "the Georgia Secretary of State": the US state
-            if c:
-                proto.country = c
-    if not proto.country and proto.kind == "person":
-        for w in words:  # "NATO Secretary General X": the organisation's code
-            orgs = [e for e in kb.lookup(w.text, table.user) if e.kind == "organization"]
-            if orgs and orgs[0].country:
-                proto.country = orgs[0].country
-                break
+    own, posted = posting(words)
+    for part in (own, posted):
+        if proto.country or not part:
+            continue
+        if part is posted and part[0].lower_ in ("to", "for") and _envoy(own):
+            continue  # "the Ambassador to Bahrain": not Bahrain's
+        proto.country = _country_in(table, part)
+        if not proto.country and proto.kind == "person":
+            proto.country = _body_in(table, part) or _subnational_in(table, part)
     lowers = [ABBREVIATIONS.get(x, x) for x in lowers]
     expanded = " ".join(lowers).split()
     found = kb.longest_sector_phrase(expanded)
@@ -100,11 +98,95 @@ def qualify(table: ActorTable, proto: Proto, words) -> None:
                 proto.role = role
 
 
+# Offices held for a body or abroad: the country after "to"/"for" is the posting.
+ENVOYS = {"ambassador", "envoy", "emissary", "representative", "consul", "delegate",
+          "coordinator", "rapporteur", "commissioner"}
+POSTING_PREPS = {"to", "for", "in", "at"}
+# Abbreviations of states and provinces that the gazetteer does not hold.
+STATE_ABBREVIATIONS = {"nsw": "New South Wales", "qld": "Queensland", "kpk": "Khyber Pakhtunkhwa",
+                       "bc": "British Columbia"}
+
+
+def posting(words) -> tuple[list, list]:
+    """``words`` split before the first "to"/"for"/"in"/"at" that follows an office word:
+    (whose the office is, where it is held)."""
+    for k, w in enumerate(words):
+        if k and w.lower_ in POSTING_PREPS and (kb.sector_of(words[k - 1].lemma_)
+                                               or words[k - 1].lower_ in PERSON_NOUNS):
+            return list(words[:k]), list(words[k:])
+    return list(words), []
+
+
+def _envoy(words) -> bool:
+    return bool(words) and words[-1].lower_ in ENVOYS
+
+
+def _country_in(table: ActorTable, words) -> str | None:
+    """The country a nationality word or country name among ``words`` names, longest first."""
+    for n in (3, 2, 1):  # "South African" before "African"
+        for k in range(len(words) - n + 1):
+            ws = words[k:k + n]
+            if any(ws[x + 1].i != ws[x].i + 1 for x in range(n - 1)):
+                continue
+            text = table.doc[ws[0].i:ws[-1].i + 1].text
+            c = kb.country_by_adjective(text)
+            if not c:
+                entries = [e for e in kb.lookup(text, table.user) if e.kind == "country"]
+                c = entries[0].country if entries else None
+                placed = table.placed(ws[0].idx, ws[-1].idx + len(ws[-1].text), c)
+                if placed != c:
+                    c = None  # "the Georgia Secretary of State": the US state
+            if c:
+                return c
+    return None
+
+
+def _body_in(table: ActorTable, words) -> str | None:
+    """"NATO Secretary General X", "a United Nations prosecutor": the body's code."""
+    for n in (3, 2, 1):
+        for k in range(len(words) - n + 1):
+            ws = words[k:k + n]
+            if any(ws[x + 1].i != ws[x].i + 1 for x in range(n - 1)):
+                continue
+            text = table.doc[ws[0].i:ws[-1].i + 1].text
+            orgs = [e for e in kb.lookup(text, table.user) if e.kind == "organization"]
+            if orgs and orgs[0].country:
+                return orgs[0].country
+    return None
+
+
+def _subnational_in(table: ActorTable, words) -> str | None:
+    """"Ontario Premier X", "NSW Premier X", "the Punjab chief minister" where only one
+    country has that state: the state's country (the place stage's, where it placed it)."""
+    for w in words:
+        if not w.text[:1].isupper() or w.pos_ != "PROPN" or kb.sector_of(w.lower_) \
+                or w.lower_ in PORTFOLIOS or w.lower_ in ROLE_MODIFIERS or w.lower_ in PERSON_NOUNS:
+            continue
+        placed = table.placed(w.idx, w.idx + len(w.text), None)
+        if placed:
+            return placed
+        found = subnational_country(w.text)
+        if found:
+            return found
+    return None
+
+
+@lru_cache(maxsize=4096)
+def subnational_country(name: str) -> str | None:
+    """The one country whose first-level units (states, provinces) include ``name``."""
+    name = STATE_ABBREVIATIONS.get(name.lower(), name)
+    units = gazetteer.admin_units(gazetteer.fold_name(name))
+    countries = {e.country for e in units if e.kind == "admin1"}
+    return countries.pop() if len(countries) == 1 and units[0].kind == "admin1" else None
+
+
 def appositive(table: ActorTable, proto: Proto, name_span) -> None:
     """"X, Iran's foreign minister," or "X, the Azeri official"; and the other way round,
     "his Iranian counterpart, X", "the UAE Ambassador to Bahrain, X"."""
     root = name_span.root
     head = root.head
+    if root.dep_ != "appos":
+        _office_before(table, proto, name_span)
     if root.dep_ == "appos" and head.i < name_span.start and not proto.country \
             and (kb.sector_of(head.lemma_) or head.lower_ in PERSON_NOUNS):
         qualify(table, proto, [t for t in head.subtree if t.i < name_span.start and not t.is_punct])
@@ -116,3 +198,41 @@ def appositive(table: ActorTable, proto: Proto, name_span) -> None:
                 i, j = child.left_edge.i, child.i + 1
                 if table.free(i, j):  # "the State Councillor" is a mention of the person
                     table.add(proto, i, j)
+
+
+def _office_before(table: ActorTable, proto: Proto, name_span) -> None:
+    """"has received the UAE Ambassador to Bahrain, Abdulridha Khori, to discuss": an office
+    and a comma right before a name describe the person named, where the parser made the
+    two phrases objects of their own; the office's words become a mention of the person."""
+    doc = table.doc
+    k = name_span.start - 1
+    if k < 1 or doc[k].text != "," or name_span.root.dep_ in SUBJECT_DEPS:
+        return
+    last = doc[k - 1]
+    office = last
+    if last.dep_ == "pobj" and last.head.lower_ in POSTING_PREPS and last.head.i > 0:
+        office = doc[last.head.i - 1]  # "the UAE Ambassador to Bahrain" (the parse may hang
+        # "to Bahrain" on the verb)
+    if office.pos_ not in ("NOUN", "PROPN") or office.tag_ in ("NNS", "NNPS") or office.i >= k \
+            or not (office.lower_ in PERSON_NOUNS or kb.sector_kind(office.lemma_) == "person"):
+        return
+    i = office.left_edge.i
+    if any(t.ent_type_ == "PERSON" or t.is_punct for t in doc[i:office.i + 1]):
+        return  # "Prime Minister X, Y": two people
+    probe = Proto(kind="person", name="")
+    qualify(table, probe, [t for t in doc[i:last.i + 1] if not t.is_punct])
+    if proto.country and probe.country and probe.country != proto.country:
+        return  # someone else
+    proto.country = proto.country or probe.country
+    proto.sector = proto.sector or probe.sector
+    proto.role = proto.role or probe.role
+    for w in doc[i:office.i + 1]:  # the office's words are a mention of the person
+        owner = table.claimed.get(w.i)
+        if owner is not None and owner.kind != "country":
+            return
+    for w in doc[i:office.i + 1]:
+        owner = table.claimed.pop(w.i, None)
+        if owner is not None:
+            owner.mentions = [m for m in owner.mentions if not (m[0] <= w.i < m[1])]
+    start = i + 1 if doc[i].dep_ == "det" else i
+    table.add(proto, start, office.i + 1)
