@@ -44,6 +44,10 @@ ACT_OBJECTS = {
 }
 # Types whose trigger's named object is what is sent or given: "sent troops", "sent aid".
 SENT_TYPES = {"MOBILIZE", "AID"}
+# Words of mediating: "a mediation effort between X and Y" receives X and Y.
+MEDIATION = {"mediation", "mediate", "mediating"}
+# What is sought from a country by going there: "sought refuge in Bangladesh".
+REFUGE = {"refuge", "asylum", "sanctuary", "shelter"}
 # Which preposition introduces the recipient, by event type.
 RECIPIENT_PREPS = {
     "ASSAULT": ("on", "against", "at", "upon", "into"),
@@ -233,6 +237,11 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
             actors += subjects(tok)
             objs = [o for o in objects(tok) if o.dep_ in ("dobj", "obj")]
             pattern = c.entry.arg("obj")
+            refuge = [o for o in objs if lemma(o) in REFUGE]
+            if refuge and reading.type == "REQUEST":
+                # "sought refuge in Bangladesh": who is asked is where it is sought
+                recipients += [g for h in [tok] + refuge for p in prep_children(h, ("in",)) for g in pobjs(p)]
+                objs = [o for o in objs if o not in refuge]
             if pattern:
                 # "imposed sanctions on X": the object named in the pattern is part of the
                 # trigger; its own "on X" names the recipient
@@ -292,6 +301,11 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
                 and (c.i in token_actor or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))
                 and (own is None or token_actor.get(c.i) != own)]
         between = [g for p in prep_children(tok, ("between", "among")) for g in pobjs(p)]
+        if between and ({lemma(tok)} | {lemma(m) for m in tok.children if m.dep_ == "compound"}) & MEDIATION:
+            # "launched a mediation effort between India and Pakistan": the mediator acts,
+            # the parties receive (CAMEO 045, PLOVER CONSULT)
+            recipients += between
+            between = []
         if poss:
             actors += poss
         elif agents:

@@ -1,0 +1,34 @@
+"""Common diplomatic acts that found no event or no recipient (issue 12): a pardon granted
+(PLOVER manual: formal pardons are CONCEDE), a mediation effort between two parties (CAMEO
+045, CONSULT: the mediator acts, the parties receive), refuge sought in a country (REQUEST,
+the country asked is where it is sought). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from communique.record import Article
+
+
+def _event(coder, text, etype):
+    rec = coder.code(Article(text=text, id="t")).to_dict()
+    names = {a["id"]: a["name"] for a in rec["actors"]}
+    evs = [e for e in rec["events"] if e["type"] == etype]
+    assert evs, [(e["type"], e["trigger"]["text"]) for e in rec["events"]]
+    return [names[i] for i in evs[0]["actor"]], [names[i] for i in evs[0]["recipient"]]
+
+
+def test_a_pardon_granted_is_a_concession_to_the_pardoned(coder):
+    actors, recipients = _event(coder, "Kenyan President William Ruto granted a pardon to "
+                                       "activist Boniface Mwangi on Friday.", "CONCEDE")
+    assert actors == ["William Ruto"] and recipients == ["Boniface Mwangi"]
+
+
+def test_a_mediation_effort_between_two_parties(coder):
+    actors, recipients = _event(coder, "Qatar launched a mediation effort between Ethiopia "
+                                       "and Eritrea last week.", "CONSULT")
+    assert actors == ["Qatar"] and sorted(recipients) == ["Eritrea", "Ethiopia"]
+
+
+def test_refuge_sought_in_a_country(coder):
+    actors, recipients = _event(coder, "Thousands of Sudanese civilians have sought refuge in Chad "
+                                       "since the fighting began.", "REQUEST")
+    assert recipients == ["Chad"]
