@@ -614,6 +614,17 @@ def generic_sector(word: str, user: UserActors | None = None) -> str | None:
     return sector_of(w) or (user or NO_USER_ACTORS).generic.get(w) or _generic_agents().get(w)
 
 
+@cache
+def _peoples() -> dict[str, str]:
+    return {row["word"]: row["country"] for row in _read_tsv("peoples.tsv")}
+
+
+def people_country(word: str) -> str | None:
+    """The home state of a people with one ("Rohingya" -> "MMR"; data/peoples.tsv); None for
+    peoples of several states and for other words. Case matters: "catalan" is no people."""
+    return _peoples().get(word)
+
+
 def longest_sector_phrase(words: list[str]) -> tuple[int, int, str] | None:
     """The longest sector phrase inside a token list, as (start, end, sector), end exclusive.
 

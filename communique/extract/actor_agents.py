@@ -86,7 +86,8 @@ def national_body(table: ActorTable, tok) -> bool:
     if key not in table.org_protos:
         p = Proto(kind=kind, name=name or tok.text, country=country, sector=sector,
                   named=False, nobody=kind == "person",
-                  country_source=source if country else None)
+                  country_source=source if country else None,
+                  people=any(kb.people_country(t.text) for t in table.doc[i:j]))
         table.org_protos[key] = p
         table.protos.append(p)
     for k in range(i, j):  # "French" in "The French government" belongs to this mention
@@ -131,7 +132,7 @@ def national_target(table: ActorTable, tok) -> bool:
             continue
         if t.head.i != tok.i and t.head.head.i != tok.i:
             continue  # "an army base of the Afghan ...": not this noun's own modifier
-        country = kb.country_by_adjective(t.text)
+        country = kb.country_by_adjective(t.text) or kb.people_country(t.text)
         if country and table.free(k, k + 1):
             table.add(table.country_actor(country), k, k + 1)
             return True
@@ -151,6 +152,7 @@ def _country_modifier(table, tok):
                 c = entries[0].country if entries else None
                 placed = table.placed(table.doc[start].idx, child.idx + len(child.text), c)
                 c = c if placed == c else None
+            c = c or kb.people_country(text)  # "Rohingya refugees": a people of one state
             if c:
                 return c, start
         if child.dep_ in ("compound", "nmod", "poss", "amod") \

@@ -58,6 +58,7 @@ class Proto:
     nobody: bool = False  # "a Turkish man": never the antecedent of "the minister"
     known_sector: str | None = None
     country_source: str | None = None  # text | sentence | article; None: from the words, if any
+    people: bool = False  # placed by a people word ("Rohingya refugees"): no national body
 
 
 @dataclass
@@ -192,7 +193,7 @@ class ActorTable:
         for t in sent:
             owner = self.claimed.get(t.i)
             if owner is not None and owner.kind in ("group", "organization") and not owner.named \
-                    and owner.country and owner.country_source in (None, "text") \
+                    and not owner.people and owner.country and owner.country_source in (None, "text") \
                     and owner.country not in found and owner.country not in more:
                 more.append(owner.country)
         return more

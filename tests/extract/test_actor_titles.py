@@ -1,4 +1,5 @@
-"""Titles whose country is not a nationality word (issue 12, item 4): a state or province
+"""Titles whose country is not a nationality word (issue 12, item 4), and peoples of one state
+(issue 12, people words: "Rohingya refugees"): a state or province
 before the office, a body before it, and the country of a posting after it. Sentences
 written for these tests; the expected countries are what the titles say."""
 
@@ -59,3 +60,23 @@ def test_subnational_country_reads_one_country_only():
     assert subnational_country("NSW") == "AUS"
     assert subnational_country("Punjab") is None
     assert subnational_country("Education") is None
+
+
+@pytest.mark.parametrize("text,mention,country", [
+    # a people of one state names it, wherever the people are
+    ("Police in Dhaka arrested twelve Rohingya refugees on Sunday.", "Rohingya refugees", "MMR"),
+    ("Uyghur activists protested outside the consulate in Istanbul.", "Uyghur activists", "CHN"),
+    # a people of several states does not: the place does
+    ("Kurdish fighters attacked Islamic State positions near Raqqa.", "Kurdish fighters", "SYR"),
+])
+def test_a_people_word_gives_its_state(nlp, text, mention, country):
+    by = _by_mention(nlp, text)
+    assert mention in by, sorted(by)
+    assert by[mention].country == country
+
+
+def test_a_people_word_is_no_national_body_for_the_others(nlp):
+    # the police are Bangladesh's, where the place is; the refugees Myanmar's
+    by = _by_mention(nlp, "Rohingya refugees fought with police on Sunday in Dhaka.")
+    assert by["Rohingya refugees"].country == "MMR"
+    assert by["police"].country == "BGD"
