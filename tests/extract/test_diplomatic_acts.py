@@ -32,3 +32,21 @@ def test_refuge_sought_in_a_country(coder):
     actors, recipients = _event(coder, "Thousands of Sudanese civilians have sought refuge in Chad "
                                        "since the fighting began.", "REQUEST")
     assert recipients == ["Chad"]
+
+
+
+
+
+def test_a_day_is_no_victim(coder):
+    # "attacked a police station on Tuesday": the act falls on the station, not on Tuesday,
+    # even where every noun phrase and entity stands as a candidate actor (as ``eval --ner``
+    # and ``--plv`` score spans)
+    from types import SimpleNamespace
+
+    from communique.extract.events import find_events
+
+    doc = coder.nlp("Gunmen attacked a police station in Kano on Tuesday.")
+    token_actor = {t.i: f"{sp.start}" for sp in list(doc.noun_chunks) + list(doc.ents) for t in sp}
+    events = find_events(doc, SimpleNamespace(token_actor=token_actor), coder.lexicon)
+    tuesday = next(t.i for t in doc if t.text == "Tuesday")
+    assert events and all(token_actor[tuesday] not in e.recipient_ids for e in events)

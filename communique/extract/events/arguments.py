@@ -125,7 +125,7 @@ def victims(tok) -> list:
         out += [c for c in h.children if c.dep_ in ("nsubjpass", "dobj")]
         preps = VICTIM_PREPS if h.pos_ in ("NOUN", "PROPN") else VICTIM_PREPS[:3]
         out += [g for p in prep_children(h, preps) for g in pobjs(p)]
-    return [t for t in out if t.pos_ in ("NOUN", "PROPN")]
+    return [t for t in out if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in NOT_ACTORS]  # "on Friday"
 
 
 # Heads whose "of" phrase names whom they belong to: "the government of X", "a group of X".
