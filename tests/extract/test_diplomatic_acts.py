@@ -1,7 +1,8 @@
 """Common diplomatic acts that found no event or no recipient (issue 12): a pardon granted
 (PLOVER manual: formal pardons are CONCEDE), a mediation effort between two parties (CAMEO
 045, CONSULT: the mediator acts, the parties receive), refuge sought in a country (REQUEST,
-the country asked is where it is sought). Sentences written for these tests."""
+the country asked is where it is sought), "let free X" (RETREAT, release). Sentences written
+for these tests."""
 
 from __future__ import annotations
 
@@ -50,3 +51,17 @@ def test_a_day_is_no_victim(coder):
     events = find_events(doc, SimpleNamespace(token_actor=token_actor), coder.lexicon)
     tuesday = next(t.i for t in doc if t.text == "Tuesday")
     assert events and all(token_actor[tuesday] not in e.recipient_ids for e in events)
+
+
+def test_let_free_is_a_release(coder):
+    # "let free X" (PLOVER manual: the actual release of prisoners is RETREAT); the parser
+    # makes "free" a modifier of the name, not a particle of the verb
+    actors, recipients = _event(coder, "Eritrea today let free Dawit Isaak, a journalist held "
+                                       "since 2001.", "RETREAT")
+    assert actors == ["Eritrea"] and recipients == ["Dawit Isaak"]
+
+
+def test_set_is_no_release_without_free(coder):
+    rec = coder.code(Article(text="The court set a date for the trial of the opposition leader.",
+                             id="t")).to_dict()
+    assert not [e for e in rec["events"] if e["type"] == "RETREAT"]

@@ -156,6 +156,9 @@ def matches(entry: Entry, tok, token_actor) -> tuple[bool, list[int]]:
             hits = [c for c in tok.children if c.dep_ in ("prt", "prep") and c.lower_ in alts
                     and (c.i == tok.i + 1 or (c.dep_ == "prt" and c.i > tok.i)
                          or (c.i == tok.i + 2 and _adverb_between(tok, c)))]
+            if not hits and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in alts \
+                    and tok.doc[tok.i + 1].pos_ == "ADJ":
+                hits = [tok.doc[tok.i + 1]]  # "let free X", "set free X": the parser hangs "free" anywhere
             if not hits:
                 return False, extra
             extra += [hits[0].i]
