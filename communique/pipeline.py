@@ -15,6 +15,7 @@ from . import kb
 from .extract import actors as _actors
 from .extract import dates as _dates
 from .extract.date_forms import in_opening_sentence, opening_date, without_glosses
+from .extract.date_resolve import load_dateparser
 from .extract.fatalities import note_deaths, note_share, note_toll
 from .extract.note_places import actors_country
 from .extract.syntax import doc_text, keep_text
@@ -72,6 +73,7 @@ class Coder:
             raise ValueError(f"max_chars={max_chars:,}: the parser takes 1 to "
                              f"{PARSE_LIMIT:,} characters; split longer articles")
         self.nlp = load_nlp(model)
+        load_dateparser()  # its one-off start-up cost here, not on the first article
         self.lexicon = load_lexicon(lexicon)
         self.batch_size = batch_size
         self.max_chars = max_chars

@@ -8,7 +8,7 @@ its other ORG entities.
 from __future__ import annotations
 
 from .. import kb
-from .syntax import doc_text
+from .syntax import doc_text, token_columns, token_lowers, tokens_with_pos
 from .actor_table import SUBJECT_DEPS, ActorTable, Proto, is_currency_modifier
 from .actor_titles import appositive, qualify, title_before
 
@@ -39,18 +39,13 @@ def knowledge_base_names(table: ActorTable) -> None:
     # the tokens' attributes read once (a Token and a Span made per n-gram cost more than
     # the lookups); a span's text is the slice of the doc's text it covers
     text = doc_text(doc)
-    words, lowers, starts, punct, space = [], [], [], [], []
-    for tok in doc:
-        words.append(tok.text)
-        lowers.append(tok.lower_)
-        starts.append(tok.idx)
-        punct.append(tok.is_punct)
-        space.append(tok.is_space)
+    words, starts, punct, space = token_columns(doc)
+    the = [w == "the" for w in token_lowers(doc)]
     i = 0
     while i < n:
-        word, lower = words[i], lowers[i]
-        if not (word[:1].isupper() or lower == "the") or space[i] \
-                or (lower != "the" and not kb.may_start(word, table.user)):
+        word = words[i]
+        if not (word[:1].isupper() or the[i]) or space[i] \
+                or (not the[i] and not kb.may_start(word, table.user)):
             i += 1
             continue
         hit = None
@@ -185,8 +180,8 @@ def _unlabelled_names(table) -> list:
     """
     doc, found = table.doc, []
     labelled = {t.i for e in table.ents for t in e}
-    for tok in doc:
-        if tok.dep_ not in SUBJECT_DEPS or tok.pos_ != "PROPN" or tok.i in labelled:
+    for tok in tokens_with_pos(doc, "PROPN"):
+        if tok.dep_ not in SUBJECT_DEPS or tok.i in labelled:
             continue
         left = tok.i
         while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i in range(left, tok.i + 1) \

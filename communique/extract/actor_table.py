@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import Any
+
+import numpy
 
 from .. import kb
 from ..record import Actor, Mention
@@ -68,19 +71,22 @@ class ActorResult:
     actors: list[Actor]
     token_actor: dict[int, str]
     _char_spans: list[tuple[int, int, str]] = field(default_factory=list, repr=False)
+    _bounds: Any = field(default=None, repr=False, compare=False)
 
     def country_actor(self, iso3: str | None) -> str | None:
         """The id of the country actor for ``iso3``, if the article mentions that country."""
         return next((a.id for a in self.actors if a.kind == "country" and a.country == iso3), None) if iso3 else None
 
     def actor_at(self, start: int, end: int) -> str | None:
-        """The actor whose mention best overlaps the character span [start, end)."""
-        best, best_overlap = None, 0
-        for s, e, aid in self._char_spans:
-            overlap = min(e, end) - max(s, start)
-            if overlap > best_overlap:
-                best, best_overlap = aid, overlap
-        return best
+        """The actor whose mention best overlaps the character span [start, end) (the
+        first such mention in ``_char_spans`` on a tie), None where none overlaps."""
+        if not self._char_spans:
+            return None
+        if self._bounds is None:  # every mention's overlap as one array operation
+            self._bounds = numpy.array([(s, e) for s, e, _ in self._char_spans], dtype=numpy.int64)
+        overlap = numpy.minimum(self._bounds[:, 1], end) - numpy.maximum(self._bounds[:, 0], start)
+        best = int(numpy.argmax(overlap))  # the first of the largest
+        return self._char_spans[best][2] if overlap[best] > 0 else None
 
 
 class ActorTable:

@@ -33,8 +33,11 @@ from .actor_coref import (FEMALE, MALE, description, merge_descriptions, resolve
                           resolve_pronoun)
 from .actor_names import knowledge_base_names, organizations, people
 from .actor_table import PERSON_NOUNS, ActorResult, ActorTable
+from .syntax import tokens_with_pos
 
 __all__ = ["ActorResult", "PERSON_NOUNS", "find_actors"]
+
+PRONOUNS = MALE | FEMALE
 
 
 def find_actors(doc, place_hits=(), user_actors: UserActors | None = None) -> ActorResult:
@@ -56,7 +59,8 @@ def find_actors(doc, place_hits=(), user_actors: UserActors | None = None) -> Ac
 def _references(table: ActorTable) -> None:
     """Descriptions, national bodies, generic agents and pronouns, in text order."""
     headline = []
-    for tok in table.doc:
+    # the two helpers and the pronoun test look at nouns, names and pronouns only
+    for tok in tokens_with_pos(table.doc, "NOUN", "PROPN", "PRON"):
         desc = description(table, tok)
         if desc is None:
             if national_body(table, tok):
@@ -66,10 +70,10 @@ def _references(table: ActorTable) -> None:
                 headline.append(desc)
             else:
                 resolve_description(table, *desc)
-        elif tok.lower_ in MALE | FEMALE and tok.pos_ == "PRON" and tok.i >= table.body_start:
+        elif tok.lower_ in PRONOUNS and tok.pos_ == "PRON" and tok.i >= table.body_start:
             resolve_pronoun(table, tok)
     for desc in headline:  # a headline names people the body introduces
         resolve_description(table, *desc, anywhere=True)
     merge_descriptions(table)
-    for tok in table.doc:  # what is left: "a Yemeni school bus", "Cypriot ships"
+    for tok in tokens_with_pos(table.doc, "NOUN"):  # what is left: "a Yemeni school bus"
         national_target(table, tok)

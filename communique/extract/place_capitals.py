@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from communique import kb
 from communique.extract.gazetteer import GazetteerEntry, fold_name, index
+from communique.extract.syntax import tokens_where
 
 __all__ = ["capital_mentions"]
 
@@ -16,8 +17,8 @@ def capital_mentions(doc: Doc, text: str) -> list[tuple]:
     """"the Chinese capital", "the Afghan capital": the capital city of that country, as
     mentions (start, end, text, [its gazetteer entry], False)."""
     out = []
-    for tok in doc:
-        if tok.lower_ != "capital" or tok.i == 0:
+    for tok in tokens_where(doc, "lower", ("capital",)):
+        if tok.i == 0:
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None

@@ -51,6 +51,23 @@ _SITE_NOUNS = _GEO_NOUNS | {"parliament", "embassy", "consulate", "capital", "so
                             "villages", "provinces", "regions", "governorates", "parts", "areas"}
 
 
+def mention_role(doc: Doc, start: int, end: int) -> tuple[int, int, int, int, bool] | None:
+    """``role`` of the place mention at characters [start, end), as (its first token, its
+    root, rank, the token it locates, modifier): token indices, None for an actor or a
+    span of no tokens. Kept in ``doc.user_data``: the event stage asks it of every place
+    for every event."""
+    cache = doc.user_data.setdefault(_MENTION_ROLES, {})
+    if (start, end) not in cache:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        attach = None if span is None else role(span.root, span.end, doc)
+        cache[start, end] = None if attach is None else (
+            span.start, span.root.i, attach[0], attach[1].i, attach[2])
+    return cache[start, end]
+
+
+_MENTION_ROLES = "communique.mention_roles"
+
+
 def role(tok: Token, span_end: int, doc: Doc) -> tuple[int, Token, bool] | None:
     """How a place mention attaches: (rank, the token it locates, whether it got there as
     a modifier of a noun, "a Paris court") or None for an actor.

@@ -25,9 +25,10 @@ from communique import kb
 from communique.extract.dates import find_dateline
 from communique.extract.note_places import any_note_place, note_place
 from communique.extract.place_capitals import capital_mentions
-from communique.extract.place_roles import (LOC_PREPS, MOTION, language_name, names_an_office,
-                                            own_clause, role, through_object)
-from communique.extract.syntax import VERBAL_NOUNS, VERBAL_VERBS, reach, same_paragraph
+from communique.extract.place_roles import (LOC_PREPS, MOTION, language_name, mention_role,
+                                            names_an_office, own_clause, role, through_object)
+from communique.extract.syntax import (VERBAL_NOUNS, VERBAL_VERBS, reach, same_paragraph,
+                                       token_at_char, tokens_where)
 from communique.extract.syntax import doc_text as syntax_doc_text
 from communique.extract.gazetteer import (GazetteerEntry, fold_name, lookup, neighbours,
                                           state_entry)
@@ -147,7 +148,7 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     # or after "the city of", "the village of" ("raided the city of Qalqiliyah"); a name may
     # hold "de", "del", "al" ("Santa Teresa del Tuy") and hyphens ("Rish Khor-e Bala").
     # A run through a mislabelled entity ("soft") counts only when the gazetteer knows it.
-    for tok in doc:
+    for tok in tokens_where(doc, "lower", LOC_PREPS | {"of"}):  # what the test below reads
         if tok.i in taken or tok.i + 1 >= len(doc) or not (
                 tok.lower_ in LOC_PREPS or (tok.lower_ == "of" and tok.i > 0
                                              and doc[tok.i - 1].lemma_ in _NAMED_BY_OF)):
@@ -439,29 +440,27 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit],
         in_sent = sent.start_char <= h.start < sent.end_char
         if not in_sent and verbal:
             continue
-        span = doc.char_span(h.start, h.end, alignment_mode="expand")
-        if span is None:
-            continue
-        attach = role(span.root, span.end, doc)
+        attach = mention_role(doc, h.start, h.end)
         if attach is None:
             continue
-        rank, anchor, modifier = attach
+        span_start, root_i, rank, anchor_i, modifier = attach
         if modifier and h.precision == "country":
             continue  # "the U.S. military prison", "the UK government": a nationality
         if not in_sent:
-            if rank <= 1 and same_paragraph(doc, span.start, trig.i):
+            if rank <= 1 and same_paragraph(doc, span_start, trig.i):
                 loose.append(((1, abs(h.start - trig.idx)), h))
             continue
+        anchor = doc[anchor_i]
         r = reach(anchor, trig, object_clause=trig.lemma_ not in VERBAL_VERBS)
         # an act of words is located by its own locatives, not by places in what it is
         # about: "condemned the attack in Quetta" says where the attack was
         if r is None or r[1] > 3 or (verbal and through_object(anchor, trig)):
             if not verbal and rank == 0 and not own_clause(anchor, trig,
                                                             h.precision == "country"):
-                loose.append(((0, fine.get(h.precision, 3), abs(span.root.i - trig.i)), h))
+                loose.append(((0, fine.get(h.precision, 3), abs(root_i - trig.i)), h))
             continue
         clauses, hops = r
-        key = (clauses, rank, hops, fine.get(h.precision, 3), abs(span.root.i - trig.i))
+        key = (clauses, rank, hops, fine.get(h.precision, 3), abs(root_i - trig.i))
         if best is None or key < best[0]:
             best = (key, h)
     if best is not None:
@@ -475,7 +474,7 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit],
         wide = [h for h in place_hits if not h.dateline and h.precision in ("country", "region")]
         named = [h for h in wide if sent.start_char <= h.start < sent.end_char]
         if not named:
-            named = [h for h in wide if same_paragraph(doc, _token_at(doc, h.start), trig.i)]
+            named = [h for h in wide if same_paragraph(doc, token_at_char(doc, h.start), trig.i)]
         if named and all(h.country != dl.country for h in named):
             return None
         return _with_source(dl, "dateline")
@@ -522,10 +521,6 @@ def _chain_place(doc: Doc, place_hits: list[PlaceHit]) -> PlaceHit | None:
             return PlaceHit(m.start() + 1, m.end() - 1, m.group(1), e.name, e.country, e.lat,
                             e.lon, e.precision, False, e.admin1_name, e.kind)
     return None
-
-
-def _token_at(doc: Doc, char: int) -> int:
-    return getattr(doc.char_span(char, char + 1, alignment_mode="expand"), "start", 0)
 
 
 def _with_source(h: PlaceHit | None, source: str) -> PlaceHit | None:

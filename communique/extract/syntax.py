@@ -15,6 +15,11 @@ import functools
 import itertools
 from pathlib import Path
 
+import numpy
+from spacy.attrs import (DEP, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, ORTH, POS,
+                         SHAPE, TAG)
+from spacy.parts_of_speech import IDS
+
 from communique.lexicon import DATA, LexiconError
 
 SPEECH_USES = ("quote", "report", "clause")
@@ -81,6 +86,67 @@ def doc_text(doc) -> str:
     return text
 
 
+def token_at_char(doc, char: int) -> int:
+    """The index of the token that covers character ``char`` (``Doc.char_span``, expanded),
+    0 when none does; kept in ``doc.user_data``."""
+    cache = doc.user_data.setdefault(_TOKEN_AT, {})
+    if char not in cache:
+        cache[char] = getattr(doc.char_span(char, char + 1, alignment_mode="expand"), "start", 0)
+    return cache[char]
+
+
+_TOKEN_AT = "communique.token_at"
+
+
+def tokens_with_pos(doc, *pos: str) -> list:
+    """The tokens of ``doc`` whose coarse tag (``Token.pos_``) is one of ``pos``, in order.
+
+    A loop over every token makes a ``Token`` and reads its tag from Python (about a
+    microsecond a token); a stage that only looks at nouns reads the tags as one array.
+    """
+    return _tokens_where(doc, POS, [IDS[p] for p in pos])
+
+
+def tokens_where(doc, attr: str, values) -> list:
+    """The tokens of ``doc`` whose string attribute ``attr`` ("lower", "dep", "shape",
+    "ent_type", the name of ``Token.lower_`` and the like without the underscore) is one of
+    ``values``, in order: ``tokens_where(doc, "lower", {"in", "at"})`` is
+    ``[t for t in doc if t.lower_ in {"in", "at"}]``, read from one array of string ids."""
+    strings = doc.vocab.strings
+    return _tokens_where(doc, _ATTRS[attr], [strings.as_int(v) if v in strings else 0
+                                             for v in values if v])
+
+
+def token_columns(doc) -> tuple[list[str], list[int], list[bool], list[bool]]:
+    """The text, start character, ``is_punct`` and ``is_space`` of every token, as lists
+    read from one array (no ``Token`` made): a token's text is the slice of the doc's
+    text it covers."""
+    text = doc_text(doc)
+    if not len(doc):
+        return [], [], [], []
+    columns = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE]).T.tolist()
+    starts, lengths = columns[0], columns[1]
+    words = [text[s:s + n] for s, n in zip(starts, lengths)]
+    return words, starts, [bool(p) for p in columns[2]], [bool(p) for p in columns[3]]
+
+
+def token_lowers(doc) -> list[str]:
+    """``Token.lower_`` of every token, read from one array."""
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array(LOWER).tolist()] if len(doc) else []
+
+
+def _tokens_where(doc, attr: int, ids: list[int]) -> list:
+    if not ids or not len(doc):
+        return []
+    column = doc.to_array(attr)
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(column, ids))]
+
+
+_ATTRS = {"lower": LOWER, "dep": DEP, "shape": SHAPE, "ent_type": ENT_TYPE, "lemma": LEMMA,
+          "tag": TAG, "orth": ORTH}
+
+
 def keep_text(doc, text: str) -> None:
     """Record the text ``doc`` was parsed from, so that ``doc_text`` need not rebuild it."""
     doc.user_data[_TEXT] = text
@@ -97,7 +163,8 @@ def same_paragraph(doc, a: int, b: int) -> bool:
     """
     newlines = doc.user_data.get("communique.newlines")
     if newlines is None:
-        newlines = [0, *itertools.accumulate(tok.text.count("\n") for tok in doc)]
+        words, _, _, _ = token_columns(doc)
+        newlines = [0, *itertools.accumulate(w.count("\n") for w in words)]
         doc.user_data["communique.newlines"] = newlines
     return newlines[max(a, b)] - newlines[min(a, b)] <= 1
 

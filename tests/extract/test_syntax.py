@@ -79,3 +79,44 @@ def test_the_two_headline_rules(nlp, text, body, headline):
     doc = nlp(text)
     assert body_start(doc) == body
     assert headline_end_char(doc) == headline
+
+
+# -- token columns: the same answers as a loop over the tokens, read from arrays ----------
+
+COLUMNS_TEXT = ("TEHRAN, Oct 3 (Reuters) - Iran's foreign minister said on Monday that he\n\n"
+                "spoke with   his Azeri counterpart in Baku. The capital's police, in 2022, "
+                "arrested 3 men near the border.\nThey denied it.")
+
+
+@pytest.fixture(scope="module")
+def columns_doc(nlp):
+    return nlp(COLUMNS_TEXT)
+
+
+def test_tokens_where_and_with_pos_are_the_token_loops(columns_doc):
+    from communique.extract.syntax import tokens_where, tokens_with_pos
+
+    doc = columns_doc
+    words = {"in", "the", "near", "capital", "not-a-word-here"}
+    assert tokens_where(doc, "lower", words) == [t for t in doc if t.lower_ in words]
+    assert [t.text for t in tokens_where(doc, "lower", {"the"})] == ["The", "the"]
+    assert tokens_where(doc, "shape", {"dddd"}) == [t for t in doc if t.shape_ == "dddd"]
+    assert tokens_where(doc, "dep", {"ccomp"}) == [t for t in doc if t.dep_ == "ccomp"]
+    assert tokens_where(doc, "lower", set()) == []
+    assert tokens_with_pos(doc, "NOUN", "PRON") == [t for t in doc if t.pos_ in ("NOUN", "PRON")]
+    assert tokens_with_pos(doc, "PROPN") and all(t.pos_ == "PROPN" for t in tokens_with_pos(doc, "PROPN"))
+
+
+def test_token_columns_and_lowers_are_the_token_attributes(columns_doc, nlp):
+    from communique.extract.syntax import token_at_char, token_columns, token_lowers
+
+    doc = columns_doc
+    words, starts, punct, space = token_columns(doc)
+    assert words == [t.text for t in doc]
+    assert starts == [t.idx for t in doc]
+    assert punct == [t.is_punct for t in doc] and any(punct)
+    assert space == [t.is_space for t in doc] and any(space)
+    assert token_lowers(doc) == [t.lower_ for t in doc]
+    assert token_columns(nlp("")) == ([], [], [], []) and token_lowers(nlp("")) == []
+    baku = COLUMNS_TEXT.index("Baku")
+    assert doc[token_at_char(doc, baku + 2)].text == "Baku"

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from communique.extract.syntax import tokens_where, tokens_with_pos
 from communique.kb import generic_sector
 from communique.lexicon import Entry, Lexicon
 
@@ -389,21 +390,17 @@ NEEDS = {
 
 # ---------------------------------------------------------------- finding candidates
 
+REFLEXIVES = ("itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself")
+
+
 def find_triggers(doc, lexicon: Lexicon, token_actor) -> list[Candidate]:
     """The lexicon triggers whose constraints hold, one per token, in text order."""
     hits = []
     suppressed: set[int] = set()
-    for tok in doc:
+    for tok in tokens_with_pos(doc, "VERB", "NOUN", "PROPN", "ADJ"):  # what pos_of reads
         pos = pos_of(tok)
-        if pos is None:
-            continue
         # A noun used as a modifier ("war crimes", "protest leader") is not the event.
         if tok.dep_ in ("compound", "poss") or (pos == "noun" and tok.dep_ == "amod"):
-            continue
-        if pos == "verb" and any(c.dep_ == "dobj" and c.lower_ in (
-                "itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself")
-                for c in tok.children) and lemma(tok) not in ("defend", "arm", "declare"):
-            # "shooting itself in the foot": an idiom, not an act on anyone
             continue
         if pos == "verb" and tok.dep_ == "amod":
             continue
@@ -427,6 +424,11 @@ def find_triggers(doc, lexicon: Lexicon, token_actor) -> list[Candidate]:
                 if form and (cands := lexicon.ranked(form, pos)):
                     break
         if not cands:
+            continue
+        if pos == "verb" and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in tok.children) \
+                and lemma(tok) not in ("defend", "arm", "declare"):
+            # "shooting itself in the foot": an idiom, not an act on anyone (tested after the
+            # lexicon, which most verbs are not in: reading the children costs more)
             continue
         for entry in cands:
             ok, extra = matches(entry, tok, token_actor)
@@ -453,8 +455,8 @@ def reported_demands(doc, hits: list[Candidate]) -> list[Candidate]:
     """
     out = []
     have = {h.tok.i for h in hits}
-    for tok in doc:
-        if tok.dep_ != "ccomp" or lemma(tok.head) not in REPORTING_VERBS | {"insist", "demand"}:
+    for tok in tokens_where(doc, "dep", ("ccomp",)):
+        if lemma(tok.head) not in REPORTING_VERBS | {"insist", "demand"}:
             continue
         blame = any(c.dep_ == "acomp" and lemma(c) in ("responsible", "culpable", "guilty", "behind")
                     for c in tok.children) or any(c.dep_ == "prep" and c.lower_ == "behind" for c in tok.children)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from communique.extract.syntax import tokens_where
+
 from .tree import REPORTING_VERBS, governing_verb, lemma, prep_children
 
 FUTURE_HEADS = {"plan", "intend", "expect", "schedule", "aim", "prepare", "set", "hope",
@@ -60,7 +62,7 @@ def assess(anchor, latest: int | None = None) -> Mood:
 
 def latest_year(doc) -> int | None:
     """The latest four-digit year among the document's dates."""
-    years = [int(t.text) for t in doc if t.shape_ == "dddd" and t.ent_type_ == "DATE"
+    years = [int(t.text) for t in tokens_where(doc, "shape", ("dddd",)) if t.ent_type_ == "DATE"
              and 1900 <= int(t.text) <= 2100]
     return max(years) if years else None
 
