@@ -14,7 +14,7 @@ from communique.extract.gazetteer import (GazetteerEntry, candidates, fold_name,
                                           spelling_candidates)
 
 __all__ = ["mention_candidates", "tags", "qualifier", "qualifier_parts", "qualifier_of",
-           "chain_country", "chain_parts", "chain_readings"]
+           "chain_country", "chain_end", "chain_parts", "chain_readings"]
 
 
 _GENERIC_TAIL = re.compile(
@@ -131,9 +131,10 @@ _CHAIN_COMMA = re.compile(r"(?:\s+" + GENERIC + r"){0,2}((?:\s*,\s*(?:the\s+)?(?
 
 
 # "Kinda in Idleb", "Bara in the southern countryside of Idleb", "Tal Tamer city in
-# Al-Hasakeh": the unit a place lies in, after "in"
+# Al-Hasakeh", "in al-Hasakeh": the unit a place lies in, after "in"
 _CHAIN_IN = re.compile(r"(?:\s+" + GENERIC + r")?\s+in\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?"
-                       r"(?:countryside\s+of\s+)?([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})")
+                       r"(?:countryside\s+of\s+)?((?:(?:al|ar|as|ad|an|ash|el)-)?[A-Z][\w'’-]*"
+                       r"(?:\s[A-Z][\w'’-]*){0,3})")
 
 
 def _chain_after(text: str, end_char: int, after_in: bool = True) -> list[str]:
@@ -145,6 +146,14 @@ def _chain_after(text: str, end_char: int, after_in: bool = True) -> list[str]:
         return [p.strip() for p in chain_parts(m.group(1)) if p.strip()]
     m = _CHAIN_IN.match(after) if after_in else None
     return [m.group(1)] if m else []
+
+
+def chain_end(text: str, end_char: int) -> int:
+    """Where the admin chain right after a mention ends (``end_char`` when none follows):
+    the mentions up to there are its parts."""
+    after = text[end_char:end_char + 120]
+    m = _CHAIN_PAREN.match(after) or _CHAIN_COMMA.match(after)
+    return end_char + m.end() if m else end_char
 
 
 def qualifier_parts(text: str, end_char: int) -> list[set[str]]:
@@ -175,15 +184,24 @@ def chain_parts(chain: str) -> list[str]:
     return re.split(r"\.\s", chain, maxsplit=1)[0].split(",")
 
 
-def qualifier_of(text: str) -> set[str]:
-    key = fold_name(text)
-    bare = re.sub(r"\s+" + GENERIC + r"$", "", key)
+def _unit_tags(entries) -> set[str]:
+    """The tags of the countries and admin units among some readings."""
     out = set()
-    for e in candidates(bare) or candidates(key) or spelling_candidates(bare):
+    for e in entries:
         if e.precision == "country" and not e.alias:
             out.add(e.country)
         elif e.kind in ("admin1", "admin2") or (e.precision == "region" and e.admin1_name):
             out |= tags(e) - {e.country}
+    return out
+
+
+def qualifier_of(text: str) -> set[str]:
+    key = fold_name(text)
+    bare = re.sub(r"\s+" + GENERIC + r"$", "", key)
+    out = _unit_tags(candidates(bare) or candidates(key) or spelling_candidates(bare))
+    if not out:
+        # the looser forms of a mention: "al-Hasakeh" is Al-Hasakah governorate
+        out = _unit_tags(mention_candidates(bare)[1])
     code = kb.us_state_code(key.replace(" ", ""))
     if code:
         out.add(f"c1:USA:{code}")

@@ -32,7 +32,8 @@ from communique.extract.syntax import (VERBAL_NOUNS, VERBAL_VERBS, reach, same_p
 from communique.extract.syntax import doc_text as syntax_doc_text
 from communique.extract.gazetteer import (GazetteerEntry, fold_name, lookup, neighbours,
                                           state_entry)
-from communique.extract.place_chains import (chain_country, chain_parts, chain_readings,
+from communique.extract.place_chains import (chain_country, chain_end, chain_parts,
+                                             chain_readings,
                                              mention_candidates, qualifier, qualifier_of,
                                              qualifier_parts, tags)
 
@@ -306,6 +307,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             cands = [state] if state else [c for c in country if c.precision == "country"][:1]
         if cands:
             mentions.append((dl.place_start, dl.place_end, dl.place, cands, True))
+    by_chain: set[int] = set()  # the starts of mentions read as the chain after them
     for start, end, from_ent in _mention_spans(doc):
         if dl is not None and start < dl.place_end and end > dl.place_start:
             continue
@@ -329,10 +331,13 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             # a name spelt like a place: the place if the chain after it agrees ("Saraqab
             # (Idleb)"), else the chain's own unit ("near Novomykhaylivka, Donetsk")
             qual = qualifier(doc_text, end)
-            cands = [c for c in cands if tags(c) & qual] or chain_readings(
-                doc_text, end) or cands
+            agreeing = [c for c in cands if tags(c) & qual]
+            if not agreeing and (chain := chain_readings(doc_text, end)):
+                by_chain.add(start)
+            cands = agreeing or chain or cands
         if not cands:
             cands = chain_readings(doc_text, end)
+            by_chain.add(start)
         if cands:
             mentions.append((start, end, text, cands, False))
     mentions += capital_mentions(doc, doc_text)
@@ -349,6 +354,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     # a place its own chain vouches for ("Qalanqal village (Gaalkacyo, Mudug)") is sure
     sure = [e is not None and not m[4] and bool(tags(e) & qualifier(doc_text, m[1]) - {None})
             for e, m in zip(own, mentions)]
+    chained: list[tuple[int, int, str | None]] = []  # (end, chain's end, country) of sure places
     for i, (start, end, text, cands, is_dl) in enumerate(mentions):
         # a reading does not vouch for itself where likelier or surer places name countries
         # ("Kelly in Idleb" is no Kelly of the United States because that Kelly is American),
@@ -366,6 +372,11 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         parts = qualifier_parts(doc_text, end) if not is_dl else []
         if is_dl and dl is not None and dl.region:
             parts = [qualifier_of(dl.region)]
+        parent = next((c for s0, e0, c in chained if s0 <= start and end <= e0), None)
+        if parent and not is_dl:
+            # a part of the chain of a place that chain vouches for lies in that place's
+            # country: "Analalava (Analalava, Sofia)" is Madagascar's Sofia, not Bulgaria's
+            parts = [*parts, {parent}]
         qual = set().union(*parts)
         best = max(cands, key=lambda e: _score(e, countries, states, parts))
         if qual and not is_dl and best.precision != "country" and chain_country(qual) not in (
@@ -377,14 +388,20 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             chain = [e for e in cands if e.country == chain_country(qual)] or [
                 e for e in chain_readings(doc_text, end, after_in=True)
                 if e.country == chain_country(qual)]
-            if chain:
-                best = max(chain, key=lambda e: _score(e, countries, states, []))
+            if not chain:
+                continue  # a namesake abroad, and the chain names nothing to stand in
+            best = max(chain, key=lambda e: _score(e, countries, states, []))
+            if best not in cands:
+                by_chain.add(start)
         if not is_dl and _far_fetched(best, countries, qual):
             continue
         if best.variant and best.kind != "admin1" and best.country not in countries \
                 and not tags(best) & qual:
             continue  # a town spelt like one abroad, or in a text of no country
-
+        if not is_dl and start not in by_chain and tags(best) & qual:
+            # (a reading of the chain itself is no place of its own: "Barangay Tagapo, Santa
+            # Rosa, Laguna" read as the chain may pick a namesake abroad)
+            chained.append((end, chain_end(doc_text, end), best.country))
         hits.append(PlaceHit(start, end, text, best.name, best.country, best.lat, best.lon,
                              best.precision, is_dl, best.admin1_name, best.kind))
     hits.sort(key=lambda h: h.start)

@@ -88,3 +88,22 @@ def test_a_name_with_de_la_is_one_name(coder):
     loc = _loc(coder, "On 3 May 2020, in Martinez de la Torre, Veracruz, gunmen shot a "
                       "shopkeeper.")
     assert (loc["name"], loc["country"]) == ("Martínez de la Torre", "MEX")
+
+
+@needs_db
+def test_a_part_of_a_sure_places_chain_lies_in_its_country(coder):
+    # Carvajal is a town of Trujillo state, Venezuela; Trujillo alone is likelier Peru's city
+    loc = _loc(coder, "On 3 May 2020, in Carvajal, Trujillo state, teachers protested over "
+                      "unpaid wages.")
+    assert loc["country"] == "VEN"
+    from communique.extract.places import find_places
+
+    doc = coder.nlp("On 3 May 2020, in Carvajal, Trujillo state, teachers protested.")
+    assert {h.country for h in find_places(doc)} == {"VEN"}
+
+
+@needs_db
+def test_a_namesake_abroad_gives_way_to_the_unit_after_in(coder):
+    # Rihaniya is a village of Israel in the gazetteer; "in al-Hasakeh" puts it in Syria
+    loc = _loc(coder, "On 9 May 2020, rebels looted wheat crops in Rihaniya in al-Hasakeh.")
+    assert (loc["country"], loc["admin1"]) == ("SYR", "Al-Hasakah")
