@@ -950,3 +950,16 @@ def test_fire_the_protesters_set_makes_a_riot(coder, text, expected):
     [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2020-05-01"}])
     protests = [e for e in rec["events"] if e["type"] == "PROTEST"]
     assert protests and event_acled_type(protests[0], rec)[0] == expected
+
+
+@pytest.mark.parametrize("text, protest", [
+    # manual, PROTEST: people who gather to demand or denounce demonstrate, whoever they are
+    ("Retired teachers gathered outside the ministry in Beirut, demanding their pensions.", True),
+    ("Hundreds of traders gathered in the main square to demand lower taxes.", True),
+    # a gathering for anything else is none
+    ("The ministers gathered in Geneva to discuss the crisis.", False),
+    ("Relatives gathered at the hospital to wait for news.", False),
+])
+def test_people_who_gather_to_demand_protest(nlp, text, protest):
+    types = [e.type for e in _asserted(_events(nlp, text))]
+    assert ("PROTEST" in types) == protest, types

@@ -74,6 +74,8 @@ CONFLICT_CUES = {
 # ("an IED exploded"), and what strikes from the air ("the air force targeted positions").
 PROTESTER_SUBJECTS = {"protester", "protesters", "protestor", "protestors", "demonstrator",
                       "demonstrators", "marcher", "marchers"}
+# what people gather to do when they gather to protest ("gathered to demand", "demanding")
+PROTEST_PURPOSES = {"demand", "protest", "denounce", "condemn", "demonstrate", "chant"}
 EXPLOSIVE_SUBJECTS = {"ied", "ieds", "rcied", "vbied", "pbied", "uvied", "bomb", "bombs", "mine",
                       "mines", "landmine", "landmines", "device", "devices", "explosive",
                       "explosives", "grenade", "grenades", "shell", "shells", "mortar", "rocket",
@@ -339,6 +341,15 @@ def _subject_words(tok, of: bool = False) -> set[str]:
     return {w for h in heads for w in (h.lower_, lemma(h))}
 
 
+def _needs_subj_protesters(tok, token_actor) -> bool:
+    """Protesters gather ("hundreds of protesters gathered in Najaf"), and so does anyone who
+    gathers to demand or denounce (manual, PROTEST: a demonstration; its topic, typically a
+    REQUEST, is no event of its own): "retired soldiers gathered in the square, demanding
+    their rights", "traders gathered outside the ministry to demand aid"."""
+    return bool(_subject_words(tok, of=True) & PROTESTER_SUBJECTS) or any(
+        c.dep_ in ("advcl", "xcomp") and lemma(c) in PROTEST_PURPOSES for c in tok.children)
+
+
 def _needs_subj_aircraft(tok, token_actor) -> bool:
     words = _subject_words(tok)
     return bool(words & AIRCRAFT_WORDS) or any(
@@ -382,7 +393,7 @@ NEEDS = {
     "no-obj": lambda tok, ta: not objects(tok),
     "obj-or-of": lambda tok, ta: bool(objects(tok)) or bool(prep_children(tok, ("of", "against"))),
     "future-act": _needs_future_act,
-    "subj-protesters": lambda tok, ta: bool(_subject_words(tok, of=True) & PROTESTER_SUBJECTS),
+    "subj-protesters": _needs_subj_protesters,
     "subj-explosive": lambda tok, ta: any(word_set(s) & EXPLOSIVE_SUBJECTS for s in subjects(tok)),
     "subj-aircraft": _needs_subj_aircraft,
 }
