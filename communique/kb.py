@@ -409,6 +409,18 @@ def country_by_adjective(word: str) -> str | None:
     return None
 
 
+@cache
+def mission_hosts() -> tuple[tuple[str, str], ...]:
+    """(name, ISO3) of every name and alias of a field mission that works in one country
+    (``host`` in organizations.tsv): "UNIFIL" -> LBN, "OSCE SMM" -> UKR. Longest first."""
+    pairs = []
+    for row in _read_tsv("organizations.tsv"):
+        host = row.get("host") or ""
+        if host:
+            pairs += [(text, host) for text in [row["name"], *_split(row["aliases"])]]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
 # ---------------------------------------------------------------- other senses
 
 # Knowledge-base names that often mean something else in news text; the actor

@@ -17,7 +17,7 @@ from .extract import dates as _dates
 from .extract.date_forms import in_opening_sentence, opening_date, without_glosses
 from .extract.date_resolve import load_dateparser
 from .extract.fatalities import note_deaths, note_share, note_toll
-from .extract.note_places import actors_country
+from .extract.note_places import actors_country, mission_country
 from .extract.syntax import doc_text, keep_text
 from .extract import events as _events
 from .extract import places as _places
@@ -205,9 +205,10 @@ class Coder:
             place = _places.location_for(doc, h.trigger_token, place_hits,
                                          note=opening is not None)
             if place is None and opening is not None and note_country is not False:
-                # a note that names no place: the country its own actors name
+                # a note that names no place: the country its own actors name, else the
+                # host country of the field mission it names ("the OSCE SMM observed ...")
                 if note_country is None:
-                    note_country = actors_country(actors.actors) or False
+                    note_country = actors_country(actors.actors) or mission_country(text) or False
                 if note_country:
                     place = _places.country_place(note_country, "actors")
             recipient = list(h.recipient_ids)

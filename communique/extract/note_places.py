@@ -5,6 +5,8 @@ occasion in one place), split out of ``places.py``.
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -16,7 +18,8 @@ from communique.extract.syntax import same_paragraph
 if TYPE_CHECKING:
     from communique.extract.places import PlaceHit
 
-__all__ = ["note_place", "any_note_place", "holds", "actors_country"]
+__all__ = ["note_place", "any_note_place", "holds", "actors_country", "mission_hosts",
+           "mission_country"]
 
 
 def note_place(doc: Doc, trig: Token, verbal: bool,
@@ -110,4 +113,27 @@ def actors_country(actors) -> str | None:
     dollar"). None when they name several countries or none."""
     found = {a.country for a in actors if a.country_source == "text" and a.sector
              and a.sector != "MIL" and a.country and kb.country(a.country)}
+    return found.pop() if len(found) == 1 else None
+
+
+@functools.cache
+def _missions() -> tuple[re.Pattern, dict[str, str]]:
+    pairs = kb.mission_hosts()
+    names = "|".join(re.escape(name) for name, _ in pairs)
+    return re.compile(r"(?<![\w-])(" + names + r")(?![\w-])"), dict(pairs)
+
+
+def mission_hosts(text: str) -> list[str]:
+    """The host country of each field mission the text names, in text order: a mission
+    that works in one country tells of that country ("the OSCE SMM observed 13 explosions
+    near Zolote-4": Ukraine; "UNIFIL reported ...": Lebanon). Names and aliases are those
+    of organizations.tsv's rows with a ``host``, matched case-sensitively."""
+    pattern, hosts = _missions()
+    return [hosts[m.group(1)] for m in pattern.finditer(text)]
+
+
+def mission_country(text: str) -> str | None:
+    """The one host country of the field missions a note names (``mission_hosts``),
+    None where it names none or several."""
+    found = set(mission_hosts(text))
     return found.pop() if len(found) == 1 else None

@@ -209,14 +209,19 @@ def qualifier_of(text: str) -> set[str]:
 
 
 
-def chain_readings(text: str, end_char: int, after_in: bool = False) -> list[GazetteerEntry]:
+def chain_readings(text: str, end_char: int, after_in: bool = False,
+                   towns: bool = False) -> list[GazetteerEntry]:
     """A place the gazetteer lacks, placed by the admin chain after it: "Moliro (Moba,
     Tanganyika)", "Obrenovac, Serbia" -> the finest part the gazetteer knows, in a
     country the coarser parts agree with ("(Hays, Al Hudaydah)": Yemen's Hays, not the
     Hays County of Texas, else Al Hudaydah); a part's generic word goes ("Thies
     subdivision"). With ``after_in``, also the admin unit after "in" ("Karama in eastern
-    Ar-Raqqa countryside"; not a country: "Mitsobi in Georgia" is no place of its own)."""
-    readings = []
+    Ar-Raqqa countryside"; not a country: "Mitsobi in Georgia" is no place of its own).
+    With ``towns``, for a place nothing else reads, a chain with no admin unit the
+    gazetteer knows is read by the towns its parts name (not their alternate names or
+    spellings alike), as a unit is often named after its seat and GeoNames lacks the
+    unit: "Shahjadpur Upazila (Shahjadpur, Sirajganj)" is at the town of Sirajganj."""
+    readings, towns_of = [], []
     parts = _chain_after(text, end_char, after_in=False)
     units = ("admin1", "admin2", "region", "country") if parts else ("admin1", "admin2", "region")
     for part in parts or (_chain_after(text, end_char) if after_in else []):
@@ -225,10 +230,12 @@ def chain_readings(text: str, end_char: int, after_in: bool = False) -> list[Gaz
         if not found and bare != part:
             found = mention_candidates(bare)[1]
         readings.append([c for c in found if not c.alias and c.kind in units])
-    for i, cands in enumerate(readings):
-        coarser = {c.country for later in readings[i + 1:] for c in later}
-        if coarser:
-            cands = [c for c in cands if c.country in coarser]
-        if cands:
-            return cands
+        towns_of.append([c for c in found if not c.alias and not c.variant and c.kind == "city"])
+    for rows in (readings, towns_of) if towns and parts else (readings,):
+        for i, cands in enumerate(rows):
+            coarser = {c.country for later in rows[i + 1:] for c in later}
+            if coarser:
+                cands = [c for c in cands if c.country in coarser]
+            if cands:
+                return cands
     return []

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from communique import kb
 from communique.extract.dates import find_dateline
-from communique.extract.note_places import any_note_place, note_place
+from communique.extract.note_places import any_note_place, mission_hosts, note_place
 from communique.extract.place_capitals import capital_mentions
 from communique.extract.place_roles import (LOC_PREPS, MOTION, language_name, mention_role,
                                             names_an_office, own_clause, role, through_object)
@@ -190,11 +190,14 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     return sorted(m for m in out if not names_an_office(doc, m[0], m[1]))
 
 
-def _context(doc: Doc, resolved: list[GazetteerEntry]
+def _context(doc: Doc, resolved: list[GazetteerEntry], text: str
              ) -> tuple[dict[str, int], set[tuple[str, str]]]:
     """Countries (with counts) and the admin units (tags, see ``tags``) the article
-    mentions unambiguously."""
+    mentions unambiguously; a field mission it names counts for its host country ("the
+    OSCE SMM observed ... near Zolote-4": Ukraine)."""
     countries: dict[str, int] = {}
+    for iso3 in mission_hosts(text):
+        countries[iso3] = countries.get(iso3, 0) + 1
     states: set[str] = set()
     for e in resolved:
         if e.country:
@@ -336,7 +339,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
                 by_chain.add(start)
             cands = agreeing or chain or cands
         if not cands:
-            cands = chain_readings(doc_text, end)
+            cands = chain_readings(doc_text, end, towns=True)
             by_chain.add(start)
         if cands:
             mentions.append((start, end, text, cands, False))
@@ -344,7 +347,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     mentions += _landmark_mentions(doc, [(m[0], m[1]) for m in mentions])
     own = [e if e and (not e.variant or e.kind == "admin1") else None
            for e in map(_unambiguous, mentions)]
-    all_countries, states = _context(doc, [e for e in own if e])
+    all_countries, states = _context(doc, [e for e in own if e], doc_text)
     hits = []
     # the places that name a country for the context (not "the US dollar": a modifier)
     placed = [e.country if e and e.country and not (
@@ -526,7 +529,7 @@ def _chain_place(doc: Doc, place_hits: list[PlaceHit]) -> PlaceHit | None:
     named = {h.country for h in place_hits if h.country} | {
         kb.country_by_adjective(e.text) for e in doc.ents if e.label_ == "NORP"}
     for m in _PAREN.finditer(text):
-        cands = chain_readings(text, m.start())
+        cands = chain_readings(text, m.start(), towns=True)
         if cands and named and not any(c.country in named for c in cands):
             # the chain's unit is a homonym abroad: another name of the chain in a country
             # the note names ("(Rafah, North Sinai)" of an Egyptian soldier: Sinai)

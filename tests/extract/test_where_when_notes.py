@@ -358,3 +358,36 @@ def test_a_chain_after_lower_case_words_still_qualifies(coder):
     ev = _main(coder, "On 6 May 2020, gunmen fired on a checkpoint in the west of Hodeidah Red "
                       "Sea port city (Al Hawak, Al Hudaydah).")
     assert (ev["location"]["country"], ev["location"]["admin1"]) == ("YEM", "Al Hudaydah")
+
+
+# ---------------------------------------------------------------- field missions, chains of towns
+
+@pytest.mark.parametrize("text, hosts", [
+    ("The OSCE SMM recorded ceasefire violations.", ["UKR"]),
+    ("UNIFIL and MINUSMA patrols", ["LBN", "MLI"]),
+    # the OSCE as a whole works in many countries; "Unifiled" is no mission
+    ("The OSCE chair met the Unifiled Command.", []),
+])
+def test_field_missions_name_their_host_country(text, hosts):
+    from communique.extract.note_places import mission_hosts
+
+    assert mission_hosts(text) == hosts
+
+
+def test_a_note_naming_only_unknown_villages_takes_its_missions_country(coder):
+    # "Vovchozubivka" is a made-up village; the Special Monitoring Mission of the OSCE
+    # works in Ukraine only, so its observation is in Ukraine (precision country)
+    ev = _main(coder, "On 4 May 2020, the OSCE SMM observed a total of 7 explosions involving "
+                      "unknown weapons near Vovchozubivka.")
+    loc = ev["location"]
+    assert (loc["country"], loc["precision"], loc["source"]) == ("UKR", "country", "actors")
+
+
+@needs_db
+def test_a_chain_naming_only_towns_places_by_the_town(coder):
+    # "Kholapara" is a made-up upazila; Tangail district is named after its seat, the
+    # town of Tangail (Bangladesh), which GeoNames knows as a town, not as a unit
+    ev = _main(coder, "On 2 May 2020, two farmers were hacked to death in Kholapara Upazila "
+                      "(Tangail) over a land dispute.")
+    loc = ev["location"]
+    assert (loc["name"], loc["country"]) == ("Tangail", "BGD")
