@@ -68,6 +68,8 @@ def _surface(phrase: str) -> str:
 @lru_cache(maxsize=_NORMALISED)
 def _fold(s: str) -> str:
     """Case- and accent-insensitive key: "Türkiye" -> "turkiye"."""
+    if s.isascii():  # nothing to decompose, no accent to drop
+        return s.casefold()
     decomposed = unicodedata.normalize("NFKD", s)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
