@@ -963,3 +963,27 @@ def test_fire_the_protesters_set_makes_a_riot(coder, text, expected):
 def test_people_who_gather_to_demand_protest(nlp, text, protest):
     types = [e.type for e in _asserted(_events(nlp, text))]
     assert ("PROTEST" in types) == protest, types
+
+
+@pytest.mark.parametrize("text, types", [
+    # who stands behind the actor is part of the telling of its act, not an act of its own
+    ("About 40 nurses, supported by the union, demonstrated outside the hospital in Durban.",
+     ["PROTEST"]),
+    ("Assailants backed by the party attacked workers in Agartala.", ["ASSAULT"]),
+    ("At least 20 artists supported by their unions rallied in Thessaloniki.", ["PROTEST"]),
+    # the controls: backing told as an act, or of a thing rather than of one who acts
+    ("The union supported the nurses.", ["SUPPORT"]),
+    ("The nurses were supported by the union.", ["SUPPORT"]),
+    ("The plan, backed by France, was adopted.", ["SUPPORT"]),
+])
+def test_the_backers_of_an_actor_are_no_event(nlp, text, types):
+    assert [e.type for e in _asserted(_events(nlp, text))] == types
+
+
+def test_the_backers_of_an_actor_that_is_no_subject_are_no_event(coder):
+    """"A group of assailants backed by X": the participle hangs on the actor the actor
+    step found ("assailants"), not on the subject ("group")."""
+    [rec] = coder.code_dicts([{"id": "t", "text": "On 3 May 2020, a group of assailants backed "
+                               "by BJP attacked Congress workers at Ranir Bazar.",
+                               "published": "2020-05-04"}])
+    assert [e["type"] for e in rec["events"]] == ["ASSAULT"]
