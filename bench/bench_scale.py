@@ -225,6 +225,49 @@ RUNS = {"a": run_a, "b": run_b, "c": run_c, "d": run_d, "e": run_e}
 
 # -- where one process spends its time ----------------------------------------------------
 
+def stage_hooks(pipeline) -> list[tuple[str, object, str]]:
+    """(label, owner, attribute) of each coding stage worth timing in ``pipeline`` (the
+    ``communique.pipeline`` module of this checkout or of another); a stage that code
+    lacks is left out."""
+    hooks = [("places", getattr(pipeline, "_places", None), "find_places"),
+             ("actors", getattr(pipeline, "_actors", None), "find_actors"),
+             ("quotes", getattr(pipeline, "_quotes", None), "find_quotes"),
+             ("dates", getattr(pipeline, "_dates", None), "find_dates"),
+             ("events", getattr(pipeline, "_events", None), "find_events"),
+             ("record: events (dates, places per event)", pipeline.Coder, "_events"),
+             ("record: quotes", pipeline.Coder, "_quotes")]
+    return [h for h in hooks if h[1] is not None and hasattr(h[1], h[2])]
+
+
+def time_stages(hooks, cost: collections.Counter, calls: collections.Counter | None = None
+                ) -> list[tuple[object, str, object]]:
+    """Wrap each hook so its CPU seconds add to ``cost[label]`` (and its calls to
+    ``calls[label]``); returns (owner, name, original) to put back with ``untime_stages``."""
+    undo = []
+
+    def timer(fn, label):
+        def timed(*args, **kwargs):
+            t = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                cost[label] += time.process_time() - t
+                if calls is not None:
+                    calls[label] += 1
+        return timed
+
+    for label, owner, name in hooks:
+        fn = getattr(owner, name)
+        setattr(owner, name, timer(fn, label))
+        undo.append((owner, name, fn))
+    return undo
+
+
+def untime_stages(undo) -> None:
+    for owner, name, fn in reversed(undo):
+        setattr(owner, name, fn)
+
+
 def profile(corpus: Path, n: int) -> dict:
     """Seconds per stage over the first ``n`` articles (wrapped calls, no profiler), and
     the top functions by own time under cProfile."""
@@ -240,33 +283,8 @@ def profile(corpus: Path, n: int) -> dict:
     list(coder.code_dicts(articles[:2]))
     cost: collections.Counter = collections.Counter()
     calls: collections.Counter = collections.Counter()
-
-    def wrap(owner, name: str, label: str) -> None:
-        fn = getattr(owner, name, None)
-        if fn is None:
-            return
-
-        def timed(*args, **kwargs):
-            t = time.process_time()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                cost[label] += time.process_time() - t
-                calls[label] += 1
-
-        setattr(owner, name, timed)
-
-    for label, owner, name in [
-            ("places", getattr(pipeline, "_places", None), "find_places"),
-            ("actors", getattr(pipeline, "_actors", None), "find_actors"),
-            ("quotes", getattr(pipeline, "_quotes", None), "find_quotes"),
-            ("dates", getattr(pipeline, "_dates", None), "find_dates"),
-            ("events", getattr(pipeline, "_events", None), "find_events"),
-            ("record: events (dates, places per event)", pipeline.Coder, "_events"),
-            ("record: quotes", pipeline.Coder, "_quotes"),
-            ("record: to_dict", pipeline.Record, "to_dict")]:
-        if owner is not None:
-            wrap(owner, name, label)
+    time_stages(stage_hooks(pipeline) + [("record: to_dict", pipeline.Record, "to_dict")],
+                cost, calls)
     words = sum(len(a.text.split()) for a in articles if hasattr(a, "text"))
     start = time.process_time()
     list(coder.code_dicts(articles))

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_scale import write_corpus  # noqa: E402
+from bench_scale import time_stages, write_corpus  # noqa: E402
 
 STAGES = [("places", "_places", "find_places"), ("actors", "_actors", "find_actors"),
           ("quotes", "_quotes", "find_quotes"), ("dates", "_dates", "find_dates"),
@@ -52,22 +52,8 @@ def timed_coder(package: str, cost: collections.Counter):
     """The package's default coder, its stages wrapped to add their CPU seconds to ``cost``."""
     pipeline = importlib.import_module(f"{package}.pipeline")
 
-    def wrap(owner, name: str, label: str) -> None:
-        fn = getattr(owner, name)
-
-        def timed(*args, **kwargs):
-            t = time.process_time()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                cost[label] += time.process_time() - t
-
-        setattr(owner, name, timed)
-
-    for label, module, name in STAGES:
-        wrap(getattr(pipeline, module), name, label)
-    for label, name in ASSEMBLY:
-        wrap(pipeline.Coder, name, label)
+    time_stages([(label, getattr(pipeline, module), name) for label, module, name in STAGES]
+                + [(label, pipeline.Coder, name) for label, name in ASSEMBLY], cost)
     return pipeline.default_coder()
 
 

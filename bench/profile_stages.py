@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_scale import write_corpus  # noqa: E402
+from bench_scale import stage_hooks, time_stages, untime_stages, write_corpus  # noqa: E402
 
 
 def stage_costs(coder, articles, docs) -> tuple[dict[str, float], float]:
@@ -33,31 +33,8 @@ def stage_costs(coder, articles, docs) -> tuple[dict[str, float], float]:
     from communique import pipeline
 
     cost: collections.Counter = collections.Counter()
-    undo = []
-
-    def wrap(owner, name: str, label: str) -> None:
-        fn = getattr(owner, name)
-
-        def timed(*args, **kwargs):
-            t = time.process_time()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                cost[label] += time.process_time() - t
-
-        setattr(owner, name, timed)
-        undo.append((owner, name, fn))
-
-    for label, owner, name in [
-            ("places", pipeline._places, "find_places"),
-            ("actors", pipeline._actors, "find_actors"),
-            ("quotes", pipeline._quotes, "find_quotes"),
-            ("dates", pipeline._dates, "find_dates"),
-            ("events", pipeline._events, "find_events"),
-            ("record: events (dates, places per event)", pipeline.Coder, "_events"),
-            ("record: quotes", pipeline.Coder, "_quotes"),
-            ("record: places", pipeline.Coder, "_places")]:
-        wrap(owner, name, label)
+    undo = time_stages(stage_hooks(pipeline) + [("record: places", pipeline.Coder, "_places")],
+                       cost)
     try:
         start = time.process_time()
         for a, doc in zip(articles, docs):
@@ -70,8 +47,7 @@ def stage_costs(coder, articles, docs) -> tuple[dict[str, float], float]:
             cost["json.dumps"] += time.process_time() - t
         total = time.process_time() - start
     finally:
-        for owner, name, fn in undo:
-            setattr(owner, name, fn)
+        untime_stages(undo)
     return dict(cost), total
 
 
