@@ -123,36 +123,35 @@ def _envoy(words) -> bool:
 
 def _country_in(table: ActorTable, words) -> str | None:
     """The country a nationality word or country name among ``words`` names, longest first."""
-    for n in (3, 2, 1):  # "South African" before "African"
-        for k in range(len(words) - n + 1):
-            ws = words[k:k + n]
-            if any(ws[x + 1].i != ws[x].i + 1 for x in range(n - 1)):
-                continue
-            text = table.doc[ws[0].i:ws[-1].i + 1].text
-            c = kb.country_by_adjective(text)
-            if not c:
-                entries = [e for e in kb.lookup(text, table.user) if e.kind == "country"]
-                c = entries[0].country if entries else None
-                placed = table.placed(ws[0].idx, ws[-1].idx + len(ws[-1].text), c)
-                if placed != c:
-                    c = None  # "the Georgia Secretary of State": the US state
-            if c:
-                return c
+    for ws, text in _runs(table, words):  # "South African" before "African"
+        c = kb.country_by_adjective(text)
+        if not c:
+            entries = [e for e in kb.lookup(text, table.user) if e.kind == "country"]
+            c = entries[0].country if entries else None
+            placed = table.placed(ws[0].idx, ws[-1].idx + len(ws[-1].text), c)
+            if placed != c:
+                c = None  # "the Georgia Secretary of State": the US state
+        if c:
+            return c
     return None
 
 
 def _body_in(table: ActorTable, words) -> str | None:
     """"NATO Secretary General X", "a United Nations prosecutor": the body's code."""
+    for _ws, text in _runs(table, words):
+        orgs = [e for e in kb.lookup(text, table.user) if e.kind == "organization"]
+        if orgs and orgs[0].country:
+            return orgs[0].country
+    return None
+
+
+def _runs(table: ActorTable, words):
+    """(tokens, text) of each run of 3, then 2, then 1 adjacent tokens of ``words``."""
     for n in (3, 2, 1):
         for k in range(len(words) - n + 1):
             ws = words[k:k + n]
-            if any(ws[x + 1].i != ws[x].i + 1 for x in range(n - 1)):
-                continue
-            text = table.doc[ws[0].i:ws[-1].i + 1].text
-            orgs = [e for e in kb.lookup(text, table.user) if e.kind == "organization"]
-            if orgs and orgs[0].country:
-                return orgs[0].country
-    return None
+            if all(ws[x + 1].i == ws[x].i + 1 for x in range(n - 1)):
+                yield ws, table.doc[ws[0].i:ws[-1].i + 1].text
 
 
 def _subnational_in(table: ActorTable, words) -> str | None:
