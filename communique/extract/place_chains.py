@@ -13,7 +13,7 @@ from communique import kb
 from communique.extract.gazetteer import (GazetteerEntry, candidates, fold_name,
                                           spelling_candidates)
 
-__all__ = ["mention_candidates", "tags", "qualifier", "qualifier_parts", "qualifier_of",
+__all__ = ["CITY_WORDS", "PLACE_WORDS", "names_a_place", "mention_candidates", "tags", "qualifier", "qualifier_parts", "qualifier_of",
            "chain_country", "chain_end", "chain_parts", "chain_readings"]
 
 
@@ -34,6 +34,23 @@ _ADMIN1_WORDS = {"province", "provinces", "region", "state", "governorate", "obl
 _ADMIN2_WORDS = {"district", "county", "municipality", "subdistrict", "sub-district", "tehsil",
                  "raion", "rayon", "zila", "commune", "lga", "local government area"}
 _CITY_WORDS = {"city", "town", "village", "municipality"}
+
+
+# lower-case words after a name that say it is a place and of what kind ("Diwaniya city",
+# "Hadramawt governorate", "Lara state")
+PLACE_WORDS = frozenset(_ADMIN1_WORDS | _ADMIN2_WORDS | _CITY_WORDS | {"upazila"})
+
+
+# of them, those that say it is a city or town ("Diwaniya city", "Kadikoy town")
+CITY_WORDS = frozenset({"city", "town"})
+
+
+def names_a_place(text: str) -> bool:
+    """Does a mention end in a word that says it is a city or town ("Diwaniya city")? A
+    name so called is a place even where the gazetteer knows it only as an alternate name
+    or a spelling alike ("Nassriya city"); a "village" may be one of many namesakes."""
+    words = text.split()
+    return len(words) > 1 and words[-1] in CITY_WORDS
 
 
 def _prefer(cands: list[GazetteerEntry], word: str) -> list[GazetteerEntry]:

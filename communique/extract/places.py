@@ -30,10 +30,11 @@ from communique.extract.place_roles import (LOC_PREPS, MOTION, language_name, me
 from communique.extract.syntax import (VERBAL_NOUNS, VERBAL_VERBS, reach, same_paragraph,
                                        token_at_char, tokens_where)
 from communique.extract.syntax import doc_text as syntax_doc_text
+from communique.extract.gazetteer import candidates as gazetteer_candidates
 from communique.extract.gazetteer import (GazetteerEntry, fold_name, lookup, neighbours,
                                           state_entry)
-from communique.extract.place_chains import (chain_country, chain_end, chain_parts,
-                                             chain_readings,
+from communique.extract.place_chains import (CITY_WORDS, PLACE_WORDS, chain_country, chain_end,
+                                             chain_parts, chain_readings, names_a_place,
                                              mention_candidates, qualifier, qualifier_of,
                                              qualifier_parts, tags)
 
@@ -187,7 +188,77 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
             if any(c.precision in ("country", "region") and not c.alias for c in cands) \
                     and len(ent) <= 3:
                 out.append((ent.start_char, ent.end_char, True))
+    out = _named_by_tail(doc, _longest_names(doc, out))
     return sorted(m for m in out if not names_an_office(doc, m[0], m[1]))
+
+
+# words that may join the words of one place name ("Port of Spain", "Kut e Abdollah",
+# "Kohgiluyeh and Boyer-Ahmad", "Trinidad and Tobago")
+_NAME_JOINERS = {"of", "e", "i", "and", "de", "del", "la", "al", "el", "-", "y", "upon", "on"}
+
+
+def _longest_names(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Each mention run on over the words after it while the longer name is a place the
+    gazetteer knows by that name: the parser cuts "Port of Spain" into "Port" and "Spain
+    city", "Toba Tek Singh" into "Toba" and "Singh city", "Kut e Abdollah" after "Kut".
+    A mention the longer one covers goes."""
+    out: list[tuple[int, int, bool]] = []
+    ran_on: list[tuple[int, int]] = []  # the stretches a mention was run on over
+    for start, end, from_ent in sorted(spans):
+        if any(s0 <= start < e0 for s0, e0 in ran_on):
+            continue  # inside a name already run on
+        i = token_at_char(doc, end - 1) + 1
+        for n in (4, 3, 2, 1):
+            toks = doc[i:i + n]
+            if len(toks) < n or not toks[-1].is_title or any(
+                    not (t.is_title or t.lower_ in _NAME_JOINERS) or t.ent_type_ in (
+                        "DATE", "TIME", "CARDINAL") for t in toks):
+                continue
+            longer = doc.text[start:toks[-1].idx + len(toks[-1])]
+            if any(not c.alias and c.prior >= 2.5 for c in gazetteer_candidates(fold_name(longer))):
+                ran_on.append((end, toks[-1].idx + len(toks[-1])))
+                end = toks[-1].idx + len(toks[-1])
+                break
+        out.append((start, end, from_ent))
+    return out
+
+
+def _named_by_tail(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """A name before a lower-case word that says what kind of place it is ("Hadramawt
+    governorate", "Yaounde city", "Lara state") is a mention whatever label the parser gave
+    it, when the gazetteer knows it; a mention so followed takes the word ("in Diwaniya
+    city": the city, not the governorate)."""
+    out = []
+    ends = {token_at_char(doc, e - 1): (s, e, f) for s, e, f in spans}
+    covered = {i for s, e, _ in spans for i in range(token_at_char(doc, s),
+                                                     token_at_char(doc, e - 1) + 1)}
+    used = set()
+    for tail in tokens_where(doc, "lower", PLACE_WORDS):
+        if not tail.is_lower or tail.i == 0 or tail.i in covered:
+            continue
+        prev = tail.i - 1
+        if prev in ends:
+            # only where the word is needed: a name known only as another place's alternate
+            # name ("Diwaniya") is a city the text names; "San Juan city" stays San Juan
+            s, e, f = ends[prev]
+            if tail.lower_ in CITY_WORDS and not doc.text[e:tail.idx].strip() and not any(
+                    not c.alias for c in mention_candidates(doc.text[s:e], variants=False)[1]):
+                used.add((s, e, f))
+                out.append((s, tail.idx + len(tail), f))
+            continue
+        j = prev
+        while j >= 0 and j not in covered and doc[j].ent_type_ not in (
+                "DATE", "TIME", "CARDINAL", "ORDINAL") and (doc[j].is_title or (
+                doc[j].text == "-" and j > 0 and doc[j - 1].is_title)):
+            j -= 1
+        j += 1
+        if j > prev or doc[j].is_stop or not doc[j].is_title:
+            continue  # no name, or "The city", "This town"
+        start, end = doc[j].idx, tail.idx + len(tail)
+        if mention_candidates(doc.text[start:end])[1]:
+            out.append((start, end, False))
+            covered.update(range(j, tail.i + 1))
+    return [m for m in spans if m not in used] + out
 
 
 def _context(doc: Doc, resolved: list[GazetteerEntry], text: str
@@ -321,10 +392,13 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         floor = 2.0 if from_ent else 3.5
         weak = [c for c in cands if c.alias and c.precision == "city" and c.prior < floor]
         if weak:
+            # (a name the text calls a city or town is one, "in Diwaniya city", unless the
+            # chain after it says otherwise: "Kadikoy town, Istanbul" is no Kadikoy of Aydin)
             # unless the chain after it vouches for it: "near Avdiivka, Donetsk" is
             # Avdiyivka of Donetsk oblast
             qual = qualifier(doc_text, end)
-            cands = [c for c in cands if c not in weak or tags(c) & qual - {None}]
+            cands = [c for c in cands if c not in weak or tags(c) & qual - {None}
+                     or (names_a_place(text) and not qual)]
         # "Oregon" the state, not Oregon, Ohio: a state beats a smaller town of its name
         state = next((c for c in cands if c.precision == "region" and c.country == "USA"
                       and not c.alias), None)
@@ -399,8 +473,10 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         if not is_dl and _far_fetched(best, countries, qual):
             continue
         if best.variant and best.kind != "admin1" and best.country not in countries \
-                and not tags(best) & qual:
-            continue  # a town spelt like one abroad, or in a text of no country
+                and not tags(best) & qual and (countries or not names_a_place(text)):
+            # a town spelt like one abroad, or in a text of no country, unless the text
+            # calls it a place and names no country to put it elsewhere ("in Nassriya city")
+            continue
         if not is_dl and start not in by_chain and tags(best) & qual:
             # (a reading of the chain itself is no place of its own: "Barangay Tagapo, Santa
             # Rosa, Laguna" read as the chain may pick a namesake abroad)

@@ -1,0 +1,65 @@
+"""Place names the parser cuts or labels as something else: a name run on over the words
+after it while the longer name is a known place ("Port of Spain"), and a name before a
+word that says what kind of place it is ("Hadramawt governorate", "Diwaniya city")."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.places import find_places, location_for
+
+
+def _location(nlp, text, trigger):
+    doc = nlp(text)
+    hits = find_places(doc)
+    tok = next(t.i for t in doc if t.text == trigger)
+    return location_for(doc, tok, hits, note=True)
+
+
+@pytest.mark.parametrize("text,trigger,country,name_part", [
+    # the parser cuts these names into pieces that are places elsewhere (Spain, Toba in
+    # Japan, the Tarn in France)
+    ("On 3 June 2021, in Port of Spain city, a shopkeeper was robbed and shot.", "shot", "TTO",
+     "Port of Spain"),
+    ("On 3 June 2021, farmers rallied in Toba Tek Singh city against canal closures.",
+     "rallied", "PAK", "Toba Tek Singh"),
+    ("On 3 June 2021, nurses went on strike in Tarn Taran city over unpaid wages.", "strike",
+     "IND", "Tarn Taran"),
+    ("On 3 June 2021, bakers protested in Kut e Abdollah against flour prices.", "protested",
+     "IRN", "Abdoll"),
+    ("On 3 June 2021, herders rallied in Kohgiluyeh and Boyer-Ahmad province against "
+     "grazing bans.", "rallied", "IRN", "Kohgiluyeh"),
+    # a name the parser gives another label, before "city", "governorate", "state"
+    ("On 3 June 2021, a crowd of students rallied in Diwaniya city against power cuts.",
+     "rallied", "IRQ", "Diwaniyah"),
+    ("On 3 June 2021, traders gathered in Nassriya city to demand lower rents.", "gathered",
+     "IRQ", "Nasiriyah"),
+    ("On 3 June 2021, the governor of Hadramawt governorate closed the markets.", "closed",
+     "YEM", "Hadramawt"),
+])
+def test_names_the_parser_cuts(nlp, text, trigger, country, name_part):
+    loc = _location(nlp, text, trigger)
+    assert loc is not None
+    assert loc.country == country and name_part in loc.name
+
+
+def test_a_city_word_does_not_override_a_known_name(nlp):
+    # "San Juan City" is an alternate name in the Philippines; "San Juan" alone is Puerto
+    # Rico's capital, and the word "city" must not move it
+    loc = _location(nlp, "On 3 June 2021, in San Juan city, a taxi driver was shot.", "shot")
+    assert loc is not None and loc.country == "PRI"
+
+
+def test_no_run_on_into_a_hamlet_of_the_same_name(nlp):
+    # "Colonia ..." is a neighbourhood of the city named first, not the village of that
+    # name elsewhere in the country
+    loc = _location(nlp, "On 3 June 2021, in Tijuana, Baja California, a man was found dead in "
+                         "Colonia Buena Vista.", "dead")
+    assert loc is not None and loc.name == "Tijuana"
+
+
+def test_a_village_spelt_like_a_town_abroad_stays_with_its_chain(nlp):
+    # "village" does not vouch for a spelling alike abroad (Paredon, Mexico)
+    loc = _location(nlp, "On 3 June 2021, police and rebels exchanged fire near Pardhoni "
+                         "village (Rajnandgaon, Chhattisgarh).", "exchanged")
+    assert loc is None or loc.country == "IND"
