@@ -639,16 +639,23 @@ def people_country(word: str) -> str | None:
     return _peoples().get(word)
 
 
+# the possessive marker as the parser splits it off ("people 's militia")
+POSSESSIVE_TOKENS = frozenset({"'s", "'", "\u2019s", "\u2019"})
+
+
 def longest_sector_phrase(words: list[str]) -> tuple[int, int, str] | None:
     """The longest sector phrase inside a token list, as (start, end, sector), end exclusive.
 
     Ties go to the rightmost phrase, the head of an English noun phrase:
-    ["army", "spokesman"] -> the phrase that ends the list.
+    ["army", "spokesman"] -> the phrase that ends the list. A phrase that ends in a
+    possessive marker names the owner, not the head: ["people", "'s", "militia"] -> militia.
     """
     limit = _max_sector_len()
     best: tuple[int, int, str] | None = None
     for i in range(len(words)):
         for j in range(min(len(words), i + limit), i, -1):
+            if words[j - 1] in POSSESSIVE_TOKENS:
+                continue
             sector = sector_of(" ".join(words[i:j]))
             if sector is None:
                 continue

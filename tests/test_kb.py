@@ -295,6 +295,9 @@ def test_sector_of(phrase, sector):
         (["The", "senior", "diplomat"], (1, 3, "GOV")),
         (["Iran"], None),
         ([], None),
+        # a possessor is no head: the Kivu People's Militia is a militia, not people
+        (["kivu", "people", "'s", "militia"], (3, 4, "PRM")),
+        (["the", "people", "'s", "assembly"], (1, 4, "LEG")),
     ],
 )
 def test_longest_sector_phrase(words, expected):

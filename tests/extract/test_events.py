@@ -823,10 +823,36 @@ def test_civilians_hurt_in_a_two_sided_fight_are_no_recipient(coder, text, civil
     ("Militants attacked a checkpoint in Kunduz, and the army responded with airstrikes.", None),
     # a fight both sides wage stays one whatever its weapons
     ("Troops clashed with rebels using heavy weapons in Taizz.", None),
+    # small arms beside heavier weapons: fire within the other side's reach, a clash
+    ("Rebels attacked the outpost with mortars and small arms near Sake.", "firearms"),
+    ("Separatist forces fired 120mm mortars, grenade launchers and small arms at army "
+     "positions near Sloviansk.", "firearms"),
+    ("Observers recorded 30 explosions and bursts of fire involving small arms near the "
+     "airport.", "firearms"),
+    ("Separatist forces fired 120mm mortars and grenade launchers at army positions near "
+     "Sloviansk.", "heavy-weapons"),
+    # a recoilless rifle is a heavy weapon, an anti-aircraft gun no aircraft
+    ("Rebels attacked the village with recoilless rifles.", "heavy-weapons"),
+    ("Soldiers attacked the convoy with anti-aircraft guns.", None),
 ])
 def test_the_weapon_names_the_assaults_mode(nlp, text, mode):
     first = next(e for e in _asserted(_events(nlp, text)) if e.type == "ASSAULT")
     assert first.mode == mode
+
+
+@pytest.mark.parametrize("text, acled", [
+    # small-arms fire at an armed group's positions is an armed clash (ACLED codebook), and a
+    # people's militia is armed: no violence against civilians
+    ("Government forces fired mortars and small arms at the positions of the Kivu People's "
+     "Militia near Beni.", "Battles"),
+    ("Government forces fired mortars at the positions of the Kivu People's Militia near Beni.",
+     "Explosions/Remote violence"),
+])
+def test_small_arms_fire_at_positions_reads_as_a_battle(coder, text, acled):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2020-05-01"}])
+    ev = next(e for e in rec["events"] if e["type"] == "ASSAULT")
+    assert event_acled_type(ev, rec)[0] == acled
+    assert "CVL" not in {a.get("sector") for a in rec["actors"]}
 
 
 def test_weapon_modes_are_assault_modes():

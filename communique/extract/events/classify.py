@@ -173,18 +173,39 @@ def weapon_mode(tok) -> str | None:
     """The ASSAULT mode the weapons around a trigger name (``weapon_modes.tsv``): in its
     phrase or clause ("killed by an airstrike", "a bomb planted by X injured two", "a
     mortar attack"), the first row of the table that matches."""
-    words, todo = set(), [tok]
+    seen, todo = [], [tok]
     while todo:
         t = todo.pop()
-        w = lemma(t).lower()
-        words.add(w)
-        if t.dep_ in ("compound", "amod") and t.head.i != t.i:
-            words.add(f"{w} {lemma(t.head).lower()}")
+        seen.append(t)
         # not into a clause of its own joined on ("..., and the army responded with airstrikes")
         # nor into what a relative clause says of someone ("a militant who was armed with a
         # grenade")
         todo += [k for k in t.children if k.dep_ != "relcl" and not (
             k.dep_ == "conj" and k.pos_ in ("VERB", "AUX") and any(g.dep_ == "nsubj" for g in k.children))]
+    return _first_weapon(seen)
+
+
+def sentence_weapon_mode(tok) -> str | None:
+    """:func:`weapon_mode` over the whole sentence of ``tok`` ("the OSCE observed 40
+    explosions and bursts of fire involving small arms": the weapons hang from another word)."""
+    return _first_weapon(list(tok.sent))
+
+
+def _first_weapon(tokens) -> str | None:
+    """The mode of the first row of ``weapon_modes.tsv`` that ``tokens`` name: a lemma, or a
+    pair (a modifier and the word it modifies, or two adjacent words: "small arms")."""
+    at = {t.i for t in tokens}
+    words = set()
+    for t in tokens:
+        if t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "anti":
+            continue  # an anti-aircraft gun is no aircraft
+        w = lemma(t)
+        words.add(w)
+        if t.dep_ in ("compound", "amod") and t.head.i != t.i:
+            words.add(f"{w} {lemma(t.head)}")
+        if t.i + 1 in at:
+            nxt = t.doc[t.i + 1]
+            words.update((f"{w} {lemma(nxt)}", f"{w} {nxt.lower_}"))
     for word, mode in weapon_modes():
         if word in words:
             return mode
@@ -204,6 +225,12 @@ def _refine(c: Candidate, r: Reading, roles: Roles, token_actor, weapons: bool =
         mode = weapon_mode(tok)
         if mode:
             return Reading(r.type, mode, cameo_for(r.type, mode, r.cameo), r.contexts)
+    elif r.type == "ASSAULT" and r.mode in ("heavy-weapons", "explosives") and weapons and \
+            sentence_weapon_mode(tok) == "firearms":
+        # small arms fired beside mortars or grenades: a fight within the other side's reach
+        # (weapon_modes.tsv), whatever heavier weapon the trigger names ("fired mortars and
+        # small arms at the positions")
+        return Reading(r.type, "firearms", cameo_for(r.type, "firearms", r.cameo), r.contexts)
     elif r.type in ("REQUEST", "REJECT") and not r.mode:
         words = {lemma(t) for t in tok.subtree} | {t.lower_ for t in tok.subtree}
         for mode, ws in _REQUEST_OBJECTS.items():
