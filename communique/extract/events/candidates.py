@@ -55,6 +55,13 @@ METAPHOR_OBJECTS = {
 METAPHOR_MODIFIERS = {"trade", "price", "currency", "tariff", "culture", "cultural", "word", "propaganda",
                       "media", "class", "drug", "bidding", "turf", "legal", "political", "tax",
                       "budget", "flame", "custody", "ratings", "console", "format", "rap"}
+# Nouns that name an office or a state body: their plural still protests officially
+# ("officials protested", "the ministries protested"; manual, ACCUSE: a diplomatic protest)
+OFFICE_NOUNS = {"official", "officials", "diplomat", "diplomats", "minister", "ministers",
+                "ministry", "ministries", "government", "governments", "authority",
+                "authorities", "embassy", "embassies", "country", "countries", "state", "states",
+                "leader", "leaders", "lawmaker", "lawmakers", "legislator", "legislators",
+                "ambassador", "ambassadors", "envoy", "envoys", "spokesman", "spokesperson"}
 LABOUR_SUBJECTS = {"worker", "workers", "union", "unions", "teacher", "teachers", "employee",
                    "employees", "staff", "doctor", "doctors", "nurse", "nurses", "driver",
                    "drivers", "miner", "miners", "pilot", "pilots", "student", "students"}
@@ -69,6 +76,9 @@ CONFLICT_CUES = {
     # "in both directions of the frontline")
     "weapons", "frontline", "mortars", "projectiles", "shots", "militia", "militias", "arms",
     "machineguns",
+    # weapons that go off with no one named using them ("a landmine injured a villager", "the
+    # grenade explosion wounded her"; PLOVER manual, ASSAULT explosives: mines, IEDs)
+    "landmine", "landmines", "ied", "ieds", "grenade", "grenades", "explosives",
 }
 # Who gathers to protest ("hundreds of protesters gathered in Najaf"), what explodes as a weapon
 # ("an IED exploded"), and what strikes from the air ("the air force targeted positions").
@@ -235,10 +245,17 @@ def _needs_subj_actor(tok, token_actor) -> bool:
 def _needs_subj_official(tok, token_actor) -> bool:
     # manual, PROTEST: a diplomatic protest is an official's (ACCUSE); people, residents or
     # workers who protest demonstrate ("citizens protested against the lack of signals")
-    subs = subjects(tok)
+    # A plural common noun that names no office ("firefighters protested against cuts",
+    # "students' parents protested to demand", "prisoners peacefully protested") is people
+    # who demonstrate, whatever sector their trade has; so is any subject joined to them
+    # ("in X, Y state, education workers protested": the parser may head the list on the place)
+    subs = [c for s in subjects(tok) for c in (s, *s.conjuncts)]
     people = [g for s in subs for g in [s] + [o for p in prep_children(s, ("of",)) for o in pobjs(p)]]
     if any(lemma(g) in LABOUR_SUBJECTS or generic_sector(lemma(g)) in CIVILIAN_SECTORS
            or generic_sector(g.lower_) in CIVILIAN_SECTORS for g in people):
+        return False
+    if any(g.pos_ == "NOUN" and g.tag_ == "NNS" and lemma(g) not in OFFICE_NOUNS
+           and g.lower_ not in OFFICE_NOUNS for g in people):
         return False
     return _needs_subj_actor(tok, token_actor)
 
