@@ -45,6 +45,11 @@ def national_body(table: ActorTable, tok) -> bool:
         return False  # "the Iranian and Azeri counterparts": more than one country
     found = _country_modifier(table, tok)
     np_start = min([c.left_edge.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound")] + [tok.i])
+    if not found and any(_named_body(table.claimed.get(k)) for k in range(np_start, tok.i)):
+        # "Islamic State group commanders in eastern Syria", "UN peacekeepers in Mali": the
+        # international body named before them says whose they are, not the place they are in; the body's
+        # actor stands for them (``arguments.ids_for`` reads through the modifier)
+        return False
     if not found and sector in ("JUD", "GOV", "COP", "MIL", "LEG"):
         around = table.country_around(tok)  # "a court in Istanbul"
         if around:
@@ -168,6 +173,13 @@ def _country_modifier(table, tok):
             if known is not None and known.country and len(known.country) == 3:
                 return known.country, child.left_edge.i
     return None
+
+
+def _named_body(proto) -> bool:
+    """Is ``proto`` a named international organisation or transnational group (UNO, IGO,
+    IMG, ...)? A national one ("LNA forces") leaves its agents to the national reading."""
+    return proto is not None and proto.named and proto.kind in ("organization", "group") \
+        and bool(proto.country) and kb.country(proto.country) is None
 
 
 def _generic_agent(table, tok, sector) -> bool:

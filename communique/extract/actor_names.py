@@ -14,7 +14,9 @@ from .actor_titles import appositive, qualify, title_before
 
 ORG_WORDS = {"ministry", "council", "party", "company", "bank", "group", "union", "front",
              "army", "university", "court", "committee", "agency", "corporation", "inc",
-             "ltd", "news", "times", "post", "forces", "movement", "organization", "association"}
+             "ltd", "news", "times", "post", "forces", "movement", "organization", "association",
+             "foundation", "institute", "federation", "league", "society", "alliance",
+             "commission", "service", "services", "department", "office", "authority", "board"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "mr.", "mrs.", "ms.", "dr."}
 # A capital stands for its government when it acts or owns a stance.
 METONYM_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
@@ -171,15 +173,19 @@ def people(table: ActorTable) -> None:
         appositive(table, proto, name_span)
 
 
-def _unlabelled_names(table) -> list:
+def _unlabelled_names(table, bodies: bool = False) -> list:
     """Two or more capitalised proper nouns acting as a subject that NER missed.
 
     spaCy's small model misses names at the start of a line ("Hossein Amir
     Abdollahian met ..."); a subject made of proper nouns only, with no
-    knowledge-base or organisation word in it, is taken to be a person.
+    knowledge-base or organisation word in it, is taken to be a person. With
+    ``bodies``: those whose last word is an organisation word instead ("SAN
+    FRANCISCO - The American Civil Liberties Union is suing": after a dateline).
     """
     doc, found = table.doc, []
-    labelled = {t.i for e in table.ents for t in e}
+    # an entity glued across the dateline's end labels nothing ("SAN FRANCISCO - The X Union")
+    start, end = table.dateline
+    labelled = {t.i for e in table.ents if not start <= e.start_char < end < e.end_char for t in e}
     for tok in tokens_with_pos(doc, "PROPN"):
         if tok.dep_ not in SUBJECT_DEPS or tok.i in labelled:
             continue
@@ -189,6 +195,10 @@ def _unlabelled_names(table) -> list:
             left -= 1
         span = doc[left:tok.i + 1]
         if len(span) < 2 or any(t.i in labelled or not t.is_title for t in span):
+            continue
+        if bodies:
+            if span[-1].lower_ in ORG_WORDS and not kb.lookup(span.text, table.user):
+                found.append(span)
             continue
         if any(kb.lookup(t.text, table.user) or kb.sector_of(t.lower_) or t.lower_ in ORG_WORDS
                for t in span):
@@ -220,9 +230,10 @@ def _person_for_name(table, span) -> Proto:
 
 
 def organizations(table: ActorTable) -> None:
-    """Other ORG entities, with country and sector from their words and surroundings."""
-    for ent in table.ents:
-        if ent.label_ != "ORG" or not table.free(ent.start, ent.end):
+    """Other ORG entities, with country and sector from their words and surroundings, and
+    bodies named as a subject that NER missed."""
+    for ent in [e for e in table.ents if e.label_ == "ORG"] + _unlabelled_names(table, bodies=True):
+        if not table.free(ent.start, ent.end):
             continue
         if any(s <= ent.start_char and ent.end_char <= e for s, e in table.place_spans):
             continue  # the place stage knows it ("Nagorno-Karabakh")

@@ -14,7 +14,8 @@ import numpy
 
 from .. import kb
 from ..record import Actor, Mention
-from .syntax import body_start
+from .dates import find_dateline
+from .syntax import body_start, doc_text
 
 # Person nouns that describe a single individual without naming them.
 PERSON_NOUNS = {
@@ -106,6 +107,10 @@ class ActorTable:
         self.country_protos: dict[str, Proto] = {}
         self.org_protos: dict[str, Proto] = {}
         self.body_start = body_start(doc)
+        # "THE HAGUE, Netherlands -- A UN prosecutor has charged": the dateline says where the
+        # story was filed; nothing in it acts or is acted on
+        dl = find_dateline(doc_text(doc))
+        self.dateline = (dl.place_start, dl.end) if dl is not None and dl.end is not None else (0, 0)
         # Places the place stage resolved to another country than the knowledge base
         # would ("Georgia" the US state): not that country's actor.
         place_hits = [p for p in place_hits if not self._currency(p)]  # "the US dollar"
@@ -135,7 +140,9 @@ class ActorTable:
         return all(k not in self.claimed for k in range(i, j))
 
     def add(self, proto: Proto, i: int, j: int) -> None:
-        """Tokens [i, j) are a mention of ``proto``."""
+        """Tokens [i, j) are a mention of ``proto``; none inside the dateline."""
+        if j > i and self.dateline[0] <= self.doc[i].idx and self.doc[j - 1].idx < self.dateline[1]:
+            return
         subject = any(t.dep_ in SUBJECT_DEPS for t in self.doc[i:j]) or self.doc[i:j].root.dep_ in SUBJECT_DEPS
         proto.mentions.append((i, j, subject))
         for k in range(i, j):

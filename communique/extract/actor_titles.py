@@ -85,6 +85,8 @@ def qualify(table: ActorTable, proto: Proto, words) -> None:
         proto.country = _country_in(table, part)
         if not proto.country and proto.kind == "person":
             proto.country = _body_in(table, part) or _subnational_in(table, part)
+        elif not proto.country and proto.kind == "organization":
+            proto.country = _body_in(table, part)  # "BRICS High Representatives": IGO
     lowers = [ABBREVIATIONS.get(x, x) for x in lowers]
     expanded = " ".join(lowers).split()
     found = kb.longest_sector_phrase(expanded)
@@ -189,6 +191,18 @@ def appositive(table: ActorTable, proto: Proto, name_span) -> None:
     if root.dep_ == "appos" and head.i < name_span.start and not proto.country \
             and (kb.sector_of(head.lemma_) or head.lower_ in PERSON_NOUNS):
         qualify(table, proto, [t for t in head.subtree if t.i < name_span.start and not t.is_punct])
+    if root.dep_ == "appos" and head.i < name_span.start and head.lower_ in PERSON_NOUNS \
+            and all(table.claimed.get(k) is proto for k in range(head.i + 1, name_span.start)):
+        # "Hezbollah chief Sheikh Hassan Nasrallah rejected": the parser made the office the
+        # subject and the name its appositive, with no comma between; the office's words that
+        # no one else claimed are a mention of the person
+        start = head.i
+        while start > head.left_edge.i and table.free(start - 1, start) and not table.doc[start - 1].is_punct:
+            start -= 1
+        if table.doc[start].dep_ == "det":
+            start += 1
+        if start <= head.i and table.free(start, head.i + 1):
+            table.add(proto, start, head.i + 1)
     for child in name_span.root.children:
         if child.dep_ == "appos":
             words = [t for t in child.subtree if not t.is_punct]

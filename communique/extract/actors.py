@@ -18,6 +18,7 @@ Mentions come from five sources, in this order of trust:
 Descriptions and pronouns are resolved to the person they refer to by
 compatibility (country, role) and salience (recency, subject position).
 No coreference model is involved. A country that cannot be told stays None.
+Nothing inside an article's dateline ("THE HAGUE, Netherlands --") is a mention.
 
 The stage is split by job: ``actor_table`` holds the actors found so far and the
 tokens they claim; ``actor_names`` reads names (sources 1-3), ``actor_titles``

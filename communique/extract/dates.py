@@ -90,6 +90,7 @@ class Dateline:
     date_start: int | None = None
     date_end: int | None = None
     date_text: str | None = None
+    end: int | None = None  # the end of the whole dateline, its dash included
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -100,7 +101,7 @@ def find_dateline(text: str) -> Dateline | None:
         place = m.group(1)
         if len(place.replace(".", "")) < 3 and place not in ("UN",):
             continue
-        dl = Dateline(m.start(1), m.end(1), place)
+        dl = Dateline(m.start(1), m.end(1), place, end=m.end())
         rest, offset = m.group(2), m.start(2)
         for part in re.finditer(r"[^,]+", rest):
             chunk = part.group().strip()

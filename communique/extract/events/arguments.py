@@ -368,6 +368,9 @@ OWNER_PREPS = ("to", "on", "against", "of", "for", "from", "by", "in", "into", "
 # Types whose nominal trigger takes its victim or beneficiary as the "of" object:
 # "the arrest of X", "the release of X", "the invasion of X", "criticism of X".
 OBJECTIVE_OF_TYPES = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "ACCUSE", "CONCEDE"}
+# Verbs of giving, whose indirect object receives: "granted X permission", "gave X access".
+GIVING_VERBS = {"give", "grant", "offer", "deny", "award", "hand", "extend", "promise", "lend",
+                "allow"}
 # Types whose framing verb's complement names the recipient: "agreed to provide Sri Lanka
 # with ...", "pledged to work with China", "refused to meet with the envoy".
 FRAMED_TYPES = {"AGREE", "CONCEDE", "REJECT", "THREATEN", "REQUEST", "SUPPORT", "COOPERATE", "AID"}
@@ -487,6 +490,14 @@ def _more_recipients_1(c: Candidate, roles: Roles, token_actor) -> list:
         found = _owners(objs, token_actor, avoid)
         if found:
             return found
+        # 2b. a giving verb's dative that the parser folded into the thing given: "granted the
+        #     Pentagon permission to", "gave Ukraine access" (the dative as the object's compound)
+        if lemma(tok) in GIVING_VERBS:
+            found = _owners([m for o in objs if lemma(o) in ACT_OBJECTS or o.lower_ in ACT_OBJECTS
+                             for m in o.children if m.dep_ in ("compound", "nmod") and m.i < o.i],
+                            token_actor, avoid)
+            if found:
+                return found
         # 3. the verb's own phrases: "sent experts to X", "flew medicine into X"
         names = set(preps) | {"to", "into"} if reading.type in ("AID", "MOBILIZE") else set(preps)
         if any(lemma(o) in ACT_OBJECTS or o.lower_ in ACT_OBJECTS for o in objs):
