@@ -9,6 +9,7 @@ order alternating, so that load from other work hits both alike. It prints the C
 seconds per stage of each and their ratio, and checks that both give the same records.
 
     .venv/bin/python bench/compare_stages.py --base /work/main --articles 60 --rounds 3
+    .venv/bin/python bench/compare_stages.py --base /work/main --model   # the model mode
 """
 
 from __future__ import annotations
@@ -48,13 +49,14 @@ def base_copy(base: Path, into: Path) -> None:
     (dst / "data").symlink_to(src / "data")
 
 
-def timed_coder(package: str, cost: collections.Counter):
-    """The package's default coder, its stages wrapped to add their CPU seconds to ``cost``."""
+def timed_coder(package: str, cost: collections.Counter, model: bool = False):
+    """The package's default coder (``model``: its model-mode coder), its stages wrapped to add
+    their CPU seconds to ``cost``."""
     pipeline = importlib.import_module(f"{package}.pipeline")
 
     time_stages([(label, getattr(pipeline, module), name) for label, module, name in STAGES]
                 + [(label, pipeline.Coder, name) for label, name in ASSEMBLY], cost)
-    return pipeline.default_coder()
+    return pipeline.Coder(event_model=True) if model else pipeline.default_coder()
 
 
 def code_one(coder, article, doc, cost: collections.Counter) -> str:
@@ -69,6 +71,7 @@ def main() -> None:
     ap.add_argument("--base", type=Path, required=True, help="the other checkout")
     ap.add_argument("--articles", type=int, default=60)
     ap.add_argument("--rounds", type=int, default=3, help="passes over the articles")
+    ap.add_argument("--model", action="store_true", help="compare the model-mode coders (--model)")
     args = ap.parse_args()
 
     tmp = tempfile.TemporaryDirectory()
@@ -80,8 +83,8 @@ def main() -> None:
     n, words = write_corpus(corpus, args.articles, 1)
     articles = list(read_inputs([str(corpus)]))
     costs = {"base": collections.Counter(), "this": collections.Counter()}
-    coders = {"base": timed_coder("communique_base", costs["base"]),
-              "this": timed_coder("communique", costs["this"])}
+    coders = {"base": timed_coder("communique_base", costs["base"], args.model),
+              "this": timed_coder("communique", costs["this"], args.model)}
     base_io = importlib.import_module("communique_base.io")
     base_articles = list(base_io.read_inputs([str(corpus)]))
     docs = list(coders["this"].nlp.pipe((a.text for a in articles), batch_size=16))

@@ -186,7 +186,13 @@ def test_the_acled_reading_lands_in_type_and_mode(type_, mode, acled, modes, exp
 
 @pytest.mark.parametrize("type_, mode, acled, expected", [
     ("PROTEST", "demo", "Riots", ("PROTEST", "riot")),        # the sentence's riot is this protest
-    ("ASSAULT", None, "Riots", ("ASSAULT", None)),            # only the main event changes type
+    ("ASSAULT", None, ("Riots", 0.85), ("ASSAULT", None)),    # only the main event changes type
+    # ... unless the riot reading is sure: the fight it tells of is the riot's
+    ("ASSAULT", None, ("Riots", 0.95), ("PROTEST", "riot")),
+    ("ASSAULT", "firearms", ("Riots", 0.95), ("PROTEST", "riot")),
+    ("ASSAULT", "explosives", ("Riots", 0.95), ("ASSAULT", "explosives")),  # a bomb is no riot
+    ("ASSAULT", "abduct", ("Riots", 0.95), ("ASSAULT", "abduct")),
+    ("ASSAULT", None, ("Protests", 0.95), ("ASSAULT", None)),  # a shooting is no demonstration
     ("ASSAULT", None, "Explosions/Remote violence", ("ASSAULT", None)),
     ("ASSAULT", None, "Violence against civilians", ("ASSAULT", None)),
     # a battle is the sentence's: its every ASSAULT drops a remote mode ("observed 40
@@ -196,7 +202,8 @@ def test_the_acled_reading_lands_in_type_and_mode(type_, mode, acled, modes, exp
     ("PROTEST", "demo", "Battles", ("PROTEST", "demo")),
 ])
 def test_other_events_of_the_sentence_take_only_a_protests_mode(type_, mode, acled, expected):
-    v = View(acled={acled: 0.9}, mode={"aerial": 0.9})
+    acled, p = acled if isinstance(acled, tuple) else (acled, 0.9)
+    v = View(acled={acled: p}, mode={"aerial": 0.9})
     r = acled_reading.land(Revision(type_, mode, cameo_for(type_, mode), "lexicon", None,
                                     "lexicon" if mode else None, None), v, False)
     assert (r.type, r.mode) == expected
@@ -209,6 +216,24 @@ def test_the_acled_reading_reads_the_rest_of_the_paragraph(nlp):
     _code(nlp, "Hundreds of youths protested in Lagos. They sang songs.\nPolice arrested ten.", model)
     assert model.seen == ["Hundreds of youths protested in Lagos.", "Police arrested ten.",
                           "Hundreds of youths protested in Lagos. They sang songs."]
+
+
+def test_the_acled_reading_reads_the_setting_before_the_act(nlp):
+    """The sentences before the act in its paragraph that hold no candidate (a note's label, a
+    lede's setting) are read with it by the mode and acled heads; not those past a sentence
+    with a candidate, nor past a line break."""
+    model = StandIn(type={"PROTEST": 0.9})
+    _code(nlp, "Weekly report.\nIt was a quiet week in the city. Hundreds of youths protested "
+               "in Lagos. They sang songs.", model)
+    assert model.seen == ["Hundreds of youths protested in Lagos.",
+                          "It was a quiet week in the city. Hundreds of youths protested in "
+                          "Lagos. They sang songs."]
+    model = StandIn(type={"PROTEST": 0.9})
+    _code(nlp, "Police arrested ten people. Hundreds of youths protested in Lagos.", model)
+    # the arrest with the rest of its paragraph; the protest ends its paragraph and follows
+    # a sentence with a candidate: it is read once
+    assert model.seen == ["Police arrested ten people.", "Hundreds of youths protested in Lagos.",
+                          "Police arrested ten people. Hundreds of youths protested in Lagos."]
 
 
 def test_cameo_for_keeps_a_code_that_already_fits():
@@ -370,3 +395,67 @@ def test_civilians_in_a_sentence_read_as_a_battle_are_no_recipient(kind, civilia
     assert "CVL" in sector.values()
     [ev] = [e for e in rec["events"] if e["type"] == "ASSAULT"]
     assert any(sector[i] == "CVL" for i in ev["recipient"]) == civilian_recipient
+
+
+class Heads(StandIn):
+    """A stand-in that also answers the quad head."""
+
+    def __init__(self, type=None, mode=None, acled=None, quad=None):
+        super().__init__(type, mode, acled)
+        self.quad = quad or {}
+
+    def predict(self, sentences):
+        return [dict(p, quad=dict(self.quad)) for p in super().predict(sentences)]
+
+
+UPROOTED = "Settlers uprooted 450 olive trees in the village of Sawiyah on Sunday."
+
+
+def test_a_text_with_no_trigger_takes_the_event_the_models_heads_agree_on(nlp):
+    """No lexicon entry fires in the sentence; the ACLED head is sure of a strategic
+    development, the type head of an ASSAULT (which reads as one with mode destroy), the quad
+    head of material conflict: the root verb becomes the event's trigger."""
+    assert _code(nlp, UPROOTED) == []  # the rules: nothing
+    model = Heads(type={"ASSAULT": 0.8, "COERCE": 0.2}, mode={"none": 0.9},
+                  acled={"Strategic developments": 0.95, "Battles": 0.05}, quad={"4": 0.9, "0": 0.1})
+    [e] = _code(nlp, UPROOTED, model, explain=True)
+    assert (e.type, e.mode) == ("ASSAULT", "destroy")
+    assert cameo_to_plover()[e.cameo][0] == "ASSAULT"
+    assert doc_text_of(nlp, UPROOTED, e) == "uprooted"
+    assert e.why["type_by"] == "model" and e.why["lexicon"].startswith("none: the event model")
+    assert e.why["lexicon_type"] is None
+
+
+def doc_text_of(nlp, text, e):
+    return text[e.trigger_start:e.trigger_end]
+
+
+@pytest.mark.parametrize("type_, acled, quad", [
+    ({"ASSAULT": 0.8}, {"Strategic developments": 0.85}, {"4": 0.9}),   # the ACLED head unsure
+    ({"ASSAULT": 0.45}, {"Strategic developments": 0.95}, {"4": 0.9}),  # the type head unsure
+    ({"AGREE": 0.8}, {"Battles": 0.95}, {"1": 0.9}),                    # a battle is no AGREE
+    ({"ASSAULT": 0.8}, {"Strategic developments": 0.95}, {"0": 0.9}),   # the quad head: no event
+    ({"ASSAULT": 0.8}, {"Strategic developments": 0.95}, {"3": 0.9}),   # ... another class
+    ({"YIELD": 0.9}, {"Strategic developments": 0.95}, {"2": 0.9}),     # CONCEDE or RETREAT?
+])
+def test_no_event_where_the_heads_disagree(nlp, type_, acled, quad):
+    assert _code(nlp, UPROOTED, Heads(type=type_, acled=acled, quad=quad)) == []
+
+
+def test_a_text_with_a_trigger_gets_no_event_of_the_models_making(nlp):
+    """Only a text in which the lexicon found nothing: elsewhere a sentence without a trigger
+    (news text is full of them) stays without an event."""
+    text = "Troops attacked the village on Monday. " + UPROOTED
+    model = Heads(type={"ASSAULT": 0.9}, mode={"none": 0.9},
+                  acled={"Strategic developments": 0.95}, quad={"4": 0.9})
+    assert [doc_text_of(nlp, text, e) for e in _code(nlp, text, model)] == ["attacked"]
+
+
+def test_a_text_with_no_trigger_gets_a_model_event_of_a_protest(nlp):
+    text = "Hundreds of workers gathered outside the ministry in Tunis on Monday over unpaid wages."
+    assert _code(nlp, text) == []
+    model = Heads(type={"PROTEST": 0.9}, mode={"demo": 0.8}, acled={"Protests": 0.97},
+                  quad={"4": 0.9})
+    [e] = _code(nlp, text, model)
+    assert (e.type, e.mode) == ("PROTEST", "demo")
+    assert doc_text_of(nlp, text, e) == "gathered"

@@ -49,7 +49,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .model import Revision, View, cameo_for
+from communique.acled import acled_rows
+from communique.lexicon import penta_class
+
+from .model import (MODE_MIN, TYPE_MIN, Revision, View, cameo_for, model_modes, paragraph_before,
+                    paragraph_rest)
 
 ACLED_MIN = 0.5
 REMOTE_MODES = ("aerial", "drone", "heavy-weapons", "explosives", "suicide-attack")
@@ -67,7 +71,7 @@ PROTEST_KINDS = ("ASSAULT", "PROTEST", "COERCE")
 VERBAL_KINDS = ("REQUEST",)
 ACLED_SURE = 0.9
 
-__all__ = ["ACLED_MIN", "ARMED_SECTORS", "CIVILIAN_SECTORS", "land", "reads"]
+__all__ = ["ACLED_MIN", "ARMED_SECTORS", "CIVILIAN_SECTORS", "land", "reads", "untriggered"]
 
 
 def reads(view: View | None, kind: str, floor: float = ACLED_MIN) -> bool:
@@ -104,6 +108,12 @@ def land(rev: Revision, view: View | None, main: bool, recipient_sectors=(),
     if kind in ("Riots", "Protests"):
         if main and (type_ in PROTEST_KINDS or lexicon_type == "PROTEST"
                      or (type_ in VERBAL_KINDS and p >= ACLED_SURE)):
+            type_ = "PROTEST"
+        elif (kind == "Riots" and type_ == "ASSAULT" and p >= ACLED_SURE
+              and mode not in REMOTE_MODES and mode not in ONE_SIDED_MODES):
+            # the fighting a sure riot reading's sentence tells of is the riot's ("a clash took
+            # place between two groups ..., both attacked each other with stones"): ACLED
+            # codebook, mob violence; PLOVER manual, PROTEST riot
             type_ = "PROTEST"
         if type_ == "PROTEST":  # any protest of the sentence ("rioters demonstrating ... clashed")
             mode = "riot" if kind == "Riots" else "demo"
@@ -145,6 +155,43 @@ def land(rev: Revision, view: View | None, main: bool, recipient_sectors=(),
         mode_by="model" if mode else None,
         mode_probability=round(p_mode, 3) if p_mode is not None else None, acled_type=kind,
         acled_probability=round(p, 3))
+
+
+def untriggered(sent, event_model) -> tuple[str, str | None, str] | None:
+    """(type, mode, ACLED type) of the event the model reads in ``sent``, a sentence of a text
+    in which the lexicon found no trigger at all, or None.
+
+    "On 2 May, a landmine injured a villager", "settlers uprooted 450 olive trees": what the
+    text reports is plain, but no lexicon entry fires. The model reads the sentence (type and
+    quad heads) and the sentence with the rest of its paragraph (mode and ACLED heads), as it
+    reads any sentence with a candidate (and the sentences before it in the paragraph); three heads must agree before an event is made:
+
+    - the ACLED head is sure (``ACLED_SURE``) of an ACLED type;
+    - the type head gives its type ``TYPE_MIN`` or more, and that type (with the mode head's
+      mode for it, at ``MODE_MIN`` or more) is one of the PLOVER types that ACLED type reads
+      from (``data/acled_plover.tsv``; an ASSAULT takes the one-sided, remote or destructive
+      mode :func:`land` gives it);
+    - the quad head says the type's quad class, not 0 (ConfliBERT's "no event": the quad head
+      was trained on sentences that report nothing).
+    """
+    text, before, rest = sent.text, paragraph_before(sent), paragraph_rest(sent)
+    # two calls: the int8 model scales a batch's activations by the batch (``event_views``)
+    alone = event_model.predict([text])[0]
+    wide = event_model.predict([before + text + rest])[0] if before or rest else alone
+    kind, p = View.top(wide.get("acled", {}))
+    type_, p_type = View.top(alone.get("type", {}))
+    if kind is None or type_ is None or p < ACLED_SURE or p_type < TYPE_MIN or type_ == "YIELD":
+        return None
+    mode, p_mode = View.top(wide.get("mode", {}))
+    mode = mode if mode in model_modes().get(type_, ()) and p_mode >= MODE_MIN else None
+    if not any(r.direction != "to_plover" and r.event_type == kind and r.type == type_
+               and (not r.mode or r.mode == mode or type_ == "ASSAULT") for r in acled_rows()):
+        return None
+    quad, _ = View.top(alone.get("quad", {}))
+    want = penta_class(cameo_for(type_, mode))
+    if quad is None or int(quad) == 0 or int(quad) != want:
+        return None
+    return type_, mode, kind
 
 
 def _best(probs: dict[str, float], modes, floor: float = 0.0) -> str | None:

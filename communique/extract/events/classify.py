@@ -303,6 +303,10 @@ def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
            "lexicon_type": r.type, "type_by": rev.type_by,
            "type_probability": rev.type_probability, "mode_by": rev.mode_by,
            "mode_probability": rev.mode_probability}
+    if e.source == "model":  # no lexicon entry: made by the model (find._untriggered)
+        why.update(lexicon=f"none: the event model read {e.type}{' ' + e.mode if e.mode else ''} "
+                           "in a text with no trigger", lexicon_type=None, type_by="model",
+                   mode_by="model" if e.mode else rev.mode_by)
     if rev.model_type is not None:
         why["model_type"] = rev.model_type
     if rev.type_kept:

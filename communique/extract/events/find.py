@@ -12,10 +12,10 @@ from communique.extract import roles as role_step
 from communique.extract.fatalities import PERSON_NOUNS, casualties
 from communique.extract.syntax import doc_text
 from communique.kb import longest_sector_phrase
-from communique.lexicon import Lexicon, cameo_info, load_lexicon, plover_score
+from communique.lexicon import Entry, Lexicon, cameo_info, load_lexicon, plover_score
 
 from . import acled_reading, arguments, classify, modality, model
-from .candidates import drop_protest_topics, find_candidates
+from .candidates import Candidate, drop_protest_topics, find_candidates
 from .dedupe import dedupe
 from .hit import EventHit
 from .tree import is_passive, lemma, pobjs, prep_children, told_as_background
@@ -48,34 +48,13 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
     latest = modality.latest_year(doc)
     cands = find_candidates(doc, lexicon, token_actor)
     classify.read(cands)
-    staged = []
     between: set[int] = set()  # triggers of "clashes between X and Y": both sides act
-    for c in cands:
-        roles = arguments.assign(c, token_actor)
-        if any(t.lower_ in ("you", "one") for t in roles.actors + roles.recipients) and not any(
-                t.lower_ not in ("you", "one") for t in roles.actors):
-            # generic "you" ("you walk down the street and you get shot"): no one in particular
-            continue
-        if (c.tok.pos_ == "VERB" and c.tok.dep_ in ("ROOT", "ccomp") and not roles.actors
-                and not is_passive(c.tok) and not c.reported and c.tok.tag_ != "VBD"):
-            # an imperative or a fragment ("Promise mama you'll ..."): nobody acts. A verb in
-            # the past tense is told of someone: its subject is one the parse lost ("in
-            # Paletwa Township, Chin State, the military and AA clashed")
-            continue
-        # a demand made in reported speech is as real as the saying of it
-        mood = modality.assess(c.tok.head if c.reported else c.tok, latest)
-        actor_ids = arguments.actor_ids(roles.actors, token_actor)
-        recipient_ids = [i for i in arguments.actor_ids(roles.recipients, token_actor) if i not in actor_ids]
-        if roles.between:
-            # "clashes between X and Y": both sides act, no recipient.
-            recipient_ids = []
-            between.add(c.tok.i)
-        hosts = None
-        if c.reading.type == "CONSULT" and country_of:
-            hosts = arguments.host_and_guests(c.tok, token_actor, country_of, actor_ids + recipient_ids)
-        staged.append((c, roles, mood, actor_ids, recipient_ids, hosts))
+    staged = _stage(cands, token_actor, latest, country_of, between)
     kept = {id(c) for c in drop_protest_topics([s[0] for s in staged])}
     staged = [s for s in staged if id(s[0]) in kept]
+    if event_model is not None and not staged:
+        # a text in which the lexicon finds nothing: the model's reading, where its heads agree
+        staged = _stage(_untriggered(doc, event_model), token_actor, latest, country_of, between)
     mains = model.main_candidates([(s[0], s[2]) for s in staged]) if event_model else set()
     sentence_types: dict[int, set[str]] = {}
     for s in staged:
@@ -146,6 +125,54 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             e.recipient_ids = [i for i in e.recipient_ids if i in sides[e.trigger_token]
                                or sector_of.get(i) not in acled_reading.CIVILIAN_SECTORS]
     return events
+
+
+def _stage(cands, token_actor, latest, country_of, between: set[int]) -> list[tuple]:
+    """(candidate, roles, mood, actor ids, recipient ids, hosts) of each candidate that names
+    an act someone does; ``between`` collects the triggers of "clashes between X and Y"."""
+    staged = []
+    for c in cands:
+        roles = arguments.assign(c, token_actor)
+        if any(t.lower_ in ("you", "one") for t in roles.actors + roles.recipients) and not any(
+                t.lower_ not in ("you", "one") for t in roles.actors):
+            # generic "you" ("you walk down the street and you get shot"): no one in particular
+            continue
+        if (c.tok.pos_ == "VERB" and c.tok.dep_ in ("ROOT", "ccomp") and not roles.actors
+                and not is_passive(c.tok) and not c.reported and c.tok.tag_ != "VBD"):
+            # an imperative or a fragment ("Promise mama you'll ..."): nobody acts. A verb in
+            # the past tense is told of someone: its subject is one the parse lost ("in
+            # Paletwa Township, Chin State, the military and AA clashed")
+            continue
+        # a demand made in reported speech is as real as the saying of it
+        mood = modality.assess(c.tok.head if c.reported else c.tok, latest)
+        actor_ids = arguments.actor_ids(roles.actors, token_actor)
+        recipient_ids = [i for i in arguments.actor_ids(roles.recipients, token_actor) if i not in actor_ids]
+        if roles.between:
+            # "clashes between X and Y": both sides act, no recipient.
+            recipient_ids = []
+            between.add(c.tok.i)
+        hosts = None
+        if c.reading.type == "CONSULT" and country_of:
+            hosts = arguments.host_and_guests(c.tok, token_actor, country_of, actor_ids + recipient_ids)
+        staged.append((c, roles, mood, actor_ids, recipient_ids, hosts))
+    return staged
+
+
+def _untriggered(doc, event_model) -> list[Candidate]:
+    """The candidate the event model makes of a text in which the lexicon found no trigger:
+    the root verb of its first sentence that has one, with the type and mode the model's heads
+    agree on (:func:`.acled_reading.untriggered`); none where they do not agree."""
+    sent = next((s for s in doc.sents if s.root.pos_ == "VERB"), None)
+    found = acled_reading.untriggered(sent, event_model) if sent is not None else None
+    if found is None:
+        return []
+    type_, mode, _kind = found
+    tok = sent.root
+    entry = Entry(lemma=tok.lemma_.lower(), pos="verb", type=type_, mode=mode, contexts=(),
+                  cameo=model.cameo_for(type_, mode), source="model")
+    c = Candidate(tok=tok, entry=entry, span=(tok.i, tok.i + 1))
+    classify.read([c])
+    return [c]
 
 
 # who takes part in a riot: unarmed people (communique/data sectors), the opposition

@@ -229,7 +229,8 @@ def event_views(staged, event_model, token_actor: dict[int, str],
     with that candidate's actor and recipient marked; an older one the plain sentence.
 
     The ``type`` and ``quad`` heads read the sentence alone. The ``mode`` and ``acled`` heads
-    read it with the rest of its paragraph (:func:`paragraph_rest`), as the model read its
+    read it with the rest of its paragraph (:func:`paragraph_rest`), and with the sentences
+    before it in the paragraph that hold no candidate (:func:`paragraph_before`), as the model read its
     ACLED notes in training: what a reader needs to tell a riot from a demonstration or a
     shelling from a clash often comes in the next sentence ("Demonstrators clashed with
     police", "The army responded with artillery"). Where the sentence ends its paragraph
@@ -242,13 +243,15 @@ def event_views(staged, event_model, token_actor: dict[int, str],
     marked = getattr(event_model, "marked", False)
     texts: dict[int, str] = {}
     wider: dict[int, str] = {}
+    held = set(sentence_types) if sentence_types is not None else {c.tok.sent.start
+                                                                    for c, _ in staged}
     for c, roles in staged:
         s = c.tok.sent
         if s.start not in texts:
             texts[s.start] = marked_sentence(c, roles, token_actor) if marked else s.text
-            rest = paragraph_rest(s)
-            if rest:
-                wider[s.start] = texts[s.start] + rest
+            before, rest = paragraph_before(s, held), paragraph_rest(s)
+            if before or rest:
+                wider[s.start] = before + texts[s.start] + rest
     if not texts:
         return {}
     # two calls: the int8 model scales each batch's activations by the batch, so sentences
@@ -262,6 +265,22 @@ def event_views(staged, event_model, token_actor: dict[int, str],
     return {i: View(type=p.get("type", {}), quad=p.get("quad", {}),
                     mode=para.get(i, p).get("mode", {}), acled=para.get(i, p).get("acled", {}))
             for i, p in by_start.items()}
+
+
+def paragraph_before(sent, held=frozenset()) -> str:
+    """The sentences before ``sent`` in its paragraph that hold no candidate (``held``: the
+    first tokens of the sentences that do), with the space after them: the setting a note or
+    a lede gives before its act ("Security measures: On 8 May, in Van, ..."; "Movement of
+    forces:"). Empty where the sentence opens its paragraph or follows one with a candidate."""
+    doc = sent.doc
+    text = doc.text
+    start = sent.start
+    while start > 0:
+        prev = doc[start - 1].sent
+        if prev.start in held or "\n" in text[prev.start_char:doc[start].idx]:
+            break
+        start = prev.start
+    return text[doc[start].idx:sent.start_char] if start < sent.start else ""
 
 
 def paragraph_rest(sent) -> str:
