@@ -15,6 +15,9 @@ from .actor_table import PERSON_NOUNS, ActorTable, Proto
 PEOPLE_NOUNS = {"man", "woman", "national", "citizen", "people", "person", "hacker",
                 "tourist", "businessman", "businesswoman", "activist", "girl", "boy",
                 "family", "crew", "fighter", "sailor", "pilot", "diplomat"}
+# Heads that name some of a body: its sector is the word before them ("opposition members",
+# "police units"); units with no such word are armed ("Bosnian Serb units").
+PART_NOUNS = {"member", "unit", "element"}
 # Nouns that name a body or a stance: "the Syrian opposition" vs "Iran's opposition to".
 STANCE_NOUNS = {"opposition", "support", "resistance", "leadership"}
 # People nouns that say nothing of whom they belong to: not actors on their own.
@@ -37,6 +40,8 @@ def national_body(table: ActorTable, tok) -> bool:
     sector = kb.sector_of(tok.lemma_) or kb.sector_of(tok.text) \
         or kb.generic_sector(tok.lemma_, table.user) or kb.generic_sector(tok.text, table.user) \
         or ("CVL" if civilian_place(tok) else None)
+    if not sector and tok.lemma_.lower() in PART_NOUNS:
+        sector = _part_sector(tok)
     if not sector and tok.lemma_.lower() not in PEOPLE_NOUNS:
         return False
     if tok.lower_ in PERSON_NOUNS and tok.tag_ not in ("NNS", "NNPS"):
@@ -149,13 +154,19 @@ def _country_modifier(table, tok):
     for child in tok.lefts:
         if child.dep_ not in ("amod", "compound", "poss", "nmod") or child.is_space:
             continue
-        for start in (child.left_edge.i, child.i):
-            text = table.doc[start:child.i + 1].text
+        # the whole modifier, then the modifier's head alone, then the words that start it
+        # ("Sri Lankan" in "Sri Lankan Tamil rebels"; not "Iran" in "Iran-backed militias")
+        spans = [(child.left_edge.i, child.i), (child.i, child.i)]
+        if not any(t.is_punct for t in table.doc[child.left_edge.i:child.i + 1]):
+            spans += [(child.left_edge.i, e) for e in range(child.i - 1, child.left_edge.i - 1, -1)]
+        for start, end in spans:
+            text = table.doc[start:end + 1].text
             c = kb.country_by_adjective(text)
             if not c:
                 entries = [e for e in kb.lookup(text, table.user) if e.kind == "country"]
                 c = entries[0].country if entries else None
-                placed = table.placed(table.doc[start].idx, child.idx + len(child.text), c)
+                last = table.doc[end]
+                placed = table.placed(table.doc[start].idx, last.idx + len(last.text), c)
                 c = c if placed == c else None
             c = c or kb.people_country(text)  # "Rohingya refugees": a people of one state
             if c:
@@ -172,6 +183,19 @@ def _country_modifier(table, tok):
             known = kb.person(table.doc[child.left_edge.i:child.i + 1].text) or kb.person(child.text)
             if known is not None and known.country and len(known.country) == 3:
                 return known.country, child.left_edge.i
+    return None
+
+
+def _part_sector(tok) -> str | None:
+    """The sector of the body a part noun belongs to: "Syrian opposition members" OPP,
+    "army units" MIL; "Bosnian Serb units" MIL; "housing units", "family members": none."""
+    mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    for c in mods:
+        sector = kb.sector_of(c.lemma_) or kb.sector_of(c.text)
+        if sector:
+            return sector
+    if tok.lemma_.lower() == "unit" and mods and all(c.pos_ != "NOUN" for c in mods):
+        return "MIL"
     return None
 
 

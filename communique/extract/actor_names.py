@@ -167,10 +167,22 @@ def people(table: ActorTable) -> None:
         found = kb.lookup(name_span.text, table.user)
         if found and any(e.kind == "country" for e in found):
             continue
+        if _nationality_modifier(name_span):
+            continue  # "Sri Lankan Tamil rebels": a description of the rebels, not a person
         proto = _person_for_name(table, name_span)
         table.add(proto, i, j)
         title_before(table, proto, i, title_words)
         appositive(table, proto, name_span)
+
+
+def _nationality_modifier(span) -> bool:
+    """A "name" that starts with a nationality word and modifies the common noun right after
+    it ("Sri Lankan Tamil rebels", tagged PERSON): words describing that noun."""
+    root = span.root
+    if root.dep_ not in ("compound", "amod", "nmod") or root.head.pos_ != "NOUN" \
+            or root.head.i != span.end:
+        return False
+    return any(kb.country_by_adjective(span[:n].text) for n in range(1, min(3, len(span)) + 1))
 
 
 def _unlabelled_names(table, bodies: bool = False) -> list:

@@ -83,3 +83,27 @@ def test_an_organisation_named_for_a_body_takes_its_code(coder):
     by = {m["text"]: a for a in rec["actors"] for m in a["mentions"]}
     assert "SCO Defence Ministers" in by, sorted(by)
     assert by["SCO Defence Ministers"]["country"] == "IGO"
+
+
+@pytest.mark.parametrize("text,mention,country,sector", [
+    # a part noun takes the sector of the word before it, or is armed when it is a unit
+    ("Libyan opposition members said they would free the hostages.", "Libyan opposition members", "LBY", "OPP"),
+    ("Croatian Serb units shelled the town overnight.", "Croatian Serb units", "HRV", "MIL"),
+    # a "name" starting with a nationality word that modifies the noun after it describes it
+    ("Sri Lankan Tamil rebels said they had freed three fishermen.", "Sri Lankan Tamil rebels", "LKA", "REB"),
+])
+def test_parts_of_bodies_and_described_agents(coder, text, mention, country, sector):
+    rec = _record(coder, text)
+    by = {m["text"]: a for a in rec["actors"] for m in a["mentions"]}
+    assert mention in by, sorted(by)
+    assert (by[mention]["country"], by[mention]["sector"]) == (country, sector)
+
+
+@pytest.mark.parametrize("text", [
+    "The storm destroyed 200 housing units near the coast.",
+    "Family members gathered outside the hospital.",
+])
+def test_part_nouns_of_no_body_are_no_agents(coder, text):
+    rec = _record(coder, text)
+    assert not [m["text"] for a in rec["actors"] for m in a["mentions"]
+                if m["text"].endswith(("units", "members"))], rec["actors"]
