@@ -34,6 +34,8 @@ _ADMIN1_WORDS = {"province", "provinces", "region", "state", "governorate", "obl
 _ADMIN2_WORDS = {"district", "county", "municipality", "subdistrict", "sub-district", "tehsil",
                  "raion", "rayon", "zila", "commune", "lga", "local government area"}
 _CITY_WORDS = {"city", "town", "village", "municipality"}
+_ADMIN2_TAIL = re.compile(r"\s(?:district|county|LGA|upazila|tehsil|subdistrict|sub-district|"
+                          r"municipality|raion|rayon)\s*$", re.IGNORECASE)
 
 
 # lower-case words after a name that say it is a place and of what kind ("Diwaniya city",
@@ -143,7 +145,10 @@ GENERIC = (r"(?:city|town|village|district|subdistrict|sub-district|province|are
 # "Sopore subdistrict (Baramulla district, J&K)", "Hodeidah Red Sea port city (Al Hali, Al
 # Hudaydah)", "Al Alam military camp (Jardan, Shabwah)": up to three lower-case words first
 _CHAIN_PAREN = re.compile(r"(?:\s+(?:" + GENERIC + r"|[a-z][a-z-]*)){0,3}\s*\(([^()]{2,80})\)")
-_CHAIN_COMMA = re.compile(r"(?:\s+" + GENERIC + r"){0,2}((?:\s*,\s*(?:the\s+)?(?:[A-Z][\w.'’&-]*\s?){1,4}"
+# a part's name may hold "de", "del", "la" ... before a capitalised word ("Pamplona, Norte de
+# Santander department")
+_CHAIN_COMMA = re.compile(r"(?:\s+" + GENERIC + r"){0,2}((?:\s*,\s*(?:the\s+)?(?:[A-Z][\w.'’&-]*\s?"
+                          r"(?:(?:de|del|de la|la|al|el|da|do|dos|das|di|du)\s(?=[A-Z]))?){1,4}"
                           r"(?:\s*" + GENERIC + r")?){1,3})")
 
 
@@ -207,7 +212,11 @@ def _unit_tags(entries) -> set[str]:
     for e in entries:
         if e.precision == "country" and not e.alias:
             out.add(e.country)
-        elif e.kind in ("admin1", "admin2") or (e.precision == "region" and e.admin1_name):
+        elif e.kind in ("admin1", "admin2") or (e.precision == "region" and e.admin1_name) or (
+                e.kind == "city" and e.admin1_name
+                and fold_name(e.admin1_name) == fold_name(e.name)):
+            # (a city that is its own admin1 unit: "Cuauhtemoc, Ciudad de Mexico" lies in
+            # Mexico City, not in the State of Mexico the name also reads as)
             out |= tags(e) - {e.country}
     return out
 
@@ -248,6 +257,13 @@ def chain_readings(text: str, end_char: int, after_in: bool = False,
             found = mention_candidates(bare)[1]
         readings.append([c for c in found if not c.alias and c.kind in units])
         towns_of.append([c for c in found if not c.alias and not c.variant and c.kind == "city"])
+    if readings and (len(parts) > 1 or _ADMIN2_TAIL.search(text[max(0, end_char - 30):end_char])):
+        # ACLED's house style "(District, Region)": after an admin2 unit the last part is
+        # the admin1 unit, not a country of the same name ("Pandogari (Rafi LGA, Niger)",
+        # "Rafi LGA (Niger)" are in Nigeria's Niger state)
+        last = readings[-1]
+        if any(c.kind == "admin1" for c in last):
+            readings[-1] = [c for c in last if c.precision != "country"]
     for rows in (readings, towns_of) if towns and parts else (readings,):
         for i, cands in enumerate(rows):
             coarser = {c.country for later in rows[i + 1:] for c in later}

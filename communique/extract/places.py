@@ -286,10 +286,11 @@ def _context(doc: Doc, resolved: list[GazetteerEntry], text: str
 
 
 def _score(e: GazetteerEntry, countries: dict[str, int], states: set[str],
-           parts: list[set[str]]) -> float:
+           parts: list[set[str]], seats: set[str] = frozenset()) -> float:
     """A reading's score: its prior, its country among the article's (or a neighbour),
-    an admin unit the article names, and each part of the chain after the mention that
-    it lies in (``qualifier_parts``), once a part."""
+    an admin unit the article names (or, for an admin1 unit, one that a town the
+    article names lies in: ``seats``), and each part of the chain after the mention
+    that it lies in (``qualifier_parts``), once a part."""
     s = e.prior
     if e.country and e.country in countries:
         s += 3.0
@@ -298,6 +299,8 @@ def _score(e: GazetteerEntry, countries: dict[str, int], states: set[str],
     own = tags(e)
     if states and (own - {e.country}) & states:
         s += 5.0
+    elif e.kind == "admin1" and seats and own & seats:
+        s += 5.0  # the unit a place the article names lies in: Al Hazm's Al Jawf is Yemen's
     # a part it lies in as an admin unit counts double a part that names only its country
     agree = sum(2 if (own - {e.country}) & part else 1 for part in parts if own & part)
     if agree:
@@ -348,13 +351,17 @@ def _unambiguous(mention: _Mention) -> GazetteerEntry | None:
 
 
 
-def _far_fetched(e: GazetteerEntry, countries: dict[str, int], qual: set[str]) -> bool:
+def _far_fetched(e: GazetteerEntry, countries: dict[str, int], qual: set[str],
+                 missions_only: set[str] = frozenset()) -> bool:
     """A weak reading (an alternate name, a town under 100,000 people) abroad: in an
-    article about other countries, "Bala" is a word of a local name, not Basel."""
+    article about other countries, "Bala" is a word of a local name, not Basel. A
+    neighbour of the article's countries is not abroad, unless the article names that
+    country only through a field mission, which works inside it ("the OSCE SMM observed
+    ... near Komsomolets" is no Komsomolets of Russia)."""
     if not countries or e.country is None or e.country in countries or (tags(e) & qual) \
             or e.precision == "country":
         return False
-    if neighbours().get(e.country, set()) & set(countries):
+    if neighbours().get(e.country, set()) & (set(countries) - missions_only):
         return False
     return e.alias or e.variant or (e.precision == "city" and e.prior < 5.0) or e.kind == "admin2"
 
@@ -422,6 +429,12 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     own = [e if e and (not e.variant or e.kind == "admin1") else None
            for e in map(_unambiguous, mentions)]
     all_countries, states = _context(doc, [e for e in own if e], doc_text)
+    # countries the article names only through a field mission working there
+    hosts = mission_hosts(doc_text)
+    missions_only = {c for c in hosts if all_countries.get(c, 0) <= hosts.count(c)}
+    # the admin1 units the towns the article names unambiguously lie in ("a1:YEM:al jawf")
+    seat_of = [{t for t in tags(e) if t.startswith("a1:")}
+               if e is not None and e.kind == "city" and not e.variant else set() for e in own]
     hits = []
     # the places that name a country for the context (not "the US dollar": a modifier)
     placed = [e.country if e and e.country and not (
@@ -439,6 +452,8 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         countries = all_countries
         others = {c for j, c in enumerate(placed) if c and names[j] != names[i]
                   and own[i] is not None and (own[j].prior >= own[i].prior or sure[j])}
+        if own[i] is not None:
+            others |= missions_only  # a mission names its host as surely as a place would
         if own[i] is not None and own[i].country and others:
             countries = dict(all_countries)
             countries[own[i].country] -= sum(1 for j, e in enumerate(own) if e is not None
@@ -455,7 +470,12 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             # country: "Analalava (Analalava, Sofia)" is Madagascar's Sofia, not Bulgaria's
             parts = [*parts, {parent}]
         qual = set().union(*parts)
-        best = max(cands, key=lambda e: _score(e, countries, states, parts))
+        # (another name's, and not where the name is also a town of that country: "Kirkuk"
+        # or "Timbuktu (Tombouctou)" stay the town)
+        towns_here = {c.country for c in cands if c.kind == "city"}
+        seats = {t for j, ts in enumerate(seat_of) if names[j] != names[i] for t in ts
+                 if t.split(":")[1] not in towns_here}
+        best = max(cands, key=lambda e: _score(e, countries, states, parts, seats))
         if qual and not is_dl and best.precision != "country" and chain_country(qual) not in (
                 None, best.country):
             # the chain after it puts it in another country: "Bayt Maghari village (Hays, Al
@@ -470,7 +490,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             best = max(chain, key=lambda e: _score(e, countries, states, []))
             if best not in cands:
                 by_chain.add(start)
-        if not is_dl and _far_fetched(best, countries, qual):
+        if not is_dl and _far_fetched(best, countries, qual, missions_only):
             continue
         if best.variant and best.kind != "admin1" and best.country not in countries \
                 and not tags(best) & qual and (countries or not names_a_place(text)):
