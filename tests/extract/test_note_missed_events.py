@@ -69,3 +69,36 @@ def test_officials_protest_is_an_accusation(coder, text):
     rec = next(iter(coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-01"}])))
     kinds = [(e["type"], e.get("mode")) for e in rec["events"] if e["trigger"]["text"] == "protested"]
     assert kinds == [("ACCUSE", "disapprove")]
+
+
+@pytest.mark.parametrize("text, etype, mode, acled", [
+    # a cache found is taken out of use (ACLED codebook, disrupted weapons use)
+    ("On 3 June 2021, police discovered a cache of explosives in a barn near the border.",
+     "COERCE", "seize", "Strategic developments"),
+    ("Soldiers found an arms cache hidden in a cave.", "COERCE", "seize", "Strategic developments"),
+    # a third party brokers a truce (manual, AGREE: mediation)
+    ("Tribal elders brokered a truce between the two clans after the feud.",
+     "AGREE", None, "Strategic developments"),
+    # an operation against an armed group is force (manual, ASSAULT)
+    ("On 5 June 2021, the army carried out an operation against the Islamic State near Kilo.",
+     "ASSAULT", None, "Battles"),
+    # a body the parse hangs on the place before it as an apposition
+    ("On 2 June 2021, in Rio Verde municipality, Jalisco, a dead body with signs of violence "
+     "was found floating near the dam.", "ASSAULT", "targeted", "Violence against civilians"),
+])
+def test_more_note_forms_code_an_event(nlp, text, etype, mode, acled):
+    evs = _asserted(nlp, text)
+    hit = [e for e in evs if e.type == etype and (mode is None or e.mode == mode)]
+    assert hit, [(e.type, e.mode) for e in evs]
+    assert acled_type(hit[0].type, hit[0].mode)[0] == acled
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("She found the answer in an old cache of letters.", "COERCE"),
+    ("The agency brokered the sale of the building.", "AGREE"),
+    ("The police carried out an operation against drug trafficking in the port.", "ASSAULT"),
+    ("The surgeons carried out an operation on the patient.", "ASSAULT"),
+])
+def test_more_note_forms_do_not_overreach(nlp, text, etype):
+    evs = _asserted(nlp, text)
+    assert not any(e.type == etype for e in evs), [(e.type, e.mode) for e in evs]

@@ -122,7 +122,10 @@ def victims(tok) -> list:
         heads.append(tok.head)
     out = []
     for h in heads:
-        out += [c for c in h.children if c.dep_ in ("nsubjpass", "dobj")]
+        direct = [c for c in h.children if c.dep_ in ("nsubjpass", "dobj")]
+        # and their appositions ("killed Smith, a journalist"; "in X, Y state, a body was found":
+        # the parse may hang the body on the place as an apposition)
+        out += direct + [a for c in direct for a in c.children if a.dep_ == "appos"]
         preps = VICTIM_PREPS if h.pos_ in ("NOUN", "PROPN") else VICTIM_PREPS[:3]
         out += [g for p in prep_children(h, preps) for g in pobjs(p)]
     return [t for t in out if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in NOT_ACTORS]  # "on Friday"

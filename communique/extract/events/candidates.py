@@ -154,8 +154,11 @@ def matches(entry: Entry, tok, token_actor) -> tuple[bool, list[int]]:
             if not objs:
                 if "*none" not in alts:
                     return False, extra
-            elif not any(word_set(x) & alts for o in objs for x in (o, *o.conjuncts)):
-                # "fired 120mm and 82mm mortars": the parse may head the list on a unit
+            elif not any(word_set(x) & alts for o in objs for x in (o, *o.conjuncts, *(
+                    c for c in o.children if c.dep_ == "appos"))):
+                # "fired 120mm and 82mm mortars": the parse may head the list on a unit; "in X
+                # municipality, Y state, a body was found": it may make the thing an apposition
+                # of the place before it
                 return False, extra
         elif key == "obj-any":
             if not objects(tok) and not any(c.dep_ == "dative" for c in tok.children):
