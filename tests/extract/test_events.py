@@ -1013,3 +1013,33 @@ def test_the_backers_of_an_actor_that_is_no_subject_are_no_event(coder):
                                "by BJP attacked Congress workers at Ranir Bazar.",
                                "published": "2020-05-04"}])
     assert [e["type"] for e in rec["events"]] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, acled", [
+    # ACLED codebook, violence against civilians: an armed group's attack on a village, a farm,
+    # a cattle camp falls on the people who live there
+    ("On 3 June 2021, suspected jihadist militants attacked Mbala village in Kiwanja district.",
+     "Violence against civilians"),
+    ("On 3 June 2021, bandits attacked the village of Dogo in Kaura district.",
+     "Violence against civilians"),
+    ("On 3 June 2021, gunmen attacked a cattle camp near Dogo, stealing cattle.",
+     "Violence against civilians"),
+    # an army or a training camp is no home
+    ("On 3 June 2021, militants attacked an army camp near Dogo.", "Battles"),
+    # the people hurt in the act a noun names are its victims
+    ("On 4 May 2021, a man was injured in a drive-by shooting by two armed men in Recife.",
+     "Violence against civilians"),
+    ("On 4 May 2021, two soldiers were killed in an attack by militants near Gao.", "Battles"),
+    # a fight between groups no word arms is mob violence (ACLED codebook, Riots)
+    ("On 3 May 2021, a clash took place between two groups of the Marri community in Dera town.",
+     "Riots"),
+    ("On 3 May 2021, a clash between two groups occurred in Patna over a land dispute.", "Riots"),
+    # not between armed groups, ethnic groups, clans, or groups using firearms
+    ("On 3 May 2021, clashes erupted between two groups of security forces in Baidoa.", "Battles"),
+    ("On 3 May 2021, a clash took place between two ethnic groups in Wukari.", "Battles"),
+    ("On 3 May 2021, two groups clashed in Kassala, both using firearms.", "Battles"),
+])
+def test_who_an_attack_falls_on_decides_its_acled_type(coder, text, acled):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-10"}])
+    ev = next(e for e in rec["events"] if e["type"] in ("ASSAULT", "PROTEST"))
+    assert event_acled_type(ev, rec)[0] == acled

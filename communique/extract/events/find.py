@@ -11,7 +11,7 @@ from dataclasses import replace
 from communique.extract import roles as role_step
 from communique.extract.fatalities import PERSON_NOUNS, casualties
 from communique.extract.syntax import doc_text
-from communique.kb import longest_sector_phrase
+from communique.kb import longest_sector_phrase, sector_of as sector_of_word
 from communique.lexicon import Entry, Lexicon, cameo_info, load_lexicon, plover_score
 
 from . import acled_reading, arguments, classify, modality, model
@@ -66,13 +66,14 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
     riots = _riot_paragraphs(doc, staged, sector_of, token_actor) if event_model is None else set()
     events = []
     for c, roles, mood, actor_ids, recipient_ids, hosts in staged:
-        people = _victims(c.tok, token_actor, sector_of) if c.reading.type == "ASSAULT" else []
+        people = _victims(c.tok, token_actor, sector_of, rules=event_model is None) \
+            if c.reading.type == "ASSAULT" else []
         victims = [sector for sector, _person, main in people if main] if event_model else []
         d = classify.decide(c, roles, mood, token_actor, hosts, views.get(c.tok.sent.start),
                             id(c) in mains, [sector_of.get(i) for i in recipient_ids], victims,
                             c.tok.sent.start in two_sided)
         if _paragraph(c.tok) in riots:
-            d = _as_riot(d, c, actor_ids + recipient_ids, sector_of)
+            d = _as_riot(d, c, actor_ids + recipient_ids, sector_of, token_actor)
         if event_model is None and d.type == "ASSAULT":
             d = _mob_or_one_sided(d, c, roles.actors, actor_ids, recipient_ids, people, sector_of,
                                   c.tok.sent.start in two_sided)
@@ -185,9 +186,47 @@ def _paragraph(tok) -> int:
     return doc_text(tok.doc).rfind("\n", 0, tok.sent.start_char)
 
 
-def _crowd_fight(c, ids, sector_of) -> bool:
-    """A fight both sides wage with a crowd on one side ("youths clashed with police")."""
-    return c.entry.has("two-sided") and any(sector_of.get(i) in CROWD_SECTORS for i in ids)
+def _crowd_fight(c, ids, sector_of, token_actor) -> bool:
+    """A fight both sides wage with a crowd on one side ("youths clashed with police"), or
+    between groups of unarmed people (:func:`_unarmed_groups`)."""
+    return c.entry.has("two-sided") and (
+        any(sector_of.get(i) in CROWD_SECTORS for i in ids)
+        or _unarmed_groups(c.tok, ids, sector_of, token_actor))
+
+
+# words that name a side of a fight as people together, not as an armed body
+GROUP_SIDES = {"group", "community"}
+
+
+def _unarmed_groups(tok, ids, sector_of, token_actor) -> bool:
+    """A fight between groups no word arms ("a clash took place between two groups of the X
+    community", "two groups of truck drivers clashed"): ACLED codebook, mob violence (rioters
+    fighting each other); not factions, clans or families (armed for ACLED: communal and clan
+    militias), not "two groups of security forces". Its sides: the subject of the trigger, what
+    it is "between" or "with", also where the trigger is the subject of a verb of occurring ("a
+    clash took place between")."""
+    heads = [tok] + ([tok.head] if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" else [])
+    sides = [k for h in heads for k in h.children if k.dep_ == "nsubj" and k is not tok]
+    sides += [g for h in heads for p in prep_children(h, ("between", "with", "among"))
+              for g in pobjs(p)]
+    sides += [k for s in sides for k in s.conjuncts]
+    if not any(lemma(s) in GROUP_SIDES for s in sides):
+        return False
+    armed = acled_reading.ARMED_SECTORS
+    if any(sector_of.get(i) in armed for i in ids) or any(lemma(t) in ARMS for t in tok.sent):
+        return False  # "both groups reported to be using firearms"
+    for s in sides:
+        for t in s.subtree:
+            if sector_of.get(token_actor.get(t.i)) in armed or lemma(t) in KIN_GROUPS or \
+                    (sector_of_word(lemma(t)) or sector_of_word(t.lower_)) in armed:
+                return False
+    return True
+
+
+# arms that make a group an armed one; words of ethnic and clan groups, which ACLED codes as
+# identity militias when they fight
+ARMS = {"firearm", "gun", "rifle", "pistol", "weapon", "gunfire", "gunshot"}
+KIN_GROUPS = {"ethnic", "tribal", "tribe", "clan", "family", "faction"}
 
 
 def _riot_paragraphs(doc, staged, sector_of, token_actor) -> set[int]:
@@ -199,7 +238,8 @@ def _riot_paragraphs(doc, staged, sector_of, token_actor) -> set[int]:
     protests = set()
     for c, _roles, mood, actor_ids, recipient_ids, _hosts in staged:
         if (c.reading.type, c.reading.mode) == ("PROTEST", "riot") and mood.modality == "asserted" \
-                and not told_as_background(c.tok) or _crowd_fight(c, actor_ids + recipient_ids, sector_of):
+                and not told_as_background(c.tok) or _crowd_fight(c, actor_ids + recipient_ids, sector_of,
+                                                                   token_actor):
             out.add(_paragraph(c.tok))
         if c.reading.type == "PROTEST" and mood.modality == "asserted":
             protests.add(_paragraph(c.tok))
@@ -243,31 +283,48 @@ def _protesters_fire(tok, token_actor, sector_of) -> bool:
     return not any(sector_of.get(token_actor.get(t.i)) in acled_reading.ARMED_SECTORS for t in doers)
 
 
-def _as_riot(d: classify.Decision, c, ids, sector_of) -> classify.Decision:
+def _as_riot(d: classify.Decision, c, ids, sector_of, token_actor) -> classify.Decision:
     """In a paragraph that tells of a riot (rules mode), its protests are the riot, and so is
     a crowd's fight."""
     if d.type == "PROTEST" and d.mode in (None, "demo", "obstruct") or (
-            d.type == "ASSAULT" and _crowd_fight(c, ids, sector_of)):
+            d.type == "ASSAULT" and _crowd_fight(c, ids, sector_of, token_actor)):
         return replace(d, type="PROTEST", mode="riot", cameo=model.cameo_for("PROTEST", "riot", d.cameo))
     return d
 
 
-def _victims(tok, token_actor, sector_of) -> list[tuple[str | None, bool, bool]]:
+def _hurt_in(tok) -> list:
+    """The people hurt in an act a noun names ("a man was injured in a drive-by shooting",
+    "two men died in an attack"): the subject of the verb of harm it hangs from by "in" or
+    "during"."""
+    p = tok.head
+    if tok.dep_ != "pobj" or p.lower_ not in ("in", "during") or \
+            lemma(p.head) not in HARM_VERBS:
+        return []
+    return [k for k in p.head.children if k.dep_ in ("nsubjpass", "nsubj")]
+
+
+HARM_VERBS = {"kill", "injure", "wound", "hurt", "die", "shoot", "maim"}
+
+
+def _victims(tok, token_actor, sector_of, rules: bool = False) -> list[tuple[str | None, bool, bool]]:
     """The people an act falls on (:func:`.arguments.victims`), as (sector, person, main): the sector
     of the actor a victim noun, its modifiers or its "of" phrase stand for ("1 NDS member", "a
     member of the Elite Forces"), else the sector its words name ("a police officer", "a gang
-    member"); person: the noun names people ("three men", "two brothers", "a trader"), not a
-    place or a thing ("a police post", "the village"); main: the sector is the actor's, or the
-    words' where no actor stands for the victim (the model mode reads these alone; the rules
-    also the words' beside an actor's, and guards as armed)."""
+    member"); person: the noun names people ("three men", "two brothers", "a trader") or a
+    place where people live (``SETTLEMENTS``: "the village", "a farm"), not a thing ("a police
+    post"); main: the sector is the actor's, or the words' where no actor stands for the victim
+    (the model mode reads these alone; the rules also the words' beside an actor's, and guards
+    as armed). ``rules``: also the people hurt in the act a noun names (:func:`_hurt_in`)."""
     out = []
-    for v in arguments.victims(tok):
+    for v in arguments.victims(tok) + (_hurt_in(tok) if rules else []):
         left = [t for t in v.lefts if t.dep_ in ("compound", "amod", "nmod")]
         around = [v] + left + [g for p in v.children if p.dep_ == "prep" and p.lower_ == "of"
                               for g in pobjs(p)]
         # force against protesters is no violence against civilians (ACLED codebook: excessive
         # force against protesters is coded with the protest)
-        person = lemma(v) in PERSON_NOUNS or lemma(v) in ONE_SIDED_PEOPLE
+        person = lemma(v) in PERSON_NOUNS or lemma(v) in ONE_SIDED_PEOPLE or (
+            lemma(v) in SETTLEMENTS) or (lemma(v) == "camp" and any(
+                t.lower_ in CAMP_PEOPLE for t in left))
         protesters = lemma(v) in PROTESTERS
         found = longest_sector_phrase([t.lower_ for t in left + [v]])
         # the words' own sector counts beside the actor's: "13 Taliban militants" are armed
@@ -291,6 +348,12 @@ ONE_SIDED_PEOPLE = {"people", "men", "women", "children", "family", "body", "cor
 # violence, beatings and killings already tell what ACLED makes of them)
 OPEN_MODES = (None, "firearms", "primitive")
 ARMED_PEOPLE = {"guard", "bodyguard"}
+# places where people live or work the land that an attack falls on (ACLED codebook, violence
+# against civilians: an armed group's attack on a village, a farm, a cattle camp; "attacked
+# Natuco village", "attacked the village of X"): their people are its victims
+SETTLEMENTS = {"village", "hamlet", "settlement", "farm", "homestead", "house", "home"}
+# camps where people live ("a cattle camp", "a refugee camp"), not a training or army camp
+CAMP_PEOPLE = {"cattle", "refugee", "idp", "displacement", "displaced"}
 PROTESTERS = {"protester", "protestor", "demonstrator", "rioter"}
 CROWD_HEADS = {"mob", "crowd", "group"}
 
