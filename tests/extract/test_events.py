@@ -834,6 +834,11 @@ def test_civilians_hurt_in_a_two_sided_fight_are_no_recipient(coder, text, civil
     # a recoilless rifle is a heavy weapon, an anti-aircraft gun no aircraft
     ("Rebels attacked the village with recoilless rifles.", "heavy-weapons"),
     ("Soldiers attacked the convoy with anti-aircraft guns.", None),
+    # heavy machine guns fired alone are a heavy weapon
+    ("On 2 May 2021, rebels fired heavy machine guns at army positions near Goma.",
+     "heavy-weapons"),
+    ("On 2 May 2021, monitors counted 13 bursts of fire involving heavy machineguns near Isyum.",
+     "heavy-weapons"),
 ])
 def test_the_weapon_names_the_assaults_mode(nlp, text, mode):
     first = next(e for e in _asserted(_events(nlp, text)) if e.type == "ASSAULT")
@@ -1042,4 +1047,23 @@ def test_the_backers_of_an_actor_that_is_no_subject_are_no_event(coder):
 def test_who_an_attack_falls_on_decides_its_acled_type(coder, text, acled):
     [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-10"}])
     ev = next(e for e in rec["events"] if e["type"] in ("ASSAULT", "PROTEST"))
+    assert event_acled_type(ev, rec)[0] == acled
+
+
+@pytest.mark.parametrize("text, acled", [
+    # fire the other side answers is a fight both sides wage: a battle whatever its weapons
+    ("On 2 May 2021, rebels shelled army positions near Goma. The army fired back, killing "
+     "two rebels.", "Battles"),
+    ("On 2 May 2021, monitors observed 40 projectiles in both directions of the frontline "
+     "near Isyum.", "Battles"),
+    ("On 2 May 2021, the army responded to the shelling of the rebels near Goma with "
+     "artillery.", "Battles"),
+    ("On 2 May 2021, rebels shelled army positions near Goma.", "Explosions/Remote violence"),
+    # both directions of a road are no fire
+    ("On 2 May 2021, rebels shelled army positions near Goma, closing both directions of the "
+     "highway.", "Explosions/Remote violence"),
+])
+def test_answered_fire_is_a_battle(coder, text, acled):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-10"}])
+    ev = next(e for e in rec["events"] if e["type"] == "ASSAULT")
     assert event_acled_type(ev, rec)[0] == acled

@@ -64,6 +64,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
     # sentences that tell of a fight both sides wage ("clashes", "exchanged fire")
     two_sided = {s[0].tok.sent.start for s in staged if s[0].entry.has("two-sided")}
     riots = _riot_paragraphs(doc, staged, sector_of, token_actor) if event_model is None else set()
+    answered = _fire_answered(doc) if event_model is None else (set(), set())
     events = []
     for c, roles, mood, actor_ids, recipient_ids, hosts in staged:
         people = _victims(c.tok, token_actor, sector_of, rules=event_model is None) \
@@ -74,6 +75,11 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
                             c.tok.sent.start in two_sided)
         if _paragraph(c.tok) in riots:
             d = _as_riot(d, c, actor_ids + recipient_ids, sector_of, token_actor)
+        if event_model is None and d.type == "ASSAULT" and d.mode in REMOTE_MODES and (
+                c.tok.sent.start in answered[0] or _paragraph(c.tok) in answered[1]):
+            # fire the other side answers is a fight both sides wage: ACLED codes it a battle
+            # whatever its weapons (remote violence is one-sided: the target cannot respond)
+            d = replace(d, mode=None)
         if event_model is None and d.type == "ASSAULT":
             d = _mob_or_one_sided(d, c, roles.actors, actor_ids, recipient_ids, people, sector_of,
                                   c.tok.sent.start in two_sided)
@@ -179,6 +185,35 @@ def _untriggered(doc, event_model) -> list[Candidate]:
 # who takes part in a riot: unarmed people (communique/data sectors), the opposition
 CROWD_SECTORS = acled_reading.CIVILIAN_SECTORS | {"OPP"}
 RIOT_WORDS = {"rioter", "rioters"}
+
+
+# modes of violence from afar, which a target cannot answer (ACLED: remote violence)
+REMOTE_MODES = ("heavy-weapons", "explosives")
+# what fire is answered with or by: "fired back", "returned fire", "responded to the shelling"
+ANSWERED = {"fire", "gunfire", "shelling", "attack", "attacks", "assault"}
+
+
+def _fire_answered(doc) -> tuple[set[int], set[int]]:
+    """Sentences that tell of fire "in both directions" (their starts; not "blocked both
+    directions of the highway"), and paragraphs that tell of fire answered: "fired back",
+    "returned fire", "responded to the shelling"."""
+    text = doc_text(doc).lower()
+    both = set()
+    if "both directions" in text:
+        both = {t.sent.start for t in doc if t.lower_ == "directions" and t.i > 0
+                and doc[t.i - 1].lower_ == "both" and t.head.lower_ == "in"}
+    answered = set()
+    if any(w in text for w in ("back", "return", "respond")):
+        for t in doc:
+            lem = lemma(t)
+            if (lem == "fire" and any(k.lower_ == "back" for k in t.children)) or (
+                    lem == "return" and any(lemma(k) in ANSWERED for k in t.children
+                                            if k.dep_ == "dobj")) or (
+                    lem == "respond" and any(lemma(g) in ANSWERED or g.lower_ in ANSWERED
+                                             for p in prep_children(t, ("to", "with"))
+                                             for g in pobjs(p))):
+                answered.add(_paragraph(t))
+    return both, answered
 
 
 def _paragraph(tok) -> int:
