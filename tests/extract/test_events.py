@@ -1035,6 +1035,10 @@ def test_the_backers_of_an_actor_that_is_no_subject_are_no_event(coder):
     ("On 4 May 2021, a man was injured in a drive-by shooting by two armed men in Recife.",
      "Violence against civilians"),
     ("On 4 May 2021, two soldiers were killed in an attack by militants near Gao.", "Battles"),
+    # the subject the parse hangs on the place before the trigger ("in X, Y, a man was shot")
+    ("On 5 May 2021, in Salamanca, Guanajuato, a man and a woman were shot dead in a drive-by "
+     "incident.", "Violence against civilians"),
+    ("On 5 May 2021, in Culiacan, Sinaloa, two police officers were shot dead.", "Battles"),
     # a fight between groups no word arms is mob violence (ACLED codebook, Riots)
     ("On 3 May 2021, a clash took place between two groups of the Marri community in Dera town.",
      "Riots"),

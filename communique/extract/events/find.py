@@ -341,6 +341,23 @@ def _hurt_in(tok) -> list:
 HARM_VERBS = {"kill", "injure", "wound", "hurt", "die", "shoot", "maim"}
 
 
+def _lost_subjects(tok) -> list:
+    """People the parse hung on the place before a passive trigger ("On 5 May, in Salamanca,
+    Guanajuato, a man and a woman were shot dead": "a man" set in apposition to Salamanca):
+    the subject of the trigger, which the parse lost."""
+    if not is_passive(tok) or any(lemma(k) in PERSON_NOUNS | ONE_SIDED_PEOPLE
+                                  for k in tok.children if k.dep_ == "nsubjpass"):
+        return []
+    out = []
+    for p in prep_children(tok, ("in", "at")):
+        for g in pobjs(p):
+            for n in g.subtree:
+                if n.dep_ == "appos" and n.pos_ == "NOUN" and (
+                        lemma(n) in PERSON_NOUNS | ONE_SIDED_PEOPLE):
+                    out += [n] + [k for k in n.conjuncts if k.pos_ == "NOUN"]
+    return out
+
+
 def _victims(tok, token_actor, sector_of, rules: bool = False) -> list[tuple[str | None, bool, bool]]:
     """The people an act falls on (:func:`.arguments.victims`), as (sector, person, main): the sector
     of the actor a victim noun, its modifiers or its "of" phrase stand for ("1 NDS member", "a
@@ -349,9 +366,10 @@ def _victims(tok, token_actor, sector_of, rules: bool = False) -> list[tuple[str
     place where people live (``SETTLEMENTS``: "the village", "a farm"), not a thing ("a police
     post"); main: the sector is the actor's, or the words' where no actor stands for the victim
     (the model mode reads these alone; the rules also the words' beside an actor's, and guards
-    as armed). ``rules``: also the people hurt in the act a noun names (:func:`_hurt_in`)."""
+    as armed). ``rules``: also the people hurt in the act a noun names (:func:`_hurt_in`) and
+    the subject the parse lost (:func:`_lost_subjects`)."""
     out = []
-    for v in arguments.victims(tok) + (_hurt_in(tok) if rules else []):
+    for v in arguments.victims(tok) + (_hurt_in(tok) + _lost_subjects(tok) if rules else []):
         left = [t for t in v.lefts if t.dep_ in ("compound", "amod", "nmod")]
         around = [v] + left + [g for p in v.children if p.dep_ == "prep" and p.lower_ == "of"
                               for g in pobjs(p)]
