@@ -150,7 +150,12 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     # or after "the city of", "the village of" ("raided the city of Qalqiliyah"); a name may
     # hold "de", "del", "al" ("Santa Teresa del Tuy") and hyphens ("Rish Khor-e Bala").
     # A run through a mislabelled entity ("soft") counts only when the gazetteer knows it.
-    for tok in tokens_where(doc, "lower", LOC_PREPS | {"of"}):  # what the test below reads
+    # (one pass over the words: the prepositions below, and the words that say what kind of
+    # place a name is, for _named_by_tail)
+    found = tokens_where(doc, "lower", LOC_PREPS | {"of"} | PLACE_WORDS)
+    for tok in found:
+        if tok.lower_ in PLACE_WORDS:
+            continue
         if tok.i in taken or tok.i + 1 >= len(doc) or not (
                 tok.lower_ in LOC_PREPS or (tok.lower_ == "of" and tok.i > 0
                                              and doc[tok.i - 1].lemma_ in _NAMED_BY_OF)):
@@ -188,13 +193,14 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
             if any(c.precision in ("country", "region") and not c.alias for c in cands) \
                     and len(ent) <= 3:
                 out.append((ent.start_char, ent.end_char, True))
-    out = _named_by_tail(doc, _longest_names(doc, out))
+    out = _named_by_tail(doc, _longest_names(doc, out),
+                         [t for t in found if t.lower_ in PLACE_WORDS])
     return sorted(m for m in out if not names_an_office(doc, m[0], m[1]))
 
 
 # words that may join the words of one place name ("Port of Spain", "Kut e Abdollah",
 # "Kohgiluyeh and Boyer-Ahmad", "Trinidad and Tobago")
-_NAME_JOINERS = {"of", "e", "i", "and", "de", "del", "la", "al", "el", "-", "y", "upon", "on"}
+_NAME_JOINERS = {"of", "e", "i", "and", "de", "del", "la", "al", "el", "-", "y"}
 
 
 def _longest_names(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
@@ -203,6 +209,7 @@ def _longest_names(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[i
     city", "Toba Tek Singh" into "Toba" and "Singh city", "Kut e Abdollah" after "Kut".
     A mention the longer one covers goes."""
     out: list[tuple[int, int, bool]] = []
+    text = syntax_doc_text(doc)
     ran_on: list[tuple[int, int]] = []  # the stretches a mention was run on over
     for start, end, from_ent in sorted(spans):
         if any(s0 <= start < e0 for s0, e0 in ran_on):
@@ -214,7 +221,7 @@ def _longest_names(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[i
                     not (t.is_title or t.lower_ in _NAME_JOINERS) or t.ent_type_ in (
                         "DATE", "TIME", "CARDINAL") for t in toks):
                 continue
-            longer = doc.text[start:toks[-1].idx + len(toks[-1])]
+            longer = text[start:toks[-1].idx + len(toks[-1])]
             if any(not c.alias and c.prior >= 2.5 for c in gazetteer_candidates(fold_name(longer))):
                 ran_on.append((end, toks[-1].idx + len(toks[-1])))
                 end = toks[-1].idx + len(toks[-1])
@@ -223,17 +230,19 @@ def _longest_names(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[i
     return out
 
 
-def _named_by_tail(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+def _named_by_tail(doc: Doc, spans: list[tuple[int, int, bool]], tails: list[Token]
+                   ) -> list[tuple[int, int, bool]]:
     """A name before a lower-case word that says what kind of place it is ("Hadramawt
     governorate", "Yaounde city", "Lara state") is a mention whatever label the parser gave
     it, when the gazetteer knows it; a mention so followed takes the word ("in Diwaniya
-    city": the city, not the governorate)."""
+    city": the city, not the governorate). ``tails``: the doc's tokens of ``PLACE_WORDS``."""
     out = []
+    text = syntax_doc_text(doc)
     ends = {token_at_char(doc, e - 1): (s, e, f) for s, e, f in spans}
     covered = {i for s, e, _ in spans for i in range(token_at_char(doc, s),
                                                      token_at_char(doc, e - 1) + 1)}
     used = set()
-    for tail in tokens_where(doc, "lower", PLACE_WORDS):
+    for tail in tails:
         if not tail.is_lower or tail.i == 0 or tail.i in covered:
             continue
         prev = tail.i - 1
@@ -241,8 +250,8 @@ def _named_by_tail(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[i
             # only where the word is needed: a name known only as another place's alternate
             # name ("Diwaniya") is a city the text names; "San Juan city" stays San Juan
             s, e, f = ends[prev]
-            if tail.lower_ in CITY_WORDS and not doc.text[e:tail.idx].strip() and not any(
-                    not c.alias for c in mention_candidates(doc.text[s:e], variants=False)[1]):
+            if tail.lower_ in CITY_WORDS and not text[e:tail.idx].strip() and not any(
+                    not c.alias for c in mention_candidates(text[s:e], variants=False)[1]):
                 used.add((s, e, f))
                 out.append((s, tail.idx + len(tail), f))
             continue
@@ -255,7 +264,7 @@ def _named_by_tail(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[i
         if j > prev or doc[j].is_stop or not doc[j].is_title:
             continue  # no name, or "The city", "This town"
         start, end = doc[j].idx, tail.idx + len(tail)
-        if mention_candidates(doc.text[start:end])[1]:
+        if mention_candidates(text[start:end])[1]:
             out.append((start, end, False))
             covered.update(range(j, tail.i + 1))
     return [m for m in spans if m not in used] + out

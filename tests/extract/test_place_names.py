@@ -102,3 +102,11 @@ def test_a_chain_part_may_hold_de(nlp):
     loc = _location(nlp, "On 3 June 2021, in Ocana, Norte de Santander department, truckers "
                          "blocked a road.", "blocked")
     assert loc is not None and loc.country == "COL" and loc.admin1 == "Norte de Santander"
+
+
+def test_a_city_that_is_its_own_admin1_unit_qualifies_a_borough(nlp):
+    # "Ciudad de Mexico" also reads as the State of Mexico; the borough is Mexico City's
+    # (a guard: the chain part read whole, "de" and all, must not move it)
+    loc = _location(nlp, "On 3 June 2021, in Cuauhtemoc, Ciudad de Mexico, street vendors "
+                         "protested against fines.", "protested")
+    assert loc is not None and loc.admin1 == "Mexico City"
