@@ -228,8 +228,7 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
     if tok.pos_ in ("VERB", "ADJ"):
         if is_passive(tok):
             recipients += [c for c in tok.children if c.dep_ == "nsubjpass"]
-            for a in prep_children(tok, ("by",)):
-                actors += pobjs(a)
+            actors += passive_agents(tok)
             if tok.dep_ in ("relcl", "acl") and not recipients and tok.head.pos_ in ("NOUN", "PROPN"):
                 recipients.append(tok.head)
         elif tok.dep_ == "acl" and tok.tag_ == "VBN":
@@ -286,8 +285,11 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
             elif reading.mode == "withdraw":
                 recipients = [r for r in recipients if is_entityish(r, token_actor)]
         if not recipients:
-            for p in prep_children(tok, preps):
-                recipients += pobjs(p)
+            names = preps + ("with",) if c.entry.has("two-sided") else preps
+            for p in prep_children(tok, names):
+                # "rebels clashed with police": the other side of a fight (ConfliBERT marks it
+                # the target, ACLED its actor2); "On 3 March, X fired at Y": no date
+                recipients += [g for g in pobjs(p) if g.ent_type_ not in NOT_ACTORS]
                 if recipients:
                     break
     else:  # an event noun
@@ -304,6 +306,10 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
                 and (c.i in token_actor or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))
                 and (own is None or token_actor.get(c.i) != own)]
         between = [g for p in prep_children(tok, ("between", "among")) for g in pobjs(p)]
+        if not between and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") \
+                and lemma(tok.head) in HAPPEN_VERBS:
+            # "clashes erupted between X and Y", "a clash took place between X and Y"
+            between = [g for p in prep_children(tok.head, ("between", "among")) for g in pobjs(p)]
         if between and ({lemma(tok)} | {lemma(m) for m in tok.children if m.dep_ == "compound"}) & MEDIATION:
             # "launched a mediation effort between India and Pakistan": the mediator acts,
             # the parties receive (CAMEO 045, PLOVER CONSULT)
@@ -333,7 +339,7 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
         if verb is not None and tok.dep_ in ("dobj",) and not actors:
             actors += subjects(verb)
         for p in prep_children(tok, preps):
-            recipients += pobjs(p)
+            recipients += [g for g in pobjs(p) if g.ent_type_ not in NOT_ACTORS]
             if recipients:
                 break
         if not recipients and verb is not None and reading.type in ("CONSULT",):
@@ -355,12 +361,58 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
             if inner:
                 return inner[0]
         return t
-    actors = [through_amount(a) for a in actors]
+    actors = [through_instrument(through_amount(a), token_actor) for a in actors]
     recipients = [through_amount(r) for r in recipients]
     return Roles(actors=[a for a in actors if (a.lower_ not in RELATIVE_PRONOUNS or a.dep_ == "relcl") and keep(a)],
                  recipients=[r for r in recipients if r.lower_ not in RELATIVE_PRONOUNS and keep(r)],
                  between=between)
 
+
+
+# Verbs by which a happening is told to have happened: "clashes erupted between X and Y".
+HAPPEN_VERBS = {"erupt", "break", "take", "occur", "happen", "ensue", "report", "break out", "flare",
+                "resume", "continue", "rage"}
+# Acts of violence in whose course one is hurt: "killed in an attack by X", "during a police raid".
+ATTACK_NOUNS = {"attack", "attacks", "raid", "raids", "operation", "operations", "ambush", "airstrike",
+                "airstrikes", "strike", "strikes", "assault", "offensive", "shelling", "bombing",
+                "bombardment", "crackdown", "gunfire", "fire", "shooting", "crossfire"}
+
+
+def passive_agents(verb) -> list:
+    """Who acts in a passive clause: its "by" phrase, that of a verb it is joined to ("was
+    shot and killed by gunmen"), else the one who carries out the attack it happened in
+    ("were injured in an attack by a mob", "was killed during a police raid")."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        heads.append(verb.head)
+    for h in heads:
+        found = [g for a in prep_children(h, ("by",)) for g in pobjs(a)]
+        if found:
+            return found
+    for h in heads:
+        for p in prep_children(h, ("in", "during")):
+            for n in pobjs(p):
+                if lemma(n) not in ATTACK_NOUNS and n.lower_ not in ATTACK_NOUNS:
+                    continue
+                found = [g for a in prep_children(n, ("by",)) for g in pobjs(a)]
+                found = found or [c for c in n.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                                  and c.pos_ in ("NOUN", "PROPN", "ADJ") and c.ent_type_ not in NOT_ACTORS]
+                if found:
+                    return found
+    return []
+
+
+def through_instrument(tok, token_actor):
+    """"A bomb planted by the rebels exploded", "a mine laid by X wounded": who placed the
+    weapon acts, where the weapon names no actor itself."""
+    if tok.pos_ != "NOUN" or ids_for(tok, token_actor):
+        return tok
+    for c in tok.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            found = [g for a in prep_children(c, ("by",)) for g in pobjs(a)]
+            if found and lemma(c) not in ("kill", "wound", "injure", "attack", "target", "arrest"):
+                return found[0]
+    return tok
 
 
 # ---------------------------------------------------------------- recipients the first pass missed
@@ -399,6 +451,10 @@ CREATION_VERBS = {"set", "establish", "create", "build", "form", "open", "launch
                   "construct", "start", "organize", "organise", "hold", "appoint", "name", "elect"}
 
 
+# What is sent as a verb's object ("sent troops", in ACT_OBJECTS) but is a party deeper in.
+ARMED_BODIES = {"forces", "force", "troops", "soldiers", "soldier"}
+
+
 def _party_like(tok) -> bool:
     """Whether a noun phrase head can stand for a recipient (a person, body, people or
     place), as opposed to a thing or an act ("aid", "the ban", "an agreement")."""
@@ -423,7 +479,10 @@ def _owner(tok, token_actor, preps=OWNER_PREPS, depth: int = 0, avoid: frozenset
     """The actor a noun phrase stands for or belongs to: itself when it names a party,
     else an actor named in its prepositional phrases ("aid to X", "its blockade of X",
     "a camp in Mali", "a request from X", "threats made by X", "restrictions imposed on X")."""
-    if _party_like(tok) and set(ids_for(tok, token_actor)) - avoid:
+    if (_party_like(tok) or (depth > 0 and tok.i in token_actor and tok.lower_ in ARMED_BODIES)) \
+            and set(ids_for(tok, token_actor)) - avoid:
+        # deeper in, armed men named by a word that is elsewhere what is sent ("sent troops")
+        # are the owner ("the positions of the military forces of X": the forces, not X)
         return [tok]
     if depth > 2 or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
         return []

@@ -1,0 +1,62 @@
+"""Issue 12: who did it to whom in reports of violence (ACLED-style notes), default mode.
+Each sentence is our own, written for the pattern (not copied from a data set); the actor and
+recipient were worked out by hand from the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.evaluate.acled import main_event
+from communique.record import Article
+
+
+def _main_roles(coder, text):
+    rec = coder.code(Article(text=text, id="t", published="2021-05-01")).to_dict()
+    by_id = {a["id"]: a for a in rec["actors"]}
+    ev = main_event(rec)
+    assert ev is not None, rec["events"]
+    return ([by_id[i] for i in ev["actor"]], [by_id[i] for i in ev["recipient"]])
+
+
+def _names(actors):
+    return [a["name"] for a in actors]
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    # a passive whose "by" phrase hangs from the verb joined to the trigger
+    ("On 3 March 2021, a farmer was shot and killed by rebels near Beni.", "rebels", "farmer"),
+    ("On 3 March 2021, two teachers were kidnapped and killed by gunmen near Kaduna.", "gunmen",
+     "teachers"),
+    # a passive with no "by": the one who carries out the attack it happened in
+    ("On 2 May 2020, two officers were injured in an attack by a mob in Dhaka.", "mob", "officers"),
+    # the one who placed the weapon acts
+    ("On 3 March 2021, a mine planted by insurgents wounded three soldiers in Borno.", "insurgents",
+     "soldiers"),
+    # the other side of a fight ("clashed with"), past a leading date ("On 3 March")
+    ("On 3 March 2021, rebels clashed with police forces in Goma.", "rebels", "police forces"),
+    # armed men deeper in an "of" phrase are the owner, not their country
+    ("On 4 June 2021, troops of Eritrea fired mortars on the positions of the military forces of "
+     "Ethiopia near Zalambessa.", "troops", "military forces"),
+])
+def test_actor_and_recipient_of_violence(coder, text, actor, recipient):
+    actors, recipients = _main_roles(coder, text)
+    assert _names(actors) == [actor], (_names(actors), _names(recipients))
+    assert _names(recipients) == [recipient], (_names(actors), _names(recipients))
+
+
+def test_forces_of_a_country_keep_its_country_and_sector(coder):
+    _, recipients = _main_roles(coder, "On 4 June 2021, troops of Eritrea fired mortars on the "
+                                       "positions of the military forces of Ethiopia near Zalambessa.")
+    assert [(a["country"], a["sector"]) for a in recipients] == [("ETH", "MIL")]
+
+
+def test_clashes_that_took_place_between_two_sides(coder):
+    actors, recipients = _main_roles(
+        coder, "On 3 March 2021, clashes erupted between herders and farmers in Plateau.")
+    assert sorted(_names(actors)) == ["farmers", "herders"] and recipients == []
+
+
+def test_a_wound_in_an_attack_names_no_one_without_an_attacker(coder):
+    # "in an attack" that says by whom nobody: no actor is made up
+    actors, recipients = _main_roles(coder, "On 2 May 2020, two officers were injured in an attack in Dhaka.")
+    assert actors == [] and _names(recipients) == ["officers"]
