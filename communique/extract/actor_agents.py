@@ -39,7 +39,7 @@ def national_body(table: ActorTable, tok) -> bool:
         return False
     sector = kb.sector_of(tok.lemma_) or kb.sector_of(tok.text) \
         or kb.generic_sector(tok.lemma_, table.user) or kb.generic_sector(tok.text, table.user) \
-        or ("CVL" if civilian_place(tok) else None)
+        or ("CVL" if civilian_place(tok) else None) or ("MIL" if armed_place(tok) else None)
     if not sector and tok.lemma_.lower() in PART_NOUNS:
         sector = _part_sector(tok)
     if not sector and tok.lemma_.lower() not in PEOPLE_NOUNS:
@@ -235,7 +235,7 @@ def _generic_agent(table, tok, sector) -> bool:
                 return False  # "leaders from the opposition party", "members of Hamas"
     lemma = tok.lemma_.lower()
     generic = kb.generic_agents(table.user)
-    if lemma in generic or tok.lower_ in generic or civilian_place(tok):
+    if lemma in generic or tok.lower_ in generic or civilian_place(tok) or armed_place(tok):
         return True
     hint = kb.sector_kind(lemma) or kb.sector_kind(tok.lower_)
     if lemma in UNOWNED_PEOPLE:
@@ -294,6 +294,19 @@ def civilian_place(tok) -> bool:
     """"residential areas", "civilian homes": the civilians who live there (sector CVL)."""
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in CIVILIAN_PLACES and any(
         c.dep_ in ("amod", "compound") and c.lower_ in CIVILIAN_WORDS for c in tok.lefts)
+
+
+# Posts held by a state's forces: "fired at the governmental positions" (the army's).
+ARMED_PLACES = {"position", "positions", "post", "posts", "outpost", "outposts", "checkpoint",
+                "checkpoints"}
+ARMED_PLACE_WORDS = {"governmental", "government"}
+
+
+def armed_place(tok) -> bool:
+    """"the governmental positions", "government checkpoints": the forces that hold them
+    (sector MIL)."""
+    return tok.pos_ == "NOUN" and tok.lower_ in ARMED_PLACES and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in ARMED_PLACE_WORDS for c in tok.lefts)
 
 
 def _ally_country(table, tok) -> str | None:

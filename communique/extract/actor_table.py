@@ -199,6 +199,16 @@ class ActorTable:
         self._sent_country_cache[sent.start] = found
         return found + self._body_countries(sent, found)
 
+    def sentence_place_countries(self, tok) -> list[str]:
+        """Countries of the places the sentence of ``tok`` names (not the dateline)."""
+        sent = tok.sent
+        found: list[str] = []
+        for h in self.place_hits:
+            if h.country and not h.dateline and sent.start_char <= h.start < sent.end_char \
+                    and h.country not in found:
+                found.append(h.country)
+        return found
+
     def _body_countries(self, sent, found: list[str]) -> list[str]:
         """Countries of the national bodies found so far in ``sent`` by their own words
         ("The Bangladeshi government"), that ``found`` lacks."""
@@ -247,6 +257,13 @@ class ActorTable:
         here = self.sentence_countries(tok)
         if len(here) == 1:
             return here[0], "sentence"
+        placed = self.sentence_place_countries(tok)
+        own = [t for t in tok.subtree if t.i < tok.i and kb.country_by_adjective(t.text)]
+        if len(here) > 1 and len(placed) == 1 and not own:
+            # "regime forces shelled a village in Hama amid the overflight of Russian drones":
+            # the other countries are nationality words of other actors; the agent is of
+            # the one country its sentence places something in
+            return placed[0], "sentence"
         if not here:
             country = self.article_country()
             if country:

@@ -60,3 +60,44 @@ def test_a_wound_in_an_attack_names_no_one_without_an_attacker(coder):
     # "in an attack" that says by whom nobody: no actor is made up
     actors, recipients = _main_roles(coder, "On 2 May 2020, two officers were injured in an attack in Dhaka.")
     assert actors == [] and _names(recipients) == ["officers"]
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    # the recipient after the last of several objects ("grenade" parsed a joined verb)
+    ("On 2 May 2020, the Ukrainian Forces fired 82mm mortars and grenade launchers at the "
+     "positions of the Donbass People's Militia near Oleksandrivka, Donetsk.", "Ukrainian Forces",
+     "Donbass People's Militia"),
+    # posts of the state's forces stand for them
+    ("Rebels attacked government checkpoints near Goma.", "Rebels", "government checkpoints"),
+])
+def test_recipient_of_fire(coder, text, actor, recipient):
+    actors, recipients = _main_roles(coder, text)
+    assert _names(actors) == [actor] and _names(recipients) == [recipient], (_names(actors), _names(recipients))
+
+
+def test_a_named_militia_is_armed_not_its_people(coder):
+    # "People's" is a possessor: the body is a militia (PRM), not civilians
+    _, recipients = _main_roles(coder, "On 2 May 2020, the Ukrainian Forces fired mortars at the "
+                                       "positions of the Donbass People's Militia near Donetsk.")
+    assert [a["sector"] for a in recipients] == ["PRM"]
+
+
+def test_government_posts_are_the_armed_forces(coder):
+    _, recipients = _main_roles(coder, "Rebels attacked government checkpoints near Goma.")
+    assert [(a["country"], a["sector"]) for a in recipients] == [("COD", "MIL")]
+
+
+def test_an_agent_takes_the_country_of_its_sentence_place_over_another_actor_nationality(coder):
+    rec = coder.code(Article(text="On 3 May 2020, regime forces shelled a village in Hama amid the "
+                                  "overflight of Russian drones.", id="t")).to_dict()
+    got = {a["name"]: (a["country"], a["country_source"]) for a in rec["actors"]}
+    assert got["regime forces"] == ("SYR", "sentence")
+    # an agent with a nationality word of its own never takes the place's country
+    assert got["Russian drones"][0] == "RUS"
+
+
+def test_two_places_in_two_countries_leave_an_agent_without_one(coder):
+    rec = coder.code(Article(text="Police in Kenya and Uganda arrested smugglers near Busia and Tororo.",
+                             id="t")).to_dict()
+    got = {a["name"]: a["country"] for a in rec["actors"]}
+    assert "smugglers" in got and got["smugglers"] is None, got

@@ -338,7 +338,8 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
                 actors += subjects(verb)
         if verb is not None and tok.dep_ in ("dobj",) and not actors:
             actors += subjects(verb)
-        for p in prep_children(tok, preps):
+        # "a fire fight with separatists": the other side of a fight
+        for p in prep_children(tok, preps + ("with",) if c.entry.has("two-sided") else preps):
             recipients += [g for g in pobjs(p) if g.ent_type_ not in NOT_ACTORS]
             if recipients:
                 break
@@ -548,8 +549,9 @@ def _more_recipients_1(c: Candidate, roles: Roles, token_actor) -> list:
     if tok.pos_ in ("VERB", "ADJ"):
         objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
         # 2. the object's phrases: "suspended aid to X", "lifted its blockade of X",
-        #    "rejected a request from X", "attacked an army camp in Mali"
-        found = _owners(objs, token_actor, avoid)
+        #    "rejected a request from X", "attacked an army camp in Mali"; of each object
+        #    joined to it ("fired mortars and grenade launchers at X")
+        found = _owners([x for o in objs for x in expand(o)], token_actor, avoid)
         if found:
             return found
         # 2b. a giving verb's dative that the parser folded into the thing given: "granted the
@@ -565,7 +567,13 @@ def _more_recipients_1(c: Candidate, roles: Roles, token_actor) -> list:
         if any(lemma(o) in ACT_OBJECTS or o.lower_ in ACT_OBJECTS for o in objs):
             # "suspended military aid to X", "cut ties with X": the act object's addressee
             names |= {"to", "on", "against", "with", "into"}
-        found = _owners([g for p in prep_children(tok, names) if p.dep_ != "prt"
+        heads = [tok]
+        if reading.type == "ASSAULT":
+            # "fired mortars and grenade launchers at X" (parsed "grenade" a verb joined to
+            # "fired"): a joined verb with no subject of its own
+            heads += [v for v in tok.children if v.dep_ == "conj" and v.pos_ == "VERB"
+                      and not any(s.dep_ in ("nsubj", "nsubjpass") for s in v.children)]
+        found = _owners([g for h in heads for p in prep_children(h, names) if p.dep_ != "prt"
                          for g in pobjs(p)], token_actor, avoid)
         if found:
             return found
