@@ -101,3 +101,47 @@ def test_two_places_in_two_countries_leave_an_agent_without_one(coder):
                              id="t")).to_dict()
     got = {a["name"]: a["country"] for a in rec["actors"]}
     assert "smugglers" in got and got["smugglers"] is None, got
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    # an attack held to be someone's
+    ("On 7 May 2020, two farmers were killed in an attack attributed to rebels near Beni.", "rebels",
+     "farmers"),
+    # the doer of a gerund trigger, named with "by" after the place
+    ("On 5 May 2020, a man was injured in a drive-by shooting in Recife by armed men in a car.",
+     "armed men", None),
+])
+def test_who_an_attack_is_held_to_be_by(coder, text, actor, recipient):
+    actors, recipients = _main_roles(coder, text)
+    assert _names(actors) == [actor], (_names(actors), _names(recipients))
+    if recipient:
+        assert _names(recipients) == [recipient], (_names(actors), _names(recipients))
+
+
+@pytest.mark.parametrize("text,actor,sector", [
+    ("On 28 April 2020, dozens of parents of pupils staged a demonstration outside a school in Lima.",
+     "parents", "CVL"),
+    ("On 9 May 2020, hundreds of inhabitants protested in Lima to demand food.", "inhabitants", "CVL"),
+    ("On 9 May 2020, merchants blocked a road in Lima to protest the closure of the market.",
+     "merchants", "BUS"),
+])
+def test_people_who_protest_without_a_name(coder, text, actor, sector):
+    actors, _ = _main_roles(coder, text)
+    assert [(a["name"], a["sector"], a["country"]) for a in actors] == [(actor, sector, "PER")]
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    # the other side of the fight one was killed in
+    ("On 28 April 2020, 12 rebels were killed during clashes with army forces near Beni.", "army forces",
+     "rebels"),
+    # an operation by someone acts through him
+    ("On 3 May 2020, operations by army forces killed at least 10 rebels near Beni.", "army forces",
+     "rebels"),
+    # "a group of X protested", parsed with the group as the root and the verb a modifier of it
+    ("On 29 April 2020, a group of teachers protested in front of the governorate headquarters in "
+     "Sousse to demand their salaries.", "teachers", None),
+])
+def test_the_other_side_and_the_protesters(coder, text, actor, recipient):
+    actors, recipients = _main_roles(coder, text)
+    assert _names(actors) == [actor], (_names(actors), _names(recipients))
+    assert _names(recipients) == ([recipient] if recipient else []), (_names(actors), _names(recipients))

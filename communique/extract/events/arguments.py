@@ -17,11 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .candidates import CAPTIVES, LABOUR_SUBJECTS, Candidate, main_child
-from .tree import (LIGHT_VERBS, POLICE_SUBJECTS, QUANTIFIERS, RELATIVE_PRONOUNS, REPORTING_VERBS,
-                   expand, governing_verb, is_entityish, is_passive, lemma, objects, pobjs,
+from .doers import HAPPEN_VERBS, passive_agents, through_instrument
+from .tree import (LIGHT_VERBS, NOT_ACTORS, POLICE_SUBJECTS, QUANTIFIERS, RELATIVE_PRONOUNS,
+                   REPORTING_VERBS, expand, governing_verb, is_entityish, is_passive, lemma, objects, pobjs,
                    prep_children, subjects, word_set)
 
-NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 CUSTODY = {"jail", "prison", "custody", "detention", "captivity", "house", "arrest", "hospital", "camp"}
 # Objects that name the act itself ("imposed sanctions", "cut ties"), never its recipient.
 ACT_OBJECTS = {
@@ -231,12 +231,20 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
             actors += passive_agents(tok)
             if tok.dep_ in ("relcl", "acl") and not recipients and tok.head.pos_ in ("NOUN", "PROPN"):
                 recipients.append(tok.head)
+        elif tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and reading.type == "PROTEST" \
+                and tok.head.dep_ == "ROOT" and not any(o.dep_ == "dobj" for o in tok.children):
+            # "hundreds of inhabitants protested in Lima", parsed with the noun as the root:
+            # a protest verb is no passive; the noun protests
+            actors.append(tok.head)
         elif tok.dep_ == "acl" and tok.tag_ == "VBN":
             recipients.append(tok.head)
             for a in prep_children(tok, ("by",)):
                 actors += pobjs(a)
         else:
             actors += subjects(tok)
+            if not actors and tok.tag_ == "VBG":
+                # "a drive-by shooting in X by armed men": a gerund names its doer with "by"
+                actors += [g for p in prep_children(tok, ("by",)) if p.dep_ == "prep" for g in pobjs(p)]
             objs = [o for o in objects(tok) if o.dep_ in ("dobj", "obj")]
             pattern = c.entry.arg("obj")
             refuge = [o for o in objs if lemma(o) in REFUGE]
@@ -362,58 +370,13 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
             if inner:
                 return inner[0]
         return t
-    actors = [through_instrument(through_amount(a), token_actor) for a in actors]
+    actors = [through_instrument(through_amount(a), lambda t: bool(ids_for(t, token_actor)))
+              for a in actors]
     recipients = [through_amount(r) for r in recipients]
     return Roles(actors=[a for a in actors if (a.lower_ not in RELATIVE_PRONOUNS or a.dep_ == "relcl") and keep(a)],
                  recipients=[r for r in recipients if r.lower_ not in RELATIVE_PRONOUNS and keep(r)],
                  between=between)
 
-
-
-# Verbs by which a happening is told to have happened: "clashes erupted between X and Y".
-HAPPEN_VERBS = {"erupt", "break", "take", "occur", "happen", "ensue", "report", "break out", "flare",
-                "resume", "continue", "rage"}
-# Acts of violence in whose course one is hurt: "killed in an attack by X", "during a police raid".
-ATTACK_NOUNS = {"attack", "attacks", "raid", "raids", "operation", "operations", "ambush", "airstrike",
-                "airstrikes", "strike", "strikes", "assault", "offensive", "shelling", "bombing",
-                "bombardment", "crackdown", "gunfire", "fire", "shooting", "crossfire"}
-
-
-def passive_agents(verb) -> list:
-    """Who acts in a passive clause: its "by" phrase, that of a verb it is joined to ("was
-    shot and killed by gunmen"), else the one who carries out the attack it happened in
-    ("were injured in an attack by a mob", "was killed during a police raid")."""
-    heads = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        heads.append(verb.head)
-    for h in heads:
-        found = [g for a in prep_children(h, ("by",)) for g in pobjs(a)]
-        if found:
-            return found
-    for h in heads:
-        for p in prep_children(h, ("in", "during")):
-            for n in pobjs(p):
-                if lemma(n) not in ATTACK_NOUNS and n.lower_ not in ATTACK_NOUNS:
-                    continue
-                found = [g for a in prep_children(n, ("by",)) for g in pobjs(a)]
-                found = found or [c for c in n.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-                                  and c.pos_ in ("NOUN", "PROPN", "ADJ") and c.ent_type_ not in NOT_ACTORS]
-                if found:
-                    return found
-    return []
-
-
-def through_instrument(tok, token_actor):
-    """"A bomb planted by the rebels exploded", "a mine laid by X wounded": who placed the
-    weapon acts, where the weapon names no actor itself."""
-    if tok.pos_ != "NOUN" or ids_for(tok, token_actor):
-        return tok
-    for c in tok.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN":
-            found = [g for a in prep_children(c, ("by",)) for g in pobjs(a)]
-            if found and lemma(c) not in ("kill", "wound", "injure", "attack", "target", "arrest"):
-                return found[0]
-    return tok
 
 
 # ---------------------------------------------------------------- recipients the first pass missed

@@ -24,6 +24,10 @@ POLICE_SUBJECTS = {"police", "officer", "officers", "agent", "agents", "force", 
                    "military", "policeman", "policemen", "fbi", "investigator", "investigators"}
 
 
+# Entity kinds that never name an actor ("on Friday", "two", "$5 million").
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
 def pos_of(tok) -> str | None:
     """The lexicon's part of speech of a token: "verb", "noun", "adj" or None."""
     if tok.pos_ == "VERB":

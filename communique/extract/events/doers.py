@@ -1,0 +1,87 @@
+"""Who acts in reports of violence where the parse does not say it as a subject: a
+passive's "by" phrase on the verb joined to the trigger, the attack one was hurt in, the
+other side of a fight, an act held to be someone's ("an attack attributed to X").
+
+Used by :mod:`.arguments` (``_first_pass`` and its instrument reading); word sets from
+recurring phrasings of the ACLED train part's notes (issue 12).
+"""
+
+from __future__ import annotations
+
+from .tree import NOT_ACTORS, lemma, pobjs, prep_children
+
+# Verbs by which a happening is told to have happened: "clashes erupted between X and Y".
+HAPPEN_VERBS = {"erupt", "break", "take", "occur", "happen", "ensue", "report", "break out", "flare",
+                "resume", "continue", "rage"}
+# Acts of violence in whose course one is hurt: "killed in an attack by X", "during a police raid".
+ATTACK_NOUNS = {"attack", "attacks", "raid", "raids", "operation", "operations", "ambush", "airstrike",
+                "airstrikes", "strike", "strikes", "assault", "offensive", "shelling", "bombing",
+                "bombardment", "crackdown", "gunfire", "fire", "shooting", "crossfire"}
+
+
+def passive_agents(verb) -> list:
+    """Who acts in a passive clause: its "by" phrase, that of a verb it is joined to ("was
+    shot and killed by gunmen"), else the one who carries out the attack it happened in
+    ("were injured in an attack by a mob", "was killed during a police raid")."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        heads.append(verb.head)
+    for h in heads:
+        found = [g for a in prep_children(h, ("by",)) for g in pobjs(a)]
+        if found:
+            return found
+    for h in heads:
+        for p in prep_children(h, ("in", "during", "after")):
+            for n in pobjs(p):
+                if lemma(n) in FIGHT_WORDS or n.lower_ in FIGHT_WORDS:
+                    # "killed during clashes with ANDSF forces", "killed after exchanging fire
+                    # with the police": the other side
+                    found = [g for a in prep_children(n, ("with",)) for g in pobjs(a)]
+                    if found:
+                        return found
+                if p.lower_ == "after" or (lemma(n) not in ATTACK_NOUNS and n.lower_ not in ATTACK_NOUNS):
+                    continue
+                found = [g for a in prep_children(n, ("by",)) for g in pobjs(a)] or attributed_to(n)
+                found = found or [c for c in n.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                                  and c.pos_ in ("NOUN", "PROPN", "ADJ") and c.ent_type_ not in NOT_ACTORS]
+                if found:
+                    return found
+    return []
+
+
+# Words of a fight both sides wage, whose other side is named with "with".
+FIGHT_WORDS = {"clash", "clashes", "fighting", "fight", "firefight", "gunfight", "shootout",
+               "skirmish", "skirmishes", "exchange", "exchanging", "battle", "confrontation"}
+# Verbs that name who is held to have done an act: "an attack attributed to X", "blamed on X".
+ATTRIBUTING = {"attribute": ("to",), "blame": ("on",), "claim": ("by",), "carry": ("by",),
+               "perpetrate": ("by",), "launch": ("by",)}
+
+
+def attributed_to(noun) -> list:
+    """Who an act is held to be done by: "an attack attributed to rebels", "a raid blamed on
+    X", "an ambush claimed by X"."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in ATTRIBUTING:
+            found = [g for p in prep_children(c, ATTRIBUTING[lemma(c)]) for g in pobjs(p)]
+            if found:
+                return found
+    return []
+
+
+def through_instrument(tok, names_actor):
+    """"A bomb planted by the rebels exploded", "a mine laid by X wounded": who placed the
+    weapon acts, where the weapon names no actor itself (``names_actor``: whether a token
+    stands for an actor)."""
+    if tok.pos_ != "NOUN" or names_actor(tok):
+        return tok
+    if lemma(tok) in ATTACK_NOUNS or tok.lower_ in ATTACK_NOUNS:
+        # "operations by Afghan forces killed 10 militants"
+        found = [g for a in prep_children(tok, ("by",)) for g in pobjs(a)] or attributed_to(tok)
+        if found:
+            return found[0]
+    for c in tok.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            found = [g for a in prep_children(c, ("by",)) for g in pobjs(a)]
+            if found and lemma(c) not in ("kill", "wound", "injure", "attack", "target", "arrest"):
+                return found[0]
+    return tok
