@@ -295,8 +295,7 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
         if not recipients:
             names = preps + ("with",) if c.entry.has("two-sided") else preps
             for p in prep_children(tok, names):
-                # "rebels clashed with police": the other side of a fight (ConfliBERT marks it
-                # the target, ACLED its actor2); "On 3 March, X fired at Y": no date
+                # "clashed with police": the other side; "On 3 March, X fired at Y": no date
                 recipients += [g for g in pobjs(p) if g.ent_type_ not in NOT_ACTORS]
                 if recipients:
                     break
@@ -346,7 +345,6 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
                 actors += subjects(verb)
         if verb is not None and tok.dep_ in ("dobj",) and not actors:
             actors += subjects(verb)
-        # "a fire fight with separatists": the other side of a fight
         for p in prep_children(tok, preps + ("with",) if c.entry.has("two-sided") else preps):
             recipients += [g for g in pobjs(p) if g.ent_type_ not in NOT_ACTORS]
             if recipients:
@@ -445,8 +443,7 @@ def _owner(tok, token_actor, preps=OWNER_PREPS, depth: int = 0, avoid: frozenset
     "a camp in Mali", "a request from X", "threats made by X", "restrictions imposed on X")."""
     if (_party_like(tok) or (depth > 0 and tok.i in token_actor and tok.lower_ in ARMED_BODIES)) \
             and set(ids_for(tok, token_actor)) - avoid:
-        # deeper in, armed men named by a word that is elsewhere what is sent ("sent troops")
-        # are the owner ("the positions of the military forces of X": the forces, not X)
+        # deeper in, armed men own it ("the positions of the military forces of X": not X)
         return [tok]
     if depth > 2 or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
         return []
