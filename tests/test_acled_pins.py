@@ -35,21 +35,29 @@ SETS = {"train part": ("train.jsonl", "train", ["date", "place", "fatalities", "
         "heldout.jsonl": ("heldout.jsonl", "all", ["date", "place", "fatalities", "actors"])}
 
 
-@pytest.fixture(scope="module", params=list(SETS))
-def result(request, coder):
-    name = request.param
-    path = ACLED / SETS[name][0]
-    if not path.exists():
-        pytest.skip(f"{path} is not here (../shared is laid beside the checkout)")
-    return name, acled.evaluate(path, coder, part=SETS[name][1], limit=PINS["limit"],
-                                scorers=SETS[name][2])
+CASES = [(name, scorer, measure) for name in SETS for scorer, measure in MEASURES
+         if scorer in SETS[name][2]]
 
 
-@pytest.mark.parametrize("scorer, measure", MEASURES)
-def test_acled_scores_hold(result, scorer, measure):
-    name, r = result
-    if scorer not in SETS[name][2]:
-        pytest.skip(f"{scorer} is not pinned on the {name}")
+@pytest.fixture(scope="module")
+def results(coder):
+    """Each set is coded once, on the first test that asks for it."""
+    done = {}
+
+    def get(name):
+        if name not in done:
+            path = ACLED / SETS[name][0]
+            if not path.exists():
+                pytest.skip(f"{path} is not here (../shared is laid beside the checkout)")
+            done[name] = acled.evaluate(path, coder, part=SETS[name][1], limit=PINS["limit"],
+                                        scorers=SETS[name][2])
+        return done[name]
+    return get
+
+
+@pytest.mark.parametrize("name, scorer, measure", CASES)
+def test_acled_scores_hold(results, name, scorer, measure):
+    r = results(name)
     got = r["scores"][scorer][measure]["score"]
     pin = PINS[name][f"{scorer}: {measure}"]
     print(acled.format_table(r))
