@@ -20,7 +20,7 @@ from .candidates import CAPTIVES, LABOUR_SUBJECTS, Candidate, main_child
 from .doers import HAPPEN_VERBS, passive_agents, through_instrument
 from .tree import (LIGHT_VERBS, NOT_ACTORS, POLICE_SUBJECTS, QUANTIFIERS, RELATIVE_PRONOUNS,
                    REPORTING_VERBS, expand, governing_verb, is_entityish, is_passive, lemma, objects, pobjs,
-                   prep_children, subjects, word_set)
+                   prep_children, prep_objects, subjects, word_set)
 
 CUSTODY = {"jail", "prison", "custody", "detention", "captivity", "house", "arrest", "hospital", "camp"}
 # Objects that name the act itself ("imposed sanctions", "cut ties"), never its recipient.
@@ -127,7 +127,7 @@ def victims(tok) -> list:
         # the parse may hang the body on the place as an apposition)
         out += direct + [a for c in direct for a in c.children if a.dep_ == "appos"]
         preps = VICTIM_PREPS if h.pos_ in ("NOUN", "PROPN") else VICTIM_PREPS[:3]
-        out += [g for p in prep_children(h, preps) for g in pobjs(p)]
+        out += prep_objects(h, preps)
     return [t for t in out if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in NOT_ACTORS]  # "on Friday"
 
 
@@ -285,7 +285,7 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
             # "returned the artifacts to Iraq", "gave aid to X": who gets it, not what is given;
             # "withdrew peacekeepers from the Golan": where from
             names = ("to", "for", "into") if reading.mode != "withdraw" else ("from",)
-            dest = [g for p in prep_children(tok, names) for g in pobjs(p)]
+            dest = prep_objects(tok, names)
             dest += [g for o in objects(tok) if o.dep_ == "dobj" for p in prep_children(o, names)
                      for g in pobjs(p)]
             if dest:
@@ -312,11 +312,11 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
                 and (c.i in token_actor or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))
                 and (own is None or token_actor.get(c.i) != own)]
-        between = [g for p in prep_children(tok, ("between", "among")) for g in pobjs(p)]
+        between = prep_objects(tok, ("between", "among"))
         if not between and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") \
                 and lemma(tok.head) in HAPPEN_VERBS:
             # "clashes erupted between X and Y", "a clash took place between X and Y"
-            between = [g for p in prep_children(tok.head, ("between", "among")) for g in pobjs(p)]
+            between = prep_objects(tok.head, ("between", "among"))
         if between and ({lemma(tok)} | {lemma(m) for m in tok.children if m.dep_ == "compound"}) & MEDIATION:
             # "launched a mediation effort between India and Pakistan": the mediator acts,
             # the parties receive (CAMEO 045, PLOVER CONSULT)
@@ -364,7 +364,7 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
     def through_amount(t):
         # "Hundreds of rebels", "thousands of workers": the people, not the number
         if (t.ent_type_ in NOT_ACTORS or lemma(t) in QUANTIFIERS) and t.pos_ in ("NOUN", "NUM"):
-            inner = [g for p in prep_children(t, ("of",)) for g in pobjs(p)]
+            inner = prep_objects(t, ("of",))
             if inner:
                 return inner[0]
         return t
@@ -558,12 +558,12 @@ def _more_recipients_1(c: Candidate, roles: Roles, token_actor) -> list:
     if reading.type in OBJECTIVE_OF_TYPES:
         # "the release of two Kuwaiti nationals", "the arrest and detention of X"
         for n in [tok] + list(tok.conjuncts) + ([tok.head] if tok.dep_ == "conj" else []):
-            cands += [g for p in prep_children(n, ("of",)) for g in pobjs(p)]
+            cands += prep_objects(n, ("of",))
     names = set(preps)
     if any(lemma(g) in ACT_OBJECTS or g.lower_ in ACT_OBJECTS
            for p in prep_children(tok, ("of",)) for g in pobjs(p)):
         names |= {"to", "with", "for"}  # "a suspension of aid to X", "a cut of ties with X"
-    cands += [g for p in prep_children(tok, names) for g in pobjs(p)]
+    cands += prep_objects(tok, names)
     found = _owners(cands, token_actor, avoid)
     if found:
         return found

@@ -23,7 +23,7 @@ from communique.lexicon import Entry, Lexicon
 from .acled_reading import CIVILIAN_SECTORS
 
 from .tree import (LIGHT_VERBS, POLICE_SUBJECTS, REPORTING_VERBS, governing_verb, is_entityish,
-                   lemma, objects, pobjs, pos_of, prep_children, subjects, word_set)
+                   lemma, objects, pobjs, pos_of, prep_children, prep_objects, subjects, word_set)
 
 # What kind of candidate: a lexicon trigger, or a demand / blame read off reported speech.
 TRIGGER = "trigger"
@@ -253,7 +253,7 @@ def _needs_subj_official(tok, token_actor) -> bool:
     # who demonstrate, whatever sector their trade has; so is any subject joined to them
     # ("in X, Y state, education workers protested": the parser may head the list on the place)
     subs = [c for s in subjects(tok) for c in (s, *s.conjuncts)]
-    people = [g for s in subs for g in [s] + [o for p in prep_children(s, ("of",)) for o in pobjs(p)]]
+    people = [g for s in subs for g in [s] + prep_objects(s, ("of",))]
     if any(lemma(g) in LABOUR_SUBJECTS or generic_sector(lemma(g)) in CIVILIAN_SECTORS
            or generic_sector(g.lower_) in CIVILIAN_SECTORS for g in people):
         return False
@@ -287,13 +287,13 @@ def _needs_not_opinion(tok, token_actor) -> bool:
 
 def _needs_violent_agent(tok, token_actor) -> bool:
     # "a fire killed 100 people", "the virus killed thousands": a disaster, not an assault
-    agents = subjects(tok) + [g for p in prep_children(tok, ("by", "in")) for g in pobjs(p)]
+    agents = subjects(tok) + prep_objects(tok, ("by", "in"))
     return not any(lemma(a) in NON_VIOLENT_CAUSES or a.lower_ in NON_VIOLENT_CAUSES for a in agents)
 
 
 def _needs_captive(tok, token_actor) -> bool:
     # "released 200 prisoners", "freed Smith" - not "released a statement / the clip"
-    objs = objects(tok) if tok.pos_ == "VERB" else [g for p in prep_children(tok, ("of",)) for g in pobjs(p)]
+    objs = objects(tok) if tok.pos_ == "VERB" else prep_objects(tok, ("of",))
     return any(is_entityish(o, token_actor) or lemma(o) in CAPTIVES or o.lower_ in CAPTIVES
                or any(c.dep_ == "nummod" or c.like_num for c in o.children) for o in objs)
 

@@ -8,7 +8,7 @@ recurring phrasings of the ACLED train part's notes (issue 12).
 
 from __future__ import annotations
 
-from .tree import NOT_ACTORS, lemma, pobjs, prep_children
+from .tree import NOT_ACTORS, lemma, pobjs, prep_children, prep_objects
 
 # Verbs by which a happening is told to have happened: "clashes erupted between X and Y".
 HAPPEN_VERBS = {"erupt", "break", "take", "occur", "happen", "ensue", "report", "break out", "flare",
@@ -27,7 +27,7 @@ def passive_agents(verb) -> list:
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         heads.append(verb.head)
     for h in heads:
-        found = [g for a in prep_children(h, ("by",)) for g in pobjs(a)]
+        found = prep_objects(h, ("by",))
         if found:
             return found
     for h in heads:
@@ -36,12 +36,12 @@ def passive_agents(verb) -> list:
                 if lemma(n) in FIGHT_WORDS or n.lower_ in FIGHT_WORDS:
                     # "killed during clashes with ANDSF forces", "killed after exchanging fire
                     # with the police": the other side
-                    found = [g for a in prep_children(n, ("with",)) for g in pobjs(a)]
+                    found = prep_objects(n, ("with",))
                     if found:
                         return found
                 if p.lower_ == "after" or (lemma(n) not in ATTACK_NOUNS and n.lower_ not in ATTACK_NOUNS):
                     continue
-                found = [g for a in prep_children(n, ("by",)) for g in pobjs(a)] or attributed_to(n)
+                found = prep_objects(n, ("by",)) or attributed_to(n)
                 found = found or [c for c in n.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                                   and c.pos_ in ("NOUN", "PROPN", "ADJ") and c.ent_type_ not in NOT_ACTORS]
                 if found:
@@ -62,7 +62,7 @@ def attributed_to(noun) -> list:
     X", "an ambush claimed by X"."""
     for c in noun.children:
         if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in ATTRIBUTING:
-            found = [g for p in prep_children(c, ATTRIBUTING[lemma(c)]) for g in pobjs(p)]
+            found = prep_objects(c, ATTRIBUTING[lemma(c)])
             if found:
                 return found
     return []
@@ -76,12 +76,12 @@ def through_instrument(tok, names_actor):
         return tok
     if lemma(tok) in ATTACK_NOUNS or tok.lower_ in ATTACK_NOUNS:
         # "operations by Afghan forces killed 10 militants"
-        found = [g for a in prep_children(tok, ("by",)) for g in pobjs(a)] or attributed_to(tok)
+        found = prep_objects(tok, ("by",)) or attributed_to(tok)
         if found:
             return found[0]
     for c in tok.children:
         if c.dep_ == "acl" and c.tag_ == "VBN":
-            found = [g for a in prep_children(c, ("by",)) for g in pobjs(a)]
+            found = prep_objects(c, ("by",))
             if found and lemma(c) not in ("kill", "wound", "injure", "attack", "target", "arrest"):
                 return found[0]
     return tok

@@ -18,7 +18,7 @@ from . import acled_reading, arguments, classify, modality, model
 from .candidates import Candidate, drop_protest_topics, find_candidates
 from .dedupe import dedupe
 from .hit import EventHit
-from .tree import is_passive, lemma, pobjs, prep_children, told_as_background
+from .tree import is_passive, lemma, pobjs, prep_children, prep_objects, told_as_background
 
 
 def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=None,
@@ -123,7 +123,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
     # ACLED reading calls a battle (ACLED codebook: armed groups fighting each other; civilians
     # killed in it are its casualties, not its target)
     sides = {s[0].tok.i: set(arguments.actor_ids(
-        [g for p in prep_children(s[0].tok, ("with", "against", "between")) for g in pobjs(p)],
+        prep_objects(s[0].tok, ("with", "against", "between")),
         token_actor)) for s in staged if s[0].entry.has("two-sided") or (
             id(s[0]) in mains and acled_reading.reads(views.get(s[0].tok.sent.start), "Battles"))}
     fights = {s[0].tok.i for s in staged if s[0].entry.has("two-sided")}

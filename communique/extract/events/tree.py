@@ -92,6 +92,12 @@ def pobjs(prep) -> list:
     return [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
 
 
+def prep_objects(tok, names: Iterable[str] | None = None) -> list:
+    """The objects of the prepositions hanging from a token (:func:`prep_children`):
+    "clashed *with* X", "an attack *by* Y"."""
+    return [g for p in prep_children(tok, names) for g in pobjs(p)]
+
+
 def is_entityish(tok, token_actor) -> bool:
     """Whether a token names (or stands for) someone: an actor, a named entity, a pronoun."""
     if tok.i in token_actor:
