@@ -370,6 +370,9 @@ def _victims(tok, token_actor, sector_of, rules: bool = False) -> list[tuple[str
     the subject the parse lost (:func:`_lost_subjects`)."""
     out = []
     for v in arguments.victims(tok) + (_hurt_in(tok) + _lost_subjects(tok) if rules else []):
+        if rules and _defenceless(v):
+            out.append(("CVL", True, True))
+            continue
         left = [t for t in v.lefts if t.dep_ in ("compound", "amod", "nmod")]
         around = [v] + left + [g for p in v.children if p.dep_ == "prep" and p.lower_ == "of"
                               for g in pobjs(p)]
@@ -393,6 +396,30 @@ def _victims(tok, token_actor, sector_of, rules: bool = False) -> list[tuple[str
     return out
 
 
+def _defenceless(v) -> bool:
+    """A victim ACLED counts as a civilian whatever the words' sector: one off duty ("two
+    off-duty police officers", "a soldier (assumed off-duty)", "the chief of police who was
+    off-duty"; not "not clear ... if he was off-duty") and a suspect, one accused of a crime and
+    not fighting ("a drug suspect was killed during a police raid"; ACLED codebook, violence
+    against civilians: civilians are unarmed and not engaged in political violence)."""
+    if lemma(v) in DEFENCELESS_HEADS:
+        return True
+    words = [t for t in v.subtree]
+    doc = v.doc
+    if v.i + 1 < len(doc) and doc[v.i + 1].text == "(":
+        # a bracket right after the victim, whatever the parse made of it ("(assumed off-duty)")
+        end = next((t.i for t in doc[v.i + 1:v.i + 8] if t.text == ")"), v.i + 1)
+        words += list(doc[v.i + 2:end])
+    for i, t in enumerate(words):
+        if t.lower_ in ("off-duty", "off") and (t.lower_ == "off-duty" or any(
+                n.lower_ == "duty" for n in words[i + 1:i + 3])):
+            if not any(n.lower_ in ("if", "whether") for n in words[max(0, i - 4):i]):
+                return True
+    return False
+
+
+# victim nouns that name someone accused, not fighting (sectors.tsv gives them CRM)
+DEFENCELESS_HEADS = {"suspect"}
 # people nouns a victim may be besides fatalities.PERSON_NOUNS (plurals and collectives the
 # lemmatiser keeps, and what is found of a victim: "a female body was found")
 ONE_SIDED_PEOPLE = {"people", "men", "women", "children", "family", "body", "corpse", "youth",
@@ -436,6 +463,10 @@ def _mob_or_one_sided(d: classify.Decision, c, actors, actor_ids, recipient_ids,
     if d.mode not in OPEN_MODES or two_sided or not any(p[1] for p in people):
         return d
     recipients = {sector_of.get(i) for i in recipient_ids}
+    if any(p[0] == "CVL" for p in people) and not acled_reading.ARMED_SECTORS & {p[0] for p in people}:
+        # the victims the act falls on are civilians ("two off-duty police officers were shot"):
+        # the sector an armed recipient's words give them does not make them fighters
+        recipients -= acled_reading.ARMED_SECTORS
     if acled_reading.ARMED_SECTORS & (recipients | {p[0] for p in people}) or (
             recipients & acled_reading.CIVILIAN_SECTORS):
         return d  # a civilian recipient already says so, and keeps the trigger's mode

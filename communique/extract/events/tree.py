@@ -130,9 +130,17 @@ def subjects(verb) -> list:
         seen += 1
         subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
         if subs:
-            s = subs[0]
+            # two subjects: the parse took the place before the real one for a subject too
+            # ("in Bachaquero, Valmore Rodriguez municipality, Zulia state, at least 100
+            # drivers protested"): the one nearest the verb
+            before = [c for c in subs if c.i < v.i]
+            s = before[-1] if len(subs) > 1 and before else subs[0]
             if s.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
                 return [v.head]
+            if s.i > 0 and s.doc[s.i - 1].lower_ in ("in", "at") and s.pos_ == "PROPN":
+                # "in Temuco, Araucania, teachers marched": the parse made the place the
+                # subject and the people its conjunct
+                return _people_beside(s, v) or [s]
             return [s]
         if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return []
@@ -171,7 +179,34 @@ def subjects(verb) -> list:
                 return []
             v = head
             continue
-        break
+        return lost_subject(v)
+    return []
+
+
+def lost_subject(verb) -> list:
+    """The subject the parse hung on the place before an active verb with none: in ACLED's
+    note form "On 1 May, in Iquique, Tarapaca, workers and members of the CUT marched" the
+    parser sets "workers" as a conjunct (or apposition) of the place. The first common noun so
+    set in an "in" or "at" phrase before the verb; nothing for a passive verb or a verb that
+    is not its sentence's root."""
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or is_passive(verb):
+        return []
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ not in ("in", "at") or p.i > verb.i:
+            continue
+        for g in pobjs(p):
+            if g.pos_ == "PROPN" and _people_beside(g, verb):
+                return _people_beside(g, verb)
+    return []
+
+
+def _people_beside(place, verb) -> list:
+    """The first common noun set as a conjunct or apposition of a place name (or of its
+    conjuncts) before ``verb``."""
+    for n in place.subtree:
+        if n.dep_ in ("conj", "appos") and n.pos_ == "NOUN" and n.i < verb.i and (
+                n.head.pos_ == "PROPN"):
+            return [n]
     return []
 
 

@@ -1,0 +1,86 @@
+"""ACLED note forms the rules read wrong or not at all (issue 13, sixth round): victims ACLED
+counts as civilians whatever their trade (off duty, suspects), the subject the parse hangs on
+the place before the verb, protest forms ("took the streets", "did a motorcade"). Sentences
+written for the test, not taken from the notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.acled import event_acled_type
+from communique.extract.events.tree import subjects
+
+
+def _first(coder, text, types=("ASSAULT", "PROTEST")):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-10"}])
+    ev = next((e for e in rec["events"] if e["type"] in types), None)
+    return ev, rec
+
+
+@pytest.mark.parametrize("text, acled", [
+    # off duty: a civilian (ACLED codebook, violence against civilians)
+    ("On 4 June 2021, in Irapuato, Guanajuato, two off-duty police officers were shot dead "
+     "outside a bar.", "Violence against civilians"),
+    ("On 4 June 2021, militants shot and killed a soldier (assumed off-duty) near Jowhar.",
+     "Violence against civilians"),
+    ("On 4 June 2021, gunmen ambushed a police commander who was off duty near Uruapan.",
+     "Violence against civilians"),
+    # a suspect is accused, not fighting
+    ("On 4 June 2021, a drug suspect was killed during a police operation in Tondo, Manila.",
+     "Violence against civilians"),
+    # the controls: on duty, or not known to be off duty, they are fighters
+    ("On 4 June 2021, in Irapuato, Guanajuato, two police officers were shot dead outside a "
+     "bar.", "Battles"),
+    ("On 4 June 2021, a policeman was shot dead by militants while shopping [unclear if he "
+     "was off-duty] in Kunduz city.", "Battles"),
+    # a fight both sides wage stays a battle whoever is off duty
+    ("On 4 June 2021, in Leon, gunmen who had shot two off-duty policemen clashed with a "
+     "police patrol.", "Battles"),
+])
+def test_victims_acled_counts_as_civilians(coder, text, acled):
+    ev, rec = _first(coder, text, ("ASSAULT",))
+    assert ev is not None
+    assert event_acled_type(ev, rec)[0] == acled
+
+
+@pytest.mark.parametrize("text, acled", [
+    # the parse sets the subject beside the place ("in X, Y, workers marched")
+    ("On 1 May 2021, in Temuco, Araucania, teachers and members of the union marched through "
+     "the streets of the city.", "Protests"),
+    # two subjects: the place and the people; the people protest
+    ("On 6 May 2021, in Cabimas, Lagunillas municipality, Zulia state, at least 50 taxi drivers "
+     "protested to demand fuel.", "Protests"),
+    # protest forms of ACLED's notes
+    ("On 2 May 2021, demonstrators took the streets in Crater district, demanding salaries.",
+     "Protests"),
+    ("On 3 May 2021, in Recife, Pernambuco, bar owners did a motorcade to demand the reopening "
+     "of their businesses.", "Protests"),
+    ("On 3 May 2021, hundreds of traders carried out a motorcade around the city centre.",
+     "Protests"),
+])
+def test_protest_note_forms(coder, text, acled):
+    ev, rec = _first(coder, text, ("PROTEST", "ASSAULT", "ACCUSE", "REQUEST"))
+    assert ev is not None
+    assert ev["type"] == "PROTEST", ev
+    assert event_acled_type(ev, rec)[0] == acled
+
+
+@pytest.mark.parametrize("text", [
+    "The presidential motorcade passed through the city centre.",
+    "The convoy took the road to the capital.",
+    "The governor took the decision to close the streets.",
+])
+def test_protest_note_forms_do_not_overreach(coder, text):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-10"}])
+    assert not any(e["type"] == "PROTEST" for e in rec["events"]), rec["events"]
+
+
+def test_the_subject_hung_on_the_place(nlp):
+    doc = nlp("On 1 May 2021, in Temuco, Araucania, teachers and members of the union marched "
+              "through the streets.")
+    verb = next(t for t in doc if t.lower_ == "marched")
+    assert [t.lower_ for t in subjects(verb)] == ["teachers"]
+    # a verb with a subject of its own keeps it
+    doc = nlp("On 1 May 2021, in Temuco, Araucania, the teachers marched through the streets.")
+    verb = next(t for t in doc if t.lower_ == "marched")
+    assert [t.lower_ for t in subjects(verb)] == ["teachers"]
