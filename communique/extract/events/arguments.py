@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .candidates import CAPTIVES, LABOUR_SUBJECTS, Candidate, main_child
-from .doers import HAPPEN_VERBS, passive_agents, through_instrument
+from .doers import HAPPEN_VERBS, passive_agents, reported_sayer, through_instrument
 from .tree import (LIGHT_VERBS, NOT_ACTORS, POLICE_SUBJECTS, QUANTIFIERS, RELATIVE_PRONOUNS,
-                   REPORTING_VERBS, expand, governing_verb, is_entityish, is_passive, lemma, objects, pobjs,
+                   expand, governing_verb, is_entityish, is_passive, lemma, objects, pobjs,
                    prep_children, prep_objects, subjects, word_set)
 
 CUSTODY = {"jail", "prison", "custody", "detention", "captivity", "house", "arrest", "hospital", "camp"}
@@ -44,6 +44,8 @@ ACT_OBJECTS = {
 }
 # Types whose trigger's named object is what is sent or given: "sent troops", "sent aid".
 SENT_TYPES = {"MOBILIZE", "AID"}
+MOBILIZED = {"army", "military", "navy", "reservist", "reservists", "battalion", "brigade", "unit",
+             "units", "platoon", "contingent", "regiment", "division", "marines", "police"}
 # Words of mediating: "a mediation effort between X and Y" receives X and Y.
 MEDIATION = {"mediation", "mediate", "mediating"}
 # What is sought from a country by going there: "sought refuge in Bangladesh".
@@ -174,30 +176,25 @@ def actor_ids(toks: list, token_actor) -> list[str]:
     out: list[str] = []
     for t in toks:
         for head in expand(t):
-            for i in ids_for(head, token_actor) or _sayer_ids(head, token_actor):
+            for i in _sayer_ids(head, token_actor, first=True) or ids_for(head, token_actor) \
+                    or _sayer_ids(head, token_actor):
                 if i not in out:
                     out.append(i)
     return out
 
 
-REPORTED_PRONOUNS = {"it", "they", "he", "she"}  # not "we": a quoted speaker speaks for a group
+def _sayer_ids(tok, token_actor, first: bool = False) -> list[str]:
+    sayer = reported_sayer(tok, first)
+    return [] if sayer is None else [i for h in expand(sayer) for i in ids_for(h, token_actor)]
 
 
-def _sayer_ids(tok, token_actor) -> list[str]:
-    """"Bangladesh says it will not accept ...", "the rebels said they would release ...":
-    an unresolved pronoun subject of a reported clause is the one who reports it."""
-    if tok.lower_ not in REPORTED_PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
-        return []
-    clause = tok.head
-    if clause.dep_ != "ccomp" or lemma(clause.head) not in REPORTING_VERBS | {"announce", "warn", "threaten"}:
-        return []
-    sayers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.i < tok.i]
-    if not sayers or sayers[0].lower_ in REPORTED_PRONOUNS:
-        return []
-    if (tok.lower_ == "they") != (sayers[0].tag_ in ("NNS", "NNPS") or bool(sayers[0].conjuncts)) \
-            and tok.lower_ in ("it", "they") and sayers[0].pos_ != "PROPN":
-        return []  # "it" for a plural sayer, "they" for a singular one
-    return [i for h in expand(sayers[0]) for i in ids_for(h, token_actor)]
+def _first_objects(objs: list, etype: str) -> list:
+    """A verb's objects but for one after a comma that follows another: the parser's misreading
+    of an apposition ("ties with Bhutan, a Buddhist nation"; "a platoon to Kuwait, its first
+    mission"), the noun before the comma's, not a party of its own; and but for the armed men
+    mobilized, what is sent and not its recipient ("mobilized the army for an assault on X")."""
+    return [o for k, o in enumerate(objs) if (not k or o.doc[o.left_edge.i - 1].text != ",") and not (
+        etype == "MOBILIZE" and {lemma(o), o.lower_} & (ACT_OBJECTS | MOBILIZED))]
 
 
 def _parties(noun, token_actor) -> list:
@@ -245,7 +242,7 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
             if not actors and tok.tag_ == "VBG":
                 # "a drive-by shooting in X by armed men": a gerund names its doer with "by"
                 actors += [g for p in prep_children(tok, ("by",)) if p.dep_ == "prep" for g in pobjs(p)]
-            objs = [o for o in objects(tok) if o.dep_ in ("dobj", "obj")]
+            objs = _first_objects([o for o in objects(tok) if o.dep_ in ("dobj", "obj")], reading.type)
             pattern = c.entry.arg("obj")
             refuge = [o for o in objs if lemma(o) in REFUGE]
             if refuge and reading.type == "REQUEST":
@@ -507,7 +504,7 @@ def _more_recipients_1(c: Candidate, roles: Roles, token_actor) -> list:
     if found:
         return found
     if tok.pos_ in ("VERB", "ADJ"):
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+        objs = _first_objects([c for c in tok.children if c.dep_ in ("dobj", "dative", "nsubjpass")], reading.type)
         # 2. the object's phrases: "suspended aid to X", "lifted its blockade of X",
         #    "rejected a request from X", "attacked an army camp in Mali"; of each object
         #    joined to it ("fired mortars and grenade launchers at X")
@@ -524,6 +521,8 @@ def _more_recipients_1(c: Candidate, roles: Roles, token_actor) -> list:
                 return found
         # 3. the verb's own phrases: "sent experts to X", "flew medicine into X"
         names = set(preps) | {"to", "into"} if reading.type in ("AID", "MOBILIZE") else set(preps)
+        if reading.type == "MOBILIZE":
+            names.add("for")  # "mobilized troops for an assault against X"
         if any(lemma(o) in ACT_OBJECTS or o.lower_ in ACT_OBJECTS for o in objs):
             # "suspended military aid to X", "cut ties with X": the act object's addressee
             names |= {"to", "on", "against", "with", "into"}

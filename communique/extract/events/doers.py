@@ -1,6 +1,7 @@
 """Who acts in reports of violence where the parse does not say it as a subject: a
 passive's "by" phrase on the verb joined to the trigger, the attack one was hurt in, the
-other side of a fight, an act held to be someone's ("an attack attributed to X").
+other side of a fight, an act held to be someone's ("an attack attributed to X"), the
+one who says "it" or "they" will act ("Bangladesh says it will not accept").
 
 Used by :mod:`.arguments` (``_first_pass`` and its instrument reading); word sets from
 recurring phrasings of the ACLED train part's notes (issue 12).
@@ -8,7 +9,9 @@ recurring phrasings of the ACLED train part's notes (issue 12).
 
 from __future__ import annotations
 
-from .tree import NOT_ACTORS, lemma, pobjs, prep_children, prep_objects
+from communique.extract.actor_table import PERSON_NOUNS
+
+from .tree import NOT_ACTORS, REPORTING_VERBS, lemma, pobjs, prep_children, prep_objects
 
 # Verbs by which a happening is told to have happened: "clashes erupted between X and Y".
 HAPPEN_VERBS = {"erupt", "break", "take", "occur", "happen", "ensue", "report", "break out", "flare",
@@ -85,3 +88,29 @@ def through_instrument(tok, names_actor):
             if found and lemma(c) not in ("kill", "wound", "injure", "attack", "target", "arrest"):
                 return found[0]
     return tok
+
+
+REPORTED_PRONOUNS = {"it", "they", "he", "she"}  # not "we": a quoted speaker speaks for a group
+
+
+def reported_sayer(tok, first: bool = False):
+    """"Bangladesh says it will not accept ...", "the rebels said they would release ...": a
+    pronoun subject of a reported clause is the one who reports it (the sayer's head token,
+    or None). With ``first`` (read before the pronoun's own actor), "he" / "she" only for a
+    person who says it ("Biden said he will"; "police said he had fled" is someone else)."""
+    if tok.lower_ not in REPORTED_PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = tok.head
+    if clause.dep_ != "ccomp" or lemma(clause.head) not in REPORTING_VERBS | {"announce", "warn", "threaten"}:
+        return None
+    sayers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.i < tok.i]
+    if not sayers or sayers[0].lower_ in REPORTED_PRONOUNS:
+        return None
+    sayer = sayers[0]
+    if (tok.lower_ == "they") != (sayer.tag_ in ("NNS", "NNPS") or bool(sayer.conjuncts)) \
+            and tok.lower_ in ("it", "they") and sayer.pos_ != "PROPN":
+        return None  # "it" for a plural sayer, "they" for a singular one
+    if first and tok.lower_ in ("he", "she") and not (
+            sayer.ent_type_ == "PERSON" or (lemma(sayer) in PERSON_NOUNS and sayer.tag_ == "NN")):
+        return None
+    return sayer
