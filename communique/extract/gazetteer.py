@@ -43,7 +43,7 @@ from pathlib import Path
 
 from communique import kb
 
-__all__ = ["GazetteerEntry", "candidates", "fold_name", "index", "lookup",
+__all__ = ["GazetteerEntry", "candidates", "db_key", "fold_name", "index", "lookup",
            "neighbours", "state_entry", "admin_units", "plain_admin", "spelling_key",
            "spelling_candidates"]
 
@@ -87,6 +87,17 @@ def fold_name(s: str) -> str:
 
 
 _DASH_RE = re.compile(r"[‐-―−]")
+
+# apostrophes and the ayn/hamza marks of transliterations: "Ad Dali'", "Ta`izz", "Sanaʿa"
+_MARKS = str.maketrans("", "", "'`´‘’ʻʼʾʿ")
+
+
+def db_key(key: str) -> str:
+    """A folded name without apostrophes and ayn/hamza marks, which transliterations keep
+    or drop at will: "ad dali'" -> "ad dali". ``scripts/build_gazetteer.py`` stores each
+    on-disk key in this form too; a name written with a mark is looked up as written
+    first ("Dar'a" is Syria's, not Dara of Senegal), then in this form."""
+    return " ".join(key.translate(_MARKS).split())
 
 
 _ARTICLES = {"al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "adh", "ath", "aj", "ul"}
@@ -336,8 +347,11 @@ def _db_entries(key: str) -> tuple[GazetteerEntry, ...]:
     conn = _db()
     if conn is None or not key:
         return ()
+    rows = conn.execute(_DB_QUERY, (key,)).fetchall()
+    if not rows and (bare := db_key(key)) != key:
+        rows = conn.execute(_DB_QUERY, (bare,)).fetchall()
     out = []
-    for name, iso3, lat, lon, pop, level, a1, a2, alias in conn.execute(_DB_QUERY, (key,)):
+    for name, iso3, lat, lon, pop, level, a1, a2, alias in rows:
         if key in _STOP or (level == "city" and len(key) < 4):
             # an everyday word is no admin unit either ("Colonia Buena Vista" is no
             # department of Uruguay)

@@ -7,7 +7,11 @@ Split out of ``places.py``.
 
 from __future__ import annotations
 
+import csv
+import dataclasses
+import functools
 import re
+from pathlib import Path
 
 from communique import kb
 from communique.extract.gazetteer import (GazetteerEntry, candidates, fold_name,
@@ -111,8 +115,22 @@ def mention_candidates(text: str, variants: bool = True) -> tuple[str, list[Gaze
                 cands += [c for c in spelling_candidates(form) if c.kind != "city"]
             if cands:
                 return form, cands
-    # no place is called so: one spelt alike ("Idleb" governorate is Idlib's, "Saraqab"
-    # Saraqib); not for a direction-stripped form ("rural X" may be no place)
+    # no place is called so: the same name with or without the final h of a transliterated
+    # ta marbuta ("Ar Rutba" is GeoNames' Ar Rutbah); a name of one word so found is only
+    # spelt alike ("Tutah" of "Bir at Tutah" is no Tuta of Romania)
+    for form in tried:
+        if form in stripped or len(form) < 5 or form[-1] not in "ah":
+            continue
+        other = form[:-1] if form.endswith("ah") else form + "h" if form.endswith("a") else ""
+        cands = [c for c in candidates(other) if not c.alias] if other else []
+        if " " not in form:
+            cands = [dataclasses.replace(c, prior=c.prior - 1.0, variant=True) for c in cands]
+        if form in generic:
+            cands = _prefer(cands, generic[form])
+        if cands:
+            return form, cands
+    # one spelt alike ("Idleb" governorate is Idlib's, "Saraqab" Saraqib); not for a
+    # direction-stripped form ("rural X" may be no place)
     for form in tried if variants else ():
         if form in stripped:
             continue
@@ -163,11 +181,34 @@ def _chain_after(text: str, end_char: int, after_in: bool = True) -> list[str]:
     """The parts of the admin chain right after a mention: "(Baramulla district, J&K)",
     ", Paktia", with ``after_in`` " in the western countryside of Ar-Raqqa" (one part)."""
     after = text[end_char:end_char + 120]
-    m = _CHAIN_PAREN.match(after) or _CHAIN_COMMA.match(after)
+    m = _CHAIN_PAREN.match(after)
+    if m:
+        return _spelt_out([p.strip() for p in chain_parts(m.group(1)) if p.strip()])
+    m = _CHAIN_COMMA.match(after)
     if m:
         return [p.strip() for p in chain_parts(m.group(1)) if p.strip()]
     m = _CHAIN_IN.match(after) if after_in else None
     return [m.group(1)] if m else []
+
+
+@functools.cache
+def _state_codes() -> dict[str, str]:
+    """``data/state_codes.tsv``: a subdivision code -> the unit's name."""
+    path = Path(__file__).resolve().parent.parent / "data" / "state_codes.tsv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")
+        return {r["code"]: r["name"] for r in rows}
+
+
+def _spelt_out(parts: list[str]) -> list[str]:
+    """The parts of a bracketed chain with a subdivision code written out: "(UP)" is
+    "(Uttar Pradesh)", "(Baramulla district, J&K)" "(Baramulla district, Jammu and
+    Kashmir)" (ISO 3166-2 codes, ``data/state_codes.tsv``; "J&K" is JK). Only in brackets,
+    ACLED's house style: ", TN" in an American address is Tennessee. (The unit names the
+    country; its name added as a part would vouch for any town of it spelt alike.)"""
+    codes = _state_codes()
+    return [codes[p.replace("&", "")] if 2 <= len(p) <= 3 and p.isupper()
+            and p.replace("&", "") in codes else p for p in parts]
 
 
 def chain_end(text: str, end_char: int) -> int:

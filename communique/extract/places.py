@@ -79,8 +79,20 @@ _NAMED_BY_OF = {"city", "town", "village", "community", "locality", "area", "dis
                 "neighborhood", "suburb", "commune", "settlement", "hamlet", "governorate",
                 # "the eastern part of Al Bab city", "the northern countryside of Aleppo"
                 "part", "parts", "countryside", "suburbs", "outskirt", "surroundings",
-                "periphery", "entrance", "centre", "center", "edge"}
+                "periphery", "entrance", "centre", "center", "edge",
+                # "residents of Kasoa (Awutu Efutu Senya, Central)": people of a place
+                "resident", "inhabitant",
+                # "north of Ar Rutba district", "east of Al-Azim"
+                "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                "southwest", "north-east", "north-west", "south-east", "south-west"}
+# a direction between a preposition and a name: "protested in central Thessaloniki"
+_SLOT_DIRECTIONS = {"central", "northern", "southern", "eastern", "western", "downtown",
+                    "north-eastern", "north-western", "south-eastern", "south-western",
+                    "northeastern", "northwestern", "southeastern", "southwestern"}
 
+
+_NEIGHBOURHOOD_WORDS = {"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods"}
+_NEIGHBOURHOOD = re.compile(r"\s+(?:" + "|".join(_NEIGHBOURHOOD_WORDS) + r")\b", re.IGNORECASE)
 
 _SLOT_PREPS = {"in", "near", "outside", "at", "around", "across", "inside", "into", "toward",
                "towards"}
@@ -93,12 +105,14 @@ def _place_slot(ent: Span) -> bool:
     if ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in ("'s", "’s"):
         return False  # "at Clinton's rally": a person's
     prev = ent.doc[ent.start - 1]
+    if prev.lower_ in _SLOT_DIRECTIONS and ent.start >= 2:
+        prev = ent.doc[ent.start - 2]  # "in central Thessaloniki"
     if prev.lower_ in _SLOT_PREPS:
         return True
-    if prev.lower_ == "to" and ent.start >= 2 and ent.doc[ent.start - 2].lemma_ in MOTION:
+    if prev.lower_ == "to" and prev.i >= 1 and ent.doc[prev.i - 1].lemma_ in MOTION:
         return True  # "flew to Kiev"
-    return prev.lower_ == "of" and ent.start >= 2 and ent.doc[ent.start - 2].lemma_ in (
-        "town", "city", "village", "province", "district", "region", "capital", "suburb")
+    return prev.lower_ == "of" and prev.i >= 1 and ent.doc[prev.i - 1].lemma_ in (
+        _NAMED_BY_OF | {"capital"})
 
 
 
@@ -163,6 +177,8 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
         j = tok.i + 1
         if doc[j].lower_ == "the":
             j += 1
+        if j + 1 < len(doc) and doc[j].lower_ in _SLOT_DIRECTIONS:
+            j += 1  # "in central Thessaloniki"
         k = j
         while k < len(doc) and k not in taken:
             t = doc[k]
@@ -500,6 +516,12 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             if best not in cands:
                 by_chain.add(start)
         if not is_dl and _far_fetched(best, countries, qual, missions_only):
+            continue
+        if not is_dl and best.country not in countries and countries and not tags(best) & qual \
+                and _NEIGHBOURHOOD.match(doc_text[end:end + 16] if text.split()[-1].lower()
+                                         not in _NEIGHBOURHOOD_WORDS else " neighbourhood"):
+            # a part of a town is in the town's country: "in the Fonseca neighborhood" of a
+            # note on Niteroi, Rio de Janeiro is no Fonseca of neighbouring Colombia
             continue
         if best.variant and best.kind != "admin1" and best.country not in countries \
                 and not tags(best) & qual and (countries or not names_a_place(text)):
