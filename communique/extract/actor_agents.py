@@ -149,6 +149,41 @@ def national_target(table: ActorTable, tok) -> bool:
     return False
 
 
+# Words of attacking a place: "shelled Haifa", "attacks on the Gaza Strip" (PLV's train part
+# marks such places as the target: "shell <t>Haifa</t>", "attacks on <t>the Gaza Strip</t>",
+# "attacks on <t>the rebel-held eastern Ghouta region</t>"; PETRARCH codes a place by its country).
+ATTACK_WORDS = {"attack", "strike", "shell", "shelling", "bomb", "bombing", "bombard",
+                "bombardment", "raid", "airstrike", "invade", "invasion", "blockade", "besiege",
+                "siege", "storm", "pound", "target", "hit", "rocket", "missile", "assault",
+                "offensive", "incursion", "occupy", "occupation"}
+ATTACK_PREPS = {"on", "against", "upon", "of", "into"}
+
+
+def attacked_place(table: ActorTable, hit) -> bool:
+    """A place that is attacked stands for its country, as a target: "threatened to shell
+    Haifa" (Israel), "ordered attacks on the Gaza Strip" (Palestine). The place is the object
+    of a word of ``ATTACK_WORDS``, or after on / against / of / into following one."""
+    if not hit.country or hit.dateline or hit.level == "country":
+        return False
+    span = table.doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None or not len(span) or not table.free(span.start, span.end):
+        return False
+    root = span.root
+    while root.dep_ == "conj":
+        root = root.head
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in ATTACK_PREPS:
+        head = head.head
+    elif root.dep_ != "dobj":
+        return False
+    if head.lemma_.lower() not in ATTACK_WORDS and head.lower_ not in ATTACK_WORDS:
+        return False
+    start = span.start - 1 if span.start and table.doc[span.start - 1].lower_ == "the" else span.start
+    table.add(table.country_actor(hit.country), start if table.free(start, span.start) else span.start,
+              span.end)
+    return True
+
+
 def _country_modifier(table, tok):
     """(iso3, first token index) of a nationality word or country name modifying ``tok``."""
     for child in tok.lefts:

@@ -17,6 +17,7 @@ ORG_WORDS = {"ministry", "council", "party", "company", "bank", "group", "union"
              "ltd", "news", "times", "post", "forces", "movement", "organization", "association",
              "foundation", "institute", "federation", "league", "society", "alliance",
              "commission", "service", "services", "department", "office", "authority", "board"}
+ARABIC_ARTICLES = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "mr.", "mrs.", "ms.", "dr."}
 # A capital stands for its government when it acts or owns a stance.
 METONYM_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
@@ -46,7 +47,9 @@ def knowledge_base_names(table: ActorTable) -> None:
     i = 0
     while i < n:
         word = words[i]
-        if not (word[:1].isupper() or the[i]) or space[i] \
+        # "al-Shabab", "al-Nusra Front": the Arabic article starts a name in lower case
+        article = word in ARABIC_ARTICLES and i + 1 < n and words[i + 1] == "-"
+        if not (word[:1].isupper() or the[i] or article) or space[i] \
                 or (not the[i] and not kb.may_start(word, table.user)):
             i += 1
             continue
@@ -146,7 +149,7 @@ def people(table: ActorTable) -> None:
     """People named (spaCy PERSON, or a proper-noun subject it missed), with the title
     before the name and an appositive after it."""
     doc = table.doc
-    table.person_ents = table.person_ents + _unlabelled_names(table)
+    table.person_ents = table.person_ents + _unlabelled_names(table) + _known_people(table)
     for ent in table.person_ents:
         i, j = ent.start, ent.end
         # A possessive "'s" is not part of the name; a missing last name is.
@@ -216,6 +219,30 @@ def _unlabelled_names(table, bodies: bool = False) -> list:
                for t in span):
             continue
         found.append(span)
+    return found
+
+
+def _known_people(table) -> list:
+    """Well-known people (``kb.person``) that NER tagged as something else or missed:
+    "called Erdogan" (tagged GPE), "talks with King Abdullah II" (no entity). A run of
+    capitalised proper nouns joined as compounds, not inside a PERSON entity, that the
+    people table names and the knowledge base does not also name as a country or body."""
+    doc, found = table.doc, []
+    in_person = {t.i for e in table.person_ents for t in e}
+    for tok in tokens_with_pos(doc, "PROPN"):
+        if tok.dep_ in ("compound", "flat") and tok.head.i > tok.i or tok.i in in_person:
+            continue
+        left = tok.i
+        while left > 0 and doc[left - 1].dep_ in ("compound", "flat") and doc[left - 1].pos_ == "PROPN" \
+                and doc[left - 1].head.i in range(left, tok.i + 1) and doc[left - 1].i not in in_person:
+            left -= 1
+        for start in range(left, tok.i + 1):
+            span = doc[start:tok.i + 1]
+            if not all(t.text[:1].isupper() for t in span):
+                continue
+            if kb.person(span.text) is not None and not kb.lookup(span.text, table.user):
+                found.append(span)
+                break
     return found
 
 

@@ -38,6 +38,22 @@ CURRENCIES = {"dollar", "pound", "euro", "yuan", "renminbi", "yen", "rupee", "ru
               "dirham", "currency", "won", "cedi", "kwacha", "hryvnia", "lari", "manat"}
 
 
+# "Iran-allied", "Iranian-backed", "Tunisia-inspired": the country backs or inspires someone
+# else; the sentence is not thereby set in it (tests/data/actor_countries.tsv's convention:
+# "X-backed" does not make a party X's).
+SPONSOR_WORDS = {"backed", "allied", "aligned", "inspired", "supported", "sponsored", "funded",
+                 "affiliated", "linked", "friendly", "financed", "armed", "trained"}
+
+
+def is_sponsor_modifier(tok) -> bool:
+    """Is ``tok`` the country word of "Iran-allied", "Iranian-backed" (a hyphen and a word of
+    backing right after it)?"""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or tok.whitespace_ or doc[tok.i + 1].text != "-" or doc[tok.i + 1].whitespace_:
+        return False
+    return doc[tok.i + 2].lower_ in SPONSOR_WORDS
+
+
 def is_currency_modifier(tok) -> bool:
     """Is ``tok`` a country word on a currency ("US" in "the US dollar")?"""
     if tok.i + 1 >= len(tok.doc):
@@ -128,6 +144,11 @@ class ActorTable:
         span = self.doc.char_span(hit.start, hit.end, alignment_mode="expand")
         return span is not None and len(span) > 0 and is_currency_modifier(span[-1])
 
+    def _sponsor_place(self, hit) -> bool:
+        """Is the place ``hit`` the country word of "Iran-allied" (``is_sponsor_modifier``)?"""
+        span = self.doc.char_span(hit.start, hit.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and is_sponsor_modifier(span[-1])
+
     def placed(self, start: int, end: int, default: str | None) -> str | None:
         """The country the place stage gave a place inside [start, end), else ``default``."""
         for (s, e), country in self.place_country.items():
@@ -186,9 +207,11 @@ class ActorTable:
         found: list[str] = []
         for h in self.place_hits:  # the dateline is the article's, not the sentence's
             if h.country and not h.dateline and sent.start_char <= h.start < sent.end_char \
-                    and h.country not in found:
+                    and h.country not in found and not self._sponsor_place(h):
                 found.append(h.country)
         for t in sent:
+            if is_sponsor_modifier(t):
+                continue
             owner = self.claimed.get(t.i)
             c = owner.country if owner is not None and owner.kind == "country" else None
             if c is None and t.pos_ in ("ADJ", "PROPN") and t.ent_type_ == "NORP" \
@@ -205,7 +228,7 @@ class ActorTable:
         found: list[str] = []
         for h in self.place_hits:
             if h.country and not h.dateline and sent.start_char <= h.start < sent.end_char \
-                    and h.country not in found:
+                    and h.country not in found and not self._sponsor_place(h):
                 found.append(h.country)
         return found
 
@@ -233,12 +256,13 @@ class ActorTable:
             found = dateline
         else:
             votes: dict[str, int] = {}
-            for (s, e), country in self.place_country.items():
-                if country:
-                    votes[country] = votes.get(country, 0) + 1
+            for h in self.place_hits:
+                if h.country and not self._sponsor_place(h):
+                    votes[h.country] = votes.get(h.country, 0) + 1
             for p in self.protos:
                 if p.kind == "country" and p.country:
-                    votes[p.country] = votes.get(p.country, 0) + len(p.mentions)
+                    own = [m for m in p.mentions if not is_sponsor_modifier(self.doc[m[1] - 1])]
+                    votes[p.country] = votes.get(p.country, 0) + len(own)
             if votes:
                 best = max(votes, key=votes.get)
                 if votes[best] * 2 > sum(votes.values()):

@@ -29,7 +29,7 @@ the words around them, ``actor_agents`` national bodies and generic agents
 from __future__ import annotations
 
 from ..kb import UserActors
-from .actor_agents import national_body, national_target
+from .actor_agents import attacked_place, national_body, national_target
 from .actor_coref import (FEMALE, MALE, description, merge_descriptions, resolve_description,
                           resolve_pronoun)
 from .actor_names import knowledge_base_names, organizations, people
@@ -53,6 +53,8 @@ def find_actors(doc, place_hits=(), user_actors: UserActors | None = None) -> Ac
     knowledge_base_names(table)
     people(table)
     organizations(table)
+    for hit in table.place_hits:
+        attacked_place(table, hit)
     _references(table)
     return table.result()
 
