@@ -176,12 +176,44 @@ def attacked_place(table: ActorTable, hit) -> bool:
         head = head.head
     elif root.dep_ != "dobj":
         return False
-    if head.lemma_.lower() not in ATTACK_WORDS and head.lower_ not in ATTACK_WORDS:
+    if not _attack_word(head):
+        # "carried out air strikes on the Gaza Strip", the place hung on the verb
+        head = next((c for c in head.children if c.dep_ == "dobj" and _attack_word(c)), None)
+        if head is None or root.dep_ != "pobj":
+            return False
+    attacker = _attacker_country(table, head)
+    if attacker is None or attacker == hit.country:
+        # a place attacked by its own country's forces or by no one named: where it
+        # happened, not a party (ACLED names the civilians or the armed group there)
         return False
     start = span.start - 1 if span.start and table.doc[span.start - 1].lower_ == "the" else span.start
     table.add(table.country_actor(hit.country), start if table.free(start, span.start) else span.start,
               span.end)
     return True
+
+
+def _attack_word(tok) -> bool:
+    return tok.lemma_.lower() in ATTACK_WORDS or tok.lower_ in ATTACK_WORDS
+
+
+def _attacker_country(table: ActorTable, head) -> str | None:
+    """The country, by its own words, of who attacks at ``head``: the subject of its clause
+    ("Hezbollah threatened to shell", "Netanyahu ordered attacks on"), up three steps."""
+    tok = head
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "agent")), None)
+        if subj is not None:
+            if subj.dep_ == "agent":
+                subj = next((g for g in subj.children if g.dep_ == "pobj"), subj)
+            owner = table.claimed.get(subj.i) or next(  # "Turkish jets": the word's country
+                (table.claimed[c.i] for c in subj.lefts if c.i in table.claimed), None)
+            if owner is None or owner.country_source not in (None, "text"):
+                return None
+            return owner.country
+        if tok.dep_ not in ("xcomp", "dobj", "pobj", "prep", "conj", "ccomp", "advcl") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _country_modifier(table, tok):

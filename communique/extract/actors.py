@@ -53,9 +53,9 @@ def find_actors(doc, place_hits=(), user_actors: UserActors | None = None) -> Ac
     knowledge_base_names(table)
     people(table)
     organizations(table)
+    _references(table)
     for hit in table.place_hits:
         attacked_place(table, hit)
-    _references(table)
     return table.result()
 
 
