@@ -27,6 +27,9 @@ PERSON_NOUNS = {
     "sheikh", "ayatollah", "cleric", "prosecutor", "judge", "officer",
     "councillor", "councilor", "adviser", "advisor", "aide", "deputy", "director",
 }
+# Words of going somewhere: the country after "to" is where one goes, not one's own.
+JOURNEY_WORDS = {"visit", "trip", "tour", "travel", "fly", "journey", "go", "come", "arrive",
+                 "head", "return", "voyage", "flight"}
 # Words by which an agent is of no one country: "foreign forces", "troops on both sides".
 MANY_COUNTRIES = {"foreign", "international", "multinational", "overseas", "both", "rival",
                   "opposing", "allied", "coalition", "each", "outside"}
@@ -294,6 +297,34 @@ class ActorTable:
                 return country, "article"
         return None, "none"
 
+    def _destinations(self, sent) -> set[str]:
+        """Countries the sentence names only as where someone goes: "a visit to Russia",
+        "flew to Moscow" (the object of to / into after a word of ``JOURNEY_WORDS``)."""
+        seen: dict[str, bool] = {}  # country -> every mention a destination
+        spans = [(h.country, self.doc.char_span(h.start, h.end, alignment_mode="expand"))
+                 for h in self.place_hits if h.country and not h.dateline
+                 and sent.start_char <= h.start < sent.end_char]
+        spans += [(o.country, self.doc[k:k + 1]) for k in range(sent.start, sent.end)
+                  for o in [self.claimed.get(k)] if o is not None and o.kind == "country"]
+        for country, span in spans:
+            if span is None or not len(span):
+                continue
+            root = span.root
+            away = root.dep_ == "pobj" and root.head.lower_ in ("to", "into") \
+                and root.head.head.lemma_.lower() in JOURNEY_WORDS
+            seen[country] = seen.get(country, True) and away
+        return {c for c, away in seen.items() if away}
+
+    def _known_people_countries(self, sent, proto: Proto) -> list[str]:
+        """Countries of the well-known people (``kb.person``) named in ``sent``, ``proto`` aside."""
+        found: list[str] = []
+        for k in range(sent.start, sent.end):
+            o = self.claimed.get(k)
+            if o is not None and o is not proto and o.kind == "person" and o.known_sector \
+                    and o.country and len(o.country) == 3 and o.country not in found:
+                found.append(o.country)
+        return found
+
     def sent_index(self, i: int) -> int:
         """The number of the sentence token ``i`` is in."""
         return bisect.bisect_right(self._sent_starts, i) - 1
@@ -306,13 +337,25 @@ class ActorTable:
         for p in live:
             if p.named and p.kind in ("person", "organization") and not p.country:
                 # "A Zimbabwean court freed activist pastor Evan Mawarire": a name no word
-                # places is of the one country its sentence names
-                here = self.sentence_countries(doc[min(m[0] for m in p.mentions)])
+                # places is of the one country its sentence names; not the one it travels to
+                # ("X will lead a delegation on a visit to Russia")
+                first = doc[min(m[0] for m in p.mentions)]
+                away = self._destinations(first.sent)
+                here = [c for c in self.sentence_countries(first) if c not in away]
+                if not here and p.kind == "person" and p.role:
+                    # "President Gloria Arroyo ordered an investigation against Education
+                    # Secretary Raul Roco": an office holder is of the government of the one
+                    # country the sentence's well-known people serve
+                    here = self._known_people_countries(first.sent, p)
                 if len(here) == 1:
                     p.country, p.country_source = here[0], "sentence"
             if p.kind == "person" and not p.country and p.role and (p.sector or p.known_sector):
-                # "Interior Minister Kithure Kindiki" in a story from Nairobi: Kenya's
-                p.country = self.article_country()
+                # "Interior Minister Kithure Kindiki" in a story from Nairobi: Kenya's; not
+                # the country the person's own sentence has them travel to
+                country = self.article_country()
+                if country in self._destinations(doc[min(m[0] for m in p.mentions)].sent):
+                    country = None
+                p.country = country
                 p.country_source = "article" if p.country else None
         live.sort(key=lambda p: min(m[0] for m in p.mentions))
         actors, token_actor, spans = [], {}, []

@@ -86,7 +86,8 @@ def qualify(table: ActorTable, proto: Proto, words) -> None:
         if not proto.country and proto.kind == "person":
             proto.country = _body_in(table, part) or _subnational_in(table, part)
         elif not proto.country and proto.kind == "organization":
-            proto.country = _body_in(table, part)  # "BRICS High Representatives": IGO
+            # "BRICS High Representatives": IGO; "the New York Stock Exchange": USA
+            proto.country = _body_in(table, part) or _named_unit_in(table, part)
     lowers = [ABBREVIATIONS.get(x, x) for x in lowers]
     expanded = " ".join(lowers).split()
     found = kb.longest_sector_phrase(expanded)
@@ -172,6 +173,19 @@ def _subnational_in(table: ActorTable, words) -> str | None:
     return None
 
 
+def _named_unit_in(table: ActorTable, words) -> str | None:
+    """A body named for a state or province of one country, in two or three capitalised
+    words ("the New York Stock Exchange", "the Bank of Nova Scotia"): that country. One word
+    is not enough: "Gulf", "Federal", "Red" are also first-level units somewhere."""
+    for ws, text in _runs(table, words):
+        if len(ws) < 2 or not all(w.pos_ == "PROPN" and w.text[:1].isupper() for w in ws):
+            continue
+        found = subnational_country(text)
+        if found:
+            return found
+    return None
+
+
 @lru_cache(maxsize=4096)
 def subnational_country(name: str) -> str | None:
     """The one country whose first-level units (states, provinces) include ``name``."""
@@ -203,6 +217,7 @@ def appositive(table: ActorTable, proto: Proto, name_span) -> None:
             start += 1
         if start <= head.i and table.free(start, head.i + 1):
             table.add(proto, start, head.i + 1)
+    _office_of_before(table, proto, name_span)
     for child in name_span.root.children:
         if child.dep_ == "appos":
             words = [t for t in child.subtree if not t.is_punct]
@@ -211,6 +226,29 @@ def appositive(table: ActorTable, proto: Proto, name_span) -> None:
                 i, j = child.left_edge.i, child.i + 1
                 if table.free(i, j):  # "the State Councillor" is a mention of the person
                     table.add(proto, i, j)
+
+
+def _office_of_before(table: ActorTable, proto: Proto, name_span) -> None:
+    """"forced the acting head of state Chea Sim out", "Secretary of State X": the parser hangs
+    the name on "of" as if it were the office's object; the office is a mention of the person
+    (issue 12 item 5: one person's mentions split)."""
+    doc, root = table.doc, name_span.root
+    of = root.head
+    if root.dep_ != "pobj" or of.lower_ != "of" or of.i >= name_span.start - 1:
+        return
+    office = of.head
+    between = doc[of.i + 1:name_span.start]
+    if office.i >= of.i or office.lower_ not in PERSON_NOUNS \
+            or not all(t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON"
+                       for t in between):
+        return
+    start = office.left_edge.i
+    if doc[start].dep_ == "det":
+        start += 1
+    if not table.free(start, name_span.start):
+        return
+    qualify(table, proto, [t for t in doc[start:name_span.start] if not t.is_punct])
+    table.add(proto, start, name_span.start)
 
 
 def _office_before(table: ActorTable, proto: Proto, name_span) -> None:

@@ -89,3 +89,36 @@ def test_an_attacked_place_stands_for_its_country(coder, text, etype, place, cou
 def test_a_place_not_attacked_from_abroad_is_no_actor(coder, text, place):
     rec = _record(coder, text)
     assert not [a for a in rec["actors"] for m in a["mentions"] if place in m["text"]]
+
+
+@pytest.mark.parametrize("text,body,country", [
+    # a body named for a state or province of one country, in two or three words
+    ("The Quebec government and the New York Stock Exchange signed a data-sharing deal.",
+     "the New York Stock Exchange", "USA"),
+    ("The Bank of Nova Scotia refused to hand over the records to the investigators.",
+     "The Bank of Nova Scotia", "CAN"),
+])
+def test_a_body_named_for_a_province_is_of_its_country(coder, text, body, country):
+    assert _actor(_record(coder, text), body)["country"] == country
+
+
+def test_an_office_holder_serves_the_government_of_the_sentences_known_people(coder):
+    # no country word: the well-known president names the government (the Philippines)
+    rec = _record(coder, "President Gloria Arroyo dismissed Budget Secretary Mario Velasco over "
+                         "the missing funds.")
+    assert _actor(rec, "Mario Velasco")["country"] == "PHL"
+
+
+def test_where_a_person_travels_is_not_their_country(coder):
+    # "a visit to Russia": the destination, not the speaker's country
+    rec = _record(coder, "Senate President, Musa Danladi, will next week lead a delegation on a "
+                         "three-day visit to Russia.")
+    assert _actor(rec, "Musa Danladi")["country"] is None
+
+
+def test_an_office_the_parse_hangs_the_name_on_is_the_person(coder):
+    # "the acting head of state Chea Sim": one person, not an office and a name
+    rec = _record(coder, "Troops loyal to the prime minister forced the acting head of state Sam "
+                         "Rainsy out of Cambodia on Tuesday.")
+    a = _actor(rec, "acting head of state")
+    assert [m["text"] for m in a["mentions"]] == ["acting head of state", "Sam Rainsy"]
