@@ -165,7 +165,7 @@ GENERIC = (r"(?:city|town|village|district|subdistrict|sub-district|province|are
 _CHAIN_PAREN = re.compile(r"(?:\s+(?:" + GENERIC + r"|[a-z][a-z-]*)){0,3}\s*\(([^()]{2,80})\)")
 # a part's name may hold "de", "del", "la" ... before a capitalised word ("Pamplona, Norte de
 # Santander department")
-_CHAIN_COMMA = re.compile(r"(?:\s+" + GENERIC + r"){0,2}((?:\s*,\s*(?:the\s+)?(?:[A-Z][\w.'’&-]*\s?"
+_CHAIN_COMMA = re.compile(r"(?:\s+" + GENERIC + r"){0,2}((?:\s*,\s*(?:the\s+)?(?:[A-Z][\w.'’&/-]*\s?"
                           r"(?:(?:de|del|de la|la|al|el|da|do|dos|das|di|du)\s(?=[A-Z]))?){1,4}"
                           r"(?:\s*" + GENERIC + r")?){1,3})")
 
@@ -234,11 +234,25 @@ def qualifier(text: str, end_char: int) -> set[str]:
     return set().union(*qualifier_parts(text, end_char))
 
 
-def chain_country(qual: set[str]) -> str | None:
-    """The one country every tag of a qualifier lies in, else None."""
-    found = {t.split(":")[1] if t.startswith(("c1:", "a1:")) else t
-             for t in qual if not t.startswith("a2:")}
-    return found.pop() if len(found) == 1 else None
+def _countries(qual: set[str]) -> set[str]:
+    """The countries of a qualifier's tags (an admin2 tag names none)."""
+    return {t.split(":")[1] if t.startswith(("c1:", "a1:")) else t
+            for t in qual if not t.startswith("a2:")}
+
+
+def chain_country(qual: set[str], parts: list[set[str]] = ()) -> str | None:
+    """The one country every tag of a qualifier lies in, else the one country every part
+    of the chain (``parts``, ``qualifier_parts``) can lie in ("San Juan, Lagunillas,
+    Merida state": Lagunillas only in Venezuela, Merida state there or in Mexico), else
+    None."""
+    found = _countries(qual)
+    if len(found) == 1:
+        return found.pop()
+    common = None
+    for part in parts:
+        if countries := _countries(part):
+            common = countries if common is None else common & countries
+    return common.pop() if common and len(common) == 1 else None
 
 
 def chain_parts(chain: str) -> list[str]:
@@ -288,7 +302,7 @@ def chain_readings(text: str, end_char: int, after_in: bool = False,
     gazetteer knows is read by the towns its parts name (not their alternate names or
     spellings alike), as a unit is often named after its seat and GeoNames lacks the
     unit: "Shahjadpur Upazila (Shahjadpur, Sirajganj)" is at the town of Sirajganj."""
-    readings, towns_of = [], []
+    readings, towns_of, lies_in = [], [], []
     parts = _chain_after(text, end_char, after_in=False)
     units = ("admin1", "admin2", "region", "country") if parts else ("admin1", "admin2", "region")
     for part in parts or (_chain_after(text, end_char) if after_in else []):
@@ -298,6 +312,9 @@ def chain_readings(text: str, end_char: int, after_in: bool = False,
             found = mention_candidates(bare)[1]
         readings.append([c for c in found if not c.alias and c.kind in units])
         towns_of.append([c for c in found if not c.alias and not c.variant and c.kind == "city"])
+        # the countries the part names even where it reads only as another name of a unit
+        # ("North Sinai", GeoNames' Shamal Sina')
+        lies_in.append(_countries(qualifier_of(part)))
     if readings and (len(parts) > 1 or _ADMIN2_TAIL.search(text[max(0, end_char - 30):end_char])):
         # ACLED's house style "(District, Region)": after an admin2 unit the last part is
         # the admin1 unit, not a country of the same name ("Pandogari (Rafi LGA, Niger)",
@@ -307,7 +324,8 @@ def chain_readings(text: str, end_char: int, after_in: bool = False,
             readings[-1] = [c for c in last if c.precision != "country"]
     for rows in (readings, towns_of) if towns and parts else (readings,):
         for i, cands in enumerate(rows):
-            coarser = {c.country for later in rows[i + 1:] for c in later}
+            coarser = {c.country for later in rows[i + 1:] for c in later} or set().union(
+                *lies_in[i + 1:])
             if coarser:
                 cands = [c for c in cands if c.country in coarser]
             if cands:

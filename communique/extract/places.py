@@ -107,6 +107,12 @@ def _place_slot(ent: Span) -> bool:
     prev = ent.doc[ent.start - 1]
     if prev.lower_ in _SLOT_DIRECTIONS and ent.start >= 2:
         prev = ent.doc[ent.start - 2]  # "in central Thessaloniki"
+    if prev.lower_ == "and" and prev.i >= 2 and ent.doc[prev.i - 1].ent_type_ in ("GPE", "LOC"):
+        # "In Tripoli and Sidon": joined to a place, in its slot
+        first = ent.doc[prev.i - 1]
+        while first.i > 0 and ent.doc[first.i - 1].ent_iob_ == "I" and first.ent_iob_ == "I":
+            first = ent.doc[first.i - 1]
+        prev = ent.doc[first.i - 1] if first.i > 0 else prev
     if prev.lower_ in _SLOT_PREPS:
         return True
     if prev.lower_ == "to" and prev.i >= 1 and ent.doc[prev.i - 1].lemma_ in MOTION:
@@ -246,6 +252,22 @@ def _longest_names(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[i
     return out
 
 
+# the words after a name that make it a first-level unit ("Merida state")
+_UNIT_WORDS = {"state", "province", "governorate", "region", "department", "oblast",
+               "prefecture"}
+
+
+def _unit_abroad(name: str, with_word: str) -> bool:
+    """Does a name with its generic word ("Merida state") read as an admin unit of a country
+    its likeliest reading alone (Mérida, Yucatan) is not in?"""
+    units = [c for c in mention_candidates(with_word, variants=False)[1]
+             if c.kind in ("admin1", "admin2") and not c.alias]
+    plain = [c for c in mention_candidates(name, variants=False)[1] if not c.alias]
+    if not units or not plain:
+        return False
+    return max(plain, key=lambda c: c.prior).country not in {c.country for c in units}
+
+
 def _named_by_tail(doc: Doc, spans: list[tuple[int, int, bool]], tails: list[Token]
                    ) -> list[tuple[int, int, bool]]:
     """A name before a lower-case word that says what kind of place it is ("Hadramawt
@@ -268,6 +290,13 @@ def _named_by_tail(doc: Doc, spans: list[tuple[int, int, bool]], tails: list[Tok
             s, e, f = ends[prev]
             if tail.lower_ in CITY_WORDS and not text[e:tail.idx].strip() and not any(
                     not c.alias for c in mention_candidates(text[s:e], variants=False)[1]):
+                used.add((s, e, f))
+                out.append((s, tail.idx + len(tail), f))
+            elif tail.lower_ in _UNIT_WORDS and not text[e:tail.idx].strip() \
+                    and _unit_abroad(text[s:e], text[s:tail.idx + len(tail)]):
+                # the word picks a unit of another country than the name alone: "Lagunillas,
+                # Merida state" is Venezuela's state, not the city of Yucatan ("Herat
+                # province" keeps the city: the unit is in the same country)
                 used.add((s, e, f))
                 out.append((s, tail.idx + len(tail), f))
             continue
@@ -501,15 +530,16 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         seats = {t for j, ts in enumerate(seat_of) if names[j] != names[i] for t in ts
                  if t.split(":")[1] not in towns_here}
         best = max(cands, key=lambda e: _score(e, countries, states, parts, seats))
-        if qual and not is_dl and best.precision != "country" and chain_country(qual) not in (
+        country_of_chain = chain_country(qual, parts)
+        if qual and not is_dl and best.precision != "country" and country_of_chain not in (
                 None, best.country):
             # the chain after it puts it in another country: "Bayt Maghari village (Hays, Al
             # Hudaydah)" is no Hays of the United States: its namesake in the chain's
             # country ("Mansura in the western countryside of Ar-Raqqa"), else the chain's
             # own unit
-            chain = [e for e in cands if e.country == chain_country(qual)] or [
+            chain = [e for e in cands if e.country == country_of_chain] or [
                 e for e in chain_readings(doc_text, end, after_in=True)
-                if e.country == chain_country(qual)]
+                if e.country == country_of_chain]
             if not chain:
                 continue  # a namesake abroad, and the chain names nothing to stand in
             best = max(chain, key=lambda e: _score(e, countries, states, []))

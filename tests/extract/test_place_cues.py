@@ -99,3 +99,47 @@ def test_a_final_h_of_a_transliteration_is_optional():
                for e in mention_candidates("Ar Rutba district")[1])
     # a name of one word so found is only spelt alike
     assert all(e.variant for e in mention_candidates("Tutah")[1])
+
+
+@needs_db
+def test_the_one_country_every_part_of_a_chain_can_lie_in(coder):
+    # San Juan has no namesake in the gazetteer's Venezuela, Merida is also Yucatan's
+    # capital, Lagunillas only Venezuela's municipality: the chain is Venezuelan
+    loc = _loc(coder, "On 9 May 2020, in San Juan, Lagunillas, Merida state, inmates "
+                      "protested to demand food.")
+    assert loc["country"] == "VEN"
+
+
+@needs_db
+def test_a_chain_part_read_only_by_another_name_still_names_its_country(coder):
+    # "Zuhaira" is made up; "North Sinai" is GeoNames' Shamal Sina' (Egypt), and Rafah is
+    # both a Gaza governorate and a town of North Sinai
+    loc = _loc(coder, "On 6 May 2020, gunmen abducted a farmer from Zuhaira (Rafah, North "
+                      "Sinai).")
+    assert loc["country"] == "EGY"
+
+
+@needs_db
+def test_a_chain_part_may_hold_a_slash(coder):
+    # GeoNames' admin1 unit "Tunapuna/Piarco" (Trinidad and Tobago); Maracas is also a
+    # town of Bahia, Brazil
+    loc = _loc(coder, "On 2 May 2020, in Maracas, Tunapuna/Piarco, a man was shot dead.")
+    assert loc["country"] == "TTO"
+
+
+def test_a_name_joined_to_a_place_shares_its_slot(nlp):
+    from communique.extract.places import find_places
+
+    # the parser tags "Sidon" as a person here; joined to Tripoli it is a place, and a
+    # Lebanese one puts Tripoli in Lebanon
+    doc = nlp("In Tripoli and Sidon combined, 23 soldiers were injured and 24 demonstrators "
+              "detained.")
+    assert [h.country for h in find_places(doc)] == ["LBN", "LBN"]
+
+
+def test_the_word_after_a_name_picks_the_unit(nlp):
+    from communique.extract.places import find_places
+
+    # Merida is the capital of Yucatan (Mexico) and a state of Venezuela
+    doc = nlp("On 3 May 2020, nurses protested in Merida state against unpaid wages.")
+    assert [(h.country, h.level) for h in find_places(doc)] == [("VEN", "admin1")]
