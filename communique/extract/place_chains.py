@@ -18,7 +18,8 @@ from communique.extract.gazetteer import (GazetteerEntry, candidates, fold_name,
                                           spelling_candidates)
 
 __all__ = ["CITY_WORDS", "PLACE_WORDS", "names_a_place", "mention_candidates", "tags", "qualifier", "qualifier_parts", "qualifier_of",
-           "chain_country", "chain_end", "chain_parts", "chain_readings"]
+           "chain_country", "chain_end", "chain_parts", "chain_readings", "UNIT_WORDS",
+           "unit_abroad"]
 
 
 _GENERIC_TAIL = re.compile(
@@ -141,6 +142,22 @@ def mention_candidates(text: str, variants: bool = True) -> tuple[str, list[Gaze
             return form, cands
     return k, []
 
+
+
+# the words after a name that make it a first-level unit ("Merida state")
+UNIT_WORDS = {"state", "province", "governorate", "region", "department", "oblast",
+               "prefecture"}
+
+
+def unit_abroad(name: str, with_word: str) -> bool:
+    """Does a name with its generic word ("Merida state") read as an admin unit of a country
+    its likeliest reading alone (Mérida, Yucatan) is not in?"""
+    units = [c for c in mention_candidates(with_word, variants=False)[1]
+             if c.kind in ("admin1", "admin2") and not c.alias]
+    plain = [c for c in mention_candidates(name, variants=False)[1] if not c.alias]
+    if not units or not plain:
+        return False
+    return max(plain, key=lambda c: c.prior).country not in {c.country for c in units}
 
 
 def tags(e: GazetteerEntry) -> set[str]:

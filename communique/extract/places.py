@@ -33,7 +33,8 @@ from communique.extract.syntax import doc_text as syntax_doc_text
 from communique.extract.gazetteer import candidates as gazetteer_candidates
 from communique.extract.gazetteer import (GazetteerEntry, fold_name, lookup, neighbours,
                                           state_entry)
-from communique.extract.place_chains import (CITY_WORDS, PLACE_WORDS, chain_country, chain_end,
+from communique.extract.place_chains import (CITY_WORDS, PLACE_WORDS, UNIT_WORDS, chain_country,
+                                             chain_end, unit_abroad,
                                              chain_parts, chain_readings, names_a_place,
                                              mention_candidates, qualifier, qualifier_of,
                                              qualifier_parts, tags)
@@ -252,22 +253,6 @@ def _longest_names(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[i
     return out
 
 
-# the words after a name that make it a first-level unit ("Merida state")
-_UNIT_WORDS = {"state", "province", "governorate", "region", "department", "oblast",
-               "prefecture"}
-
-
-def _unit_abroad(name: str, with_word: str) -> bool:
-    """Does a name with its generic word ("Merida state") read as an admin unit of a country
-    its likeliest reading alone (Mérida, Yucatan) is not in?"""
-    units = [c for c in mention_candidates(with_word, variants=False)[1]
-             if c.kind in ("admin1", "admin2") and not c.alias]
-    plain = [c for c in mention_candidates(name, variants=False)[1] if not c.alias]
-    if not units or not plain:
-        return False
-    return max(plain, key=lambda c: c.prior).country not in {c.country for c in units}
-
-
 def _named_by_tail(doc: Doc, spans: list[tuple[int, int, bool]], tails: list[Token]
                    ) -> list[tuple[int, int, bool]]:
     """A name before a lower-case word that says what kind of place it is ("Hadramawt
@@ -292,8 +277,8 @@ def _named_by_tail(doc: Doc, spans: list[tuple[int, int, bool]], tails: list[Tok
                     not c.alias for c in mention_candidates(text[s:e], variants=False)[1]):
                 used.add((s, e, f))
                 out.append((s, tail.idx + len(tail), f))
-            elif tail.lower_ in _UNIT_WORDS and not text[e:tail.idx].strip() \
-                    and _unit_abroad(text[s:e], text[s:tail.idx + len(tail)]):
+            elif tail.lower_ in UNIT_WORDS and not text[e:tail.idx].strip() \
+                    and unit_abroad(text[s:e], text[s:tail.idx + len(tail)]):
                 # the word picks a unit of another country than the name alone: "Lagunillas,
                 # Merida state" is Venezuela's state, not the city of Yucatan ("Herat
                 # province" keeps the city: the unit is in the same country)
