@@ -44,6 +44,8 @@ from communique.acled import acled_rows, acled_type, plover_labels
     ("COERCE", "curfew", [], ("Strategic developments", "Change to group/activity")),
     ("MOBILIZE", "troops", [], ("Strategic developments", "Headquarters or base established")),
     ("AGREE", None, [], ("Strategic developments", "Agreement")),
+    # aid a note tells of is a strategic development (ACLED codebook: non-violent acts)
+    ("AID", None, [], ("Strategic developments", "Other")),
     # ACLED records no talks, accusations or statements
     ("CONSULT", "phone", [], None),
     ("ACCUSE", None, ["CVL"], None),

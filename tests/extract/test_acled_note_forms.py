@@ -84,3 +84,34 @@ def test_the_subject_hung_on_the_place(nlp):
     doc = nlp("On 1 May 2021, in Temuco, Araucania, the teachers marched through the streets.")
     verb = next(t for t in doc if t.lower_ == "marched")
     assert [t.lower_ for t in subjects(verb)] == ["teachers"]
+
+
+@pytest.mark.parametrize("text, acled", [
+    # an arson attack destroys property (PLOVER ASSAULT destroy; ACLED property destruction),
+    # even by a group whose name sounds like a crowd
+    ("On 3 May 2021, the youths of the dawn cell carried out an arson attack targeting a bank "
+     "branch in Thessaloniki.", "Strategic developments"),
+    # the control: an attack with no arson is no property destruction
+    ("On 3 May 2021, gunmen carried out an attack targeting a police station in Thessaloniki.",
+     "Battles"),
+])
+def test_an_arson_attack_destroys_property(coder, text, acled):
+    ev, rec = _first(coder, text, ("ASSAULT", "PROTEST"))
+    assert ev is not None
+    assert event_acled_type(ev, rec)[0] == acled
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2021, in Mount Grant, Kingston, a trader was shot dead by gunmen.",
+    "On 4 May 2021, in Fort Aid, Bong County, a trader was stabbed by a robber.",
+])
+def test_a_word_inside_a_place_name_is_no_trigger(coder, text):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-10"}])
+    assert [e["type"] for e in rec["events"]] == ["ASSAULT"], rec["events"]
+
+
+def test_aid_a_note_tells_of_is_a_strategic_development(coder):
+    ev, rec = _first(coder, "On 29 April 2021, in Culiacan, Sinaloa, members of the cartel "
+                            "delivered food packages to families.", ("AID",))
+    assert ev is not None
+    assert event_acled_type(ev, rec) == ("Strategic developments", "Other")

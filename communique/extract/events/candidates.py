@@ -435,6 +435,8 @@ def find_triggers(doc, lexicon: Lexicon, token_actor) -> list[Candidate]:
             continue
         if pos == "verb" and tok.dep_ == "amod":
             continue
+        if tok.pos_ == "PROPN" and tok.ent_iob_ == "I" and tok.ent_type_ in ("GPE", "LOC", "FAC"):
+            continue  # a word inside a place's name names the place ("in New Grant, Princes Town")
         cands = lexicon.ranked(lemma(tok), pos)
         first = tok.i
         if not cands and pos == "noun" and tok.i >= 2 and tok.doc[tok.i - 1].tag_ == "HYPH" \
