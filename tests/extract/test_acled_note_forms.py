@@ -115,3 +115,43 @@ def test_aid_a_note_tells_of_is_a_strategic_development(coder):
                             "delivered food packages to families.", ("AID",))
     assert ev is not None
     assert event_acled_type(ev, rec) == ("Strategic developments", "Other")
+
+
+@pytest.mark.parametrize("text, etype, mode, acled", [
+    # a protest held somewhere is a demonstration, whoever holds it (an official lodges one)
+    ("On 8 May 2021, the NPP including its youth wing leader protested at Jammu city (J&K) "
+     "against the killings.", "PROTEST", "demo", "Protests"),
+    # people who march to demand
+    ("On 3 May 2021, between 200 and 300 people marched in Gomel against the closure of the "
+     "plant, also demanding the release of the activists.", "PROTEST", "demo", "Protests"),
+    # a lynching is mob violence
+    ("On 6 May 2021, in Toluca, residents lynched a man accused of stealing a car.",
+     "PROTEST", "riot", "Riots"),
+    # a shell that falls, a rocket that lands: the weapon names the mode
+    ("On 8 May 2021, near Paletwa, two shells fell into the village, injuring a farmer.",
+     "ASSAULT", "heavy-weapons", "Explosions/Remote violence"),
+    ("On 8 May 2021, a rocket landed near the school in Sirte.", "ASSAULT", "heavy-weapons",
+     "Explosions/Remote violence"),
+    # a column of forces that enters a territory moves troops
+    ("On 7 May 2021, a Turkish military column with armoured vehicles entered the Syrian "
+     "territory near Atmeh.", "MOBILIZE", "troops", "Strategic developments"),
+])
+def test_note_forms_with_an_event_of_their_own(coder, text, etype, mode, acled):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-10"}])
+    evs = [e for e in rec["events"] if e["type"] == etype and e.get("mode") == mode]
+    assert evs, rec["events"]
+    assert event_acled_type(evs[0], rec)[0] == acled
+
+
+@pytest.mark.parametrize("text, etype", [
+    # an official's protest stays one; a plane that lands, a price that falls, a visitor who
+    # enters a country are no events of force
+    ("The foreign ministry protested to the ambassador over the detention of its citizens.",
+     "PROTEST"),
+    ("The plane landed in Sirte after a two-hour flight.", "ASSAULT"),
+    ("Oil prices fell sharply on Monday.", "ASSAULT"),
+    ("The tourists entered the territory of Georgia by car.", "MOBILIZE"),
+])
+def test_note_forms_with_an_event_of_their_own_do_not_overreach(coder, text, etype):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-10"}])
+    assert not any(e["type"] == etype for e in rec["events"]), rec["events"]

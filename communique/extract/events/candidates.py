@@ -82,6 +82,9 @@ CONFLICT_CUES = {
 }
 # Who gathers to protest ("hundreds of protesters gathered in Najaf"), what explodes as a weapon
 # ("an IED exploded"), and what strikes from the air ("the air force targeted positions").
+# places where a protest is held ("protested in the city centre", "at the main square")
+PROTEST_SITES = {"city", "town", "village", "square", "street", "streets", "centre", "center",
+                 "district", "capital", "front", "market"}
 PROTESTER_SUBJECTS = {"protester", "protesters", "protestor", "protestors", "demonstrator",
                       "demonstrators", "marcher", "marchers"}
 # what people gather to do when they gather to protest ("gathered to demand", "demanding")
@@ -252,6 +255,12 @@ def _needs_subj_official(tok, token_actor) -> bool:
     # "students' parents protested to demand", "prisoners peacefully protested") is people
     # who demonstrate, whatever sector their trade has; so is any subject joined to them
     # ("in X, Y state, education workers protested": the parser may head the list on the place)
+    if any(g.ent_type_ in ("GPE", "LOC", "FAC") or lemma(g) in PROTEST_SITES
+           for g in prep_objects(tok, ("in", "at"))):
+        # a protest held somewhere is a demonstration ("the party protested in Cacak against
+        # the government", "protested at Jammu city"): an official lodges a protest, not in a
+        # town (train-part ACLED notes: 82 say "protested in/at", all Protests)
+        return False
     subs = [c for s in subjects(tok) for c in (s, *s.conjuncts)]
     people = [g for s in subs for g in [s] + prep_objects(s, ("of",))]
     if any(lemma(g) in LABOUR_SUBJECTS or generic_sector(lemma(g)) in CIVILIAN_SECTORS
