@@ -155,3 +155,27 @@ def test_note_forms_with_an_event_of_their_own(coder, text, etype, mode, acled):
 def test_note_forms_with_an_event_of_their_own_do_not_overreach(coder, text, etype):
     [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-10"}])
     assert not any(e["type"] == etype for e in rec["events"]), rec["events"]
+
+
+@pytest.mark.parametrize("text, acled", [
+    # violence told beside a protest is the protest's (ACLED codebook, violent demonstration)
+    ("On 29 April 2021, about 300 shop owners demonstrated outside the city hall in Lviv. "
+     "Clashes with the police broke out when officers tried to clear the road.", "Riots"),
+    ("On 30 April 2021, the opposition party demonstrated in Novi Sad against the government. "
+     "There was a small scuffle with counter-demonstrators.", "Riots"),
+    ("On 3 May 2021, relatives of a patient demonstrated and vandalized a hospital in Multan "
+     "city against the death of the patient.", "Riots"),
+    ("On 3 May 2021, thousands of people marched in Recife in support of the governor. "
+     "Reporters covering the march were beaten up by demonstrators.", "Riots"),
+    ("On 30 April 2021, migrant workers blocked roads and engaged in stone pelting in Ajmer "
+     "district, demanding to go home.", "Riots"),
+    # the controls: a peaceful protest, and a protest beside a fight of armed groups
+    ("On 29 April 2021, about 300 shop owners demonstrated outside the city hall in Lviv.",
+     "Protests"),
+    ("On 29 April 2021, residents protested in Gao against insecurity. Militants clashed with "
+     "the army near the town.", "Protests"),
+])
+def test_violence_beside_a_protest(coder, text, acled):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-10"}])
+    ev = next(e for e in rec["events"] if e["type"] == "PROTEST")
+    assert event_acled_type(ev, rec)[0] == acled, rec["events"]

@@ -271,13 +271,18 @@ def _riot_paragraphs(doc, staged, sector_of, token_actor) -> set[int]:
     or, where the paragraph tells of a protest, fire the protesters set."""
     out = set()
     protests = set()
-    for c, _roles, mood, actor_ids, recipient_ids, _hosts in staged:
+    violence = set()  # paragraphs where a protest's people may be the ones who fight
+    for c, roles, mood, actor_ids, recipient_ids, _hosts in staged:
         if (c.reading.type, c.reading.mode) == ("PROTEST", "riot") and mood.modality == "asserted" \
                 and not told_as_background(c.tok) or _crowd_fight(c, actor_ids + recipient_ids, sector_of,
                                                                    token_actor):
             out.add(_paragraph(c.tok))
         if c.reading.type == "PROTEST" and mood.modality == "asserted":
             protests.add(_paragraph(c.tok))
+        if mood.modality == "asserted" and not told_as_background(c.tok) and _unruly(
+                c, roles.actors, actor_ids, recipient_ids, sector_of):
+            violence.add(_paragraph(c.tok))
+    out |= violence & protests
     text = doc_text(doc).lower()
     if "rioter" in text:  # walk the tokens only where the word may be
         out |= {_paragraph(t) for t in doc if t.lower_ in RIOT_WORDS}
@@ -285,6 +290,36 @@ def _riot_paragraphs(doc, staged, sector_of, token_actor) -> set[int]:
         out |= {p for p in (_paragraph(t) for t in doc if _protesters_fire(t, token_actor, sector_of))
                 if p in protests}
     return out
+
+
+def _unruly(c, actors, actor_ids, recipient_ids, sector_of) -> bool:
+    """Violence that, told beside a protest, is the protest's (ACLED codebook, violent
+    demonstration: demonstrators who engage in violence or destroy property): property
+    vandalized ("demonstrated and vandalized a clinic"), a crowd's attack ("journalists were
+    beaten up by demonstrators", :func:`_is_crowd`), or a fight both sides wage with no armed
+    group on either side ("clashes with the police broke out", "a small scuffle with
+    counter-demonstrators"). Not rebels', militias', gangs' or gunmen's fights."""
+    r = c.reading
+    if (r.type, r.mode) == ("PROTEST", "vandalize"):
+        return True
+    if r.type != "ASSAULT" or r.mode not in (None, "primitive", "beat"):
+        return False
+    if _is_crowd(actors, actor_ids, sector_of):
+        return True
+    return c.entry.has("two-sided") and not any(
+        sector_of.get(i) in NON_STATE_ARMED for i in actor_ids + recipient_ids)
+
+
+# armed sides that make a fight a battle whoever else is there (ACLED: rebels, militias,
+# unidentified armed groups, gangs)
+NON_STATE_ARMED = {"REB", "PRM", "UAF", "CRM"}
+
+
+def _is_crowd(actors, actor_ids, sector_of) -> bool:
+    """A crowd of unarmed people: actors all of a crowd sector, each plural or a crowd word
+    ("a mob of villagers", "citizens", "three persons")."""
+    return bool(actor_ids) and all(sector_of.get(i) in CROWD_SECTORS for i in actor_ids) and all(
+        t.tag_ in ("NNS", "NNPS") or lemma(t) in CROWD_HEADS for t in actors)
 
 
 # what a protest burns as a symbol, not as violence ("burned an effigy", "burning flags")
@@ -456,8 +491,7 @@ def _mob_or_one_sided(d: classify.Decision, c, actors, actor_ids, recipient_ids,
     """
     if d.mode not in OPEN_MODES and d.mode != "beat":
         return d
-    crowd = bool(actor_ids) and all(sector_of.get(i) in CROWD_SECTORS for i in actor_ids) and all(
-        t.tag_ in ("NNS", "NNPS") or lemma(t) in CROWD_HEADS for t in actors)
+    crowd = _is_crowd(actors, actor_ids, sector_of)
     if crowd and d.mode in (None, "primitive", "beat") and not c.entry.has("two-sided"):
         return replace(d, type="PROTEST", mode="riot", cameo=model.cameo_for("PROTEST", "riot", d.cameo))
     if d.mode not in OPEN_MODES or two_sided or not any(p[1] for p in people):
