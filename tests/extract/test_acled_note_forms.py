@@ -179,3 +179,17 @@ def test_violence_beside_a_protest(coder, text, acled):
     [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-10"}])
     ev = next(e for e in rec["events"] if e["type"] == "PROTEST")
     assert event_acled_type(ev, rec)[0] == acled, rec["events"]
+
+
+@pytest.mark.parametrize("text, acled", [
+    # a place named with its admin chain, ACLED's way, is where people live
+    ("On 3 June 2021, jihadist militants attacked Mbaloro (Mocimboa, Cabo Delgado). No "
+     "fatalities were reported.", "Violence against civilians"),
+    # the control: an attack on forces in that place
+    ("On 3 June 2021, jihadist militants attacked soldiers in Mbaloro (Mocimboa, Cabo "
+     "Delgado).", "Battles"),
+])
+def test_an_attack_on_a_named_place(coder, text, acled):
+    ev, rec = _first(coder, text, ("ASSAULT",))
+    assert ev is not None
+    assert event_acled_type(ev, rec)[0] == acled
