@@ -301,7 +301,8 @@ def _unruly(c, actors, actor_ids, recipient_ids, sector_of) -> bool:
     counter-demonstrators"). Not rebels', militias', gangs' or gunmen's fights."""
     r = c.reading
     if (r.type, r.mode) == ("PROTEST", "vandalize"):
-        return True
+        # not a symbol burnt ("burned a flag", "burning effigies")
+        return not any(lemma(o) in BURNT_SYMBOLS for o in arguments.victims(c.tok))
     if r.type != "ASSAULT" or r.mode not in (None, "primitive", "beat"):
         return False
     if _is_crowd(actors, actor_ids, sector_of):
