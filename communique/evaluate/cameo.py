@@ -35,18 +35,26 @@ def _full_np(doc, span):
     head = span.root
     if head.dep_ in ("compound", "poss") or head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
         return span.start_char, span.end_char
-    cut = {t.i for c in head.children if c.dep_ in ("conj", "cc", "relcl", "appos") or
-           (c.dep_ == "punct" and c.i > head.i) or
+    cut = {t.i for c in head.children if c.dep_ in ("conj", "cc", "relcl") or
+           (c.dep_ == "appos" and not _bracketed(doc, c)) or
+           (c.dep_ == "punct" and c.i > head.i and not (c.text == ")" and _bracketed(doc, doc[c.i - 1]))) or
            (c.dep_ == "prep" and (c.lower_ in _TIME_PREPS or any(
                g.ent_type_ in ("DATE", "TIME") for g in c.children)))
            for t in c.subtree}
     toks = [t.i for t in head.subtree if t.i not in cut]
     start = min(toks[0], span.start)
     end = max(i for i in toks if i <= max(toks))
-    while end > start and doc[end].is_punct:
+    while end > start and doc[end].is_punct and not (doc[end].text == ")" and _bracketed(doc, doc[end - 1])):
         end -= 1
     end = max(end, span.end - 1)
     return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
+def _bracketed(doc, tok) -> bool:
+    """An apposition in brackets right after its head: the acronym of a name ("The National
+    Security Council ( NSC )"), part of the mention as the span data mark it."""
+    left = tok.left_edge.i if doc[tok.left_edge.i].text == "(" else tok.left_edge.i - 1
+    return tok.dep_ == "appos" and left == tok.head.i + 1 and doc[left].text == "(" and tok.i - left <= 4
 
 
 class _ChunkActors:

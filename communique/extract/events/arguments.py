@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .candidates import CAPTIVES, LABOUR_SUBJECTS, Candidate, main_child
-from .doers import HAPPEN_VERBS, passive_agents, reported_sayer, through_instrument
+from .doers import HAPPEN_VERBS, object_antecedent, passive_agents, reported_sayer, through_instrument
 from .tree import (LIGHT_VERBS, NOT_ACTORS, POLICE_SUBJECTS, QUANTIFIERS, RELATIVE_PRONOUNS,
                    expand, governing_verb, is_entityish, is_passive, lemma, objects, pobjs,
                    prep_children, prep_objects, subjects, word_set)
@@ -108,7 +108,6 @@ def assign(c: Candidate, token_actor: dict[int, str]) -> Roles:
     return roles
 
 
-
 # Where an act of violence falls besides its object: "shot at a police station", "an attack
 # on a checkpoint", "the killing of two soldiers".
 VICTIM_PREPS = ("at", "on", "against", "of")
@@ -184,7 +183,7 @@ def actor_ids(toks: list, token_actor) -> list[str]:
 
 
 def _sayer_ids(tok, token_actor, first: bool = False) -> list[str]:
-    sayer = reported_sayer(tok, first)
+    sayer = reported_sayer(tok, first) or (object_antecedent(tok) if first else None)
     return [] if sayer is None else [i for h in expand(sayer) for i in ids_for(h, token_actor)]
 
 
@@ -208,8 +207,6 @@ def _parties(noun, token_actor) -> list:
     if noun.dep_ == "dobj" and lemma(noun.head) == "have":
         return subjects(noun.head)
     return []
-
-
 
 
 def _first_pass(c: Candidate, reading, token_actor) -> Roles:
@@ -373,7 +370,6 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
                  between=between)
 
 
-
 # ---------------------------------------------------------------- recipients the first pass missed
 
 # Prepositions by which a noun phrase names whom it concerns or who owns it: "aid to X",
@@ -474,20 +470,25 @@ def _owners(toks, token_actor, avoid: set[str], preps=OWNER_PREPS) -> list:
 AREA_MODES = {"curfew", "martial-law", "restrict", "withhold", "censor"}
 
 
-def _area_recipient(c: Candidate, token_actor, avoid: set[str]) -> list:
+def _area_recipient(c: Candidate, token_actor, avoid: set[str], deep: bool = False) -> list:
     tok = c.tok
     anchors = [tok]
     if tok.pos_ in ("NOUN", "PROPN") and governing_verb(tok) is not None:
         anchors.append(governing_verb(tok))
-    cands = [g for a in anchors for p in prep_children(a, ("in", "across", "throughout"))
-             for g in pobjs(p) if g.ent_type_ == "GPE"]
+    for a in anchors if deep else []:  # "agreed to set up a station at Digha": the act agreed to
+        anchors += [x for x in a.children if x.dep_ in ("xcomp", "dobj", "conj") and x.i > a.i]
+    cands = [g for a in anchors for p in prep_children(a, ("in", "across", "throughout") + ("at",) * deep)
+             for g in pobjs(p) if g.ent_type_ in ("GPE",) + ("LOC",) * deep]
     return _owners(cands, token_actor, avoid)
 
 
 def _more_recipients(c: Candidate, roles: Roles, token_actor) -> list:
     found = _more_recipients_1(c, roles, token_actor)
-    if not found and c.reading.type == "COERCE" and c.reading.mode in AREA_MODES:
-        found = _area_recipient(c, token_actor, set(actor_ids(roles.actors, token_actor)))
+    # where no party is named, a concession falls on the place it is made in ("agreed to lay down
+    # their weapons in eastern Lebanon", "In Colombia, the ELN declared a ceasefire"), as PLV and
+    # ConfliBERT mark it (not a plan: "agreed to set up an institute in Berlin")
+    if not found and (c.reading.type == "COERCE" and c.reading.mode in AREA_MODES or c.reading.type == "CONCEDE"):
+        found = _area_recipient(c, token_actor, set(actor_ids(roles.actors, token_actor)), c.reading.type != "COERCE")
     return found
 
 
@@ -624,7 +625,6 @@ def _relative_object(verb):
             return None
         v = v.head
     return None
-
 
 
 # Acts two parties do together: "X and Y agreed", "X held talks with Y", "X and Y signed a

@@ -319,8 +319,15 @@ def _needs_guilty(tok, token_actor) -> bool:
                if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advmod"))
 
 
+# What is met by satisfying it, not by meeting someone: "until their demands are met".
+MET_WANTS = {"demand", "target", "goal", "deadline", "requirement", "condition", "need", "standard",
+             "criterion", "criteria", "expectation", "obligation", "rule", "commitment", "quota"}
+
+
 def _needs_meet(tok, token_actor) -> bool:
-    # "met Erdogan", "met in Geneva" - but not "meet these targets"
+    # "met Erdogan", "met in Geneva" - but not "meet these targets", "demands are met"
+    if any(lemma(o) in MET_WANTS for o in objects(tok) if o.dep_ in ("dobj", "nsubjpass")):
+        return False
     objs = [o for o in objects(tok) if o.dep_ == "dobj"]
     return not objs or any(is_entityish(o, token_actor) or o.pos_ == "PROPN" or lemma(o) in (
         "counterpart", "minister", "president", "leader", "delegation", "official", "officials",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from communique.extract.actor_table import PERSON_NOUNS
 
-from .tree import NOT_ACTORS, REPORTING_VERBS, lemma, pobjs, prep_children, prep_objects
+from .tree import NOT_ACTORS, REPORTING_VERBS, lemma, pobjs, prep_children, prep_objects, subjects
 
 # Verbs by which a happening is told to have happened: "clashes erupted between X and Y".
 HAPPEN_VERBS = {"erupt", "break", "take", "occur", "happen", "ensue", "report", "break out", "flare",
@@ -114,3 +114,21 @@ def reported_sayer(tok, first: bool = False):
             sayer.ent_type_ == "PERSON" or (lemma(sayer) in PERSON_NOUNS and sayer.tag_ == "NN")):
         return None
     return sayer
+
+
+def object_antecedent(tok):
+    """"Trump called Erdogan and urged *him* to ...", "filed a lawsuit against X, accusing *him*",
+    "held 2,000 people to use *them* as shields": an object pronoun stands for the nearest
+    person (for "him" / "her") or plural noun (for "them") named before it in its sentence
+    that is not the subject of its own clause (the head token, or None)."""
+    if tok.lower_ not in ("him", "her", "them") or tok.dep_ not in ("dobj", "dative", "pobj"):
+        return None
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    own = {x.i for s in subjects(verb) for x in [s] + list(s.conjuncts)}
+    for t in reversed(tok.doc[tok.sent.start:tok.i]):
+        if t.i in own or t.dep_ in ("compound", "poss", "amod", "nmod") or t.ent_type_ in NOT_ACTORS:
+            continue
+        if tok.lower_ == "them" and t.tag_ in ("NNS", "NNPS") or tok.lower_ != "them" and (
+                t.ent_type_ == "PERSON" and t.pos_ == "PROPN" or lemma(t) in PERSON_NOUNS and t.tag_ == "NN"):
+            return t
+    return None
