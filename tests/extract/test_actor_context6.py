@@ -7,22 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.record import Article
-
-
-def _record(coder, text):
-    return coder.code(Article(text=text, id="t")).to_dict()
-
-
-def _event(rec, etype):
-    evs = [e for e in rec["events"] if e["type"] == etype]
-    assert evs, [(e["type"], e["trigger"]["text"]) for e in rec["events"]]
-    return evs[0]
-
-
-def _names(rec, ids):
-    by = {a["id"]: a for a in rec["actors"]}
-    return [(by[i]["name"], by[i]["country"]) for i in ids]
+from .records import event as _event, names as _names, record as _record
 
 
 def _actor(rec, text):

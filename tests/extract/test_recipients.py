@@ -9,7 +9,8 @@ import pytest
 
 from communique.models.event_model import model_available
 from communique.models.role_tagger import tagger_available
-from communique.record import Article
+
+from .records import record as _record
 
 MODES = ["rules", pytest.param("model", marks=pytest.mark.skipif(
     not (model_available() and tagger_available()), reason="no event model or role tagger is shipped"))]
@@ -26,10 +27,6 @@ def coders(coder):
             made[mode] = Coder(event_model=True)
         return made[mode]
     return get
-
-
-def _record(coder, text):
-    return coder.code(Article(text=text, id="t")).to_dict()
 
 
 def _roles(rec, etype):

@@ -1,0 +1,23 @@
+"""Small readers of a coded record shared by the actor and recipient tests."""
+
+from __future__ import annotations
+
+from communique.record import Article
+
+
+def record(coder, text):
+    """The record of ``text`` as a dict."""
+    return coder.code(Article(text=text, id="t")).to_dict()
+
+
+def event(rec, etype):
+    """The record's first event of type ``etype``; fails, listing the events, if none."""
+    evs = [e for e in rec["events"] if e["type"] == etype]
+    assert evs, [(e["type"], e["trigger"]["text"]) for e in rec["events"]]
+    return evs[0]
+
+
+def names(rec, ids):
+    """(name, country) of the actors with these ids, in order."""
+    by = {a["id"]: a for a in rec["actors"]}
+    return [(by[i]["name"], by[i]["country"]) for i in ids]
