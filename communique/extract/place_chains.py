@@ -146,7 +146,7 @@ def mention_candidates(text: str, variants: bool = True) -> tuple[str, list[Gaze
 
 # the words after a name that make it a first-level unit ("Merida state")
 UNIT_WORDS = {"state", "province", "governorate", "region", "department", "oblast",
-               "prefecture"}
+              "prefecture"}
 
 
 def unit_abroad(name: str, with_word: str) -> bool:

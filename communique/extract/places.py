@@ -95,6 +95,13 @@ _SLOT_DIRECTIONS = {"central", "northern", "southern", "eastern", "western", "do
 _NEIGHBOURHOOD_WORDS = {"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods"}
 _NEIGHBOURHOOD = re.compile(r"\s+(?:" + "|".join(_NEIGHBOURHOOD_WORDS) + r")\b", re.IGNORECASE)
 
+def _neighbourhood(text: str, doc_text: str, end: int) -> bool:
+    """Is the mention ``text`` (ending at ``end``) called a neighbourhood, by its own last
+    word or the word after it ("the Fonseca neighborhood")?"""
+    return text.split()[-1].lower() in _NEIGHBOURHOOD_WORDS or bool(
+        _NEIGHBOURHOOD.match(doc_text[end:end + 16]))
+
+
 _SLOT_PREPS = {"in", "near", "outside", "at", "around", "across", "inside", "into", "toward",
                "towards"}
 
@@ -533,8 +540,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         if not is_dl and _far_fetched(best, countries, qual, missions_only):
             continue
         if not is_dl and best.country not in countries and countries and not tags(best) & qual \
-                and _NEIGHBOURHOOD.match(doc_text[end:end + 16] if text.split()[-1].lower()
-                                         not in _NEIGHBOURHOOD_WORDS else " neighbourhood"):
+                and _neighbourhood(text, doc_text, end):
             # a part of a town is in the town's country: "in the Fonseca neighborhood" of a
             # note on Niteroi, Rio de Janeiro is no Fonseca of neighbouring Colombia
             continue

@@ -195,8 +195,8 @@ def lost_subject(verb) -> list:
         if p.dep_ != "prep" or p.lower_ not in ("in", "at") or p.i > verb.i:
             continue
         for g in pobjs(p):
-            if g.pos_ == "PROPN" and _people_beside(g, verb):
-                return _people_beside(g, verb)
+            if g.pos_ == "PROPN" and (people := _people_beside(g, verb)):
+                return people
     return []
 
 
