@@ -19,6 +19,7 @@ from typing import Any
 from communique.extract.syntax import tokens_where, tokens_with_pos
 from communique.kb import generic_sector
 from communique.lexicon import Entry, Lexicon
+from communique.word_lists import word_list
 
 from .acled_reading import CIVILIAN_SECTORS
 
@@ -30,76 +31,28 @@ TRIGGER = "trigger"
 DEMAND = "demand"
 BLAME = "blame"
 
-NON_VIOLENT_CAUSES = {"fire", "blaze", "flood", "floods", "flooding", "storm", "hurricane", "typhoon",
-                      "cyclone", "earthquake", "quake", "tsunami", "crash", "accident", "disease",
-                      "virus", "covid", "covid-19", "coronavirus", "pandemic", "epidemic", "outbreak",
-                      "heat", "heatwave", "landslide", "avalanche", "drought", "famine", "collapse",
-                      "overdose", "cancer", "illness", "lightning", "wildfire", "wildfires", "cold"}
-CAPTIVES = {"prisoner", "prisoners", "hostage", "hostages", "detainee", "detainees", "captive",
-            "captives", "activist", "activists", "journalist", "journalists", "people", "person",
-            "persons", "soldier", "soldiers", "sailor", "sailors", "fisherman", "fishermen",
-            "worker", "workers", "national", "nationals", "citizen", "citizens", "civilian",
-            "civilians", "leader", "leaders", "member", "members", "student", "students", "man",
-            "men", "woman", "women", "child", "children", "official", "officials", "suspect",
-            "suspects", "protester", "protesters", "dissident", "dissidents", "opponent",
-            "opponents", "crew", "pilot", "pilots", "him", "her", "them", "minister", "ministers",
-            "candidate", "blogger", "bloggers", "lawyer", "lawyers", "tourist", "tourists",
-            "missionary", "missionaries", "refugee", "refugees", "migrant", "migrants"}
-METAPHOR_OBJECTS = {
-    "corruption", "poverty", "disease", "crime", "virus", "pandemic", "inflation", "climate",
-    "drug", "drugs", "covid", "covid-19", "coronavirus", "cancer", "hunger", "unemployment",
-    "fire", "fires", "wildfire", "wildfires", "terrorism", "extremism", "illness", "hate",
-    "misinformation", "disinformation", "odds", "charges", "charge", "case", "election",
-    "battle", "way", "word", "words", "price", "prices",
-}
-METAPHOR_MODIFIERS = {"trade", "price", "currency", "tariff", "culture", "cultural", "word", "propaganda",
-                      "media", "class", "drug", "bidding", "turf", "legal", "political", "tax",
-                      "budget", "flame", "custody", "ratings", "console", "format", "rap"}
+NON_VIOLENT_CAUSES = word_list("non_violent_causes")
+CAPTIVES = word_list("captives")
+METAPHOR_OBJECTS = word_list("metaphor_objects")
+METAPHOR_MODIFIERS = word_list("metaphor_modifiers")
 # Nouns that name an office or a state body: their plural still protests officially
 # ("officials protested", "the ministries protested"; manual, ACCUSE: a diplomatic protest)
-OFFICE_NOUNS = {"official", "officials", "diplomat", "diplomats", "minister", "ministers",
-                "ministry", "ministries", "government", "governments", "authority",
-                "authorities", "embassy", "embassies", "country", "countries", "state", "states",
-                "leader", "leaders", "lawmaker", "lawmakers", "legislator", "legislators",
-                "ambassador", "ambassadors", "envoy", "envoys", "spokesman", "spokesperson"}
-LABOUR_SUBJECTS = {"worker", "workers", "union", "unions", "teacher", "teachers", "employee",
-                   "employees", "staff", "doctor", "doctors", "nurse", "nurses", "driver",
-                   "drivers", "miner", "miners", "pilot", "pilots", "student", "students"}
-CONFLICT_CUES = {
-    "troops", "soldier", "soldiers", "army", "military", "militant", "militants", "rebel",
-    "rebels", "insurgent", "insurgents", "fighter", "fighters", "attack", "attacks", "killed",
-    "kill", "killing", "clash", "clashes", "fighting", "war", "shelling", "bomb", "bombing",
-    "airstrike", "airstrikes", "missile", "missiles", "gunmen", "wounded", "violence", "army",
-    "forces", "escalation", "offensive", "combat", "ceasefire", "artillery", "battle",
-    "tensions", "hostilities", "insurgency", "terrorist", "terrorists", "deadly",
-    # recurring in ACLED's notes ("explosions involving unknown weapons near Zolote-4",
-    # "in both directions of the frontline")
-    "weapons", "frontline", "mortars", "projectiles", "shots", "militia", "militias", "arms",
-    "machineguns",
-    # weapons that go off with no one named using them ("a landmine injured a villager", "the
-    # grenade explosion wounded her"; PLOVER manual, ASSAULT explosives: mines, IEDs)
-    "landmine", "landmines", "ied", "ieds", "grenade", "grenades", "explosives",
-}
+OFFICE_NOUNS = word_list("office_nouns")
+LABOUR_SUBJECTS = word_list("labour_subjects")
+CONFLICT_CUES = word_list("conflict_cues")
 # Who gathers to protest ("hundreds of protesters gathered in Najaf"), what explodes as a weapon
 # ("an IED exploded"), and what strikes from the air ("the air force targeted positions").
 # places where a protest is held ("protested in the city centre", "at the main square")
-PROTEST_SITES = {"city", "town", "village", "square", "street", "streets", "centre", "center",
-                 "district", "capital", "front", "market"}
-PROTESTER_SUBJECTS = {"protester", "protesters", "protestor", "protestors", "demonstrator",
-                      "demonstrators", "marcher", "marchers"}
+PROTEST_SITES = word_list("protest_sites")
+PROTESTER_SUBJECTS = word_list("protester_subjects")
 # what people gather to do when they gather to protest ("gathered to demand", "demanding")
-PROTEST_PURPOSES = {"demand", "protest", "denounce", "condemn", "demonstrate", "chant"}
-EXPLOSIVE_SUBJECTS = {"ied", "ieds", "rcied", "vbied", "pbied", "uvied", "bomb", "bombs", "mine",
-                      "mines", "landmine", "landmines", "device", "devices", "explosive",
-                      "explosives", "grenade", "grenades", "shell", "shells", "mortar", "rocket",
-                      "rockets", "missile", "missiles", "projectile", "projectiles"}
-AIRCRAFT_WORDS = {"aircraft", "aircrafts", "airplane", "airplanes", "plane", "planes", "jet", "jets",
-                  "warplane", "warplanes", "helicopter", "helicopters", "bomber", "bombers"}
-CLAIM_VERBS = {"claim", "allege", "purport"}
+PROTEST_PURPOSES = word_list("protest_purposes")
+EXPLOSIVE_SUBJECTS = word_list("explosive_subjects")
+AIRCRAFT_WORDS = word_list("aircraft_words")
+CLAIM_VERBS = word_list("claim_verbs")
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 OCCASION_MARKS = {"after", "before", "when", "while", "as", "since", "because", "once", "until"}
-ALLEGATION_NOUNS = {"accusation", "allegation", "charge", "claim", "rumor", "rumour",
-                    "suggestion", "assertion"}
+ALLEGATION_NOUNS = word_list("allegation_nouns")
 
 # The entries behind demand and blame candidates: what the lexicon would say for them.
 DEMAND_ENTRY = Entry(lemma="must", pos="verb", type="REQUEST", mode=None, contexts=(),
@@ -320,8 +273,7 @@ def _needs_guilty(tok, token_actor) -> bool:
 
 
 # What is met by satisfying it, not by meeting someone: "until their demands are met".
-MET_WANTS = {"demand", "target", "goal", "deadline", "requirement", "condition", "need", "standard",
-             "criterion", "criteria", "expectation", "obligation", "rule", "commitment", "quota"}
+MET_WANTS = word_list("met_wants")
 
 
 def _needs_meet(tok, token_actor) -> bool:
