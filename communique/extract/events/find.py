@@ -13,6 +13,7 @@ from communique.extract.fatalities import PERSON_NOUNS, casualties
 from communique.extract.syntax import doc_text
 from communique.kb import longest_sector_phrase, sector_of as sector_of_word
 from communique.lexicon import Entry, Lexicon, cameo_info, load_lexicon, plover_score
+from communique.word_lists import word_list
 
 from . import acled_reading, arguments, classify, modality, model
 from .candidates import Candidate, drop_protest_topics, find_candidates
@@ -184,13 +185,13 @@ def _untriggered(doc, event_model) -> list[Candidate]:
 
 # who takes part in a riot: unarmed people (communique/data sectors), the opposition
 CROWD_SECTORS = acled_reading.CIVILIAN_SECTORS | {"OPP"}
-RIOT_WORDS = {"rioter", "rioters"}
+RIOT_WORDS = word_list("riot_words")
 
 
 # modes of violence from afar, which a target cannot answer (ACLED: remote violence)
 REMOTE_MODES = ("heavy-weapons", "explosives")
 # what fire is answered with or by: "fired back", "returned fire", "responded to the shelling"
-ANSWERED = {"fire", "gunfire", "shelling", "attack", "attacks", "assault"}
+ANSWERED = word_list("answered")
 
 
 def _fire_answered(doc) -> tuple[set[int], set[int]]:
@@ -230,7 +231,7 @@ def _crowd_fight(c, ids, sector_of, token_actor) -> bool:
 
 
 # words that name a side of a fight as people together, not as an armed body
-GROUP_SIDES = {"group", "community"}
+GROUP_SIDES = word_list("group_sides")
 
 
 def _unarmed_groups(tok, ids, sector_of, token_actor) -> bool:
@@ -260,8 +261,8 @@ def _unarmed_groups(tok, ids, sector_of, token_actor) -> bool:
 
 # arms that make a group an armed one; words of ethnic and clan groups, which ACLED codes as
 # identity militias when they fight
-ARMS = {"firearm", "gun", "rifle", "pistol", "weapon", "gunfire", "gunshot"}
-KIN_GROUPS = {"ethnic", "tribal", "tribe", "clan", "family", "faction"}
+ARMS = word_list("arms")
+KIN_GROUPS = word_list("kin_groups")
 
 
 def _riot_paragraphs(doc, staged, sector_of, token_actor) -> set[int]:
@@ -324,8 +325,7 @@ def _is_crowd(actors, actor_ids, sector_of) -> bool:
 
 
 # what a protest burns as a symbol, not as violence ("burned an effigy", "burning flags")
-BURNT_SYMBOLS = {"flag", "effigy", "portrait", "picture", "photo", "photograph", "poster",
-                 "candle", "copy", "image"}
+BURNT_SYMBOLS = word_list("burnt_symbols")
 
 
 def _protesters_fire(tok, token_actor, sector_of) -> bool:
@@ -374,7 +374,7 @@ def _hurt_in(tok) -> list:
     return [k for k in p.head.children if k.dep_ in ("nsubjpass", "nsubj")]
 
 
-HARM_VERBS = {"kill", "injure", "wound", "hurt", "die", "shoot", "maim"}
+HARM_VERBS = word_list("harm_verbs")
 
 
 def _lost_subjects(tok) -> list:
@@ -473,23 +473,22 @@ def _defenceless(v) -> bool:
 
 
 # victim nouns that name someone accused, not fighting (sectors.tsv gives them CRM)
-DEFENCELESS_HEADS = {"suspect"}
+DEFENCELESS_HEADS = word_list("defenceless_heads")
 # people nouns a victim may be besides fatalities.PERSON_NOUNS (plurals and collectives the
 # lemmatiser keeps, and what is found of a victim: "a female body was found")
-ONE_SIDED_PEOPLE = {"people", "men", "women", "children", "family", "body", "corpse", "youth",
-                    "youths", "persons", "resident", "villager", "civilian"}
+ONE_SIDED_PEOPLE = word_list("one_sided_people")
 # ASSAULT modes that say nothing of who the victims are (remote means, abduction, sexual
 # violence, beatings and killings already tell what ACLED makes of them)
 OPEN_MODES = (None, "firearms", "primitive")
-ARMED_PEOPLE = {"guard", "bodyguard"}
+ARMED_PEOPLE = word_list("armed_people")
 # places where people live or work the land that an attack falls on (ACLED codebook, violence
 # against civilians: an armed group's attack on a village, a farm, a cattle camp; "attacked
 # Natuco village", "attacked the village of X"): their people are its victims
-SETTLEMENTS = {"village", "hamlet", "settlement", "farm", "homestead", "house", "home"}
+SETTLEMENTS = word_list("settlements")
 # camps where people live ("a cattle camp", "a refugee camp"), not a training or army camp
-CAMP_PEOPLE = {"cattle", "refugee", "idp", "displacement", "displaced"}
-PROTESTERS = {"protester", "protestor", "demonstrator", "rioter"}
-CROWD_HEADS = {"mob", "crowd", "group"}
+CAMP_PEOPLE = word_list("camp_people")
+PROTESTERS = word_list("protesters")
+CROWD_HEADS = word_list("crowd_heads")
 
 
 def _mob_or_one_sided(d: classify.Decision, c, actors, actor_ids, recipient_ids, people,
