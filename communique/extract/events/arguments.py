@@ -21,35 +21,18 @@ from .doers import HAPPEN_VERBS, object_antecedent, passive_agents, reported_say
 from .tree import (LIGHT_VERBS, NOT_ACTORS, POLICE_SUBJECTS, QUANTIFIERS, RELATIVE_PRONOUNS,
                    expand, governing_verb, is_entityish, is_passive, lemma, objects, pobjs,
                    prep_children, prep_objects, subjects, word_set)
+from communique.word_lists import word_list
 
-CUSTODY = {"jail", "prison", "custody", "detention", "captivity", "house", "arrest", "hospital", "camp"}
+CUSTODY = word_list("custody")
 # Objects that name the act itself ("imposed sanctions", "cut ties"), never its recipient.
-ACT_OBJECTS = {
-    "sanction", "sanctions", "embargo", "tariff", "tariffs", "duty", "duties", "aid", "assistance",
-    "funding", "fund", "funds", "money", "loan", "loans", "grant", "ties", "tie", "relation",
-    "relations", "talk", "talks", "negotiation", "negotiations", "curfew", "restriction",
-    "restrictions", "ban", "blockade", "troops", "forces", "force", "soldier", "soldiers", "fire",
-    "weapon", "weapons", "arm", "arms", "supply", "supplies", "food", "agreement", "deal", "treaty",
-    "accord", "pact", "memorandum", "protest", "protests", "demonstration", "strike", "rally",
-    "lawsuit", "suit", "complaint", "charges", "case", "information", "intelligence", "data",
-    "evidence", "cooperation", "trade", "flights", "imports", "exports", "shipments", "deliveries",
-    "membership", "participation", "presence", "emergency", "law", "state", "gas", "cannon",
-    "shot", "shots", "missile", "missiles", "rocket", "rockets", "test", "tests", "asylum",
-    "relief", "equipment", "medicine", "medicines", "vaccine", "vaccines", "million", "billion",
-    "$", "dollars", "euros", "pounds", "permission", "access", "power", "electricity", "water",
-    "internet", "disinformation", "misinformation", "propaganda", "value", "importance",
-    "ceasefire", "truce", "compromise", "settlement", "understanding", "consensus", "measures",
-    "rules", "step", "steps", "tanks", "warships", "jets", "border", "borders", "crossing",
-    "crossings", "airspace", "exercise", "exercises", "drill", "drills",
-}
+ACT_OBJECTS = word_list("act_objects")
 # Types whose trigger's named object is what is sent or given: "sent troops", "sent aid".
 SENT_TYPES = {"MOBILIZE", "AID"}
-MOBILIZED = {"army", "military", "navy", "reservist", "reservists", "battalion", "brigade", "unit",
-             "units", "platoon", "contingent", "regiment", "division", "marines", "police"}
+MOBILIZED = word_list("mobilized")
 # Words of mediating: "a mediation effort between X and Y" receives X and Y.
-MEDIATION = {"mediation", "mediate", "mediating"}
+MEDIATION = word_list("mediation")
 # What is sought from a country by going there: "sought refuge in Bangladesh".
-REFUGE = {"refuge", "asylum", "sanctuary", "shelter"}
+REFUGE = word_list("refuge")
 # Which preposition introduces the recipient, by event type.
 RECIPIENT_PREPS = {
     "ASSAULT": ("on", "against", "at", "upon", "into"),
@@ -133,17 +116,9 @@ def victims(tok) -> list:
 
 
 # Heads whose "of" phrase names whom they belong to: "the government of X", "a group of X".
-OF_MEMBER_NOUNS = {
-    "government", "minister", "ministry", "president", "leader", "leadership", "people",
-    "forces", "army", "military", "police", "authorities", "authority", "state",
-    "republic", "kingdom", "parliament", "officials", "official", "troops", "group", "delegation",
-    "team", "coalition", "member", "members", "head", "chief", "chairman", "spokesman",
-    "spokeswoman", "spokesperson", "representative", "representatives", "envoy", "ambassador",
-    "commander", "commanders", "unit", "units", "contingent", "wing", "branch", "leaders",
-}
+OF_MEMBER_NOUNS = word_list("of_member_nouns")
 # Institutions that belong to the country they are "in": "police in Japan", "a court in Argentina".
-LOCAL_INSTITUTIONS = {"police", "authorities", "authority", "court", "judge", "prosecutor",
-                      "prosecutors", "officials", "official", "government", "parliament"}
+LOCAL_INSTITUTIONS = word_list("local_institutions")
 
 
 def ids_for(tok, token_actor, depth: int = 0) -> list[str]:
@@ -379,35 +354,19 @@ OWNER_PREPS = ("to", "on", "against", "of", "for", "from", "by", "in", "into", "
 # "the arrest of X", "the release of X", "the invasion of X", "criticism of X".
 OBJECTIVE_OF_TYPES = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "ACCUSE", "CONCEDE"}
 # Verbs of giving, whose indirect object receives: "granted X permission", "gave X access".
-GIVING_VERBS = {"give", "grant", "offer", "deny", "award", "hand", "extend", "promise", "lend",
-                "allow"}
+GIVING_VERBS = word_list("giving_verbs")
 # Types whose framing verb's complement names the recipient: "agreed to provide Sri Lanka
 # with ...", "pledged to work with China", "refused to meet with the envoy".
 FRAMED_TYPES = {"AGREE", "CONCEDE", "REJECT", "THREATEN", "REQUEST", "SUPPORT", "COOPERATE", "AID"}
 
 
 # Common nouns that name people, bodies or places that can be at the receiving end of an act.
-PARTY_NOUNS = CAPTIVES | POLICE_SUBJECTS | LABOUR_SUBJECTS | {
-    "government", "governments", "administration", "regime", "authorities", "ministry", "country",
-    "countries", "nation", "nations", "state", "states", "group", "groups", "militant", "militants",
-    "rebel", "rebels", "insurgent", "insurgents", "fighter", "fighters", "army", "armies", "military",
-    "embassy", "consulate", "council", "parliament", "court", "party", "parties", "organization",
-    "organisation", "agency", "agencies", "company", "companies", "bank", "banks", "delegation",
-    "counterpart", "counterparts", "ally", "allies", "neighbour", "neighbours", "neighbor",
-    "neighbors", "victim", "victims", "family", "families", "community", "communities", "village",
-    "villages", "town", "towns", "city", "cities", "region", "province", "republic", "kingdom",
-    "president", "premier", "king", "queen", "prince", "envoy", "ambassador", "ambassadors",
-    "diplomat", "diplomats", "spokesman", "inspector", "inspectors", "employee", "employees",
-    "follower", "followers", "supporter", "supporters", "militia", "militias", "opposition",
-    "ngo", "ngos", "agency", "media", "newspaper", "refugee", "refugees", "population", "populations",
-    "residents", "villagers", "farmers", "ranchers", "settlers", "team", "head", "chief",
-}
-CREATION_VERBS = {"set", "establish", "create", "build", "form", "open", "launch", "found",
-                  "construct", "start", "organize", "organise", "hold", "appoint", "name", "elect"}
+PARTY_NOUNS = CAPTIVES | POLICE_SUBJECTS | LABOUR_SUBJECTS | word_list("party_nouns")
+CREATION_VERBS = word_list("creation_verbs")
 
 
 # What is sent as a verb's object ("sent troops", in ACT_OBJECTS) but is a party deeper in.
-ARMED_BODIES = {"forces", "force", "troops", "soldiers", "soldier"}
+ARMED_BODIES = word_list("armed_bodies")
 
 
 def _party_like(tok) -> bool:
@@ -604,7 +563,7 @@ def _framed_recipient(verb, token_actor, avoid: set[str]) -> list:
 
 # Verbs whose subject undergoes the act their object names: "faced sanctions", "received aid",
 # "drew criticism", "came under attack".
-UNDERGO_VERBS = {"face", "receive", "suffer", "endure", "draw", "attract", "undergo", "sustain", "incur"}
+UNDERGO_VERBS = word_list("undergo_verbs")
 
 
 def _undergoes(noun, verb) -> bool:
