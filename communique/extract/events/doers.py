@@ -10,16 +10,14 @@ recurring phrasings of the ACLED train part's notes (issue 12).
 from __future__ import annotations
 
 from communique.extract.actor_table import PERSON_NOUNS
+from communique.word_lists import word_list
 
 from .tree import NOT_ACTORS, REPORTING_VERBS, lemma, pobjs, prep_children, prep_objects, subjects
 
 # Verbs by which a happening is told to have happened: "clashes erupted between X and Y".
-HAPPEN_VERBS = {"erupt", "break", "take", "occur", "happen", "ensue", "report", "break out", "flare",
-                "resume", "continue", "rage"}
+HAPPEN_VERBS = word_list("happen_verbs")
 # Acts of violence in whose course one is hurt: "killed in an attack by X", "during a police raid".
-ATTACK_NOUNS = {"attack", "attacks", "raid", "raids", "operation", "operations", "ambush", "airstrike",
-                "airstrikes", "strike", "strikes", "assault", "offensive", "shelling", "bombing",
-                "bombardment", "crackdown", "gunfire", "fire", "shooting", "crossfire"}
+ATTACK_NOUNS = word_list("attack_nouns")
 
 
 def passive_agents(verb) -> list:
@@ -53,8 +51,7 @@ def passive_agents(verb) -> list:
 
 
 # Words of a fight both sides wage, whose other side is named with "with".
-FIGHT_WORDS = {"clash", "clashes", "fighting", "fight", "firefight", "gunfight", "shootout",
-               "skirmish", "skirmishes", "exchange", "exchanging", "battle", "confrontation"}
+FIGHT_WORDS = word_list("fight_words")
 # Verbs that name who is held to have done an act: "an attack attributed to X", "blamed on X".
 ATTRIBUTING = {"attribute": ("to",), "blame": ("on",), "claim": ("by",), "carry": ("by",),
                "perpetrate": ("by",), "launch": ("by",)}

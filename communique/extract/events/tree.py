@@ -10,18 +10,16 @@ from __future__ import annotations
 from typing import Iterable
 
 from communique.extract.syntax import light_verbs, speech_verbs
+from communique.word_lists import word_list
 
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
 # Verbs that carry an event noun: "launched an attack", "expressed opposition", "held talks".
 LIGHT_VERBS = light_verbs("event")
 # "X says Y must ...": verbs that report someone's act or demand (data/speech_verbs.txt).
 REPORTING_VERBS = speech_verbs("report")
-QUANTIFIERS = {"some", "part", "all", "most", "many", "thousands", "hundreds", "dozens", "rest",
-               "number", "bulk", "half", "majority", "tons", "tonnes", "worth", "batch", "shipment"}
+QUANTIFIERS = word_list("quantifiers")
 # Subjects that act for a state even when no actor is named: "police arrested ...".
-POLICE_SUBJECTS = {"police", "officer", "officers", "agent", "agents", "force", "forces",
-                   "troops", "soldier", "soldiers", "authority", "authorities", "army",
-                   "military", "policeman", "policemen", "fbi", "investigator", "investigators"}
+POLICE_SUBJECTS = word_list("police_subjects")
 
 
 # Entity kinds that never name an actor ("on Friday", "two", "$5 million").
