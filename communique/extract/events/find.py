@@ -15,7 +15,7 @@ from communique.kb import longest_sector_phrase, sector_of as sector_of_word
 from communique.lexicon import Entry, Lexicon, cameo_info, load_lexicon, plover_score
 from communique.word_lists import word_list
 
-from . import acled_reading, arguments, classify, modality, model
+from . import acled_reading, arguments, classify, modality, model, note_tags
 from .candidates import Candidate, drop_protest_topics, find_candidates
 from .dedupe import dedupe
 from .hit import EventHit
@@ -56,6 +56,14 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
     if event_model is not None and not staged:
         # a text in which the lexicon finds nothing: the model's reading, where its heads agree
         staged = _stage(_untriggered(doc, event_model), token_actor, latest, country_of, between)
+    # ACLED's crowd-size tag: the note's leading act is its demonstration (note_tags)
+    tagged = event_model is None and note_tags.crowd_tagged(doc)
+    if tagged and not staged:
+        found = note_tags.tagged_candidate(doc)
+        classify.read(found)
+        staged = _stage(found, token_actor, latest, country_of, between)
+    lead = next((s[0] for s in staged if s[2].modality == "asserted" and not s[2].negated),
+                None) if tagged else None
     mains = model.main_candidates([(s[0], s[2]) for s in staged]) if event_model else set()
     sentence_types: dict[int, set[str]] = {}
     for s in staged:
@@ -84,6 +92,11 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         if event_model is None and d.type == "ASSAULT":
             d = _mob_or_one_sided(d, c, roles.actors, actor_ids, recipient_ids, people, sector_of,
                                   c.tok.sent.start in two_sided)
+        if c is lead and d.type != "PROTEST":
+            demo = note_tags.protest_mode(staged, note_tags.crowd_violence(d, actor_ids, staged,
+                                                                           sector_of))
+            d = replace(d, type="PROTEST", mode=demo, hosts=None,
+                        cameo=model.cameo_for("PROTEST", demo, d.cameo))
         if d.hosts:
             actor_ids, recipient_ids = d.hosts
         if d.type == "CONSULT" and d.mode != "visit":
