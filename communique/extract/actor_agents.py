@@ -10,18 +10,17 @@ from __future__ import annotations
 
 from .. import kb
 from .actor_table import PERSON_NOUNS, ActorTable, Proto
+from communique.word_lists import word_list
 
 # People named only by nationality: "a Turkish man", "Chinese hackers".
-PEOPLE_NOUNS = {"man", "woman", "national", "citizen", "people", "person", "hacker",
-                "tourist", "businessman", "businesswoman", "activist", "girl", "boy",
-                "family", "crew", "fighter", "sailor", "pilot", "diplomat"}
+PEOPLE_NOUNS = word_list("people_nouns")
 # Heads that name some of a body: its sector is the word before them ("opposition members",
 # "police units"); units with no such word are armed ("Bosnian Serb units").
-PART_NOUNS = {"member", "unit", "element"}
+PART_NOUNS = word_list("part_nouns")
 # Nouns that name a body or a stance: "the Syrian opposition" vs "Iran's opposition to".
-STANCE_NOUNS = {"opposition", "support", "resistance", "leadership"}
+STANCE_NOUNS = word_list("stance_nouns")
 # People nouns that say nothing of whom they belong to: not actors on their own.
-UNOWNED_PEOPLE = {"leader", "representative", "head", "chief", "member", "expert", "counterpart"}
+UNOWNED_PEOPLE = word_list("unowned_people")
 # Entity labels that mark a name: a generic agent word beside one belongs to the name.
 NAME_ENTS = {"ORG", "PERSON", "GPE", "FAC", "LOC", "NORP"}
 
@@ -113,18 +112,7 @@ def national_body(table: ActorTable, tok) -> bool:
 # Nouns a nationality word ties to its country where no body or agent word does: people by
 # what they do or are, and the things an act can target ("a Chinese actor", "Yemeni asylum
 # seekers", "Cypriot ships", "a Georgian cargo plane", "an Afghan army base", "Iranian oil").
-NATIONAL_TARGETS = {
-    "actor", "actress", "artist", "writer", "journalist", "reporter", "blogger", "student",
-    "worker", "labourer", "laborer", "fisherman", "sailor", "seaman", "crew", "seeker",
-    "refugee", "migrant", "immigrant", "national", "citizen", "resident", "tourist", "pilgrim",
-    "stakeholder", "personnel", "sergeant", "captain", "individual", "entity", "organization",
-    "organisation", "company", "firm", "bank", "businessman", "businesswoman", "executive",
-    "scientist", "engineer", "doctor", "prisoner", "detainee", "hostage", "captive", "dissident",
-    "ship", "vessel", "boat", "tanker", "trawler", "plane", "aircraft", "airliner", "jet",
-    "drone", "helicopter", "bus", "truck", "convoy", "base", "outpost", "post", "embassy",
-    "consulate", "airport", "port", "territory", "airspace", "waters", "oil", "goods",
-    "products", "imports", "exports", "interests", "assets", "property", "village", "town",
-}
+NATIONAL_TARGETS = word_list("national_targets")
 
 
 def national_target(table: ActorTable, tok) -> bool:
@@ -152,10 +140,7 @@ def national_target(table: ActorTable, tok) -> bool:
 # Words of attacking a place: "shelled Haifa", "attacks on the Gaza Strip" (PLV's train part
 # marks such places as the target: "shell <t>Haifa</t>", "attacks on <t>the Gaza Strip</t>",
 # "attacks on <t>the rebel-held eastern Ghouta region</t>"; PETRARCH codes a place by its country).
-ATTACK_WORDS = {"attack", "strike", "shell", "shelling", "bomb", "bombing", "bombard",
-                "bombardment", "raid", "airstrike", "invade", "invasion", "blockade", "besiege",
-                "siege", "storm", "pound", "target", "hit", "rocket", "missile", "assault",
-                "offensive", "incursion", "occupy", "occupation"}
+ATTACK_WORDS = word_list("attack_words")
 ATTACK_PREPS = {"on", "against", "upon", "of", "into"}
 
 
@@ -321,10 +306,10 @@ def _generic_agent(table, tok, sector) -> bool:
 CIVILIAN_SECTORS = {"CVL", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED", "REF"}
 # Heads that say only that a body is armed; a sector word before them says which body it is
 # ("police forces", "militia forces", "Gendarmerie forces", "rebel troops").
-FORCE_HEADS = {"force", "forces", "troops", "personnel", "unit", "units", "element", "elements"}
+FORCE_HEADS = word_list("force_heads")
 ARMED_SECTORS = {"MIL", "REB", "PRM", "UAF", "COP", "CRM"}
 # Words that make people of no stated side an armed group: "armed men", "unidentified men".
-ARMED_WORDS = {"armed", "unidentified", "unknown", "masked", "hooded"}
+ARMED_WORDS = word_list("armed_words")
 
 
 def _phrase_sector(table, tok, start: int, sector: str | None) -> str | None:
@@ -352,9 +337,8 @@ def _phrase_sector(table, tok, start: int, sector: str | None) -> str | None:
 
 # Places where civilians live: "shelled residential areas" is an attack on civilians (issue 12;
 # ACLED codes such shelling as violence against civilians where anyone is hit).
-CIVILIAN_PLACES = {"area", "neighbourhood", "neighborhood", "district", "quarter", "home", "house",
-                   "building", "compound", "village"}
-CIVILIAN_WORDS = {"residential", "civilian"}
+CIVILIAN_PLACES = word_list("civilian_places")
+CIVILIAN_WORDS = word_list("civilian_words")
 
 
 def civilian_place(tok) -> bool:
@@ -364,9 +348,8 @@ def civilian_place(tok) -> bool:
 
 
 # Posts held by a state's forces: "fired at the governmental positions" (the army's).
-ARMED_PLACES = {"position", "positions", "post", "posts", "outpost", "outposts", "checkpoint",
-                "checkpoints"}
-ARMED_PLACE_WORDS = {"governmental", "government"}
+ARMED_PLACES = word_list("armed_places")
+ARMED_PLACE_WORDS = word_list("armed_place_words")
 
 
 def armed_place(tok) -> bool:
