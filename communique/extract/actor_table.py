@@ -14,38 +14,26 @@ import numpy
 
 from .. import kb
 from ..record import Actor, Mention
+from ..word_lists import word_list
 from .dates import find_dateline
 from .syntax import body_start, doc_text
 
 # Person nouns that describe a single individual without naming them.
-PERSON_NOUNS = {
-    "official", "diplomat", "minister", "counterpart", "spokesman", "spokeswoman",
-    "spokesperson", "president", "leader", "envoy", "ambassador", "premier",
-    "chancellor", "king", "queen", "prince", "general", "commander", "secretary",
-    "speaker", "senator", "lawmaker", "governor", "mayor", "chief", "head",
-    "negotiator", "representative", "fm", "pm", "ruler", "monarch", "emir",
-    "sheikh", "ayatollah", "cleric", "prosecutor", "judge", "officer",
-    "councillor", "councilor", "adviser", "advisor", "aide", "deputy", "director",
-}
+PERSON_NOUNS = word_list("person_nouns")
 # Words of going somewhere: the country after "to" is where one goes, not one's own.
-JOURNEY_WORDS = {"visit", "trip", "tour", "travel", "fly", "journey", "go", "come", "arrive",
-                 "head", "return", "voyage", "flight"}
+JOURNEY_WORDS = word_list("journey_words")
 # Words by which an agent is of no one country: "foreign forces", "troops on both sides".
-MANY_COUNTRIES = {"foreign", "international", "multinational", "overseas", "both", "rival",
-                  "opposing", "allied", "coalition", "each", "outside"}
+MANY_COUNTRIES = word_list("many_countries")
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Currencies a country word can name without the country acting: "the US dollar exchange
 # rate", "the Lebanese pound".
-CURRENCIES = {"dollar", "pound", "euro", "yuan", "renminbi", "yen", "rupee", "ruble", "rouble",
-              "lira", "peso", "franc", "shilling", "naira", "rand", "dinar", "riyal", "rial",
-              "dirham", "currency", "won", "cedi", "kwacha", "hryvnia", "lari", "manat"}
+CURRENCIES = word_list("currencies")
 
 
 # "Iran-allied", "Iranian-backed", "Tunisia-inspired": the country backs or inspires someone
 # else; the sentence is not thereby set in it (tests/data/actor_countries.tsv's convention:
 # "X-backed" does not make a party X's).
-SPONSOR_WORDS = {"backed", "allied", "aligned", "inspired", "supported", "sponsored", "funded",
-                 "affiliated", "linked", "friendly", "financed", "armed", "trained"}
+SPONSOR_WORDS = word_list("sponsor_words")
 
 
 def is_sponsor_modifier(tok) -> bool:
