@@ -52,6 +52,7 @@ import re
 from spacy.tokens import Span, Token
 
 from communique.extract.syntax import reach, same_paragraph
+from communique.word_lists import word_list
 
 __all__ = ["PERSON_NOUNS", "casualties", "note_deaths", "note_share", "note_toll", "number_value"]
 
@@ -66,35 +67,13 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _VAGUE = {"dozens", "hundreds", "thousands", "scores", "millions", "several", "many",
           "some", "numerous", "countless", "tens", "few"}
 
-_DEATH_VERBS = {"kill", "slay", "massacre", "execute", "behead", "murder", "assassinate",
-                "slaughter", "lynch", "gun", "shoot"}
-_DIE_VERBS = {"die", "perish", "drown"}
+_DEATH_VERBS = word_list("death_verbs")
+_DIE_VERBS = word_list("die_verbs")
 _KILL_VERBS = _DEATH_VERBS - {"shoot", "gun"}  # a shooting kills only when it says so: _shot
 _DEATH_NOUNS = {"death", "fatality", "dead", "life", "body", "corpse", "killing", "casualty_dead"}
-_INJURY_VERBS = {"wound", "injure", "hurt", "maim"}
-_INJURY_NOUNS = {"injury", "injured", "wounded", "wound"}
-PERSON_NOUNS = {"soldier", "policeman", "policewoman", "civilian", "man", "woman", "child",
-                 "boy", "girl", "person", "journalist", "officer", "protester", "protestor",
-                 "student", "worker", "villager", "guard", "militant", "fighter", "trooper",
-                 "demonstrator", "reporter", "official", "teenager", "farmer", "resident",
-                 "pilgrim", "worshipper", "passenger", "driver", "bystander", "member",
-                 "commander", "leader", "cleric", "activist", "citizen", "national", "tourist",
-                 "doctor", "nurse", "teacher", "peacekeeper", "rebel", "insurgent", "gunman",
-                 "bomber", "employee", "contractor", "serviceman", "sailor", "marine", "cop",
-                 "agent", "politician", "lawmaker", "judge", "prisoner", "detainee", "migrant",
-                 "refugee", "infant", "baby", "toddler", "girl", "youth", "inmate", "hostage",
-                 "captive", "soldier", "priest", "monk", "nun", "pastor", "imam", "mayor",
-                 "governor", "minister", "diplomat", "ambassador", "spokesman", "journalist",
-                 # recurring in ACLED's notes: "a drug suspect was killed", "the NDS district
-                 # head and his bodyguard were killed", "killing a woman and her son"
-                 "suspect", "victim", "individual", "chief", "head", "militiaman", "trafficker",
-                 "owner", "father", "mother", "brother", "sister", "son", "daughter", "husband",
-                 "wife", "relative", "sibling", "cadre", "laborer", "labourer", "businessman",
-                 "fisherman", "rioter", "robber", "thief", "delegate", "shopkeeper", "shepherd",
-                 "herder", "pastoralist", "attacker", "combatant", "gendarme", "merchant",
-                 "trader", "vendor", "adolescent", "lieutenant", "photojournalist", "supporter",
-                 "ranger", "veteran", "elder", "tribesman", "bodyguard", "mukhtar", "deacon",
-                 "chairman", "councillor", "councilor", "lawyer", "dealer", "smuggler", "kid", "companion"}
+_INJURY_VERBS = word_list("injury_verbs")
+_INJURY_NOUNS = word_list("injury_nouns")
+PERSON_NOUNS = word_list("victim_nouns")
 
 
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -206,7 +185,7 @@ def _classify(num: Token) -> tuple[str, Token] | None:
     return None
 
 
-_TRY_VERBS = {"attempt", "try", "plan", "threaten", "seek", "want", "vow", "intend", "plot"}
+_TRY_VERBS = word_list("try_verbs")
 
 
 def _role(noun: Token) -> tuple[str, Token]:
