@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from communique import kb
 from communique.extract.fatalities import PERSON_NOUNS
+from communique.word_lists import word_list
 
 __all__ = ["LOC_PREPS", "MOTION", "SPONSOR", "role", "through_object", "own_clause", "names_an_office",
            "language_name"]
@@ -17,18 +18,9 @@ LOC_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throu
              "within", "into", "along", "off", "on", "over", "to", "towards", "toward",
              "from", "through", "nearby", "beyond"}
 
-MOTION = {"visit", "tour", "travel", "arrive", "fly", "go", "come", "return", "reach",
-          "enter", "invade", "attack", "shell", "bomb", "strike", "hit", "raid", "storm",
-          "capture", "seize", "occupy", "bombard", "besiege", "target", "surround",
-          "liberate", "retake", "overrun", "rock", "shake", "land", "deploy", "trip",
-          "send", "dispatch", "move", "march", "head", "flee", "deport", "extradite",
-          "transfer", "relocate", "evacuate", "redeploy", "advance", "push", "journey"}
+MOTION = word_list("place_motion")
 # nouns through which a place passes up to what they locate: "the town of Gjilan"
-_GEO_NOUNS = {"city", "town", "village", "province", "region", "district", "area", "capital",
-              "state", "county", "governorate", "border", "outskirts", "suburb", "part",
-              "parts", "center", "centre", "north", "south", "east", "west", "heart",
-              "streets", "street", "square", "neighbourhood", "neighborhood", "enclave",
-              "territory", "airport", "port", "base", "camp", "strip", "frontier", "edge"}
+_GEO_NOUNS = word_list("geo_nouns")
 _ACTOR_PREPS = {"with", "against", "between", "for", "about", "by", "of", "than", "like",
                 "among", "amongst", "versus", "toward", "towards"}
 
@@ -42,13 +34,9 @@ def _person_noun(tok: Token) -> bool:
 
 
 # "Russia-backed", "Saudi-led": the place names a sponsor, an actor
-SPONSOR = {"backed", "led", "sponsored", "supported", "allied", "aligned", "funded", "brokered",
-            "drafted", "run", "linked", "made", "born", "trained", "armed", "friendly", "bound"}
+SPONSOR = word_list("place_sponsor")
 # things that sit in a place: "attacks on Iran's parliament"
-_SITE_NOUNS = _GEO_NOUNS | {"parliament", "embassy", "consulate", "capital", "soil", "territory",
-                            "airspace", "waters", "coast", "shore", "mainland", "countryside",
-                            "backyard", "home", "homeland", "interior", "cities", "towns",
-                            "villages", "provinces", "regions", "governorates", "parts", "areas"}
+_SITE_NOUNS = _GEO_NOUNS | word_list("site_nouns")
 
 
 def mention_role(doc: Doc, start: int, end: int) -> tuple[int, int, int, int, bool] | None:
@@ -171,10 +159,8 @@ def own_clause(anchor: Token, trigger: Token, strict: bool) -> bool:
 
 # A portfolio before an office word names the office, not a place: "Interior Minister X"
 # (the gazetteer knows an Omani region whose name means "the interior"), "the Home Office".
-PORTFOLIOS = {"interior", "home", "foreign", "defence", "defense", "finance", "justice",
-              "health", "energy", "trade", "labour", "labor", "education", "agriculture",
-              "transport", "environment", "treasury", "information", "economy", "security"}
-OFFICES = {"minister", "ministers", "ministry", "secretary", "department", "office"}
+PORTFOLIOS = word_list("portfolios")
+OFFICES = word_list("offices")
 
 
 def names_an_office(doc, start: int, end: int) -> bool:
@@ -184,11 +170,7 @@ def names_an_office(doc, start: int, end: int) -> bool:
         and doc[span.end].lower_ in OFFICES
 
 
-LANGUAGES = {"english", "arabic", "french", "spanish", "german", "russian", "chinese", "mandarin",
-             "cantonese", "persian", "farsi", "urdu", "hindi", "hebrew", "turkish", "portuguese",
-             "italian", "japanese", "korean", "kurdish", "pashto", "dari", "swahili", "amharic",
-             "somali", "bengali", "tamil", "ukrainian", "polish", "dutch", "greek", "latin", "tigrinya",
-             "hausa", "yoruba", "igbo", "malay", "indonesian", "thai", "vietnamese", "burmese"}
+LANGUAGES = word_list("languages")
 
 
 def language_name(text: str) -> bool:
