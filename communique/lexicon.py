@@ -25,7 +25,7 @@ NONE_TYPE = "NONE"  # a user entry of this type switches a trigger off
 ARG_VALUES = {
     "needs": ("xcomp", "xcomp-or-obj", "subj-actor", "subj-police", "comment", "not-opinion",
               "violent-agent", "captive", "ask", "guilty", "meet", "labour", "not-labour",
-              "not-metaphor", "light-verb", "no-oprd", "no-obj", "obj-or-of", "future-act",
+              "not-metaphor", "light-verb", "no-oprd", "no-obj", "obj-unowned", "obj-or-of", "future-act",
               "subj-protesters", "subj-explosive", "subj-aircraft", "subj-official"),
     "frame": ("intent", "request", "reject", "threaten", "accuse", "approve"),
     "ctx": ("conflict",),

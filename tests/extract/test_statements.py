@@ -1,0 +1,34 @@
+"""Issue 12, seventh round: statements. Rejecting a named party's words is a rejection of
+that party (PLOVER REJECT, the owner of the words its recipient); denying an accusation no
+one is named for is a statement, no event. Sentences written for these tests; the expected
+roles worked out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from .records import event, names, record
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("The Kenyan government flatly rejected Tanzania's suggestion that the border be redrawn.",
+     "KEN", ("Tanzania", "TZA")),
+    ("Chile's foreign minister refuted Peru's comments about the fishing dispute.",
+     "CHL", ("Peru", "PER")),
+    ("Norway rejected Russia's claims about the submarine.", "NOR", ("Russia", "RUS")),
+])
+def test_rejecting_a_partys_words_is_a_rejection_of_that_party(coder, text, actor, recipient):
+    rec = record(coder, text)
+    e = event(rec, "REJECT")
+    assert [c for _, c in names(rec, e["actor"])] == [actor]
+    assert names(rec, e["recipient"]) == [recipient]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan government rejected accusations that it had rigged the vote.",
+    "The mayor of Lima refuted claims that he took bribes.",
+    "The Chinese government denied charges by the Dutch government that it spied on dissidents.",
+])
+def test_denying_an_accusation_is_no_event(coder, text):
+    rec = record(coder, text)
+    assert [e["type"] for e in rec["events"] if e["type"] == "REJECT"] == []
