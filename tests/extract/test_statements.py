@@ -32,3 +32,11 @@ def test_rejecting_a_partys_words_is_a_rejection_of_that_party(coder, text, acto
 def test_denying_an_accusation_is_no_event(coder, text):
     rec = record(coder, text)
     assert [e["type"] for e in rec["events"] if e["type"] == "REJECT"] == []
+
+
+def test_what_is_sent_is_read_through_its_quantity(coder):
+    # tree.word_set: "40 tonnes of medicine" names medicine for the trigger's object test
+    # (the quantity's own word, not its lemma "tonne", is the one in QUANTIFIERS)
+    rec = record(coder, "The Red Cross flew 40 tonnes of medicine into Yemen on Monday.")
+    e = event(rec, "AID")
+    assert names(rec, e["recipient"]) == [("Yemen", "YEM")]

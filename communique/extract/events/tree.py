@@ -68,7 +68,8 @@ def word_set(tok) -> set[str]:
         if c.dep_ in ("compound", "amod", "nummod", "quantmod", "nmod"):
             out |= {lemma(c), c.lower_}
             out |= {g.lower_ for g in c.children if g.dep_ in ("compound", "quantmod", "nummod")}
-        elif c.dep_ == "prep" and c.lower_ == "of" and (lemma(tok) in QUANTIFIERS or tok.like_num
+        elif c.dep_ == "prep" and c.lower_ == "of" and (lemma(tok) in QUANTIFIERS
+                                                         or tok.lower_ in QUANTIFIERS or tok.like_num
                                                          or tok.pos_ == "NUM"):
             out |= {w for g in pobjs(c) for w in (lemma(g), g.lower_)}
     return out
