@@ -353,13 +353,10 @@ def _needs_future_act(tok, token_actor) -> bool:
 
 
 def _needs_obj_unowned(tok, token_actor) -> bool:
-    """"rejected accusations", "denied charges by the US": a denial, a statement (CAMEO
-    016; ConfliBERT's class file leaves 26 of 28 such train-part sentences uncoded, 5 of 5
-    with "by X"); but "rejected Netanyahu's suggestion", "refuted Trump's comments": the
-    rejection of a named party's words, PLOVER REJECT ("all rejections and refusals") with
-    that party as recipient (the 2 train-part class sentences of this form are verbal
-    conflict; PLV marks its 4 train-part ones REJECT or ACCUSE with the owner the target).
-    True when no object has a possessor that names someone (a pronoun's is not enough)."""
+    """"rejected accusations (by X)": a denial, a statement (CAMEO 016; ConfliBERT's class
+    file: 26 of 28 train-part ones uncoded); "rejected Netanyahu's suggestion": PLOVER REJECT
+    of the owner (class: 2 of 2 verbal conflict; PLV's 4 have the owner the target). True when
+    no object has a possessor that names someone (a pronoun's is not enough)."""
     return not any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")
                    for o in objects(tok) for x in (o, *o.conjuncts) for c in x.children)
 
