@@ -48,6 +48,19 @@ def test_without_the_tag_nothing_changes(coder, text, expected):
     assert got is not None and got[0] == expected[0]
 
 
+def test_a_fight_told_after_the_lead_makes_the_demonstration_a_riot(coder):
+    # the lead (an arrest) read as the note's demonstration, the crowd's clash told after it
+    text = ("On 1 May 2021, police detained six teachers in Tolna. Later the teachers clashed "
+            "with the police. [size=dozens]")
+    assert _main(coder, text) == ("PROTEST", "riot")
+
+
+def test_a_protest_against_armed_attacks_stays_peaceful(coder):
+    text = ("On 1 May 2021, police dispersed traders in Tolna who had demonstrated against "
+            "attacks by bandits. [size=dozens]")
+    assert _main(coder, text) == ("PROTEST", "demo")
+
+
 def test_a_protest_the_rules_read_keeps_its_mode(coder):
     # the rules read the stones as a riot: the tag does not turn it back into a demonstration
     text = ("On 6 June 2021, protesters threw stones at the police station in Goma. "

@@ -64,6 +64,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         staged = _stage(found, token_actor, latest, country_of, between)
     lead = next((s[0] for s in staged if s[2].modality == "asserted" and not s[2].negated),
                 None) if tagged else None
+    retyped = False  # whether the lead was read as the note's demonstration here
     mains = model.main_candidates([(s[0], s[2]) for s in staged]) if event_model else set()
     sentence_types: dict[int, set[str]] = {}
     for s in staged:
@@ -93,6 +94,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             d = _mob_or_one_sided(d, c, roles.actors, actor_ids, recipient_ids, people, sector_of,
                                   c.tok.sent.start in two_sided)
         if c is lead and d.type != "PROTEST":
+            retyped = True
             demo = note_tags.protest_mode(staged, note_tags.crowd_violence(d, actor_ids, staged,
                                                                            sector_of))
             d = replace(d, type="PROTEST", mode=demo, hosts=None,
@@ -109,6 +111,15 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         hit.actor_ids, hit.recipient_ids = arguments.joint_roles(d.type, d.mode, actor_ids, recipient_ids)
         events.append(hit)
     events = dedupe(events, doc)
+    if retyped:
+        # the crowd of a tagged note whose lead was read as a peaceful protest: violent where
+        # another of its events tells so (note_tags.riot_beside)
+        for e in events:
+            if e.trigger_token == lead.tok.i and e.type == "PROTEST" and e.mode != "riot" and \
+                    note_tags.riot_beside(e, events, sector_of):
+                e.mode, e.cameo = "riot", model.cameo_for("PROTEST", "riot", e.cameo)
+                _desc, e.goldstein, e.quad_class = cameo_info(e.cameo)
+                e.plover_score = plover_score(e.type, e.mode)
     if fill is not None:
         # roles the rules left empty, filled by the trained role step once each happening
         # is one event (how sure an event is still rests on what the rules found)
@@ -518,14 +529,19 @@ def _mob_or_one_sided(d: classify.Decision, c, actors, actor_ids, recipient_ids,
       that tells of no fight both sides wage, is ``targeted`` (manual, ASSAULT targeted:
       killings of defenseless actors; ACLED: violence against civilians) unless a civilian
       recipient already says whom it fell on ("police shot three protesters" stays firearms):
-      "two brothers were shot and killed", "militants killed a youth".
+      "two brothers were shot and killed", "militants killed a youth". So too an act of
+      unidentified armed men (all its actors UAF) that names no victim at all ("armed men shot
+      indiscriminately in a market"; ACLED codebook: a battle needs two armed sides, and
+      unidentified attackers' violence against no armed target is violence against civilians;
+      train part: 3 of 4 such notes).
     """
     if d.mode not in OPEN_MODES and d.mode != "beat":
         return d
     crowd = _is_crowd(actors, actor_ids, sector_of)
     if crowd and d.mode in (None, "primitive", "beat") and not c.entry.has("two-sided"):
         return replace(d, type="PROTEST", mode="riot", cameo=model.cameo_for("PROTEST", "riot", d.cameo))
-    if d.mode not in OPEN_MODES or two_sided or not any(p[1] for p in people):
+    unknown = not people and bool(actor_ids) and all(sector_of.get(i) == "UAF" for i in actor_ids)
+    if d.mode not in OPEN_MODES or two_sided or not (unknown or any(p[1] for p in people)):
         return d
     recipients = {sector_of.get(i) for i in recipient_ids}
     if any(p[0] == "CVL" for p in people) and not acled_reading.ARMED_SECTORS & {p[0] for p in people}:

@@ -12,7 +12,8 @@ police arresting or dispersing its people ("Protest with intervention"), force u
 Rules mode only (:func:`communique.extract.events.find.find_events`): the leading act of a
 tagged note (its first asserted, not negated candidate) is read as PROTEST, ``riot`` where the
 note tells of violence its crowd does (:func:`crowd_violence`), else the mode of the note's
-first protest (``demo`` if none); a tagged note in which the lexicon finds no trigger gets one
+first protest (``demo`` if none), and ``riot`` after all where another of the note's events
+tells of the crowd's violence (:func:`riot_beside`); a tagged note in which the lexicon finds no trigger gets one
 at the root of its first sentence (:func:`tagged_candidate`). Text with no such tag (news
 articles, sentences) is untouched.
 """
@@ -28,7 +29,7 @@ from .candidates import Candidate
 from .model import cameo_for
 from .tree import lemma
 
-__all__ = ["SIZE_TAG", "crowd_tagged", "crowd_violence", "protest_mode", "tagged_candidate"]
+__all__ = ["SIZE_TAG", "crowd_tagged", "crowd_violence", "protest_mode", "riot_beside", "tagged_candidate"]
 
 # "[size=no report]", "[size=at least 40]", once "[size=no report}"
 SIZE_TAG = re.compile(r"\[size\s*=[^\]}\n]{0,80}[\]}]", re.IGNORECASE)
@@ -63,6 +64,28 @@ def crowd_violence(d, actor_ids, staged, sector_of) -> bool:
                and mood.modality == "asserted" and not mood.negated
                and c.tok.dep_ != "compound"  # "riot police", "riot gear"
                for c, _roles, mood, *_ in staged)
+
+
+# armed groups other than the state's: their attacks a tagged note tells of are what its crowd
+# protests against ("demonstrated against attacks by armed groups"), not the crowd's violence
+ARMED_GROUPS = frozenset({"REB", "PRM", "UAF", "CRM"})
+
+
+def riot_beside(lead, events, sector_of) -> bool:
+    """Whether a tagged note whose leading act ``lead`` (an EventHit) was read as a peaceful
+    protest tells of its crowd's violence in another event: an asserted riot or vandalism, or
+    an asserted ASSAULT (not by remote means) by neither the state's forces nor an armed group
+    ("a fight between several tens of people", "a brawl between the demonstrators and the
+    police", "started to storm the house")."""
+    for e in events:
+        if e is lead or e.modality != "asserted" or e.negated:
+            continue
+        if e.type == "PROTEST" and e.mode in ("riot", "vandalize"):
+            return True
+        if e.type == "ASSAULT" and e.mode not in REMOTE and not any(
+                sector_of.get(i) in STATE_FORCES | ARMED_GROUPS for i in e.actor_ids):
+            return True
+    return False
 
 
 def protest_mode(staged, violent: bool) -> str:

@@ -1,0 +1,33 @@
+"""ACLED note forms, issue 13, eighth round: rules mode. Sentences written for the test, not
+taken from the notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.acled import event_acled_type
+from communique.evaluate.acled import main_event
+
+from .records import record
+
+
+def _acled(coder, text):
+    rec = record(coder, text)
+    ev = main_event(rec)
+    kind = event_acled_type(ev, rec) if ev else None
+    return kind and kind[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # unidentified armed men whose fire falls on no one named: ACLED codebook, violence against
+    # civilians (an armed group's attack on unarmed people; a battle needs two armed sides)
+    ("On 4 June 2021, armed men shot indiscriminately in a market in Cali.",
+     "Violence against civilians"),
+    ("On 4 June 2021, unidentified gunmen shot repeatedly in the main square of Tula.",
+     "Violence against civilians"),
+    # named armed groups, or an armed target, stay battles
+    ("On 4 June 2021, soldiers shot indiscriminately in a market in Cali.", "Battles"),
+    ("On 4 June 2021, unidentified gunmen shot at soldiers in Cali.", "Battles"),
+])
+def test_unidentified_gunmen_with_no_one_named_hit(coder, text, expected):
+    assert _acled(coder, text) == expected
