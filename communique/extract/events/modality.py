@@ -11,25 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from communique.extract.syntax import tokens_where
+from communique.word_lists import word_list
 
 from .tree import REPORTING_VERBS, governing_verb, lemma, prep_children
 
-FUTURE_HEADS = {"plan", "intend", "expect", "schedule", "aim", "prepare", "set", "hope",
-                "want", "seek", "try", "decide", "propose", "mean", "wish"}
-FUTURE_MODS = {"scheduled", "planned", "upcoming", "proposed", "forthcoming", "expected",
-               "next", "future", "possible", "potential", "prospective", "impending"}
+FUTURE_HEADS = word_list("future_heads")
+FUTURE_MODS = word_list("future_mods")
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "must", "can", "ca"}
 # Predicates of deliberation, opinion and belief: what they govern is not (yet) an event.
-OPINION_HEADS = {"consider", "mull", "weigh", "contemplate", "hope", "believe", "think", "doubt",
-                 "fear", "skeptical", "sceptical", "optimistic", "pessimistic", "pessimism",
-                 "optimism", "hopeful", "wish", "imagine", "suppose", "speculate", "worry",
-                 "concern", "uncertain", "unsure", "unlikely", "likely", "possible", "question"}
-HYPOTHETICAL_NOUNS = {"threat", "risk", "possibility", "fear", "danger", "prospect", "chance",
-                      "spectre", "specter", "likelihood", "prevention", "plan", "idea"}
+OPINION_HEADS = word_list("opinion_heads")
+HYPOTHETICAL_NOUNS = word_list("hypothetical_nouns")
 HISTORICAL_PREPS = {"since", "during"}
-HISTORICAL_VERBS = {"end", "begin", "start", "erupt", "break"}
-REFUSAL_HEADS = {"refuse", "decline", "fail", "reject"}
-DENIAL_HEADS = {"deny"}
+HISTORICAL_VERBS = word_list("historical_verbs")
+REFUSAL_HEADS = word_list("refusal_heads")
+DENIAL_HEADS = word_list("denial_heads")
 
 
 @dataclass(frozen=True)

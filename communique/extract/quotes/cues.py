@@ -13,6 +13,7 @@ from spacy.symbols import AUX, PUNCT, SPACE, SYM, VERB
 from spacy.tokens import Doc, Token
 
 from communique.extract import syntax
+from communique.word_lists import word_list
 
 SUBJ_DEPS = ("nsubj", "csubj")
 CLAUSE_DEPS = ("ccomp",)
@@ -20,12 +21,11 @@ COMPLEMENT_DEPS = ("dobj", "oprd", "xcomp", "prep", "dative", "attr", "acomp", "
                    "advcl", "pcomp")
 RELATIVE = {"who", "that", "which", "whom"}
 PERSONAL = {"i", "we", "you", "he", "she", "they"}
-ASKING = {"ask", "wonder", "question", "inquire"}
+ASKING = word_list("asking")
 REPORTER_TURNS = {"which", "while", "presumably", "except", "whereas", "although",
                   "though", "according", "adding", "saying", "apparently"}
-NAMING = {"call", "describe", "dub", "label", "brand", "term", "deride", "praise"}
-TEXT_NOUNS = {"statement", "post", "tweet", "transcript", "remarks", "message", "letter",
-              "email", "memo", "editorial", "op-ed", "release", "excerpt", "note"}
+NAMING = word_list("naming")
+TEXT_NOUNS = word_list("text_nouns")
 CONDITIONAL = {"if", "unless", "because", "although", "though", "once"}
 
 
@@ -66,12 +66,8 @@ def cue_hashes() -> numpy.ndarray:
 
 # Nouns that name speech: with a quotation in their complement ('his call for "a total
 # ban"'), or, for the claim nouns, with a "that" clause ('her claim that ...').
-_SPEECH_NOUNS = ("call", "claim", "promise", "pledge", "vow", "warning", "statement", "remark",
-                 "comment", "assertion", "insistence", "accusation", "charge", "criticism",
-                 "slogan", "message", "argument", "demand", "description", "suggestion",
-                 "allegation", "declaration", "prediction", "refrain", "mantra", "plea")
-CLAIM_NOUNS = {"claim", "assertion", "insistence", "accusation", "allegation", "warning",
-               "suggestion", "argument", "prediction", "promise", "pledge", "declaration"}
+_SPEECH_NOUNS = word_list("speech_nouns")
+CLAIM_NOUNS = word_list("claim_nouns")
 
 
 @functools.cache
