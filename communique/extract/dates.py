@@ -42,6 +42,7 @@ from communique.extract.date_resolve import num as _num
 from communique.extract.date_resolve import parse_iso as _parse_iso
 from communique.extract.date_resolve import year_for as _year_for
 from communique.extract.syntax import doc_text, event_anchors, reach
+from communique.word_lists import word_list
 
 __all__ = ["DateHit", "Dateline", "find_dates", "find_dateline", "date_for", "is_historical",
            "resolve", "MONTHS", "WEEKDAYS", "NUMBER_WORDS"]
@@ -117,7 +118,7 @@ def find_dateline(text: str) -> Dateline | None:
 
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_FUTURE_VERBS = {"plan", "schedule", "expect", "intend", "set", "due", "prepare", "hope"}
+_FUTURE_VERBS = word_list("date_future_verbs")
 
 
 def _future_context(doc: Doc, span: Span) -> bool:
@@ -195,8 +196,8 @@ _EXTRA = re.compile(r"\b(?:(?:last|next|this)\s+)?" + _WEEKDAY_RE + r"\b" + _PAR
                     re.I)
 _SOME_DAY = dt.date(2000, 1, 1)  # probes "is this a date at all?" without a reference
 _DAY_PARTS = {"morning", "afternoon", "evening", "night", "noon"}
-_END_VERBS = {"end", "conclude", "finish", "culminate", "close"}
-_BEGIN_VERBS = {"begin", "start", "launch", "erupt", "break", "open", "commence"}
+_END_VERBS = word_list("end_verbs")
+_BEGIN_VERBS = word_list("begin_verbs")
 
 
 _TITLE_WORDS = {"night", "week", "morning", "evening", "afternoon", "day", "today", "live",

@@ -16,6 +16,7 @@ from pathlib import Path
 from communique import kb
 from communique.extract.gazetteer import (GazetteerEntry, candidates, fold_name,
                                           spelling_candidates)
+from communique.word_lists import word_list
 
 __all__ = ["CITY_WORDS", "PLACE_WORDS", "names_a_place", "mention_candidates", "tags", "qualifier", "qualifier_parts", "qualifier_of",
            "chain_country", "chain_end", "chain_parts", "chain_readings", "UNIT_WORDS",
@@ -34,11 +35,9 @@ _DIRECTION = re.compile(
 
 
 _HYPHEN_ARTICLE = re.compile(r"^(?:al|ar|as|ad|an|ash|at|az|adh|ath|el|ed|es|en|er|et|ez)-(\S.{2,})$")
-_ADMIN1_WORDS = {"province", "provinces", "region", "state", "governorate", "oblast",
-                 "prefecture", "department", "departement", "division", "wilaya"}
-_ADMIN2_WORDS = {"district", "county", "municipality", "subdistrict", "sub-district", "tehsil",
-                 "raion", "rayon", "zila", "commune", "lga", "local government area"}
-_CITY_WORDS = {"city", "town", "village", "municipality"}
+_ADMIN1_WORDS = word_list("admin1_words")
+_ADMIN2_WORDS = word_list("admin2_words")
+_CITY_WORDS = word_list("locality_words")
 _ADMIN2_TAIL = re.compile(r"\s(?:district|county|LGA|upazila|tehsil|subdistrict|sub-district|"
                           r"municipality|raion|rayon)\s*$", re.IGNORECASE)
 
@@ -49,7 +48,7 @@ PLACE_WORDS = frozenset(_ADMIN1_WORDS | _ADMIN2_WORDS | _CITY_WORDS | {"upazila"
 
 
 # of them, those that say it is a city or town ("Diwaniya city", "Kadikoy town")
-CITY_WORDS = frozenset({"city", "town"})
+CITY_WORDS = word_list("city_words")
 
 
 def names_a_place(text: str) -> bool:
@@ -145,8 +144,7 @@ def mention_candidates(text: str, variants: bool = True) -> tuple[str, list[Gaze
 
 
 # the words after a name that make it a first-level unit ("Merida state")
-UNIT_WORDS = {"state", "province", "governorate", "region", "department", "oblast",
-              "prefecture"}
+UNIT_WORDS = word_list("unit_words")
 
 
 def unit_abroad(name: str, with_word: str) -> bool:

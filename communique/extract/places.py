@@ -38,6 +38,7 @@ from communique.extract.place_chains import (CITY_WORDS, PLACE_WORDS, UNIT_WORDS
                                              chain_parts, chain_readings, names_a_place,
                                              mention_candidates, qualifier, qualifier_of,
                                              qualifier_parts, tags)
+from communique.word_lists import word_list
 
 __all__ = ["PlaceHit", "GazetteerEntry", "find_places", "location_for", "dateline_place",
            "country_place",
@@ -75,24 +76,12 @@ class PlaceHit:
 
 _SPAN_LABELS = {"GPE", "LOC", "FAC"}
 _NAME_LINKS = {"de", "del", "de la", "la", "al", "el", "do", "da", "dos", "das", "di", "du"}
-_NAMED_BY_OF = {"city", "town", "village", "community", "locality", "area", "district",
-                "province", "region", "municipality", "outskirts", "vicinity", "neighbourhood",
-                "neighborhood", "suburb", "commune", "settlement", "hamlet", "governorate",
-                # "the eastern part of Al Bab city", "the northern countryside of Aleppo"
-                "part", "parts", "countryside", "suburbs", "outskirt", "surroundings",
-                "periphery", "entrance", "centre", "center", "edge",
-                # "residents of Kasoa (Awutu Efutu Senya, Central)": people of a place
-                "resident", "inhabitant",
-                # "north of Ar Rutba district", "east of Al-Azim"
-                "north", "south", "east", "west", "northeast", "northwest", "southeast",
-                "southwest", "north-east", "north-west", "south-east", "south-west"}
+_NAMED_BY_OF = word_list("named_by_of")
 # a direction between a preposition and a name: "protested in central Thessaloniki"
-_SLOT_DIRECTIONS = {"central", "northern", "southern", "eastern", "western", "downtown",
-                    "north-eastern", "north-western", "south-eastern", "south-western",
-                    "northeastern", "northwestern", "southeastern", "southwestern"}
+_SLOT_DIRECTIONS = word_list("slot_directions")
 
 
-_NEIGHBOURHOOD_WORDS = {"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods"}
+_NEIGHBOURHOOD_WORDS = word_list("neighbourhood_words")
 _NEIGHBOURHOOD = re.compile(r"\s+(?:" + "|".join(_NEIGHBOURHOOD_WORDS) + r")\b", re.IGNORECASE)
 
 def _neighbourhood(text: str, doc_text: str, end: int) -> bool:
