@@ -8,17 +8,14 @@ its other ORG entities.
 from __future__ import annotations
 
 from .. import kb
+from ..word_lists import word_list
 from .syntax import doc_text, token_columns, token_lowers, tokens_with_pos
 from .actor_table import SUBJECT_DEPS, ActorTable, Proto, is_currency_modifier
 from .actor_titles import appositive, qualify, title_before
 
-ORG_WORDS = {"ministry", "council", "party", "company", "bank", "group", "union", "front",
-             "army", "university", "court", "committee", "agency", "corporation", "inc",
-             "ltd", "news", "times", "post", "forces", "movement", "organization", "association",
-             "foundation", "institute", "federation", "league", "society", "alliance",
-             "commission", "service", "services", "department", "office", "authority", "board"}
+ORG_WORDS = word_list("org_words")
 ARABIC_ARTICLES = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es"}
-TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "mr.", "mrs.", "ms.", "dr."}
+TITLE_WORDS = word_list("honorifics")
 # A capital stands for its government when it acts or owns a stance.
 METONYM_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 # ... and when it is the one acted on or addressed: the object of a verb, or after one of
@@ -27,11 +24,7 @@ METONYM_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 # words are of going somewhere ("flew to Moscow", "returned from Kabul", "a visit to Baku": the
 # visit mode of CONSULT finds the host through the place).
 ADDRESSEE_PREPS = {"to", "from", "against", "on", "upon", "with"}
-MOTION_WORDS = {"fly", "travel", "return", "arrive", "go", "come", "flee", "move", "head", "drive",
-                "walk", "sail", "march", "flight", "route", "road", "way", "train", "journey",
-                "highway", "border", "distance", "km", "kilometre", "kilometer", "mile", "relocate",
-                "transfer", "leave", "depart", "commute", "deport", "evacuate", "escape", "reach",
-                "visit", "trip", "tour", "stop", "stopover", "trek", "voyage"}
+MOTION_WORDS = word_list("motion_words")
 
 
 def knowledge_base_names(table: ActorTable) -> None:

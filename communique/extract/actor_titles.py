@@ -10,17 +10,17 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .. import kb
+from ..word_lists import word_list
 from . import gazetteer
 from .actor_table import PERSON_NOUNS, SUBJECT_DEPS, ActorTable, Proto
 from .place_roles import PORTFOLIOS
 
 # Words that describe but name no office: not a role.
-GENERIC_PERSON_NOUNS = {"official", "diplomat", "counterpart", "leader", "officer",
-                        "representative", "head", "chief"}
+GENERIC_PERSON_NOUNS = word_list("generic_person_nouns")
 ABBREVIATIONS = {"fm": "foreign minister", "pm": "prime minister",
                  "dm": "defence minister"}
 # Words that grade an office but are not part of its name.
-ROLE_MODIFIERS = {"senior", "top", "former", "then", "acting", "deputy-", "veteran", "new", "chief"}
+ROLE_MODIFIERS = word_list("role_modifiers")
 
 
 def title_before(table: ActorTable, proto: Proto, i: int, inner_titles) -> None:
@@ -102,8 +102,7 @@ def qualify(table: ActorTable, proto: Proto, words) -> None:
 
 
 # Offices held for a body or abroad: the country after "to"/"for" is the posting.
-ENVOYS = {"ambassador", "envoy", "emissary", "representative", "consul", "delegate",
-          "coordinator", "rapporteur", "commissioner"}
+ENVOYS = word_list("envoys")
 POSTING_PREPS = {"to", "for", "in", "at"}
 # Abbreviations of states and provinces that the gazetteer does not hold.
 STATE_ABBREVIATIONS = {"nsw": "New South Wales", "qld": "Queensland", "kpk": "Khyber Pakhtunkhwa",

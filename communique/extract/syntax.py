@@ -21,6 +21,7 @@ from spacy.attrs import (DEP, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, 
 from spacy.parts_of_speech import IDS
 
 from communique.lexicon import DATA, LexiconError
+from communique.word_lists import word_list
 
 SPEECH_USES = ("quote", "report", "clause")
 LIGHT_USES = ("event", "anchor")
@@ -215,32 +216,12 @@ CLAUSE_SPEECH_VERBS = speech_verbs("clause")
 ANCHOR_VERBS = light_verbs("anchor")
 
 # acts done with words: their places and numbers deep in the object are topics
-VERBAL_VERBS = CLAUSE_SPEECH_VERBS | {
-    "condemn", "criticize", "criticise", "praise", "welcome", "reject", "express", "pledge",
-    "promise", "threaten", "appeal", "call", "urge", "demand", "ask", "order", "decide",
-    "accuse", "blame", "support", "back", "endorse", "refuse", "offer", "propose", "issue",
-    "vow", "congratulate", "thank", "apologize", "apologise", "agree", "approve", "veto",
-    "discuss", "condole", "mourn", "protest", "denounce", "slam", "applaud", "hail", "invite",
-    "adopt", "pass", "rule", "sentence", "convict", "charge", "sue",
-}
+VERBAL_VERBS = CLAUSE_SPEECH_VERBS | word_list("verbal_verbs")
 # the same acts named by nouns: "opposition to foreign presence in the region"
-VERBAL_NOUNS = {
-    "opposition", "warning", "criticism", "condemnation", "accusation", "call", "appeal",
-    "demand", "statement", "remark", "support", "praise", "threat", "objection", "rejection",
-    "denial", "claim", "concern", "condolence", "pledge", "promise", "request", "proposal",
-    "offer", "invitation", "announcement", "decision", "comment", "endorsement", "welcome",
-    "plea", "ultimatum", "veto", "approval", "refusal", "apology", "congratulation",
-}
-EVENT_NOUNS = {
-    "attack", "strike", "airstrike", "air strike", "bombing", "bomb", "explosion", "blast",
-    "clash", "raid", "offensive", "assault", "shelling", "war", "fighting", "battle", "ambush",
-    "shooting", "operation", "violence", "protest", "demonstration", "rally", "massacre",
-    "incident", "crash", "escalation", "confrontation", "skirmish", "firefight", "uprising",
-    "riot", "insurgency", "conflict", "bombardment", "rocket", "missile", "drone", "stampede",
-    "earthquake", "flood", "fire", "talks", "meeting", "visit", "call", "summit", "war",
-}
+VERBAL_NOUNS = word_list("verbal_nouns")
+EVENT_NOUNS = word_list("event_nouns")
 _BEFORE_AFTER = {"after", "before", "since", "until", "till", "once"}
-_CASUALTY_VERBS = {"kill", "die", "wound", "injure", "hurt"}
+_CASUALTY_VERBS = word_list("casualty_verbs")
 _CLAUSE_DEPS = {"ccomp", "advcl", "xcomp", "csubj", "parataxis", "conj", "pcomp"}
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from communique.lexicon import DATA, LexiconError, known_modes, read_tsv
+from communique.word_lists import word_list
 
 from .arguments import Roles, actor_ids
 from .candidates import DEMAND, Candidate, main_child
@@ -147,10 +148,8 @@ _MOBILIZE_WORDS = {
     "weapons": {"missile", "missiles", "tanks", "tank", "warships", "warship", "jets", "weapons",
                 "artillery", "bombers", "submarine", "submarines", "aircraft", "rockets", "rocket"},
 }
-RELIEF_WORDS = {"peacekeeping", "peacekeepers", "peacekeeper", "relief", "humanitarian", "disaster",
-                "rescue", "earthquake", "flood", "floods", "hurricane", "typhoon", "evacuation"}
-_MULTILATERAL = {"sidelines", "summit", "conference", "forum", "assembly", "g7", "g20", "nato",
-                 "un", "asean", "council"}
+RELIEF_WORDS = word_list("relief_words")
+_MULTILATERAL = word_list("multilateral_words")
 
 
 @functools.cache
