@@ -31,3 +31,25 @@ def _acled(coder, text):
 ])
 def test_unidentified_gunmen_with_no_one_named_hit(coder, text, expected):
     assert _acled(coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # fire "in both directions" anywhere in the paragraph is answered fire: a battle whatever
+    # the weapons (ACLED codebook: remote violence is fire the target cannot answer)
+    ("On 3 May 2021, the rebels fired mortars at army positions near Kalyn. Monitors counted "
+     "40 explosions in both directions of the frontline.", "Battles"),
+    ("On 3 May 2021, the rebels fired mortars at army positions near Kalyn.",
+     "Explosions/Remote violence"),
+])
+def test_fire_in_both_directions(coder, text, expected):
+    assert _acled(coder, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the weapon the act hangs from names its mode (PLOVER manual, ASSAULT modes)
+    "On 3 May 2021, militants planted an IED targeting an army convoy near Hit.",
+    "On 3 May 2021, militants lobbed a grenade at a police picket in Sopore in which two "
+    "officers were injured.",
+])
+def test_the_weapon_an_act_hangs_from(coder, text):
+    assert _acled(coder, text) == "Explosions/Remote violence"

@@ -184,6 +184,18 @@ def weapon_mode(tok) -> str | None:
     return _first_weapon(seen)
 
 
+def held_weapon_mode(tok) -> str | None:
+    """:func:`weapon_mode` of the words an act a trigger names hangs from: the verbs and nouns
+    above it and their subjects and objects ("militants planted an IED targeting a patrol",
+    "lobbed a grenade at the forces, in which three were injured", "warplanes carried out 15
+    raids"), not the clauses joined beside it."""
+    seen = []
+    for a in tok.ancestors:
+        for k in [a] + [k for k in a.children if k.dep_ in ("nsubj", "nsubjpass", "dobj")]:
+            seen += [k] + [g for g in k.children if g.dep_ in ("compound", "amod")]
+    return _first_weapon(seen)
+
+
 def sentence_weapon_mode(tok) -> str | None:
     """:func:`weapon_mode` over the whole sentence of ``tok`` ("the OSCE observed 40
     explosions and bursts of fire involving small arms": the weapons hang from another word)."""
@@ -221,7 +233,7 @@ def _refine(c: Candidate, r: Reading, roles: Roles, token_actor, weapons: bool =
         # manual, ASSAULT modes: the weapon names the mode (firearms are "rifles, pistols, light
         # machine guns": a heavier weapon named says more); a fight both sides wage stays a
         # fight whatever its weapons
-        mode = weapon_mode(tok)
+        mode = weapon_mode(tok) or held_weapon_mode(tok)
         if mode:
             return Reading(r.type, mode, cameo_for(r.type, mode, r.cameo), r.contexts)
     elif r.type == "ASSAULT" and r.mode in ("heavy-weapons", "explosives") and weapons and \
