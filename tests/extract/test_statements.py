@@ -40,3 +40,15 @@ def test_what_is_sent_is_read_through_its_quantity(coder):
     rec = record(coder, "The Red Cross flew 40 tonnes of medicine into Yemen on Monday.")
     e = event(rec, "AID")
     assert names(rec, e["recipient"]) == [("Yemen", "YEM")]
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("Kenya's foreign minister reiterated the Kenyan government's support for Somalia.", "SOM"),
+    ("Ghana's president reaffirmed the Ghanaian government's commitment to supporting "
+     "Mali's transitional authorities.", "MLI"),
+])
+def test_a_pledged_stance_names_whom_it_backs_not_its_owner(coder, text, recipient):
+    # "X's support for Y": X backs, Y receives (the owner of the stance is its actor's side)
+    rec = record(coder, text)
+    e = event(rec, "SUPPORT")
+    assert [c for _, c in names(rec, e["recipient"])] == [recipient]
