@@ -42,6 +42,7 @@ from importlib import resources
 from pathlib import Path
 
 from communique import kb
+from communique.word_lists import word_list
 
 __all__ = ["GazetteerEntry", "candidates", "db_key", "fold_name", "index", "lookup",
            "neighbours", "state_entry", "admin_units", "plain_admin", "spelling_key",
@@ -157,18 +158,7 @@ def _read_regions() -> list[dict]:
 
 
 # town names that are everyday words: never a city (countries and regions keep them: "US")
-_STOP = {"us", "un", "eu", "may", "will", "march", "man", "of", "center", "centre",
-         "university", "college", "police", "union", "as", "la", "best",
-         "university park", "temple", "liberty", "independence", "progress",
-         "unity", "justice", "hope", "mission", "commerce", "enterprise", "pearl", "surprise",
-         "god", "lord", "love", "peace", "paradise", "eden", "heaven", "hell", "victory",
-         "media", "republic", "congress", "senate", "parliament", "state", "capitol",
-         # words of street addresses and landmarks in analysts' notes ("Street 50", "the
-         # Pacific road", "Colonia Los Olivos", "Black sea junction")
-         "street", "road", "colonia", "pacific", "junction", "bridge", "roundabout", "market",
-         "square", "highway", "avenue", "camp", "station", "prison", "checkpoint",
-         # "in the area of Mine 6/7", "Port of Spain" split by the parser, "the Hospital"
-         "port", "mine", "hospital", "airport"}
+_STOP = word_list("town_stop_words")
 
 
 def _cities() -> Iterator[dict]:

@@ -133,20 +133,15 @@ def read(cands: list[Candidate]) -> None:
 # ---------------------------------------------------------------- decision: the context
 
 _REQUEST_OBJECTS = {
-    "assist": {"help", "aid", "assistance", "support", "loan", "loans", "funding", "weapons", "arms",
-               "cooperation", "investment", "supplies", "relief", "protection", "asylum"},
-    "yield": {"release", "ceasefire", "truce", "withdrawal", "lifting", "end", "halt", "amnesty",
-              "return", "access", "de-escalation", "restraint"},
-    "meet": {"talks", "meeting", "negotiations", "dialogue", "visit", "summit", "mediation",
-             "consultations", "settlement"},
-    "change": {"resignation", "reform", "reforms", "change", "changes", "election", "elections",
-               "investigation", "inquiry", "probe", "referendum", "removal", "dismissal", "law"},
+    "assist": word_list("request_objects_assist"),
+    "yield": word_list("request_objects_yield"),
+    "meet": word_list("request_objects_meet"),
+    "change": word_list("request_objects_change"),
 }
 _MOBILIZE_WORDS = {
-    "police": {"police", "policemen", "officers", "riot", "gendarmes", "gendarmerie"},
-    "militia": {"militia", "militias", "fighters", "volunteers", "militiamen", "paramilitaries"},
-    "weapons": {"missile", "missiles", "tanks", "tank", "warships", "warship", "jets", "weapons",
-                "artillery", "bombers", "submarine", "submarines", "aircraft", "rockets", "rocket"},
+    "police": word_list("mobilize_words_police"),
+    "militia": word_list("mobilize_words_militia"),
+    "weapons": word_list("mobilize_words_weapons"),
 }
 RELIEF_WORDS = word_list("relief_words")
 _MULTILATERAL = word_list("multilateral_words")

@@ -24,6 +24,7 @@ import re
 
 from communique.extract.syntax import doc_text
 from communique.lexicon import Entry
+from communique.word_lists import word_list
 
 from .candidates import Candidate
 from .model import cameo_for
@@ -40,9 +41,7 @@ STATE_FORCES = frozenset({"MIL", "COP", "SPY", "GOV"})
 REMOTE = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack"})
 # words that tell of a crowd's violence where the lexicon found no act (ACLED codebook, riots:
 # violent demonstrations, mob violence)
-VIOLENCE_WORDS = frozenset({"violent", "violence", "fight", "brawl", "clash", "scuffle", "riot",
-                            "rioter", "attack", "assault", "beat", "lynch", "mob", "stone",
-                            "vandalize", "vandalise", "loot", "torch", "ransack"})
+VIOLENCE_WORDS = word_list("violence_words")
 
 
 def crowd_tagged(doc) -> bool:
