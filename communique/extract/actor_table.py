@@ -322,13 +322,22 @@ class ActorTable:
         """The actors that kept a mention, numbered in order of first mention."""
         doc = self.doc
         live = [p for p in self.protos if p.mentions]
+        # the destinations of a sentence, worked out once for all the people in it (nothing
+        # below changes the places or the country mentions they are read from)
+        away_of: dict[int, set[str]] = {}
+
+        def destinations(sent) -> set[str]:
+            if sent.start not in away_of:
+                away_of[sent.start] = self._destinations(sent)
+            return away_of[sent.start]
+
         for p in live:
             if p.named and p.kind in ("person", "organization") and not p.country:
                 # "A Zimbabwean court freed activist pastor Evan Mawarire": a name no word
                 # places is of the one country its sentence names; not the one it travels to
                 # ("X will lead a delegation on a visit to Russia")
                 first = doc[min(m[0] for m in p.mentions)]
-                away = self._destinations(first.sent)
+                away = destinations(first.sent)
                 here = [c for c in self.sentence_countries(first) if c not in away]
                 if not here and p.kind == "person" and p.role:
                     # "President Gloria Arroyo ordered an investigation against Education
@@ -341,7 +350,7 @@ class ActorTable:
                 # "Interior Minister Kithure Kindiki" in a story from Nairobi: Kenya's; not
                 # the country the person's own sentence has them travel to
                 country = self.article_country()
-                if country in self._destinations(doc[min(m[0] for m in p.mentions)].sent):
+                if country in destinations(doc[min(m[0] for m in p.mentions)].sent):
                     country = None
                 p.country = country
                 p.country_source = "article" if p.country else None
