@@ -103,3 +103,9 @@ def test_an_edit_to_the_table_reaches_the_coder(tmp_path):
                          cwd=ROOT, check=True).stdout.split()
     assert out == ["True", "False"]
     assert "market" in word_list("protest_sites") and "stadium" not in word_list("protest_sites")
+
+
+def test_the_data_readme_names_every_list():
+    readme = (TABLE.parent / "README.md").read_text("utf-8")
+    unnamed = sorted(name for name in word_lists() if f"`{name}`" not in readme)
+    assert not unnamed, f"add these lists to communique/data/README.md's word-list table: {unnamed}"
