@@ -17,7 +17,7 @@ from .extract import dates as _dates
 from .extract.date_forms import in_opening_sentence, opening_date, without_glosses
 from .extract.date_resolve import load_dateparser
 from .extract.fatalities import note_deaths, note_share, note_toll
-from .extract.note_places import actors_country, mission_country
+from .extract.note_places import actors_country, mission_country, place_unplaced
 from .extract.syntax import doc_text, keep_text
 from .extract import events as _events
 from .extract import places as _places
@@ -217,6 +217,8 @@ class Coder:
                 host = actors.country_actor(place.country)
                 if host and host not in h.actor_ids:
                     recipient = [host]
+            if opening is not None:  # a note: its unplaced actors are of its event's country
+                place_unplaced(actors.actors, list(h.actor_ids) + recipient, place)
             score = h.plover_score if h.plover_score is not None else plover_score(h.type, h.mode)
             events.append(Event(
                 id=f"E{n}", type=h.type, mode=h.mode or None, contexts=list(h.contexts or []),

@@ -82,7 +82,7 @@ class Actor:
     sector: str | None = None
     role: str | None = None
     mentions: list[Mention] = field(default_factory=list)
-    # where the country came from: text (the actor's own words), sentence, article, none
+    # where the country came from: text (the actor's own words), sentence, article, place, none
     country_source: str | None = None
 
     @property

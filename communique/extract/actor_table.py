@@ -68,7 +68,7 @@ class Proto:
     named: bool = False
     nobody: bool = False  # "a Turkish man": never the antecedent of "the minister"
     known_sector: str | None = None
-    country_source: str | None = None  # text | sentence | article; None: from the words, if any
+    country_source: str | None = None  # text | sentence | article (place: set by the pipeline); None: from the words, if any
     people: bool = False  # placed by a people word ("Rohingya refugees"): no national body
 
 

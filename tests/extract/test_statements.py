@@ -52,3 +52,22 @@ def test_a_pledged_stance_names_whom_it_backs_not_its_owner(coder, text, recipie
     rec = record(coder, text)
     e = event(rec, "SUPPORT")
     assert [c for _, c in names(rec, e["recipient"])] == [recipient]
+
+
+def test_a_notes_unplaced_actor_is_of_the_country_of_its_event(coder):
+    # an analyst's note (it opens with its date): ACLED names such actors by the note's
+    # country ("Islamist Militia (Mozambique)"); the place is named only in the admin chain
+    rec = record(coder, "On 3 March 2021, Islamic militants attacked Namava (Pemba-Metuge, "
+                        "Cabo Delgado). No fatalities reported.")
+    e = event(rec, "ASSAULT")
+    actor = next(a for a in rec["actors"] if a["id"] == e["actor"][0])
+    assert (actor["name"], actor["country"], actor["country_source"]) == (
+        "Islamic militants", "MOZ", "place")
+
+
+def test_a_news_sentences_unplaced_actor_stays_unplaced(coder):
+    # not a note: an attacker is not told to be of the country it attacks in
+    rec = record(coder, "Islamic militants attacked Namava (Pemba-Metuge, Cabo Delgado) on "
+                        "Monday.")
+    e = event(rec, "ASSAULT")
+    assert names(rec, e["actor"]) == [("Islamic militants", None)]
