@@ -44,7 +44,7 @@ _ADMIN2_TAIL = re.compile(r"\s(?:district|county|LGA|upazila|tehsil|subdistrict|
 
 # lower-case words after a name that say it is a place and of what kind ("Diwaniya city",
 # "Hadramawt governorate", "Lara state")
-PLACE_WORDS = frozenset(_ADMIN1_WORDS | _ADMIN2_WORDS | _CITY_WORDS | {"upazila"})
+PLACE_WORDS = frozenset(_ADMIN1_WORDS | _ADMIN2_WORDS | _CITY_WORDS | word_list("place_words"))
 
 
 # of them, those that say it is a city or town ("Diwaniya city", "Kadikoy town")

@@ -144,6 +144,7 @@ _MOBILIZE_WORDS = {
     "weapons": word_list("mobilize_words_weapons"),
 }
 RELIEF_WORDS = word_list("relief_words")
+PEACEKEEPING_WORDS = word_list("peacekeeping_words")
 _MULTILATERAL = word_list("multilateral_words")
 
 
@@ -248,7 +249,7 @@ def _refine(c: Candidate, r: Reading, roles: Roles, token_actor, weapons: bool =
         return Reading("COOPERATE", None, "062", r.contexts)
     elif r.type == "MOBILIZE" and {t.lower_ for t in tok.sent} & RELIEF_WORDS:
         # manual, MOBILIZE ambiguities: forces sent for peacekeeping or relief are AID
-        peace = bool({t.lower_ for t in tok.sent} & {"peacekeeping", "peacekeepers", "peacekeeper"})
+        peace = bool({t.lower_ for t in tok.sent} & PEACEKEEPING_WORDS)
         return Reading("AID", None, "074" if peace else "073",
                        ("peacekeeping",) if peace else ("human_security",))
     elif r.type == "MOBILIZE" and r.mode == "troops":
