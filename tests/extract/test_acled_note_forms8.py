@@ -53,3 +53,24 @@ def test_fire_in_both_directions(coder, text, expected):
 ])
 def test_the_weapon_an_act_hangs_from(coder, text):
     assert _acled(coder, text) == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize("text", [
+    # two joined verbs share the object the parse hangs on one of them (a trigger that needs an
+    # object finds it there)
+    "Around 6 May 2021, militiamen beat and robbed a trader in Gulu town.",
+    "On 5 May 2021, in Jacmel, a man was tied up and brutally beaten by police officers.",
+])
+def test_a_beating_whose_victim_a_joined_verb_holds(coder, text):
+    rec = record(coder, text)
+    ev = main_event(rec)
+    assert ev is not None and (ev["type"], ev["mode"]) == ("ASSAULT", "beat")
+    assert event_acled_type(ev, rec)[0] == "Violence against civilians"
+
+
+def test_shared_objects(nlp):
+    from communique.extract.events.tree import shared_objects
+    doc = nlp("Militiamen beat and robbed a trader.")
+    assert [t.text for t in shared_objects(doc[1])] == ["trader"]
+    doc = nlp("Militiamen fled and the police arrested a trader.")
+    assert shared_objects(doc[1]) == []  # the joined clause has a subject of its own

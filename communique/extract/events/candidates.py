@@ -24,7 +24,8 @@ from communique.word_lists import word_list
 from .acled_reading import CIVILIAN_SECTORS
 
 from .tree import (LIGHT_VERBS, POLICE_SUBJECTS, REPORTING_VERBS, governing_verb, is_entityish,
-                   lemma, objects, pobjs, pos_of, prep_children, prep_objects, subjects, word_set)
+                   lemma, objects, pobjs, pos_of, prep_children, prep_objects, shared_objects,
+                   subjects, word_set)
 
 # What kind of candidate: a lexicon trigger, or a demand / blame read off reported speech.
 TRIGGER = "trigger"
@@ -117,7 +118,8 @@ def matches(entry: Entry, tok, token_actor) -> tuple[bool, list[int]]:
                 # of the place before it
                 return False, extra
         elif key == "obj-any":
-            if not objects(tok) and not any(c.dep_ == "dative" for c in tok.children):
+            if not objects(tok) and not any(c.dep_ == "dative" for c in tok.children) and \
+                    not shared_objects(tok):  # "beat and extorted a civilian"
                 return False, extra
         elif key == "obj-actor":
             objs = [o for o in objects(tok) if o.dep_ != "attr"]

@@ -60,6 +60,21 @@ def objects(tok) -> list:
             for g in c.children if g.dep_ == "pobj"]
 
 
+def shared_objects(tok) -> list:
+    """The object two joined verbs share, which the parse hangs on one of them: the later
+    verb's object ("paramilitaries beat and extorted a civilian"), the earlier passive verb's
+    subject ("a man was tied up and beaten by police")."""
+    if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.tag_ == "VBN":
+        subj = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
+        if subj and not any(c.dep_ in ("nsubj", "dobj") for c in tok.children):
+            return subj
+    for k in tok.children:
+        if k.dep_ == "conj" and k.pos_ == "VERB" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in k.children):
+            return [c for c in k.children if c.dep_ in ("dobj", "obj")]
+    return []
+
+
 def word_set(tok) -> set[str]:
     """Lemmas that stand for a noun phrase head: the head, its compounds and amounts,
     and the "of" noun after a quantity ("some of its troops", "13 tons of medicine")."""
