@@ -74,3 +74,9 @@ def test_shared_objects(nlp):
     assert [t.text for t in shared_objects(doc[1])] == ["trader"]
     doc = nlp("Militiamen fled and the police arrested a trader.")
     assert shared_objects(doc[1]) == []  # the joined clause has a subject of its own
+
+
+def test_unidentified_gunmen_whose_attack_names_an_armed_target(coder):
+    # no victim the parse finds, but the attack's own words name an armed target: a battle
+    text = "On 3 May 2021, unknown gunmen carried out an attack targeting an army post in Gao."
+    assert _acled(coder, text) == "Battles"

@@ -543,7 +543,10 @@ def _mob_or_one_sided(d: classify.Decision, c, actors, actor_ids, recipient_ids,
     crowd = _is_crowd(actors, actor_ids, sector_of)
     if crowd and d.mode in (None, "primitive", "beat") and not c.entry.has("two-sided"):
         return replace(d, type="PROTEST", mode="riot", cameo=model.cameo_for("PROTEST", "riot", d.cameo))
-    unknown = not people and bool(actor_ids) and all(sector_of.get(i) == "UAF" for i in actor_ids)
+    unknown = not people and bool(actor_ids) and all(
+        sector_of.get(i) == "UAF" for i in actor_ids) and not any(
+        (sector_of_word(lemma(t)) or sector_of_word(t.lower_)) in acled_reading.ARMED_SECTORS
+        for t in c.tok.subtree if t.i not in {a.i for a in actors})  # "targeting a police station"
     if d.mode not in OPEN_MODES or two_sided or not (unknown or any(p[1] for p in people)):
         return d
     recipients = {sector_of.get(i) for i in recipient_ids}
