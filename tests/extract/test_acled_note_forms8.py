@@ -80,3 +80,23 @@ def test_unidentified_gunmen_whose_attack_names_an_armed_target(coder):
     # no victim the parse finds, but the attack's own words name an armed target: a battle
     text = "On 3 May 2021, unknown gunmen carried out an attack targeting an army post in Gao."
     assert _acled(coder, text) == "Battles"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # fire into the air is fired at no one (PLOVER manual, ASSAULT crowd-control): no battle
+    ("On 1 May 2021, border guards fired warning shots into the air near Osh.",
+     "Strategic developments"),
+    ("On 1 May 2021, soldiers fired several shots in the air near the border post at Osh.",
+     "Strategic developments"),
+    # the air as where aircraft fire from stays theirs
+    ("On 1 May 2021, helicopters fired on rebel positions from the air near Osh.",
+     "Explosions/Remote violence"),
+])
+def test_fire_into_the_air(coder, text, expected):
+    assert _acled(coder, text) == expected
+
+
+def test_crowd_control_reads(coder):
+    from communique.acled import acled_type
+    assert acled_type("ASSAULT", "crowd-control", []) == ("Strategic developments", "Other")
+    assert acled_type("ASSAULT", "crowd-control", ["CVL"])[0] == "Violence against civilians"
