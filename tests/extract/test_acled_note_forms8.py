@@ -100,3 +100,13 @@ def test_crowd_control_reads(coder):
     from communique.acled import acled_type
     assert acled_type("ASSAULT", "crowd-control", []) == ("Strategic developments", "Other")
     assert acled_type("ASSAULT", "crowd-control", ["CVL"])[0] == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text", [
+    # fire exchanged, whatever its weapons, is a fight both sides wage
+    "On 9 May 2021, the army exchanged artillery with the rebels near Kalyn.",
+    "On 9 May 2021, militiamen exchanged gunshots with the police near Kalyn.",
+    "On 9 May 2021, a shelling exchange between the army and the rebels took place near Kalyn.",
+])
+def test_fire_exchanged(coder, text):
+    assert _acled(coder, text) == "Battles"
