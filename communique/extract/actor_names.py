@@ -158,8 +158,11 @@ def people(table: ActorTable) -> None:
             continue
         name_span = doc[i:j]
         if len(name_span) == 1 and any(s <= name_span.start_char and name_span.end_char <= e
-                                       for s, e in table.place_spans):
-            continue  # "Ghouta" tagged PERSON is the place the gazetteer knows
+                                       for s, e in table.place_spans) \
+                and not (name_span.root.dep_ in ("nsubj", "nsubjpass") and kb.person(name_span.text)):
+            # "Ghouta" tagged PERSON is the place the gazetteer knows; a well-known person who
+            # is a subject stays one ("Uribe defended ...", though a Colombian town is Uribe)
+            continue
         found = kb.lookup(name_span.text, table.user)
         if found and any(e.kind == "country" for e in found):
             continue

@@ -71,3 +71,10 @@ def test_a_news_sentences_unplaced_actor_stays_unplaced(coder):
                         "Monday.")
     e = event(rec, "ASSAULT")
     assert names(rec, e["actor"]) == [("Islamic militants", None)]
+
+
+def test_a_well_known_subject_is_no_place_of_the_same_name(coder):
+    # GeoNames knows a Colombian municipality named Uribe; as the subject, it is the man
+    rec = record(coder, "Uribe criticised the peace deal with the FARC on Tuesday.")
+    people = [(a["name"], a["country"]) for a in rec["actors"] if a["kind"] == "person"]
+    assert people == [("Álvaro Uribe", "COL")]
