@@ -110,3 +110,21 @@ def test_crowd_control_reads(coder):
 ])
 def test_fire_exchanged(coder, text):
     assert _acled(coder, text) == "Battles"
+
+
+@pytest.mark.parametrize("text", [
+    # the passive subject the parse hangs on the place names before the verb
+    "Around 4 June 2021 (as reported), between the towns of Crato, Ceara, and Juazeiro, Ceara, "
+    "the body of a man was found with stab wounds.",
+    "Around 6 June 2021 (as reported), between the villages of Bom Jardim, Pernambuco, and "
+    "Orobo, Pernambuco, the body of a young man was found with gunshot wounds.",
+])
+def test_a_body_found_where_the_parse_lost_it(coder, text):
+    assert _acled(coder, text) == "Violence against civilians"
+
+
+def test_lost_passive_subject(nlp):
+    from communique.extract.events.tree import lost_passive_subject
+    doc = nlp("A dead body was found inside a plastic bag in Tlalnepantla.")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert lost_passive_subject(root) == []  # the parse kept the subject: nothing to look for

@@ -24,8 +24,8 @@ from communique.word_lists import word_list
 from .acled_reading import CIVILIAN_SECTORS
 
 from .tree import (LIGHT_VERBS, POLICE_SUBJECTS, REPORTING_VERBS, governing_verb, is_entityish,
-                   lemma, objects, pobjs, pos_of, prep_children, prep_objects, shared_objects,
-                   subjects, word_set)
+                   lemma, lost_passive_subject, objects, pobjs, pos_of, prep_children,
+                   prep_objects, shared_objects, subjects, word_set)
 
 # What kind of candidate: a lexicon trigger, or a demand / blame read off reported speech.
 TRIGGER = "trigger"
@@ -107,7 +107,7 @@ def matches(entry: Entry, tok, token_actor) -> tuple[bool, list[int]]:
     for key, value in entry.args:
         alts = set(value.split("|")) if value else set()
         if key == "obj":
-            objs = objects(tok)
+            objs = objects(tok) + lost_passive_subject(tok)
             if not objs:
                 if "*none" not in alts:
                     return False, extra

@@ -19,7 +19,8 @@ from . import acled_reading, arguments, classify, modality, model, note_tags
 from .candidates import Candidate, drop_protest_topics, find_candidates
 from .dedupe import dedupe
 from .hit import EventHit
-from .tree import is_passive, lemma, pobjs, prep_children, prep_objects, told_as_background
+from .tree import (is_passive, lemma, lost_passive_subject, pobjs, prep_children, prep_objects,
+                   told_as_background)
 
 
 def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=None,
@@ -432,7 +433,8 @@ def _victims(tok, token_actor, sector_of, rules: bool = False) -> list[tuple[str
     as armed). ``rules``: also the people hurt in the act a noun names (:func:`_hurt_in`) and
     the subject the parse lost (:func:`_lost_subjects`)."""
     out = []
-    for v in arguments.victims(tok) + (_hurt_in(tok) + _lost_subjects(tok) if rules else []):
+    for v in arguments.victims(tok) + (_hurt_in(tok) + _lost_subjects(tok)
+                                        + lost_passive_subject(tok) if rules else []):
         if rules and _defenceless(v):
             out.append(("CVL", True, True))
             continue

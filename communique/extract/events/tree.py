@@ -214,6 +214,21 @@ def lost_subject(verb) -> list:
     return []
 
 
+def lost_passive_subject(verb) -> list:
+    """The passive subject the parse hung on the place before a passive root verb whose own
+    subject is none or a number ("On 8 May, between the cities of X and Y, Pernambuco, the
+    body of a man was found": "body" set in apposition to Pernambuco, "8" made the subject):
+    the first common noun set as a conjunct or apposition of a place name in a phrase before
+    the verb."""
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or not is_passive(verb) or any(
+            c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in verb.children):
+        return []
+    for n in verb.doc[verb.sent.start:verb.i]:
+        if n.dep_ in ("conj", "appos") and n.pos_ == "NOUN" and n.head.pos_ == "PROPN":
+            return [n]
+    return []
+
+
 def _people_beside(place, verb) -> list:
     """The first common noun set as a conjunct or apposition of a place name (or of its
     conjuncts) before ``verb``."""
