@@ -348,8 +348,10 @@ def test_only_sentences_of_a_type_the_paragraph_can_change_are_read_again(nlp):
     (None, 0.95, [], False, "destroy"),
     ("firearms", 0.95, [None], False, "destroy"),
     (None, 0.8, [], False, None),                  # not sure: the rules' reading stands
-    (None, 0.95, ["REB"], False, None),            # an attack on armed men is a fight
-    (None, 0.95, [], True, None),                  # a clash the note tells of: a fight
+    # a sure reading is not held back by an armed victim or a two-sided fight (ACLED
+    # codebook: destruction and disrupted weapons use by or against armed groups)
+    (None, 0.95, ["REB"], False, "destroy"),
+    (None, 0.95, [], True, "destroy"),
     ("explosives", 0.95, [], False, "explosives"),  # remote and one-sided modes stand
     ("abduct", 0.95, [], False, "abduct"),
 ])
@@ -432,11 +434,10 @@ def doc_text_of(nlp, text, e):
 
 @pytest.mark.parametrize("type_, acled, quad", [
     ({"ASSAULT": 0.8}, {"Strategic developments": 0.85}, {"4": 0.9}),   # the ACLED head unsure
-    ({"ASSAULT": 0.45}, {"Strategic developments": 0.95}, {"4": 0.9}),  # the type head unsure
     ({"AGREE": 0.8}, {"Battles": 0.95}, {"1": 0.9}),                    # a battle is no AGREE
     ({"ASSAULT": 0.8}, {"Strategic developments": 0.95}, {"0": 0.9}),   # the quad head: no event
-    ({"ASSAULT": 0.8}, {"Strategic developments": 0.95}, {"3": 0.9}),   # ... another class
     ({"YIELD": 0.9}, {"Strategic developments": 0.95}, {"2": 0.9}),     # CONCEDE or RETREAT?
+    ({"ACCUSE": 0.6, "PROTEST": 0.3}, {"Protests": 0.95}, {"3": 0.9}),  # the type head's is no protest
 ])
 def test_no_event_where_the_heads_disagree(nlp, type_, acled, quad):
     assert _code(nlp, UPROOTED, Heads(type=type_, acled=acled, quad=quad)) == []
@@ -459,3 +460,80 @@ def test_a_text_with_no_trigger_gets_a_model_event_of_a_protest(nlp):
     [e] = _code(nlp, text, model)
     assert (e.type, e.mode) == ("PROTEST", "demo")
     assert doc_text_of(nlp, text, e) == "gathered"
+
+
+@pytest.mark.parametrize("type_, acled, quad, expected", [
+    # the type head unsure of its type, but it is the most probable one and a strategic one
+    ({"COERCE": 0.4, "YIELD": 0.3}, {"Strategic developments": 0.95}, {"4": 0.9}, ("COERCE", None)),
+    # the quad head need not say the type's own class, only that there is an event
+    ({"ASSAULT": 0.8}, {"Strategic developments": 0.95}, {"3": 0.9}, ("ASSAULT", "destroy")),
+    ({"ASSAULT": 0.7}, {"Riots": 0.95}, {"4": 0.9}, ("PROTEST", "riot")),
+])
+def test_a_text_with_no_trigger_takes_what_a_sure_acled_head_reads(nlp, type_, acled, quad,
+                                                                   expected):
+    [e] = _code(nlp, UPROOTED, Heads(type=type_, mode={"none": 0.9}, acled=acled, quad=quad),
+                explain=True)
+    assert (e.type, e.mode) == expected
+    assert e.why["type_by"] == "model"
+
+
+def _rev(type_, mode=None):
+    return Revision(type_, mode, cameo_for(type_, mode), "lexicon", None,
+                    "lexicon" if mode else None, None)
+
+
+@pytest.mark.parametrize("type_, mode, acled, heads, modes, expected", [
+    # a visit, a ban (the lexicon's protest deep in the sentence), a refusal, a threat: the
+    # type head's type that the sure reading is made of
+    ("CONSULT", "visit", "Strategic developments", {"MOBILIZE": 0.4, "COERCE": 0.3},
+     {"troops": 0.6}, ("MOBILIZE", "troops")),
+    ("PROTEST", "demo", "Strategic developments", {"COERCE": 0.87, "PROTEST": 0.01},
+     {"seize": 0.45}, ("COERCE", None)),
+    ("REJECT", None, "Protests", {"PROTEST": 0.6, "REJECT": 0.3}, {}, ("PROTEST", "demo")),
+    ("THREATEN", None, "Riots", {"ASSAULT": 0.5}, {"riot": 0.9}, ("PROTEST", "riot")),
+    ("PROTEST", "demo", "Battles", {"ASSAULT": 0.9}, {}, ("ASSAULT", None)),
+    ("PROTEST", "demo", "Explosions/Remote violence", {"ASSAULT": 0.9}, {"explosives": 0.8},
+     ("ASSAULT", "explosives")),
+    ("ACCUSE", None, "Violence against civilians", {"ASSAULT": 0.8}, {}, ("ASSAULT", "targeted")),
+    # the type head's most probable type is none the reading is made of: the type stands
+    ("CONCEDE", None, "Strategic developments", {"YIELD": 0.9, "COERCE": 0.05}, {}, ("CONCEDE", None)),
+    ("SANCTION", None, "Strategic developments", {"SANCTION": 0.6, "COERCE": 0.3}, {},
+     ("SANCTION", None)),
+    ("ACCUSE", None, "Protests", {"ACCUSE": 0.7, "PROTEST": 0.2}, {}, ("ACCUSE", None)),
+    # a reading that already reads so stands
+    ("COERCE", "arrest", "Strategic developments", {"MOBILIZE": 0.9}, {}, ("COERCE", "arrest")),
+    ("AGREE", None, "Strategic developments", {"COERCE": 0.9}, {}, ("AGREE", None)),
+])
+def test_a_sure_acled_reading_is_taken(type_, mode, acled, heads, modes, expected):
+    v = View(type=heads, mode=modes, acled={acled: 0.95})
+    r = acled_reading.land(_rev(type_, mode), v, True)
+    assert (r.type, r.mode) == expected
+    if (r.type, r.mode) != (type_, mode):
+        assert (r.acled_type, r.acled_probability) == (acled, 0.95)
+        assert cameo_to_plover()[r.cameo][0] == r.type
+        if r.type != type_:
+            assert r.type_by == "model"
+            assert r.type_probability == round(heads.get(r.type, heads.get("ASSAULT", 0)), 3) \
+                or r.type == "PROTEST"
+    # not sure enough, or not the main event: the reading stands
+    unsure = View(type=heads, mode=modes, acled={acled: 0.85})
+    if type_ not in ("ASSAULT", "PROTEST", "COERCE"):
+        assert (acled_reading.land(_rev(type_, mode), unsure, True).type) == type_
+    assert acled_reading.land(_rev(type_, mode), v, False).type == type_
+
+
+def test_a_ban_on_protests_a_sure_head_reads_as_a_strategic_development(nlp):
+    """The lexicon's PROTEST ("protests") is specific and deep in the sentence, so the type
+    head's COERCE does not replace it; a sure strategic-development reading, with the type
+    head's COERCE, does: the record's event reads as ACLED's type, and says why."""
+    text = "The governor extended the measures on marches and protests in the province for two weeks."
+    model = StandIn(type={"COERCE": 0.87, "PROTEST": 0.01}, mode={"none": 0.9},
+                    acled={"Strategic developments": 0.97})
+    [e] = [e for e in _code(nlp, text, model, explain=True) if e.modality == "asserted"][:1]
+    assert (e.type, e.mode) == ("COERCE", None)
+    assert e.why["type_by"] == "model" and e.why["type_probability"] == 0.87
+    assert (e.why["acled_type"], e.why["acled_probability"]) == ("Strategic developments", 0.97)
+    assert e.why["lexicon_type"] == "PROTEST"
+    unsure = StandIn(type={"COERCE": 0.87, "PROTEST": 0.01}, mode={"none": 0.9},
+                     acled={"Strategic developments": 0.85})
+    assert [e.type for e in _code(nlp, text, unsure)][:1] == ["PROTEST"]
