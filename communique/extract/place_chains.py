@@ -256,7 +256,7 @@ def qualifier(text: str, end_char: int) -> set[str]:
 
 def _countries(qual: set[str]) -> set[str]:
     """The countries of a qualifier's tags (an admin2 tag names none)."""
-    return {t.split(":")[1] if t.startswith(("c1:", "a1:")) else t
+    return {t.split(":")[1] if t.startswith(("c1:", "a1:", "t:")) else t
             for t in qual if not t.startswith("a2:")}
 
 
@@ -323,6 +323,15 @@ def qualifier_of(text: str) -> set[str]:
     if not out:
         # the looser forms of a mention: "al-Hasakeh" is Al-Hasakah governorate
         out = _unit_tags(_as_unit(mention_candidates(bare)[1], tail))
+    # a part whose name is no unit's anywhere but a town of one country, with no generic
+    # word of a unit ("Haveli district"), says which country the chain is in ("San Felix, Ciudad Guayana,
+    # Bolivar state": Ciudad Guayana is only Venezuela's, the state's name is also
+    # Colombia's and Ecuador's): "t:VEN", read by ``chain_country``
+    raw = candidates(bare) if not out and not tail else []
+    towns = {c.country for c in raw if c.kind == "city" and not c.alias and not c.variant
+             and c.country} if not _unit_tags(raw) else set()
+    if len(towns) == 1:
+        out.add(f"t:{towns.pop()}")
     code = kb.us_state_code(key.replace(" ", ""))
     if code:
         out.add(f"c1:USA:{code}")
@@ -354,7 +363,8 @@ def chain_readings(text: str, end_char: int, after_in: bool = False,
         towns_of.append([c for c in found if not c.alias and not c.variant and c.kind == "city"])
         # the countries the part names even where it reads only as another name of a unit
         # ("North Sinai", GeoNames' Shamal Sina')
-        lies_in.append(_countries(qualifier_of(part)))
+        # (not by the towns it names: those say only which country a chain is in)
+        lies_in.append(_countries({t for t in qualifier_of(part) if not t.startswith("t:")}))
     if readings and (len(parts) > 1 or _ADMIN2_TAIL.search(text[max(0, end_char - 30):end_char])):
         # ACLED's house style "(District, Region)": after an admin2 unit the last part is
         # the admin1 unit, not a country of the same name ("Pandogari (Rafi LGA, Niger)",

@@ -83,3 +83,19 @@ def test_an_organisation_named_after_a_district_is_no_place():
                      "Division in the eastern part of Al Bab city in the northern "
                      "countryside of Aleppo.")
     assert all(h.country == "SYR" for h in find_places(doc))
+
+
+@needs_db
+def test_a_town_of_one_country_in_the_chain_names_the_country():
+    from communique.extract.places import find_places
+    from communique.nlp import load_nlp
+
+    # San Felix is also a town of Uruguay; Bolivar a state of Venezuela and a department of
+    # Colombia: Ciudad Guayana, a town only Venezuela has, says which
+    doc = load_nlp()("On 2 June 2021, in San Felix, Ciudad Guayana, Bolivar state, "
+                     "residents protested to demand water.")
+    hits = find_places(doc)
+    assert hits and all(h.country == "VEN" for h in hits)
+    # a part called a district is no town: "Haveli district" is no Haveli of India
+    from communique.extract.place_chains import qualifier_of
+    assert not any(t.startswith("t:") for t in qualifier_of("Haveli district"))
