@@ -34,6 +34,7 @@ import functools
 from dataclasses import dataclass, field
 
 from communique.acled import acled_rows
+from communique.extract.syntax import doc_text
 from communique.lexicon import cameo_to_plover, penta_class
 from communique.models.event_model import mark
 
@@ -273,7 +274,7 @@ def paragraph_before(sent, held=frozenset()) -> str:
     a lede gives before its act ("Security measures: On 8 May, in Van, ..."; "Movement of
     forces:"). Empty where the sentence opens its paragraph or follows one with a candidate."""
     doc = sent.doc
-    text = doc.text
+    text = doc_text(doc)  # ``Doc.text`` rebuilds the text token by token on every access
     start = sent.start
     while start > 0:
         prev = doc[start - 1].sent
@@ -286,7 +287,7 @@ def paragraph_before(sent, held=frozenset()) -> str:
 def paragraph_rest(sent) -> str:
     """What follows ``sent`` in its paragraph (up to the next line break), with the space
     before it; empty where the sentence ends its paragraph."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     end = text.find("\n", sent.end_char)
     rest = text[sent.end_char:end if end >= 0 else len(text)]
     return rest if rest.strip() else ""
