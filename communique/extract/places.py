@@ -216,7 +216,49 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
                 out.append((ent.start_char, ent.end_char, True))
     out = _named_by_tail(doc, _longest_names(doc, out),
                          [t for t in found if t.lower_ in PLACE_WORDS])
+    out = _road_towns(doc, out)
     return sorted(m for m in out if not names_an_office(doc, m[0], m[1]))
+
+
+_ROADS = {"road", "highway"}
+
+
+def _road_towns(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """"the Sidon highway", "the Baalbek-Homs road", "the Kahnuj-Ghale Ganj road": a road
+    named after the town it leads from, or the towns it joins, is at the first of them the
+    gazetteer knows as a town by that very name (not another name, not a spelling alike);
+    the name is a mention of that town, whatever label the parser gave it. Only where no
+    other place of the sentence says where ("at the Khulna-Jessore highway in Jessore" is
+    in Jessore)."""
+    for road in doc:
+        if road.lower_ not in _ROADS or road.i == 0 or not doc[road.i - 1].is_title:
+            continue
+        sent = road.sent
+        if any(sent.start_char <= m[0] < sent.end_char and not (
+                doc[max(road.i - 8, 0)].idx <= m[0] < road.idx)
+               and any(c.precision != "country" for c in mention_candidates(
+                   doc.text[m[0]:m[1]], variants=False)[1]) for m in spans):
+            continue  # (a country, "the US dollar", says no more where than the road)
+        j = road.i
+        while j > 0 and (doc[j - 1].is_title or (doc[j - 1].text == "-" and j > 1
+                                                  and doc[j - 2].is_title)):
+            j -= 1
+        parts, k = [], j
+        for i in range(j, road.i + 1):
+            if i == road.i or doc[i].text == "-":
+                parts.append((k, i))
+                k = i + 1
+        for a, b in parts:
+            if b <= a:
+                continue
+            start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+            towns = [c for c in mention_candidates(doc[a:b].text, variants=False)[1]
+                     if c.kind == "city" and not c.alias and not c.variant]
+            if towns:
+                first, last = doc[j].idx, road.idx
+                spans = [m for m in spans if m[1] <= first or m[0] >= last] + [(start, end, False)]
+                break
+    return spans
 
 
 # words that may join the words of one place name ("Port of Spain", "Kut e Abdollah",

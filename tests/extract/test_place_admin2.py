@@ -99,3 +99,23 @@ def test_a_town_of_one_country_in_the_chain_names_the_country():
     # a part called a district is no town: "Haveli district" is no Haveli of India
     from communique.extract.place_chains import qualifier_of
     assert not any(t.startswith("t:") for t in qualifier_of("Haveli district"))
+
+
+@needs_db
+@pytest.mark.parametrize("text, country, name", [
+    # a road named after the two towns it joins is at the first the gazetteer knows
+    ("On 3 June 2021, farmers blocked the Kahnuj-Ghale Ganj road with their tractors.",
+     "IRN", "Kahn"),
+    ("On 3 June 2021, truck drivers blocked the Baalbek-Homs highway in both directions.",
+     "LBN", "Baalbek"),
+])
+def test_a_road_named_after_towns_is_at_the_first(coder, text, country, name):
+    loc = _loc(coder, text)
+    assert loc is not None and loc["country"] == country and loc["name"].startswith(name)
+
+
+@needs_db
+def test_a_road_says_less_than_a_place_of_the_sentence(coder):
+    loc = _loc(coder, "On 3 June 2021, workers staged a protest at the Khulna-Jessore "
+                      "highway in Jessore town.")
+    assert loc is not None and loc["name"].startswith("Jessore")
