@@ -214,12 +214,23 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
             if any(c.precision in ("country", "region") and (whole or c.kind != "admin2")
                    and not c.alias for c in cands) and len(ent) <= 3:
                 out.append((ent.start_char, ent.end_char, True))
+    # "Hakkari Governor's Office extended the ban", "Van Governorship": a governor's office
+    # named after its province or town is an office of that place; the name is a mention
+    for ent in doc.ents:
+        m = _GOVERNOR.match(ent.text)
+        if ent.label_ in ("ORG", "PERSON", "FAC") and m and not any(
+                ent.start_char < e and ent.start_char + len(m.group(1)) > s0 for s0, e, _ in out):
+            if any(c.precision != "country" and not c.alias
+                   for c in mention_candidates(m.group(1), variants=False)[1]):
+                out.append((ent.start_char, ent.start_char + len(m.group(1)), True))
     out = _named_by_tail(doc, _longest_names(doc, out),
                          [t for t in found if t.lower_ in PLACE_WORDS])
     out = _road_towns(doc, out)
     return sorted(m for m in out if not names_an_office(doc, m[0], m[1]))
 
 
+_GOVERNOR = re.compile(r"^(?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,2}) (?:Governor(?:'s|’s)?"
+                       r"(?: Office)?|Governorship)$")
 _ROADS = {"road", "highway"}
 
 
@@ -230,8 +241,8 @@ def _road_towns(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[int,
     the name is a mention of that town, whatever label the parser gave it. Only where no
     other place of the sentence says where ("at the Khulna-Jessore highway in Jessore" is
     in Jessore)."""
-    for road in doc:
-        if road.lower_ not in _ROADS or road.i == 0 or not doc[road.i - 1].is_title:
+    for road in tokens_where(doc, "lower", _ROADS):
+        if road.i == 0 or not doc[road.i - 1].is_title:
             continue
         sent = road.sent
         if any(sent.start_char <= m[0] < sent.end_char and not (

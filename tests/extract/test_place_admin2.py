@@ -119,3 +119,16 @@ def test_a_road_says_less_than_a_place_of_the_sentence(coder):
     loc = _loc(coder, "On 3 June 2021, workers staged a protest at the Khulna-Jessore "
                       "highway in Jessore town.")
     assert loc is not None and loc["name"].startswith("Jessore")
+
+
+@needs_db
+@pytest.mark.parametrize("text, country, name", [
+    # a governor's office named after its province acts there
+    ("Security measures: On 3 June 2021, Hakkari Governor's Office banned all rallies for "
+     "15 days.", "TUR", "Hakk"),
+    ("Security measures: On 3 June 2021, Van Governorship banned all rallies for 15 days.",
+     "TUR", "Van"),
+])
+def test_a_governors_office_is_in_its_place(coder, text, country, name):
+    loc = _loc(coder, text)
+    assert loc is not None and loc["country"] == country and loc["name"].startswith(name)
