@@ -70,7 +70,6 @@ _VAGUE = {"dozens", "hundreds", "thousands", "scores", "millions", "several", "m
 _DEATH_VERBS = word_list("death_verbs")
 _DIE_VERBS = word_list("die_verbs")
 _KILL_VERBS = _DEATH_VERBS - {"shoot", "gun"}  # a shooting kills only when it says so: _shot
-_DEATH_NOUNS = {"death", "fatality", "dead", "life", "body", "corpse", "killing", "casualty_dead"}
 _INJURY_VERBS = word_list("injury_verbs")
 _INJURY_NOUNS = word_list("injury_nouns")
 PERSON_NOUNS = word_list("victim_nouns")
