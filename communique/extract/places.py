@@ -19,22 +19,21 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from communique import kb
 from communique.extract.dates import find_dateline
 from communique.extract.note_places import any_note_place, mission_hosts, note_place
 from communique.extract.place_capitals import capital_mentions
+from communique.extract.place_spans import longest_names, named_by_tail, road_towns
 from communique.extract.place_roles import (LOC_PREPS, MOTION, language_name, mention_role,
                                             names_an_office, own_clause, role, through_object)
 from communique.extract.syntax import (VERBAL_NOUNS, VERBAL_VERBS, reach, same_paragraph,
                                        token_at_char, tokens_where)
 from communique.extract.syntax import doc_text as syntax_doc_text
-from communique.extract.gazetteer import candidates as gazetteer_candidates
 from communique.extract.gazetteer import (GazetteerEntry, fold_name, lookup, neighbours,
                                           state_entry)
-from communique.extract.place_chains import (CITY_WORDS, PLACE_WORDS, UNIT_WORDS, chain_country,
-                                             chain_end, unit_abroad,
+from communique.extract.place_chains import (PLACE_WORDS, chain_country, chain_end,
                                              chain_parts, chain_readings, names_a_place,
                                              mention_candidates, qualifier, qualifier_of,
                                              qualifier_parts, tags)
@@ -168,7 +167,7 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     # hold "de", "del", "al" ("Santa Teresa del Tuy") and hyphens ("Rish Khor-e Bala").
     # A run through a mislabelled entity ("soft") counts only when the gazetteer knows it.
     # (one pass over the words: the prepositions below, and the words that say what kind of
-    # place a name is, for _named_by_tail)
+    # place a name is, for place_spans.named_by_tail)
     found = tokens_where(doc, "lower", LOC_PREPS | {"of"} | PLACE_WORDS)
     for tok in found:
         if tok.lower_ in PLACE_WORDS:
@@ -223,136 +222,14 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
             if any(c.precision != "country" and not c.alias
                    for c in mention_candidates(m.group(1), variants=False)[1]):
                 out.append((ent.start_char, ent.start_char + len(m.group(1)), True))
-    out = _named_by_tail(doc, _longest_names(doc, out),
-                         [t for t in found if t.lower_ in PLACE_WORDS])
-    out = _road_towns(doc, out)
+    out = named_by_tail(doc, longest_names(doc, out),
+                        [t for t in found if t.lower_ in PLACE_WORDS])
+    out = road_towns(doc, out)
     return sorted(m for m in out if not names_an_office(doc, m[0], m[1]))
 
 
 _GOVERNOR = re.compile(r"^(?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,2}) (?:Governor(?:'s|’s)?"
                        r"(?: Office)?|Governorship)$")
-_ROADS = {"road", "highway"}
-
-
-def _road_towns(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
-    """"the Sidon highway", "the Baalbek-Homs road", "the Kahnuj-Ghale Ganj road": a road
-    named after the town it leads from, or the towns it joins, is at the first of them the
-    gazetteer knows as a town by that very name (not another name, not a spelling alike);
-    the name is a mention of that town, whatever label the parser gave it. Only where no
-    other place of the sentence says where ("at the Khulna-Jessore highway in Jessore" is
-    in Jessore)."""
-    for road in tokens_where(doc, "lower", _ROADS):
-        if road.i == 0 or not doc[road.i - 1].is_title:
-            continue
-        sent = road.sent
-        if any(sent.start_char <= m[0] < sent.end_char and not (
-                doc[max(road.i - 8, 0)].idx <= m[0] < road.idx)
-               and any(c.precision != "country" for c in mention_candidates(
-                   doc.text[m[0]:m[1]], variants=False)[1]) for m in spans):
-            continue  # (a country, "the US dollar", says no more where than the road)
-        j = road.i
-        while j > 0 and (doc[j - 1].is_title or (doc[j - 1].text == "-" and j > 1
-                                                  and doc[j - 2].is_title)):
-            j -= 1
-        parts, k = [], j
-        for i in range(j, road.i + 1):
-            if i == road.i or doc[i].text == "-":
-                parts.append((k, i))
-                k = i + 1
-        for a, b in parts:
-            if b <= a:
-                continue
-            start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
-            towns = [c for c in mention_candidates(doc[a:b].text, variants=False)[1]
-                     if c.kind == "city" and not c.alias and not c.variant]
-            if towns:
-                first, last = doc[j].idx, road.idx
-                spans = [m for m in spans if m[1] <= first or m[0] >= last] + [(start, end, False)]
-                break
-    return spans
-
-
-# words that may join the words of one place name ("Port of Spain", "Kut e Abdollah",
-# "Kohgiluyeh and Boyer-Ahmad", "Trinidad and Tobago")
-_NAME_JOINERS = {"of", "e", "i", "and", "de", "del", "la", "al", "el", "-", "y"}
-
-
-def _longest_names(doc: Doc, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
-    """Each mention run on over the words after it while the longer name is a place the
-    gazetteer knows by that name: the parser cuts "Port of Spain" into "Port" and "Spain
-    city", "Toba Tek Singh" into "Toba" and "Singh city", "Kut e Abdollah" after "Kut".
-    A mention the longer one covers goes."""
-    out: list[tuple[int, int, bool]] = []
-    text = syntax_doc_text(doc)
-    ran_on: list[tuple[int, int]] = []  # the stretches a mention was run on over
-    for start, end, from_ent in sorted(spans):
-        if any(s0 <= start < e0 for s0, e0 in ran_on):
-            continue  # inside a name already run on
-        i = token_at_char(doc, end - 1) + 1
-        for n in (4, 3, 2, 1):
-            toks = doc[i:i + n]
-            if len(toks) < n or not toks[-1].is_title or any(
-                    not (t.is_title or t.lower_ in _NAME_JOINERS) or t.ent_type_ in (
-                        "DATE", "TIME", "CARDINAL") for t in toks):
-                continue
-            longer = text[start:toks[-1].idx + len(toks[-1])]
-            if any(not c.alias and c.prior >= 2.5 for c in gazetteer_candidates(fold_name(longer))):
-                ran_on.append((end, toks[-1].idx + len(toks[-1])))
-                end = toks[-1].idx + len(toks[-1])
-                break
-        out.append((start, end, from_ent))
-    return out
-
-
-def _named_by_tail(doc: Doc, spans: list[tuple[int, int, bool]], tails: list[Token]
-                   ) -> list[tuple[int, int, bool]]:
-    """A name before a lower-case word that says what kind of place it is ("Hadramawt
-    governorate", "Yaounde city", "Lara state") is a mention whatever label the parser gave
-    it, when the gazetteer knows it; a mention so followed takes the word ("in Diwaniya
-    city": the city, not the governorate). ``tails``: the doc's tokens of ``PLACE_WORDS``."""
-    out = []
-    text = syntax_doc_text(doc)
-    ends = {token_at_char(doc, e - 1): (s, e, f) for s, e, f in spans}
-    covered = {i for s, e, _ in spans for i in range(token_at_char(doc, s),
-                                                     token_at_char(doc, e - 1) + 1)}
-    used = set()
-    for tail in tails:
-        if not tail.is_lower or tail.i == 0 or tail.i in covered:
-            continue
-        prev = tail.i - 1
-        if prev in ends:
-            # only where the word is needed: a name known only as another place's alternate
-            # name ("Diwaniya") or as an admin unit ("Nassriya" district) is a city the text
-            # names; "San Juan city" stays San Juan
-            s, e, f = ends[prev]
-            if tail.lower_ in CITY_WORDS and not text[e:tail.idx].strip() and not any(
-                    not c.alias and c.kind == "city"
-                    for c in mention_candidates(text[s:e], variants=False)[1]):
-                used.add((s, e, f))
-                out.append((s, tail.idx + len(tail), f))
-            elif tail.lower_ in UNIT_WORDS and not text[e:tail.idx].strip() \
-                    and unit_abroad(text[s:e], text[s:tail.idx + len(tail)]):
-                # the word picks a unit of another country than the name alone: "Lagunillas,
-                # Merida state" is Venezuela's state, not the city of Yucatan ("Herat
-                # province" keeps the city: the unit is in the same country)
-                used.add((s, e, f))
-                out.append((s, tail.idx + len(tail), f))
-            continue
-        j = prev
-        while j >= 0 and j not in covered and doc[j].ent_type_ not in (
-                "DATE", "TIME", "CARDINAL", "ORDINAL") and (doc[j].is_title or (
-                doc[j].text == "-" and j > 0 and doc[j - 1].is_title)):
-            j -= 1
-        j += 1
-        if j > prev or doc[j].is_stop or not doc[j].is_title:
-            continue  # no name, or "The city", "This town"
-        start, end = doc[j].idx, tail.idx + len(tail)
-        if mention_candidates(text[start:end])[1]:
-            out.append((start, end, False))
-            covered.update(range(j, tail.i + 1))
-    return [m for m in spans if m not in used] + out
-
-
 def _context(doc: Doc, resolved: list[GazetteerEntry], text: str
              ) -> tuple[dict[str, int], set[tuple[str, str]]]:
     """Countries (with counts) and the admin units (tags, see ``tags``) the article
