@@ -1,0 +1,54 @@
+"""ACLED note forms the rules read wrong or not at all (issue 13, ninth round): property
+destroyed or stolen (ACLED codebook, strategic developments / looting and property destruction;
+PLOVER manual, ASSAULT destroy; CAMEO 1711, 1712), aid handed out in boxes. Sentences written
+for the test, not taken from the notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.acled import event_acled_type
+
+
+def _main(coder, text):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-10"}])
+    ev = next((e for e in rec["events"] if e["modality"] == "asserted" and not e["negated"]), None)
+    return ev, rec
+
+
+@pytest.mark.parametrize("text, type_, mode", [
+    # arson: "set fire to X", "X was set on fire", "set X on fire"
+    ("On 3 June 2021, unknown men set fire to a bus belonging to a mining firm near Tunja.",
+     "ASSAULT", "destroy"),
+    ("On 3 June 2021, two tractors of a farming cooperative were set on fire near Temuco.",
+     "ASSAULT", "destroy"),
+    ("On 3 June 2021, hooded men set a delivery lorry on fire in Patras.",
+     "ASSAULT", "destroy"),
+    # trees and crops cut down or uprooted
+    ("On 3 June 2021, settlers uprooted 200 almond saplings near the village of Burin.",
+     "ASSAULT", "destroy"),
+    ("On 3 June 2021, settlers cut down dozens of olive trees near the village of Burin.",
+     "ASSAULT", "destroy"),
+    # livestock and goods stolen
+    ("On 3 June 2021, armed herders stole 60 goats from a farm near Lafia.", "COERCE", "seize"),
+    ("On 3 June 2021, bandits rustled 80 cattle in Gusau LGA (Zamfara).", "COERCE", "seize"),
+    # aid handed out in boxes or packages
+    ("On 3 June 2021, members of a cartel delivered packages of groceries to residents of "
+     "Apatzingan.", "AID", None),
+])
+def test_property_destroyed_stolen_or_handed_out(coder, text, type_, mode):
+    ev, rec = _main(coder, text)
+    assert ev is not None
+    assert (ev["type"], ev["mode"]) == (type_, mode)
+    assert event_acled_type(ev, rec)[0] == "Strategic developments"
+
+
+@pytest.mark.parametrize("text", [
+    # not arson: a fire set free, a ceasefire's terms, words that only look alike
+    "On 3 June 2021, the court set free two activists held in Harare.",
+    "On 3 June 2021, the ministry cut down the number of flights to Lima.",
+])
+def test_lookalikes_are_no_property_destruction(coder, text):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-10"}])
+    assert not any(e["mode"] == "destroy" or (e["type"], e["mode"]) == ("COERCE", "seize")
+                   for e in rec["events"])
