@@ -503,6 +503,16 @@ def _more_recipients_1(c: Candidate, roles: Roles, token_actor) -> list:
                              if g.ent_type_ == "GPE"], token_actor, avoid)
             if found:
                 return found
+        # 5a. a demand whose clause names who is to act: "demanded that X resign", "a
+        #     resolution demanding X cut off aid", "ordered X jailed": X is asked (PLOVER
+        #     REQUEST: requests, demands and orders; PLV's train part marks X as the target in
+        #     5 of the 6 such clauses, the sixth a protest's demand)
+        if reading.type == "REQUEST":
+            found = _owners([s for x in tok.children if x.dep_ == "ccomp" and x.i > tok.i
+                             for s in x.children if s.dep_ in ("nsubj", "nsubjpass")],
+                            token_actor, avoid)
+            if found:
+                return found
         # 5. the act the trigger frames: "agreed to provide Sri Lanka with technology"
         if reading.type in FRAMED_TYPES or c.frame:
             for c in tok.children:

@@ -1,0 +1,23 @@
+"""Issue 12, eighth round: recipients and actors the rules missed in forms that recur in the
+train parts. Sentences written for these tests; the expected roles worked out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from .records import event, names, record
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("The Polish president demanded that Belarus withdraw its troops from the border.", "BLR"),
+    ("The Chilean foreign minister demanded that Bolivia return the seized trucks.", "BOL"),
+    ("Thai lawmakers demanded that Cambodia explain the shooting.", "KHM"),
+    ("The Greek government is considering a motion demanding Turkey halt its drilling near Cyprus.",
+     "TUR"),
+])
+def test_who_a_demand_asks_to_act_is_its_recipient(coder, text, recipient):
+    # PLOVER REQUEST: requests, demands and orders; the subject of the demanded clause is the
+    # one asked ("demanded that X resign", "ordered X jailed")
+    rec = record(coder, text)
+    e = event(rec, "REQUEST")
+    assert [c for _, c in names(rec, e["recipient"])] == [recipient]
