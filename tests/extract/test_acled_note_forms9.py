@@ -52,3 +52,27 @@ def test_lookalikes_are_no_property_destruction(coder, text):
     [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-10"}])
     assert not any(e["mode"] == "destroy" or (e["type"], e["mode"]) == ("COERCE", "seize")
                    for e in rec["events"])
+
+
+@pytest.mark.parametrize("text, mode, acled", [
+    ("On 3 June 2021, Maoist cadres triggered an IED blast on a culvert near Bijapur.",
+     "explosives", "Explosions/Remote violence"),
+    ("On 3 June 2021, three men used explosives to open a cash machine in Campinas.",
+     "explosives", "Explosions/Remote violence"),
+    ("On 3 June 2021, military aircraft dropped bombs on a rebel camp near Kalemie.",
+     "aerial", "Explosions/Remote violence"),
+])
+def test_explosives_set_off_used_or_dropped(coder, text, mode, acled):
+    ev, rec = _main(coder, text)
+    assert ev is not None
+    assert (ev["type"], ev["mode"]) == ("ASSAULT", mode)
+    assert event_acled_type(ev, rec)[0] == acled
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 June 2021, the minister dropped the charges against two journalists.",
+    "On 3 June 2021, the team used its budget to repair a bridge in Bijapur.",
+])
+def test_no_explosives_named_no_assault(coder, text):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-10"}])
+    assert not any(e["type"] == "ASSAULT" for e in rec["events"])
