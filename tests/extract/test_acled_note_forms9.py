@@ -76,3 +76,24 @@ def test_explosives_set_off_used_or_dropped(coder, text, mode, acled):
 def test_no_explosives_named_no_assault(coder, text):
     [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-10"}])
     assert not any(e["type"] == "ASSAULT" for e in rec["events"])
+
+
+@pytest.mark.parametrize("text, mode", [
+    # the violence a protest is against is no violence of its crowd
+    ("On 3 June 2021, hundreds of students protested in Quetta against the attack on their "
+     "teacher.", "demo"),
+    ("On 3 June 2021, farmers held a sit-in in Multan against the arrest of villagers who had "
+     "clashed with another group over water.", "demo"),
+    # torches carried are no fire set
+    ("On 3 June 2021, residents marched through Tetovo against the mayor. A counter-march with "
+     "drums and torches was held in support of him.", "demo"),
+    # the controls: a crowd that fights or burns riots
+    ("On 3 June 2021, hundreds of students protested in Quetta and clashed with the police.",
+     "riot"),
+    ("On 3 June 2021, residents protested in Tetovo against the mayor and burned tyres on the "
+     "main road.", "riot"),
+])
+def test_what_a_protest_is_against_is_no_riot(coder, text, mode):
+    [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-10"}])
+    ev = next(e for e in rec["events"] if e["type"] == "PROTEST")
+    assert ev["mode"] == mode

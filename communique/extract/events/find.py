@@ -19,8 +19,8 @@ from . import acled_reading, arguments, classify, modality, model, note_tags
 from .candidates import Candidate, drop_protest_topics, find_candidates
 from .dedupe import dedupe
 from .hit import EventHit
-from .tree import (is_passive, lemma, lost_passive_subject, pobjs, prep_children, prep_objects,
-                   told_as_background)
+from .tree import (governing_verb, is_passive, lemma, lost_passive_subject, pobjs, prep_children,
+                   prep_objects, told_as_background)
 
 
 def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=None,
@@ -75,6 +75,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
     # sentences that tell of a fight both sides wage ("clashes", "exchanged fire")
     two_sided = {s[0].tok.sent.start for s in staged if s[0].entry.has("two-sided")}
     riots = _riot_paragraphs(doc, staged, sector_of, token_actor) if event_model is None else set()
+    grieved = _grievances(staged) if event_model is None else set()
     answered = _fire_answered(doc) if event_model is None else (set(), set())
     events = []
     for c, roles, mood, actor_ids, recipient_ids, hosts in staged:
@@ -91,7 +92,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             # fire the other side answers is a fight both sides wage: ACLED codes it a battle
             # whatever its weapons (remote violence is one-sided: the target cannot respond)
             d = replace(d, mode=None)
-        if event_model is None and d.type == "ASSAULT":
+        if event_model is None and d.type == "ASSAULT" and id(c) not in grieved:
             d = _mob_or_one_sided(d, c, roles.actors, actor_ids, recipient_ids, people, sector_of,
                                   c.tok.sent.start in two_sided)
         if c is lead and d.type != "PROTEST":
@@ -301,7 +302,10 @@ def _riot_paragraphs(doc, staged, sector_of, token_actor) -> set[int]:
     out = set()
     protests = set()
     violence = set()  # paragraphs where a protest's people may be the ones who fight
+    grieved = _grievances(staged)
     for c, roles, mood, actor_ids, recipient_ids, _hosts in staged:
+        if id(c) in grieved:
+            continue
         if (c.reading.type, c.reading.mode) == ("PROTEST", "riot") and mood.modality == "asserted" \
                 and not told_as_background(c.tok) or _crowd_fight(c, actor_ids + recipient_ids, sector_of,
                                                                    token_actor):
@@ -319,6 +323,38 @@ def _riot_paragraphs(doc, staged, sector_of, token_actor) -> set[int]:
         out |= {p for p in (_paragraph(t) for t in doc if _protesters_fire(t, token_actor, sector_of))
                 if p in protests}
     return out
+
+
+# what a protest is "against" or "over"
+GRIEVANCE_PREPS = ("against", "over")
+
+
+def _grievances(staged) -> set[int]:
+    """The ids of the candidates that are what a protest of the text is against
+    (:func:`_grievance`)."""
+    protests = [s[0].tok for s in staged if s[0].reading.type == "PROTEST"]
+    if not protests:
+        return set()
+    triggers = {t.i for t in protests}
+    anchors = triggers | {v.i for t in protests for v in [governing_verb(t)] if v is not None}
+    return {id(s[0]) for s in staged if s[0].reading.type != "PROTEST"
+            and _grievance(s[0].tok, anchors, triggers)}
+
+
+def _grievance(tok, anchors: set[int], triggers: set[int]) -> bool:
+    """An act named as what a protest is against (PLOVER manual, PROTEST: the topic of a protest
+    is not coded with it; ACLED codebook: a violent demonstration is one whose demonstrators
+    engage in violence): "protested against the attack on their leader", "protested the killing
+    of a student", "demonstrated against the trial of youths who clashed with another group".
+    It tells what the protest is about, not what its crowd did: no riot. ``anchors``: the
+    protest triggers and the verbs that hold them ("held a protest against"); ``triggers``:
+    the protest triggers alone (the object of "protested", not of "held")."""
+    for a in [tok] + list(tok.ancestors)[:6]:
+        if a.dep_ == "pobj" and a.head.lower_ in GRIEVANCE_PREPS and a.head.head.i in anchors:
+            return True
+        if a.dep_ == "dobj" and a.head.i in triggers:
+            return True
+    return False
 
 
 def _unruly(c, actors, actor_ids, recipient_ids, sector_of) -> bool:
@@ -364,7 +400,8 @@ def _protesters_fire(tok, token_actor, sector_of) -> bool:
     who set fire to crops": a relative clause), not a symbol ("burned an effigy"), not armed
     people's fire."""
     lem = tok.lemma_.lower()
-    if lem in ("burn", "torch") or tok.lower_ == "ablaze":
+    if lem in ("burn", "torch") and tok.pos_ != "NOUN" or tok.lower_ == "ablaze":
+        # not torches carried ("a march with torches")
         act = tok
     elif tok.lower_ == "fire" and "set" in (tok.head.lemma_, tok.head.head.lemma_):
         act = tok.head if tok.head.lemma_ == "set" else tok.head.head
