@@ -17,7 +17,7 @@ from .extract import dates as _dates
 from .extract.date_forms import in_opening_sentence, opening_date, without_glosses
 from .extract.date_resolve import load_dateparser
 from .extract.fatalities import note_deaths, note_share, note_toll
-from .extract.note_places import actors_country, mission_country, place_unplaced
+from .extract.note_places import actors_country, mission_country, place_unplaced, unit_country
 from .extract.syntax import doc_text, keep_text
 from .extract import events as _events
 from .extract import places as _places
@@ -207,10 +207,14 @@ class Coder:
             if place is None and opening is not None and note_country is not False:
                 # a note that names no place: the country its own actors name, else the
                 # host country of the field mission it names ("the OSCE SMM observed ...")
+                # (else the country whose administration alone has the unit it names:
+                # "Lohajang Upazila", "Barangay Kapitan Pepe": ``unit``)
                 if note_country is None:
-                    note_country = actors_country(actors.actors) or mission_country(text) or False
+                    found = actors_country(actors.actors) or mission_country(text)
+                    note_country = (found, "actors") if found else (
+                        (unit_country(text), "unit") if unit_country(text) else False)
                 if note_country:
-                    place = _places.country_place(note_country, "actors")
+                    place = _places.country_place(*note_country)
             recipient = list(h.recipient_ids)
             if not recipient and h.type == "CONSULT" and h.mode == "visit" and place is not None:
                 # "a visit to Baku": the host is the country visited.

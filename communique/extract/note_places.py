@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from communique import kb
+from communique.word_lists import word_list
 from communique.extract.place_roles import SPONSOR, own_clause, role, through_object
 from communique.extract.syntax import same_paragraph
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from communique.extract.places import PlaceHit
 
 __all__ = ["note_place", "any_note_place", "holds", "actors_country", "mission_hosts",
-           "mission_country", "place_unplaced"]
+           "mission_country", "place_unplaced", "unit_countries", "unit_country"]
 
 
 def note_place(doc: Doc, trig: Token, verbal: bool,
@@ -151,4 +152,29 @@ def mission_country(text: str) -> str | None:
     """The one host country of the field missions a note names (``mission_hosts``),
     None where it names none or several."""
     found = set(mission_hosts(text))
+    return found.pop() if len(found) == 1 else None
+
+
+@functools.cache
+def _units() -> tuple[re.Pattern | None, dict[str, str]]:
+    pairs = [w.split() for w in word_list("national_unit_words")]
+    by_word = {word.lower(): iso3 for word, iso3 in pairs}
+    if not by_word:
+        return None, by_word
+    alts = "|".join(re.escape(word) if word.isupper() else "(?i:" + re.escape(word) + ")"
+                    for word, _ in pairs)
+    return re.compile(r"(?<![\w-])(" + alts + r")(?![\w-])"), by_word
+
+
+def unit_countries(text: str) -> list[str]:
+    """The country of each administrative unit word of one country's administration the
+    text names, in text order ("in Barangay Magdawat": the Philippines; "Lohajang
+    Upazila": Bangladesh; ``word_lists.tsv`` list ``national_unit_words``)."""
+    pattern, by_word = _units()
+    return [by_word[m.group(1).lower()] for m in pattern.finditer(text)] if pattern else []
+
+
+def unit_country(text: str) -> str | None:
+    """The one country of the unit words a note names (``unit_countries``), else None."""
+    found = set(unit_countries(text))
     return found.pop() if len(found) == 1 else None

@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Span
 
 from communique import kb
 from communique.extract.dates import find_dateline
-from communique.extract.note_places import any_note_place, mission_hosts, note_place
+from communique.extract.note_places import (any_note_place, mission_hosts, note_place,
+                                            unit_countries)
 from communique.extract.place_capitals import capital_mentions
 from communique.extract.place_spans import longest_names, named_by_tail, road_towns
 from communique.extract.place_roles import (LOC_PREPS, MOTION, language_name, mention_role,
@@ -234,9 +235,11 @@ def _context(doc: Doc, resolved: list[GazetteerEntry], text: str
              ) -> tuple[dict[str, int], set[tuple[str, str]]]:
     """Countries (with counts) and the admin units (tags, see ``tags``) the article
     mentions unambiguously; a field mission it names counts for its host country ("the
-    OSCE SMM observed ... near Zolote-4": Ukraine)."""
+    OSCE SMM observed ... near Zolote-4": Ukraine), a unit of one country's
+    administration for that country ("Barangay Magdawat": the Philippines;
+    ``note_places.unit_countries``)."""
     countries: dict[str, int] = {}
-    for iso3 in mission_hosts(text):
+    for iso3 in mission_hosts(text) + unit_countries(text):
         countries[iso3] = countries.get(iso3, 0) + 1
     states: set[str] = set()
     for e in resolved:
@@ -460,7 +463,11 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             best = max(chain, key=lambda e: _score(e, countries, states, []))
             if best not in cands:
                 by_chain.add(start)
-        if not is_dl and _far_fetched(best, countries, qual, missions_only):
+        # (a chain does not vouch for the second-level unit it read a place the gazetteer
+        # lacks as, a name many districts share: "Barangay Poblacion, San Isidro" of a
+        # Philippine note is no Partido de San Isidro of Argentina)
+        if not is_dl and _far_fetched(best, countries, set() if start in by_chain
+                                      and best.kind == "admin2" else qual, missions_only):
             continue
         if not is_dl and best.country not in countries and countries and not tags(best) & qual \
                 and _neighbourhood(text, doc_text, end):
