@@ -97,3 +97,22 @@ def test_what_a_protest_is_against_is_no_riot(coder, text, mode):
     [rec] = coder.code_dicts([{"id": "t", "text": text, "published": "2021-06-10"}])
     ev = next(e for e in rec["events"] if e["type"] == "PROTEST")
     assert ev["mode"] == mode
+
+
+@pytest.mark.parametrize("text, acled", [
+    # an attack fought off is a fight both sides wage
+    ("On 3 June 2021, militants attacked the village of Mbau and burned ten huts before they "
+     "were repelled by the army.", "Battles"),
+    ("On 3 June 2021, gunmen attacked the village of Mbau. The attack was repulsed by local "
+     "police.", "Battles"),
+    # fire answered: "shot back" as "fired back"
+    ("On 3 June 2021, gunmen fired mortars at a police post in Jamrud. The police shot back.",
+     "Battles"),
+    # the control: no one fights back
+    ("On 3 June 2021, militants attacked the village of Mbau and burned ten huts.",
+     "Violence against civilians"),
+])
+def test_an_attack_fought_off_is_a_battle(coder, text, acled):
+    ev, rec = _main(coder, text)
+    assert ev is not None and ev["type"] == "ASSAULT"
+    assert event_acled_type(ev, rec)[0] == acled

@@ -77,6 +77,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
     riots = _riot_paragraphs(doc, staged, sector_of, token_actor) if event_model is None else set()
     grieved = _grievances(staged) if event_model is None else set()
     answered = _fire_answered(doc) if event_model is None else (set(), set())
+    repelled = _repelled(doc) if event_model is None else set()
     events = []
     for c, roles, mood, actor_ids, recipient_ids, hosts in staged:
         people = _victims(c.tok, token_actor, sector_of, rules=event_model is None) \
@@ -93,8 +94,9 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             # whatever its weapons (remote violence is one-sided: the target cannot respond)
             d = replace(d, mode=None)
         if event_model is None and d.type == "ASSAULT" and id(c) not in grieved:
+            fought = _paragraph(c.tok) in answered[1] or _paragraph(c.tok) in repelled
             d = _mob_or_one_sided(d, c, roles.actors, actor_ids, recipient_ids, people, sector_of,
-                                  c.tok.sent.start in two_sided)
+                                  c.tok.sent.start in two_sided or fought)
         if c is lead and d.type != "PROTEST":
             retyped = True
             demo = note_tags.protest_mode(staged, note_tags.crowd_violence(d, actor_ids, staged,
@@ -218,6 +220,8 @@ RIOT_WORDS = word_list("riot_words")
 REMOTE_MODES = ("heavy-weapons", "explosives")
 # what fire is answered with or by: "fired back", "returned fire", "responded to the shelling"
 ANSWERED = word_list("answered")
+# verbs of an attack fought off ("repelled an attack", "before being repulsed by the army")
+REPEL_VERBS = word_list("repel_verbs")
 
 
 def _fire_answered(doc) -> tuple[set[int], set[int]]:
@@ -236,7 +240,7 @@ def _fire_answered(doc) -> tuple[set[int], set[int]]:
     if any(w in text for w in ("back", "return", "respond")):
         for t in doc:
             lem = lemma(t)
-            if (lem == "fire" and any(k.lower_ == "back" for k in t.children)) or (
+            if (lem in ("fire", "shoot") and any(k.lower_ == "back" for k in t.children)) or (
                     lem == "return" and any(lemma(k) in ANSWERED for k in t.children
                                             if k.dep_ == "dobj")) or (
                     lem == "respond" and any(lemma(g) in ANSWERED or g.lower_ in ANSWERED
@@ -244,6 +248,17 @@ def _fire_answered(doc) -> tuple[set[int], set[int]]:
                                              for g in pobjs(p))):
                 answered.add(_paragraph(t))
     return both, answered
+
+
+def _repelled(doc) -> set[int]:
+    """Paragraphs that tell of an attack fought off ("repelled an attack", "before being
+    repulsed by the army"): train part, 25 of 25 notes that say so are battles (ACLED codebook:
+    a battle is a fight between two armed sides), so no act of theirs is one-sided violence.
+    Its weapons still say what they are: a shelling repelled stays a shelling."""
+    text = doc_text(doc).lower()
+    if "repel" not in text and "repuls" not in text:
+        return set()
+    return {_paragraph(t) for t in doc if lemma(t) in REPEL_VERBS}
 
 
 def _paragraph(tok) -> int:
