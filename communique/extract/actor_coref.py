@@ -10,6 +10,7 @@ from __future__ import annotations
 from .. import kb
 from .actor_table import PERSON_NOUNS, SUBJECT_DEPS, ActorTable, Proto
 from .actor_titles import ABBREVIATIONS, qualify
+from communique.word_lists import word_list
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -189,3 +190,44 @@ def merge_descriptions(table: ActorTable) -> None:
         desc.mentions = []
         target.sector = target.sector or desc.sector
         target.role = target.role or desc.role
+
+
+# People who serve the body their "of"/"from" phrase names: "an employee of the British embassy".
+SERVED_BODY_PEOPLE = word_list("served_body_people")
+
+
+def served_bodies(table: ActorTable) -> None:
+    """A person or group described, not named, whose own words give no country, and whose
+    "of"/"from" phrase names a body or state with one: the country of the body they serve
+    ("an employee of the U.S. consulate", "staff from UNMEE", "a senior official of the Somali
+    government"; PLOVER: a person's country is the one they serve), where the sentence or
+    the article gave another or none."""
+    doc = table.doc
+    for p in table.protos:
+        if p.named or p.kind not in ("person", "group") or (p.country and p.country_source in (None, "text")):
+            continue
+        if p.kind == "group" and len(p.mentions) != 1:
+            continue  # a generic agent's one actor stands for all its mentions
+        for i, j, _ in p.mentions:
+            head = doc[i:j].root
+            if head.lower_ not in SERVED_BODY_PEOPLE:
+                continue
+            owner = _served_owner(table, head, p)
+            if owner is not None:
+                p.country, p.country_source = owner.country, "text"
+                break
+
+
+def _served_owner(table: ActorTable, head, proto: Proto) -> Proto | None:
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+            continue
+        for g in prep.children:
+            if g.dep_ != "pobj":
+                continue
+            # "the Islamic State group": the name before the body word
+            for k in range(g.i, g.left_edge.i - 1, -1):
+                owner = table.claimed.get(k)
+                if owner is not None and owner is not proto and owner.country and owner.kind != "person":
+                    return owner
+    return None

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from ..kb import UserActors
 from .actor_agents import attacked_place, national_body, national_target
-from .actor_coref import (FEMALE, MALE, description, merge_descriptions, resolve_description,
+from .actor_coref import (FEMALE, MALE, description, merge_descriptions, resolve_description, served_bodies,
                           resolve_pronoun)
 from .actor_names import knowledge_base_names, organizations, people
 from .actor_table import PERSON_NOUNS, ActorResult, ActorTable
@@ -78,5 +78,6 @@ def _references(table: ActorTable) -> None:
     for desc in headline:  # a headline names people the body introduces
         resolve_description(table, *desc, anywhere=True)
     merge_descriptions(table)
+    served_bodies(table)
     for tok in tokens_with_pos(table.doc, "NOUN"):  # what is left: "a Yemeni school bus"
         national_target(table, tok)

@@ -21,3 +21,17 @@ def test_who_a_demand_asks_to_act_is_its_recipient(coder, text, recipient):
     rec = record(coder, text)
     e = event(rec, "REQUEST")
     assert [c for _, c in names(rec, e["recipient"])] == [recipient]
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("Iranian police arrested an employee of the British embassy.", "GBR"),
+    ("Kenya deported a senior official of the Somali government.", "SOM"),
+    ("Iraqi forces killed a commander of the Islamic State group.", "IMG"),
+])
+def test_people_of_a_body_take_its_country(coder, text, recipient):
+    # PLOVER: a person's country is the one they serve; the sentence's other country, or
+    # none, is not theirs
+    rec = record(coder, text)
+    e = rec["events"][0]
+    assert [c for _, c in names(rec, e["recipient"])] == [recipient]
+
