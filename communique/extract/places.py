@@ -41,7 +41,7 @@ from communique.extract.place_chains import (PLACE_WORDS, chain_country, chain_e
 from communique.word_lists import word_list
 
 __all__ = ["PlaceHit", "GazetteerEntry", "find_places", "location_for", "dateline_place",
-           "country_place",
+           "country_place", "entry_place",
            "lookup", "fold_name"]
 
 
@@ -592,6 +592,12 @@ def country_place(iso3: str, source: str) -> PlaceHit | None:
         return None
     return PlaceHit(0, 0, "", row["name"], iso3, row.get("lat"), row.get("lon"), "country",
                     level="country", source=source)
+
+
+def entry_place(e: GazetteerEntry, source: str) -> PlaceHit:
+    """A gazetteer entry named nowhere in particular as an event's place."""
+    return PlaceHit(0, 0, "", e.name, e.country, e.lat, e.lon, e.precision, False,
+                    e.admin1_name, e.kind, source)
 
 
 _PAREN = re.compile(r"\(([^()]{2,80})\)")

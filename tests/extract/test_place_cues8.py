@@ -61,3 +61,37 @@ def test_a_barangays_chain_is_read_in_the_philippines(coder):
     loc = _loc(coder, "On 4 May 2020, soldiers and rebels exchanged fire in Barangay Lumbang, "
                       "Malitbog Sur, Samar. No casualties were reported.")
     assert loc["country"] == "PHL"
+
+
+def test_named_unit_reads_a_unit_inside_another_name():
+    from communique.extract.note_places import named_unit
+
+    unit = named_unit("Workers of the Gafsa Phosphate Company blocked roads in Oum Laksab.")
+    assert (unit.country, unit.kind) == ("TUN", "admin1")
+
+
+def test_named_unit_needs_one_country():
+    from communique.extract.note_places import named_unit
+
+    # Amhara is Ethiopia's, Sudan a country of its own: the note names two
+    assert named_unit("Clashes between Amhara militias and Sudanese forces near the border "
+                      "with Sudan.") is None
+    assert named_unit("Protesters from Lebanon and Syria gathered.") is None
+    assert named_unit("Villagers gathered in Tsrancha.") is None
+    # a country and a unit of it: the unit
+    assert named_unit("A protest in Kirkuk was held by Kurds of Iraq.").name == "Kirkuk"
+
+
+@needs_db
+def test_a_note_whose_place_the_gazetteer_lacks_takes_the_unit_it_names(coder):
+    # "Kafr Ghazal" and "Mine 4/5" are made up; Donetsk stands after a comma no parse tags
+    loc = _loc(coder, "On 3 May 2020, unidentified gunmen kidnapped a trader at the Kafr Ghazal "
+                      "checkpoint in the area of Mine 4/5, Donetsk.")
+    assert (loc["country"], loc["admin1"], loc["source"]) == ("UKR", "Donetsk", "named")
+
+
+@needs_db
+def test_a_unit_in_a_company_name_places_a_note_with_no_other_place(coder):
+    loc = _loc(coder, "On 3 May 2020, workers of the Gafsa Phosphate Company blocked roads in "
+                      "Oum Laksab to demand jobs.")
+    assert (loc["country"], loc["level"], loc["source"]) == ("TUN", "admin1", "named")
