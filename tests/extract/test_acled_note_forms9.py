@@ -116,3 +116,19 @@ def test_an_attack_fought_off_is_a_battle(coder, text, acled):
     ev, rec = _main(coder, text)
     assert ev is not None and ev["type"] == "ASSAULT"
     assert event_acled_type(ev, rec)[0] == acled
+
+
+@pytest.mark.parametrize("text, type_, acled", [
+    # territory taken in fighting is a battle
+    ("On 3 June 2021, rebels took control of the town of Kiwanja, killing three soldiers.",
+     "ASSAULT", "Battles"),
+    ("On 3 June 2021, the army took control of a militia base near Bunia after clashes with "
+     "the militiamen.", "ASSAULT", "Battles"),
+    # the control: taken with no fight told
+    ("On 3 June 2021, rebels took control of the town of Kiwanja after the army withdrew.",
+     "COERCE", "Strategic developments"),
+])
+def test_territory_taken_in_a_fight_is_a_battle(coder, text, type_, acled):
+    ev, rec = _main(coder, text)
+    assert ev is not None and ev["type"] == type_
+    assert event_acled_type(ev, rec)[0] == acled
