@@ -35,3 +35,15 @@ def test_people_of_a_body_take_its_country(coder, text, recipient):
     e = rec["events"][0]
     assert [c for _, c in names(rec, e["recipient"])] == [recipient]
 
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("Sudan accused UNAMID of bias.", "UNO"),
+    ("The Libyan parliament accused UNSMIL of interfering in the elections.", "UNO"),
+    ("Serbia accused UNMIK of siding with Pristina.", "UNO"),
+])
+def test_un_missions_by_their_acronyms_are_the_uns(coder, text, recipient):
+    # PLOVER: the UN and its missions are UNO
+    rec = record(coder, text)
+    e = event(rec, "ACCUSE")
+    assert [c for _, c in names(rec, e["recipient"])] == [recipient]
