@@ -132,3 +132,21 @@ def test_territory_taken_in_a_fight_is_a_battle(coder, text, type_, acled):
     ev, rec = _main(coder, text)
     assert ev is not None and ev["type"] == type_
     assert event_acled_type(ev, rec)[0] == acled
+
+
+@pytest.mark.parametrize("text, acled", [
+    # air power that supports a ground force names the support, not the act's own means
+    ("On 3 June 2021, commandos, backed by airstrikes, killed 12 militants in Marjah district.",
+     "Battles"),
+    ("On 3 June 2021, the army, along with the helicopters of a private company, attacked "
+     "militants near Mocimboa.", "Battles"),
+    ("On 3 June 2021, government troops, supported by drones, attacked rebel positions near "
+     "Kalemie.", "Battles"),
+    # the control: the aircraft are the ones that strike
+    ("On 3 June 2021, helicopters of a private company attacked militants near Mocimboa.",
+     "Explosions/Remote violence"),
+])
+def test_air_support_of_a_ground_fight_is_a_battle(coder, text, acled):
+    ev, rec = _main(coder, text)
+    assert ev is not None and ev["type"] == "ASSAULT"
+    assert event_acled_type(ev, rec)[0] == acled

@@ -54,6 +54,7 @@ CLAIM_VERBS = word_list("claim_verbs")
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 OCCASION_MARKS = {"after", "before", "when", "while", "as", "since", "because", "once", "until"}
 ALLEGATION_NOUNS = word_list("allegation_nouns")
+BACKING_VERBS = word_list("backing_verbs")
 
 # The entries behind demand and blame candidates: what the lexicon would say for them.
 DEMAND_ENTRY = Entry(lemma="must", pos="verb", type="REQUEST", mode=None, contexts=(),
@@ -644,10 +645,27 @@ def backing(c: Candidate, token_actor) -> bool:
         and any(ch.dep_ == "agent" for ch in tok.children)
 
 
+def support_named(c: Candidate) -> bool:
+    """Whether an ASSAULT noun only names the support a force has ("special forces, backed by
+    airstrikes, killed 18 militants"): the agent of a backing participle, beside the act that
+    force does. The act is the event (ACLED codebook: a ground fight that air power supports
+    is a battle)."""
+    tok = c.tok
+    if c.entry.type != "ASSAULT" or tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+        return False
+    agent = tok.head
+    verb = agent.head
+    return agent.dep_ == "agent" and verb.dep_ == "acl" and verb.tag_ == "VBN" \
+        and lemma(verb) in BACKING_VERBS
+
+
 def find_candidates(doc, lexicon: Lexicon, token_actor) -> list[Candidate]:
     """Every candidate event of a document, frames attached, in text order; less the
-    backers of an actor (:func:`backing`)."""
+    backers of an actor (:func:`backing`) and the support of a force where the act the
+    force does is one (:func:`support_named`)."""
     found = find_triggers(doc, lexicon, token_actor)
     demands = reported_demands(doc, found)  # may take over found triggers
     found = [c for c in found + demands if not backing(c, token_actor)]
+    acts = {c.tok.sent.start for c in found if c.entry.type == "ASSAULT" and not support_named(c)}
+    found = [c for c in found if not (support_named(c) and c.tok.sent.start in acts)]
     return attach_frames(sorted(found, key=lambda c: c.tok.i))

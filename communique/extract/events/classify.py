@@ -176,8 +176,22 @@ def weapon_mode(tok) -> str | None:
         # nor into what a relative clause says of someone ("a militant who was armed with a
         # grenade")
         todo += [k for k in t.children if k.dep_ != "relcl" and not (
-            k.dep_ == "conj" and k.pos_ in ("VERB", "AUX") and any(g.dep_ == "nsubj" for g in k.children))]
+            k.dep_ == "conj" and k.pos_ in ("VERB", "AUX") and any(g.dep_ == "nsubj" for g in k.children))
+            and not _support(k)]
     return _first_weapon(seen)
+
+
+# verbs of support given to a force ("backed by airstrikes", "supported by helicopters")
+BACKING_VERBS = word_list("backing_verbs")
+
+
+def _support(k) -> bool:
+    """A phrase that names the support a force has, not the act's own means ("special forces,
+    backed by airstrikes, killed 18 militants", "the army, along with the helicopters of a
+    private company, attacked the militants"): ACLED codebook, a ground fight that air power
+    supports is a battle (train part, 2 of 2 such notes)."""
+    return (k.dep_ == "prep" and k.lower_ in ("along", "alongside")) or (
+        k.dep_ == "acl" and k.tag_ == "VBN" and lemma(k) in BACKING_VERBS)
 
 
 def held_weapon_mode(tok) -> str | None:
