@@ -323,6 +323,23 @@ def _unambiguous(mention: _Mention) -> GazetteerEntry | None:
 
 
 
+_SMALL_TOWN = 3.0  # the prior of a town of some 30,000 people (log10(population) - 1.5)
+
+
+def _chain_unit(best: GazetteerEntry, qual: set[str], doc_text: str, end: int
+                ) -> GazetteerEntry | None:
+    """The chain's own first-level unit for a town the chain puts in another unit of its
+    country ("near Pisky, Donetsk" is no Pisky of Poltava oblast; the gazetteer lacks
+    Donetsk's): the unit, where the chain names first-level units of the town's country
+    and the town lies in none of the units the chain names; else None."""
+    units = {t for t in qual if t.startswith(f"a1:{best.country}:")}
+    if not units or best.prior >= _SMALL_TOWN or tags(best) & (qual - {best.country}):
+        return None
+    found = [e for e in chain_readings(doc_text, end, after_in=True)
+             if e.kind == "admin1" and e.country == best.country and tags(e) & units]
+    return max(found, key=lambda e: e.prior) if found else None
+
+
 def _far_fetched(e: GazetteerEntry, countries: dict[str, int], qual: set[str],
                  missions_only: set[str] = frozenset()) -> bool:
     """A weak reading (an alternate name, a town under 100,000 people) abroad: in an
@@ -463,6 +480,10 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             best = max(chain, key=lambda e: _score(e, countries, states, []))
             if best not in cands:
                 by_chain.add(start)
+        elif qual and not is_dl and best.kind == "city" and (unit := _chain_unit(
+                best, qual, doc_text, end)) is not None:
+            best = unit
+            by_chain.add(start)
         # (a chain does not vouch for the second-level unit it read a place the gazetteer
         # lacks as, a name many districts share: "Barangay Poblacion, San Isidro" of a
         # Philippine note is no Partido de San Isidro of Argentina)

@@ -95,3 +95,22 @@ def test_a_unit_in_a_company_name_places_a_note_with_no_other_place(coder):
     loc = _loc(coder, "On 3 May 2020, workers of the Gafsa Phosphate Company blocked roads in "
                       "Oum Laksab to demand jobs.")
     assert (loc["country"], loc["level"], loc["source"]) == ("TUN", "admin1", "named")
+
+
+@needs_db
+def test_a_village_the_chain_puts_in_another_province_is_read_as_that_province(coder):
+    # the gazetteer knows a Yasne of Zaporizhia and an Orikhove of Crimea, not those of
+    # Donetsk and Luhansk oblasts the chain names: the chain's oblast, not the namesake
+    loc = _loc(coder, "On 5 May 2020, rebel forces shelled army positions near Yasne, Donetsk, "
+                      "with mortars.")
+    assert (loc["admin1"], loc["level"]) == ("Donetsk", "admin1")
+    loc = _loc(coder, "On 4 May 2020, soldiers fired grenade launchers at rebel positions in the "
+                      "area of Orikhove, Luhansk.")
+    assert (loc["admin1"], loc["level"]) == ("Luhansk", "admin1")
+
+
+@needs_db
+def test_a_city_stays_the_city_whatever_province_the_chain_names(coder):
+    # a city of some size is the city even where the note's chain names the wrong province
+    loc = _loc(coder, "On 6 May 2020, gunmen killed a man in Mariupol, Zaporizhia.")
+    assert (loc["name"], loc["level"]) == ("Mariupol", "city")
