@@ -150,3 +150,19 @@ def test_air_support_of_a_ground_fight_is_a_battle(coder, text, acled):
     ev, rec = _main(coder, text)
     assert ev is not None and ev["type"] == "ASSAULT"
     assert event_acled_type(ev, rec)[0] == acled
+
+
+@pytest.mark.parametrize("text, acled", [
+    # the people hurt in a fight both sides wage are its casualties, not its target
+    ("On 3 June 2021, in Feira de Santana, Bahia, a man was killed after exchanging fire with "
+     "military police officers.", "Battles"),
+    ("On 3 June 2021, three civilians were killed in crossfire during clashes between two "
+     "clans in Beledweyne.", "Battles"),
+    # the control: no fight told in the sentence
+    ("On 3 June 2021, in Feira de Santana, Bahia, a man was killed by military police "
+     "officers.", "Violence against civilians"),
+])
+def test_people_hurt_in_a_fight_are_its_casualties(coder, text, acled):
+    ev, rec = _main(coder, text)
+    assert ev is not None and ev["type"] == "ASSAULT"
+    assert event_acled_type(ev, rec)[0] == acled

@@ -171,6 +171,18 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         if e.trigger_token in sides and (e.trigger_token in fights or e.type == "ASSAULT"):
             e.recipient_ids = [i for i in e.recipient_ids if i in sides[e.trigger_token]
                                or sector_of.get(i) not in acled_reading.CIVILIAN_SECTORS]
+    if event_model is None:
+        # rules mode: so too the people another ASSAULT of the sentence falls on ("a man was
+        # killed after exchanging fire with the police", "two civilians were killed in
+        # shooting during clashes between two families"): the fight's casualties
+        by_sentence: dict[int, set[str]] = {}
+        for t in fights:
+            by_sentence.setdefault(doc[t].sent.start, set()).update(sides.get(t, ()))
+        for e in events:
+            start = doc[e.trigger_token].sent.start
+            if e.type == "ASSAULT" and e.trigger_token not in fights and start in by_sentence:
+                e.recipient_ids = [i for i in e.recipient_ids if i in by_sentence[start]
+                                   or sector_of.get(i) not in acled_reading.CIVILIAN_SECTORS]
     return events
 
 
