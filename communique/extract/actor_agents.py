@@ -89,7 +89,7 @@ def national_body(table: ActorTable, tok) -> bool:
     if tok.lemma_.lower() in PEOPLE_NOUNS and tok.tag_ not in ("NNS", "NNPS"):
         kind = "person"  # "a Turkish man": someone of that country, not a body
     name = " ".join(t.text for t in table.doc[i:j] if t.pos_ != "DET" and t.dep_ != "case")
-    key = (country, sector, tok.lemma_.lower())
+    key = (country, sector, tok.lemma_.lower()) + _owner_named(tok)
     if kind == "person":
         key = key + (tok.i,)  # two "Turkish man" mentions need not be one man
     if key not in table.org_protos:
@@ -107,6 +107,18 @@ def national_body(table: ActorTable, tok) -> bool:
         i -= 1
     table.add(table.org_protos[key], i, j)
     return True
+
+
+def _owner_named(tok) -> tuple:
+    """The name of the body's owner after "of" ("the military forces of Artsakh"): bodies of
+    two owners coded alike ("military forces of Artsakh" fired on "the military forces of
+    Azerbaijan", both AZE by the rule for partially recognised entities) are two actors."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "of" and p.i == tok.i + 1:
+            for g in p.children:
+                if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "ORG", "NORP"):
+                    return (g.text,)
+    return ()
 
 
 # Nouns a nationality word ties to its country where no body or agent word does: people by

@@ -47,3 +47,17 @@ def test_un_missions_by_their_acronyms_are_the_uns(coder, text, recipient):
     rec = record(coder, text)
     e = event(rec, "ACCUSE")
     assert [c for _, c in names(rec, e["recipient"])] == [recipient]
+
+
+@pytest.mark.parametrize("text", [
+    "The forces of South Ossetia attacked the forces of Georgia.",
+    "On Monday the troops of South Ossetia shelled the troops of Georgia near the border.",
+])
+def test_bodies_of_two_owners_coded_alike_are_two_actors(coder, text):
+    # South Ossetia goes under Georgia (PLOVER: a partially recognised entity under the state
+    # that claims it): both sides are GEO MIL, yet one attacks the other
+    rec = record(coder, text)
+    e = event(rec, "ASSAULT")
+    by_id = {a["id"]: a for a in rec["actors"]}
+    assert [(by_id[i]["country"], by_id[i]["sector"]) for i in e["recipient"]] == [("GEO", "MIL")]
+    assert set(e["actor"]).isdisjoint(e["recipient"])
