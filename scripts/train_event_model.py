@@ -60,6 +60,9 @@ def main(argv=None) -> int:
                     help="plain sentences, no actor / recipient marks (for comparison)")
     ap.add_argument("--sources", default=",".join(SOURCES),
                     help="which dev files to train and select on (default: plv,class,acled)")
+    ap.add_argument("--weight", action="append", default=[], metavar="SOURCE=W",
+                    help="a row of SOURCE (plv, class, acled) counts W times in each head's loss "
+                         "(default 1; repeatable), e.g. --weight plv=1.4")
     ap.add_argument("--threads", type=int, default=1,
                     help="torch threads (1: on a shared machine a second thread waits more "
                          "than it works)")
@@ -75,7 +78,9 @@ def main(argv=None) -> int:
                      batch_size=args.batch_size,
                      seed=args.seed, max_length=args.max_length, cap=args.cap,
                      threads=args.threads, layers=args.layers, frozen=args.frozen,
-                     train_embeddings=args.train_embeddings, marked=marked)
+                     train_embeddings=args.train_embeddings, marked=marked,
+                     source_weights={k: float(v) for k, v in
+                                     (w.split("=", 1) for w in args.weight)})
     print(json.dumps(meta["scores"], indent=1))
     return 0
 

@@ -47,8 +47,9 @@ def test_train_export_load_predict(tmp_path):
     examples = [Example(t, "plv", labels) for t, labels in ROWS]
     out = tmp_path / "model"
     meta = train(examples, examples[:2], _tiny_base(tmp_path), out, epochs=1, max_steps=1,
-                 batch_size=4, threads=1, log=lambda _: None)
+                 batch_size=4, threads=1, source_weights={"plv": 1.5}, log=lambda _: None)
     assert meta["heads"] == head_labels()
+    assert meta["source_weights"] == {"plv": 1.5}
     assert json.loads((out / "meta.json").read_text())["seed"] == meta["seed"]
 
     model = EventModel(out)
@@ -110,3 +111,20 @@ def test_the_event_stage_marks_the_main_candidates_roles():
     actors.token_actor = token_actor
     find_events(doc, actors, event_model=Recorder())
     assert seen == ["<s>Iranian Foreign Minister Zarif</s> condemned the <t>Supreme Court</t>."]
+
+
+def test_weighted_loss_counts_a_row_as_often_as_its_weight():
+    torch = pytest.importorskip("torch")
+    from communique.models.training import IGNORE, weighted_loss
+
+    logits = torch.tensor([[2.0, 0.0, -1.0], [0.1, 0.3, 0.0], [0.0, 0.0, 5.0], [1.0, 1.0, 1.0]])
+    targets = torch.tensor([0, 2, IGNORE, 1])
+    plain = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)(logits, targets)
+    assert weighted_loss(logits, targets, torch.ones(4)).item() == pytest.approx(plain.item())
+    # row 1 weighted 3: the mean over rows 0, 1, 1, 1, 3 (row 2 has no label)
+    rows = torch.tensor([0, 1, 1, 1, 3])
+    tripled = torch.nn.CrossEntropyLoss()(logits[rows], targets[rows])
+    got = weighted_loss(logits, targets, torch.tensor([1.0, 3.0, 7.0, 1.0]))
+    assert got.item() == pytest.approx(tripled.item())
+    assert weighted_loss(logits, torch.full((4,), IGNORE), torch.ones(4)) is None
+
