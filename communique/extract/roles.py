@@ -297,7 +297,7 @@ def span_actor_ids(doc, start: int, end: int, token_actor) -> list[str]:
 def tag_events(tagger, doc, events, token_actor, skip: set[int] = frozenset(),
                policy: str | None = None) -> None:
     """Set the actor and recipient of each sentence's main event from the role tagger's
-    source and target spans (one batched call per document). ``skip``: trigger tokens
+    source and target spans (each sentence read alone). ``skip``: trigger tokens
     whose roles stand (both sides of "clashes between X and Y"); ``policy``: "override",
     "actor" or "fill", by default ``TAGGER_POLICY``."""
     policy = policy or TAGGER_POLICY

@@ -56,14 +56,13 @@ class EventModel(OnnxEncoder):
         # trained on text with the actor and recipient marked (``mark``), or on plain sentences
         self.marked = bool(self.meta.get("marked", False))
 
-    def predict(self, sentences: Sequence[str], batch_size: int = 32) -> list[dict[str, dict[str, float]]]:
-        """Per sentence, ``{head: {label: probability}}``; sentences of similar length are batched."""
+    def predict(self, sentences: Sequence[str]) -> list[dict[str, dict[str, float]]]:
+        """Per sentence, ``{head: {label: probability}}``; each sentence is run alone, so its
+        probabilities do not depend on the other ``sentences``."""
         out: list[dict[str, dict[str, float]]] = [{} for _ in sentences]
-        for idx, _encs, probs in self.batches(sentences, batch_size):
+        for i, _enc, probs in self.readings(sentences):
             for name, p in zip(self.outputs, probs):
-                labels = self.heads[name]
-                for row, i in enumerate(idx):
-                    out[i][name] = {lab: float(v) for lab, v in zip(labels, p[row])}
+                out[i][name] = {lab: float(v) for lab, v in zip(self.heads[name], p[0])}
         return out
 
 

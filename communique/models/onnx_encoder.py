@@ -1,6 +1,6 @@
 """What the shipped encoders share at run time: a directory with an int8 ONNX model, its
 tokenizer and ``meta.json``, opened with ``onnxruntime`` and ``tokenizers`` alone, and
-sentences run through it in batches of similar length.
+sentences run through it one at a time (a reading depends on its own text only).
 
 The event model (:mod:`.event_model`) and the role tagger (:mod:`.role_tagger`) each
 read their own heads or labels from the meta and their own outputs from the batches.
@@ -69,24 +69,22 @@ class OnnxEncoder:
         self.inputs = {i.name for i in self.session.get_inputs()}
         self.outputs = [o.name for o in self.session.get_outputs()]
 
-    def batches(self, sentences: Sequence[str], batch_size: int = 32) -> Iterator[tuple[list[int], list, list]]:
-        """Run ``sentences`` in batches of similar length: per batch, the sentences' indices,
-        their encodings (``tokenizers`` Encoding: ids, offsets, word_ids) and the session's
-        outputs (arrays whose first axis follows the indices)."""
+    def readings(self, sentences: Sequence[str]) -> Iterator[tuple[int, Any, list]]:
+        """Run each of ``sentences`` alone: per sentence, its index, its encoding
+        (``tokenizers`` Encoding: ids, offsets, word_ids) and the session's outputs (arrays of
+        one row).
+
+        One text at a time, never in a batch: the int8 model quantizes its activations with
+        one scale per run (``DynamicQuantizeLinear`` over the whole input, padding included),
+        so in a batch a sentence's reading would depend on the other sentences beside it.
+        Alone, a reading is a function of its own text only, and no padding is computed
+        (about a fifth less CPU than batches of 32 on news articles, docs/benchmarks.md)."""
         import numpy as np
 
         encs = self.tokenizer.encode_batch(list(sentences)) if sentences else []
-        order = sorted(range(len(encs)), key=lambda i: len(encs[i].ids))
-        for b in range(0, len(order), batch_size):
-            idx = order[b:b + batch_size]
-            width = max(len(encs[i].ids) for i in idx)
-            ids = np.zeros((len(idx), width), dtype=np.int64)
-            mask = np.zeros((len(idx), width), dtype=np.int64)
-            for row, i in enumerate(idx):
-                n = len(encs[i].ids)
-                ids[row, :n] = encs[i].ids
-                mask[row, :n] = 1
-            feed = {"input_ids": ids, "attention_mask": mask}
+        for i, enc in enumerate(encs):
+            ids = np.asarray([enc.ids], dtype=np.int64)
+            feed = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
             if "token_type_ids" in self.inputs:
                 feed["token_type_ids"] = np.zeros_like(ids)
-            yield idx, [encs[i] for i in idx], self.session.run(self.outputs, feed)
+            yield i, enc, self.session.run(self.outputs, feed)

@@ -77,16 +77,15 @@ class RoleTagger(OnnxEncoder):
         super().__init__(path, "role tagger", "scripts/train_role_tagger.py", threads)
         self.labels: list[str] = list(self.meta.get("labels", LABELS))
 
-    def spans(self, sentences: Sequence[str], batch_size: int = 32) -> list[list[TaggedSpan]]:
-        """Per sentence, its tagged spans in text order; sentences of similar length are batched."""
+    def spans(self, sentences: Sequence[str]) -> list[list[TaggedSpan]]:
+        """Per sentence, its tagged spans in text order; each sentence is run alone, so its
+        spans do not depend on the other ``sentences``."""
         out: list[list[TaggedSpan]] = [[] for _ in sentences]
-        for idx, encs, (probs, *_rest) in self.batches(sentences, batch_size):
-            for row, (i, enc) in enumerate(zip(idx, encs)):
-                n = len(enc.ids)
-                best = probs[row, :n].argmax(-1)
-                out[i] = decode([self.labels[k] for k in best],
-                                [float(probs[row, t, k]) for t, k in enumerate(best)],
-                                enc.offsets, enc.word_ids)
+        for i, enc, (probs, *_rest) in self.readings(sentences):
+            best = probs[0, :len(enc.ids)].argmax(-1)
+            out[i] = decode([self.labels[k] for k in best],
+                            [float(probs[0, t, k]) for t, k in enumerate(best)],
+                            enc.offsets, enc.word_ids)
         return out
 
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from communique.models.event_model import EventModel, ModelMissing, load_event_model
+from communique.models.event_model import EventModel, ModelMissing, load_event_model, model_available
 
 ROWS = [
     ("Troops shelled the town overnight.", {"type": "ASSAULT", "mode": "heavy-weapons", "quad": "4",
@@ -54,18 +54,16 @@ def test_train_export_load_predict(tmp_path):
 
     model = EventModel(out)
     sentences = ["Troops shelled the town overnight.", "Hundreds marched.", "Unseen words here."]
-    probs = model.predict(sentences, batch_size=2)
+    probs = model.predict(sentences)
     assert len(probs) == 3
     for p in probs:
         assert set(p) == set(meta["heads"])
         for head, labels in meta["heads"].items():
             assert list(p[head]) == labels
             assert sum(p[head].values()) == pytest.approx(1.0, abs=1e-3)
-    # batching and order do not change a sentence's answer (int8 activations are scaled per
-    # batch, hence the tolerance)
-    again = model.predict(list(reversed(sentences)), batch_size=1)[::-1]
-    for a, b in zip(probs, again):
-        assert a["type"] == pytest.approx(b["type"], abs=0.01)
+    # a sentence reads the same alone, in another order or among other sentences: exactly
+    assert [model.predict([s])[0] for s in sentences] == probs
+    assert model.predict(list(reversed(sentences)))[::-1] == probs
     assert model.predict([]) == []
 
 
@@ -128,3 +126,21 @@ def test_weighted_loss_counts_a_row_as_often_as_its_weight():
     assert got.item() == pytest.approx(tripled.item())
     assert weighted_loss(logits, torch.full((4,), IGNORE), torch.ones(4)) is None
 
+
+# sentences written for these tests; the long ones make the short one's batch padded
+_ALONE = "Police arrested two protesters in the capital."
+_OTHERS = ["Rebels shelled army positions near the border town overnight, killing four soldiers "
+           "and wounding a dozen civilians who had taken shelter in a school.",
+           "The two governments signed a trade agreement after talks that lasted most of the week "
+           "and ended with a joint statement on fishing rights and customs duties.",
+           "Hundreds marched."]
+
+
+@pytest.mark.skipif(not model_available(), reason="no shipped event model")
+def test_a_sentences_reading_does_not_depend_on_the_sentences_beside_it():
+    model = load_event_model()
+    alone = model.predict([_ALONE])[0]
+    for others in (_OTHERS, _OTHERS[:1], _OTHERS[::-1]):
+        beside = model.predict([*others, _ALONE])
+        assert beside[-1] == alone  # exactly: int8 scales a batch's activations together
+        assert beside[:-1] == [model.predict([o])[0] for o in others]

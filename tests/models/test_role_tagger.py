@@ -8,7 +8,8 @@ import json
 import pytest
 
 from communique.models.event_model import ModelMissing
-from communique.models.role_tagger import LABELS, RoleTagger, TaggedSpan, decode, load_role_tagger
+from communique.models.role_tagger import (LABELS, RoleTagger, TaggedSpan, decode, load_role_tagger,
+                                          tagger_available)
 
 # "Rebels attacked Kadugli ." as word pieces; "kadugli" in two pieces
 OFFSETS = [(0, 0), (0, 6), (7, 15), (16, 19), (19, 23), (23, 24), (0, 0)]
@@ -81,15 +82,36 @@ def test_train_export_load_tag(tmp_path):
     assert json.loads((out / "meta.json").read_text())["seed"] == meta["seed"]
 
     tagger = RoleTagger(out)
-    got = tagger.spans(ROWS + ["Unseen words here ."], batch_size=2)
+    got = tagger.spans(ROWS + ["Unseen words here ."])
     assert len(got) == 4
     for text, spans in zip(ROWS, got):
         for s in spans:
             assert isinstance(s, TaggedSpan) and s.role in ("S", "T")
             assert 0 <= s.start < s.end <= len(text) and 0.0 <= s.probability <= 1.0
     assert tagger.spans([]) == []
+    assert [tagger.spans([t])[0] for t in ROWS] == got[:3]
 
 
 def test_missing_tagger_says_what_to_do(tmp_path):
     with pytest.raises(ModelMissing, match="train one with"):
         load_role_tagger(tmp_path)
+
+
+# sentences written for this test; the long ones make the short one's batch padded
+_ALONE = "Police arrested two protesters in the capital."
+_OTHERS = ["Rebels shelled army positions near the border town overnight, killing four soldiers "
+           "and wounding a dozen civilians who had taken shelter in a school.",
+           "The two governments signed a trade agreement after talks that lasted most of the week "
+           "and ended with a joint statement on fishing rights and customs duties.",
+           "Hundreds marched."]
+
+
+@pytest.mark.skipif(not tagger_available(), reason="no shipped role tagger")
+def test_a_sentences_spans_do_not_depend_on_the_sentences_beside_it():
+    tagger = load_role_tagger()
+    alone = tagger.spans([_ALONE])[0]
+    assert alone  # police, protesters
+    for others in (_OTHERS, _OTHERS[:1], _OTHERS[::-1]):
+        beside = tagger.spans([*others, _ALONE])
+        assert beside[-1] == alone  # probabilities too, to 4 decimals
+        assert beside[:-1] == [tagger.spans([o])[0] for o in others]

@@ -192,7 +192,6 @@ def untriggered(sent, event_model) -> tuple[str, str | None, str] | None:
     (:func:`take`: the type head and the mode head choose among them).
     """
     text, before, rest = sent.text, paragraph_before(sent), paragraph_rest(sent)
-    # two calls: the int8 model scales a batch's activations by the batch (``event_views``)
     alone = event_model.predict([text])[0]
     wide = event_model.predict([before + text + rest])[0] if before or rest else alone
     kind, p = View.top(wide.get("acled", {}))

@@ -225,7 +225,7 @@ PARAGRAPH_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "REQUES
 def event_views(staged, event_model, token_actor: dict[int, str],
                 sentence_types: dict[int, set[str]] | None = None) -> dict[int, View]:
     """The model's view of each sentence that has a main candidate, keyed by the sentence's
-    first token; one batched call per document. ``staged``: (candidate, roles) of each main
+    first token; each text is read alone (``OnnxEncoder.readings``). ``staged``: (candidate, roles) of each main
     candidate. A model trained on marked text (``meta.json`` ``marked``) reads the sentence
     with that candidate's actor and recipient marked; an older one the plain sentence.
 
@@ -255,8 +255,6 @@ def event_views(staged, event_model, token_actor: dict[int, str],
                 wider[s.start] = before + texts[s.start] + rest
     if not texts:
         return {}
-    # two calls: the int8 model scales each batch's activations by the batch, so sentences
-    # batched with longer texts would read a little differently
     by_start = dict(zip(texts, event_model.predict(list(texts.values()))))
     if sentence_types is not None:
         wider = {i: w for i, w in wider.items()
