@@ -20,6 +20,7 @@ from communique.word_lists import word_list
 
 __all__ = ["CITY_WORDS", "PLACE_WORDS", "names_a_place", "mention_candidates", "tags", "qualifier", "qualifier_parts", "qualifier_of",
            "chain_country", "chain_end", "chain_parts", "chain_readings", "UNIT_WORDS",
+           "seat_of_chain",
            "unit_abroad"]
 
 
@@ -229,6 +230,16 @@ def _spelt_out(parts: list[str]) -> list[str]:
     codes = _state_codes()
     return [codes[p.replace("&", "")] if 2 <= len(p) <= 3 and p.isupper()
             and p.replace("&", "") in codes else p for p in parts]
+
+
+def seat_of_chain(mention: str, text: str, end_char: int) -> bool:
+    """Is the first part of the comma chain right after a mention the mention's own name
+    ("in Veracruz, Veracruz", "Durango, Durango")? Then the mention is the town, the seat
+    its unit is named after, and the part the unit. (Not a bracketed chain: "west of Rafah
+    (Rafah, North Sinai)" names the district, whose town may be read elsewhere.)"""
+    m = _CHAIN_COMMA.match(text[end_char:end_char + 120])
+    parts = [p.strip() for p in chain_parts(m.group(1)) if p.strip()] if m else []
+    return bool(parts) and fold_name(parts[0]) == fold_name(mention)
 
 
 def chain_end(text: str, end_char: int) -> int:

@@ -37,7 +37,7 @@ from communique.extract.gazetteer import (GazetteerEntry, fold_name, lookup, nei
 from communique.extract.place_chains import (PLACE_WORDS, chain_country, chain_end,
                                              chain_parts, chain_readings, names_a_place,
                                              mention_candidates, qualifier, qualifier_of,
-                                             qualifier_parts, tags)
+                                             qualifier_parts, seat_of_chain, tags)
 from communique.word_lists import word_list
 
 __all__ = ["PlaceHit", "GazetteerEntry", "find_places", "location_for", "dateline_place",
@@ -464,6 +464,10 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         towns_here = {c.country for c in cands if c.kind == "city"}
         seats = {t for j, ts in enumerate(seat_of) if names[j] != names[i] for t in ts
                  if t.split(":")[1] not in towns_here}
+        if parts and not is_dl and seat_of_chain(text, doc_text, end):
+            # "in Veracruz, Veracruz": the town, in the unit of its name
+            cands = [c for c in cands if c.kind == "city" and not c.alias
+                     and tags(c) & parts[0]] or cands
         best = max(cands, key=lambda e: _score(e, countries, states, parts, seats))
         country_of_chain = chain_country(qual, parts)
         if qual and not is_dl and best.precision != "country" and country_of_chain not in (

@@ -114,3 +114,19 @@ def test_a_city_stays_the_city_whatever_province_the_chain_names(coder):
     # a city of some size is the city even where the note's chain names the wrong province
     loc = _loc(coder, "On 6 May 2020, gunmen killed a man in Mariupol, Zaporizhia.")
     assert (loc["name"], loc["level"]) == ("Mariupol", "city")
+
+
+@needs_db
+def test_a_town_named_like_its_state_is_the_town(coder):
+    # "in Veracruz, Veracruz": the city, in the state of its name (not the state twice)
+    loc = _loc(coder, "On 29 April 2020, in Veracruz, Veracruz, taxi drivers protested "
+                      "demanding support.")
+    assert (loc["name"], loc["level"], loc["admin1"]) == ("Veracruz", "city", "Veracruz")
+
+
+@needs_db
+def test_a_bracketed_chain_of_the_same_name_keeps_its_country(coder):
+    # the comma form only: "(Rafah, North Sinai)" names Egypt's district, not Gaza's town
+    loc = _loc(coder, "On 2 May 2020, Egyptian military forces shelled militants west of Rafah "
+                      "(Rafah, North Sinai).")
+    assert loc["country"] == "EGY"
