@@ -488,6 +488,12 @@ def find_places(doc: Doc) -> list[PlaceHit]:
                 best, qual, doc_text, end)) is not None:
             best = unit
             by_chain.add(start)
+        elif qual and not is_dl and best.precision == "country" and doc_text[end:end + 2] \
+                .lstrip()[:1] == "(" and (inside := [e for e in chain_readings(doc_text, end)
+                                                    if e.country == best.country]):
+            # "in western Yemen (Hays, Al Hudaydah)": the country's unit its chain names
+            best = max(inside, key=lambda e: e.prior)
+            by_chain.add(start)
         # (a chain does not vouch for the second-level unit it read a place the gazetteer
         # lacks as, a name many districts share: "Barangay Poblacion, San Isidro" of a
         # Philippine note is no Partido de San Isidro of Argentina)

@@ -130,3 +130,11 @@ def test_a_bracketed_chain_of_the_same_name_keeps_its_country(coder):
     loc = _loc(coder, "On 2 May 2020, Egyptian military forces shelled militants west of Rafah "
                       "(Rafah, North Sinai).")
     assert loc["country"] == "EGY"
+
+
+@needs_db
+def test_a_country_with_a_bracketed_chain_is_the_unit_the_chain_names(coder):
+    # "in western Yemen (Ad Durayhimi, Al Hudaydah)": the district, not the country
+    loc = _loc(coder, "On 30 April 2020, Houthi forces fired rockets at Ad Dahfash village in "
+                      "western Yemen (Ad Durayhimi, Al Hudaydah) with no report of fatalities.")
+    assert (loc["country"], loc["admin1"], loc["level"]) == ("YEM", "Al Hudaydah", "admin2")
