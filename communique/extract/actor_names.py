@@ -25,6 +25,9 @@ METONYM_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 # visit mode of CONSULT finds the host through the place).
 ADDRESSEE_PREPS = {"to", "from", "against", "on", "upon", "with"}
 MOTION_WORDS = word_list("motion_words")
+# Visits called off, and the verbs that call them off (the lexicon's REJECT meet triggers).
+CALLED_OFF_VISITS = word_list("called_off_visits")
+CALLING_OFF = word_list("calling_off")
 
 
 def knowledge_base_names(table: ActorTable) -> None:
@@ -134,6 +137,11 @@ def _acts(table, span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in ADDRESSEE_PREPS \
             and root.head.head.lemma_.lower() not in MOTION_WORDS:
         # "an apology from Tokyo", "an ultimatum to Damascus", "sanctions against Moscow"
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in CALLED_OFF_VISITS \
+            and root.head.head.dep_ == "dobj" and root.head.head.head.lemma_.lower() in CALLING_OFF:
+        # "cancelled a planned visit to Washington": the visit called off is a snub of the
+        # host's government (PLV's train part marks the capital as the target in 2 of 2)
         return True
     return False
 

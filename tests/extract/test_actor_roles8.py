@@ -61,3 +61,21 @@ def test_bodies_of_two_owners_coded_alike_are_two_actors(coder, text):
     by_id = {a["id"]: a for a in rec["actors"]}
     assert [(by_id[i]["country"], by_id[i]["sector"]) for i in e["recipient"]] == [("GEO", "MIL")]
     assert set(e["actor"]).isdisjoint(e["recipient"])
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("The Kenyan president has cancelled a planned visit to Washington in March.", "USA"),
+    ("The Chilean foreign minister postponed his trip to Beijing.", "CHN"),
+])
+def test_a_visit_called_off_snubs_the_capitals_government(coder, text, recipient):
+    # the capital a called-off visit was to go to stands for its government, as the country
+    # does ("cancelled a visit to Britain")
+    rec = record(coder, text)
+    e = event(rec, "REJECT")
+    assert [c for _, c in names(rec, e["recipient"])] == [recipient]
+
+
+def test_a_visit_made_still_goes_to_a_place(coder):
+    # "a visit to Baku": a place, not a government, where the visit is not called off
+    rec = record(coder, "The Kenyan president will travel to Beijing next week.")
+    assert "CHN" not in [a["country"] for a in rec["actors"] if a["kind"] == "country"]
