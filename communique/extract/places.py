@@ -15,6 +15,7 @@ the admin1 unit, "Kabul city" the city.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -77,6 +78,7 @@ class PlaceHit:
 _SPAN_LABELS = {"GPE", "LOC", "FAC"}
 _NAME_LINKS = {"de", "del", "de la", "la", "al", "el", "do", "da", "dos", "das", "di", "du"}
 _NAMED_BY_OF = word_list("named_by_of")
+_DATE_NAMES = word_list("date_names")
 # a direction between a preposition and a name: "protested in central Thessaloniki"
 _SLOT_DIRECTIONS = word_list("slot_directions")
 
@@ -119,6 +121,16 @@ def _place_slot(ent: Span) -> bool:
 
 
 
+_CALENDAR = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:],
+                                         *calendar.day_name, *calendar.day_abbr)) | _DATE_NAMES
+
+
+def _named_like_a_place(ent: Span) -> bool:
+    """Is a DATE entity a name the small parser took for a date ("region of Dahuk",
+    "in Quneitra"): capitalised words only, no digit, no month, weekday or feast name?"""
+    return all(t.is_title and not t.like_num and t.lower_ not in _CALENDAR for t in ent)
+
+
 def _link(doc: Doc, i: int) -> int:
     """How many linking words of a name ("del", "de la") start at token ``i`` before a
     capitalised word: "Buena Vista de la Salud" is one name."""
@@ -157,7 +169,8 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
             out.append((ent.start_char, ent.end_char, False))
             taken.update(range(ent.start, ent.end))
         elif ent.label_ in ("PERSON", "NORP", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") or (
-                ent.label_ == "LANGUAGE" and not language_name(ent.text)):
+                ent.label_ == "LANGUAGE" and not language_name(ent.text)) or (
+                ent.label_ == "DATE" and _named_like_a_place(ent)):
             # "in Aleppo" tagged LANGUAGE: soft too; "in English" is a language
             soft.update(range(ent.start, ent.end))
         elif ent.label_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY",

@@ -138,3 +138,20 @@ def test_a_country_with_a_bracketed_chain_is_the_unit_the_chain_names(coder):
     loc = _loc(coder, "On 30 April 2020, Houthi forces fired rockets at Ad Dahfash village in "
                       "western Yemen (Ad Durayhimi, Al Hudaydah) with no report of fatalities.")
     assert (loc["country"], loc["admin1"], loc["level"]) == ("YEM", "Al Hudaydah", "admin2")
+
+
+@needs_db
+def test_a_province_the_parser_took_for_a_date_is_the_province(coder):
+    # the small model tags "Dahuk" here as a DATE; capitalised words with no digit and no
+    # month, weekday or feast name may be a place
+    loc = _loc(coder, "On 29 April 2020, Turkish jets struck PKK positions in Kani Rash region "
+                      "of Dahuk, Northern Iraq.")
+    assert (loc["country"], loc["admin1"], loc["level"]) == ("IRQ", "Dahuk", "admin1")
+
+
+def test_month_weekday_and_feast_names_stay_dates(nlp):
+    from communique.extract.places import _named_like_a_place
+
+    doc = nlp("Protests were held in Ramadan, on Easter Sunday and in April in Cairo.")
+    dates = [e for e in doc.ents if e.label_ == "DATE"]
+    assert dates and not any(_named_like_a_place(e) for e in dates)
