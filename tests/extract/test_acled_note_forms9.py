@@ -122,8 +122,8 @@ def test_an_attack_fought_off_is_a_battle(coder, text, acled):
     # territory taken in fighting is a battle
     ("On 3 June 2021, rebels took control of the town of Kiwanja, killing three soldiers.",
      "ASSAULT", "Battles"),
-    ("On 3 June 2021, the army took control of a militia base near Bunia after clashes with "
-     "the militiamen.", "ASSAULT", "Battles"),
+    ("On 3 June 2021, the army took control of a militia base near Bunia, killing four "
+     "militiamen.", "ASSAULT", "Battles"),
     # the control: taken with no fight told
     ("On 3 June 2021, rebels took control of the town of Kiwanja after the army withdrew.",
      "COERCE", "Strategic developments"),
@@ -166,3 +166,16 @@ def test_people_hurt_in_a_fight_are_its_casualties(coder, text, acled):
     ev, rec = _main(coder, text)
     assert ev is not None and ev["type"] == "ASSAULT"
     assert event_acled_type(ev, rec)[0] == acled
+
+
+@pytest.mark.parametrize("text", [
+    # the parse makes the place the passive subject and sets the people beside it
+    "On 3 June 2021, in Santa Rita do Sul, Minas Gerais, an adolescent and a man were shot to "
+    "death by two armed men.",
+    "On 3 June 2021, a former Assistant Sub-Inspector and his son were attacked and shot to "
+    "death over a land dispute in Sangrur district (Punjab).",
+])
+def test_people_the_parse_sets_beside_the_place_are_the_victims(coder, text):
+    ev, rec = _main(coder, text)
+    assert ev is not None and ev["type"] == "ASSAULT"
+    assert event_acled_type(ev, rec)[0] == "Violence against civilians"

@@ -410,7 +410,8 @@ class Heads(StandIn):
         return [dict(p, quad=dict(self.quad)) for p in super().predict(sentences)]
 
 
-UPROOTED = "Settlers uprooted 450 olive trees in the village of Sawiyah on Sunday."
+# (a form no lexicon entry reads: "uprooted" olive trees has one since the ninth round)
+UPROOTED = "Settlers chopped 450 olive trees in the village of Sawiyah on Sunday."
 
 
 def test_a_text_with_no_trigger_takes_the_event_the_models_heads_agree_on(nlp):
@@ -423,7 +424,7 @@ def test_a_text_with_no_trigger_takes_the_event_the_models_heads_agree_on(nlp):
     [e] = _code(nlp, UPROOTED, model, explain=True)
     assert (e.type, e.mode) == ("ASSAULT", "destroy")
     assert cameo_to_plover()[e.cameo][0] == "ASSAULT"
-    assert doc_text_of(nlp, UPROOTED, e) == "uprooted"
+    assert doc_text_of(nlp, UPROOTED, e) == "chopped"
     assert e.why["type_by"] == "model" and e.why["lexicon"].startswith("none: the event model")
     assert e.why["lexicon_type"] is None
 

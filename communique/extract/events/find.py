@@ -76,9 +76,12 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
     two_sided = {s[0].tok.sent.start for s in staged if s[0].entry.has("two-sided")}
     riots = _riot_paragraphs(doc, staged, sector_of, token_actor) if event_model is None else set()
     grieved = _grievances(staged) if event_model is None else set()
-    # sentences that tell of people killed or hurt, or of fighting (an ASSAULT not of property)
+    # sentences that tell of people killed or hurt, or of fighting (an ASSAULT not of property),
+    # not as an earlier happening ("took control of two villages after the fighting": the
+    # fight was over)
     fighting = {s[0].tok.sent.start for s in staged if s[0].reading.type == "ASSAULT"
-                and s[0].reading.mode != "destroy" and s[2].modality == "asserted"}
+                and s[0].reading.mode != "destroy" and s[2].modality == "asserted"
+                and not told_as_background(s[0].tok)}
     answered = _fire_answered(doc) if event_model is None else (set(), set())
     repelled = _repelled(doc) if event_model is None else set()
     events = []
@@ -100,9 +103,9 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
                 and c.tok.sent.start in fighting:
             # ACLED codebook: territory taken in fighting (government regains territory, a
             # non-state actor overtakes territory) is a battle; PLOVER manual, ASSAULT: the use of
-            # conventional military force. "took control of the villages, killing a soldier",
-            # "took control of the base after clashes" (train part: 3 of 3 notes whose first act
-            # it is; without a fight told beside it, 2 of 2 are strategic developments)
+            # conventional military force. "took control of the villages, killing a soldier"
+            # (train part: 2 of 2 notes whose first act it is; without a fight told beside it,
+            # 2 of 2 are strategic developments)
             d = replace(d, type="ASSAULT", mode=None, cameo="190")
         if event_model is None and d.type == "ASSAULT" and id(c) not in grieved:
             fought = _paragraph(c.tok) in answered[1] or _paragraph(c.tok) in repelled

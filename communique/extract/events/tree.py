@@ -220,9 +220,16 @@ def lost_passive_subject(verb) -> list:
     body of a man was found": "body" set in apposition to Pernambuco, "8" made the subject):
     the first common noun set as a conjunct or apposition of a place name in a phrase before
     the verb."""
-    if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or not is_passive(verb) or any(
-            c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in verb.children):
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or not is_passive(verb):
         return []
+    subjects_ = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if any(c.pos_ in ("NOUN", "PRON") for c in subjects_):
+        return []
+    for c in subjects_:
+        if c.pos_ == "PROPN":
+            # "in Recanto das Emas, Distrito Federal, an adolescent and a woman were shot": the
+            # place made the subject, the people set in apposition to its conjunct
+            return _people_beside(c, verb)
     for n in verb.doc[verb.sent.start:verb.i]:
         if n.dep_ in ("conj", "appos") and n.pos_ == "NOUN" and n.head.pos_ == "PROPN":
             return [n]
