@@ -26,7 +26,8 @@ ARG_VALUES = {
     "needs": ("xcomp", "xcomp-or-obj", "subj-actor", "subj-police", "comment", "not-opinion",
               "violent-agent", "captive", "ask", "guilty", "meet", "labour", "not-labour",
               "not-metaphor", "light-verb", "no-oprd", "no-obj", "obj-unowned", "obj-or-of", "future-act",
-              "subj-protesters", "subj-explosive", "subj-aircraft", "subj-official"),
+              "subj-protesters", "subj-explosive", "subj-aircraft", "subj-official",
+              "subj-armed"),
     "frame": ("intent", "request", "reject", "threaten", "accuse", "approve"),
     "ctx": ("conflict",),
 }

@@ -179,3 +179,23 @@ def test_people_the_parse_sets_beside_the_place_are_the_victims(coder, text):
     ev, rec = _main(coder, text)
     assert ev is not None and ev["type"] == "ASSAULT"
     assert event_acled_type(ev, rec)[0] == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text, mode", [
+    # armed people or their arms moved in (PLOVER manual, MOBILIZE; the mode from who moves)
+    ("On 3 June 2021, about 400 fighters of the militia arrived in the port city of Mukalla.",
+     "militia"),
+    ("On 3 June 2021, a ship loaded with tanks and armoured vehicles arrived at the port of Aden.",
+     "weapons"),
+    ("On 3 June 2021, hundreds of government troops arrived in Palma.", "troops"),
+])
+def test_armed_arrivals_are_mobilization(coder, text, mode):
+    ev, rec = _main(coder, text)
+    assert ev is not None and (ev["type"], ev["mode"]) == ("MOBILIZE", mode)
+    assert event_acled_type(ev, rec)[0] == "Strategic developments"
+
+
+def test_an_unarmed_arrival_is_no_mobilization(coder):
+    [rec] = coder.code_dicts([{"id": "t", "text": "On 3 June 2021, the foreign minister of "
+                               "Kenya arrived in Addis Ababa for talks.", "published": "2021-06-10"}])
+    assert not any(e["type"] == "MOBILIZE" for e in rec["events"])

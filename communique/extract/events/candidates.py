@@ -21,7 +21,7 @@ from communique.kb import generic_sector
 from communique.lexicon import Entry, Lexicon
 from communique.word_lists import word_list
 
-from .acled_reading import CIVILIAN_SECTORS
+from .acled_reading import ARMED_SECTORS, CIVILIAN_SECTORS
 
 from .tree import (LIGHT_VERBS, POLICE_SUBJECTS, REPORTING_VERBS, governing_verb, is_entityish,
                    lemma, lost_passive_subject, objects, pobjs, pos_of, prep_children,
@@ -55,6 +55,7 @@ FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 OCCASION_MARKS = {"after", "before", "when", "while", "as", "since", "because", "once", "until"}
 ALLEGATION_NOUNS = word_list("allegation_nouns")
 BACKING_VERBS = word_list("backing_verbs")
+ARMED_SUBJECT_WORDS = word_list("armed_subject_words")
 
 # The entries behind demand and blame candidates: what the lexicon would say for them.
 DEMAND_ENTRY = Entry(lemma="must", pos="verb", type="REQUEST", mode=None, contexts=(),
@@ -348,6 +349,17 @@ def _needs_subj_aircraft(tok, token_actor) -> bool:
         for s in subjects(tok))
 
 
+def _needs_subj_armed(tok, token_actor) -> bool:
+    # armed people or their arms ("fighters arrived at the port", "a ship loaded with tanks
+    # arrived"): a subject whose words name an armed sector or a heavy weapon
+    for s in subjects(tok):
+        for t in [s] + [k for k in s.subtree if k.dep_ in ("compound", "amod", "pobj")]:
+            if generic_sector(lemma(t)) in ARMED_SECTORS or generic_sector(t.lower_) in ARMED_SECTORS \
+                    or lemma(t) in ARMED_SUBJECT_WORDS or t.lower_ in ARMED_SUBJECT_WORDS:
+                return True
+    return False
+
+
 def _needs_future_act(tok, token_actor) -> bool:
     # "warned that more arrests would follow": a warning of an act to come (manual,
     # THREATEN); attach_frames drops the warning when the clause holds no act
@@ -397,6 +409,7 @@ NEEDS = {
     "subj-protesters": _needs_subj_protesters,
     "subj-explosive": lambda tok, ta: any(word_set(s) & EXPLOSIVE_SUBJECTS for s in subjects(tok)),
     "subj-aircraft": _needs_subj_aircraft,
+    "subj-armed": _needs_subj_armed,
 }
 
 
