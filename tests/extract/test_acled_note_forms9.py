@@ -199,3 +199,13 @@ def test_an_unarmed_arrival_is_no_mobilization(coder):
     [rec] = coder.code_dicts([{"id": "t", "text": "On 3 June 2021, the foreign minister of "
                                "Kenya arrived in Addis Ababa for talks.", "published": "2021-06-10"}])
     assert not any(e["type"] == "MOBILIZE" for e in rec["events"])
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 June 2021, the militia set up checkpoints on the road to Ras al Ain.",
+    "On 3 June 2021, members of a cartel placed two check points on the highway to Apatzingan.",
+])
+def test_checkpoints_set_up_are_mobilization(coder, text):
+    ev, rec = _main(coder, text)
+    assert ev is not None and ev["type"] == "MOBILIZE"
+    assert event_acled_type(ev, rec)[0] == "Strategic developments"
