@@ -74,8 +74,9 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
                               token_actor, sentence_types) if event_model else {}
     # sentences that tell of a fight both sides wage ("clashes", "exchanged fire")
     two_sided = {s[0].tok.sent.start for s in staged if s[0].entry.has("two-sided")}
-    riots = _riot_paragraphs(doc, staged, sector_of, token_actor) if event_model is None else set()
     grieved = _grievances(staged) if event_model is None else set()
+    riots = _riot_paragraphs(doc, staged, sector_of, token_actor, grieved) \
+        if event_model is None else set()
     # sentences that tell of people killed or hurt, or of fighting (an ASSAULT not of property),
     # not as an earlier happening ("took control of two villages after the fighting": the
     # fight was over)
@@ -335,15 +336,15 @@ ARMS = word_list("arms")
 KIN_GROUPS = word_list("kin_groups")
 
 
-def _riot_paragraphs(doc, staged, sector_of, token_actor) -> set[int]:
+def _riot_paragraphs(doc, staged, sector_of, token_actor, grieved: set[int]) -> set[int]:
     """Paragraphs that tell of a riot (PLOVER manual, PROTEST riot: a protest that intends
     injury or damage): a riot trigger ("hurled rocks", "burned tyres") not named as an earlier
     happening, a crowd fighting ("youths clashed with police"), people its writer calls rioters,
-    or, where the paragraph tells of a protest, fire the protesters set."""
+    or, where the paragraph tells of a protest, fire the protesters set. ``grieved``: the
+    candidates that are what a protest is against (:func:`_grievances`), which are none of it."""
     out = set()
     protests = set()
     violence = set()  # paragraphs where a protest's people may be the ones who fight
-    grieved = _grievances(staged)
     for c, roles, mood, actor_ids, recipient_ids, _hosts in staged:
         if id(c) in grieved:
             continue
