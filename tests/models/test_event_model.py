@@ -8,6 +8,7 @@ import json
 import pytest
 
 from communique.models.event_model import EventModel, ModelMissing, load_event_model, model_available
+from tests.models.batches import ALONE as _ALONE, OTHERS as _OTHERS
 
 ROWS = [
     ("Troops shelled the town overnight.", {"type": "ASSAULT", "mode": "heavy-weapons", "quad": "4",
@@ -125,15 +126,6 @@ def test_weighted_loss_counts_a_row_as_often_as_its_weight():
     got = weighted_loss(logits, targets, torch.tensor([1.0, 3.0, 7.0, 1.0]))
     assert got.item() == pytest.approx(tripled.item())
     assert weighted_loss(logits, torch.full((4,), IGNORE), torch.ones(4)) is None
-
-
-# sentences written for these tests; the long ones make the short one's batch padded
-_ALONE = "Police arrested two protesters in the capital."
-_OTHERS = ["Rebels shelled army positions near the border town overnight, killing four soldiers "
-           "and wounding a dozen civilians who had taken shelter in a school.",
-           "The two governments signed a trade agreement after talks that lasted most of the week "
-           "and ended with a joint statement on fishing rights and customs duties.",
-           "Hundreds marched."]
 
 
 @pytest.mark.skipif(not model_available(), reason="no shipped event model")

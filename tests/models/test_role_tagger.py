@@ -10,6 +10,7 @@ import pytest
 from communique.models.event_model import ModelMissing
 from communique.models.role_tagger import (LABELS, RoleTagger, TaggedSpan, decode, load_role_tagger,
                                           tagger_available)
+from tests.models.batches import ALONE as _ALONE, OTHERS as _OTHERS
 
 # "Rebels attacked Kadugli ." as word pieces; "kadugli" in two pieces
 OFFSETS = [(0, 0), (0, 6), (7, 15), (16, 19), (19, 23), (23, 24), (0, 0)]
@@ -95,15 +96,6 @@ def test_train_export_load_tag(tmp_path):
 def test_missing_tagger_says_what_to_do(tmp_path):
     with pytest.raises(ModelMissing, match="train one with"):
         load_role_tagger(tmp_path)
-
-
-# sentences written for this test; the long ones make the short one's batch padded
-_ALONE = "Police arrested two protesters in the capital."
-_OTHERS = ["Rebels shelled army positions near the border town overnight, killing four soldiers "
-           "and wounding a dozen civilians who had taken shelter in a school.",
-           "The two governments signed a trade agreement after talks that lasted most of the week "
-           "and ended with a joint statement on fishing rights and customs duties.",
-           "Hundreds marched."]
 
 
 @pytest.mark.skipif(not tagger_available(), reason="no shipped role tagger")
