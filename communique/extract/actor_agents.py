@@ -38,7 +38,9 @@ def national_body(table: ActorTable, tok) -> bool:
         return False
     sector = kb.sector_of(tok.lemma_) or kb.sector_of(tok.text) \
         or kb.generic_sector(tok.lemma_, table.user) or kb.generic_sector(tok.text, table.user) \
-        or ("CVL" if civilian_place(tok) else None) or ("MIL" if armed_place(tok) else None)
+        or ("CVL" if civilian_place(tok) else None) or armed_place(tok)
+    if _owned_post(tok):
+        return False
     if not sector and tok.lemma_.lower() in PART_NOUNS:
         sector = _part_sector(tok)
     if not sector and tok.lemma_.lower() not in PEOPLE_NOUNS:
@@ -70,6 +72,8 @@ def national_body(table: ActorTable, tok) -> bool:
             country = _ally_country(table, tok)  # "pro-Houthi forces": Yemen's
         if not country:
             country, source = table.context_country(tok)
+        if not country and _force_post(tok):
+            return False  # "an army camp in Mali near ... Mauritania": whose is unclear; the place stands
         start = np_start
         for k in range(np_start, tok.i):  # "NAIROBI - Protesters": not the dateline
             if _spaced_punct(table.doc[k]) or any(s <= table.doc[k].idx < e for s, e in table.place_spans):
@@ -359,16 +363,40 @@ def civilian_place(tok) -> bool:
         c.dep_ in ("amod", "compound") and c.lower_ in CIVILIAN_WORDS for c in tok.lefts)
 
 
-# Posts held by a state's forces: "fired at the governmental positions" (the army's).
+# Posts held by a state's forces: "fired at the governmental positions" (the army's),
+# "attacked an army base", "stormed a police station" (the force the post is named for).
 ARMED_PLACES = word_list("armed_places")
 ARMED_PLACE_WORDS = word_list("armed_place_words")
+# Sectors of the forces a post can be named for ("army base" MIL, "police station" COP).
+FORCE_PLACE_SECTORS = ("MIL", "COP")
 
 
-def armed_place(tok) -> bool:
+def armed_place(tok) -> str | None:
     """"the governmental positions", "government checkpoints": the forces that hold them
-    (sector MIL)."""
-    return tok.pos_ == "NOUN" and tok.lower_ in ARMED_PLACES and any(
-        c.dep_ in ("amod", "compound") and c.lower_ in ARMED_PLACE_WORDS for c in tok.lefts)
+    (sector MIL); "an army base", "a police station": the force named before the post
+    (MIL, COP). None where the noun is no such post."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in ARMED_PLACES:
+        return None
+    for c in tok.lefts:
+        if c.dep_ not in ("amod", "compound"):
+            continue
+        if c.lower_ in ARMED_PLACE_WORDS:
+            return "MIL"
+        sector = kb.sector_of(c.lemma_) or kb.sector_of(c.lower_)
+        if sector in FORCE_PLACE_SECTORS:
+            return sector
+    return None
+
+
+def _force_post(tok) -> bool:
+    """"an army base", "a police station": a post named for a force (not "the governmental
+    positions", which are the state's whatever the country)."""
+    return bool(armed_place(tok)) and not any(c.lower_ in ARMED_PLACE_WORDS for c in tok.lefts)
+
+
+def _owned_post(tok) -> bool:
+    """"a military camp of forces loyal to X": the post's owner, after "of", is the force."""
+    return _force_post(tok) and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights)
 
 
 def _ally_country(table, tok) -> str | None:
