@@ -61,7 +61,10 @@ def resolve_description(table: ActorTable, i, j, words, definite, anywhere=False
         if target.country is None and target.sector:
             # "a police officer was shot dead in Diyala": someone new of the one country the
             # sentence names, else of the article's country, as for a generic agent
-            target.country, source = table.context_country(table.doc[j - 1])
+            # "the prime minister of Pakistan": the country after "of" is the post's, before
+            # any other country the sentence names
+            around = table.country_around(table.doc[j - 1])
+            target.country, source = (around, "text") if around else table.context_country(table.doc[j - 1])
             target.country_source = source if target.country else None
         table.protos.append(target)
     else:

@@ -72,6 +72,12 @@ def test_shelled_residential_areas_are_civilians(coders, mode):
      "USA", "GOV"),
     # a city names its country
     ("A Cairo court sentenced 12 protesters to prison.", "Cairo court", "EGY", "JUD"),
+    # a title with "of" and a country: the post is that country's, not another country's the
+    # sentence names (the hnews probe of wire sentences)
+    ("The prime minister of Pakistan called on India to resume dialogue over Kashmir.", "prime minister",
+     "PAK", "GOV"),
+    ("The president of Kenya urged Somalia to hold elections.", "president", "KEN", "GOV"),
+    ("The president of France visited Algeria on Monday.", "president", "FRA", "GOV"),
 ])
 def test_titles_and_bodies_without_a_name(coder, text, mention, country, sector):
     rec = _record(coder, text)
