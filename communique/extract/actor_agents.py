@@ -129,16 +129,22 @@ def _owner_named(tok) -> tuple:
 # what they do or are, and the things an act can target ("a Chinese actor", "Yemeni asylum
 # seekers", "Cypriot ships", "a Georgian cargo plane", "an Afghan army base", "Iranian oil").
 NATIONAL_TARGETS = word_list("national_targets")
+# Acts named by nouns, which a nationality word makes its country's own: "a Sudanese proposal",
+# "the Israeli strikes", "new American sanctions" (the country did the act, so a judgement of
+# it falls on the country: "condemned the Israeli strikes" accuses Israel).
+NATIONAL_ACTS = word_list("national_acts") | word_list("verbal_nouns") | word_list("attack_nouns")
 
 
 def national_target(table: ActorTable, tok) -> bool:
     """A nationality word on a person or thing noun no other source claimed ("a Yemeni
-    school bus", "Cypriot ships", "a Chinese actor"): the word is a mention of its country,
+    school bus", "Cypriot ships", "a Chinese actor") or on an act ("a Sudanese proposal",
+    "the Israeli strikes"): the word is a mention of its country,
     as PETRARCH's country dictionary codes nationality adjectives; the event stage then
     finds the country through the noun (``arguments.ids_for``)."""
     if tok.pos_ != "NOUN" or tok.i in table.claimed:
         return False
-    if tok.lemma_.lower() not in NATIONAL_TARGETS and tok.lower_ not in NATIONAL_TARGETS:
+    words = {tok.lemma_.lower(), tok.lower_}
+    if not words & NATIONAL_TARGETS and not words & NATIONAL_ACTS:
         return False
     for k in range(tok.left_edge.i, tok.i):
         t = table.doc[k]

@@ -1,0 +1,42 @@
+"""Issue 12, ninth round: recipients named only by a nationality word on an act, and
+civilian places attacked. Each sentence was written for this test; what the record should
+say was worked out by hand from the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from .records import record as _record
+
+
+def _roles(rec, etype):
+    by_id = {a["id"]: a for a in rec["actors"]}
+    evs = [e for e in rec["events"] if e["type"] in etype.split("|")]
+    assert evs, [(e["type"], e["trigger"]["text"]) for e in rec["events"]]
+    e = evs[0]
+    return [by_id[i] for i in e["actor"]], [by_id[i] for i in e["recipient"]]
+
+
+# A nationality word on an act ("a Sudanese proposal", "the Israeli strikes"): the act is that
+# country's, so the one who judges, rejects or welcomes it acts on the country (PETRARCH codes
+# the nationality adjective as its country; PLV and ConfliBERT mark such phrases as the target:
+# "a Russian announcement", "U.S. calls", "U.S. war moves").
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("Egypt rejected a Sudanese proposal to share the dam's water.", "REJECT", "EGY", "SDN"),
+    ("Turkey condemned the Israeli strikes on Gaza.", "ACCUSE", "TUR", "ISR"),
+    ("Kenya welcomed the Ethiopian offer of talks.", "SUPPORT", "KEN", "ETH"),
+    ("China criticised the American decision to sell arms to Taiwan.", "ACCUSE", "CHN", "USA"),
+    ("Greece protested the Turkish incursion into its airspace.", "ACCUSE", "GRC", "TUR"),
+    ("Moscow condemned the new American sanctions.", "ACCUSE", "RUS", "USA"),
+])
+def test_a_nationality_word_on_an_act_is_its_country(coder, text, etype, actor, recipient):
+    actors, recipients = _roles(_record(coder, text), etype)
+    assert [a["country"] for a in actors] == [actor], (actors, recipients)
+    assert [r["country"] for r in recipients] == [recipient], (actors, recipients)
+
+
+def test_a_nationality_word_on_an_attack_is_its_attacker(coder):
+    # the attack's own doer, where no other is named
+    rec = _record(coder, "Two fishermen were killed in a Thai airstrike near the border.")
+    actors, recipients = _roles(rec, "ASSAULT")
+    assert [a["country"] for a in actors] == ["THA"], (actors, recipients)
