@@ -99,6 +99,34 @@ def qualify(table: ActorTable, proto: Proto, words) -> None:
             role = " ".join(w.capitalize() if w not in ("of", "for", "and") else w for w in role_words)
             if not proto.role or len(role) > len(proto.role):
                 proto.role = role
+    if proto.kind == "person":
+        armed_rank(table, proto, words, found)
+
+
+def armed_rank(table: ActorTable, proto: Proto, words, found) -> None:
+    """A rank of an armed group is the group's: "a Hamas commander", "Hezbollah chief X" are
+    of Hamas's and Hezbollah's country and sector, "militant commander X", "a jihadist leader"
+    of the rebels (REB), not the army (MIL) or the government (GOV) their rank word alone
+    gives. PETRARCH's agents dictionary codes REBEL_COMMANDER, REBEL_LEADER,
+    INSURGENT_LEADER, GUERRILLA_LEADER as ~REB; PLV's train part has 5 "rebel leader",
+    4 "rebel commander", 3 "Hezbollah chief", 3 "rebel spokesman"/"rebel official"."""
+    if not words or words[-1].lower_ not in PERSON_NOUNS:
+        return
+    rank = found[2] if found else None
+    if rank not in (None, "GOV", "MIL"):
+        return  # "rebel commander": the phrase is already the rebels'
+    before = list(words[:-1])
+    for ws, text in _runs(table, before):
+        groups = [e for e in kb.lookup(text, table.user) if e.kind == "group"]
+        if groups:
+            g = groups[0]
+            if proto.country is None or proto.country == g.country or not _country_in(table, before):
+                proto.country = g.country
+            if g.sector:
+                proto.sector = g.sector
+            return
+    if rank and any(kb.sector_of(w.lower_) == "REB" for w in before):
+        proto.sector = "REB"
 
 
 # Offices held for a body or abroad: the country after "to"/"for" is the posting.

@@ -1,0 +1,53 @@
+"""Issue 12, ninth round: actor-side forms found by a probe of news sentences written for
+it (generic and ordinary people, ranks of armed groups, venues of talks). Sentences
+written for these tests, not taken from any data file; the expected sectors and countries
+were worked out by hand from each sentence and the conventions of
+``tests/data/actor_countries.tsv`` (armed groups get the country they operate in,
+transnational ones IMG)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .records import record as _record
+
+
+def _actor(rec, text):
+    """The actor one of whose mentions is ``text``."""
+    found = [a for a in rec["actors"] if any(m["text"] == text for m in a["mentions"])]
+    assert found, [(a["name"], [m["text"] for m in a["mentions"]]) for a in rec["actors"]]
+    return found[0]
+
+
+@pytest.mark.parametrize("text,mention,country,sector", [
+    # a rank word with an armed group before it is of the group: its country and sector
+    ("A Hamas commander died when a drone hit his car in Gaza.", "A Hamas commander", "PSE", "REB"),
+    ("Witnesses said an al-Shabaab commander gave himself up to Somali soldiers.",
+     "an al-Shabaab commander", "SOM", "REB"),
+    ("An Islamic State commander was detained at a checkpoint near Kirkuk.",
+     "An Islamic State commander", "IMG", "REB"),
+    ("The Houthi leader warned that ships would be targeted.", "The Houthi leader", "YEM", "REB"),
+    # a rebel word before the rank: the rebels', not the army's (PETRARCH: REBEL_COMMANDER ~REB)
+    ("A militant leader was shot dead by security forces in Balochistan, Pakistan.",
+     "A militant leader", "PAK", "REB"),
+    # a nationality word keeps its country; the group gives the sector
+    ("A Pakistani Taliban commander was arrested in Kabul.", "A Pakistani Taliban commander", "PAK", "REB"),
+])
+def test_a_rank_of_an_armed_group_is_the_groups(coder, text, mention, country, sector):
+    a = _actor(_record(coder, text), mention)
+    assert (a["country"], a["sector"]) == (country, sector)
+
+
+def test_a_titled_militant_commander_is_a_rebel(coder):
+    a = _actor(_record(coder, "Militant commander Abu Hamza was detained by Iraqi police in Basra."),
+               "Abu Hamza")
+    assert a["sector"] == "REB"
+
+
+@pytest.mark.parametrize("text,mention,sector", [
+    # a rank of the state's own forces stays the state's
+    ("The army commander in Kandahar said his men had retaken the district.", "The army commander", "MIL"),
+    ("A Kenyan government official said the border would reopen.", "A Kenyan government official", "GOV"),
+])
+def test_a_state_rank_is_unchanged(coder, text, mention, sector):
+    assert _actor(_record(coder, text), mention)["sector"] == sector
