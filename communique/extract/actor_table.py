@@ -53,6 +53,28 @@ def is_currency_modifier(tok) -> bool:
     return after.lemma_.lower() in CURRENCIES and after.pos_ in ("NOUN", "PROPN")
 
 
+# Words of meeting: a place after in / at on one is the venue ("talks in Doha", "met in Nairobi").
+VENUE_WORDS = word_list("venue_words")
+
+
+def _journey_end(root) -> bool:
+    return root.dep_ == "pobj" and root.head.lower_ in ("to", "into") \
+        and root.head.head.lemma_.lower() in JOURNEY_WORDS
+
+
+def _venue(root) -> bool:
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at"):
+        return False
+    head = root.head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "with":
+        head = head.head.head  # "talks with rebel leaders in Addis Ababa": the parse hangs the place on them
+    if head.lemma_.lower() in VENUE_WORDS or head.lower_ in VENUE_WORDS:
+        return True
+    # "held talks with the Taliban in Doha": the place hung on the verb of the talks
+    return head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in VENUE_WORDS or c.lower_ in VENUE_WORDS) for c in head.children)
+
+
 @dataclass
 class Proto:
     """An actor being found: what its words say so far, and its mentions."""
@@ -126,6 +148,7 @@ class ActorTable:
         self.place_hits = list(place_hits)
         self._sent_country_cache: dict[int, list[str]] = {}
         self._article_country_cache: str | None = None
+        self._venue_cache: dict[int, set[str]] = {}
         self.ents = doc.ents  # spaCy makes the entity spans anew on every read of doc.ents
         self.person_ents = [e for e in self.ents if e.label_ == "PERSON"]
         self._sent_starts = [s.start for s in doc.sents]
@@ -270,9 +293,15 @@ class ActorTable:
         if words & MANY_COUNTRIES:
             return None, "none"
         here = self.sentence_countries(tok)
+        venues = self.venues(tok.sent)
+        if venues:  # "the government met the rebels in Nairobi, Ethiopian officials said": not Kenya's
+            here = [c for c in here if c not in venues]
+            if not here:
+                country = self.article_country()
+                return (country, "article") if country and country not in venues else (None, "none")
         if len(here) == 1:
             return here[0], "sentence"
-        placed = self.sentence_place_countries(tok)
+        placed = [c for c in self.sentence_place_countries(tok) if c not in venues]
         own = [t for t in tok.subtree if t.i < tok.i and kb.country_by_adjective(t.text)]
         if len(here) > 1 and len(placed) == 1 and not own:
             # "regime forces shelled a village in Hama amid the overflight of Russian drones":
@@ -288,7 +317,20 @@ class ActorTable:
     def _destinations(self, sent) -> set[str]:
         """Countries the sentence names only as where someone goes: "a visit to Russia",
         "flew to Moscow" (the object of to / into after a word of ``JOURNEY_WORDS``)."""
-        seen: dict[str, bool] = {}  # country -> every mention a destination
+        return self._only_as(sent, _journey_end)
+
+    def venues(self, sent) -> set[str]:
+        """Countries the sentence names only as where a meeting is held: "talks in Doha",
+        "met in Nairobi", "signed a truce in Jeddah" (the object of in / at on a word of
+        ``VENUE_WORDS``, or on the verb whose object one is). PLOVER codes where an event
+        happens apart from who takes part: a venue is no party's country."""
+        if sent.start not in self._venue_cache:
+            self._venue_cache[sent.start] = self._only_as(sent, _venue)
+        return self._venue_cache[sent.start]
+
+    def _only_as(self, sent, test) -> set[str]:
+        """Countries every mention of which in ``sent`` passes ``test`` (on the mention's root)."""
+        seen: dict[str, bool] = {}  # country -> every mention passes
         spans = [(h.country, self.doc.char_span(h.start, h.end, alignment_mode="expand"))
                  for h in self.place_hits if h.country and not h.dateline
                  and sent.start_char <= h.start < sent.end_char]
@@ -297,10 +339,7 @@ class ActorTable:
         for country, span in spans:
             if span is None or not len(span):
                 continue
-            root = span.root
-            away = root.dep_ == "pobj" and root.head.lower_ in ("to", "into") \
-                and root.head.head.lemma_.lower() in JOURNEY_WORDS
-            seen[country] = seen.get(country, True) and away
+            seen[country] = seen.get(country, True) and test(span.root)
         return {c for c, away in seen.items() if away}
 
     def _known_people_countries(self, sent, proto: Proto) -> list[str]:

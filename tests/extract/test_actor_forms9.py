@@ -51,3 +51,28 @@ def test_a_titled_militant_commander_is_a_rebel(coder):
 ])
 def test_a_state_rank_is_unchanged(coder, text, mention, sector):
     assert _actor(_record(coder, text), mention)["sector"] == sector
+
+
+@pytest.mark.parametrize("text,mention,country", [
+    # the venue of talks is no party's country: the other country the sentence names is
+    ("The government and the rebels met in Nairobi for talks, Ethiopian officials said.",
+     "The government", "ETH"),
+    ("The government will hold talks with rebel leaders in Addis Ababa, a Sudanese minister said.",
+     "The government", "SDN"),
+    ("Negotiators for the government met separatist leaders in Geneva, a Cameroonian official said.",
+     "the government", "CMR"),
+])
+def test_a_venue_is_not_the_governments_country(coder, text, mention, country):
+    assert _actor(_record(coder, text), mention)["country"] == country
+
+
+def test_a_venue_alone_gives_no_country(coder):
+    # nothing but the venue: the government is not Qatar's
+    rec = _record(coder, "The government resumed talks with the insurgents in Doha on Sunday.")
+    assert _actor(rec, "The government")["country"] != "QAT"
+
+
+def test_a_place_that_is_no_venue_still_places_the_agent(coder):
+    # "in Nairobi" is where the police acted, not a meeting: Kenya's police
+    rec = _record(coder, "Police arrested two Ethiopian men in Nairobi on Monday.")
+    assert _actor(rec, "Police")["country"] == "KEN"
