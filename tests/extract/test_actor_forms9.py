@@ -76,3 +76,25 @@ def test_a_place_that_is_no_venue_still_places_the_agent(coder):
     # "in Nairobi" is where the police acted, not a meeting: Kenya's police
     rec = _record(coder, "Police arrested two Ethiopian men in Nairobi on Monday.")
     assert _actor(rec, "Police")["country"] == "KEN"
+
+
+@pytest.mark.parametrize("text,mention,sector", [
+    # ordinary people by kin or by what they do: civilians (PETRARCH codes MOTHER, CHILD, HUNTER
+    # [~CVL], LANDLORD [~BUS]), of the sentence's country
+    ("Two brothers stabbed a shop owner in Mombasa, Kenya.", "brothers", "CVL"),
+    ("A couple was beaten by soldiers at a checkpoint in Kenya.", "A couple", "CVL"),
+    ("A motorcyclist was shot dead by police in Nairobi, Kenya.", "A motorcyclist", "CVL"),
+    ("Angry neighbours beat a suspected thief to death in Nakuru, Kenya.", "Angry neighbours", "CVL"),
+    ("A hunter was killed by rangers in a park in Kenya.", "A hunter", "CVL"),
+    ("A landlord was kidnapped by gunmen in Kisumu, Kenya.", "A landlord", "BUS"),
+])
+def test_ordinary_people_are_actors(coder, text, mention, sector):
+    a = _actor(_record(coder, text), mention)
+    assert (a["sector"], a["country"], a["country_source"]) == (sector, "KEN", "sentence")
+
+
+def test_two_brothers_are_the_attackers(coder):
+    rec = _record(coder, "Two brothers attacked a police officer with machetes in Kumasi, Ghana.")
+    ev = next(e for e in rec["events"] if e["trigger"]["text"] == "attacked")
+    by = {a["id"]: a for a in rec["actors"]}
+    assert [by[i]["sector"] for i in ev["actor"]] == ["CVL"]
