@@ -22,6 +22,7 @@ from communique.lexicon import Entry, Lexicon
 from communique.word_lists import word_list
 
 from .acled_reading import ARMED_SECTORS, CIVILIAN_SECTORS
+from .claims import claimed
 
 from .tree import (LIGHT_VERBS, POLICE_SUBJECTS, REPORTING_VERBS, governing_verb, is_entityish,
                    lemma, lost_passive_subject, objects, pobjs, pos_of, prep_children,
@@ -50,10 +51,8 @@ PROTESTER_SUBJECTS = word_list("protester_subjects")
 PROTEST_PURPOSES = word_list("protest_purposes")
 EXPLOSIVE_SUBJECTS = word_list("explosive_subjects")
 AIRCRAFT_WORDS = word_list("aircraft_words")
-CLAIM_VERBS = word_list("claim_verbs")
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 OCCASION_MARKS = {"after", "before", "when", "while", "as", "since", "because", "once", "until"}
-ALLEGATION_NOUNS = word_list("allegation_nouns")
 BACKING_VERBS = word_list("backing_verbs")
 ARMED_SUBJECT_WORDS = word_list("armed_subject_words")
 
@@ -542,33 +541,6 @@ def _occasion(clause) -> bool:
         and any(c.dep_ == "mark" and c.lower_ in OCCASION_MARKS for c in clause.children)
 
 
-def _claimed(tok) -> bool:
-    """Inside what someone claims ("claimed that they had attacked", "claimed responsibility
-    for the attack"): a statement (CAMEO 01), not an asserted act."""
-    for anc in tok.ancestors:
-        if anc.pos_ == "VERB" and lemma(anc) in CLAIM_VERBS:
-            return not _own_deed(tok, anc)
-        if anc.pos_ == "NOUN" and lemma(anc) in ALLEGATION_NOUNS and tok.head is not anc:
-            return True
-        if anc.dep_ in ("ROOT",):
-            break
-    return False
-
-
-def _own_deed(tok, claim) -> bool:
-    """"X claimed to have shelled Y", "... to have ambushed a convoy and to have killed
-    soldiers": the claimant tells of its own deed in the perfect, as ACLED's analysts
-    report fighting (the deed is coded, the claimant acting); "claimed that Y had
-    attacked" stays a claim."""
-    clause = tok  # spaCy makes a new Token on each access: compare indices, not identity
-    while clause.head.i not in (clause.i, claim.i) and clause.dep_ in (
-            "conj", "dobj", "pobj", "prep", "pcomp", "acl", "advcl"):
-        clause = clause.head
-    if clause.head.i != claim.i or clause.dep_ != "xcomp" or clause.tag_ != "VBN":
-        return False
-    return any(c.dep_ == "aux" and c.lower_ == "have" for c in clause.children)
-
-
 def main_child(inner: list[Candidate]) -> Candidate:
     """The act a frame reports: the nearest one that is not itself a frame
     ("agreed to undertake a joint exercise": the exercise)."""
@@ -584,7 +556,7 @@ def attach_frames(cands: list[Candidate]) -> list[Candidate]:
     ``cands`` must be in text order.
     """
     by_tok = {c.tok.i: c for c in cands}
-    absorbed: set[int] = {c.tok.i for c in cands if _claimed(c.tok)}
+    absorbed: set[int] = {c.tok.i for c in cands if claimed(c.tok)}
     # "lifted the embargo", "imposed sanctions": the noun named in the verb's pattern is its object, not an act.
     for c in cands:
         objs = c.entry.arg("obj")
