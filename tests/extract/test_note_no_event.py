@@ -26,6 +26,11 @@ def _asserted(nlp, text):
     ("On 4 June 2021 (or around), the rebels, via their radio, claimed to have launched "
      "shelling attacks on positions of the army in Koro.",
      "ASSAULT", "heavy-weapons", "Explosions/Remote violence"),
+    # what an attack leaves people in: "left N dead"
+    ("On 9 June 2021, the army's operation near the lake in Kara province left 4 militants dead.",
+     "ASSAULT", None, "Battles"),
+    ("A bomb went off in the market and was followed by gunshots which left two guards and "
+     "a driver dead.", "ASSAULT", None, None),
 ])
 def test_no_event_forms_code_an_event(nlp, text, etype, mode, acled):
     evs = _asserted(nlp, text)
@@ -38,6 +43,9 @@ def test_no_event_forms_code_an_event(nlp, text, etype, mode, acled):
     # a claim of what another did, or of evidence, stays a claim
     ("The rebels claimed that the army had attacked the village, killing two farmers.", "ASSAULT"),
     ("The army claimed to have evidence of attacks by the rebels.", "ASSAULT"),
+    # a disaster leaves people dead with no attacker; leaving the dead behind harms no one
+    ("The floods left twelve people dead in the valley.", "ASSAULT"),
+    ("The convoy left the dead behind and drove on to the capital.", "ASSAULT"),
 ])
 def test_no_event_forms_do_not_overreach(nlp, text, etype):
     evs = _asserted(nlp, text)

@@ -55,6 +55,8 @@ FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
 OCCASION_MARKS = {"after", "before", "when", "while", "as", "since", "because", "once", "until"}
 BACKING_VERBS = word_list("backing_verbs")
 ARMED_SUBJECT_WORDS = word_list("armed_subject_words")
+# the state an attack leaves people in ("left three soldiers dead": needs:left-harmed)
+HARM_STATES = word_list("harm_states")
 
 # The entries behind demand and blame candidates: what the lexicon would say for them.
 DEMAND_ENTRY = Entry(lemma="must", pos="verb", type="REQUEST", mode=None, contexts=(),
@@ -359,6 +361,23 @@ def _needs_subj_armed(tok, token_actor) -> bool:
     return False
 
 
+def _needs_left_harmed(tok, token_actor) -> bool:
+    # "the ambush left three soldiers dead", "gunshots which left two policemen injured": a
+    # state of harm the verb leaves its object in (its predicate: oprd, or the parse's
+    # amod / acomp / attr), on the path from the verb through its object; not "the dead"
+    for t in tok.subtree:
+        if t.i <= tok.i or t.i > tok.i + 12 or t.lower_ not in HARM_STATES \
+                or t.dep_ not in ("oprd", "amod", "acomp", "attr", "xcomp"):
+            continue
+        step = t
+        while step.i != tok.i and step.dep_ in (
+                "oprd", "amod", "acomp", "attr", "xcomp", "ccomp", "dobj", "conj", "appos"):
+            step = step.head
+        if step.i == tok.i:
+            return True
+    return False
+
+
 def _needs_future_act(tok, token_actor) -> bool:
     # "warned that more arrests would follow": a warning of an act to come (manual,
     # THREATEN); attach_frames drops the warning when the clause holds no act
@@ -409,6 +428,7 @@ NEEDS = {
     "subj-explosive": lambda tok, ta: any(word_set(s) & EXPLOSIVE_SUBJECTS for s in subjects(tok)),
     "subj-aircraft": _needs_subj_aircraft,
     "subj-armed": _needs_subj_armed,
+    "left-harmed": _needs_left_harmed,
 }
 
 
