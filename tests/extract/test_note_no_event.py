@@ -31,6 +31,21 @@ def _asserted(nlp, text):
      "ASSAULT", None, "Battles"),
     ("A bomb went off in the market and was followed by gunshots which left two guards and "
      "a driver dead.", "ASSAULT", None, None),
+    # a verb the tokenizer splits from its noun: baton and lathi charges are beatings
+    ("Police baton charged the shopkeepers at the market for opening during the lockdown.",
+     "ASSAULT", "beat", "Violence against civilians"),
+    ("The policemen lathi-charged the vendors near the railway station.",
+     "ASSAULT", "beat", "Violence against civilians"),
+    # the weapons' list hung on the calibre's apposition; "gunshots" fired
+    ("On 3 June 2021, the militia reportedly fired caliber 14.5mm and PK machine guns at the "
+     "cotton mill.", "ASSAULT", "firearms", None),
+    ("Gunmen stopped the buses on the highway, firing gunshots at the tyres of the vehicles.",
+     "ASSAULT", "firearms", None),
+    # an RCIED is an IED: a sentence of armed conflict, its mode explosives
+    ("A roadside RCIED targeted an army truck near the bridge.",
+     "ASSAULT", "explosives", "Explosions/Remote violence"),
+    # a body burned
+    ("In the town, a woman was found near the river. The body was burned.", "ASSAULT", None, None),
 ])
 def test_no_event_forms_code_an_event(nlp, text, etype, mode, acled):
     evs = _asserted(nlp, text)
@@ -46,6 +61,9 @@ def test_no_event_forms_code_an_event(nlp, text, etype, mode, acled):
     # a disaster leaves people dead with no attacker; leaving the dead behind harms no one
     ("The floods left twelve people dead in the valley.", "ASSAULT"),
     ("The convoy left the dead behind and drove on to the capital.", "ASSAULT"),
+    # "charged" alone is an accusation; farmers burning their fields attack no one
+    ("The police charged the two suspects with fraud.", "ASSAULT"),
+    ("Farmers burned the stubble of their fields.", "ASSAULT"),
 ])
 def test_no_event_forms_do_not_overreach(nlp, text, etype):
     evs = _asserted(nlp, text)

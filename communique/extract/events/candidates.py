@@ -115,10 +115,11 @@ def matches(entry: Entry, tok, token_actor) -> tuple[bool, list[int]]:
                 if "*none" not in alts:
                     return False, extra
             elif not any(word_set(x) & alts for o in objs for x in (o, *o.conjuncts, *(
-                    c for c in o.children if c.dep_ == "appos"))):
+                    a for c in o.children if c.dep_ == "appos" for a in (c, *c.conjuncts)))):
                 # "fired 120mm and 82mm mortars": the parse may head the list on a unit; "in X
                 # municipality, Y state, a body was found": it may make the thing an apposition
-                # of the place before it
+                # of the place before it; "fired caliber 14.5mm and PK machine guns": the list
+                # hung on that apposition
                 return False, extra
         elif key == "obj-any":
             if not objects(tok) and not any(c.dep_ == "dative" for c in tok.children) and \
@@ -461,6 +462,13 @@ def find_triggers(doc, lexicon: Lexicon, token_actor) -> list[Candidate]:
                 if cands := lexicon.ranked(form, pos):
                     first = head.i
                     break
+        if pos == "verb" and tok.i >= 1:
+            # a verb the tokenizer splits from the noun it is made of: "baton charged",
+            # "lathi-charged" (the lexicon's hyphenated lemma)
+            k = tok.i - 2 if tok.doc[tok.i - 1].text == "-" and tok.i >= 2 else tok.i - 1
+            if tok.doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and (
+                    joined := lexicon.ranked(f"{tok.doc[k].lower_}-{lemma(tok)}", pos)):
+                cands, first = joined, k
         if not cands and pos == "verb":
             # the small model's lemmatizer slips ("raped" -> "rap"): try the plain forms
             low = tok.lower_
