@@ -38,7 +38,7 @@ def national_body(table: ActorTable, tok) -> bool:
         return False
     sector = kb.sector_of(tok.lemma_) or kb.sector_of(tok.text) \
         or kb.generic_sector(tok.lemma_, table.user) or kb.generic_sector(tok.text, table.user) \
-        or ("CVL" if civilian_place(tok) else None) or armed_place(tok)
+        or ("CVL" if civilian_place(tok) else None) or armed_place(tok) or civilian_site(tok)
     if _owned_post(tok):
         return False
     if not sector and tok.lemma_.lower() in PART_NOUNS:
@@ -309,7 +309,8 @@ def _generic_agent(table, tok, sector) -> bool:
                 return False  # "leaders from the opposition party", "members of Hamas"
     lemma = tok.lemma_.lower()
     generic = kb.generic_agents(table.user)
-    if lemma in generic or tok.lower_ in generic or civilian_place(tok) or armed_place(tok):
+    if lemma in generic or tok.lower_ in generic or civilian_place(tok) or armed_place(tok) \
+            or civilian_site(tok):
         return True
     hint = kb.sector_kind(lemma) or kb.sector_kind(tok.lower_)
     if lemma in UNOWNED_PEOPLE:
@@ -367,6 +368,44 @@ def civilian_place(tok) -> bool:
     """"residential areas", "civilian homes": the civilians who live there (sector CVL)."""
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in CIVILIAN_PLACES and any(
         c.dep_ in ("amod", "compound") and c.lower_ in CIVILIAN_WORDS for c in tok.lefts)
+
+
+# Places civilians use: an attack on one is an attack on the people there ("shelled a market",
+# "struck a hospital", "attacked a school"; PLV marks the attacked place as the target: "stormed
+# <t>a migrant camp in Calais</t>"), of the sector PETRARCH's agents dictionary gives the place
+# (SCHOOL EDU, HOSPITAL MED, REFUGEE REF), else civilians (CVL).
+CIVILIAN_SITES = word_list("civilian_sites")
+CIVILIAN_CAMP_WORDS = word_list("civilian_camp_words")
+SITE_PREPS = ATTACK_PREPS | {"at"}
+
+
+def civilian_site(tok) -> str | None:
+    """The sector of the people of a civilian place that is attacked ("shelled a market" CVL,
+    "a strike on a hospital" MED, "struck a refugee camp" REF); None where the noun is no such
+    place or is not attacked."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in CIVILIAN_SITES or not _attacked(tok):
+        return None
+    mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    if tok.lemma_.lower() == "camp":
+        return "REF" if any(c.lower_ in CIVILIAN_CAMP_WORDS for c in mods) else None
+    if any(kb.sector_of(c.lemma_) in ARMED_SECTORS or c.lower_ in ARMED_PLACE_WORDS for c in mods):
+        return None  # "a military hospital", "an army school": the force's
+    return kb.sector_of(tok.lemma_) or "CVL"
+
+
+def _attacked(tok) -> bool:
+    """Whether the noun is what an attack falls on: the object or passive subject of a word
+    of attacking, or after on / against / at ... following one ("carried out strikes on")."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in SITE_PREPS:
+        head = head.head
+        if not _attack_word(head):
+            head = next((c for c in head.children if c.dep_ == "dobj" and _attack_word(c)), head)
+    elif tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return _attack_word(head)
 
 
 # Posts held by a state's forces: "fired at the governmental positions" (the army's),

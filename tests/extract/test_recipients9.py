@@ -40,3 +40,28 @@ def test_a_nationality_word_on_an_attack_is_its_attacker(coder):
     rec = _record(coder, "Two fishermen were killed in a Thai airstrike near the border.")
     actors, recipients = _roles(rec, "ASSAULT")
     assert [a["country"] for a in actors] == ["THA"], (actors, recipients)
+
+
+# A civilian place attacked: the people there are the target, of the sector PETRARCH's agents
+# dictionary gives the place (school EDU, hospital MED, refugee REF; a market's people CVL),
+# of the country the place lies in.
+@pytest.mark.parametrize("text,recipient", [
+    ("Syrian forces shelled a market in Idlib.", ("CVL", "SYR")),
+    ("Militants attacked a school in northern Nigeria.", ("EDU", "NGA")),
+    ("A hospital in Kharkiv was shelled overnight by Russian forces.", ("MED", "UKR")),
+    ("Government troops carried out airstrikes on a crowded market in Darfur.", ("CVL", "SDN")),
+    ("An airstrike hit a displacement camp near Goma in Congo.", ("REF", "COD")),
+])
+def test_an_attacked_civilian_place_is_its_people(coder, text, recipient):
+    _, recipients = _roles(_record(coder, text), "ASSAULT")
+    assert [(r["sector"], r["country"]) for r in recipients] == [recipient], recipients
+
+
+@pytest.mark.parametrize("text", [
+    "The minister visited a hospital in Kabul on Monday.",  # not attacked: a place
+    "Rebels attacked a military hospital in Goma.",  # the force's, not civilians'
+    "Rebels attacked an army camp in Goma.",  # no civilian word before the camp
+])
+def test_no_civilians_of_a_place_not_attacked_or_armed(coder, text):
+    rec = _record(coder, text)
+    assert not [a for a in rec["actors"] if a["sector"] in ("CVL", "MED", "EDU", "REF")], rec["actors"]

@@ -21,6 +21,7 @@ from .doers import HAPPEN_VERBS, object_antecedent, passive_agents, reported_say
 from .tree import (LIGHT_VERBS, NOT_ACTORS, POLICE_SUBJECTS, QUANTIFIERS, RELATIVE_PRONOUNS,
                    expand, governing_verb, is_entityish, is_passive, lemma, objects, pobjs,
                    prep_children, prep_objects, subjects, word_set)
+from communique.extract.actor_agents import civilian_site
 from communique.word_lists import word_list
 
 CUSTODY = word_list("custody")
@@ -393,7 +394,9 @@ def _owner(tok, token_actor, preps=OWNER_PREPS, depth: int = 0, avoid: frozenset
     """The actor a noun phrase stands for or belongs to: itself when it names a party,
     else an actor named in its prepositional phrases ("aid to X", "its blockade of X",
     "a camp in Mali", "a request from X", "threats made by X", "restrictions imposed on X")."""
-    if (_party_like(tok) or (depth > 0 and tok.i in token_actor and tok.lower_ in ARMED_BODIES)) \
+    # a civilian place attacked ("strikes on a market"): the people there, as the actor stage has it
+    if (_party_like(tok) or (tok.i in token_actor and (depth > 0 and tok.lower_ in ARMED_BODIES
+                                                       or civilian_site(tok)))) \
             and set(ids_for(tok, token_actor)) - avoid:
         # deeper in, armed men own it ("the positions of the military forces of X": not X)
         return [tok]
