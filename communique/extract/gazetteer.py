@@ -46,7 +46,7 @@ from communique.word_lists import word_list
 
 __all__ = ["GazetteerEntry", "candidates", "db_key", "fold_name", "index", "lookup",
            "neighbours", "state_entry", "admin_units", "plain_admin", "spelling_key",
-           "spelling_candidates"]
+           "spelling_candidates", "spelt_alike"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 DB_PATH = _DATA / "gazetteer.sqlite"
@@ -375,6 +375,20 @@ def spelling_candidates(name: str) -> tuple[GazetteerEntry, ...]:
 
 
 _VARIANT_RATIO = 0.8
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Are two names spellings of one name: as many words, the same ``spelling_key`` and
+    letters alike ("Joub Jannine" and "Joubb Jannîne", "Idleb" and "Idlib"; not "Rashayya"
+    and "Rachaiya el Ouadi"; not "Hamra" and "Al Hamra'", a bare word without its article;
+    not "Tyr" and "Tyre", too short to key)?"""
+    key = spelling_key(a)
+    return bool(key) and key == spelling_key(b) and len(_words(a)) == len(_words(b)) \
+        and difflib.SequenceMatcher(None, _plain(a), _plain(b)).ratio() >= _VARIANT_RATIO
+
+
+def _words(name: str) -> list[str]:
+    return _NON_LETTER.sub(" ", fold_name(name).replace("-", " ")).split()
 
 
 def _plain(name: str) -> str:
