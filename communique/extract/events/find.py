@@ -83,7 +83,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
     fighting = {s[0].tok.sent.start for s in staged if s[0].reading.type == "ASSAULT"
                 and s[0].reading.mode != "destroy" and s[2].modality == "asserted"
                 and not told_as_background(s[0].tok)}
-    answered = _fire_answered(doc) if event_model is None else (set(), set())
+    answered = _fire_answered(doc)
     repelled = _repelled(doc) if event_model is None else set()
     events = []
     for c, roles, mood, actor_ids, recipient_ids, hosts in staged:
@@ -95,8 +95,9 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
                             c.tok.sent.start in two_sided)
         if _paragraph(c.tok) in riots:
             d = _as_riot(d, c, actor_ids + recipient_ids, sector_of, token_actor)
-        if event_model is None and d.type == "ASSAULT" and d.mode in REMOTE_MODES and (
-                c.tok.sent.start in answered[0] or _paragraph(c.tok) in answered[1]):
+        if d.type == "ASSAULT" and d.mode in REMOTE_MODES and (
+                c.tok.sent.start in answered[0] or _paragraph(c.tok) in answered[1]
+                or event_model is not None and c.entry.has("two-sided")):
             # fire the other side answers is a fight both sides wage: ACLED codes it a battle
             # whatever its weapons (remote violence is one-sided: the target cannot respond)
             d = replace(d, mode=None)
@@ -442,8 +443,10 @@ def _protesters_fire(tok, token_actor, sector_of) -> bool:
     who set fire to crops": a relative clause), not a symbol ("burned an effigy"), not armed
     people's fire."""
     lem = tok.lemma_.lower()
-    if lem in ("burn", "torch") and tok.pos_ != "NOUN" or tok.lower_ == "ablaze":
-        # not torches carried ("a march with torches")
+    if lem in ("burn", "torch") and tok.pos_ != "NOUN" or tok.lower_ == "ablaze" or (
+            tok.lower_ == "burning" and tok.dep_ in ("amod", "compound")):
+        # not torches carried ("a march with torches"); "burning material" whatever the tagger
+        # makes of "burning" (a noun compound as often as an adjective)
         act = tok
     elif tok.lower_ == "fire" and "set" in (tok.head.lemma_, tok.head.head.lemma_):
         act = tok.head if tok.head.lemma_ == "set" else tok.head.head
@@ -452,7 +455,7 @@ def _protesters_fire(tok, token_actor, sector_of) -> bool:
     if tok.pos_ == "PROPN" or any(a.dep_ in ("relcl", "acl") for a in [act] + list(act.ancestors)):
         return False
     burnt = [c for c in act.children if c.dep_ in ("dobj", "nsubjpass")]
-    if act.dep_ == "amod":
+    if act.dep_ in ("amod", "compound"):
         burnt.append(act.head)
     if any(lemma(t) in BURNT_SYMBOLS for t in burnt):
         return False

@@ -1,0 +1,68 @@
+"""ACLED note forms, issue 13, ninth round (helper h13r): riots told by burning material (rules
+mode), and fire both sides exchange or answer in model mode. Sentences written
+for the test, not taken from the notes; the expected types worked out by hand from the ACLED
+codebook's definitions."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.acled import event_acled_type
+from communique.evaluate.acled import main_event
+from communique.models.event_model import model_available
+
+from .records import record
+
+
+def _acled(coder, text):
+    rec = record(coder, text)
+    ev = main_event(rec)
+    kind = event_acled_type(ev, rec) if ev else None
+    return kind and kind[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ACLED codebook, violent demonstration: road-blocking using burning tyres or other material
+    ("On 5 June 2021, protesters blocked the highway near Taiz burning material, demanding the "
+     "payment of salaries.", "Riots"),
+    # a road blocked with nothing burnt stays a peaceful protest
+    ("On 5 June 2021, protesters blocked the highway near Taiz, demanding the payment of "
+     "salaries.", "Protests"),
+    # a burning that the protest is against is no fire of its crowd
+    ("On 5 June 2021, residents protested in Jos against the burning of houses by soldiers.",
+     "Protests"),
+])
+def test_burning_material_makes_a_riot(coder, text, expected):
+    assert _acled(coder, text) == expected
+
+
+@pytest.fixture(scope="module")
+def model_coder():
+    if not model_available():
+        pytest.skip("no event model is shipped")
+    from communique.pipeline import Coder
+
+    return Coder(event_model=True)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ACLED codebook: a fight both sides wage is a battle whatever the weapons; remote violence
+    # is one-sided (its target cannot answer). Fire "in both directions", fire answered, fire
+    # exchanged
+    ("On 12 June 2021, the monitoring mission recorded 40 explosions in both directions of the "
+     "contact line near Avdiivka.", "Battles"),
+    ("On 12 June 2021, government troops and rebels exchanged mortar fire near Kidal.", "Battles"),
+    ("On 12 June 2021, army units and the militia reportedly exchanged artillery fire on the "
+     "Nihm front.", "Battles"),
+    ("On 12 June 2021, the militia fired mortars at army positions near Gao, and the soldiers "
+     "fired back.", "Battles"),
+    ("On 12 June 2021, rebels shelled army positions near Idlib. The army responded to the "
+     "shelling.", "Battles"),
+    # one side's fire, unanswered, stays remote violence
+    ("On 12 June 2021, the army shelled rebel positions near Idlib, killing four fighters.",
+     "Explosions/Remote violence"),
+    ("On 12 June 2021, a roadside bomb exploded near a police patrol in Kirkuk, wounding two "
+     "officers.", "Explosions/Remote violence"),
+])
+def test_model_mode_fire_both_sides_wage_is_a_battle(model_coder, text, expected):
+    assert _acled(model_coder, text) == expected
