@@ -152,10 +152,15 @@ def national_target(table: ActorTable, tok) -> bool:
             continue
         if t.head.i != tok.i and t.head.head.i != tok.i:
             continue  # "an army base of the Afghan ...": not this noun's own modifier
-        country = kb.country_by_adjective(t.text) or kb.people_country(t.text)
-        if country and table.free(k, k + 1):
-            table.add(table.country_actor(country), k, k + 1)
-            return True
+        # the longest nationality phrase ending here ("North Korean", not "Korean")
+        for start in range(max(tok.left_edge.i, k - 2), k + 1):
+            if table.doc[start].dep_ == "det":
+                continue
+            text = table.doc[start:k + 1].text
+            country = kb.country_by_adjective(text) or kb.people_country(text)
+            if country and table.free(start, k + 1):
+                table.add(table.country_actor(country), start, k + 1)
+                return True
     return False
 
 

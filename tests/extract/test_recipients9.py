@@ -28,6 +28,15 @@ def _roles(rec, etype):
     ("China criticised the American decision to sell arms to Taiwan.", "ACCUSE", "CHN", "USA"),
     ("Greece protested the Turkish incursion into its airspace.", "ACCUSE", "GRC", "TUR"),
     ("Moscow condemned the new American sanctions.", "ACCUSE", "RUS", "USA"),
+    ("Ukraine condemned the Russian annexation of Crimea.", "ACCUSE", "UKR", "RUS"),
+    ("Georgia denounced the Russian aggression.", "ACCUSE", "GEO", "RUS"),
+    ("Mexico rejected American interference in its elections.", "REJECT", "MEX", "USA"),
+    # a nationality of two words: "North Korean", not "Korean"
+    ("Seoul condemned the North Korean provocation.", "ACCUSE", "KOR", "PRK"),
+    ("Japan protested the North Korean missile tests.", "ACCUSE", "JPN", "PRK"),
+    # what is called for falls on its owner: the one asked to withdraw (PLV's train rows:
+    # "demanded the withdrawal of <t>X</t>", "called for sanctions against <t>X</t>")
+    ("Germany called for a Russian withdrawal from Ukraine.", "REQUEST", "DEU", "RUS"),
 ])
 def test_a_nationality_word_on_an_act_is_its_country(coder, text, etype, actor, recipient):
     actors, recipients = _roles(_record(coder, text), etype)
