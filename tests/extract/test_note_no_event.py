@@ -46,6 +46,14 @@ def _asserted(nlp, text):
      "ASSAULT", "explosives", "Explosions/Remote violence"),
     # a body burned
     ("In the town, a woman was found near the river. The body was burned.", "ASSAULT", None, None),
+    # refugees coming home: a repatriation (PLOVER manual, RETREAT)
+    ("On 8 May 2021, in Kora department, 210 refugees returned to their country during the "
+     "pandemic.", "RETREAT", None, "Strategic developments"),
+    ("On 7 May 2021, in Lara state, 85 migrants returned from Ecuador.", "RETREAT", None,
+     "Strategic developments"),
+    # the parse hangs "returned" on the migrants as a participle
+    ("On 9 May 2021, in Tovar, Merida state, 40 Colombian refugees returned from Peru.",
+     "RETREAT", None, "Strategic developments"),
 ])
 def test_no_event_forms_code_an_event(nlp, text, etype, mode, acled):
     evs = _asserted(nlp, text)
@@ -64,6 +72,8 @@ def test_no_event_forms_code_an_event(nlp, text, etype, mode, acled):
     # "charged" alone is an accusation; farmers burning their fields attack no one
     ("The police charged the two suspects with fraud.", "ASSAULT"),
     ("Farmers burned the stubble of their fields.", "ASSAULT"),
+    # soldiers going back to their barracks are no repatriation
+    ("The soldiers returned to their barracks after the parade.", "RETREAT"),
 ])
 def test_no_event_forms_do_not_overreach(nlp, text, etype):
     evs = _asserted(nlp, text)

@@ -57,6 +57,8 @@ BACKING_VERBS = word_list("backing_verbs")
 ARMED_SUBJECT_WORDS = word_list("armed_subject_words")
 # the state an attack leaves people in ("left three soldiers dead": needs:left-harmed)
 HARM_STATES = word_list("harm_states")
+# people who leave their country and come back to it (needs:subj-migrants)
+MIGRANT_SUBJECTS = word_list("migrant_subjects")
 
 # The entries behind demand and blame candidates: what the lexicon would say for them.
 DEMAND_ENTRY = Entry(lemma="must", pos="verb", type="REQUEST", mode=None, contexts=(),
@@ -430,6 +432,10 @@ NEEDS = {
     "subj-aircraft": _needs_subj_aircraft,
     "subj-armed": _needs_subj_armed,
     "left-harmed": _needs_left_harmed,
+    # "304 refugees returned to their country": PLOVER manual, RETREAT: repatriation of refugees
+    # (also where the parse hangs the verb on them: "90 migrants returned/acl from Ecuador")
+    "subj-migrants": lambda tok, ta: bool(_subject_words(tok, of=True) & MIGRANT_SUBJECTS) or (
+        tok.dep_ == "acl" and bool({tok.head.lower_, lemma(tok.head)} & MIGRANT_SUBJECTS)),
 }
 
 
