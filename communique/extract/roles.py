@@ -26,7 +26,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from communique.word_lists import word_list
+
 ROLES = ("none", "actor", "recipient")
+DIE_VERBS = word_list("die_verbs")  # who dies in an attack is its victim, never its actor
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "role_model.json"
 _PATH_STEPS = 4
 
@@ -221,6 +224,8 @@ def assign(model: RoleModel, trigger, event_type: str, token_actor, actor_ids: l
     rule_actor = {c.i for c in cands if token_actor[c.i] in actor_ids}
     rule_recipient = {c.i for c in cands if token_actor[c.i] in recipient_ids}
     actor, recipient = decide(model, trigger, cands, rule_actor, rule_recipient, event_type)
+    if actor is not None and _dies_in(actor, trigger):
+        actor = None  # "two aid workers died in an air raid": the victims do not act
 
     def ids(tok):
         out = [token_actor[tok.i]]
@@ -235,6 +240,14 @@ def assign(model: RoleModel, trigger, event_type: str, token_actor, actor_ids: l
     if recipient is not None:
         recipient_ids = [i for i in ids(recipient) if i not in actor_ids]
     return actor_ids, recipient_ids
+
+
+def _dies_in(tok, trigger) -> bool:
+    """Is ``tok`` the subject of a verb of dying that the trigger noun hangs from by "in" /
+    "during" ("two aid workers died in an air raid")? Who dies in an attack is its victim."""
+    verb = tok.head
+    return tok.dep_ == "nsubj" and verb.lemma_.lower() in DIE_VERBS and trigger.dep_ == "pobj" \
+        and trigger.head.lower_ in ("in", "during") and trigger.head.head.i == verb.i
 
 
 # ---------------------------------------------------------------- the role tagger

@@ -98,3 +98,21 @@ def test_two_brothers_are_the_attackers(coder):
     ev = next(e for e in rec["events"] if e["trigger"]["text"] == "attacked")
     by = {a["id"]: a for a in rec["actors"]}
     assert [by[i]["sector"] for i in ev["actor"]] == ["CVL"]
+
+
+def test_who_dies_in_an_attack_is_not_its_actor(coder):
+    # "died in an air raid": the aid workers suffer the raid, they do not make it
+    rec = _record(coder, "Two aid workers died in an air raid in Sudan on Tuesday.")
+    by = {a["id"]: a for a in rec["actors"]}
+    ev = next(e for e in rec["events"] if e["type"] == "ASSAULT")
+    assert "aid workers" not in [m["text"] for i in ev["actor"] for m in by[i]["mentions"]]
+    assert "aid workers" in [m["text"] for i in ev["recipient"] for m in by[i]["mentions"]]
+
+
+def test_who_dies_in_an_attack_is_its_victim(coder):
+    # the one who dies suffers the attack; its "by" phrase still names who made it
+    rec = _record(coder, "Three soldiers died in an ambush by al-Shabaab fighters near Kismayo.")
+    by = {a["id"]: a for a in rec["actors"]}
+    ev = next(e for e in rec["events"] if e["type"] == "ASSAULT")
+    assert [by[i]["country"] for i in ev["actor"]] == ["SOM"]
+    assert "soldiers" in [m["text"] for i in ev["recipient"] for m in by[i]["mentions"]]

@@ -579,11 +579,14 @@ def _framed_recipient(verb, token_actor, avoid: set[str]) -> list:
 # Verbs whose subject undergoes the act their object names: "faced sanctions", "received aid",
 # "drew criticism", "came under attack".
 UNDERGO_VERBS = word_list("undergo_verbs")
+DIE_VERBS = word_list("die_verbs")  # PLOVER ASSAULT: who dies in it is its victim, the recipient
 
 
 def _undergoes(noun, verb) -> bool:
     if noun.dep_ in ("dobj", "obj") and lemma(verb) in UNDERGO_VERBS:
         return True
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and lemma(verb) in DIE_VERBS:
+        return True  # "two aid workers died in an air raid": who dies in an attack suffers it
     return noun.dep_ == "pobj" and noun.head.lower_ == "under" and lemma(verb) == "come"
 
 
