@@ -141,8 +141,9 @@ def national_target(table: ActorTable, tok) -> bool:
     "the Israeli strikes"): the word is a mention of its country,
     as PETRARCH's country dictionary codes nationality adjectives; the event stage then
     finds the country through the noun (``arguments.ids_for``)."""
-    if tok.pos_ != "NOUN" or tok.i in table.claimed:
-        return False
+    if tok.i in table.claimed or not (tok.pos_ == "NOUN" or (
+            tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"))):
+        return False  # a noun, or a gerund used as one ("Indian shelling killed ...")
     words = {tok.lemma_.lower(), tok.lower_}
     if not words & NATIONAL_TARGETS and not words & NATIONAL_ACTS:
         return False

@@ -79,5 +79,5 @@ def _references(table: ActorTable) -> None:
         resolve_description(table, *desc, anywhere=True)
     merge_descriptions(table)
     served_bodies(table)
-    for tok in tokens_with_pos(table.doc, "NOUN"):  # what is left: "a Yemeni school bus"
+    for tok in tokens_with_pos(table.doc, "NOUN", "VERB"):  # what is left: "a Yemeni school bus"
         national_target(table, tok)

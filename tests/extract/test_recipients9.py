@@ -74,3 +74,18 @@ def test_an_attacked_civilian_place_is_its_people(coder, text, recipient):
 def test_no_civilians_of_a_place_not_attacked_or_armed(coder, text):
     rec = _record(coder, text)
     assert not [a for a in rec["actors"] if a["sector"] in ("CVL", "MED", "EDU", "REF")], rec["actors"]
+
+
+# The weapons a country fires and its shelling, named by a nationality word: the country is the
+# attacker ("Russian missiles", "Indian shelling": a gerund used as a noun names its doer as a
+# noun does).
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("Russian missiles hit a hospital in Kharkiv.", "ASSAULT", "RUS", "UKR"),
+    ("Indian shelling killed two civilians in Kashmir.", "ASSAULT", "IND", None),
+    ("Syria said Israeli rockets struck a hospital near Quneitra.", "ASSAULT", "ISR", "SYR"),
+])
+def test_a_nationality_word_on_weapons_or_shelling_is_the_attacker(coder, text, etype, actor, recipient):
+    actors, recipients = _roles(_record(coder, text), etype)
+    assert [a["country"] for a in actors] == [actor], (actors, recipients)
+    if recipient:
+        assert [r["country"] for r in recipients] == [recipient], (actors, recipients)

@@ -215,6 +215,8 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
             if not actors and tok.tag_ == "VBG":
                 # "a drive-by shooting in X by armed men": a gerund names its doer with "by"
                 actors += [g for p in prep_children(tok, ("by",)) if p.dep_ == "prep" for g in pobjs(p)]
+                # a gerund used as a noun names its doer as a noun does: "Indian shelling killed"
+                actors += [m for m in tok.lefts if m.dep_ in ("amod", "poss") and m.i in token_actor]
             objs = _first_objects([o for o in objects(tok) if o.dep_ in ("dobj", "obj")], reading.type)
             pattern = c.entry.arg("obj")
             refuge = [o for o in objs if lemma(o) in REFUGE]
