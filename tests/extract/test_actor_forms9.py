@@ -116,3 +116,12 @@ def test_who_dies_in_an_attack_is_its_victim(coder):
     ev = next(e for e in rec["events"] if e["type"] == "ASSAULT")
     assert [by[i]["country"] for i in ev["actor"]] == ["SOM"]
     assert "soldiers" in [m["text"] for i in ev["recipient"] for m in by[i]["mentions"]]
+
+
+@pytest.mark.parametrize("text,mention,country", [
+    # where something is sent is not the country of the office holder who sends it
+    ("Defence Minister Tom Clarke said Britain would send more tanks to Ukraine.", "Tom Clarke", "GBR"),
+    ("Prime Minister Ahmed Musa deployed troops to Somalia, Kenyan officials said.", "Ahmed Musa", "KEN"),
+])
+def test_where_something_is_sent_is_not_the_senders_country(coder, text, mention, country):
+    assert _actor(_record(coder, text), mention)["country"] == country
