@@ -66,3 +66,26 @@ def model_coder():
 ])
 def test_model_mode_fire_both_sides_wage_is_a_battle(model_coder, text, expected):
     assert _acled(model_coder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a victim off duty is a civilian whatever the words' sector (ACLED codebook, violence
+    # against civilians: unarmed people not engaged in political violence): the rules' reading,
+    # now also the model mode's
+    ("On 12 June 2021, militants shot and killed a police officer (assumed off-duty) near the "
+     "main market in Baidoa.", "Violence against civilians"),
+    ("On 12 June 2021, gunmen shot and killed a soldier who was off-duty in a cafe in Kismayo.",
+     "Violence against civilians"),
+    # people killed in a fight both sides wage are its casualties, no victims of one-sided
+    # violence (PLOVER manual, ASSAULT: two-sided violence)
+    ("On 12 June 2021, a man was killed after exchanging fire with the police in Recife.",
+     "Battles"),
+    ("On 12 June 2021, two civilians were killed in shooting during clashes between two "
+     "families in Idlib.", "Battles"),
+    # on duty, they stay the target of a battle; a farmer shot stays a civilian
+    ("On 12 June 2021, militants shot dead two police officers at a checkpoint in Kandahar.",
+     "Battles"),
+    ("On 12 June 2021, soldiers shot dead a farmer near Beni.", "Violence against civilians"),
+])
+def test_model_mode_off_duty_victims_and_fight_casualties(model_coder, text, expected):
+    assert _acled(model_coder, text) == expected

@@ -176,18 +176,17 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         if e.trigger_token in sides and (e.trigger_token in fights or e.type == "ASSAULT"):
             e.recipient_ids = [i for i in e.recipient_ids if i in sides[e.trigger_token]
                                or sector_of.get(i) not in acled_reading.CIVILIAN_SECTORS]
-    if event_model is None:
-        # rules mode: so too the people another ASSAULT of the sentence falls on ("a man was
-        # killed after exchanging fire with the police", "two civilians were killed in
-        # shooting during clashes between two families"): the fight's casualties
-        by_sentence: dict[int, set[str]] = {}
-        for t in fights:
-            by_sentence.setdefault(doc[t].sent.start, set()).update(sides.get(t, ()))
-        for e in events:
-            start = doc[e.trigger_token].sent.start
-            if e.type == "ASSAULT" and e.trigger_token not in fights and start in by_sentence:
-                e.recipient_ids = [i for i in e.recipient_ids if i in by_sentence[start]
-                                   or sector_of.get(i) not in acled_reading.CIVILIAN_SECTORS]
+    # so too (both modes) the people another ASSAULT of the sentence falls on ("a man was
+    # killed after exchanging fire with the police", "two civilians were killed in
+    # shooting during clashes between two families"): the fight's casualties
+    by_sentence: dict[int, set[str]] = {}
+    for t in fights:
+        by_sentence.setdefault(doc[t].sent.start, set()).update(sides.get(t, ()))
+    for e in events:
+        start = doc[e.trigger_token].sent.start
+        if e.type == "ASSAULT" and e.trigger_token not in fights and start in by_sentence:
+            e.recipient_ids = [i for i in e.recipient_ids if i in by_sentence[start]
+                               or sector_of.get(i) not in acled_reading.CIVILIAN_SECTORS]
     return events
 
 
@@ -513,11 +512,12 @@ def _victims(tok, token_actor, sector_of, rules: bool = False) -> list[tuple[str
     post"); main: the sector is the actor's, or the words' where no actor stands for the victim
     (the model mode reads these alone; the rules also the words' beside an actor's, and guards
     as armed). ``rules``: also the people hurt in the act a noun names (:func:`_hurt_in`) and
-    the subject the parse lost (:func:`_lost_subjects`)."""
+    the subject the parse lost (:func:`_lost_subjects`). A victim ACLED counts as a civilian
+    whatever its words' sector (:func:`_defenceless`: off duty, a suspect) is one in both modes."""
     out = []
     for v in arguments.victims(tok) + (_hurt_in(tok) + _lost_subjects(tok)
                                         + lost_passive_subject(tok) if rules else []):
-        if rules and _defenceless(v):
+        if _defenceless(v):
             out.append(("CVL", True, True))
             continue
         left = [t for t in v.lefts if t.dep_ in ("compound", "amod", "nmod")]
