@@ -9,7 +9,7 @@ article (``Actor.country_source`` says which).
 from __future__ import annotations
 
 from .. import kb
-from .actor_table import PERSON_NOUNS, ActorTable, Proto
+from .actor_table import PERSON_NOUNS, ActorTable, Proto, is_agent_phrase_word
 from communique.word_lists import word_list
 
 # People named only by nationality: "a Turkish man", "Chinese hackers".
@@ -300,7 +300,8 @@ def _generic_agent(table, tok, sector) -> bool:
     lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod")
              and not any(_spaced_punct(t) for t in table.doc[c.i:tok.i])]  # not a dateline
     allied = any(t.lower_ in ("pro", "anti") for c in lefts for t in c.subtree)  # "pro-Houthi militias"
-    if not allied and any(t.i in table.claimed or (t.ent_type_ in NAME_ENTS and t.ent_type_ != "NORP")
+    if not allied and any(t.i in table.claimed or (t.ent_type_ in NAME_ENTS and t.ent_type_ != "NORP"
+                                                   and not is_agent_phrase_word(t))
                           for c in lefts for t in c.subtree):
         return False  # "UN workers", "IDF troops": the named body's, read by the event stage
     # ("Islamic militants", "Fulani militias": a faith or people no source claimed names no body)
@@ -321,6 +322,8 @@ def _generic_agent(table, tok, sector) -> bool:
     hint = kb.sector_kind(lemma) or kb.sector_kind(tok.lower_)
     if lemma in UNOWNED_PEOPLE:
         return False  # "the leaders", "members": whose is not said
+    if lemma in PART_NOUNS and sector and tok.tag_ in ("NNS", "NNPS"):
+        return True  # "opposition supporters" (PETRARCH OPPOSITION_SUPPORTER ~OPP), "police units"
     if lemma in PEOPLE_NOUNS or hint == "person":
         # "a soldier", "two officials", "one civilian": people by what they are or do
         return tok.tag_ in ("NNS", "NNPS") or any(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from .. import kb
 from ..word_lists import word_list
 from .syntax import doc_text, token_columns, token_lowers, tokens_with_pos
-from .actor_table import SUBJECT_DEPS, ActorTable, Proto, is_currency_modifier
+from .actor_table import SUBJECT_DEPS, ActorTable, Proto, is_agent_phrase_word, is_currency_modifier
 from .actor_titles import appositive, qualify, title_before
 
 ORG_WORDS = word_list("org_words")
@@ -176,6 +176,8 @@ def people(table: ActorTable) -> None:
             continue
         if _nationality_modifier(name_span):
             continue  # "Sri Lankan Tamil rebels": a description of the rebels, not a person
+        if len(name_span) == 1 and is_agent_phrase_word(name_span[0]):
+            continue  # "Riot police fired ...", "Riot" tagged PERSON: the police's description
         proto = _person_for_name(table, name_span)
         table.add(proto, i, j)
         title_before(table, proto, i, title_words)

@@ -53,6 +53,19 @@ def is_currency_modifier(tok) -> bool:
     return after.lemma_.lower() in CURRENCIES and after.pos_ in ("NOUN", "PROPN")
 
 
+def is_agent_phrase_word(tok) -> bool:
+    """Is ``tok`` the first word of an agent phrase of ``sectors.tsv`` with the common noun
+    right after it ("Riot police", "Border guards", which NER may tag PERSON at the start of
+    a sentence)? Such a word describes the agent; it names no one."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or tok.dep_ not in ("compound", "amod") or tok.head.i != tok.i + 1 \
+            or doc[tok.i + 1].pos_ != "NOUN":
+        return False
+    after = doc[tok.i + 1]
+    return kb.sector_kind(f"{tok.lower_} {after.lower_}") == "group" \
+        or kb.sector_kind(f"{tok.lower_} {after.lemma_.lower()}") == "group"
+
+
 # Words of meeting: a place after in / at on one is the venue ("talks in Doha", "met in Nairobi").
 VENUE_WORDS = word_list("venue_words")
 
