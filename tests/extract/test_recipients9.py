@@ -89,3 +89,17 @@ def test_a_nationality_word_on_weapons_or_shelling_is_the_attacker(coder, text, 
     assert [a["country"] for a in actors] == [actor], (actors, recipients)
     if recipient:
         assert [r["country"] for r in recipients] == [recipient], (actors, recipients)
+
+
+# Goods a ban falls on, named by a nationality word: the country that sells them (PLV and
+# ConfliBERT train rows mark "<t>British beef</t>", "<t>Chinese goods</t>" as the target);
+# an apology sought "from" X: X is asked.
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("Beijing imposed a ban on Australian beef.", "COERCE|SANCTION", "CHN", "AUS"),
+    ("Russia banned imports of Moldovan wine.", "COERCE|SANCTION", "RUS", "MDA"),
+    ("Tokyo sought an apology from Seoul over the radar incident.", "REQUEST", "JPN", "KOR"),
+])
+def test_goods_banned_and_an_apology_sought(coder, text, etype, actor, recipient):
+    actors, recipients = _roles(_record(coder, text), etype)
+    assert [a["country"] for a in actors] == [actor], (actors, recipients)
+    assert [r["country"] for r in recipients] == [recipient], (actors, recipients)
