@@ -43,6 +43,8 @@ def national_body(table: ActorTable, tok) -> bool:
         return False
     if not sector and tok.lemma_.lower() in PART_NOUNS:
         sector = _part_sector(tok)
+    if not sector and _agent_phrase_head(tok):  # "Border guards": the phrase's (BORDER_GUARD ~MIL)
+        sector = _agent_phrase_sector(tok)
     if not sector and tok.lemma_.lower() not in PEOPLE_NOUNS:
         return False
     if tok.lower_ in PERSON_NOUNS and tok.tag_ not in ("NNS", "NNPS"):
@@ -329,8 +331,25 @@ def _generic_agent(table, tok, sector) -> bool:
         return tok.tag_ in ("NNS", "NNPS") or any(
             (c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another"))
             or (c.dep_ == "nummod" and c.lower_ in ("one", "1")) for c in tok.children)
-    # "youths", "prisoners", "children": a group PETRARCH's agents dictionary gives a sector
-    return hint == "group" and tok.tag_ in ("NNS", "NNPS")
+    # "youths", "prisoners", "children", "border guards": a group PETRARCH's agents dictionary
+    # gives a sector, alone or with the word before it
+    return (hint == "group" or _agent_phrase_head(tok)) and tok.tag_ in ("NNS", "NNPS")
+
+
+def _agent_phrase_sector(tok) -> str | None:
+    """The sector of the two-word agent phrase of ``sectors.tsv`` that ``tok`` ends, when it is
+    a body's ("border guards" MIL, "police personnel" COP); civilians so named ("asylum
+    seekers", "ethnic groups") are left to the nationality and people readings."""
+    if tok.i == 0 or not is_agent_phrase_word(tok.doc[tok.i - 1]):
+        return None
+    prev = tok.doc[tok.i - 1].lower_
+    sector = kb.sector_of(f"{prev} {tok.lower_}") or kb.sector_of(f"{prev} {tok.lemma_.lower()}")
+    return None if sector in CIVILIAN_SECTORS else sector
+
+
+def _agent_phrase_head(tok) -> bool:
+    """Is ``tok`` the noun of a two-word agent phrase of a body ("border guards")?"""
+    return _agent_phrase_sector(tok) is not None
 
 
 # Sectors of people who act as themselves, not as a body: "residents of X", "workers of the

@@ -55,3 +55,21 @@ def test_riot_police_are_the_attackers(coder):
 def test_not_generic_agents(coder, text, absent):
     rec = _record(coder, text)
     assert not any(absent in m["text"] for a in rec["actors"] for m in a["mentions"])
+
+
+@pytest.mark.parametrize("text,mention,country,sector", [
+    # a head no sector word names takes the two-word phrase's sector (sectors.tsv, from
+    # PETRARCH's BORDER_GUARD ~MIL, POLICE_PERSONNEL ~COP)
+    ("Border guards detained three men near Van, Turkey.", "Border guards", "TUR", "MIL"),
+    ("Police personnel dispersed a crowd outside the court in Patna, India.",
+     "Police personnel", "IND", "COP"),
+])
+def test_an_agent_phrase_gives_its_head_a_sector(coder, text, mention, country, sector):
+    a = _actor(_record(coder, text), mention)
+    assert (a["country"], a["sector"]) == (country, sector)
+
+
+def test_a_security_guard_is_no_state_force(coder):
+    # PETRARCH has no SECURITY_GUARD entry: a private guard is not MIL or COP
+    rec = _record(coder, "Security guards beat a vendor outside a mall in Accra, Ghana.")
+    assert not any(a.get("sector") in ("MIL", "COP") for a in rec["actors"])
