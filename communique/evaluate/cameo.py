@@ -4,7 +4,8 @@
   statement/appeal (CAMEO 01-02), 1-4 the quad classes (see ``penta_class``).
 - ``eval_ner``: actor (S) and recipient (T; R = reciprocal, counted as actor) span F1
   on confli-cameo/ner_train.txt.
-- ``eval_plv``: PLOVER type accuracy on plv/train.tsv (YIELD = CONCEDE or RETREAT).
+- ``eval_plv``: PLOVER type accuracy on plv/train.tsv (YIELD = CONCEDE or RETREAT),
+  span F1, and the marked source/target pairs one event covers (``coverage``).
 
 ``coder`` is a ``communique.Coder`` (its ``nlp`` and ``lexicon`` are used) or None for
 the defaults. Sentences are parsed in batches with ``nlp.pipe``; each noun chunk and
@@ -267,9 +268,11 @@ def eval_plv(path: str | Path, coder=None, part: str = "all") -> dict[str, Any]:
     texts = [m[0] for m in marked]
     hits, per, right = 0, {}, []
     counts = {k: Counter() for k in ("actor", "recipient")}
+    cover = Counter()
     for r, (_, gold_spans), (doc, actors, events) in zip(rows, marked, _code(texts, coder)):
         e = _main_event(events, doc)
         _count_spans(counts, _predicted_spans(e, actors), gold_spans)
+        _count_coverage(cover, [_predicted_spans(ev, actors) for ev in events], gold_spans)
         gold = r["gold_root"]
         types = {ev.type for ev in events if not ev.negated}
         main = e.type if e else None
@@ -286,6 +289,7 @@ def eval_plv(path: str | Path, coder=None, part: str = "all") -> dict[str, Any]:
     return {"dataset": str(path), "part": part, "n": len(rows),
             "accuracy": round(hits / len(rows), 4),
             "spans": spans,
+            "coverage": _coverage(cover, len(rows)),
             "by_part": _by_part([r["sentence"] for r in rows], right) if part == "all" else {},
             "per_type": {k: {"n": v["n"], "accuracy": round(v["correct"] / v["n"], 4),
                              "found_anywhere": round(v["any"] / v["n"], 4),
@@ -293,6 +297,33 @@ def eval_plv(path: str | Path, coder=None, part: str = "all") -> dict[str, Any]:
                                  if v[f"{p}_n"] else None for p in ("train", "heldout")}
                                 if part == "all" else {})}
                          for k, v in sorted(per.items())}}
+
+
+def _count_coverage(cover, preds, gold) -> None:
+    """Count, for a sentence marking both a source and a target, whether ONE event's
+    actor and recipient overlap them (and each side alone); and sentences with no event."""
+    cover["no_event"] += not preds
+    if not (gold["S"] and gold["T"]):
+        return
+
+    def hit(pred, role):
+        return any(_overlaps(p, g) for p in pred[role] for g in gold[role])
+
+    cover["pairs"] += 1
+    cover["pairs_covered"] += any(hit(p, "S") and hit(p, "T") for p in preds)
+    cover["actor_covered"] += any(hit(p, "S") for p in preds)
+    cover["recipient_covered"] += any(hit(p, "T") for p in preds)
+
+
+def _coverage(cover, n) -> dict[str, Any]:
+    """Shares of marked pairs covered by any one event, of each side, and of sentences
+    (all of them) with no event at all."""
+    pairs = cover["pairs"]
+    out: dict[str, Any] = {"pairs": pairs}
+    for k in ("pairs_covered", "actor_covered", "recipient_covered"):
+        out[k] = round(cover[k] / pairs, 4) if pairs else 0.0
+    out["no_event"] = round(cover["no_event"] / n, 4) if n else 0.0
+    return out
 
 
 def format_table(result: dict[str, Any]) -> str:
@@ -321,6 +352,12 @@ def format_table(result: dict[str, Any]) -> str:
                           if split else ""))
         lines.append("actor/recipient spans (marked <s>/<t>):")
         lines += _span_lines(result["spans"])
+        if "coverage" in result:
+            c = result["coverage"]
+            lines.append(f"marked pairs (n={c['pairs']}), any one event: pairs covered "
+                         f"{c['pairs_covered']:.3f}  actor covered {c['actor_covered']:.3f}  "
+                         f"recipient covered {c['recipient_covered']:.3f};  "
+                         f"no event {c['no_event']:.3f} of all sentences")
     else:
         lines += _span_lines(result)
     return "\n".join(lines)
