@@ -43,7 +43,7 @@ def national_body(table: ActorTable, tok) -> bool:
         return False
     if not sector and tok.lemma_.lower() in PART_NOUNS:
         sector = _part_sector(tok)
-    if not sector and _agent_phrase_head(tok):  # "Border guards": the phrase's (BORDER_GUARD ~MIL)
+    if not sector:  # "Border guards": the phrase's (BORDER_GUARD ~MIL)
         sector = _agent_phrase_sector(tok)
     if not sector and tok.lemma_.lower() not in PEOPLE_NOUNS:
         return False
