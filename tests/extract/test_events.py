@@ -511,7 +511,7 @@ def test_verbal_accusations(nlp, text, etype, mode):
     ("The Bank of Nova Scotia refused to respond to a request from the U.S. authorities.", "REJECT",
      ["The Bank of Nova Scotia"], ["U.S."]),
     # two parties who sign: the first acts, the second receives, as PLV marks "<s>Japan</s> and
-    # <t>the United States</t> signed the trade deal" (issue 12, arguments.joint_roles)
+    # <t>the United States</t> signed the trade deal" (issue 12, sides.joint_roles)
     ("The United States and Britain signed a trade agreement.", "SUPPORT", ["The United States"], ["Britain"]),
     # negatives: no recipient
     ("The German government agreed to set up a research institute in Berlin.", "AGREE", ["German"], []),
@@ -603,7 +603,7 @@ def test_who_a_phrase_stands_for(nlp, text, etype, actors, recipients):
 # Manual, CONSULT: where one side hosts and the other visits, the visitor is the actor and the
 # host the recipient. A meeting "in"/"at" a place of one participant's country is hosted by it;
 # at a third place, or with no place, no one hosts: the first named acts and the other receives,
-# as PLV marks them (arguments.joint_roles; the manual would code both as actors).
+# as PLV marks them (sides.joint_roles; the manual would code both as actors).
 @pytest.mark.parametrize("text,mode,actor,recipient", [
     ("French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday.", "visit",
      "Macron", "Scholz"),

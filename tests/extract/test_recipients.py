@@ -89,7 +89,7 @@ def test_titles_and_bodies_without_a_name(coder, text, mention, country, sector)
 # Recurring recipient misses on the train part of PLV (rules mode): the party after "with" is
 # whom one discusses something with; what is sent or given is not its recipient, the place or
 # party it goes to is; two parties who sign or fail to agree: the first acts, the second
-# receives, as PLV marks them (arguments.joint_roles).
+# receives, as PLV marks them (sides.joint_roles).
 @pytest.mark.parametrize("text,etype,actor,recipient", [
     ("On Monday, Macron discussed Ukraine with German Chancellor Olaf Scholz by phone.", "CONSULT",
      "Macron", "Scholz"),

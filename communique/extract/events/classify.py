@@ -295,7 +295,7 @@ def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
         mood: its modality, negation and refusal (:func:`.modality.assess`).
         token_actor: token index -> actor id.
         hosts: (visitors, host) where the place of a meeting names a host
-            (:func:`.arguments.host_and_guests`); a plain CONSULT becomes a visit.
+            (:func:`.sides.host_and_guests`); a plain CONSULT becomes a visit.
         view: the event model's view of the candidate's sentence, or None.
         main: whether the candidate is its sentence's main one (the model decides its type).
         recipient_sectors: the PLOVER sectors of its recipients (an armed recipient is no

@@ -18,6 +18,7 @@ from communique.word_lists import word_list
 from . import acled_reading, arguments, classify, modality, model, note_tags
 from .candidates import Candidate, drop_protest_topics, find_candidates
 from .dedupe import dedupe
+from .sides import host_and_guests, joint_roles, nearby_sides
 from .hit import EventHit
 from .tree import (governing_verb, is_passive, lemma, lost_passive_subject, pobjs, prep_children,
                    prep_objects, told_as_background)
@@ -126,9 +127,9 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             # them the data call the recipient (joint_roles, below)
             actor_ids, recipient_ids = actor_ids + recipient_ids, []
         if d.type in ("ASSAULT",) and not actor_ids and not recipient_ids:
-            actor_ids = arguments.nearby_sides(doc, c.tok, token_actor)
+            actor_ids = nearby_sides(doc, c.tok, token_actor)
         hit = _event_hit(doc, c, d, mood, actor_ids, recipient_ids, explain)
-        hit.actor_ids, hit.recipient_ids = arguments.joint_roles(d.type, d.mode, actor_ids, recipient_ids)
+        hit.actor_ids, hit.recipient_ids = joint_roles(d.type, d.mode, actor_ids, recipient_ids)
         events.append(hit)
     events = dedupe(events, doc)
     if retyped:
@@ -216,7 +217,7 @@ def _stage(cands, token_actor, latest, country_of, between: set[int]) -> list[tu
             between.add(c.tok.i)
         hosts = None
         if c.reading.type == "CONSULT" and country_of:
-            hosts = arguments.host_and_guests(c.tok, token_actor, country_of, actor_ids + recipient_ids)
+            hosts = host_and_guests(c.tok, token_actor, country_of, actor_ids + recipient_ids)
         staged.append((c, roles, mood, actor_ids, recipient_ids, hosts))
     return staged
 
