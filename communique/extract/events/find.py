@@ -64,8 +64,14 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         found = note_tags.tagged_candidate(doc)
         classify.read(found)
         staged = _stage(found, token_actor, latest, country_of, between)
+    # ACLED's strategic-development label: the note's leading act is one (note_tags)
+    label = note_tags.note_label(doc) if event_model is None and not tagged else None
+    if label and not staged:
+        found = note_tags.label_candidate(doc, label)
+        classify.read(found)
+        staged = _stage(found, token_actor, latest, country_of, between)
     lead = next((s[0] for s in staged if s[2].modality == "asserted" and not s[2].negated),
-                None) if tagged else None
+                None) if tagged or label else None
     retyped = False  # whether the lead was read as the note's demonstration here
     mains = model.main_candidates([(s[0], s[2]) for s in staged]) if event_model else set()
     sentence_types: dict[int, set[str]] = {}
@@ -114,7 +120,11 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             fought = _paragraph(c.tok) in answered[1] or _paragraph(c.tok) in repelled
             d = _mob_or_one_sided(d, c, roles.actors, actor_ids, recipient_ids, people, sector_of,
                                   c.tok.sent.start in two_sided or fought)
-        if c is lead and d.type != "PROTEST":
+        if c is lead and label:
+            if not note_tags.strategic(d.type, d.mode, [sector_of.get(i) for i in recipient_ids]):
+                d = replace(d, type=label[0], mode=label[1], hosts=None,
+                            cameo=model.cameo_for(label[0], label[1], d.cameo))
+        elif c is lead and d.type != "PROTEST":
             retyped = True
             demo = note_tags.protest_mode(staged, note_tags.crowd_violence(d, actor_ids, staged,
                                                                            sector_of))

@@ -16,21 +16,31 @@ first protest (``demo`` if none), and ``riot`` after all where another of the no
 tells of the crowd's violence (:func:`riot_beside`); a tagged note in which the lexicon finds no trigger gets one
 at the root of its first sentence (:func:`tagged_candidate`). Text with no such tag (news
 articles, sentences) is untouched.
+
+ACLED's strategic-development label: a note that opens with one of the names ACLED gives its
+kinds of strategic developments ("Looting: On 2 May ...", "Movement of forces: ...",
+``data/acled_note_labels.tsv``) tells of a strategic development (train part: 64 of 64 such
+notes). Its leading act, where it does not read as one already (:func:`strategic`), takes the
+label's PLOVER type and mode (:func:`note_label`); a labelled note in which the lexicon finds
+nothing gets an event at the root of its first sentence (:func:`label_candidate`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
+from communique.acled import acled_type
 from communique.extract.syntax import doc_text
-from communique.lexicon import Entry
+from communique.lexicon import DATA, Entry
 from communique.word_lists import word_list
 
 from .candidates import Candidate
 from .model import cameo_for
 from .tree import lemma
 
-__all__ = ["SIZE_TAG", "crowd_tagged", "crowd_violence", "protest_mode", "riot_beside", "tagged_candidate"]
+__all__ = ["SIZE_TAG", "crowd_tagged", "crowd_violence", "label_candidate", "note_label",
+           "protest_mode", "riot_beside", "strategic", "tagged_candidate"]
 
 # "[size=no report]", "[size=at least 40]", once "[size=no report}"
 SIZE_TAG = re.compile(r"\[size\s*=[^\]}\n]{0,80}[\]}]", re.IGNORECASE)
@@ -112,4 +122,51 @@ def tagged_candidate(doc) -> list[Candidate]:
     entry = Entry(lemma=tok.lemma_.lower(), pos="verb" if tok.pos_ == "VERB" else "noun",
                   type="PROTEST", mode=mode, contexts=(), cameo=cameo_for("PROTEST", mode),
                   source="acled-size-tag")
+    return [Candidate(tok=tok, entry=entry, span=(tok.i, tok.i + 1))]
+
+
+LABELS = DATA / "acled_note_labels.tsv"
+# "Security measures: On 8 May ...": a label of at most a few words, then a colon
+LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z /'-]{0,48}?)\s*:\s")
+
+
+@functools.cache
+def _labels() -> dict[str, tuple[str, str | None]]:
+    """{label (case-folded): (PLOVER type, mode or None)} of ``data/acled_note_labels.tsv``."""
+    out, header = {}, False
+    for n, line in enumerate(LABELS.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not header:
+            header = True
+            continue
+        if len(cells) != 3 or not cells[1]:
+            raise ValueError(f"{LABELS} line {n}: expected label, type and mode (may be blank)")
+        out[cells[0].strip().casefold()] = (cells[1], cells[2] or None)
+    return out
+
+
+def note_label(doc) -> tuple[str, str | None] | None:
+    """(PLOVER type, mode) of the strategic-development label a note opens with, or None."""
+    m = LABEL.match(doc_text(doc))
+    return _labels().get(" ".join(m.group(1).split()).casefold()) if m else None
+
+
+def strategic(type_: str | None, mode: str | None, recipient_sectors=()) -> bool:
+    """Whether a PLOVER reading reads as an ACLED strategic development (data/acled_plover.tsv)."""
+    found = acled_type(type_, mode, recipient_sectors)
+    return bool(found) and found[0] == "Strategic developments"
+
+
+def label_candidate(doc, reading: tuple[str, str | None]) -> list[Candidate]:
+    """An event of the label's reading at the root of the first sentence of a labelled note in
+    which the lexicon found nothing ("Change to armed group: ... members joined the group")."""
+    sent = next(iter(doc.sents), None)
+    if sent is None:
+        return []
+    tok, (type_, mode) = sent.root, reading
+    entry = Entry(lemma=tok.lemma_.lower(), pos="verb" if tok.pos_ == "VERB" else "noun",
+                  type=type_, mode=mode, contexts=(), cameo=cameo_for(type_, mode),
+                  source="acled-note-label")
     return [Candidate(tok=tok, entry=entry, span=(tok.i, tok.i + 1))]
