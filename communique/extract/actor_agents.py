@@ -49,7 +49,7 @@ def national_body(table: ActorTable, tok) -> bool:
         return False
     if tok.lower_ in PERSON_NOUNS and tok.tag_ not in ("NNS", "NNPS"):
         return False  # one person: a description, resolved by actor_coref.description
-    if any(c.dep_ in ("cc", "conj") for m in tok.lefts for c in m.children):
+    if any(c.dep_ in ("cc", "conj") and _country_words(m) for m in tok.lefts for c in m.children):
         return False  # "the Iranian and Azeri counterparts": more than one country
     found = _country_modifier(table, tok)
     np_start = min([c.left_edge.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound")] + [tok.i])
@@ -113,6 +113,13 @@ def national_body(table: ActorTable, tok) -> bool:
         i -= 1
     table.add(table.org_protos[key], i, j)
     return True
+
+
+def _country_words(mod) -> bool:
+    """Does the modifier ``mod`` (with what is joined to it) hold a nationality word or a
+    country name ("Iranian and Azeri"; not "federal and civil" in "federal and civil police")?"""
+    return any(kb.country_by_adjective(t.text) or kb.people_country(t.text)
+               or any(e.kind == "country" for e in kb.lookup(t.text)) for t in mod.subtree)
 
 
 def _owner_named(tok) -> tuple:
@@ -291,8 +298,11 @@ def _named_body(proto) -> bool:
 def _generic_agent(table, tok, sector) -> bool:
     """"police", "gunmen", "a court", "a man": an agent word that acts without a name."""
     first = tok.is_sent_start or table.doc[tok.i - 1].is_punct or table.doc[tok.i - 1].is_space
-    if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and first and tok.is_title):
-        return False  # "Police said" at the start of a sentence or after a dateline
+    if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and first and tok.is_title) \
+            and not (tok.pos_ == "PROPN" and tok.text.islower()):
+        # "Police said" at the start of a sentence or after a dateline; a lower-case word
+        # the tagger took for a name ("The justice ministry" tagged NNP) is a common noun
+        return False
     if tok.ent_type_ and tok.ent_type_ not in ("NORP",):
         return False  # part of a name the other sources read
     if any(c.dep_ == "poss" for c in tok.children):
@@ -333,7 +343,14 @@ def _generic_agent(table, tok, sector) -> bool:
             or (c.dep_ == "nummod" and c.lower_ in ("one", "1")) for c in tok.children)
     # "youths", "prisoners", "children", "border guards": a group PETRARCH's agents dictionary
     # gives a sector, alone or with the word before it
+    if _agent_phrase_head(tok) and _one_determined(tok):
+        return True  # "an unidentified armed group" (PETRARCH ARMED_GROUP), "a security patrol"
     return (hint == "group" or _agent_phrase_head(tok)) and tok.tag_ in ("NNS", "NNPS")
+
+
+def _one_determined(tok) -> bool:
+    """Is ``tok`` one body introduced with an article ("an armed group", "the armed group")?"""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the", "another") for c in tok.children)
 
 
 def _agent_phrase_sector(tok) -> str | None:
