@@ -272,14 +272,19 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
                 if recipients:
                     break
     else:  # an event noun
+        fended = fended_off(tok)
         poss = [c for c in tok.children if c.dep_ == "poss"]
-        if poss and poss[0].tag_ == "PRP$" and governing_verb(tok) is not None:
+        if poss and poss[0].tag_ == "PRP$" and governing_verb(tok) is not None and not fended:
             # "the army intensified its bombardment": "its" is the subject of the verb
             poss = subjects(governing_verb(tok)) or poss
-        # "by X", "from X" - but not "the release from jail"
-        agents = [g for p in prep_children(tok, ("by", "from")) for g in pobjs(p)
+        # "by X", "from X" - but not "the release from jail"; of an attack fought off, "of X"
+        agents = [g for p in prep_children(tok, ("by", "from") + ("of",) * bool(fended)) for g in pobjs(p)
                   if p.lower_ == "by" or ((_party_like(g) or is_entityish(g, token_actor))
                                           and lemma(g) not in CUSTODY)]
+        if fended and not agents and not is_passive(governing_verb(tok)):
+            # "fended off an assault by jihadists": the parse may hang the "by" on the verb
+            agents = prep_objects(governing_verb(tok), ("by",))
+        recipients += fended
         own = token_actor.get(tok.i)
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
                 and (c.i in token_actor or c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"))
@@ -303,7 +308,7 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
         if between:
             actors += between
             between = True
-        verb = governing_verb(tok)
+        verb = None if fended else governing_verb(tok)
         if verb is not None and _undergoes(tok, verb):
             # "Iran faces criticism from the UN", "the convoy came under attack":
             # the subject of the verb is at the receiving end
@@ -528,8 +533,30 @@ def _more_recipients_1(c: Candidate, roles: Roles, token_actor) -> list:
                     found = _framed_recipient(c, token_actor, avoid)
                     if found:
                         return found
+        # 6. a refusal until another acts: "will not lift the embargo until Cuba undertakes
+        #    reforms", "will not end the strike until their demands are met by the authorities":
+        #    the one who must act first is the one the refusal is aimed at
+        return [d for d in until_doers(tok) if set(ids_for(d, token_actor)) - avoid][:1]
+    return _noun_recipients(c, tok, token_actor, avoid, preps)
+
+
+def until_doers(verb) -> list:
+    """Who must act before a refused act will be done: the doer of its "until" clause (its
+    subject, or the "by" phrase of a passive clause), where the verb is negated ("will not lift
+    the embargo until Cuba undertakes reforms"). PLV train part: of 12 "not ... until" sentences,
+    7 name a doer in the clause, and all 7 mark that doer as the target."""
+    if not any(c.dep_ == "neg" for c in verb.children):
         return []
-    # an event noun
+    out = []
+    for cl in verb.children:
+        if cl.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "until" for m in cl.children):
+            out += passive_agents(cl) if is_passive(cl) else subjects(cl)
+    return out
+
+
+def _noun_recipients(c, tok, token_actor, avoid, preps) -> list:
+    """The recipient of an event noun: the phrases after it, a light verb's dative."""
+    reading = c.reading
     cands = []
     if reading.type in OBJECTIVE_OF_TYPES:
         # "the release of two Kuwaiti nationals", "the arrest and detention of X"
@@ -582,6 +609,24 @@ def _framed_recipient(verb, token_actor, avoid: set[str]) -> list:
 # "drew criticism", "came under attack".
 UNDERGO_VERBS = word_list("undergo_verbs")
 DIE_VERBS = word_list("die_verbs")  # PLOVER ASSAULT: who dies in it is its victim, the recipient
+
+
+# Verbs of fighting an attack off: "repelled an attack by X", "thwarted a Houthi incursion".
+FEND_VERBS = word_list("fend_verbs")
+
+
+def fended_off(noun) -> list:
+    """Who fights off the attack a noun names: the subject of "repelled/thwarted an attack"
+    (the "by" phrase of "the attack was repulsed by the army"). They are at its receiving
+    end; the attack is its doer's: "by X", "of X", "X's", "a Houthi incursion" (ACLED train
+    part: 38 notes say an attack was repelled or thwarted, all of them battles)."""
+    verb = governing_verb(noun)
+    if verb is None or noun.dep_ not in ("dobj", "nsubjpass"):
+        return []
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    if lemma(verb) not in FEND_VERBS and f"{lemma(verb)} {prt}" not in FEND_VERBS:
+        return []
+    return passive_agents(verb) if noun.dep_ == "nsubjpass" else subjects(verb)
 
 
 def _undergoes(noun, verb) -> bool:
