@@ -392,3 +392,19 @@ def chain_readings(text: str, end_char: int, after_in: bool = False,
             if cands:
                 return cands
     return []
+
+
+_LIST_TAIL = re.compile(r"\s+(?:and|or)\s+[A-Z]")
+
+
+def chain_denies(e: GazetteerEntry, text: str, end_char: int) -> bool:
+    """Does the chain after a mention (ending at ``end_char``) put it in another country
+    than ``e``, its one reading ("Daman district, Kandahar": no Daman of India)? Then that
+    reading names no country for the article (``places.find_places``). Not where "and" or
+    "or" and a name follow the chain: "in Sidon, Tripoli, Matn and Zahle" is a list."""
+    if e.precision == "country":
+        return False
+    parts = qualifier_parts(text, end_char)
+    if not parts or _LIST_TAIL.match(text, chain_end(text, end_char)):
+        return False
+    return chain_country(set().union(*parts), parts) not in (None, e.country)

@@ -14,8 +14,9 @@ from communique.extract.gazetteer import fold_name
 from communique.extract.place_chains import CITY_WORDS, UNIT_WORDS, mention_candidates, unit_abroad
 from communique.extract.syntax import doc_text as syntax_doc_text
 from communique.extract.syntax import token_at_char, tokens_where
+from communique.word_lists import word_list
 
-__all__ = ["longest_names", "named_by_tail", "road_towns"]
+__all__ = ["hyphen_joiner", "longest_names", "named_by_tail", "road_towns"]
 
 _ROADS = {"road", "highway"}
 
@@ -137,3 +138,15 @@ def named_by_tail(doc: Doc, spans: list[tuple[int, int, bool]], tails: list[Toke
             out.append((start, end, False))
             covered.update(range(j, tail.i + 1))
     return [m for m in spans if m not in used] + out
+
+
+_HYPHEN_JOINERS = word_list("hyphen_name_joiners")
+
+
+def hyphen_joiner(doc: Doc, k: int) -> bool:
+    """Do tokens ``k`` to ``k + 2`` join two capitalised words into one name with a
+    lower-case linking word between hyphens ("Shar-i-Shali", "Pul-e-Charkhi")?"""
+    if k + 3 >= len(doc) or doc[k].text != "-" or doc[k + 2].text != "-":
+        return False
+    return doc[k + 1].lower_ in _HYPHEN_JOINERS and doc[k + 1].is_lower \
+        and doc[k + 3].is_title and not any(doc[i].whitespace_ for i in range(k - 1, k + 3))

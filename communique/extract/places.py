@@ -27,7 +27,8 @@ from communique.extract.dates import find_dateline
 from communique.extract.note_places import (any_note_place, mission_hosts, note_place,
                                             unit_countries)
 from communique.extract.place_capitals import capital_mentions
-from communique.extract.place_spans import longest_names, named_by_tail, road_towns
+from communique.extract.place_spans import (hyphen_joiner, longest_names, named_by_tail,
+                                            road_towns)
 from communique.extract.place_roles import (LOC_PREPS, MOTION, language_name, mention_role,
                                             names_an_office, own_clause, role, through_object)
 from communique.extract.syntax import (VERBAL_NOUNS, VERBAL_VERBS, reach, same_paragraph,
@@ -35,7 +36,7 @@ from communique.extract.syntax import (VERBAL_NOUNS, VERBAL_VERBS, reach, same_p
 from communique.extract.syntax import doc_text as syntax_doc_text
 from communique.extract.gazetteer import (GazetteerEntry, fold_name, lookup, neighbours,
                                           state_entry)
-from communique.extract.place_chains import (PLACE_WORDS, chain_country, chain_end,
+from communique.extract.place_chains import (PLACE_WORDS, chain_country, chain_denies, chain_end,
                                              chain_parts, chain_readings, names_a_place,
                                              mention_candidates, qualifier, qualifier_of,
                                              qualifier_parts, seat_of_chain, tags)
@@ -204,6 +205,8 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
                     k + 1 < len(doc) and doc[k + 1].is_title and t.text == "-"
                     and not t.whitespace_ and not doc[k - 1].whitespace_)):
                 k += 1
+            elif k > j and hyphen_joiner(doc, k):
+                k += 3  # "Shar-i-Shali", "Pul-e-Charkhi": one name
             else:
                 break
         if k > j:
@@ -430,6 +433,8 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     mentions += _landmark_mentions(doc, [(m[0], m[1]) for m in mentions])
     own = [e if e and (not e.variant or e.kind == "admin1") else None
            for e in map(_unambiguous, mentions)]
+    own = [None if e and not m[4] and chain_denies(e, doc_text, m[1]) else e
+           for e, m in zip(own, mentions)]
     all_countries, states = _context(doc, [e for e in own if e], doc_text)
     # countries the article names only through a field mission working there
     hosts = mission_hosts(doc_text)

@@ -1,0 +1,45 @@
+"""A place's country from its own admin chain and its whole name (issue 14, places in
+the wrong country): a reading the chain after a mention denies is no country cue for
+the note; a name whose parts hyphens join with a linking word is one name."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.gazetteer import candidates
+
+needs_db = pytest.mark.skipif(not candidates("sindh"), reason="data/gazetteer.sqlite not built")
+
+
+def _loc(coder, text):
+    from communique.evaluate.acled import main_event
+
+    ev = main_event(coder.code(text, published="2021-03-11").to_dict())
+    return ev["location"] if ev else None
+
+
+@needs_db
+def test_a_reading_its_chain_denies_names_no_country_for_the_note(coder):
+    # "Daman" alone is the town of India's Daman and Diu; ", Kandahar" puts this Daman in
+    # Afghanistan, so India is no context for reading "Kandahar" (a town of India too)
+    loc = _loc(coder, "On 3 March 2021, a roadside bomb killed two farmers in the Loy Karez "
+                      "village of Daman district, Kandahar.")
+    assert loc["country"] == "AFG"
+
+
+@needs_db
+def test_a_hyphenated_name_with_a_linking_word_is_one_name(coder):
+    # "Shar" alone is a town of Kazakhstan; "Shar-i-Shali" is one name, placed by its chain
+    from communique.extract.places import find_places
+
+    doc = coder.nlp("On 9 March 2021, troops killed three gunmen at Shar-i-Shali town "
+                    "(Pulwama district, J&K) after a search operation.")
+    assert {h.country for h in find_places(doc)} == {"IND"}
+
+
+def test_hyphen_joiners_need_hyphens_without_spaces(nlp):
+    from communique.extract.place_spans import hyphen_joiner
+
+    doc = nlp("They met at Shar-i-Shali and at Shar - i - Shali.")
+    joined = [t.i for t in doc if hyphen_joiner(doc, t.i)]
+    assert joined == [4]
