@@ -73,3 +73,29 @@ class _Doc:
 ])
 def test_note_label(text, expected):
     assert note_tags.note_label(_Doc(text)) == expected
+
+
+def _lead(coder, text):
+    ev = main_event(record(coder, text))
+    return ev and (ev["type"], ev["mode"], ev["trigger"]["text"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parse makes the label its root ("Security/compound measures/ROOT: ... halted/acl"):
+    # the act is the verb after the label, not the label
+    ("Security measures: On 3 March 2021, the governor's office halted all entries to and exits "
+     "from the Ovacik district of Tunceli for ten days.", ("COERCE", "restrict", "halted")),
+    # a parenthetical "(as reported)" is no verb of the act
+    ("Change to armed group: Around 12 June 2021 (as reported), twenty village guards went over "
+     "to the rebels in Kidal.", ("MOBILIZE", None, "went")),
+])
+def test_the_labelled_act_is_the_verb_after_the_label(coder, text, expected):
+    assert _lead(coder, text) == expected
+
+
+def test_the_label_is_no_act(nlp):
+    # whatever the parse makes the root, the candidate stands after the label's colon
+    doc = nlp("Security measures: On 3 March 2021, the governor's office halted all entries to "
+              "and exits from the Ovacik district of Tunceli for ten days.")
+    (cand,) = note_tags.label_candidate(doc, ("COERCE", "restrict"))
+    assert cand.tok.text == "halted"

@@ -36,7 +36,7 @@ from communique.lexicon import DATA, Entry
 from communique.word_lists import word_list
 
 from .candidates import Candidate
-from .model import cameo_for
+from .model import cameo_for, depth
 from .tree import lemma
 
 __all__ = ["SIZE_TAG", "crowd_tagged", "crowd_violence", "label_candidate", "note_label",
@@ -160,12 +160,27 @@ def strategic(type_: str | None, mode: str | None, recipient_sectors=()) -> bool
 
 
 def label_candidate(doc, reading: tuple[str, str | None]) -> list[Candidate]:
-    """An event of the label's reading at the root of the first sentence of a labelled note in
-    which the lexicon found nothing ("Change to armed group: ... members joined the group")."""
+    """An event of the label's reading at the leading verb of a labelled note in which the
+    lexicon found nothing ("Change to armed group: ... members joined the group"): of the verbs
+    after the label in its sentence, not in brackets nor a parenthetical ("(as reported)"), the
+    one nearest the root of the parse, then the first; else the sentence's root. The label is
+    no act: the parse may make it the root ("Security/compound measures/ROOT: ... halted/acl
+    all entries", "Change/ROOT to armed group: ... joined/conj")."""
     sent = next(iter(doc.sents), None)
     if sent is None:
         return []
-    tok, (type_, mode) = sent.root, reading
+    text = doc_text(doc)
+    m = LABEL.match(text)
+    after = m.end() if m else 0
+
+    def bracketed(t) -> bool:
+        before = text[after:t.idx]
+        return before.count("(") > before.count(")") or before.count("[") > before.count("]")
+
+    verbs = [t for t in sent if t.idx >= after and t.pos_ == "VERB" and t.dep_ != "parataxis"
+             and not bracketed(t)]
+    tok = min(verbs, key=lambda t: (depth(t), t.i)) if verbs else sent.root
+    type_, mode = reading
     entry = Entry(lemma=tok.lemma_.lower(), pos="verb" if tok.pos_ == "VERB" else "noun",
                   type=type_, mode=mode, contexts=(), cameo=cameo_for(type_, mode),
                   source="acled-note-label")
