@@ -27,6 +27,10 @@ def description(table: ActorTable, tok):
     if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and lower not in ABBREVIATIONS:
         return None  # "Foreign Minister" before a name, handled as a title
     mods = [c for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod") and not c.is_space]
+    if mods and mods[0].dep_ == "poss" and mods[0].tag_ == "PRP$" and len(mods) > 1:
+        # "his Sudanese counterpart": the pronoun says whose counterpart, not who; the
+        # description is the rest ("Sudanese counterpart")
+        mods = mods[1:]
     if not mods:
         return None
     i = min(c.left_edge.i for c in mods)

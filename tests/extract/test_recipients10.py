@@ -65,3 +65,17 @@ def test_an_attack_not_fought_off_keeps_its_subject_as_actor(coder):
     actors, recipients = _roles(rec, "ASSAULT")
     assert [a["country"] for a in actors] == ["SOM"], (actors, recipients)
     assert "KEN" in {r["country"] for r in recipients}, (actors, recipients)
+
+
+# "his Sudanese counterpart": the pronoun says whose counterpart, not who it is; the
+# description is someone of the country its nationality word names (PLV train part marks
+# "his Iranian counterpart, X", "their Chinese counterparts" as the target, 9 rows).
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("The Indian foreign minister met his Chinese counterpart.", "CONSULT", "IND", "CHN"),
+    ("Kenya's president urged his Ugandan counterpart to release the detainees.", "REQUEST", "KEN", "UGA"),
+    ("The Brazilian president criticized his Argentine counterpart.", "ACCUSE", "BRA", "ARG"),
+])
+def test_a_counterpart_after_a_possessive_pronoun_is_someone_else(coder, text, etype, actor, recipient):
+    actors, recipients = _roles(_record(coder, text), etype)
+    assert [a["country"] for a in actors] == [actor], (actors, recipients)
+    assert [r["country"] for r in recipients] == [recipient], (actors, recipients)
