@@ -9,7 +9,7 @@ article (``Actor.country_source`` says which).
 from __future__ import annotations
 
 from .. import kb
-from .actor_table import PERSON_NOUNS, ActorTable, Proto, is_agent_phrase_word
+from .actor_table import PERSON_NOUNS, ActorTable, Proto, is_agent_phrase_word, is_sponsor_modifier
 from communique.word_lists import word_list
 
 # People named only by nationality: "a Turkish man", "Chinese hackers".
@@ -156,6 +156,8 @@ def national_target(table: ActorTable, tok) -> bool:
     words = {tok.lemma_.lower(), tok.lower_}
     if not words & NATIONAL_TARGETS and not words & NATIONAL_ACTS:
         return False
+    if words & NATIONAL_ACTS and _national_force_act(table, tok):
+        return True
     for k in range(tok.left_edge.i, tok.i):
         t = table.doc[k]
         if k in table.claimed or t.dep_ not in ("amod", "compound", "nmod") or t.pos_ == "NOUN":
@@ -171,6 +173,49 @@ def national_target(table: ActorTable, tok) -> bool:
             if country and table.free(start, k + 1):
                 table.add(table.country_actor(country), start, k + 1)
                 return True
+    return False
+
+
+# Sectors of the bodies a nationality word and a body word name before an act ("a U.S.
+# military airstrike", "Turkish army shelling", "the Iranian government's decision").
+ACT_BODY_SECTORS = {"MIL", "COP", "GOV", "SPY"}
+
+
+def _national_force_act(table: ActorTable, tok) -> bool:
+    """"A U.S. military airstrike", "Afghan air force strikes": a country word and a body word
+    before an act name the country's body that did it (as "U.S. military" alone would, PETRARCH
+    USAMIL), not the country alone. Adds the body's mention over both words."""
+    doc = table.doc
+    for s in range(max(0, tok.i - 2), tok.i):  # the longest body phrase right before the act
+        body = doc[s:tok.i]
+        if not table.free(s, tok.i) or any(t.dep_ not in ("amod", "compound", "nmod") for t in body):
+            continue
+        sector = kb.sector_of(body.text.lower()) or kb.sector_of(" ".join(t.lemma_.lower() for t in body))
+        if sector not in ACT_BODY_SECTORS or kb.sector_kind(body.text.lower()) == "person":
+            continue
+        for c in range(max(0, s - 2), s):  # the country words right before the body's
+            words = doc[c:s]
+            if words[0].dep_ == "det" or any(t.is_punct for t in words) or is_sponsor_modifier(doc[s - 1]):
+                continue
+            owner = table.claimed.get(c)
+            country = kb.country_by_adjective(words.text)
+            if country is None and owner is not None and owner.kind == "country" and all(
+                    table.claimed.get(k) is owner for k in range(c, s)):
+                country = owner.country
+            if not country:
+                continue
+            key = (country, sector, body[-1].lemma_.lower())
+            if key not in table.org_protos:
+                p = Proto(kind="group", name=f"{words.text} {body.text}", country=country, sector=sector,
+                          named=False, country_source="text")
+                table.org_protos[key] = p
+                table.protos.append(p)
+            for k in range(c, s):
+                owner = table.claimed.pop(k, None)
+                if owner is not None:
+                    owner.mentions = [m for m in owner.mentions if not (m[0] <= k < m[1])]
+            table.add(table.org_protos[key], c, tok.i)
+            return True
     return False
 
 

@@ -262,6 +262,13 @@ def _person_for_name(table, span) -> Proto:
             if len(text) > len(p.name):
                 p.name = text
             return p
+    if len(span) == 1:
+        # "Yoon Suk Yeol ... Yoon said", "Xi Jinping ... Xi": a family name written first is
+        # the person's later mention, where one person named before starts with it
+        first = [p for p in table.protos if p.kind == "person" and p.named
+                 and len(p.name.split()) > 1 and p.name.split()[0] == text]
+        if len(first) == 1:
+            return first[0]
     p = Proto(kind="person", name=text, surname=last if len(span) > 1 else None, named=True)
     known = kb.person(text)
     if known is not None:  # a well-known figure: "Erdogan", "Donald Trump"

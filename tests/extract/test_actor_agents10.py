@@ -54,3 +54,43 @@ def test_lone_group_is_no_agent(coder):
     # "group" alone, without an agent word before it, names no one
     rec = _record(coder, "A group gathered near the station in Accra, Ghana.")
     assert not any(m["text"] in ("A group", "group") for a in rec["actors"] for m in a["mentions"])
+
+
+@pytest.mark.parametrize("text,mention,country,sector", [
+    # a country word and a body word before an act: the country's body did it
+    ("A French military airstrike killed four fighters near Menaka.", "French military", "FRA", "MIL"),
+    ("Two Kenyan police raids left three dead in Mombasa.", "Kenyan police", "KEN", "COP"),
+    ("A U.S. army raid killed a commander outside Kandahar.", "U.S. army", "USA", "MIL"),
+])
+def test_body_before_an_act(coder, text, mention, country, sector):
+    a = _actor(_record(coder, text), mention)
+    assert (a["country"], a["sector"]) == (country, sector)
+
+
+def test_body_before_an_act_is_its_actor(coder):
+    rec = _record(coder, "A French military airstrike killed four fighters near Menaka.")
+    ev = event(rec, "ASSAULT")
+    assert names(rec, ev["actor"]) == [("French military", "FRA")]
+
+
+def test_country_alone_before_an_act_stays_the_country(coder):
+    # no body word: the nationality word stands for its country, as before
+    rec = _record(coder, "An Israeli strike killed three fighters in Gaza.")
+    assert _actor(rec, "Israeli")["kind"] == "country"
+
+
+@pytest.mark.parametrize("text,later", [
+    # a family name written first: the later mention is the person named before
+    ("Lee Jae-myung met Japanese officials in Tokyo. Lee said the talks went well.", "Lee"),
+    ("Chinese President Xi Jinping arrived in Moscow on Monday. Xi praised Russia.", "Xi"),
+])
+def test_family_name_first(coder, text, later):
+    rec = _record(coder, text)
+    a = _actor(rec, later)
+    assert len(a["mentions"]) == 2 and a["country"] is not None, a
+
+
+def test_shared_first_name_stays_apart(coder):
+    # two people named before start with the word: the later mention is neither's
+    rec = _record(coder, "Ahmed Said met Ahmed Karim in Cairo. Ahmed said the talks went well.")
+    assert len(_actor(rec, "Ahmed")["mentions"]) == 1
