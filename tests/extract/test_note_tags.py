@@ -77,3 +77,18 @@ def test_a_protest_the_rules_read_keeps_its_mode(coder):
 def test_the_tag(nlp, text, tagged):
     assert note_tags.crowd_tagged(nlp(text)) is tagged
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a crowd the note calls a mob is a riot (ACLED codebook: mob violence), whether its leading
+    # act was read as another act or as a peaceful protest (tenth round)
+    ("On 4 May 2021, a mob of traders threatened to burn down the tax office in Jinja. "
+     "[size=no report]", ("PROTEST", "riot")),
+    ("On 6 June 2021, an angry mob gathered outside the police station in Kisumu demanding the "
+     "release of a suspect. [size=dozens]", ("PROTEST", "riot")),
+    # the same crowd not called a mob: a demonstration
+    ("On 6 June 2021, traders gathered outside the police station in Kisumu demanding the "
+     "release of a suspect. [size=dozens]", ("PROTEST", "demo")),
+])
+def test_a_mob_is_a_riot(coder, text, expected):
+    assert _main(coder, text) == expected

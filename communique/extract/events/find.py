@@ -124,7 +124,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             if not note_tags.strategic(d.type, d.mode, [sector_of.get(i) for i in recipient_ids]):
                 d = replace(d, type=label[0], mode=label[1], hosts=None,
                             cameo=model.cameo_for(label[0], label[1], d.cameo))
-        elif c is lead and d.type != "PROTEST":
+        elif c is lead and (d.type != "PROTEST" or d.mode == "demo" and note_tags.called_mob(doc)):
             retyped = True
             demo = note_tags.protest_mode(staged, note_tags.crowd_violence(d, actor_ids, staged,
                                                                            sector_of))
