@@ -79,3 +79,17 @@ def test_a_counterpart_after_a_possessive_pronoun_is_someone_else(coder, text, e
     actors, recipients = _roles(_record(coder, text), etype)
     assert [a["country"] for a in actors] == [actor], (actors, recipients)
     assert [r["country"] for r in recipients] == [recipient], (actors, recipients)
+
+
+# A hyphenated noun the tokenizer splits is read by its own entry before its last part's:
+# "a cease-fire with the rebels" is a ceasefire (CONCEDE) with them, not a fire.
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("The Sudanese government declared a cease-fire with the rebels on Monday.", "SDN", "SDN"),
+    ("Colombia announced a three-day cease-fire with the ELN guerrillas.", "COL", "COL"),
+])
+def test_a_hyphenated_ceasefire_is_a_concession_to_the_other_side(coder, text, actor, recipient):
+    rec = _record(coder, text)
+    actors, recipients = _roles(rec, "CONCEDE", trigger="cease")
+    assert [a["country"] for a in actors] == [actor], (actors, recipients)
+    assert [r["country"] for r in recipients] == [recipient] and recipients[0]["sector"] == "REB", (actors, recipients)
+    assert not [e for e in rec["events"] if e["type"] == "ASSAULT"], rec["events"]

@@ -457,17 +457,19 @@ def find_triggers(doc, lexicon: Lexicon, token_actor) -> list[Candidate]:
             continue
         if tok.pos_ == "PROPN" and tok.ent_iob_ == "I" and tok.ent_type_ in ("GPE", "LOC", "FAC"):
             continue  # a word inside a place's name names the place ("in New Grant, Princes Town")
-        cands = lexicon.ranked(lemma(tok), pos)
+        cands = []
         first = tok.i
-        if not cands and pos == "noun" and tok.i >= 2 and tok.doc[tok.i - 1].tag_ == "HYPH" \
+        if pos == "noun" and tok.i >= 2 and tok.doc[tok.i - 1].tag_ == "HYPH" \
                 and tok.doc[tok.i - 2].head.i == tok.i:
-            # a hyphenated noun the tokenizer splits: "shoot-out", "sit-in", "build-up"
+            # a hyphenated noun the tokenizer splits: "shoot-out", "sit-in", "build-up"; its own
+            # entry before its last part's ("a cease-fire" is a ceasefire, not a fire)
             head = tok.doc[tok.i - 2]
             for form in (f"{head.lower_}-{tok.lower_}", f"{head.lower_}{tok.lower_}",
                          f"{head.lower_}-{lemma(tok)}", f"{head.lower_}{lemma(tok)}"):
                 if cands := lexicon.ranked(form, pos):
                     first = head.i
                     break
+        cands = cands or lexicon.ranked(lemma(tok), pos)
         if pos == "verb" and tok.i >= 1:
             # a verb the tokenizer splits from the noun it is made of: "baton charged",
             # "lathi-charged" (the lexicon's hyphenated lemma)
