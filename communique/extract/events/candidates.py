@@ -23,6 +23,7 @@ from communique.word_lists import word_list
 
 from .acled_reading import ARMED_SECTORS, CIVILIAN_SECTORS
 from .claims import claimed
+from .doers import shot_fire
 
 from .tree import (LIGHT_VERBS, POLICE_SUBJECTS, REPORTING_VERBS, governing_verb, is_entityish,
                    lemma, lost_passive_subject, objects, pobjs, pos_of, prep_children,
@@ -258,7 +259,9 @@ def _needs_not_opinion(tok, token_actor) -> bool:
 def _needs_violent_agent(tok, token_actor) -> bool:
     # "a fire killed 100 people", "the virus killed thousands": a disaster, not an assault
     agents = subjects(tok) + prep_objects(tok, ("by", "in"))
-    return not any(lemma(a) in NON_VIOLENT_CAUSES or a.lower_ in NON_VIOLENT_CAUSES for a in agents)
+    return not any((lemma(a) in NON_VIOLENT_CAUSES or a.lower_ in NON_VIOLENT_CAUSES)
+                   and not shot_fire(a, token_actor) for a in agents)
+
 
 
 def _needs_captive(tok, token_actor) -> bool:

@@ -4,14 +4,18 @@ other side of a fight, an act held to be someone's ("an attack attributed to X")
 one who says "it" or "they" will act ("Bangladesh says it will not accept").
 
 Used by :mod:`.arguments` (``_first_pass`` and its instrument reading); word sets from
-recurring phrasings of the ACLED train part's notes (issue 12).
+recurring phrasings of the ACLED train part's notes (issue 12). :func:`shot_fire` tells the
+lexicon's ``needs:violent-agent`` (:mod:`.candidates`) fire someone shoots from a blaze.
 """
 
 from __future__ import annotations
 
+from communique import kb
 from communique.extract.actor_table import PERSON_NOUNS
+from communique.kb import generic_sector
 from communique.word_lists import word_list
 
+from .acled_reading import ARMED_SECTORS
 from .tree import NOT_ACTORS, REPORTING_VERBS, lemma, pobjs, prep_children, prep_objects, subjects
 
 # Verbs by which a happening is told to have happened: "clashes erupted between X and Y".
@@ -129,3 +133,14 @@ def object_antecedent(tok):
                 t.ent_type_ == "PERSON" and t.pos_ == "PROPN" or lemma(t) in PERSON_NOUNS and t.tag_ == "NN"):
             return t
     return None
+
+
+def shot_fire(noun, token_actor) -> bool:
+    """"killed by Israeli fire", "by army fire", "by militia members' fire": fire a named side,
+    a nation or an armed force shoots (gunfire; PLOVER manual, ASSAULT), not a blaze ("a house
+    fire"): a word before "fire" in its phrase is an actor, a nationality or an armed sector."""
+    if lemma(noun) != "fire":
+        return False
+    return any(m.i in token_actor or kb.country_by_adjective(m.text) is not None
+               or generic_sector(lemma(m)) in ARMED_SECTORS or generic_sector(m.lower_) in ARMED_SECTORS
+               for m in noun.subtree if m.i < noun.i and m.pos_ in ("NOUN", "PROPN", "ADJ"))
