@@ -407,4 +407,7 @@ def chain_denies(e: GazetteerEntry, text: str, end_char: int) -> bool:
     parts = qualifier_parts(text, end_char)
     if not parts or _LIST_TAIL.match(text, chain_end(text, end_char)):
         return False
+    if any(c.precision == "country" and c.country == e.country
+           for part in _chain_after(text, end_char) for c in candidates(fold_name(part))):
+        return False  # "Kinshasa, Congo": a country name that can be the reading's own
     return chain_country(set().union(*parts), parts) not in (None, e.country)

@@ -43,3 +43,16 @@ def test_hyphen_joiners_need_hyphens_without_spaces(nlp):
     doc = nlp("They met at Shar-i-Shali and at Shar - i - Shali.")
     joined = [t.i for t in doc if hyphen_joiner(doc, t.i)]
     assert joined == [4]
+
+
+@needs_db
+def test_a_country_name_that_can_be_the_readings_own_does_not_deny_it():
+    # "Congo" reads as two countries (both aliases) and a Brazilian town; the chain's
+    # unit tags see only the town, yet "Kinshasa, Congo" is Kinshasa of DR Congo
+    from communique.extract.place_chains import chain_denies
+
+    text = "Students marched in Kinshasa, Congo on Friday."
+    kinshasa = next(e for e in candidates("kinshasa") if e.country == "COD")
+    assert not chain_denies(kinshasa, text, text.index(","))
+    other = "Students marched in Kinshasa, Paraiba on Friday."
+    assert chain_denies(kinshasa, other, other.index(","))
