@@ -24,8 +24,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from communique.word_lists import word_list
+
 __all__ = ["AbsoluteDate", "absolute_dates", "in_opening_sentence", "opening_date", "MONTH_NUMBERS",
            "without_glosses"]
+
+# what may stand before a note's opening date: "As reported on 28 April 2020, ..." (ACLED's
+# notes give so the day of the report where the event's own is not known)
+REPORT_LEADS = word_list("note_report_leads")
 
 MONTH_NUMBERS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -93,14 +99,20 @@ def absolute_dates(text: str) -> list[AbsoluteDate]:
 
 def opening_date(hits, text: str):
     """The day a note opens with: a day-precise date hit at the start of the text (after
-    at most a label such as "Non-violent activity:") followed by a comma or a
-    parenthesis ("On 27 April 2020, ...", "Around 2 May 2020 (as reported), ...")."""
+    at most a label such as "Non-violent activity:", and ACLED's "As reported" for a day
+    the report gives: ``note_report_leads``) followed by a comma or a parenthesis ("On 27
+    April 2020, ...", "Around 2 May 2020 (as reported), ...", "As reported on 28 April
+    2020, ...")."""
     for h in hits:
         if h.kind != "date" or h.precision != "day" or not h.date:
             continue
         before = text[:h.start].strip()
+        label, colon, lead = before.partition(":")
+        if not colon or len(label) >= 39:
+            lead = before
         after = text[h.end:h.end + 2].lstrip()
-        if (not before or (before.endswith(":") and len(before) < 40)) and after[:1] in (",", "("):
+        if (not lead.strip() or " ".join(lead.lower().split()) in REPORT_LEADS) \
+                and after[:1] in (",", "("):
             return h
         return None
     return None
