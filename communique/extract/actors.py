@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from ..kb import UserActors
 from .actor_agents import attacked_place, national_body, national_target
+from .actor_crowds import protesting_people
 from .actor_coref import (FEMALE, MALE, description, merge_descriptions, resolve_description, served_bodies,
                           resolve_pronoun)
 from .actor_names import knowledge_base_names, organizations, people
@@ -66,7 +67,7 @@ def _references(table: ActorTable) -> None:
     for tok in tokens_with_pos(table.doc, "NOUN", "PROPN", "PRON"):
         desc = description(table, tok)
         if desc is None:
-            if national_body(table, tok):
+            if national_body(table, tok) or protesting_people(table, tok):
                 continue
         if desc is not None:
             if tok.i < table.body_start:

@@ -202,9 +202,10 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
             if tok.dep_ in ("relcl", "acl") and not recipients and tok.head.pos_ in ("NOUN", "PROPN"):
                 recipients.append(tok.head)
         elif tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and reading.type == "PROTEST" \
-                and tok.head.dep_ == "ROOT" and not any(o.dep_ == "dobj" for o in tok.children):
-            # "hundreds of inhabitants protested in Lima", parsed with the noun as the root:
-            # a protest verb is no passive; the noun protests
+                and not any(o.dep_ in ("dobj", "agent") for o in tok.children):
+            # "hundreds of inhabitants protested in Lima", parsed with the noun as the root, or
+            # "in Tepeji, a group of merchants protested", the noun hung on the place: a protest
+            # verb with no object and no "by" is no passive; the noun protests
             actors.append(tok.head)
         elif tok.dep_ == "acl" and tok.tag_ == "VBN":
             recipients.append(tok.head)
