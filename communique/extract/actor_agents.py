@@ -38,7 +38,8 @@ def national_body(table: ActorTable, tok) -> bool:
         return False
     sector = kb.sector_of(tok.lemma_) or kb.sector_of(tok.text) \
         or kb.generic_sector(tok.lemma_, table.user) or kb.generic_sector(tok.text, table.user) \
-        or ("CVL" if civilian_place(tok) else None) or armed_place(tok) or civilian_site(tok)
+        or ("CVL" if civilian_place(tok) else None) or armed_place(tok) or civilian_site(tok) \
+        or harmed_person(tok)
     if _owned_post(tok):
         return False
     if not sector and tok.lemma_.lower() in PART_NOUNS:
@@ -374,7 +375,7 @@ def _generic_agent(table, tok, sector) -> bool:
     lemma = tok.lemma_.lower()
     generic = kb.generic_agents(table.user)
     if lemma in generic or tok.lower_ in generic or civilian_place(tok) or armed_place(tok) \
-            or civilian_site(tok):
+            or civilian_site(tok) or harmed_person(tok):
         return True
     hint = kb.sector_kind(lemma) or kb.sector_kind(tok.lower_)
     if lemma in UNOWNED_PEOPLE:
@@ -481,6 +482,36 @@ def civilian_site(tok) -> str | None:
     if any(kb.sector_of(c.lemma_) in ARMED_SECTORS or c.lower_ in ARMED_PLACE_WORDS for c in mods):
         return None  # "a military hospital", "an army school": the force's
     return kb.sector_of(tok.lemma_) or "CVL"
+
+
+# Verbs whose object is a person ("beat up a contractor", "abducted a trader"), and what they
+# are done to that is no person ("slaughtered 15 livestock", "abducted a number of villagers").
+VICTIM_VERBS = word_list("victim_verbs")
+NOT_PEOPLE = word_list("not_people")
+
+
+def harmed_person(tok) -> str | None:
+    """"Soldiers beat up a contractor", "a trader was abducted", "rebels executed a militia
+    member": the one such a verb is done to is a person, whatever the noun (PLOVER manual,
+    ASSAULT: the victim is the recipient), of the sector the agents dictionary gives the noun or
+    the word before it, else a civilian (CVL).
+    Not a noun that says whose it is ("members of Hamas", "his guards": the owner's) or names
+    an amount ("a number of fighters"); None where the noun is no such object."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass") or tok.ent_type_:
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in NOT_PEOPLE or tok.lower_ in NOT_PEOPLE or any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
+        return None
+    # the verb, and a verb joined to it that has no object of its own ("shot and killed a guard")
+    joined = ([tok.head.head] if tok.head.dep_ == "conj" else []) \
+        + [c for c in tok.head.children if c.dep_ == "conj"]
+    verbs = [tok.head] + [v for v in joined if not any(c.dep_ in ("dobj", "nsubjpass") for c in v.children)]
+    if not any(v.pos_ == "VERB" and v.lemma_.lower() in VICTIM_VERBS for v in verbs):
+        return None
+    # a word before it may say what they are ("a militia member" PRM)
+    mods = [kb.sector_of(c.lemma_.lower()) for c in tok.lefts if c.dep_ in ("compound", "amod")]
+    return kb.sector_of(lemma) or next((m for m in reversed(mods) if m), None) or "CVL"
 
 
 def _attacked(tok) -> bool:

@@ -93,3 +93,30 @@ def test_a_hyphenated_ceasefire_is_a_concession_to_the_other_side(coder, text, a
     assert [a["country"] for a in actors] == [actor], (actors, recipients)
     assert [r["country"] for r in recipients] == [recipient] and recipients[0]["sector"] == "REB", (actors, recipients)
     assert not [e for e in rec["events"] if e["type"] == "ASSAULT"], rec["events"]
+
+
+# The one an act done to someone who cannot fight back is done to is a person, whatever the
+# noun ("beat up a contractor", "abducted a trader"): the recipient (PLOVER manual, ASSAULT: the
+# victim), of the sector the agents dictionary gives it, else a civilian (ACLED train part: 149
+# first ASSAULT events had a victim noun and no recipient actor).
+@pytest.mark.parametrize("text,recipient", [
+    ("Soldiers beat up a contractor in Monrovia.", ("LBR", "CVL")),
+    ("Police officers assaulted a street vendor in Nairobi.", ("KEN", "CVL")),
+    ("A shopkeeper was abducted by armed men in Zamfara, Nigeria.", ("NGA", "CVL")),
+    ("Gunmen abducted a trader near Kaduna in Nigeria.", ("NGA", "BUS")),
+    # a word before the noun says what they are: a militia member is a militiaman
+    ("Rebels executed a militia member in central Mali.", ("MLI", "PRM")),
+])
+def test_the_person_harmed_is_the_recipient(coder, text, recipient):
+    actors, recipients = _roles(_record(coder, text), "ASSAULT")
+    assert recipient in {(r.get("country"), r.get("sector")) for r in recipients}, (actors, recipients)
+
+
+@pytest.mark.parametrize("text", [
+    "Bandits slaughtered 15 livestock in Benue state, Nigeria.",  # no person
+    "Militants abducted a number of villagers in Borno, Nigeria.",  # the amount is no one
+])
+def test_what_is_no_person_is_no_victim(coder, text):
+    rec = _record(coder, text)
+    names = {a["name"] for a in rec["actors"]}
+    assert not names & {"livestock", "number"}, rec["actors"]
