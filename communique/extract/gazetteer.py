@@ -44,7 +44,7 @@ from pathlib import Path
 from communique import kb
 from communique.word_lists import word_list
 
-__all__ = ["GazetteerEntry", "candidates", "db_key", "fold_name", "index", "lookup",
+__all__ = ["SEATLESS", "GazetteerEntry", "candidates", "db_key", "fold_name", "index", "lookup",
            "neighbours", "state_entry", "admin_units", "plain_admin", "spelling_key",
            "spelling_candidates", "spelt_alike"]
 
@@ -68,6 +68,7 @@ class GazetteerEntry:
     admin2: str | None = None  # "Baramula", "Baldwin County"
     level: str | None = None  # city | admin2 | admin1 | region | country (None: as precision)
     variant: bool = False  # found by its spelling skeleton only ("Idleb" for Idlib)
+    seatless: bool = False  # an admin2 unit with no place and no seat: at its admin1's point
 
     @property
     def kind(self) -> str:
@@ -299,6 +300,10 @@ def state_entry(text: str) -> GazetteerEntry | None:
 
 _DB: dict[int, sqlite3.Connection | None] = {}
 _LEVEL_PRIOR = {"city": -1.5, "admin1": -1.0, "admin2": -2.5}
+# the stored level of a second-level unit with no place of 500 people and no seat ("Caza du
+# Chouf", Nepal's Bara district): at its admin1 unit's point, population 0; a reading only
+# where the text vouches for it (``place_chains.vouched_unit``)
+SEATLESS = "admin2-seatless"
 _DB_QUERY = """
     SELECT p.name, p.iso3, p.lat, p.lon, p.pop, p.level, a1.name, a2.name, n.alias
     FROM names n JOIN places p ON p.id = n.place
@@ -342,6 +347,8 @@ def _db_entries(key: str) -> tuple[GazetteerEntry, ...]:
         rows = conn.execute(_DB_QUERY, (bare,)).fetchall()
     out = []
     for name, iso3, lat, lon, pop, level, a1, a2, alias in rows:
+        seatless = level == SEATLESS
+        level = "admin2" if seatless else level
         if key in _STOP or (level == "city" and len(key) < 4):
             # an everyday word is no admin unit either ("Colonia Buena Vista" is no
             # department of Uruguay)
@@ -350,7 +357,8 @@ def _db_entries(key: str) -> tuple[GazetteerEntry, ...]:
         if level == "admin1":
             name = plain_admin(name)
         out.append(GazetteerEntry(name, iso3, lat, lon, "city" if level == "city" else "region",
-                                  prior, None, alias == 1, plain_admin(a1), a2, level))
+                                  prior, None, alias == 1, plain_admin(a1), a2, level,
+                                  seatless=seatless))
     return tuple(out)
 
 

@@ -296,6 +296,8 @@ def _unit_tags(entries) -> set[str]:
     """The tags of the countries and admin units among some readings."""
     out = set()
     for e in entries:
+        if e.seatless:
+            continue  # a unit with no place of its own says where a chain lies only as a place
         if e.precision == "country" and not e.alias:
             out.add(e.country)
         elif e.kind in ("admin1", "admin2") or (e.precision == "region" and e.admin1_name) or (
@@ -370,7 +372,10 @@ def chain_readings(text: str, end_char: int, after_in: bool = False,
         bare = re.sub(r"\s+" + GENERIC + r"$", "", part)
         if not found and bare != part:
             found = mention_candidates(bare)[1]
-        readings.append([c for c in found if not c.alias and c.kind in units])
+        # (a unit with no place and no seat only where the part calls it a unit: "(Haveli
+        # district, AJK)"; a bare "(Al Tall)" may be a square's other name)
+        readings.append([c for c in found if not c.alias and c.kind in units and (
+            not c.seatless or bare != part)])
         towns_of.append([c for c in found if not c.alias and not c.variant and c.kind == "city"])
         # the countries the part names even where it reads only as another name of a unit
         # ("North Sinai", GeoNames' Shamal Sina')
@@ -389,6 +394,9 @@ def chain_readings(text: str, end_char: int, after_in: bool = False,
                 *lies_in[i + 1:])
             if coarser:
                 cands = [c for c in cands if c.country in coarser]
+            if cands and all(c.seatless for c in cands) and any(
+                    not c.seatless for later in rows[i + 1:] for c in later):
+                continue  # a unit with no point of its own: the coarser part's unit places it
             if cands:
                 return cands
     return []
@@ -411,3 +419,20 @@ def chain_denies(e: GazetteerEntry, text: str, end_char: int) -> bool:
            for part in _chain_after(text, end_char) for c in candidates(fold_name(part))):
         return False  # "Kinshasa, Congo": a country name that can be the reading's own
     return chain_country(set().union(*parts), parts) not in (None, e.country)
+
+
+def vouched_unit(e: GazetteerEntry, text: str, end_char: int, countries, qual: set[str]
+                 ) -> bool:
+    """Is the mention ending at ``end_char`` a place of its own as ``e``, a second-level
+    unit with no place and no seat (``GazetteerEntry.seatless``: "Caza du Chouf", at its
+    admin1 unit's point)? Where the text calls it a unit ("Haveli district") or the article
+    names its country ("Lebanese protesters gathered in Chouf"); not a bare word of a text
+    about elsewhere ("Exchange", a Jamaican district), and not where the chain after it
+    names its admin1 unit, whose own point places it ("(Chouf, Mount Lebanon)")."""
+    if tags(e) & qual - {e.country}:
+        return False
+    words = fold_name(text[max(end_char - 40, 0):end_char + 20]).split()
+    last = fold_name(text[max(end_char - 40, 0):end_char]).split()
+    after = words[len(last):len(last) + 1]
+    return bool(last and last[-1] in _ADMIN2_WORDS) or bool(after and after[0] in _ADMIN2_WORDS) \
+        or e.country in countries

@@ -39,7 +39,8 @@ from communique.extract.gazetteer import (GazetteerEntry, fold_name, lookup, nei
 from communique.extract.place_chains import (PLACE_WORDS, chain_country, chain_denies, chain_end,
                                              chain_parts, chain_readings, names_a_place,
                                              mention_candidates, qualifier, qualifier_of,
-                                             qualifier_parts, seat_of_chain, tags)
+                                             qualifier_parts, seat_of_chain, tags,
+                                             vouched_unit)
 from communique.word_lists import word_list
 
 __all__ = ["PlaceHit", "GazetteerEntry", "find_places", "location_for", "dateline_place",
@@ -424,6 +425,8 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             if not agreeing and (chain := chain_readings(doc_text, end)):
                 by_chain.add(start)
             cands = agreeing or chain or cands
+        if cands and all(c.seatless for c in cands) and chain_readings(doc_text, end, towns=True):
+            cands = []  # "Kharwar district, Logar": a unit with no point, placed by its chain
         if not cands:
             cands = chain_readings(doc_text, end, towns=True)
             by_chain.add(start)
@@ -431,8 +434,10 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             mentions.append((start, end, text, cands, False))
     mentions += capital_mentions(doc, doc_text)
     mentions += _landmark_mentions(doc, [(m[0], m[1]) for m in mentions])
-    own = [e if e and (not e.variant or e.kind == "admin1") else None
-           for e in map(_unambiguous, mentions)]
+    # (a unit with no place of its own names a country only where its chain vouches for it)
+    own = [e if e and (not e.variant or e.kind == "admin1") and not (e.seatless and not (
+        m[0] in by_chain or tags(e) & qualifier(doc_text, m[1]) - {e.country}))
+        else None for e, m in zip(map(_unambiguous, mentions), mentions)]
     own = [None if e and not m[4] and chain_denies(e, doc_text, m[1]) else e
            for e, m in zip(own, mentions)]
     all_countries, states = _context(doc, [e for e in own if e], doc_text)
@@ -522,6 +527,8 @@ def find_places(doc: Doc) -> list[PlaceHit]:
                 and _neighbourhood(text, doc_text, end):
             # a part of a town is in the town's country: "in the Fonseca neighborhood" of a
             # note on Niteroi, Rio de Janeiro is no Fonseca of neighbouring Colombia
+            continue
+        if best.seatless and not is_dl and not vouched_unit(best, doc_text, end, countries, qual):
             continue
         if best.variant and best.kind != "admin1" and best.country not in countries \
                 and not tags(best) & qual and (countries or not names_a_place(text)):

@@ -56,3 +56,41 @@ def test_a_country_name_that_can_be_the_readings_own_does_not_deny_it():
     assert not chain_denies(kinshasa, text, text.index(","))
     other = "Students marched in Kinshasa, Paraiba on Friday."
     assert chain_denies(kinshasa, other, other.index(","))
+# ---------------------------------------------------------------- units with no place
+
+def test_a_district_with_no_place_and_no_seat_is_in_the_gazetteer_at_its_admin1():
+    chouf = [e for e in candidates("chouf") if e.seatless]
+    if not any(e.seatless for e in candidates("matn")):
+        pytest.skip("data/gazetteer.sqlite built before units with no place")
+    assert [(e.country, e.kind, e.admin1_name) for e in chouf] == [("LBN", "admin2", "Mont-Liban")]
+
+
+@needs_db
+def test_a_unit_with_no_place_is_read_where_the_article_names_its_country(coder):
+    loc = _loc(coder, "On 4 March 2021, Lebanese teachers gathered in Matn to demand "
+                      "their unpaid wages.")
+    assert (loc["country"], loc["level"], loc["admin1"]) == ("LBN", "admin2", "Mont-Liban")
+
+
+@needs_db
+def test_a_unit_with_no_place_is_read_where_the_text_calls_it_a_district(coder):
+    loc = _loc(coder, "On 5 March 2021, shelling wounded two villagers in Nar village "
+                      "(Haveli district, AJK).")
+    assert (loc["country"], loc["level"]) == ("PAK", "admin2")
+
+
+@needs_db
+def test_a_bare_name_of_a_unit_with_no_place_is_no_place_in_a_text_of_no_country(coder):
+    # Jamaica has a district "Exchange", Saint Lucia several called "Village"
+    for text in ("On 6 March 2021, a man was shot dead in Exchange.",
+                 "On 6 March 2021, gunmen attacked a checkpoint in Matn."):
+        loc = _loc(coder, text)
+        assert loc is None or loc["country"] not in ("JAM", "LBN"), text
+
+
+@needs_db
+def test_a_chain_places_a_village_by_a_coarser_unit_with_a_point_of_its_own(coder):
+    # Matn has no point of its own; Mount Lebanon has: the village stands there
+    loc = _loc(coder, "On 7 March 2021, residents blocked the road in Qornet Chehwan "
+                      "(Matn, Mount Lebanon) with burning tyres.")
+    assert (loc["country"], loc["level"]) == ("LBN", "admin1")

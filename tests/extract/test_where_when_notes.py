@@ -321,8 +321,14 @@ def test_a_country_modifying_a_noun_places_no_note_event(coder):
 def test_a_note_with_no_known_place_takes_its_bracketed_chain(coder):
     # Zagwadiri and Kolofata's subdivision are no places the gazetteer knows; the chain
     # ends in Extreme-Nord, Cameroon's Far North region
+    # (the gazetteer knows Mayo-Sava as a unit with no place of its own, placed by the
+    # chain after it: the same unit, by the paragraph rule; a made-up unit keeps the chain's)
     ev = _main(coder, "On 4 May 2020, suspected Boko Haram militants looted a shop in the hamlet "
                       "of Zagwadiri, Kolofata subdivision (Mayo-Sava, Extreme-Nord).")
+    loc = ev["location"]
+    assert (loc["country"], loc["level"], loc["name"]) == ("CMR", "admin1", "Far North")
+    ev = _main(coder, "On 4 May 2020, suspected Boko Haram militants looted a shop in the hamlet "
+                      "of Zagwadiri, Kolofata subdivision (Mayo-Zagwa, Extreme-Nord).")
     loc = ev["location"]
     assert (loc["country"], loc["level"], loc["source"]) == ("CMR", "admin1", "chain")
 
