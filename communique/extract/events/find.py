@@ -59,7 +59,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         # a text in which the lexicon finds nothing: the model's reading, where its heads agree
         staged = _stage(_untriggered(doc, event_model), token_actor, latest, country_of, between)
     # ACLED's crowd-size tag: the note's leading act is its demonstration (note_tags)
-    tagged = event_model is None and note_tags.crowd_tagged(doc)
+    tagged = note_tags.crowd_tagged(doc)  # model mode: its lead only where it reads as nothing
     if tagged and not staged:
         found = note_tags.tagged_candidate(doc)
         classify.read(found)
@@ -124,7 +124,9 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             if not note_tags.strategic(d.type, d.mode, [sector_of.get(i) for i in recipient_ids]):
                 d = replace(d, type=label[0], mode=label[1], hosts=None,
                             cameo=model.cameo_for(label[0], label[1], d.cameo))
-        elif c is lead and (d.type != "PROTEST" or d.mode == "demo" and note_tags.called_mob(doc)):
+        elif c is lead and (d.type != "PROTEST" or d.mode == "demo" and note_tags.called_mob(doc)) \
+                and (event_model is None or not note_tags.acled_type(d.type, d.mode, [
+                    sector_of.get(i) for i in recipient_ids])):
             retyped = True
             demo = note_tags.protest_mode(staged, note_tags.crowd_violence(d, actor_ids, staged,
                                                                            sector_of))

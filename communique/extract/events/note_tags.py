@@ -9,7 +9,10 @@ police arresting or dispersing its people ("Protest with intervention"), force u
 ("Excessive force against protesters"), the crowd's own violence ("Violent demonstration",
 "Mob violence").
 
-Rules mode only (:func:`communique.extract.events.find.find_events`): the leading act of a
+In model mode the tag decides only where the leading act reads as no ACLED type at all (a
+request, a rejection, support, or no event, where the note gets one at its first sentence's
+root as below: the model's reading stands elsewhere). In rules
+mode (:func:`communique.extract.events.find.find_events`): the leading act of a
 tagged note (its first asserted, not negated candidate) is read as PROTEST, ``riot`` where the
 note tells of violence its crowd does (:func:`crowd_violence`), else the mode of the note's
 first protest (``demo`` if none), and ``riot`` after all where another of the note's events
