@@ -56,3 +56,16 @@ def test_resistance_forces_are_rebels(coder):
     a = _actor(_record(coder, "Resistance forces ambushed an army convoy near Herat, Afghanistan."),
                "Resistance forces")
     assert (a["country"], a["sector"]) == ("AFG", "REB")
+
+
+@pytest.mark.parametrize("text,actor", [
+    # "supporters of X" act for X, as "members of X" do (PETRARCH codes a party's supporters
+    # as the party: OPPOSITION_SUPPORTER ~OPP)
+    ("Supporters of the opposition leader clashed with police in Harare, Zimbabwe.",
+     ("opposition leader", "ZWE")),
+    ("Near Hebron, followers of Hamas attacked a checkpoint.", ("Hamas", "PSE")),
+])
+def test_supporters_of_a_party_act_for_it(coder, text, actor):
+    rec = _record(coder, text)
+    ev = rec["events"][0]
+    assert names(rec, ev["actor"]) == [actor]
