@@ -120,3 +120,15 @@ def test_what_is_no_person_is_no_victim(coder, text):
     rec = _record(coder, text)
     names = {a["name"] for a in rec["actors"]}
     assert not names & {"livestock", "number"}, rec["actors"]
+
+
+# Armed men sent in the passive stand for who sends them, as in the active ("India deployed
+# troops to the border" has India act): "Indian troops were deployed" acts, and is no recipient.
+@pytest.mark.parametrize("text,actor", [
+    ("Indian troops were deployed to the border with China.", ("IND", "MIL")),
+    ("Kenyan police were deployed in Mombasa to enforce the curfew.", ("KEN", "COP")),
+])
+def test_armed_men_sent_in_the_passive_act(coder, text, actor):
+    actors, recipients = _roles(_record(coder, text), "MOBILIZE")
+    assert actor in {(a.get("country"), a.get("sector")) for a in actors}, (actors, recipients)
+    assert actor not in {(r.get("country"), r.get("sector")) for r in recipients}, (actors, recipients)

@@ -199,6 +199,12 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
         if is_passive(tok):
             recipients += [c for c in tok.children if c.dep_ == "nsubjpass"]
             actors += passive_agents(tok)
+            sent = [r for r in recipients if {lemma(r), r.lower_} & (MOBILIZED | ARMED_BODIES | {"peacekeeper", "peacekeepers"})]
+            if sent and not actors and c.entry.type in SENT_TYPES:
+                # "troops were deployed to the border": the armed men sent stand for who sends
+                # them, as "India deployed troops" has India act; they are no recipient
+                actors += sent
+                recipients = [r for r in recipients if r not in sent]
             if tok.dep_ in ("relcl", "acl") and not recipients and tok.head.pos_ in ("NOUN", "PROPN"):
                 recipients.append(tok.head)
         elif tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and reading.type == "PROTEST" \
