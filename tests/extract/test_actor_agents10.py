@@ -94,3 +94,16 @@ def test_shared_first_name_stays_apart(coder):
     # two people named before start with the word: the later mention is neither's
     rec = _record(coder, "Ahmed Said met Ahmed Karim in Cairo. Ahmed said the talks went well.")
     assert len(_actor(rec, "Ahmed")["mentions"]) == 1
+
+
+@pytest.mark.parametrize("text,mention,country", [
+    # security guards: PETRARCH's PRIVATE_SECURITY_FORCE ~UAF, one or many
+    ("A security guard shot a shoplifter in Durban, South Africa.", "A security guard", "ZAF"),
+    ("Private security guards beat a street vendor in Monrovia, Liberia.",
+     "Private security guards", "LBR"),
+])
+def test_security_guards(coder, text, mention, country):
+    rec = _record(coder, text)
+    a = _actor(rec, mention)
+    assert (a["country"], a["sector"]) == (country, "UAF")
+    assert names(rec, event(rec, "ASSAULT")["actor"])[0][1] == country
