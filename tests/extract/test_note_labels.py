@@ -99,3 +99,26 @@ def test_the_label_is_no_act(nlp):
               "and exits from the Ovacik district of Tunceli for ten days.")
     (cand,) = note_tags.label_candidate(doc, ("COERCE", "restrict"))
     assert cand.tok.text == "halted"
+
+
+@pytest.fixture(scope="module")
+def model_coder():
+    from communique.models.event_model import model_available
+
+    if not model_available():
+        pytest.skip("no event model is shipped")
+    from communique.pipeline import Coder
+
+    return Coder(event_model=True)
+
+
+@pytest.mark.parametrize("text", [
+    # model mode: the label decides where the note's leading act reads as no ACLED type (here
+    # no event at all); a reading of any ACLED type stands
+    "Change to armed group: On 5 August 2021, twenty local militiamen went over to the rebels "
+    "in two districts of Faryab.",
+    "Security measures: On 3 March 2021, the Mardin governor's office extended the duration of "
+    "the order on all marches, protests and sit-ins in the province for another 15 days.",
+])
+def test_model_mode_a_labelled_note_that_reads_as_nothing(model_coder, text):
+    assert _acled(model_coder, text) == "Strategic developments"

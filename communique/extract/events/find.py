@@ -65,7 +65,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         classify.read(found)
         staged = _stage(found, token_actor, latest, country_of, between)
     # ACLED's strategic-development label: the note's leading act is one (note_tags)
-    label = note_tags.note_label(doc) if event_model is None and not tagged else None
+    label = note_tags.note_label(doc) if not tagged else None
     if label and not staged:
         found = note_tags.label_candidate(doc, label)
         classify.read(found)
@@ -121,7 +121,9 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             d = _mob_or_one_sided(d, c, roles.actors, actor_ids, recipient_ids, people, sector_of,
                                   c.tok.sent.start in two_sided or fought, event_model is None)
         if c is lead and label:
-            if not note_tags.strategic(d.type, d.mode, [sector_of.get(i) for i in recipient_ids]):
+            sectors = [sector_of.get(i) for i in recipient_ids]
+            if not note_tags.strategic(d.type, d.mode, sectors) and (
+                    event_model is None or not note_tags.acled_type(d.type, d.mode, sectors)):
                 d = replace(d, type=label[0], mode=label[1], hosts=None,
                             cameo=model.cameo_for(label[0], label[1], d.cameo))
         elif c is lead and (d.type != "PROTEST" or d.mode == "demo" and note_tags.called_mob(doc)) \

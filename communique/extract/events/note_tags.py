@@ -23,8 +23,8 @@ articles, sentences) is untouched.
 ACLED's strategic-development label: a note that opens with one of the names ACLED gives its
 kinds of strategic developments ("Looting: On 2 May ...", "Movement of forces: ...",
 ``data/acled_note_labels.tsv``) tells of a strategic development (train part: 64 of 64 such
-notes). Its leading act, where it does not read as one already (:func:`strategic`), takes the
-label's PLOVER type and mode (:func:`note_label`); a labelled note in which the lexicon finds
+notes). Its leading act, where it does not read as one already (:func:`strategic`; in model mode
+only where it reads as no ACLED type at all), takes the label's PLOVER type and mode (:func:`note_label`); a labelled note in which the lexicon finds
 nothing gets an event at the root of its first sentence (:func:`label_candidate`).
 """
 
