@@ -132,3 +132,15 @@ def test_armed_men_sent_in_the_passive_act(coder, text, actor):
     actors, recipients = _roles(_record(coder, text), "MOBILIZE")
     assert actor in {(a.get("country"), a.get("sector")) for a in actors}, (actors, recipients)
     assert actor not in {(r.get("country"), r.get("sector")) for r in recipients}, (actors, recipients)
+
+
+# The parties of the talks or the rift an act is directed at ("support to the negotiations
+# between X and Y", "to end the rift between X and Y") receive it.
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    ("Kenya reiterated its support to the negotiations between Ethiopia and Eritrea.", "SUPPORT", "KEN", "ETH"),
+    ("Norway reaffirmed its backing for the talks among the Sudanese government and the rebels.", "SUPPORT", "NOR", "SDN"),
+])
+def test_the_parties_of_talks_receive_what_is_directed_at_them(coder, text, etype, actor, recipient):
+    actors, recipients = _roles(_record(coder, text), etype)
+    assert [a["country"] for a in actors] == [actor], (actors, recipients)
+    assert recipient in {r["country"] for r in recipients}, (actors, recipients)

@@ -363,8 +363,10 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
 # ---------------------------------------------------------------- recipients the first pass missed
 
 # Prepositions by which a noun phrase names whom it concerns or who owns it: "aid to X",
-# "sanctions on X", "a request from X", "a camp in Mali", "the websites of Georgia".
-OWNER_PREPS = ("to", "on", "against", "of", "for", "from", "by", "in", "into", "with", "at", "upon")
+# "sanctions on X", "a request from X", "a camp in Mali", "the websites of Georgia"; "support
+# to the negotiations among X", "to resolve the rift between X and Y": the parties (PLV train
+# part: 5 sentences mark the parties of such a phrase as the target).
+OWNER_PREPS = ("to", "on", "against", "of", "for", "from", "by", "in", "into", "with", "at", "upon", "between", "among")
 # Types whose nominal trigger takes its victim or beneficiary as the "of" object:
 # "the arrest of X", "the release of X", "the invasion of X", "criticism of X".
 OBJECTIVE_OF_TYPES = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "ACCUSE", "CONCEDE"}
