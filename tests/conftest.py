@@ -29,6 +29,18 @@ def coder():
 
 
 @pytest.fixture(scope="session")
+def model_coder():
+    """A coder with the shipped event model (``--model``), loaded once; skips where none is shipped."""
+    from communique.models.event_model import model_available
+
+    if not model_available():
+        pytest.skip("no event model is shipped")
+    from communique.pipeline import Coder
+
+    return Coder(event_model=True)
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text("utf-8")
 

@@ -22,12 +22,6 @@ SLACK = 0.005
 pytestmark = pytest.mark.skipif(not model_available(), reason="no event model is shipped")
 
 
-@pytest.fixture(scope="module")
-def model_coder():
-    from communique.pipeline import Coder
-
-    return Coder(event_model=True)
-
 
 def test_quad_class_accuracy_with_the_model(model_coder):
     r = eval_class(_need(DEV / "confli-cameo" / "class_train.tsv"), model_coder)

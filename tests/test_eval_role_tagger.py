@@ -24,12 +24,6 @@ pytestmark = pytest.mark.skipif(not (model_available() and tagger_available()),
                                 reason="no event model or role tagger is shipped")
 
 
-@pytest.fixture(scope="module")
-def model_coder():
-    from communique.pipeline import Coder
-
-    return Coder(event_model=True)
-
 
 @pytest.mark.parametrize("part", ["train", "heldout"])
 def test_ner_spans_in_model_mode(model_coder, part):

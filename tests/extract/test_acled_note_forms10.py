@@ -9,7 +9,6 @@ import pytest
 
 from communique.acled import event_acled_type
 from communique.evaluate.acled import main_event
-from communique.models.event_model import model_available
 
 from .records import record
 
@@ -35,14 +34,6 @@ def _acled(coder, text):
 def test_burning_material_makes_a_riot(coder, text, expected):
     assert _acled(coder, text) == expected
 
-
-@pytest.fixture(scope="module")
-def model_coder():
-    if not model_available():
-        pytest.skip("no event model is shipped")
-    from communique.pipeline import Coder
-
-    return Coder(event_model=True)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -11,7 +11,6 @@ import pytest
 
 from communique.acled import event_acled_type
 from communique.evaluate.acled import main_event
-from communique.models.event_model import model_available
 
 from .records import record
 
@@ -22,14 +21,6 @@ def _acled(coder, text):
     kind = event_acled_type(ev, rec) if ev else None
     return kind and kind[0]
 
-
-@pytest.fixture(scope="module")
-def model_coder():
-    if not model_available():
-        pytest.skip("no event model is shipped")
-    from communique.pipeline import Coder
-
-    return Coder(event_model=True)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -101,16 +101,6 @@ def test_the_label_is_no_act(nlp):
     assert cand.tok.text == "halted"
 
 
-@pytest.fixture(scope="module")
-def model_coder():
-    from communique.models.event_model import model_available
-
-    if not model_available():
-        pytest.skip("no event model is shipped")
-    from communique.pipeline import Coder
-
-    return Coder(event_model=True)
-
 
 @pytest.mark.parametrize("text", [
     # model mode: the label decides where the note's leading act reads as no ACLED type (here
