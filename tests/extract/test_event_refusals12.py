@@ -42,3 +42,34 @@ def test_strike_ended_is_a_concession(nlp, text):
 ])
 def test_end_of_other_things_is_no_concession(nlp, text):
     assert "CONCEDE" not in {e.type for e in _events(nlp, text)}
+
+
+# Joint military games are cooperation (PLOVER manual, COOPERATE: "joint military games and
+# maneuvers"; single-country exercises MOBILIZE), as joint exercises and drills already are.
+@pytest.mark.parametrize("text, etype", [
+    ("Chile and Peru staged joint war games off the coast last spring.", "COOPERATE"),
+    ("The navies of Ghana and Togo began joint war games in the gulf.", "COOPERATE"),
+    ("The Chilean navy staged war games off the coast last spring.", "MOBILIZE"),
+])
+def test_joint_war_games(nlp, text, etype):
+    types = {e.type for e in _events(nlp, text)}
+    assert etype in types, (text, types)
+    assert ({"COOPERATE", "MOBILIZE"} - {etype}).isdisjoint(types), (text, types)
+
+
+# Money a court or a body awards is AID (PLOVER manual, AID: "monetary aid and financial
+# guarantees, grants, gifts and credit, including reparations"); a prize or an order stays
+# SUPPORT, a contract nothing.
+@pytest.mark.parametrize("text, etype", [
+    ("A jury in Texas awarded the widow $4 million in damages.", "AID"),
+    ("The fund awarded the charity 2 million euros for the new clinic.", "AID"),
+    ("The academy awarded the prize to a Kenyan poet.", "SUPPORT"),
+    ("The city awarded the contract to a local firm.", None),
+])
+def test_award_of_money(nlp, text, etype):
+    types = {e.type for e in _events(nlp, text)}
+    if etype is None:
+        assert "AID" not in types and "SUPPORT" not in types, (text, types)
+    else:
+        assert etype in types, (text, types)
+        assert not ({"AID", "SUPPORT"} - {etype}) & types, (text, types)
