@@ -73,3 +73,29 @@ def test_award_of_money(nlp, text, etype):
     else:
         assert etype in types, (text, types)
         assert not ({"AID", "SUPPORT"} - {etype}) & types, (text, types)
+
+
+# A threat's condition is its content (PLOVER manual, THREATEN: "the mode is the content of
+# the threat"): "threatened to X if Y" is a threat made, not a hypothetical one. Class train
+# part: 3 verbal-conflict sentences ("issued an ultimatum ... if", "threatened to shell ... if")
+# read as no asserted event. Other acts under "if" stay hypothetical.
+@pytest.mark.parametrize("text", [
+    "The militia threatened to shell Tartus, the biggest port in the region, if the navy enters the bay.",
+    "The mayor issued an ultimatum to the union: if the strike goes on, the workers will be fired.",
+    "Oslo has issued a warning to the envoy: unless the embassy apologises, he will be expelled.",
+    "The union issued an ultimatum to the mayor warning of a general strike if the council does not raise wages.",
+])
+def test_conditional_threat_is_made(nlp, text):
+    threats = [e for e in _events(nlp, text) if e.type == "THREATEN"]
+    assert threats, text
+    assert all(e.modality == "asserted" for e in threats), [(e.type, e.modality) for e in threats]
+
+
+@pytest.mark.parametrize("text", [
+    "If the talks fail, the army may threaten to shell the port.",
+    "The rebels will attack the town if the army advances.",
+])
+def test_other_conditions_stay_hypothetical(nlp, text):
+    events = [e for e in _events(nlp, text) if e.type in ("THREATEN", "ASSAULT")]
+    assert events, text
+    assert all(e.modality == "hypothetical" for e in events), [(e.type, e.modality) for e in events]

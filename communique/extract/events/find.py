@@ -222,7 +222,8 @@ def _stage(cands, token_actor, latest, country_of, between: set[int]) -> list[tu
             # Paletwa Township, Chin State, the military and AA clashed")
             continue
         # a demand made in reported speech is as real as the saying of it
-        mood = modality.assess(c.tok.head if c.reported else c.tok, latest)
+        mood = modality.assess(c.tok.head if c.reported else c.tok, latest,
+                               conditions=c.reading.type != "THREATEN")
         actor_ids = arguments.actor_ids(roles.actors, token_actor)
         recipient_ids = [i for i in arguments.actor_ids(roles.recipients, token_actor) if i not in actor_ids]
         if roles.between:

@@ -37,14 +37,16 @@ class Mood:
     refusal: bool
 
 
-def assess(anchor, latest: int | None = None) -> Mood:
+def assess(anchor, latest: int | None = None, conditions: bool = True) -> Mood:
     """The mood of the act at ``anchor`` (the trigger, or the reported clause of a demand).
 
     Args:
         latest: the latest year the document names (:func:`latest_year`); an act dated earlier is historical.
+        conditions: whether an "if" / "unless" clause makes the act hypothetical; not for a
+            threat, whose condition is its content ("threatened to shell the city if ...").
     """
     negated, refusal = _negated(anchor)
-    if _hypothetical(anchor):
+    if _hypothetical(anchor, conditions):
         modality = "hypothetical"
     elif _future(anchor):
         modality = "future"
@@ -126,7 +128,7 @@ def _reported_would(t, aux) -> bool:
     return t.dep_ == "ccomp" and lemma(t.head) in REPORTING_VERBS
 
 
-def _hypothetical(tok) -> bool:
+def _hypothetical(tok, conditions: bool = True) -> bool:
     chain = _chain(tok)
     for t in chain:
         for c in t.children:
@@ -137,6 +139,8 @@ def _hypothetical(tok) -> bool:
     for anc in list(tok.ancestors)[:5]:
         if lemma(anc) in OPINION_HEADS and anc.pos_ in ("VERB", "ADJ", "NOUN"):
             return True
+    if not conditions:
+        return False
     top = chain[-1]
     for anc in [top] + list(top.ancestors)[:3]:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in anc.children):
