@@ -99,3 +99,22 @@ def test_other_conditions_stay_hypothetical(nlp, text):
     events = [e for e in _events(nlp, text) if e.type in ("THREATEN", "ASSAULT")]
     assert events, text
     assert all(e.modality == "hypothetical" for e in events), [(e.type, e.modality) for e in events]
+
+
+# "accept refugees fleeing the war": the parse makes the object the subject of a bare
+# participle clause (ccomp); that subject is the verb's object (tree.objects). Train part:
+# 2 sentences ("will not accept any Rohingya refugees fleeing ...", "supported ... girls
+# going to school"). A clause with an auxiliary or "that" stays a clause.
+@pytest.mark.parametrize("text, etype", [
+    ("Jordan says it will not accept any Syrian refugees fleeing the fighting in Daraa.", "REJECT"),
+    ("Chad has accepted thousands of refugees fleeing the war in Darfur.", "AID"),
+])
+def test_object_of_bare_participle_clause(nlp, text, etype):
+    assert etype in {e.type for e in _events(nlp, text)}, text
+
+
+def test_finite_clause_is_no_object(nlp):
+    from communique.extract.events.tree import objects
+    doc = nlp("The minister said the army was fleeing the town.")
+    said = next(t for t in doc if t.lower_ == "said")
+    assert objects(said) == []

@@ -51,6 +51,12 @@ def objects(tok) -> list:
     if tok.pos_ == "VERB" or tok.pos_ == "ADJ":
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr", "oprd")]
         objs += [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if not objs:
+            # "accept refugees fleeing the war", "supported girls going to school": the parse
+            # makes the object the subject of a bare participle clause (no auxiliary, no "that")
+            objs = [g for c in tok.children if c.dep_ == "ccomp" and c.tag_ == "VBG" and c.i > tok.i
+                    and not any(k.dep_ in ("aux", "auxpass", "mark") for k in c.children)
+                    for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"]
         if not objs and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
             rel = [c for c in tok.children if c.lower_ in RELATIVE_PRONOUNS and c.dep_ in ("dobj", "nsubjpass")]
             if rel or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
