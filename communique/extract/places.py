@@ -559,7 +559,10 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit],
     1. ``clause``: a locative of the event's clause ("clashes in Tovuz", "a visit
        to Baku", "Kabul province"; subjects, objects, possessors and "with" or
        "against" phrases are actors). Among several: fewest clause boundaries,
-       then the better attachment, then the finer place.
+       then the better attachment, then the finer place; an origin ("from X") or
+       "over"/"on"/"through" place only where no locative is (an unreached
+       locative of the sentence, rule 2, comes first: "In X, migrants returned
+       from Y" is in X).
     2. ``sentence``: for an act that is not one of words, a locative place of the
        trigger's sentence that the clause structure does not reach ("..., killing
        4 policemen, in the Rahim Khail area of PD4, Gardez city, Paktia").
@@ -614,11 +617,12 @@ def location_for(doc: Doc, trigger_token: int, place_hits: list[PlaceHit],
                 loose.append(((0, fine.get(h.precision, 3), abs(root_i - trig.i)), h))
             continue
         clauses, hops = r
-        key = (clauses, rank, hops, fine.get(h.precision, 3), abs(root_i - trig.i))
+        # "from", "over", "on", "through" (rank 2) rank below any locative of the clause
+        key = (rank == 2, clauses, rank, hops, fine.get(h.precision, 3), abs(root_i - trig.i))
         if best is None or key < best[0]:
             best = (key, h)
-    if best is not None:
-        return _with_source(best[1], "clause")
+    if best is not None and not (best[0][0] and any(k[0] == 0 for k, _ in loose)):
+        return _with_source(best[1], "clause")  # else an unreached locative of the sentence
     if loose:
         key, h = min(loose, key=lambda kv: kv[0])
         return _with_source(h, "sentence" if key[0] == 0 else "paragraph")
