@@ -183,7 +183,10 @@ GENERIC = (r"(?:city|town|village|district|subdistrict|sub-district|province|are
             r"neighbourhood|neighborhood|upazila|township|locality|subdivision|LGA|zone)")
 # "Sopore subdistrict (Baramulla district, J&K)", "Hodeidah Red Sea port city (Al Hali, Al
 # Hudaydah)", "Al Alam military camp (Jardan, Shabwah)": up to three lower-case words first
-_CHAIN_PAREN = re.compile(r"(?:\s+(?:" + GENERIC + r"|[a-z][a-z-]*)){0,3}\s*\(([^()]{2,80})\)")
+# (a unit word may be capitalised and carry a ward number: "Mai Municipality-9 (Ilam
+# district)", ward 9, Nepal's house style)
+_CHAIN_PAREN = re.compile(r"(?:\s+(?:(?i:" + GENERIC + r")|[a-z][a-z-]*)(?:-\d{1,3})?){0,3}"
+                          r"\s*\(([^()]{2,80})\)")
 # a part's name may hold "de", "del", "la" ... before a capitalised word ("Pamplona, Norte de
 # Santander department")
 _CHAIN_COMMA = re.compile(r"(?:\s+" + GENERIC + r"){0,2}((?:\s*,\s*(?:the\s+)?(?:[A-Z][\w.'’&/-]*\s?"
