@@ -21,3 +21,15 @@ def names(rec, ids):
     """(name, country) of the actors with these ids, in order."""
     by = {a["id"]: a for a in rec["actors"]}
     return [(by[i]["name"], by[i]["country"]) for i in ids]
+
+
+def acled_type(coder, text):
+    """The ACLED event type of the main event of ``text``'s record (None if it has no event
+    or its reading gives no ACLED type)."""
+    from communique.acled import event_acled_type
+    from communique.evaluate.acled import main_event
+
+    rec = record(coder, text)
+    ev = main_event(rec)
+    kind = event_acled_type(ev, rec) if ev else None
+    return kind and kind[0]

@@ -7,17 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.acled import event_acled_type
-from communique.evaluate.acled import main_event
-
-from .records import record
-
-
-def _acled(coder, text):
-    rec = record(coder, text)
-    ev = main_event(rec)
-    kind = event_acled_type(ev, rec) if ev else None
-    return kind and kind[0]
+from .records import acled_type as _acled
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -33,7 +23,6 @@ def _acled(coder, text):
 ])
 def test_burning_material_makes_a_riot(coder, text, expected):
     assert _acled(coder, text) == expected
-
 
 
 @pytest.mark.parametrize("text, expected", [

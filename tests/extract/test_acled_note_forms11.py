@@ -12,15 +12,8 @@ import pytest
 from communique.acled import event_acled_type
 from communique.evaluate.acled import main_event
 
+from .records import acled_type as _acled
 from .records import record
-
-
-def _acled(coder, text):
-    rec = record(coder, text)
-    ev = main_event(rec)
-    kind = event_acled_type(ev, rec) if ev else None
-    return kind and kind[0]
-
 
 
 @pytest.mark.parametrize("text, expected", [

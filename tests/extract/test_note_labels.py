@@ -7,17 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from communique.acled import event_acled_type
 from communique.evaluate.acled import main_event
 from communique.extract.events import note_tags
 
+from .records import acled_type as _acled
 from .records import record
-
-
-def _acled(coder, text):
-    rec = record(coder, text)
-    ev = main_event(rec)
-    return ev and event_acled_type(ev, rec)[0]
 
 
 @pytest.mark.parametrize("text", [
@@ -99,7 +93,6 @@ def test_the_label_is_no_act(nlp):
               "and exits from the Ovacik district of Tunceli for ten days.")
     (cand,) = note_tags.label_candidate(doc, ("COERCE", "restrict"))
     assert cand.tok.text == "halted"
-
 
 
 @pytest.mark.parametrize("text", [
