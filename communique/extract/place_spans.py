@@ -16,7 +16,7 @@ from communique.extract.syntax import doc_text as syntax_doc_text
 from communique.extract.syntax import token_at_char, tokens_where
 from communique.word_lists import word_list
 
-__all__ = ["hyphen_joiner", "longest_names", "named_by_tail", "road_towns"]
+__all__ = ["hyphen_joiner", "longest_names", "named_by_tail", "road_towns", "run_into_entity"]
 
 _ROADS = {"road", "highway"}
 
@@ -150,3 +150,39 @@ def hyphen_joiner(doc: Doc, k: int) -> bool:
         return False
     return doc[k + 1].lower_ in _HYPHEN_JOINERS and doc[k + 1].is_lower \
         and doc[k + 3].is_title and not any(doc[i].whitespace_ for i in range(k - 1, k + 3))
+
+
+_NAME_LABELS = {"GPE", "LOC", "FAC"}
+_LINKS = {"of", "de", "del", "la", "las", "los", "al", "el", "du", "des", "da", "do", "dos", "di"}
+
+
+def run_into_entity(doc: Doc, j: int, k: int, soft: set[int],
+                    out: list[tuple[int, int, bool]]) -> tuple[int, bool]:
+    """Where a run of capitalised words after a locative preposition (tokens [j, k)) stops
+    in the middle of a name the parser marked, the name is the whole of it: the run's new
+    end, and whether it took over the mention of a place entity (removed from ``out``).
+
+    - a run that stops inside a mislabelled entity ("in Coast of Zwara (...)", an ORG) runs
+      on over the entity's words: "Coast" alone is another place (Tanzania's Coast region);
+    - a run that stops right where a place entity starts ("in Paka Luesong village", the
+      entity being "Luesong village") is one name with it: "Paka" alone is a Malaysian town.
+    """
+    if k >= len(doc) or k == j:
+        return k, False
+    last, nxt = doc[k - 1], doc[k]
+    if k - 1 in soft and nxt.ent_iob_ == "I":
+        end = k
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        # only a name of capitalised words and "of" ("Coast of Zwara"), the whole entity:
+        # not "Mandaguari and Perola", "the University of ... Hospital in Akure (..."
+        if all(t.is_title or t.lower_ in _LINKS for t in doc[k:end]) and doc[end - 1].is_title:
+            return end, False
+        return k, False
+    if nxt.ent_iob_ == "B" and nxt.ent_type_ in _NAME_LABELS and nxt.is_title \
+            and last.is_alpha and last.whitespace_:
+        mention = next((m for m in out if m[0] == nxt.idx), None)
+        if mention is not None:
+            out.remove(mention)
+            return token_at_char(doc, mention[1] - 1) + 1, True
+    return k, False

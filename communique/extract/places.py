@@ -28,7 +28,7 @@ from communique.extract.note_places import (any_note_place, mission_hosts, note_
                                             unit_countries)
 from communique.extract.place_capitals import capital_mentions
 from communique.extract.place_spans import (hyphen_joiner, longest_names, named_by_tail,
-                                            road_towns)
+                                            road_towns, run_into_entity)
 from communique.extract.place_roles import (LOC_PREPS, MOTION, language_name, mention_role,
                                             names_an_office, own_clause, role, through_object)
 from communique.extract.syntax import (VERBAL_NOUNS, VERBAL_VERBS, reach, same_paragraph,
@@ -211,14 +211,15 @@ def _mention_spans(doc: Doc) -> list[tuple[int, int, bool]]:
             else:
                 break
         if k > j:
+            k, merged = run_into_entity(doc, j, k, soft, out)  # "in Paka Luesong village"
             start, end = doc[j].idx, doc[k - 1].idx + len(doc[k - 1])
-            if any(i in soft for i in range(j, k)) and (
+            if not merged and any(i in soft for i in range(j, k)) and (
                     (k < len(doc) and doc[k].lower_ in ("'s", "’s"))  # "at Clinton's rally"
                     or not (
                     mention_candidates(doc[j:k].text, variants=False)[1]
                     or chain_readings(doc[j:min(k + 25, len(doc))].text, end - start))):
                 continue
-            out.append((start, end, False))
+            out.append((start, end, merged))
             taken.update(range(j, k))
     # an ORG entity that is exactly a country or region name ("Baku's opposition" stays an
     # actor mention but is still a place the article mentions); a district only by its

@@ -1,0 +1,56 @@
+"""A name the parser cut (issue 14, eleventh round): a run of capitalised words after a
+locative preposition that stops where a place entity starts, or inside an entity the
+parser mislabelled, is one name with it; and an island is a place ("on the island of X")."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.gazetteer import candidates
+
+needs_db = pytest.mark.skipif(not candidates("sindh"), reason="data/gazetteer.sqlite not built")
+
+
+def _loc(coder, text):
+    from communique.evaluate.acled import main_event
+
+    ev = main_event(coder.code(text, published="2021-06-10").to_dict())
+    return ev["location"] if ev else None
+
+
+@needs_db
+def test_a_run_into_a_place_entity_is_one_name(coder):
+    # the parser tags "Luesong village" alone: "Paka" by itself is a Malaysian town, the
+    # whole village name is none the gazetteer knows and its chain places it in Thailand
+    loc = _loc(coder, "On 3 June 2021, police raided a suspected hideout in Paka Luesong "
+                      "village, Moo 4 in tambon Bang Khao, Nong Chik district of Pattani, "
+                      "Thailand.")
+    assert loc["country"] == "THA"
+
+
+@needs_db
+def test_a_run_inside_a_mislabelled_entity_takes_the_whole_name(coder):
+    # "Coast of Zwara" (an ORG to the parser): not Tanzania's Coast region; its chain says where
+    loc = _loc(coder, "On 9 June 2021, LNA warplanes bombed a GNA operations room in Coast "
+                      "of Zwara (An Nuqat al Khams).")
+    assert loc["country"] == "LBY"
+    assert loc["admin1"] == "An Nuqat al Khams"
+
+
+@needs_db
+def test_a_run_does_not_swallow_a_list_or_a_building(coder):
+    loc = _loc(coder, "On 27 May 2021, in the cities of Mandaguari and Perola, Parana, "
+                      "federal police forces seized a ton of marijuana.")
+    assert loc["country"] == "BRA"
+    assert loc["name"] == "Mandaguari"
+    loc = _loc(coder, "On 8 June 2021, nurses demonstrated at the University of Medical "
+                      "Sciences Teaching Hospital in Akure (Akure South LGA, Ondo).")
+    assert loc["country"] == "NGA"
+    assert loc["name"] == "Akure"
+
+
+@needs_db
+def test_the_island_of_x_is_a_place(coder):
+    loc = _loc(coder, "On 7 June 2021, police forces on the island of Kalymnos seized a "
+                      "large cache of weapons.")
+    assert loc is not None and loc["country"] == "GRC"
