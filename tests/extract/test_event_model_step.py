@@ -37,12 +37,26 @@ def test_without_a_model_the_lexicon_decides(nlp):
 
 
 def test_the_model_sets_the_mode_and_cameo_follows(nlp):
-    text = "Thousands of protesters rallied in Nairobi against the government."
-    assert [(e.type, e.mode) for e in _code(nlp, text)] == [("PROTEST", "demo")]
-    [e] = _code(nlp, text, StandIn(type={"PROTEST": 0.9}, mode={"riot": 0.8, "none": 0.2}))
-    assert (e.type, e.mode) == ("PROTEST", "riot")
-    assert cameo_to_plover()[e.cameo][0] == "PROTEST"
+    text = "Russian forces attacked the town of Kharkiv."
+    assert [(e.type, e.mode) for e in _code(nlp, text)] == [("ASSAULT", None)]
+    [e] = _code(nlp, text, StandIn(type={"ASSAULT": 0.9}, mode={"aerial": 0.8, "none": 0.2}))
+    assert (e.type, e.mode) == ("ASSAULT", "aerial")
+    assert cameo_to_plover()[e.cameo][0] == "ASSAULT"
     assert (e.goldstein, e.quad_class) == cameo_info(e.cameo)[1:]
+
+
+def test_whether_a_protest_was_violent_is_the_rules_call(nlp):
+    # the mode head's riot gives way where the rules see no violence by the crowd
+    # (acled_reading.violent; until the eleventh round the mode head's riot stood here)
+    text = "Thousands of protesters rallied in Nairobi against the government."
+    [e] = _code(nlp, text, StandIn(type={"PROTEST": 0.9}, mode={"riot": 0.8, "none": 0.2}))
+    assert (e.type, e.mode) == ("PROTEST", "demo")
+    assert cameo_to_plover()[e.cameo][:2] == ("PROTEST", "demo")
+    # and a demonstration reading where they do ("hurled stones": a riot trigger)
+    text = "Thousands of protesters rallied in Nairobi and hurled stones at the police."
+    [e] = [e for e in _code(nlp, text, StandIn(type={"PROTEST": 0.9}, mode={"demo": 0.8}))
+           if e.type == "PROTEST"][:1]
+    assert e.mode == "riot"
 
 
 def test_an_unsure_model_leaves_the_reading(nlp):

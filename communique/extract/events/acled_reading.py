@@ -46,6 +46,15 @@ its own type, or the type head's most probable type, is one that ACLED type read
 COERCE, not the lexicon's PROTEST deep in the sentence). The same holds for a text
 with no trigger (:func:`untriggered`).
 
+**A protest's violence is the rules' call** (:func:`violent`, run by ``find.py`` after the
+landing): the heads say that a sentence tells of a protest; whether its crowd fought, vandalised
+or burned things is what the rules read (``find._riot_paragraphs``). A lexicon PROTEST is a riot
+where they say so and a demonstration (or its own blockade, strike) where they do not, whatever
+the riot or demonstration reading of the ``acled`` or ``mode`` head (train part of the ACLED
+notes: where the two modes' protest readings differed, the rules were right in 16 notes, the
+heads in 3; most are blockades and rallies after someone else's violence the heads read as
+riots).
+
 The landing applies at ``ACLED_MIN`` or more to the main candidate of its
 sentence (the one the model's view was marked for); the sentence's other PROTEST
 events take the riot or demonstration mode too ("rioters demonstrating against
@@ -172,6 +181,35 @@ def land(rev: Revision, view: View | None, main: bool, recipient_sectors=(),
         mode_by="model" if mode else None,
         mode_probability=round(p_mode, 3) if p_mode is not None else None, acled_type=kind,
         acled_probability=round(p, 3))
+
+
+# a crowd's violence: the modes that make a protest a riot (PLOVER manual, PROTEST riot;
+# ``data/acled_plover.tsv``: a crowd's vandalism is mob violence)
+VIOLENT_MODES = ("riot", "vandalize")
+
+
+def violent(d, reading, riot_paragraph: bool):
+    """A protest's decision (``classify.Decision``) with the rules' call on whether its crowd
+    was violent, in model mode (``find.py``; module docstring, "A protest's violence").
+
+    ``reading``: the lexicon's reading of the candidate; ``riot_paragraph``: its paragraph
+    tells of a riot as rules mode reads it (``find._riot_paragraphs``: a riot trigger, a
+    crowd's fight, people called rioters, fire the protesters set). Only a protest by the
+    lexicon's reading and by the decision changes: it is a riot where the rules say so
+    (mode ``riot``, or the lexicon's ``vandalize``), and where they do not, a riot the heads
+    read is the lexicon's other protest mode (a blockade, a strike), else a demonstration.
+    Other events are returned as they are."""
+    if d.type != "PROTEST" or reading.type != "PROTEST":
+        return d
+    rules_riot = reading.mode in VIOLENT_MODES or (
+        riot_paragraph and reading.mode in (None, "demo", "obstruct"))
+    if rules_riot == (d.mode in VIOLENT_MODES):
+        return d
+    if rules_riot:
+        mode = reading.mode if reading.mode in VIOLENT_MODES else "riot"
+    else:
+        mode = reading.mode if reading.mode else "demo"
+    return replace(d, mode=mode, cameo=cameo_for("PROTEST", mode, d.cameo))
 
 
 def untriggered(sent, event_model) -> tuple[str, str | None, str] | None:

@@ -82,8 +82,8 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
     # sentences that tell of a fight both sides wage ("clashes", "exchanged fire")
     two_sided = {s[0].tok.sent.start for s in staged if s[0].entry.has("two-sided")}
     grieved = _grievances(staged) if event_model is None else set()
-    riots = _riot_paragraphs(doc, staged, sector_of, token_actor, grieved) \
-        if event_model is None else set()
+    riots = _riot_paragraphs(doc, staged, sector_of, token_actor,  # model mode: acled_reading.violent
+                             _grievances(staged) if event_model else grieved)
     # sentences that tell of people killed or hurt, or of fighting (an ASSAULT not of property),
     # not as an earlier happening ("took control of two villages after the fighting": the
     # fight was over)
@@ -100,7 +100,9 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         d = classify.decide(c, roles, mood, token_actor, hosts, views.get(c.tok.sent.start),
                             id(c) in mains, [sector_of.get(i) for i in recipient_ids], victims,
                             c.tok.sent.start in two_sided)
-        if _paragraph(c.tok) in riots:
+        if event_model is not None:
+            d = acled_reading.violent(d, c.reading, _paragraph(c.tok) in riots)
+        elif _paragraph(c.tok) in riots:
             d = _as_riot(d, c, actor_ids + recipient_ids, sector_of, token_actor)
         if d.type == "ASSAULT" and d.mode in REMOTE_MODES and (
                 c.tok.sent.start in answered[0] or _paragraph(c.tok) in answered[1]
