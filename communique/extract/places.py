@@ -27,6 +27,7 @@ from communique.extract.dates import find_dateline
 from communique.extract.note_places import (any_note_place, mission_hosts, note_place,
                                             unit_countries)
 from communique.extract.place_capitals import capital_mentions
+from communique.extract.place_parts import neighbourhood, outside_units
 from communique.extract.place_spans import (hyphen_joiner, longest_names, named_by_tail,
                                             road_towns, run_into_entity)
 from communique.extract.place_roles import (LOC_PREPS, MOTION, language_name, mention_role,
@@ -83,16 +84,6 @@ _NAMED_BY_OF = word_list("named_by_of")
 _DATE_NAMES = word_list("date_names")
 # a direction between a preposition and a name: "protested in central Thessaloniki"
 _SLOT_DIRECTIONS = word_list("slot_directions")
-
-
-_NEIGHBOURHOOD_WORDS = word_list("neighbourhood_words")
-_NEIGHBOURHOOD = re.compile(r"\s+(?:" + "|".join(_NEIGHBOURHOOD_WORDS) + r")\b", re.IGNORECASE)
-
-def _neighbourhood(text: str, doc_text: str, end: int) -> bool:
-    """Is the mention ``text`` (ending at ``end``) called a neighbourhood, by its own last
-    word or the word after it ("the Fonseca neighborhood")?"""
-    return text.split()[-1].lower() in _NEIGHBOURHOOD_WORDS or bool(
-        _NEIGHBOURHOOD.match(doc_text[end:end + 16]))
 
 
 _SLOT_PREPS = {"in", "near", "outside", "at", "around", "across", "inside", "into", "toward",
@@ -448,6 +439,9 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     # the admin1 units the towns the article names unambiguously lie in ("a1:YEM:al jawf")
     seat_of = [{t for t in tags(e) if t.startswith("a1:")}
                if e is not None and e.kind == "city" and not e.variant else set() for e in own]
+    # the first-level units it names (not through a part of a town: see neighbourhood)
+    units = states | {t for ts, m in zip(seat_of, mentions) if not m[4] and not neighbourhood(
+        m[2], doc_text, m[1]) for t in ts}
     hits = []
     # the places that name a country for the context (not "the US dollar": a modifier)
     placed = [e.country if e and e.country and not (
@@ -524,10 +518,10 @@ def find_places(doc: Doc) -> list[PlaceHit]:
         if not is_dl and _far_fetched(best, countries, set() if start in by_chain
                                       and best.kind == "admin2" else qual, missions_only):
             continue
-        if not is_dl and best.country not in countries and countries and not tags(best) & qual \
-                and _neighbourhood(text, doc_text, end):
-            # a part of a town is in the town's country: "in the Fonseca neighborhood" of a
-            # note on Niteroi, Rio de Janeiro is no Fonseca of neighbouring Colombia
+        if not is_dl and not tags(best) & qual and neighbourhood(text, doc_text, end) and (
+                best.country not in countries and countries or outside_units(best, units)):
+            # a part of a town is in the town's country and unit: "in the Fonseca neighborhood"
+            # of a note on Niteroi, Rio de Janeiro is no Fonseca of neighbouring Colombia
             continue
         if best.seatless and not is_dl and not vouched_unit(best, doc_text, end, countries, qual):
             continue

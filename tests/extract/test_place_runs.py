@@ -54,3 +54,35 @@ def test_the_island_of_x_is_a_place(coder):
     loc = _loc(coder, "On 7 June 2021, police forces on the island of Kalymnos seized a "
                       "large cache of weapons.")
     assert loc is not None and loc["country"] == "GRC"
+
+
+@needs_db
+@pytest.mark.parametrize("text, name, admin1", [
+    # "Colonia" before a name calls it a neighbourhood (Mexican usage): not the Colonia
+    # Independencia of Michoacan, a town of the same name in another state
+    ("On 3 June 2021, in Monterrey, Nuevo Leon, armed men shot a taxi driver in Colonia "
+     "Independencia.", "Monterrey", "Nuevo Leon"),
+    # a neighbourhood named like a town of another state of the note's country
+    ("On 2 June 2021, in Sorriso, Mato Grosso, a man was stabbed to death in Sao Domingos "
+     "neighborhood.", "Sorriso", "Mato Grosso"),
+    ("On 5 June 2021, in Teresina, Piaui, police killed a suspect in Primavera neighborhood.",
+     "Teresina", "Piaui"),
+])
+def test_a_neighbourhood_lies_in_the_notes_first_level_unit(coder, text, name, admin1):
+    loc = _loc(coder, text)
+    assert (loc["country"], loc["name"], loc["admin1"]) == (
+        "MEX" if admin1 == "Nuevo Leon" else "BRA", name, admin1)
+
+
+@needs_db
+def test_neighbourhood_words_and_the_units_a_reading_lies_outside():
+    from communique.extract.place_parts import neighbourhood, outside_units
+    from communique.extract.place_chains import mention_candidates
+
+    assert neighbourhood("Colonia Centro", "in Colonia Centro.", 17)
+    assert neighbourhood("Fonseca", "in the Fonseca neighborhood", 14)
+    assert not neighbourhood("Colonia", "in Colonia, Uruguay", 10)
+    monterrey = next(c for c in mention_candidates("Monterrey")[1] if c.country == "MEX")
+    assert not outside_units(monterrey, {"a1:MEX:nuevo leon"})
+    assert outside_units(monterrey, {"a1:MEX:michoacan"})
+    assert not outside_units(monterrey, {"a1:BRA:piaui"})  # no unit of its country named
