@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from communique.extract.places import PlaceHit
 
 __all__ = ["note_place", "any_note_place", "holds", "actors_country", "mission_hosts",
-           "mission_country", "place_unplaced", "unit_countries", "unit_country", "named_unit"]
+           "mission_country", "mission_units", "place_unplaced", "unit_countries", "unit_country", "named_unit"]
 
 
 def note_place(doc: Doc, trig: Token, verbal: bool,
@@ -147,6 +147,17 @@ def mission_hosts(text: str) -> list[str]:
     of organizations.tsv's rows with a ``host``, matched case-sensitively."""
     pattern, hosts = _missions()
     return [hosts[m.group(1)] for m in pattern.finditer(text)]
+
+
+def mission_units(text: str) -> set[str]:
+    """The first-level units (as ``place_chains.tags``, "a1:UKR:donetsk") where the field
+    missions the text names work (list ``mission_units``: the OSCE SMM, hosted in Ukraine,
+    reports the ceasefire violations of Donetsk and Luhansk oblasts), for the +5 a unit the
+    article names gives a reading inside it: "the OSCE SMM observed ... near X" is an X of
+    those oblasts where the gazetteer knows one."""
+    hosts = set(mission_hosts(text))
+    return {f"a1:{iso3}:{fold_name(name)}" for iso3, name in (
+        row.split(" ", 1) for row in word_list("mission_units")) if iso3 in hosts}
 
 
 def mission_country(text: str) -> str | None:

@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span
 
 from communique import kb
 from communique.extract.dates import find_dateline
-from communique.extract.note_places import (any_note_place, mission_hosts, note_place,
-                                            unit_countries)
+from communique.extract.note_places import (any_note_place, mission_hosts, mission_units,
+                                            note_place, unit_countries)
 from communique.extract.place_capitals import capital_mentions
 from communique.extract.place_parts import neighbourhood, outside_units
 from communique.extract.place_spans import (hyphen_joiner, longest_names, named_by_tail,
@@ -433,6 +433,7 @@ def find_places(doc: Doc) -> list[PlaceHit]:
     own = [None if e and not m[4] and chain_denies(e, doc_text, m[1]) else e
            for e, m in zip(own, mentions)]
     all_countries, states = _context(doc, [e for e in own if e], doc_text)
+    states |= mission_units(doc_text)  # "the OSCE SMM observed ... near X": Donbas
     # countries the article names only through a field mission working there
     hosts = mission_hosts(doc_text)
     missions_only = {c for c in hosts if all_countries.get(c, 0) <= hosts.count(c)}

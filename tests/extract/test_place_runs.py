@@ -86,3 +86,19 @@ def test_neighbourhood_words_and_the_units_a_reading_lies_outside():
     assert not outside_units(monterrey, {"a1:MEX:nuevo leon"})
     assert outside_units(monterrey, {"a1:MEX:michoacan"})
     assert not outside_units(monterrey, {"a1:BRA:piaui"})  # no unit of its country named
+
+
+@needs_db
+def test_a_mission_names_the_units_it_works_in(coder):
+    from communique.extract.note_places import mission_units
+
+    assert mission_units("the OSCE SMM observed 4 explosions") == {"a1:UKR:donetsk",
+                                                                    "a1:UKR:luhansk"}
+    assert mission_units("UNIFIL reported a violation") == set()
+    # a village of that name in Zaporizhia too: the mission's oblasts come first
+    loc = _loc(coder, "On 2 June 2021, the OSCE SMM observed a total of 12 explosions "
+                      "involving unknown weapons near Mykhaylivka.")
+    assert loc["country"] == "UKR" and loc["admin1"] in ("Donetsk", "Luhansk")
+    # with no mission named, nothing changes
+    loc = _loc(coder, "On 2 June 2021, villagers protested near Mykhaylivka.")
+    assert loc["admin1"] == "Zaporizhia"
