@@ -86,3 +86,14 @@ def test_began_is_no_plea(coder):
     # spaCy lemmatizes "began" as "beg", so the APPEAL set's "beg" stays out of the lexicon
     assert not [e for e in _events(coder, "Russian troops began a pullback from the border "
                                            "area on Monday.") if e[0] == "REQUEST"]
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("A Nairobi court issued an arrest warrant for opposition senator Johnson Sakaja.", "Johnson Sakaja"),
+    ("Prosecutors in Lima issued a warrant against former president Pedro Castillo.", "Pedro Castillo"),
+])
+def test_a_warrant_issued_is_an_arrest_of_the_one_it_names(coder, text, recipient):
+    # CAMEO.2.0: ISSUE * {ARREST WARRANTS} [173], PRESENT * {ARREST WARRANT} [173]; the one
+    # named "for" or "against" is the recipient
+    evs = [e for e in _events(coder, text) if e[0] == "COERCE"]
+    assert evs and any(recipient in r for r in evs[0][2]), _events(coder, text)

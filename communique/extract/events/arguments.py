@@ -575,6 +575,8 @@ def _noun_recipients(c, tok, token_actor, avoid, preps) -> list:
     if any(lemma(g) in ACT_OBJECTS or g.lower_ in ACT_OBJECTS
            for p in prep_children(tok, ("of",)) for g in pobjs(p)):
         names |= {"to", "with", "for"}  # "a suspension of aid to X", "a cut of ties with X"
+    if reading.type == "COERCE" and reading.mode == "arrest":
+        names.add("for")  # "an arrest warrant for X" (CAMEO.2.0: ISSUE * {ARREST WARRANTS} [173])
     cands += prep_objects(tok, names)
     found = _owners(cands, token_actor, avoid)
     if found:
