@@ -97,3 +97,31 @@ def test_a_warrant_issued_is_an_arrest_of_the_one_it_names(coder, text, recipien
     # named "for" or "against" is the recipient
     evs = [e for e in _events(coder, text) if e[0] == "COERCE"]
     assert evs and any(recipient in r for r in evs[0][2]), _events(coder, text)
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", [
+    # CAMEO.2.0 EXPRESS/VOICE * ANGER, DISPLEASURE ... [110/111]
+    ("The Indian foreign ministry expressed anger at Pakistan over the shelling.",
+     "ACCUSE", "foreign ministry", "Pakistan"),
+    ("Beijing voiced displeasure with Washington's decision to sell arms to Taiwan.",
+     "ACCUSE", "China", "United States"),
+    # EXPRESS * GRATITUDE [051], GIVE * BACKING [051]
+    ("The Afghan president expressed gratitude to India for its help.", "SUPPORT", "Afghan president", "India"),
+    ("Egypt gave its backing to the Saudi plan.", "SUPPORT", "Egypt", None),
+    # GRANT * BAIL, CLEMENCY [081]
+    ("A Kenyan court granted bail to the opposition leader.", "CONCEDE", "court", "opposition leader"),
+    ("The governor granted clemency to 20 prisoners.", "CONCEDE", "governor", "prisoners"),
+])
+def test_a_light_verb_pattern_of_cameo(coder, text, etype, actor, recipient):
+    evs = [e for e in _events(coder, text) if e[0] == etype]
+    assert evs, _events(coder, text)
+    _, actors, recipients = evs[0]
+    assert any(actor in a for a in actors), (actors, recipients)
+    if recipient:
+        assert any(recipient in r for r in recipients), (actors, recipients)
+
+
+def test_a_feeling_alone_is_no_event(coder):
+    # the feeling nouns code only as the object of a support verb
+    assert not [e for e in _events(coder, "Anger grew in Kabul on Monday as prices rose.")
+                if e[0] == "ACCUSE"]

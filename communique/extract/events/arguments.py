@@ -577,6 +577,10 @@ def _noun_recipients(c, tok, token_actor, avoid, preps) -> list:
         names |= {"to", "with", "for"}  # "a suspension of aid to X", "a cut of ties with X"
     if reading.type == "COERCE" and reading.mode == "arrest":
         names.add("for")  # "an arrest warrant for X" (CAMEO.2.0: ISSUE * {ARREST WARRANTS} [173])
+    # "expressed anger at X", "voiced displeasure with X", "dismay over X" (CAMEO.2.0
+    # EXPRESS/VOICE * DISPLEASURE ... [110/111]): the one the feeling is aimed at
+    aimed = ("at", "with", "over") if reading.type == "ACCUSE" and c.entry.has("needs", "light-verb") else ()
+    names |= set(aimed)
     cands += prep_objects(tok, names)
     found = _owners(cands, token_actor, avoid)
     if found:
@@ -586,7 +590,7 @@ def _noun_recipients(c, tok, token_actor, avoid, preps) -> list:
         # "issued an ultimatum to X", "gave X a deadline", "carried out strikes against X"
         cands = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
         cands += [g for c in verb.children if c.dep_ == "dative" and c.pos_ == "ADP" for g in pobjs(c)]
-        cands += [g for p in prep_children(verb, preps) if p.dep_ != "prt" for g in pobjs(p)]
+        cands += [g for p in prep_children(verb, tuple(preps) + aimed) if p.dep_ != "prt" for g in pobjs(p)]
         found = _owners(cands, token_actor, avoid)
         if found:
             return found
