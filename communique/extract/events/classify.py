@@ -328,6 +328,9 @@ def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
         why.update(lexicon=f"none: the event model read {e.type}{' ' + e.mode if e.mode else ''} "
                            "in a text with no trigger", lexicon_type=None, type_by="model",
                    mode_by="model" if e.mode else rev.mode_by)
+    if e.source == "model-sentence":  # no lexicon entry near the root (sentence_reading)
+        why.update(lexicon=f"none: the event model read {e.type} in a sentence with no trigger "
+                           "near its root", lexicon_type=None, type_by="model")
     if rev.model_type is not None:
         why["model_type"] = rev.model_type
     if rev.type_kept:

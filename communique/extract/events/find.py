@@ -15,7 +15,7 @@ from communique.kb import longest_sector_phrase, sector_of as sector_of_word
 from communique.lexicon import Entry, Lexicon, cameo_info, load_lexicon, plover_score
 from communique.word_lists import word_list
 
-from . import acled_reading, arguments, classify, modality, model, note_tags
+from . import acled_reading, arguments, classify, modality, model, note_tags, sentence_reading
 from .candidates import Candidate, drop_protest_topics, find_candidates
 from .dedupe import dedupe
 from .sides import host_and_guests, joint_roles, nearby_sides
@@ -70,6 +70,10 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         found = note_tags.label_candidate(doc, label)
         classify.read(found)
         staged = _stage(found, token_actor, latest, country_of, between)
+    if event_model is not None and not tagged and not label:
+        # model mode: sentences the lexicon left without an event near their root
+        staged += _stage(sentence_reading.candidates(doc, [s[0] for s in staged], event_model,
+                                                     token_actor), token_actor, latest, country_of, between)
     lead = next((s[0] for s in staged if s[2].modality == "asserted" and not s[2].negated),
                 None) if tagged or label else None
     retyped = False  # whether the lead was read as the note's demonstration here
