@@ -19,6 +19,7 @@ from . import acled_reading, arguments, classify, modality, model, note_tags, se
 from .candidates import Candidate, drop_protest_topics, find_candidates
 from .dedupe import dedupe
 from .sides import host_and_guests, joint_roles, nearby_sides
+from .targets import fired_at_unarmed
 from .hit import EventHit
 from .tree import (governing_verb, is_passive, lemma, lost_passive_subject, pobjs, prep_children,
                    prep_objects, told_as_background)
@@ -125,7 +126,8 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         if d.type == "ASSAULT" and id(c) not in grieved:
             fought = _paragraph(c.tok) in answered[1] or _paragraph(c.tok) in repelled
             d = _mob_or_one_sided(d, c, roles.actors, actor_ids, recipient_ids, people, sector_of,
-                                  c.tok.sent.start in two_sided or fought, event_model is None)
+                                  c.tok.sent.start in two_sided or fought, event_model is None,
+                                  event_model is None and fired_at_unarmed(c.tok, token_actor, sector_of))
         if c is lead and label:
             sectors = [sector_of.get(i) for i in recipient_ids]
             if not note_tags.strategic(d.type, d.mode, sectors) and (
@@ -137,7 +139,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
                     sector_of.get(i) for i in recipient_ids])):
             retyped = True
             demo = note_tags.protest_mode(staged, note_tags.crowd_violence(d, actor_ids, staged,
-                                                                           sector_of))
+                                                                           sector_of, c.tok))
             d = replace(d, type="PROTEST", mode=demo, hosts=None,
                         cameo=model.cameo_for("PROTEST", demo, d.cameo))
         if d.hosts:
@@ -625,7 +627,8 @@ CROWD_HEADS = word_list("crowd_heads")
 
 
 def _mob_or_one_sided(d: classify.Decision, c, actors, actor_ids, recipient_ids, people,
-                      sector_of, two_sided: bool, mob: bool = True) -> classify.Decision:
+                      sector_of, two_sided: bool, mob: bool = True, aimed: bool = False
+                      ) -> classify.Decision:
     """Who fights whom decides what an ASSAULT is when its trigger does not (both modes: with
     the event model the head reads what kind of act it is, and where it leaves an ASSAULT
     with no one-sided or remote mode, these rules say whom it fell on. Train part of the ACLED
@@ -646,7 +649,8 @@ def _mob_or_one_sided(d: classify.Decision, c, actors, actor_ids, recipient_ids,
       unidentified armed men (all its actors UAF) that names no victim at all ("armed men shot
       indiscriminately in a market"; ACLED codebook: a battle needs two armed sides, and
       unidentified attackers' violence against no armed target is violence against civilians;
-      train part: 3 of 4 such notes).
+      train part: 3 of 4 such notes). So too fire aimed at targets no word arms (``aimed``,
+      rules mode: :func:`.targets.fired_at_unarmed`, "opened fire at a Palestinian").
     """
     if d.mode not in OPEN_MODES and d.mode != "beat":
         return d
@@ -657,7 +661,7 @@ def _mob_or_one_sided(d: classify.Decision, c, actors, actor_ids, recipient_ids,
         sector_of.get(i) == "UAF" for i in actor_ids) and not any(
         (sector_of_word(lemma(t)) or sector_of_word(t.lower_)) in acled_reading.ARMED_SECTORS
         for t in c.tok.subtree if t.i not in {a.i for a in actors})  # "targeting a police station"
-    if d.mode not in OPEN_MODES or two_sided or not (unknown or any(p[1] for p in people)):
+    if d.mode not in OPEN_MODES or two_sided or not (unknown or aimed or any(p[1] for p in people)):
         return d
     recipients = {sector_of.get(i) for i in recipient_ids}
     if any(p[0] == "CVL" for p in people) and not acled_reading.ARMED_SECTORS & {p[0] for p in people}:

@@ -40,7 +40,7 @@ from communique.word_lists import word_list
 
 from .candidates import Candidate
 from .model import cameo_for, depth
-from .tree import lemma
+from .tree import in_relative_clause, lemma
 
 __all__ = ["SIZE_TAG", "called_mob", "crowd_tagged", "crowd_violence", "label_candidate", "note_label",
            "protest_mode", "riot_beside", "strategic", "tagged_candidate"]
@@ -70,15 +70,20 @@ def called_mob(doc) -> bool:
     return any(t.lower_ in MOB_WORDS for t in doc)
 
 
-def crowd_violence(d, actor_ids, staged, sector_of) -> bool:
+def crowd_violence(d, actor_ids, staged, sector_of, tok=None) -> bool:
     """Whether the crowd of a tagged note whose leading act is decided as ``d`` (by
-    ``actor_ids``) is violent: that act is an ASSAULT (not by remote means) whose doers are not
-    all state forces (a crowd's, or one nobody is named doing: "a woman was beaten up by
-    traders"), the note calls its crowd a mob, or it tells of an asserted riot or vandalism. Force the police or the army
+    ``actor_ids``; its trigger ``tok``) is violent: that act is an ASSAULT (not by remote means)
+    whose doers are not all state forces (a crowd's, or one nobody is named doing: "a woman was
+    beaten up by traders") and that is not told in a relative clause, the note calls its crowd
+    a mob, or it tells of an asserted riot or vandalism. Force the police or the army
     use on the crowd is no riot of it (ACLED codebook: excessive force against protesters is
-    coded as a protest)."""
+    coded as a protest). An act told in a relative clause says who the protesters are or what
+    befell the one they protest for ("the family of a guard who was shot dead held a protest",
+    "families who say their sons were abducted staged a sit-in"): the grievance, not the
+    crowd's violence (ACLED codebook, peaceful protest: demonstrators are not violent)."""
     if d.type == "ASSAULT" and d.mode not in REMOTE and not (
-            actor_ids and all(sector_of.get(i) in STATE_FORCES for i in actor_ids)):
+            actor_ids and all(sector_of.get(i) in STATE_FORCES for i in actor_ids)) and not (
+            tok is not None and in_relative_clause(tok)):
         return True
     if staged and called_mob(staged[0][0].tok.doc):
         return True

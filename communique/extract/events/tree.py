@@ -272,3 +272,15 @@ def told_as_background(tok) -> bool:
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
     return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS
+
+
+def in_relative_clause(tok) -> bool:
+    """Whether a word is told inside a relative clause ("the family of a guard who was shot
+    dead", "families who say their sons were abducted"): it describes someone the sentence
+    names, it is not what the sentence tells of."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ == "relcl":
+            return True
+        t = t.head
+    return False
