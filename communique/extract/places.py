@@ -337,15 +337,19 @@ _SMALL_TOWN = 3.0  # the prior of a town of some 30,000 people (log10(population
 
 def _chain_unit(best: GazetteerEntry, qual: set[str], doc_text: str, end: int
                 ) -> GazetteerEntry | None:
-    """The chain's own first-level unit for a town the chain puts in another unit of its
+    """The chain's own unit for a town the chain puts in another first-level unit of its
     country ("near Pisky, Donetsk" is no Pisky of Poltava oblast; the gazetteer lacks
-    Donetsk's): the unit, where the chain names first-level units of the town's country
-    and the town lies in none of the units the chain names; else None."""
+    Donetsk's): the chain's finest unit that lies in a first-level unit it names, a
+    second-level one where its finest part is only that ("Tudun Wada (Kaduna North LGA,
+    Kaduna)": Kaduna North, not the Tudun Wada of Kano), where the town lies in none of the units the
+    chain names; else None."""
     units = {t for t in qual if t.startswith(f"a1:{best.country}:")}
     if not units or best.prior >= _SMALL_TOWN or tags(best) & (qual - {best.country}):
         return None
-    found = [e for e in chain_readings(doc_text, end, after_in=True)
-             if e.kind == "admin1" and e.country == best.country and tags(e) & units]
+    found = [e for e in chain_readings(doc_text, end, after_in=True) if e.kind in (
+        "admin1", "admin2") and e.country == best.country and tags(e) & units]
+    # (a part that reads as a first-level unit names it: "Pisky, Donetsk" is no Donetsk raion)
+    found = [e for e in found if e.kind == "admin1"] or found
     return max(found, key=lambda e: e.prior) if found else None
 
 

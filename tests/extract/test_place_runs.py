@@ -102,3 +102,21 @@ def test_a_mission_names_the_units_it_works_in(coder):
     # with no mission named, nothing changes
     loc = _loc(coder, "On 2 June 2021, villagers protested near Mykhaylivka.")
     assert loc["admin1"] == "Zaporizhia"
+
+
+@needs_db
+@pytest.mark.parametrize("text, admin1", [
+    # the chain's second-level unit (an LGA of Kaduna), not the Tudun Wada of Kano
+    ("On 4 June 2021, traders protested at the main market in Tudun Wada (Kaduna North LGA, "
+     "Kaduna) over new levies.", "Kaduna"),
+    # Masbate is a province (second-level unit) of Bicol: not the Cawayan of Calabarzon
+    ("On 5 June 2021, a farmer was shot dead by suspected NPA militants in Cawayan, Masbate.",
+     "Bicol"),
+    # a part that reads as a first-level unit names it, not a raion of that name
+    ("On 6 June 2021, rebel forces fired mortars at government positions near Pisky, "
+     "Donetsk.", "Donetsk"),
+])
+def test_a_small_town_elsewhere_gives_way_to_its_chains_finest_unit(coder, text, admin1):
+    loc = _loc(coder, text)
+    assert loc["admin1"] == admin1
+    assert loc["level"] != "admin2" or admin1 != "Donetsk"
