@@ -44,3 +44,33 @@ def test_a_sure_strategic_reading_takes_a_remote_assault(mode, expected):
 ])
 def test_model_mode_security_measures_after_a_bombing(model_coder, text, expected):
     assert _acled(model_coder, text) == expected
+
+
+# ACLED's strategic-development label ("Detonation:", "Explosive remnants of war:";
+# data/acled_note_labels.tsv) where the lead reads as another ACLED type: in model mode the label
+# decides where the acled head agrees with it (note_tags.note_label; find.py)
+LABELLED = ("Explosive remnants of war: On 3 June 2021, two soldiers were wounded by a mine "
+            "laid during the war, in Mehran county.")
+
+
+def test_model_mode_a_label_the_head_agrees_with(model_coder):
+    assert _acled(model_coder, LABELLED) == "Strategic developments"
+
+
+@pytest.mark.parametrize("acled, expected", [
+    ({"Strategic developments": 0.6, "Explosions/Remote violence": 0.4}, "Strategic developments"),
+    # the head reads another type: the lead's reading stands (as before)
+    ({"Explosions/Remote violence": 0.9, "Strategic developments": 0.1},
+     "Explosions/Remote violence"),
+])
+def test_a_label_lands_where_the_head_agrees(nlp, acled, expected):
+    from communique.acled import acled_type
+
+    from .test_event_model_step import StandIn, _code
+
+    text = ("Detonation: On 3 June 2021, two militants were killed when the bomb they were "
+            "assembling exploded in a house in Ghazni.")
+    evs = _code(nlp, text, StandIn(type={"ASSAULT": 0.9}, mode={"explosives": 0.9},
+                                   acled=acled))
+    lead = evs[0]
+    assert acled_type(lead.type, lead.mode, [])[0] == expected

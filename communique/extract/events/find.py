@@ -130,8 +130,9 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
                                   event_model is None and fired_at_unarmed(c.tok, token_actor, sector_of))
         if c is lead and label:
             sectors = [sector_of.get(i) for i in recipient_ids]
-            if not note_tags.strategic(d.type, d.mode, sectors) and (
-                    event_model is None or not note_tags.acled_type(d.type, d.mode, sectors)):
+            if not note_tags.strategic(d.type, d.mode, sectors) and (  # model: the head agrees
+                    event_model is None or not note_tags.acled_type(d.type, d.mode, sectors)
+                    or acled_reading.reads(views.get(c.tok.sent.start), "Strategic developments")):
                 d = replace(d, type=label[0], mode=label[1], hosts=None,
                             cameo=model.cameo_for(label[0], label[1], d.cameo))
         elif c is lead and (d.type != "PROTEST" or d.mode == "demo" and note_tags.called_mob(doc)) \
