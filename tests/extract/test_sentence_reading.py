@@ -103,3 +103,19 @@ def test_a_trigger_at_the_root_is_left_to_the_lexicon(model_coder):
 def test_two_heads_must_agree(reading, expected):
     assert agreed(reading) == expected
 
+
+
+@pytest.mark.parametrize("text, read", [
+    ("The Turkish navy escorted Libyan ships to Misrata.", True),
+    # an act to come or supposed: the lexicon's frames read those, not the model
+    ("The Turkish navy will escort Libyan ships to Misrata.", False),
+    ("The Turkish navy may escort Libyan ships to Misrata.", False),
+    # being and having tell of a state
+    ("The Turkish navy has two Libyan ships in Misrata.", False),
+])
+def test_which_sentences_the_model_reads(coder, text, read):
+    doc = coder.nlp(text)
+    # the noun phrases stand for actors, as the eval's chunk actors do
+    token_actor = {t.i: str(chunk.start) for chunk in doc.noun_chunks for t in chunk}
+    sent = next(iter(doc.sents))
+    assert (sentence_reading.plausible(sent, token_actor) is not None) == read

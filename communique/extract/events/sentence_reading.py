@@ -4,8 +4,8 @@ A wire sentence often reports an act whose verb the lexicon lacks ("Indian troop
 Pakistani posts", "the Turkish navy escorted Libyan ships"): the lexicon finds no candidate
 in it, or only ones deep in the parse, far from what the sentence reports. In model mode
 (``Coder(event_model=True)``), such a sentence is read by the event model where it
-plausibly reports an act (:func:`plausible`: its root is a verb, not one of being or having
-nor one of saying with a direct quotation, with an actor mention as its subject, object or
+plausibly reports an act (:func:`plausible`: its root is a verb with no modal, not one of
+being or having nor one of saying with a direct quotation, with an actor mention as its subject, object or
 passive subject); where the type head and the quad head agree
 (:func:`agreed`: the type head is at ``TYPE_MIN`` or more, the quad head says an event,
 not class 0, at ``QUAD_MIN`` or more, and on the type's own quad class), the sentence's
@@ -55,7 +55,8 @@ class Reading:
 def plausible(sent, token_actor: dict[int, str]):
     """The provisional candidate at the root of ``sent`` (with its roles) where the sentence
     plausibly reports an act someone does: its root is a verb (not an auxiliary, a copula or
-    a verb of having: ``STATE_ROOTS``), not a verb of saying with a direct quotation (what is
+    a verb of having: ``STATE_ROOTS``) with no modal ("will", "would", "may": acts to come or
+    supposed are the lexicon's, through its frames), not a verb of saying with a direct quotation (what is
     quoted is the quote step's: '"We respect these ties," the minister said'), and the argument
     step finds an actor mention as its subject, object or passive subject; else None. Only
     these sentences cost a model run."""
@@ -65,6 +66,8 @@ def plausible(sent, token_actor: dict[int, str]):
         return None
     if lem in CLAUSE_SPEECH_VERBS and any(t.is_quote for t in sent):
         return None
+    if any(k.tag_ == "MD" for k in root.children):
+        return None  # an act that will, would or may be done ("Biden will interview X")
     c = _candidate(root, None, None)
     roles = arguments.assign(c, token_actor)
     ids = arguments.actor_ids(roles.actors + roles.recipients, token_actor)
