@@ -18,7 +18,7 @@ from communique.word_lists import word_list
 from . import acled_reading, arguments, classify, modality, model, note_tags, sentence_reading
 from .candidates import Candidate, drop_protest_topics, find_candidates
 from .dedupe import dedupe
-from .sides import host_and_guests, joint_roles, nearby_sides
+from .sides import filled_joint_roles, host_and_guests, joint_roles, nearby_sides
 from .targets import fired_at_unarmed
 from .hit import EventHit
 from .tree import (governing_verb, is_passive, lemma, lost_passive_subject, pobjs, prep_children,
@@ -166,11 +166,12 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
                 e.plover_score = plover_score(e.type, e.mode)
     if fill is not None:
         # roles the rules left empty, filled by the trained role step once each happening
-        # is one event (how sure an event is still rests on what the rules found)
+        # is one event (how sure an event is still rests on what the rules found); a joint
+        # act's parties split as the rules split them (sides.filled_joint_roles)
         for e in events:
             if e.trigger_token not in between and role_step.applies_to(e.type, e.mode):
-                e.actor_ids, e.recipient_ids = role_step.assign(
-                    fill, doc[e.trigger_token], e.type, token_actor, e.actor_ids, e.recipient_ids)
+                e.actor_ids, e.recipient_ids = filled_joint_roles(e, role_step.assign(
+                    fill, doc[e.trigger_token], e.type, token_actor, e.actor_ids, e.recipient_ids), doc, token_actor)
     if role_tagger is not None:
         role_step.tag_events(role_tagger, doc, events, token_actor, skip=between)
     # PLOVER manual, ASSAULT: "in one-sided violence, the perpetrator is coded as the actor

@@ -31,6 +31,24 @@ def joint_roles(event_type: str, mode: str | None, actor_ids: list[str],
     return actor_ids, recipient_ids
 
 
+def filled_joint_roles(event, filled: tuple[list[str], list[str]], doc,
+                       token_actor) -> tuple[list[str], list[str]]:
+    """``joint_roles`` for the (actor ids, recipient ids) the role step ``filled`` in for
+    ``event``: the parties it read all as actors ("X and Y began joint exercises") or, with no
+    actor, all as objects ("talks between X and Y failed to reach agreement": the agreement
+    is no party) are split as the rules split them: the first named acts, the others receive."""
+    actor_ids, recipient_ids = filled
+    if event.type in JOINT_TYPES and not actor_ids and len(recipient_ids) >= 2:
+        first: dict[str, int] = {}
+        for t in doc[event.trigger_token].sent:
+            i = token_actor.get(t.i)
+            if i in recipient_ids and i not in first:
+                first[i] = t.i
+        named = sorted(recipient_ids, key=lambda i: first.get(i, len(doc)))
+        return named[:1], named[1:]
+    return joint_roles(event.type, event.mode, actor_ids, recipient_ids)
+
+
 def host_and_guests(tok, token_actor, country_of, ids) -> tuple[list[str], list[str]] | None:
     """Where a meeting takes place "in"/"at" a place of one participant's country and another
     participant is from elsewhere: (the visitors, the host)."""
