@@ -28,7 +28,8 @@ and mode where the two agree on what kind of event it is:
   the weapons; explosions and remote violence are one-sided, the weapon keeps the
   target from answering); the lexicon's other modes (firearms, abduction ...) stand.
   (``find.py`` also drops the civilian recipients of such a sentence's main ASSAULT
-  that are not named as a side: casualties of a fight, :func:`reads`.)
+  that are not named as a side where the reading is sure, ``ACLED_SURE``: casualties of a
+  fight, :func:`reads`.)
 - **Strategic developments** -> where the reading is sure (``ACLED_SURE``), the main
   ASSAULT takes mode ``destroy`` (CAMEO 1712; ACLED's looting/property destruction
   and disrupted weapons use, the strategic developments that are assaults), unless it

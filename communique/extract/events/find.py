@@ -190,12 +190,14 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
     # PLOVER manual, ASSAULT: in two-sided violence the sides are the participants; civilians
     # hurt in a clash or an exchange of fire are no recipient of it, unless named as a side
     # ("clashed with protesters"); so too in a sentence whose main event the event model's
-    # ACLED reading calls a battle (ACLED codebook: armed groups fighting each other; civilians
-    # killed in it are its casualties, not its target)
+    # ACLED reading surely calls a battle (ACLED codebook: armed groups fighting each other;
+    # civilians killed in it are its casualties, not its target; an unsure reading does not
+    # outweigh the civilians the act falls on: "1 civilian was killed by Afghan forces")
     sides = {s[0].tok.i: set(arguments.actor_ids(
         prep_objects(s[0].tok, ("with", "against", "between")),
         token_actor)) for s in staged if s[0].entry.has("two-sided") or (
-            id(s[0]) in mains and acled_reading.reads(views.get(s[0].tok.sent.start), "Battles"))}
+            id(s[0]) in mains and acled_reading.reads(views.get(s[0].tok.sent.start), "Battles",
+                                                      acled_reading.ACLED_SURE))}
     fights = {s[0].tok.i for s in staged if s[0].entry.has("two-sided")}
     for e in events:
         if e.trigger_token in sides and (e.trigger_token in fights or e.type == "ASSAULT"):
