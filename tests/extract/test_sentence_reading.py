@@ -112,6 +112,8 @@ def test_two_heads_must_agree(reading, expected):
     ("The Turkish navy may escort Libyan ships to Misrata.", False),
     # being and having tell of a state
     ("The Turkish navy has two Libyan ships in Misrata.", False),
+    # one mention alone: no one for the act to be between
+    ("The Turkish navy withdrew.", False),
 ])
 def test_which_sentences_the_model_reads(coder, text, read):
     doc = coder.nlp(text)

@@ -57,13 +57,15 @@ def plausible(sent, token_actor: dict[int, str]):
     plausibly reports an act someone does: its root is a verb (not an auxiliary, a copula or
     a verb of having: ``STATE_ROOTS``) with no modal ("will", "would", "may": acts to come or
     supposed are the lexicon's, through its frames), not a verb of saying with a direct quotation (what is
-    quoted is the quote step's: '"We respect these ties," the minister said'), and the argument
-    step finds an actor mention as its subject, object or passive subject; else None. Only
-    these sentences cost a model run."""
+    quoted is the quote step's: '"We respect these ties," the minister said'), the sentence
+    mentions two actors at least (an event is between an actor and a recipient), and the
+    argument step finds an actor mention as its subject, object or passive subject; else None.
+    Only these sentences cost a model run."""
     root = sent.root
     lem = root.lemma_.lower()
-    if root.pos_ != "VERB" or lem in STATE_ROOTS or not any(t.i in token_actor for t in sent):
-        return None
+    if root.pos_ != "VERB" or lem in STATE_ROOTS or \
+            len({token_actor[t.i] for t in sent if t.i in token_actor}) < 2:
+        return None  # an event is between an actor and a recipient: two mentions at least
     if lem in CLAUSE_SPEECH_VERBS and any(t.is_quote for t in sent):
         return None
     if any(k.tag_ == "MD" for k in root.children):
