@@ -38,3 +38,21 @@ def test_coverage_counts_pairs_sides_and_sentences_without_events(tmp_path):
     assert cov["no_event"] == 0.5
     table = format_table(r)
     assert "pairs covered 0.333" in table and "no event 0.500" in table
+
+
+def test_document_view_counts_gold_type_anywhere_and_event_precision(tmp_path):
+    # issue 13's view of PLOVER's gold-standard sentences, on hand-written rows: the same
+    # accusation labelled ACCUSE (our event right) and CONSULT (our event wrong), and a
+    # sentence with no event (no gold type among our events, no event to count)
+    rows = [("<s>Iran</s> condemned <t>Israel</t>.", "ACCUSE"),
+            ("<s>Iran</s> condemned <t>Israel</t>.", "CONSULT"),
+            ("<s>The weather</s> was <t>nice</t> this week.", "CONSULT")]
+    lines = [HEADER]
+    for marked, root in rows:
+        plain = marked.replace("<s>", "").replace("</s>", "").replace("<t>", "").replace("</t>", "")
+        lines.append(f"{plain}\t{marked}\t\t\t{root}\t0\n")
+    path = tmp_path / "plv.tsv"
+    path.write_text("".join(lines), encoding="utf-8")
+    r = eval_plv(path)
+    assert r["document"] == {"has_gold_type": round(1 / 3, 4), "events": 2, "event_precision": 0.5}
+    assert "gold type among our events 0.333  precision of our events 0.500 (n=2)" in format_table(r)

@@ -261,7 +261,10 @@ def _marked_spans(marked: str) -> tuple[str, dict[str, set]]:
 
 def eval_plv(path: str | Path, coder=None, part: str = "all") -> dict[str, Any]:
     """PLOVER type accuracy per sentence (YIELD = CONCEDE or RETREAT), per-type recall,
-    and actor/recipient span F1 against the marked source and target."""
+    actor/recipient span F1 against the marked source and target, and the document view
+    issue 13 measures on PLOVER's gold-standard sentences (``document``): the share of
+    sentences where any of our asserted events has the gold type, and the share of our
+    events (not negated) whose type is the sentence's gold type (their precision)."""
     rows = select(csv.DictReader(open(path, encoding="utf-8"), delimiter="\t"),
                   lambda r: r["sentence"], part)
     marked = [_marked_spans(r["marked_sentence"]) for r in rows]
@@ -269,6 +272,7 @@ def eval_plv(path: str | Path, coder=None, part: str = "all") -> dict[str, Any]:
     hits, per, right = 0, {}, []
     counts = {k: Counter() for k in ("actor", "recipient")}
     cover = Counter()
+    docs = Counter()
     for r, (_, gold_spans), (doc, actors, events) in zip(rows, marked, _code(texts, coder)):
         e = _main_event(events, doc)
         _count_spans(counts, _predicted_spans(e, actors), gold_spans)
@@ -284,12 +288,15 @@ def eval_plv(path: str | Path, coder=None, part: str = "all") -> dict[str, Any]:
         c["correct"] += ok
         c["heldout_n" if is_heldout(r["sentence"]) else "train_n"] += 1
         c["heldout_correct" if is_heldout(r["sentence"]) else "train_correct"] += ok
-        c["any"] += bool(types & ({"CONCEDE", "RETREAT"} if gold == "YIELD" else {gold}))
+        golds = {"CONCEDE", "RETREAT"} if gold == "YIELD" else {gold}
+        c["any"] += bool(types & golds)
+        _count_document(docs, [ev.type for ev in events if not ev.negated], golds)
     spans = _span_scores(counts)
     return {"dataset": str(path), "part": part, "n": len(rows),
             "accuracy": round(hits / len(rows), 4),
             "spans": spans,
             "coverage": _coverage(cover, len(rows)),
+            "document": _document(docs, len(rows)),
             "by_part": _by_part([r["sentence"] for r in rows], right) if part == "all" else {},
             "per_type": {k: {"n": v["n"], "accuracy": round(v["correct"] / v["n"], 4),
                              "found_anywhere": round(v["any"] / v["n"], 4),
@@ -297,6 +304,23 @@ def eval_plv(path: str | Path, coder=None, part: str = "all") -> dict[str, Any]:
                                  if v[f"{p}_n"] else None for p in ("train", "heldout")}
                                 if part == "all" else {})}
                          for k, v in sorted(per.items())}}
+
+
+def _count_document(docs, types: list[str], golds: set[str]) -> None:
+    """Count a sentence whose events (not negated) include the gold type, and our events
+    whose type is the gold type among all of ours."""
+    docs["has_gold"] += bool(set(types) & golds)
+    docs["events"] += len(types)
+    docs["right"] += sum(t in golds for t in types)
+
+
+def _document(docs, n) -> dict[str, Any]:
+    """Issue 13's document view: sentences with the gold type among our events, and the
+    precision of our events (the share of them of the gold type; a sentence may report
+    more than its labelled act, so this is a floor)."""
+    return {"has_gold_type": round(docs["has_gold"] / n, 4) if n else 0.0,
+            "events": docs["events"],
+            "event_precision": round(docs["right"] / docs["events"], 4) if docs["events"] else 0.0}
 
 
 def _count_coverage(cover, preds, gold) -> None:
@@ -358,6 +382,10 @@ def format_table(result: dict[str, Any]) -> str:
                          f"{c['pairs_covered']:.3f}  actor covered {c['actor_covered']:.3f}  "
                          f"recipient covered {c['recipient_covered']:.3f};  "
                          f"no event {c['no_event']:.3f} of all sentences")
+        if "document" in result:
+            d = result["document"]
+            lines.append(f"document view: gold type among our events {d['has_gold_type']:.3f}  "
+                         f"precision of our events {d['event_precision']:.3f} (n={d['events']})")
     else:
         lines += _span_lines(result)
     return "\n".join(lines)
