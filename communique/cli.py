@@ -73,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ner", metavar="TXT", help="BIO-tagged source/target spans: actor and recipient F1")
     p.add_argument("--plv", metavar="TSV",
                    help="PLOVER-labelled sentences: event type accuracy, actor/recipient span "
-                        "F1, marked pairs covered by one event, sentences with no event")
+                        "F1, marked pairs covered by one event, sentences with no event, the "
+                        "gold type among our events and their precision")
     p.add_argument("--polnear", metavar="DIR", help="PolNeAR corpus folder: quote P/R/F1")
     p.add_argument("--split", default="dev", help="PolNeAR split (default dev)")
     p.add_argument("--part", choices=PARTS, default="all",
