@@ -33,3 +33,12 @@ def acled_type(coder, text):
     ev = main_event(rec)
     kind = event_acled_type(ev, rec) if ev else None
     return kind and kind[0]
+
+
+def location(coder, text, published):
+    """The location of the main event of ``text`` (the one the ACLED scorer reads), coded as
+    published on ``published``; None if it has no event."""
+    from communique.evaluate.acled import main_event
+
+    ev = main_event(coder.code(text, published=published).to_dict())
+    return ev["location"] if ev else None

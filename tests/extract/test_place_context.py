@@ -7,14 +7,13 @@ import pytest
 
 from communique.extract.gazetteer import candidates
 
+from .records import location
+
 needs_db = pytest.mark.skipif(not candidates("sindh"), reason="data/gazetteer.sqlite not built")
 
 
 def _loc(coder, text):
-    from communique.evaluate.acled import main_event
-
-    ev = main_event(coder.code(text, published="2020-05-11").to_dict())
-    return ev["location"] if ev else None
+    return location(coder, text, "2020-05-11")
 
 
 @needs_db

@@ -10,14 +10,13 @@ from communique.extract import gazetteer
 from communique.extract.gazetteer import candidates
 from communique.extract.place_chains import mention_candidates, qualifier_parts
 
+from .records import location
+
 needs_db = pytest.mark.skipif(not candidates("sindh"), reason="data/gazetteer.sqlite not built")
 
 
 def _loc(coder, text):
-    from communique.evaluate.acled import main_event
-
-    ev = main_event(coder.code(text, published="2020-05-11").to_dict())
-    return ev["location"] if ev else None
+    return location(coder, text, "2020-05-11")
 
 
 def test_db_key_drops_apostrophes_and_ayn_marks():

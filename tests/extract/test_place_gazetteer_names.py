@@ -10,14 +10,13 @@ import pytest
 
 from communique.extract.gazetteer import candidates, spelt_alike
 
+from .records import location
+
 needs_db = pytest.mark.skipif(not candidates("sindh"), reason="data/gazetteer.sqlite not built")
 
 
 def _loc(coder, text):
-    from communique.evaluate.acled import main_event
-
-    ev = main_event(coder.code(text, published="2021-06-10").to_dict())
-    return ev["location"] if ev else None
+    return location(coder, text, "2021-06-10")
 
 
 @pytest.mark.parametrize("a, b, alike", [
