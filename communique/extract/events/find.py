@@ -17,6 +17,7 @@ from communique.word_lists import word_list
 
 from . import acled_reading, arguments, classify, modality, model, note_tags, sentence_reading
 from .candidates import Candidate, drop_protest_topics, find_candidates
+from .background import drop_background
 from .dedupe import dedupe
 from .sides import filled_joint_roles, host_and_guests, joint_roles, nearby_sides
 from .targets import fired_at_unarmed
@@ -154,7 +155,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         hit = _event_hit(doc, c, d, mood, actor_ids, recipient_ids, explain)
         hit.actor_ids, hit.recipient_ids = joint_roles(d.type, d.mode, actor_ids, recipient_ids)
         events.append(hit)
-    events = dedupe(events, doc)
+    events = dedupe(drop_background(events, doc, {lead.tok.i} if lead else set()), doc)
     if retyped:
         # the crowd of a tagged note whose lead was read as a peaceful protest: violent where
         # another of its events tells so (note_tags.riot_beside)

@@ -1,0 +1,54 @@
+"""Background acts: an act a sentence mentions under its main act is not a new event.
+
+PLOVER codes the act a sentence reports; the acts named around it to say when, why or of
+whom ("condemned the sanctions", "police held reporters during a rally", "halted aid after
+a convoy was attacked", "the family of a guard who was shot") are its background, and the
+manual does not code them as events of their own. On the PLV train part most of our events
+of a type other than the gold one sit in such a position (docs/evaluation.md, "Precision
+of our events on PLV text"). The cut here is the narrow one: a trigger in a relative
+clause, in an after/following/since/during/amid/over phrase, or in an after/since clause,
+and only where its sentence has an event outside those positions, so a sentence never
+loses its main event.
+"""
+
+from __future__ import annotations
+
+from .hit import EventHit
+
+# prepositions whose object is a happening before or around the sentence's act
+BACKGROUND_PHRASE = {"after", "following", "since", "during", "amid", "amidst", "over"}
+# subordinators of a clause telling an earlier happening
+BACKGROUND_CLAUSE = {"after", "since"}
+
+
+def in_background(tok) -> bool:
+    """Whether a trigger hangs in a background position of its sentence: a relative clause,
+    the object of an after/following/since/during/amid/over phrase (or a word inside it, "after
+    the killing of a guard"), or an after/since clause ("fled after the war broke out")."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ == "relcl" and not _next_act(t):
+            return True
+        if t.dep_ in ("pobj", "dobj") and t.head.lower_ in BACKGROUND_PHRASE and (
+                t.dep_ == "pobj" or t.head.lower_ == "following"):
+            return True
+        if t.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in BACKGROUND_CLAUSE
+                                     for k in t.children):
+            return True
+        t = t.head
+    return False
+
+
+def _next_act(clause) -> bool:
+    """A relative clause that tells what came next ("attacked a convoy, after which the
+    government halted aid"): the sentence's own sequel, not a background."""
+    return any(k.dep_ == "prep" and any(o.lower_ == "which" for o in k.children)
+               for k in clause.children)
+
+
+def drop_background(events: list[EventHit], doc, keep: set[int] = frozenset()) -> list[EventHit]:
+    """The events less those told in a background position of a sentence that has an event
+    outside one (triggers in ``keep`` stay: a note's lead act)."""
+    fore = {e.sentence_start for e in events if not in_background(doc[e.trigger_token])}
+    return [e for e in events if e.trigger_token in keep or e.sentence_start not in fore
+            or not in_background(doc[e.trigger_token])]

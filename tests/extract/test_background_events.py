@@ -1,0 +1,48 @@
+"""Acts told in the background of a sentence's main act are not events of their own
+(issue 13; PLOVER codes the act a sentence reports, not the earlier acts it names to say
+when, why or of whom). Sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.events import find_events
+from communique.extract.events.background import in_background
+from communique.lexicon import load_lexicon
+
+
+def _types(nlp, text):
+    return sorted(e.type for e in find_events(nlp(text), None, load_lexicon()) if not e.negated)
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    # an after/following/during phrase names an earlier or surrounding act
+    ("Police arrested ten reporters during a protest in the capital.", "COERCE", "PROTEST"),
+    ("Troops seized the town following heavy clashes with the rebels.", "COERCE", "ASSAULT"),
+    # an after clause
+    ("The government halted aid to the region after rebels attacked a convoy.", "SANCTION",
+     "ASSAULT"),
+])
+def test_background_act_is_not_its_own_event(nlp, text, kept, dropped):
+    types = _types(nlp, text)
+    assert kept in types
+    assert dropped not in types
+
+
+def test_background_act_alone_stays(nlp):
+    # the only act of the sentence is its main event, wherever it sits
+    assert "ASSAULT" in _types(nlp, "Two days after the attack on the convoy.")
+
+
+def test_sequel_in_relative_clause_stays(nlp):
+    # "after which": what came next, not a background
+    types = _types(nlp, "Rebels attacked a convoy, after which the government halted aid.")
+    assert "ASSAULT" in types and "SANCTION" in types
+
+
+def test_positions(nlp):
+    doc = nlp("The mother of a student who was shot by police spoke after the protests.")
+    by = {t.text: t for t in doc}
+    assert in_background(by["shot"])       # relative clause
+    assert in_background(by["protests"])   # after phrase
+    assert not in_background(by["spoke"])  # the main verb
