@@ -48,7 +48,13 @@ def _next_act(clause) -> bool:
 
 def drop_background(events: list[EventHit], doc, keep: set[int] = frozenset()) -> list[EventHit]:
     """The events less those told in a background position of a sentence that has an event
-    outside one (triggers in ``keep`` stay: a note's lead act)."""
-    fore = {e.sentence_start for e in events if not in_background(doc[e.trigger_token])}
+    outside one told as done or due, of a type none of those has (triggers in ``keep`` stay: a note's lead act)."""
+    fore: dict[int, set[str]] = {}
+    for e in events:
+        if not in_background(doc[e.trigger_token]) and not e.negated and \
+                e.modality in ("asserted", "future"):  # an act the sentence tells as done or due
+            fore.setdefault(e.sentence_start, set()).add(e.type)
+    # one of the main act's type is the same act told again ("was released after the
+    # president pardoned him"): dedupe merges it, its actors filling the main act's gaps
     return [e for e in events if e.trigger_token in keep or e.sentence_start not in fore
-            or not in_background(doc[e.trigger_token])]
+            or e.type in fore[e.sentence_start] or not in_background(doc[e.trigger_token])]
