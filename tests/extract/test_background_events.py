@@ -46,3 +46,12 @@ def test_positions(nlp):
     assert in_background(by["shot"])       # relative clause
     assert in_background(by["protests"])   # after phrase
     assert not in_background(by["spoke"])  # the main verb
+
+
+@pytest.mark.parametrize("text", [
+    "Police did not arrest anyone during the protest.",
+    "Police may arrest reporters during the protest.",
+])
+def test_background_act_stays_beside_a_negated_or_hypothetical_act(nlp, text):
+    # the act told as done is the sentence's main event, wherever it sits
+    assert "PROTEST" in {e.type for e in find_events(nlp(text), None, load_lexicon())}
