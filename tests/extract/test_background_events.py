@@ -55,3 +55,9 @@ def test_positions(nlp):
 def test_background_act_stays_beside_a_negated_or_hypothetical_act(nlp, text):
     # the act told as done is the sentence's main event, wherever it sits
     assert "PROTEST" in {e.type for e in find_events(nlp(text), None, load_lexicon())}
+
+
+def test_release_after_a_pardon_keeps_both(nlp):
+    # a release and the pardon that frees are one concession (PLOVER's YIELD): both stay
+    types = _types(nlp, "The journalist was released on Monday after the president pardoned him.")
+    assert "CONCEDE" in types

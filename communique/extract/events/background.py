@@ -19,6 +19,9 @@ from .hit import EventHit
 BACKGROUND_PHRASE = {"after", "following", "since", "during", "amid", "amidst", "over"}
 # subordinators of a clause telling an earlier happening
 BACKGROUND_CLAUSE = {"after", "since"}
+# PLOVER's YIELD, split in two: a release told beside the pardon that frees (CONCEDE and
+# RETREAT) is one concession
+_FAMILY = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
 
 
 def in_background(tok) -> bool:
@@ -53,8 +56,8 @@ def drop_background(events: list[EventHit], doc, keep: set[int] = frozenset()) -
     for e in events:
         if not in_background(doc[e.trigger_token]) and not e.negated and \
                 e.modality in ("asserted", "future"):  # an act the sentence tells as done or due
-            fore.setdefault(e.sentence_start, set()).add(e.type)
-    # one of the main act's type is the same act told again ("was released after the
-    # president pardoned him"): dedupe merges it, its actors filling the main act's gaps
+            fore.setdefault(e.sentence_start, set()).add(_FAMILY.get(e.type, e.type))
+    # one of the main act's type is the same act told again: dedupe merges it, its actors
+    # filling the main act's gaps ("was freed after the president pardoned him": YIELD)
     return [e for e in events if e.trigger_token in keep or e.sentence_start not in fore
-            or e.type in fore[e.sentence_start] or not in_background(doc[e.trigger_token])]
+            or _FAMILY.get(e.type, e.type) in fore[e.sentence_start] or not in_background(doc[e.trigger_token])]
