@@ -1,0 +1,45 @@
+"""Issue 12, twelfth round: a place put under a control measure (a curfew, blockade, state of
+siege or emergency, lockdown) stands for its country as the event's target (PLOVER COERCE;
+PLV's train part marks the place as the target in 14 of its 25 sentences with such a measure).
+Sentences written for these tests, not taken from any data file; countries worked out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from .records import record as _record
+
+
+def _recipient_countries(rec):
+    by_id = {a["id"]: a for a in rec["actors"]}
+    return [{by_id[i]["country"] for i in e.get("recipient", []) if i in by_id} for e in rec["events"]]
+
+
+def _mention_country(rec, text):
+    """The country of the actor one of whose mentions covers ``text``, or None."""
+    start = rec["text"].index(text)
+    for a in rec["actors"]:
+        if any(m["start"] <= start < m["end"] for m in a["mentions"]):
+            return a["country"]
+    return None
+
+
+@pytest.mark.parametrize("text,place,country", [
+    ("Iraqi authorities imposed a curfew on Mosul after the clashes.", "Mosul", "IRQ"),
+    ("The Indian government imposed a curfew in parts of Kashmir on Sunday.", "Kashmir", "IND"),
+    ("Sri Lankan police declared a state of emergency in Kandy after the riots.", "Kandy", "LKA"),
+    ("Pakistani officials imposed a lockdown on Karachi.", "Karachi", "PAK"),
+])
+def test_the_place_under_a_measure_is_its_countrys(coder, text, place, country):
+    rec = _record(coder, text)
+    assert _mention_country(rec, place) == country
+    assert any(country in r for r in _recipient_countries(rec))
+
+
+@pytest.mark.parametrize("text,place", [
+    # a place that is only where a meeting or a visit is held stays a place
+    ("Iraqi officials held an emergency meeting in Mosul on Sunday.", "Mosul"),
+    ("The Indian minister flew to Srinagar on Monday.", "Srinagar"),
+])
+def test_other_places_stay_places(coder, text, place):
+    assert _mention_country(_record(coder, text), place) is None
