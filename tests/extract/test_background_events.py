@@ -61,3 +61,25 @@ def test_release_after_a_pardon_keeps_both(nlp):
     # a release and the pardon that frees are one concession (PLOVER's YIELD): both stay
     types = _types(nlp, "The journalist was released on Monday after the president pardoned him.")
     assert "CONCEDE" in types
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    # a clause after the preposition: an earlier act
+    ("The minister resigned on Friday after being accused of fraud.", "RETREAT", "ACCUSE"),
+    # an until/before clause: the act's condition, not yet done
+    ("The union said it will not end the strike until its demands are met.", "REJECT", "REQUEST"),
+])
+def test_earlier_act_or_condition_is_not_its_own_event(nlp, text, kept, dropped):
+    types = _types(nlp, text)
+    assert kept in types
+    assert dropped not in types
+
+
+def test_more_positions(nlp):
+    doc = nlp("Aid reached the war-torn province after meeting the rebels, "
+              "but the army will not withdraw before the rebels disarm.")
+    by = {t.text: t for t in doc}
+    assert in_background(by["war"])        # a noun qualifying a participle
+    assert in_background(by["meeting"])    # a clause after "after"
+    assert in_background(by["disarm"])     # a before clause
+    assert not in_background(by["reached"])

@@ -6,9 +6,11 @@ a convoy was attacked", "the family of a guard who was shot") are its background
 manual does not code them as events of their own. On the PLV train part most of our events
 of a type other than the gold one sit in such a position (docs/evaluation.md, "Precision
 of our events on PLV text"). The cut here is the narrow one: a trigger in a relative
-clause, in an after/following/since/during/amid/over phrase, or in an after/since clause,
-and only where its sentence has an event outside those positions, so a sentence never
-loses its main event.
+clause, in an after/following/since/during/amid/over phrase (its object, or a clause after
+the preposition: "after meeting officials"), in an after/since clause, in an until/unless/before
+clause (the condition of the act: "will not end the strike until their demands are met"), or a
+noun qualifying a participle ("a war-torn region"), and only where its sentence has an event
+outside those positions, so a sentence never loses its main event.
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ from .hit import EventHit
 BACKGROUND_PHRASE = {"after", "following", "since", "during", "amid", "amidst", "over"}
 # subordinators of a clause telling an earlier happening
 BACKGROUND_CLAUSE = {"after", "since"}
+# subordinators of a clause telling the condition of the sentence's act, not yet met when it is
+# told ("will not lift the embargo until ...", "must disarm before it can receive aid")
+CONDITION_CLAUSE = {"until", "unless", "before"}
+_CLAUSE = BACKGROUND_CLAUSE | CONDITION_CLAUSE
 # PLOVER's YIELD, split in two: a release told beside the pardon that frees (CONCEDE and
 # RETREAT) is one concession
 _FAMILY = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
@@ -27,16 +33,20 @@ _FAMILY = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
 def in_background(tok) -> bool:
     """Whether a trigger hangs in a background position of its sentence: a relative clause,
     the object of an after/following/since/during/amid/over phrase (or a word inside it, "after
-    the killing of a guard"), or an after/since clause ("fled after the war broke out")."""
+    the killing of a guard", or a clause after the preposition, "after meeting officials"), an
+    after/since clause ("fled after the war broke out"), an until/unless/before clause (the
+    act's condition), or a noun qualifying a participle ("a war-torn region": the region is
+    named, the war is not told)."""
+    if tok.dep_ == "npadvmod" and tok.head.dep_ == "amod":
+        return True
     t = tok
     while t.head.i != t.i:
         if t.dep_ == "relcl" and not _next_act(t):
             return True
-        if t.dep_ in ("pobj", "dobj") and t.head.lower_ in BACKGROUND_PHRASE and (
-                t.dep_ == "pobj" or t.head.lower_ == "following"):
+        if t.dep_ in ("pobj", "pcomp", "dobj") and t.head.lower_ in BACKGROUND_PHRASE and (
+                t.dep_ != "dobj" or t.head.lower_ == "following"):
             return True
-        if t.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in BACKGROUND_CLAUSE
-                                     for k in t.children):
+        if t.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in _CLAUSE for k in t.children):
             return True
         t = t.head
     return False
