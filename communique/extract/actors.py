@@ -31,6 +31,7 @@ from __future__ import annotations
 from ..kb import UserActors
 from .actor_agents import attacked_place, national_body, national_target
 from .actor_controls import controlled_place
+from .actor_led import led_by_country
 from .actor_crowds import protesting_people
 from .actor_coref import (FEMALE, MALE, description, merge_descriptions, resolve_description, served_bodies,
                           resolve_pronoun)
@@ -55,6 +56,7 @@ def find_actors(doc, place_hits=(), user_actors: UserActors | None = None) -> Ac
     knowledge_base_names(table)
     people(table)
     organizations(table)
+    led_by_country(table)
     _references(table)
     for hit in table.place_hits:
         attacked_place(table, hit) or controlled_place(table, hit)
