@@ -15,7 +15,7 @@ from communique.kb import longest_sector_phrase, sector_of as sector_of_word
 from communique.lexicon import Entry, Lexicon, cameo_info, load_lexicon, plover_score
 from communique.word_lists import word_list
 
-from . import acled_reading, arguments, classify, modality, model, note_tags, sentence_reading
+from . import acled_reading, arguments, classify, disrupted, modality, model, note_tags, sentence_reading
 from .candidates import Candidate, drop_protest_topics, find_candidates
 from .background import drop_background
 from .dedupe import dedupe
@@ -155,7 +155,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         hit = _event_hit(doc, c, d, mood, actor_ids, recipient_ids, explain)
         hit.actor_ids, hit.recipient_ids = joint_roles(d.type, d.mode, actor_ids, recipient_ids)
         events.append(hit)
-    events = dedupe(drop_background(events, doc, {lead.tok.i} if lead else set()), doc)
+    events = disrupted.mark_disrupted(doc, dedupe(drop_background(events, doc, {lead.tok.i} if lead else set()), doc), sector_of)
     if retyped:
         # the crowd of a tagged note whose lead was read as a peaceful protest: violent where
         # another of its events tells so (note_tags.riot_beside)
