@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from communique.extract.events import find_events
-from communique.extract.events.background import in_background
+from communique.extract.events.background import drop_background, in_background, in_modifier
+from communique.extract.events.hit import EventHit
 from communique.lexicon import load_lexicon
 
 
@@ -83,3 +84,31 @@ def test_more_positions(nlp):
     assert in_background(by["meeting"])    # a clause after "after"
     assert in_background(by["disarm"])     # a before clause
     assert not in_background(by["reached"])
+
+
+def test_modifier_positions(nlp):
+    doc = nlp("Police arrested a man for collaborating with the rebels, and the sanctions "
+              "imposed on the town were lifted.")
+    by = {t.text: t for t in doc}
+    assert in_modifier(by["collaborating"])   # object of a preposition
+    assert in_modifier(by["imposed"])         # a participle modifying a noun
+    assert not in_modifier(by["arrested"])
+    assert not in_background(by["collaborating"])  # not one of the narrow positions
+
+
+def _hit(doc, word, etype, rules):
+    t = next(t for t in doc if t.text == word)
+    return EventHit(type=etype, mode=None, contexts=[], cameo=None, goldstein=None,
+                    quad_class=None, plover_score=None, trigger_start=t.idx,
+                    trigger_end=t.idx + len(t), trigger_token=t.i,
+                    sentence_start=t.sent.start_char, sentence_end=t.sent.end_char,
+                    rules=(etype, None) if rules else None)
+
+
+@pytest.mark.parametrize("model_mode, kept", [(True, ["COERCE"]), (False, ["COERCE", "COOPERATE"])])
+def test_act_in_a_modifier_goes_in_model_mode_only(nlp, model_mode, kept):
+    # "arrested for collaborating": the arrest is the act; the collaboration is why
+    doc = nlp("Police arrested a journalist for collaborating with the rebels.")
+    events = [_hit(doc, "arrested", "COERCE", model_mode),
+              _hit(doc, "collaborating", "COOPERATE", model_mode)]
+    assert [e.type for e in drop_background(events, doc)] == kept
