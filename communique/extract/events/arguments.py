@@ -244,6 +244,8 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
                     for oo in [o] + list(o.conjuncts):
                         for p in prep_children(oo, ("on", "against", "with", "to", "for", "from", "in")):
                             recipients += pobjs(p)
+                        if reading.type == "ASSAULT":  # "violated South Sudan's ceasefire" (CAMEO 196)
+                            recipients += [m for m in oo.children if m.dep_ == "poss" and m.tag_ != "PRP$"]
             if not objs and tok.dep_ in ("relcl",) or not objs:
                 # "disputes, which X will work to settle": the object is the antecedent's party.
                 rel = _relative_object(tok)
