@@ -5,23 +5,28 @@ with a fixed seed from rows in the TRAIN part of communique.evaluate.splits and 
 already in tests/data/actor_countries.tsv, annotated by hand before any program was run
 on them (how, and the conventions, in its header). It measures whether the actor stage's
 rules generalise beyond the rows they were written against. These tests check the file
-is what its header says and that communique.evaluate.actors reads and scores it.
+is what its header says and that communique.evaluate.actors reads and scores it, and hold
+the default coder's scores on it to tests/data/pinned/actors_more.json (as
+tests/test_eval_actors.py does for the first file).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
-from communique.evaluate.actors import ROLES, UNKNOWN, evaluate, read_rows
+from communique.evaluate.actors import ROLES, UNKNOWN, evaluate, format_table, read_rows
 from communique.evaluate.splits import is_heldout
 
 DATA = Path(__file__).parent / "data"
 MORE = DATA / "actor_countries_more.tsv"
 FIRST = DATA / "actor_countries.tsv"
+PINS = DATA / "pinned" / "actors_more.json"
 CODE = re.compile(r"^(?:[A-Z]{3}|-)$")
+MEASURES = ("accuracy", "resolution_accuracy", "span_recall", "role_recall")
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +75,30 @@ def test_the_scorer_reads_and_scores_it(rows, part):
         assert r[role]["accuracy"] == round(unknown / len(spans), 4)
         assert r[role]["error_sources"] == {"span_missed": len(spans) - unknown}
     assert evaluate(MORE, _NullCoder(), part="heldout")["n"] == 0
+
+
+def _pins():
+    return json.loads(PINS.read_text("utf-8"))
+
+
+def test_the_pins_are_of_this_file(rows):
+    pins = _pins()
+    assert pins["n"] == len(rows)
+    for role, _ in ROLES:
+        spans = [r for r in rows if r[f"{role}_text"]]
+        assert pins[role]["n"] == len(spans)
+        assert pins[role]["gold_unknown"] == sum(r[f"{role}_country"] == UNKNOWN for r in spans)
+
+
+@pytest.fixture(scope="module")
+def result(coder):
+    return evaluate(MORE, coder)
+
+
+@pytest.mark.parametrize("role", [role for role, _ in ROLES])
+@pytest.mark.parametrize("measure", MEASURES)
+def test_scores_hold(result, role, measure):
+    got, pins = result[role][measure], _pins()
+    pinned = pins[role][measure]
+    assert got >= pinned - pins["tolerance"], (
+        f"{role} {measure} fell to {got:.4f} (pinned {pinned:.4f})\n" + format_table(result))
