@@ -21,6 +21,7 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "events
 
 ACTOR_MARKS = ("<s>", "</s>")
 RECIPIENT_MARKS = ("<t>", "</t>")
+SEEN = 64  # the texts whose readings ``EventModel.predict`` keeps (an article's worth and more)
 
 __all__ = ["ACTOR_MARKS", "META_FILE", "MODEL_FILE", "RECIPIENT_MARKS", "TOKENIZER_FILE", "EventModel",
            "ModelMissing", "load_event_model",
@@ -50,20 +51,32 @@ def mark(text: str, actors=(), recipients=()) -> str:
 class EventModel(OnnxEncoder):
     """One loaded model: ``predict(sentences)`` gives each head's label probabilities."""
 
-    def __init__(self, path: str | Path = MODEL_DIR, threads: int = 1):
+    def __init__(self, path: str | Path = MODEL_DIR, threads: int = 1, seen: int = SEEN):
         super().__init__(path, "event model", "scripts/train_event_model.py", threads)
         self.heads: dict[str, list[str]] = self.meta["heads"]
         # trained on text with the actor and recipient marked (``mark``), or on plain sentences
         self.marked = bool(self.meta.get("marked", False))
+        self.seen = seen  # how many texts' readings ``predict`` keeps (0: none)
+        self._seen: dict[str, dict[str, dict[str, float]]] = {}  # text -> reading, oldest first
 
     def predict(self, sentences: Sequence[str]) -> list[dict[str, dict[str, float]]]:
         """Per sentence, ``{head: {label: probability}}``; each sentence is run alone, so its
-        probabilities do not depend on the other ``sentences``."""
-        out: list[dict[str, dict[str, float]]] = [{} for _ in sentences]
-        for i, _enc, probs in self.readings(sentences):
-            for name, p in zip(self.outputs, probs):
-                out[i][name] = {lab: float(v) for lab, v in zip(self.heads[name], p[0])}
-        return out
+        probabilities do not depend on the other ``sentences``, and a text read in the last
+        ``seen`` texts is not run again (model mode reads a sentence that
+        :mod:`communique.extract.events.sentence_reading` made an event of once for its type
+        and once more for the event's view, :func:`communique.extract.events.model.event_views`:
+        the same text; ``seen``, ``SEEN`` by default). The dicts are shared between calls:
+        read them, do not change them."""
+        got = {s: self._seen[s] for s in sentences if s in self._seen}
+        todo = [s for s in dict.fromkeys(sentences) if s not in got]
+        for i, _enc, probs in self.readings(todo):
+            got[todo[i]] = {name: {lab: float(v) for lab, v in zip(self.heads[name], p[0])}
+                            for name, p in zip(self.outputs, probs)}
+        for s in todo:
+            self._seen[s] = got[s]
+        while len(self._seen) > self.seen:
+            del self._seen[next(iter(self._seen))]
+        return [got[s] for s in sentences]
 
 
 @functools.cache

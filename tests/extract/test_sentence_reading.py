@@ -114,6 +114,19 @@ def test_two_heads_must_agree(reading, expected):
     ("The Turkish navy has two Libyan ships in Misrata.", False),
     # one mention alone: no one for the act to be between
     ("The Turkish navy withdrew.", False),
+    # a negated act: the type head reads the refusal into its type (REJECT), which the
+    # negation would then deny
+    ("The Turkish navy did not escort Libyan ships to Misrata.", False),
+    ("The Turkish navy never escorted Libyan ships to Misrata.", False),
+    # the simple present tells of a habit or a state, not an act done
+    ("The Turkish navy often escorts Libyan ships to Misrata.", False),
+    ("The Turkish navy owns two Libyan ships.", False),
+    ("The Turkish minister often mentions Libyan ships in his speeches.", False),
+    # ... but a verb of saying with a reported clause stands in the present for a statement
+    ("The Turkish minister says the navy escorted Libyan ships to Misrata.", True),
+    # other tenses and aspects tell of acts
+    ("The Turkish navy is escorting Libyan ships to Misrata.", True),
+    ("The Turkish navy has escorted Libyan ships to Misrata.", True),
 ])
 def test_which_sentences_the_model_reads(coder, text, read):
     doc = coder.nlp(text)
@@ -121,3 +134,17 @@ def test_which_sentences_the_model_reads(coder, text, read):
     token_actor = {t.i: str(chunk.start) for chunk in doc.noun_chunks for t in chunk}
     sent = next(iter(doc.sents))
     assert (sentence_reading.plausible(sent, token_actor) is not None) == read
+
+
+@pytest.mark.parametrize("second, trigger", [
+    # negated: the type head reads the refusal (REJECT), the negation would deny it
+    ("The Pakistani premier did not want the Indian envoy in Islamabad.", "want"),
+    # the simple present: a state or a habit
+    ("The Pakistani navy owns two Indian ships.", "owns"),
+    ("The Pakistani premier often mentions the Indian prime minister in his speeches.",
+     "mentions"),
+])
+def test_no_event_where_the_sentence_tells_of_no_act_done(model_coder, second, trigger):
+    # a first sentence with a trigger: the whole-text reading for texts with none stays out
+    text = "Indian police detained two Pakistani fishermen on Monday. " + second
+    assert _event_at(_record(model_coder, text), trigger) is None

@@ -130,9 +130,25 @@ def test_weighted_loss_counts_a_row_as_often_as_its_weight():
 
 @pytest.mark.skipif(not model_available(), reason="no shipped event model")
 def test_a_sentences_reading_does_not_depend_on_the_sentences_beside_it():
-    model = load_event_model()
+    model = EventModel(seen=0)  # no reading kept: each text is run again
     alone = model.predict([_ALONE])[0]
     for others in (_OTHERS, _OTHERS[:1], _OTHERS[::-1]):
         beside = model.predict([*others, _ALONE])
         assert beside[-1] == alone  # exactly: int8 scales a batch's activations together
         assert beside[:-1] == [model.predict([o])[0] for o in others]
+
+
+@pytest.mark.skipif(not model_available(), reason="no shipped event model")
+def test_a_text_read_lately_is_not_run_again():
+    model = EventModel(seen=2)
+    ran: list[str] = []
+    readings = model.readings
+    model.readings = lambda texts: (ran.extend(texts), readings(texts))[1]
+    fresh = EventModel(seen=0)
+    a, b, c = "Troops shelled the town.", "The minister praised the deal.", "Police arrested two men."
+    assert model.predict([a]) == fresh.predict([a])
+    assert model.predict([b, a, b]) == fresh.predict([b, a, b])
+    assert ran == [a, b]  # a kept from the first call, b run once for both places
+    model.predict([c])  # three texts: a, the oldest, is no longer kept
+    assert model.predict([a, c]) == fresh.predict([a, c])
+    assert ran == [a, b, c, a]

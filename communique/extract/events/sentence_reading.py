@@ -37,9 +37,11 @@ SOURCE = "model-sentence"  # ``Entry.source`` of the events made here
 # roots that tell of a state, not an act: being and having ("X and Y have long-standing
 # disputes"); grammatical, so in code
 STATE_ROOTS = ("be", "have")
+# the simple present's tags: a habit or a state ("owns", "participate"), not an act told
+PRESENT_SIMPLE = ("VBZ", "VBP")
 
 __all__ = ["FAR", "QUAD_MIN", "SOURCE", "TYPE_MIN", "Reading", "agreed", "candidates",
-           "plausible", "read"]
+           "plausible", "read", "told_act"]
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,10 @@ class Reading:
 def plausible(sent, token_actor: dict[int, str]):
     """The provisional candidate at the root of ``sent`` (with its roles) where the sentence
     plausibly reports an act someone does: its root is a verb (not an auxiliary, a copula or
-    a verb of having: ``STATE_ROOTS``) with no modal ("will", "would", "may": acts to come or
-    supposed are the lexicon's, through its frames), not a verb of saying with a direct quotation (what is
-    quoted is the quote step's: '"We respect these ties," the minister said'), the sentence
+    a verb of having: ``STATE_ROOTS``) that tells of an act done (:func:`told_act`: no modal,
+    no negation, not a habit or a state in the simple present), not a verb of saying with a
+    direct quotation (what is quoted is the quote step's: '"We respect these ties," the
+    minister said'), the sentence
     mentions two actors at least (an event is between an actor and a recipient), and the
     argument step finds an actor mention as its subject, object or passive subject; else None.
     Only these sentences cost a model run."""
@@ -68,12 +71,28 @@ def plausible(sent, token_actor: dict[int, str]):
         return None  # an event is between an actor and a recipient: two mentions at least
     if lem in CLAUSE_SPEECH_VERBS and any(t.is_quote for t in sent):
         return None
-    if any(k.tag_ == "MD" for k in root.children):
-        return None  # an act that will, would or may be done ("Biden will interview X")
+    if not told_act(root):
+        return None
     c = _candidate(root, None, None)
     roles = arguments.assign(c, token_actor)
     ids = arguments.actor_ids(roles.actors + roles.recipients, token_actor)
     return (c, roles) if ids else None
+
+
+def told_act(root) -> bool:
+    """Whether the sentence whose root is ``root`` tells of an act done, as the type head
+    reads one: not with a modal ("Biden will interview X": acts to come or supposed are the
+    lexicon's, through its frames), not negated ("Clinton did not mention Trump": the type
+    head reads the refusal into its type, REJECT, which the negation would then deny), and
+    not in the simple present ("Adelson owns the newspaper", "The candidate often mentions
+    her granddaughter": a habit or a state) unless it is a verb of saying with a reported
+    clause ("Sanders says X": what is said stands in the present too, and the type head
+    reads it as the act: an accusation, a threat, a demand)."""
+    kids = list(root.children)
+    if any(k.tag_ == "MD" or k.dep_ == "neg" for k in kids):
+        return False
+    return root.tag_ not in PRESENT_SIMPLE or root.lemma_.lower() in CLAUSE_SPEECH_VERBS and \
+        any(k.dep_ == "ccomp" for k in kids)
 
 
 def read(c, roles, event_model, token_actor: dict[int, str]) -> Reading:
