@@ -94,6 +94,10 @@ def test_modifier_positions(nlp):
     assert in_modifier(by["imposed"])         # a participle modifying a noun
     assert not in_modifier(by["arrested"])
     assert not in_background(by["collaborating"])  # not one of the narrow positions
+    doc = nlp("The rebels repeated their demand that the government release the prisoners.")
+    by = {t.text: t for t in doc}
+    assert in_modifier(by["release"])         # what the noun asks for
+    assert not in_modifier(by["repeated"])
 
 
 def _hit(doc, word, etype, rules):

@@ -62,16 +62,16 @@ def _next_act(clause) -> bool:
 def in_modifier(tok) -> bool:
     """Whether a trigger hangs in a modifier of the sentence's act or of one of its parties:
     the object of any preposition ("arrested for collaborating with the rebels", "an
-    investigation of the killing", "stormed the camp in a crackdown"), or a participle
-    modifying a noun, a relative clause without its "which" ("sanctions imposed after the
-    tests", "a coalition fighting the rebels"). The wide cut, for model mode only
-    (:func:`drop_background`)."""
+    investigation of the killing", "stormed the camp in a crackdown"), or a clause modifying a
+    noun: a participle, a relative clause without its "which" ("sanctions imposed after the
+    tests", "a coalition fighting the rebels"), or what the noun asks or promises ("reiterated
+    its demand that the US ease sanctions", "an ultimatum to normalise ties"). The wide cut,
+    for model mode only (:func:`drop_background`)."""
     t = tok
     while t.head.i != t.i:
         if t.dep_ in ("pobj", "pcomp") and t.head.dep_ in ("prep", "agent"):
             return True
-        if t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and t.head.dep_ != "ROOT" and \
-                not any(k.dep_ == "aux" and k.lower_ == "to" for k in t.children):
+        if t.dep_ == "acl" and t.head.dep_ != "ROOT":
             return True
         t = t.head
     return False
