@@ -124,6 +124,9 @@ def test_two_heads_must_agree(reading, expected):
     ("The Turkish minister often mentions Libyan ships in his speeches.", False),
     # ... but a verb of saying with a reported clause stands in the present for a statement
     ("The Turkish minister says the navy escorted Libyan ships to Misrata.", True),
+    # a pronoun subject: PLV marks no pronoun as an actor, the heads never read one
+    ("He escorted Libyan ships to Misrata with the Turkish navy.", False),
+    ("They escorted Libyan ships to Misrata.", False),
     # other tenses and aspects tell of acts
     ("The Turkish navy is escorting Libyan ships to Misrata.", True),
     ("The Turkish navy has escorted Libyan ships to Misrata.", True),
