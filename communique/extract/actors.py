@@ -32,6 +32,7 @@ from ..kb import UserActors
 from .actor_agents import attacked_place, national_body, national_target
 from .actor_controls import controlled_place
 from .actor_led import led_by_country
+from .actor_place_targets import place_of_act
 from .actor_crowds import protesting_people
 from .actor_coref import (FEMALE, MALE, description, merge_descriptions, resolve_description, served_bodies,
                           resolve_pronoun)
@@ -59,7 +60,7 @@ def find_actors(doc, place_hits=(), user_actors: UserActors | None = None) -> Ac
     led_by_country(table)
     _references(table)
     for hit in table.place_hits:
-        attacked_place(table, hit) or controlled_place(table, hit)
+        attacked_place(table, hit) or controlled_place(table, hit) or place_of_act(table, hit)
     return table.result()
 
 
