@@ -110,7 +110,8 @@ def reads(view: View | None, kind: str, floor: float = ACLED_MIN) -> bool:
 
 
 def land(rev: Revision, view: View | None, main: bool, recipient_sectors=(),
-         victim_sectors=(), two_sided: bool = False, lexicon_type: str | None = None) -> Revision:
+         victim_sectors=(), two_sided: bool = False, lexicon_type: str | None = None,
+         hurt: bool = False) -> Revision:
     """The revision after the model's ACLED reading of the sentence (module docstring).
 
     Args:
@@ -124,6 +125,8 @@ def land(rev: Revision, view: View | None, main: bool, recipient_sectors=(),
             clashes, an exchange of fire, a shoot-out).
         lexicon_type: the lexicon's type, before the type head (a protest the type head read
             as another act is still one where the ACLED reading says so).
+        hurt: the sentence tells of people the act killed or injured (no property
+            destruction, :func:`take`).
     """
     if view is None or not view.acled:
         return rev
@@ -165,7 +168,7 @@ def land(rev: Revision, view: View | None, main: bool, recipient_sectors=(),
         if mode == "targeted" and rev.mode_by == "model":
             mode = None
     if main and p >= ACLED_TAKES:
-        taken = take(kind, type_, mode, view, recipient_sectors, armed, two_sided)
+        taken = take(kind, type_, mode, view, recipient_sectors, armed, two_sided, hurt)
         if taken:
             type_, mode = taken
     if (type_, mode) == (rev.type, rev.mode):
@@ -257,7 +260,8 @@ KIND_TYPES = {"Battles": ("ASSAULT",), "Explosions/Remote violence": ("ASSAULT",
 
 
 def take(kind: str, type_: str | None, mode: str | None, view: View, recipient_sectors=(),
-         armed: bool = False, two_sided: bool = False) -> tuple[str, str | None] | None:
+         armed: bool = False, two_sided: bool = False, hurt: bool = False
+         ) -> tuple[str, str | None] | None:
     """The (type, mode) that reads as ACLED's ``kind`` (``data/acled_plover.tsv``) for an event
     whose reading (``type_``, ``mode``, ``recipient_sectors``) reads as another; None where it
     already reads as ``kind``, or where neither its type nor the type head's most probable
@@ -305,7 +309,11 @@ def take(kind: str, type_: str | None, mode: str | None, view: View, recipient_s
         # and disrupted weapons use by or against armed groups are strategic developments: a
         # drone shot down, a bomb that went off as it was laid; train part of the ACLED notes:
         # 3 of 3 remote ASSAULTs the head read so at 0.9 or more were strategic developments)
-        if mode in ONE_SIDED_MODES:
+        # nor one that killed or injured people (``hurt``): ACLED codebook, looting/property
+        # destruction is destruction outside the context of other violence ("destroyed five
+        # hideouts and killed 7 militants" is the fight; train part: 2 of 2 such notes
+        # outside ACLED's own labels are battles)
+        if mode in ONE_SIDED_MODES or hurt:
             return None
         return "ASSAULT", "destroy"
     m, pm = View.top(view.mode)

@@ -23,6 +23,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from communique.extract.fatalities import casualties
 from communique.lexicon import DATA, LexiconError, known_modes, read_tsv
 from communique.word_lists import word_list
 
@@ -311,7 +312,8 @@ def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
         revise(r.type, r.mode, r.cameo, view, main,
                specific_reading(r.cameo, c.entry.specificity > 0),
                depth(c.tok) if view is not None and main else 0),
-        view, main, recipient_sectors, victim_sectors, two_sided, r.type)
+        view, main, recipient_sectors, victim_sectors, two_sided, r.type,
+        view is not None and any(casualties(c.tok.sent, c.tok)))
     etype, mode, cameo = normalise(rev.type, rev.mode, rev.cameo, c.tok, mood.modality,
                                    mood.refusal)
     rules = None if view is None else \
