@@ -5,19 +5,25 @@ in the Gaza Strip", "intensified its forces in a number of areas in Mosul city":
 PLOVER code a place that is an event's target by its country (CAMEO codes a located target by
 the country it lies in), and PLV marks such a place as the target where the sentence names no
 other party. Of the PLV train part's gold targets, 36 held a place and no actor of ours
-before this module (rules mode); in these two positions are 9 of them, and 7 become the event's
+before this module (rules mode); in the first two positions below are 9 of them, and 7 become the event's
 target (Gaza, Sinai, the Golan Heights, Boztepe, "militant targets in the Gaza Strip", "a
 government compound in western Badghis province", "a government building in Kabul"); one target
 already found is lost ("returned ... to Venafro, Italy"), and no gold source changes.
 
 The place (below country level: a country is already its own actor) gets its country's actor
-over its words in two positions:
+over its words in three positions:
 
 - the object of to / from / into hung on a word that is not one of going somewhere ("flew to
   Srinagar" is a destination, not a party: ``journey_words``) nor a person ("a man from Kano");
 - the object of in / across / throughout hung on a noun naming a site or target that an act
   falls on ("targets", "areas", "a base", "a compound": ``place_target_nouns`` and the site
-  lists), never on a verb or an act ("held a meeting in Mosul": where it was held).
+  lists), never on a verb or an act ("held a meeting in Mosul": where it was held);
+- a modifier of the noun an act falls on, that noun the object of a verb or a preposition and
+  no party itself ("condemned the Quetta suicide attack", "an inquiry into the Queensland
+  school injuries", "rejected the Kirkuk council decision", "an ultimatum to Damascus" parsed
+  "Damascus warning"): on the PLV train part this makes 6 gold targets the event's target
+  (Queensland, Quetta, Gloversville, Kirkuk twice, Damascus) and changes no other gold target
+  or source.
 
 The event stage decides whether the act falls on it (``events.arguments``: the owner of the
 object's phrases, where the sentence names no other recipient).
@@ -58,6 +64,8 @@ def place_of_act(table: ActorTable, hit) -> bool:
         root = root.head.head  # "some parts of Kashmir"
     if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_PARTS:
         root = root.head  # "Mosul city"
+    if root.dep_ == "compound":
+        return _place_of_thing(table, span, root, hit.country)
     if root.dep_ != "pobj":
         return False
     prep, head = root.head.lower_, root.head.head
@@ -71,10 +79,28 @@ def place_of_act(table: ActorTable, hit) -> bool:
             return False
     else:
         return False
-    start = span.start - 1 if span.start and doc[span.start - 1].lower_ == "the" else span.start
-    table.add(table.country_actor(hit.country), start if table.free(start, span.start) else span.start,
-              span.end)
+    _add(table, span, hit.country)
     return True
+
+
+def _place_of_thing(table: ActorTable, span, root, iso3: str) -> bool:
+    """A place naming the thing an act falls on, as the noun's modifier: "condemned the Quetta
+    attack", "an inquiry into the Queensland school injuries", "rejected the Kirkuk council
+    decision": the thing is the object of a verb or a preposition, and no party itself."""
+    head = root
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    if head.dep_ not in ("dobj", "pobj") or head.pos_ != "NOUN" or _party(table, head) \
+            or any(table.claimed.get(k) for k in range(span.end, head.i + 1)):
+        return False
+    _add(table, span, iso3)
+    return True
+
+
+def _add(table: ActorTable, span, iso3: str) -> None:
+    doc = table.doc
+    start = span.start - 1 if span.start and doc[span.start - 1].lower_ == "the" else span.start
+    table.add(table.country_actor(iso3), start if table.free(start, span.start) else span.start, span.end)
 
 
 def _party(table: ActorTable, tok) -> bool:

@@ -44,3 +44,18 @@ def test_a_targeted_place_is_its_countrys(coder, text, place, country):
 ])
 def test_other_places_stay_places(coder, text, place):
     assert _mention_country(_record(coder, text), place) is None
+
+
+@pytest.mark.parametrize("text,place,country", [
+    ("The French foreign ministry condemned the Kandahar suicide attack.", "Kandahar", "AFG"),
+    ("The Indian government ordered an inquiry into the Mumbai hospital fire.", "Mumbai", "IND"),
+])
+def test_a_place_naming_the_thing_acted_on_is_its_countrys(coder, text, place, country):
+    # the place modifies the noun the act falls on (the object of a verb or a preposition)
+    rec = _record(coder, text)
+    assert _mention_country(rec, place) == country
+    assert any(country in r for r in _recipient_countries(rec))
+
+
+def test_a_place_naming_the_subject_stays_a_place(coder):
+    assert _mention_country(_record(coder, "The Kandahar attack killed ten people on Monday."), "Kandahar") is None
