@@ -16,6 +16,7 @@ outside those positions, so a sentence never loses its main event.
 from __future__ import annotations
 
 from .hit import EventHit
+from .normalise import promised_concession
 
 # prepositions whose object is a happening before or around the sentence's act
 BACKGROUND_PHRASE = {"after", "following", "since", "during", "amid", "amidst", "over"}
@@ -28,6 +29,11 @@ _CLAUSE = BACKGROUND_CLAUSE | CONDITION_CLAUSE
 # PLOVER's YIELD, split in two: a release told beside the pardon that frees (CONCEDE and
 # RETREAT) is one concession
 _FAMILY = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
+
+
+def _family(e: EventHit) -> str:
+    # a promised concession (AGREE, CAMEO 035x) is of the concession's family too
+    return "YIELD" if promised_concession(e.type, e.cameo) else _FAMILY.get(e.type, e.type)
 
 
 def in_background(tok) -> bool:
@@ -95,8 +101,8 @@ def drop_background(events: list[EventHit], doc, keep: set[int] = frozenset()) -
     for e in events:
         if not back(e) and not e.negated and \
                 e.modality in ("asserted", "future"):  # an act the sentence tells as done or due
-            fore.setdefault(e.sentence_start, set()).add(_FAMILY.get(e.type, e.type))
+            fore.setdefault(e.sentence_start, set()).add(_family(e))
     # one of the main act's type is the same act told again: dedupe merges it, its actors
     # filling the main act's gaps ("was freed after the president pardoned him": YIELD)
     return [e for e in events if e.trigger_token in keep or e.sentence_start not in fore
-            or _FAMILY.get(e.type, e.type) in fore[e.sentence_start] or not back(e)]
+            or _family(e) in fore[e.sentence_start] or not back(e)]

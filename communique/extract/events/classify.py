@@ -88,7 +88,9 @@ def _framed(c: Candidate, base: Reading, child: Reading) -> Reading:
         if child.type in ("SUPPORT", "COOPERATE", "AID", "CONSULT", "AGREE"):
             return Reading("AGREE", None, intent_code(child.type), _merge(base.contexts, child.contexts))
         if child.type in ("RETREAT", "CONCEDE"):
-            return Reading("CONCEDE", None, intent_to_yield(child.cameo), _merge(base.contexts, child.contexts))
+            # "agreed to lift the sanctions": CAMEO 035x, express intent to yield -> AGREE
+            # (CAMEO2PLOVER-2021 table)
+            return Reading("AGREE", None, intent_to_yield(child.cameo), _merge(base.contexts, child.contexts))
         if child.type == "MOBILIZE" and lemma(c.tok) not in ("vow", "threaten"):
             # "offered to send troops to help the army": military cooperation, intended
             return Reading("AGREE", None, "0312", ("military",))

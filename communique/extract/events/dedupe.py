@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..syntax import headline_end_char
 from .hit import EventHit
+from .normalise import promised_concession
 from .tree import told_as_background
 
 
@@ -35,6 +36,11 @@ def _violent_protest(keep: EventHit, drop: EventHit, doc) -> None:
         keep.goldstein, keep.quad_class, keep.plover_score = drop.goldstein, drop.quad_class, drop.plover_score
 
 
+def _kind(e: EventHit) -> str:
+    # a promised concession (AGREE, CAMEO 035x) merges with a concession in its sentence
+    return "CONCEDE" if promised_concession(e.type, e.cameo) else e.type
+
+
 def _compatible(a: list[str], b: list[str]) -> bool:
     return not a or not b or bool(set(a) & set(b))
 
@@ -59,7 +65,7 @@ def dedupe(events: list[EventHit], doc) -> list[EventHit]:
             near = abs(sent_index.get(k.sentence_start, 0) - sent_index.get(e.sentence_start, 0))
             if k.negated != e.negated or not _compatible(k.actor_ids, e.actor_ids):
                 continue
-            if k.type == e.type and k.sentence_start == e.sentence_start:
+            if _kind(k) == _kind(e) and k.sentence_start == e.sentence_start:
                 merged = True
                 _violent_protest(k, e, doc)
             elif (k.sentence_start != e.sentence_start

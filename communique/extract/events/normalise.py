@@ -1,6 +1,7 @@
 """PLOVER normalisation: how a frame, a future or a refusal changes what an act is coded as.
 
-The PLOVER manual codes a promised act as an intention (AGREE, CONCEDE), a
+The PLOVER manual codes a promised act as an intention (AGREE; a promised concession is
+CAMEO 035x, AGREE in the CAMEO2PLOVER-2021 table), a
 threatened one as THREATEN, a refused one as REJECT; the framing event takes its
 mode and CAMEO code from the act it reports. The conversion tables are data:
 ``data/frame_modes.tsv`` and ``data/intent_cameo.tsv``, checked when first read.
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from communique.lexicon import DATA, LexiconError, cameo_table, read_tsv
 from communique.record import EVENT_TYPES
+from communique.word_lists import word_list
 
 from .modality import FUTURE_MODS
 
@@ -20,6 +22,8 @@ COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
 MATERIAL_CONFLICT = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 FRAMES = ("request", "reject", "threaten")  # the frames whose mode comes from frame_modes.tsv
 INTENT_OF = ("type", "cameo")
+# "decided to lift the curfew": the concession decided, not promised (it stays CONCEDE)
+DECISION_HEADS = word_list("decision_heads")
 
 
 def _check_cameo(code: str, where: str) -> str:
@@ -89,6 +93,12 @@ def intent_to_yield(cameo: str | None) -> str:
     return intent_cameo()["cameo"].get(cameo or "", "035")
 
 
+def promised_concession(etype: str, cameo: str | None) -> bool:
+    """An AGREE that promises a concession (CAMEO 035x): dedupe and the background cut still
+    take it with the concessions told beside it, as when it was coded CONCEDE."""
+    return etype == "AGREE" and (cameo or "").startswith("035")
+
+
 def normalise(etype: str, mode: str | None, cameo: str | None, tok, modality: str,
               refusal: bool) -> tuple[str, str | None, str | None]:
     """(type, mode, cameo) after PLOVER's rules for future and refused acts
@@ -109,8 +119,12 @@ def normalise(etype: str, mode: str | None, cameo: str | None, tok, modality: st
         # "will meet", "will hold talks": a stated intention to meet (manual, CONSULT
         # ambiguities); an already "scheduled visit" stays a CONSULT with future modality
         return "AGREE", None, "036"
-    if etype == "RETREAT":
+    if etype == "RETREAT" and tok.dep_ == "xcomp" and tok.head.lemma_ in DECISION_HEADS:
         return "CONCEDE", None, intent_to_yield(cameo)
+    if etype == "RETREAT":
+        # "will release the hostages": CAMEO 035x, express intent to yield, which the
+        # CAMEO2PLOVER-2021 table codes AGREE
+        return "AGREE", None, intent_to_yield(cameo)
     if etype == "PROTEST" and mode in ("boycott", "strike", "obstruct"):
         # "will boycott the elections": a threat to restrict (manual, THREATEN modes)
         return "THREATEN", "restrict", "133"
