@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .calls import call_parties
 from .candidates import CAPTIVES, LABOUR_SUBJECTS, Candidate, main_child
 from .doers import HAPPEN_VERBS, object_antecedent, passive_agents, reported_sayer, through_instrument
 from .tree import (LIGHT_VERBS, NOT_ACTORS, POLICE_SUBJECTS, QUANTIFIERS, RELATIVE_PRONOUNS,
@@ -89,6 +90,9 @@ def assign(c: Candidate, token_actor: dict[int, str]) -> Roles:
     if not set(actor_ids(roles.recipients, token_actor)) - set(actor_ids(roles.actors, token_actor)) \
             and not roles.between and not c.reported and not c.entry.has("swap"):
         roles.recipients = _more_recipients(c, roles, token_actor) or roles.recipients
+    called = None if c.reported else call_parties(c.tok)
+    if called:  # "X called Y to express his support": X acts, Y receives (calls.py)
+        roles.actors, roles.recipients = list(called[0]), list(called[1])
     return roles
 
 
