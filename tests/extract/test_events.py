@@ -104,11 +104,12 @@ POSITIVE = [
     ("PROTEST", "boycott", "Opposition parties boycotted the election."),
     ("PROTEST", "obstruct", "Farmers blocked highways around the capital."),
     ("PROTEST", "vandalize", "Protesters burned the American flag outside the embassy."),
+    # ACCUSE, CAMEO 116: a conviction, finding guilty (CAMEO2PLOVER-2021 table; it was SANCTION convict)
+    ("ACCUSE", "disapprove", "The court convicted the former president of fraud."),
     # SANCTION
     ("SANCTION", "discontinue", "The European Union imposed sanctions on Russia."),
     ("SANCTION", "withdraw", "Saudi Arabia severed diplomatic ties with Qatar."),
     ("SANCTION", "expel", "Egypt expelled the Turkish ambassador."),
-    ("SANCTION", "convict", "The court convicted the former president of fraud."),
     # MOBILIZE
     ("MOBILIZE", "troops", "Turkey deployed troops to the border with Syria."),
     ("MOBILIZE", "weapons", "North Korea tested two ballistic missiles."),
