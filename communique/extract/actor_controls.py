@@ -79,3 +79,8 @@ def _measure_at(head) -> bool:
             return True
         return head.dep_ in ("acl", "relcl") and _measure(head.head)
     return False
+
+
+def is_control_measure(tok) -> bool:
+    """Is ``tok`` a control measure ("curfew", "curfew hours", "martial law", "state of siege")?"""
+    return _measure(tok)

@@ -43,3 +43,12 @@ def test_the_place_under_a_measure_is_its_countrys(coder, text, place, country):
 ])
 def test_other_places_stay_places(coder, text, place):
     assert _mention_country(_record(coder, text), place) is None
+
+
+@pytest.mark.parametrize("text,country", [
+    # CAMEO 0813/0814 (ease curfew / state of emergency): the eased measure falls where it was put
+    ("Algerian authorities lifted the curfew imposed in parts of Oran on Sunday.", "DZA"),
+    ("Kenyan authorities relaxed the curfew hours imposed in some parts of Mombasa.", "KEN"),
+])
+def test_an_eased_measure_falls_on_the_place_it_was_put_on(coder, text, country):
+    assert any(country in r for r in _recipient_countries(_record(coder, text)))

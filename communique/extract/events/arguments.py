@@ -23,6 +23,7 @@ from .tree import (LIGHT_VERBS, NOT_ACTORS, POLICE_SUBJECTS, QUANTIFIERS, RELATI
                    expand, governing_verb, is_entityish, is_passive, lemma, objects, pobjs,
                    prep_children, prep_objects, subjects, word_set)
 from communique.extract.actor_agents import civilian_site
+from communique.extract.actor_controls import is_control_measure as control_measure
 from communique.word_lists import word_list
 
 CUSTODY = word_list("custody")
@@ -452,6 +453,8 @@ def _owners(toks, token_actor, avoid: set[str], preps=OWNER_PREPS) -> list:
 
 # Restrictions imposed on a place: those who live there bear them ("a curfew in Jamaica").
 AREA_MODES = {"curfew", "martial-law", "restrict", "withhold", "censor"}
+# "in parts of North Sinai": the place is read through them.
+AREA_PARTS = word_list("place_part_nouns")
 
 
 def _area_recipient(c: Candidate, token_actor, avoid: set[str], deep: bool = False) -> list:
@@ -461,8 +464,13 @@ def _area_recipient(c: Candidate, token_actor, avoid: set[str], deep: bool = Fal
         anchors.append(governing_verb(tok))
     for a in anchors if deep else []:  # "agreed to set up a station at Digha": the act agreed to
         anchors += [x for x in a.children if x.dep_ in ("xcomp", "dobj", "conj") and x.i > a.i]
+    if deep:  # "ease curfew hours imposed in parts of North Sinai": where the eased measure was put
+        # (CAMEO 0813/0814 ease curfew / state of emergency: its target is the imposition's, 1724)
+        anchors += [x for a in anchors if a.pos_ == "NOUN" and control_measure(a)
+                    for x in a.children if x.dep_ == "acl" and x.tag_ == "VBN"]
     cands = [g for a in anchors for p in prep_children(a, ("in", "across", "throughout") + ("at",) * deep)
-             for g in pobjs(p) if g.ent_type_ in ("GPE",) + ("LOC",) * deep]
+             for g in pobjs(p) if g.ent_type_ in ("GPE",) + ("LOC",) * deep
+             or (deep and lemma(g) in AREA_PARTS and prep_objects(g, ("of",)))]
     return _owners(cands, token_actor, avoid)
 
 
