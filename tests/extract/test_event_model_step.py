@@ -558,3 +558,24 @@ def test_a_ban_on_protests_a_sure_head_reads_as_a_strategic_development(nlp):
     unsure = StandIn(type={"COERCE": 0.87, "PROTEST": 0.01}, mode={"none": 0.9},
                      acled={"Strategic developments": 0.85})
     assert [e.type for e in _code(nlp, text, unsure)][:1] == ["PROTEST"]
+
+
+# "agreed a trade deal": the lexicon's entry for agree + a deal is SUPPORT (CAMEO 057, sign a
+# formal agreement); the model's AGREE is the plain reading of "agree" that the object set aside,
+# and does not replace it (3 of 3 such train-part PLV main events are gold SUPPORT). A noun's
+# modifier ("cyber attacks") does not count: it names a kind of the same act.
+def test_the_plain_reading_an_argument_set_aside_does_not_replace_it():
+    from communique.extract.events.model import plain_types
+
+    lex = load_lexicon()
+    deal = next(e for e in lex.candidates("agree", "verb") if e.type == "SUPPORT" and e.has("obj"))
+    assert "AGREE" in plain_types(deal)
+    r = revise("SUPPORT", None, "057", View(type={"AGREE": 0.95}), main=True, specific=True,
+               depth=0, plain=plain_types(deal))
+    assert (r.type, r.type_by) == ("SUPPORT", "lexicon") and "plain reading" in r.type_kept
+    cyber = next(e for e in lex.candidates("attack", "noun") if e.type == "COERCE")
+    assert plain_types(cyber) == frozenset()
+    r = revise("COERCE", "cyber", "172", View(type={"ASSAULT": 0.95}), main=True, specific=True,
+               depth=0, plain=plain_types(cyber))
+    assert r.type == "ASSAULT"
+

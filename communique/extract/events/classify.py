@@ -31,7 +31,7 @@ from .arguments import Roles, actor_ids
 from .candidates import DEMAND, Candidate, main_child
 from .modality import Mood
 from . import acled_reading
-from .model import View, cameo_for, depth, revise, specific_reading
+from .model import View, cameo_for, depth, plain_types, revise, specific_reading
 from .normalise import MATERIAL_CONFLICT, frame_mode, intent_code, intent_to_yield, normalise
 from .tree import lemma, pobjs, prep_children, subjects
 
@@ -313,7 +313,7 @@ def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
     rev = acled_reading.land(
         revise(r.type, r.mode, r.cameo, view, main,
                specific_reading(r.cameo, c.entry.specificity > 0),
-               depth(c.tok) if view is not None and main else 0),
+               depth(c.tok) if view is not None and main else 0, plain_types(c.entry)),
         view, main, recipient_sectors, victim_sectors, two_sided, r.type,
         view is not None and any(casualties(c.tok.sent, c.tok)))
     etype, mode, cameo = normalise(rev.type, rev.mode, rev.cameo, c.tok, mood.modality,

@@ -117,8 +117,21 @@ def specific_reading(cameo: str | None, constrained: bool) -> bool:
     return constrained or bool(cameo and len(cameo) >= 3 and cameo[2:].strip("0") != "")
 
 
-def type_verdict(type_: str, cameo: str | None, view: View, specific: bool, depth: int = 0
-                 ) -> tuple[str, str, float | None, str | None]:
+def plain_types(entry) -> frozenset[str]:
+    """The types of the plain (unconstrained) lexicon entries of a word whose entry matched by
+    its object, preposition or particle: the reading that argument set aside ("agreed a trade
+    deal": SUPPORT, CAMEO 057, not the plain AGREE of "agree"). Not for a noun's modifier ("cyber
+    attacks"): that names a kind of the same act, which the model reads as well."""
+    if entry is None or entry.source == "user" or not any(
+            k in ("obj", "prep", "prt") for k, _ in getattr(entry, "args", ())):
+        return frozenset()
+    from communique.lexicon import load_lexicon
+    return frozenset(e.type for e in load_lexicon().candidates(entry.lemma, entry.pos)
+                     if e.specificity == 0 and e.type != entry.type)
+
+
+def type_verdict(type_: str, cameo: str | None, view: View, specific: bool, depth: int = 0,
+                 plain: frozenset[str] = frozenset()) -> tuple[str, str, float | None, str | None]:
     """The main candidate's type after the model: (type, "lexicon" or "model", the model's
     probability of that type, why the lexicon's type stood where the model said another).
 
@@ -147,6 +160,8 @@ def type_verdict(type_: str, cameo: str | None, view: View, specific: bool, dept
         kept = f"{said} is under {TYPE_MIN}"
     elif p - p_lex < TYPE_MARGIN:
         kept = f"{said} is not {TYPE_MARGIN} above the lexicon's"
+    elif new in plain:
+        kept = f"{said} is the trigger's plain reading, which the lexicon's constrained entry set aside"
     elif specific and depth > SPECIFIC_DEPTH:
         kept = (f"{said} reads the sentence; the lexicon's reading (CAMEO {cameo}) is specific "
                 f"and its trigger {depth} steps below the root")
@@ -158,14 +173,15 @@ def type_verdict(type_: str, cameo: str | None, view: View, specific: bool, dept
 
 
 def revise(type_: str, mode: str | None, cameo: str | None, view: View | None,
-           main: bool, specific: bool = False, depth: int = 0) -> Revision:
+           main: bool, specific: bool = False, depth: int = 0,
+           plain: frozenset[str] = frozenset()) -> Revision:
     """The reading (type, mode, CAMEO) after the model's view of the sentence; ``specific``:
     the lexicon's reading is specific (:func:`specific_reading`)."""
     if view is None:
         return Revision(type_, mode, cameo, "lexicon", None, "lexicon" if mode else None, None)
     new_type, type_by, p_type, kept = type_, "lexicon", view.type.get(_label(type_)), None
     if main:
-        new_type, type_by, p_type, kept = type_verdict(type_, cameo, view, specific, depth)
+        new_type, type_by, p_type, kept = type_verdict(type_, cameo, view, specific, depth, plain)
     new_mode = mode if new_type == type_ else None
     mode_by = "lexicon" if new_mode else None
     p_mode = None
