@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from communique.word_lists import word_list
 
+from .actor_controls import add_place, place_span
 from .actor_table import PERSON_NOUNS, ActorTable
 
 # Prepositions of where an act goes or comes from.
@@ -51,17 +52,10 @@ PLACE_PARTS = word_list("place_part_nouns") | {"city", "province", "state"}
 def place_of_act(table: ActorTable, hit) -> bool:
     """Add the country of a place an act goes to or from, or of a site it falls on, as an
     actor over the place."""
-    if not hit.country or hit.dateline or hit.level == "country":
+    found = place_span(table, hit, PLACE_PARTS)
+    if found is None:
         return False
-    doc = table.doc
-    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
-    if span is None or not len(span) or not table.free(span.start, span.end):
-        return False
-    root = span.root
-    while root.dep_ == "conj":
-        root = root.head
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_PARTS:
-        root = root.head.head  # "some parts of Kashmir"
+    span, root = found
     if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_PARTS:
         root = root.head  # "Mosul city"
     if root.dep_ == "compound":
@@ -79,7 +73,7 @@ def place_of_act(table: ActorTable, hit) -> bool:
             return False
     else:
         return False
-    _add(table, span, hit.country)
+    add_place(table, span, hit.country)
     return True
 
 
@@ -93,14 +87,8 @@ def _place_of_thing(table: ActorTable, span, root, iso3: str) -> bool:
     if head.dep_ not in ("dobj", "pobj") or head.pos_ != "NOUN" or _party(table, head) \
             or any(table.claimed.get(k) for k in range(span.end, head.i + 1)):
         return False
-    _add(table, span, iso3)
+    add_place(table, span, iso3)
     return True
-
-
-def _add(table: ActorTable, span, iso3: str) -> None:
-    doc = table.doc
-    start = span.start - 1 if span.start and doc[span.start - 1].lower_ == "the" else span.start
-    table.add(table.country_actor(iso3), start if table.free(start, span.start) else span.start, span.end)
 
 
 def _party(table: ActorTable, tok) -> bool:
