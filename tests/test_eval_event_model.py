@@ -35,6 +35,9 @@ def test_plover_type_accuracy_with_the_model(model_coder):
     print(format_table(r))
     for part in ("train", "heldout"):
         assert r["by_part"][part]["accuracy"] >= PINS["model"][f"plv_accuracy_{part}"] - SLACK
+        d = r["by_part"][part]["document"]  # issue 13's document view
+        assert d["has_gold_type"] >= PINS["model"][f"plv_has_gold_type_{part}"] - SLACK, part
+        assert d["event_precision"] >= PINS["model"][f"plv_event_precision_{part}"] - SLACK, part
 
 
 @pytest.mark.parametrize("use_model", [False, True], ids=["rules", "model"])

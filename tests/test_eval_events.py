@@ -43,3 +43,8 @@ def test_plover_type_accuracy():
     assert r["accuracy"] >= PINS["plv_accuracy"] - SLACK
     _parts(r, "plv_accuracy")
     assert r["spans"]["micro_overlap"]["f1"] >= PINS["plv_span_micro_overlap_f1"] - SLACK
+    # issue 13's document view, per part: the gold type among our events, their precision
+    for part in ("train", "heldout"):
+        d = r["by_part"][part]["document"]
+        assert d["has_gold_type"] >= PINS[f"plv_has_gold_type_{part}"] - SLACK, part
+        assert d["event_precision"] >= PINS[f"plv_event_precision_{part}"] - SLACK, part

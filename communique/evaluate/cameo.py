@@ -273,6 +273,7 @@ def eval_plv(path: str | Path, coder=None, part: str = "all") -> dict[str, Any]:
     counts = {k: Counter() for k in ("actor", "recipient")}
     cover = Counter()
     docs = Counter()
+    part_docs = {"train": Counter(), "heldout": Counter()}
     for r, (_, gold_spans), (doc, actors, events) in zip(rows, marked, _code(texts, coder)):
         e = _main_event(events, doc)
         _count_spans(counts, _predicted_spans(e, actors), gold_spans)
@@ -291,13 +292,16 @@ def eval_plv(path: str | Path, coder=None, part: str = "all") -> dict[str, Any]:
         golds = {"CONCEDE", "RETREAT"} if gold == "YIELD" else {gold}
         c["any"] += bool(types & golds)
         _count_document(docs, [ev.type for ev in events if not ev.negated], golds)
+        _count_document(part_docs["heldout" if is_heldout(r["sentence"]) else "train"],
+                        [ev.type for ev in events if not ev.negated], golds)
     spans = _span_scores(counts)
     return {"dataset": str(path), "part": part, "n": len(rows),
             "accuracy": round(hits / len(rows), 4),
             "spans": spans,
             "coverage": _coverage(cover, len(rows)),
             "document": _document(docs, len(rows)),
-            "by_part": _by_part([r["sentence"] for r in rows], right) if part == "all" else {},
+            "by_part": _plv_parts(_by_part([r["sentence"] for r in rows], right), part_docs)
+            if part == "all" else {},
             "per_type": {k: {"n": v["n"], "accuracy": round(v["correct"] / v["n"], 4),
                              "found_anywhere": round(v["any"] / v["n"], 4),
                              **({f"{p}_accuracy": round(v[f"{p}_correct"] / v[f"{p}_n"], 4)
@@ -312,6 +316,13 @@ def _count_document(docs, types: list[str], golds: set[str]) -> None:
     docs["has_gold"] += bool(set(types) & golds)
     docs["events"] += len(types)
     docs["right"] += sum(t in golds for t in types)
+
+
+def _plv_parts(parts: dict[str, dict[str, Any]], part_docs) -> dict[str, dict[str, Any]]:
+    """The parts' accuracy with each part's document view beside it."""
+    for name, p in parts.items():
+        p["document"] = _document(part_docs[name], p["n"])
+    return parts
 
 
 def _document(docs, n) -> dict[str, Any]:
