@@ -9,7 +9,8 @@ article (``Actor.country_source`` says which).
 from __future__ import annotations
 
 from .. import kb
-from .actor_table import PERSON_NOUNS, ActorTable, Proto, is_agent_phrase_word, is_sponsor_modifier
+from .actor_table import (PERSON_NOUNS, ActorTable, Proto, add_place, is_agent_phrase_word, is_sponsor_modifier,
+                          place_span)
 from communique.word_lists import word_list
 
 # People named only by nationality: "a Turkish man", "Chinese hackers".
@@ -231,14 +232,10 @@ def attacked_place(table: ActorTable, hit) -> bool:
     """A place that is attacked stands for its country, as a target: "threatened to shell
     Haifa" (Israel), "ordered attacks on the Gaza Strip" (Palestine). The place is the object
     of a word of ``ATTACK_WORDS``, or after on / against / of / into following one."""
-    if not hit.country or hit.dateline or hit.level == "country":
+    found = place_span(table, hit, ())
+    if found is None:
         return False
-    span = table.doc.char_span(hit.start, hit.end, alignment_mode="expand")
-    if span is None or not len(span) or not table.free(span.start, span.end):
-        return False
-    root = span.root
-    while root.dep_ == "conj":
-        root = root.head
+    span, root = found
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in ATTACK_PREPS:
         head = head.head
@@ -254,9 +251,7 @@ def attacked_place(table: ActorTable, hit) -> bool:
         # a place attacked by its own country's forces or by no one named: where it
         # happened, not a party (ACLED names the civilians or the armed group there)
         return False
-    start = span.start - 1 if span.start and table.doc[span.start - 1].lower_ == "the" else span.start
-    table.add(table.country_actor(hit.country), start if table.free(start, span.start) else span.start,
-              span.end)
+    add_place(table, span, hit.country)
     return True
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from communique.word_lists import word_list
 
-from .actor_table import ActorTable
+from .actor_table import ActorTable, add_place, place_span
 
 # Nouns of a control measure put on a place ("curfew", "blockade", "siege", "lockdown").
 CONTROL_WORDS = word_list("control_words")
@@ -43,30 +43,6 @@ def controlled_place(table: ActorTable, hit) -> bool:
         return False
     add_place(table, span, hit.country)
     return True
-
-
-def place_span(table: ActorTable, hit, parts) -> tuple | None:
-    """The words of a place below country level that no actor holds yet, and the word that
-    stands for it in the parse: the head of its conjunction, or the noun of ``parts`` it names
-    some of ("some parts of Kashmir"); None for a country, a dateline or a claimed place."""
-    if not hit.country or hit.dateline or hit.level == "country":
-        return None
-    span = table.doc.char_span(hit.start, hit.end, alignment_mode="expand")
-    if span is None or not len(span) or not table.free(span.start, span.end):
-        return None
-    root = span.root
-    while root.dep_ == "conj":
-        root = root.head
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in parts:
-        root = root.head.head  # "some parts of Kashmir"
-    return span, root
-
-
-def add_place(table: ActorTable, span, iso3: str) -> None:
-    """Add the country ``iso3`` as an actor over a place's words, with its "the" if free."""
-    doc = table.doc
-    start = span.start - 1 if span.start and doc[span.start - 1].lower_ == "the" else span.start
-    table.add(table.country_actor(iso3), start if table.free(start, span.start) else span.start, span.end)
 
 
 def _measure(tok) -> bool:

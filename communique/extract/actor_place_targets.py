@@ -33,8 +33,7 @@ from __future__ import annotations
 
 from communique.word_lists import word_list
 
-from .actor_controls import add_place, place_span
-from .actor_table import PERSON_NOUNS, ActorTable
+from .actor_table import PERSON_NOUNS, ActorTable, add_place, place_span
 
 # Prepositions of where an act goes or comes from.
 MOTION_PREPS = {"to", "from", "into"}

@@ -422,3 +422,28 @@ class ActorTable:
                                 sector=p.sector or p.known_sector, role=p.role, mentions=mentions,
                                 country_source=source))
         return ActorResult(actors=actors, token_actor=token_actor, _char_spans=spans)
+
+
+def place_span(table: ActorTable, hit, parts) -> tuple | None:
+    """The words of a place below country level that no actor holds yet, and the word that
+    stands for it in the parse: the head of its conjunction, or the noun of ``parts`` it names
+    some of ("some parts of Kashmir"); None for a country, a dateline or a claimed place."""
+    if not hit.country or hit.dateline or hit.level == "country":
+        return None
+    span = table.doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None or not len(span) or not table.free(span.start, span.end):
+        return None
+    root = span.root
+    while root.dep_ == "conj":
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in parts:
+        root = root.head.head  # "some parts of Kashmir"
+    return span, root
+
+
+def add_place(table: ActorTable, span, iso3: str) -> None:
+    """Add the country ``iso3`` as an actor over a place's words, with its "the" if free."""
+    doc = table.doc
+    start = span.start - 1 if span.start and doc[span.start - 1].lower_ == "the" else span.start
+    table.add(table.country_actor(iso3), start if table.free(start, span.start) else span.start, span.end)
+
