@@ -31,6 +31,7 @@ from __future__ import annotations
 from ..kb import UserActors
 from .actor_agents import attacked_place, national_body, national_target
 from .actor_controls import controlled_place
+from .actor_criminal import criminal_victims
 from .actor_led import led_by_country
 from .actor_place_targets import place_of_act
 from .actor_crowds import protesting_people
@@ -61,7 +62,9 @@ def find_actors(doc, place_hits=(), user_actors: UserActors | None = None) -> Ac
     _references(table)
     for hit in table.place_hits:
         attacked_place(table, hit) or controlled_place(table, hit) or place_of_act(table, hit)
-    return table.result()
+    result = table.result()
+    criminal_victims(doc, result)  # "The victim had charges for drug trafficking": CRM, not CVL
+    return result
 
 
 def _references(table: ActorTable) -> None:
