@@ -6,8 +6,9 @@ agents dictionary (Phoenix.agents.txt) gives drug traffickers, gangs and their m
 criminal sector ``~CRM``. A note that first tells of an unnamed person killed ("a man was shot
 to death by two armed men") and then ties the victim to one ("The victim had charges against
 him for drug trafficking", "The victim was involved in a gang") tells of an attack on a member
-of such a group, not on a civilian (train part of the ACLED dev notes: every note of this form,
-4 of 4, is a battle). The civilian actors told of up to that sentence take sector ``CRM``.
+of such a group, not on a civilian (train part of the ACLED dev notes: 4 of the 5 notes this
+form reaches are battles; the fifth, a victim "with a criminal record", ACLED codes as violence
+against civilians). The civilian actors told of up to that sentence take sector ``CRM``.
 
 The form: a sentence whose subject is a victim word (``criminal_victim_subjects``: "the
 victim", "the deceased"), with a word of a charge or a tie (``criminal_tie_words``: charged,
