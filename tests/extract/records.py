@@ -23,6 +23,21 @@ def names(rec, ids):
     return [(by[i]["name"], by[i]["country"]) for i in ids]
 
 
+def recipient_countries(rec):
+    """Per event, the set of its recipients' countries."""
+    by_id = {a["id"]: a for a in rec["actors"]}
+    return [{by_id[i]["country"] for i in e.get("recipient", []) if i in by_id} for e in rec["events"]]
+
+
+def mention_country(rec, text):
+    """The country of the actor one of whose mentions covers ``text``, or None."""
+    start = rec["text"].index(text)
+    for a in rec["actors"]:
+        if any(m["start"] <= start < m["end"] for m in a["mentions"]):
+            return a["country"]
+    return None
+
+
 def acled_type(coder, text):
     """The ACLED event type of the main event of ``text``'s record (None if it has no event
     or its reading gives no ACLED type)."""

@@ -9,21 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from .records import mention_country as _mention_country
 from .records import record as _record
-
-
-def _recipient_countries(rec):
-    by_id = {a["id"]: a for a in rec["actors"]}
-    return [{by_id[i]["country"] for i in e.get("recipient", []) if i in by_id} for e in rec["events"]]
-
-
-def _mention_country(rec, text):
-    """The country of the actor one of whose mentions covers ``text``, or None."""
-    start = rec["text"].index(text)
-    for a in rec["actors"]:
-        if any(m["start"] <= start < m["end"] for m in a["mentions"]):
-            return a["country"]
-    return None
+from .records import recipient_countries as _recipient_countries
 
 
 @pytest.mark.parametrize("text,place,country", [
