@@ -21,6 +21,7 @@ from .background import drop_background
 from .dedupe import dedupe
 from .sides import filled_joint_roles, host_and_guests, joint_roles, nearby_sides
 from .targets import fired_at_unarmed
+from .victims_joined import hurt_in as _hurt_in, join_victims, lost_subjects as _lost_subjects
 from .hit import EventHit
 from .tree import (governing_verb, is_passive, lemma, lost_passive_subject, pobjs, prep_children,
                    prep_objects, told_as_background)
@@ -175,19 +176,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
                     fill, doc[e.trigger_token], e.type, token_actor, e.actor_ids, e.recipient_ids), doc, token_actor)
     if role_tagger is not None:
         role_step.tag_events(role_tagger, doc, events, token_actor, skip=between)
-    # PLOVER manual, ASSAULT: "in one-sided violence, the perpetrator is coded as the actor
-    # and the victim as the recipient": a victim the act falls on that the actor step found
-    # ("attacked the village and killed 6 residents") joins the recipients
-    for s in staged:
-        c = s[0]
-        if c.reading.type != "ASSAULT" or c.entry.has("two-sided"):
-            continue
-        for e in events:
-            if e.trigger_token == c.tok.i and e.type == "ASSAULT":
-                for v in arguments.victims(c.tok):
-                    i = token_actor.get(v.i)
-                    if i and i not in e.actor_ids and i not in e.recipient_ids:
-                        e.recipient_ids = e.recipient_ids + [i]
+    join_victims(staged, events, token_actor)  # one-sided violence: its victims receive it
     # PLOVER manual, ASSAULT: in two-sided violence the sides are the participants; civilians
     # hurt in a clash or an exchange of fire are no recipient of it, unless named as a side
     # ("clashed with protesters"); so too in a sentence whose main event the event model's
@@ -499,37 +488,6 @@ def _as_riot(d: classify.Decision, c, ids, sector_of, token_actor) -> classify.D
             d.type == "ASSAULT" and _crowd_fight(c, ids, sector_of, token_actor)):
         return replace(d, type="PROTEST", mode="riot", cameo=model.cameo_for("PROTEST", "riot", d.cameo))
     return d
-
-
-def _hurt_in(tok) -> list:
-    """The people hurt in an act a noun names ("a man was injured in a drive-by shooting",
-    "two men died in an attack"): the subject of the verb of harm it hangs from by "in" or
-    "during"."""
-    p = tok.head
-    if tok.dep_ != "pobj" or p.lower_ not in ("in", "during") or \
-            lemma(p.head) not in HARM_VERBS:
-        return []
-    return [k for k in p.head.children if k.dep_ in ("nsubjpass", "nsubj")]
-
-
-HARM_VERBS = word_list("harm_verbs")
-
-
-def _lost_subjects(tok) -> list:
-    """People the parse hung on the place before a passive trigger ("On 5 May, in Salamanca,
-    Guanajuato, a man and a woman were shot dead": "a man" set in apposition to Salamanca):
-    the subject of the trigger, which the parse lost."""
-    if not is_passive(tok) or any(lemma(k) in PERSON_NOUNS | ONE_SIDED_PEOPLE
-                                  for k in tok.children if k.dep_ == "nsubjpass"):
-        return []
-    out = []
-    for p in prep_children(tok, ("in", "at")):
-        for g in pobjs(p):
-            for n in g.subtree:
-                if n.dep_ == "appos" and n.pos_ == "NOUN" and (
-                        lemma(n) in PERSON_NOUNS | ONE_SIDED_PEOPLE):
-                    out += [n] + [k for k in n.conjuncts if k.pos_ == "NOUN"]
-    return out
 
 
 def _victims(tok, token_actor, sector_of, rules: bool = False) -> list[tuple[str | None, bool, bool]]:
