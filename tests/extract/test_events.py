@@ -590,7 +590,7 @@ def test_undergo_and_send_non_events(nlp, text):
 # Who a noun phrase stands for: "a group of X", "police in X" (a domestic institution), and
 # "from X" names an agent only when X is a party ("the release of Temer from jail": no agent).
 @pytest.mark.parametrize("text,etype,actors,recipients", [
-    ("A group of British lawmakers has called for sanctions against Chinese officials.", "REQUEST", ["British"], ["Chinese"]),
+    ("A group of British lawmakers has called for sanctions against Chinese officials.", "THREATEN", ["British"], ["Chinese"]),
     ("A Brazilian judge ordered the release of Michel Temer from jail.", "RETREAT", ["Brazilian"], ["Michel Temer"]),
     ("Police in Japan arrested a Chinese actor.", "COERCE", ["Japan"], ["Chinese"]),
     # negatives: troops are not the country they are in

@@ -514,9 +514,9 @@ def _more_recipients_1(c: Candidate, roles: Roles, token_actor) -> list:
                 return found
         # 3. the verb's own phrases: "sent experts to X", "flew medicine into X"
         names = set(preps) | {"to", "into"} if reading.type in ("AID", "MOBILIZE") else set(preps)
-        if reading.type in ("MOBILIZE", "REQUEST"):
+        if reading.type in ("MOBILIZE", "REQUEST") or (c.entry.arg("prep") or "").startswith("for>"):
             # "mobilized troops for an assault against X"; "called for a Russian withdrawal",
-            # "called for sanctions against X": the one the act asked for falls on
+            # "called for sanctions against X" (THREATEN): the one the act asked for falls on
             names.add("for")
         if any(lemma(o) in ACT_OBJECTS or o.lower_ in ACT_OBJECTS for o in objs):
             # "suspended military aid to X", "cut ties with X": the act object's addressee
