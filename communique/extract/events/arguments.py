@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from .calls import call_parties
 from .candidates import CAPTIVES, LABOUR_SUBJECTS, Candidate, main_child
 from .doers import HAPPEN_VERBS, object_antecedent, passive_agents, reported_sayer, through_instrument
+from .mediation import is_mediation, purpose_parties
 from .tree import (LIGHT_VERBS, NOT_ACTORS, POLICE_SUBJECTS, QUANTIFIERS, RELATIVE_PRONOUNS,
                    expand, governing_verb, is_entityish, is_passive, lemma, objects, pobjs,
                    prep_children, prep_objects, subjects, word_set)
@@ -32,8 +33,6 @@ ACT_OBJECTS = word_list("act_objects")
 # Types whose trigger's named object is what is sent or given: "sent troops", "sent aid".
 SENT_TYPES = {"MOBILIZE", "AID"}
 MOBILIZED = word_list("mobilized")
-# Words of mediating: "a mediation effort between X and Y" receives X and Y.
-MEDIATION = word_list("mediation")
 # What is sought from a country by going there: "sought refuge in Bangladesh".
 REFUGE = word_list("refuge")
 # Which preposition introduces the recipient, by event type.
@@ -308,7 +307,8 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
                 and lemma(tok.head) in HAPPEN_VERBS:
             # "clashes erupted between X and Y", "a clash took place between X and Y"
             between = prep_objects(tok.head, ("between", "among"))
-        if between and ({lemma(tok)} | {lemma(m) for m in tok.children if m.dep_ == "compound"}) & MEDIATION:
+        between = between or purpose_parties(tok)  # "a mediation effort to resolve the rift between X and Y"
+        if between and is_mediation(tok):
             # "launched a mediation effort between India and Pakistan": the mediator acts,
             # the parties receive (CAMEO 045, PLOVER CONSULT)
             recipients += between
