@@ -51,8 +51,10 @@ def _protests(tok) -> bool:
     if tok.dep_ == "conj":
         heads.append(tok.head)  # "cancer patients and their relatives staged a protest"
     for h in list(heads):
-        if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lemma_.lower() in CROWD_COUNTS:
-            heads.append(h.head.head)
+        count = h.head.head
+        if h.dep_ == "pobj" and h.head.lower_ == "of" and (
+                count.lemma_.lower() in CROWD_COUNTS or count.lower_ in CROWD_COUNTS):
+            heads.append(count)  # the list holds "hundreds", whose lemma is "hundred"
     for h in heads:
         if h.dep_ == "nsubj" and _protest_act(h.head):
             return True
