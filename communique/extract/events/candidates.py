@@ -25,8 +25,8 @@ from .acled_reading import ARMED_SECTORS, CIVILIAN_SECTORS
 from .claims import claimed
 from .doers import shot_fire
 
-from .tree import (LIGHT_VERBS, POLICE_SUBJECTS, REPORTING_VERBS, governing_verb, is_entityish,
-                   lemma, lost_passive_subject, objects, pobjs, pos_of, prep_children,
+from .tree import (LIGHT_VERBS, POLICE_SUBJECTS, REPORTING_VERBS, counted, governing_verb,
+                   is_entityish, lemma, lost_passive_subject, objects, pobjs, pos_of, prep_children,
                    prep_objects, shared_objects, subjects, word_set)
 
 # What kind of candidate: a lexicon trigger, or a demand / blame read off reported speech.
@@ -267,6 +267,7 @@ def _needs_violent_agent(tok, token_actor) -> bool:
 def _needs_captive(tok, token_actor) -> bool:
     # "released 200 prisoners", "freed Smith" - not "released a statement / the clip"
     objs = objects(tok) if tok.pos_ == "VERB" else prep_objects(tok, ("of",))
+    objs += [g for o in objs for g in counted(o)]  # "released dozens of activists"
     return any(is_entityish(o, token_actor) or lemma(o) in CAPTIVES or o.lower_ in CAPTIVES
                or any(c.dep_ == "nummod" or c.like_num for c in o.children) for o in objs)
 

@@ -96,6 +96,14 @@ def word_set(tok) -> set[str]:
     return out
 
 
+def counted(tok) -> list:
+    """What a quantity head counts: the "of" nouns after "dozens", "hundreds", "11"
+    ("released dozens of activists", "freed 11 of its prisoners"); else nothing."""
+    if lemma(tok) in QUANTIFIERS or tok.lower_ in QUANTIFIERS or tok.like_num or tok.pos_ == "NUM":
+        return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in pobjs(c)]
+    return []
+
+
 def prep_children(tok, names: Iterable[str] | None = None) -> list:
     """The prepositions (and particles, agents, datives) hanging from a token, optionally
     only those spelled as one of ``names``."""
