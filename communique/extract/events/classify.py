@@ -30,7 +30,7 @@ from communique.word_lists import word_list
 from .arguments import Roles, actor_ids
 from .candidates import DEMAND, Candidate, main_child
 from .modality import Mood
-from . import acled_reading
+from . import acled_reading, destruction
 from .model import View, cameo_for, depth, plain_types, revise, specific_reading
 from .normalise import MATERIAL_CONFLICT, frame_mode, intent_code, intent_to_yield, normalise
 from .tree import lemma, pobjs, prep_children, subjects
@@ -318,6 +318,7 @@ def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
         view is not None and any(casualties(c.tok.sent, c.tok)))
     etype, mode, cameo = normalise(rev.type, rev.mode, rev.cameo, c.tok, mood.modality,
                                    mood.refusal)
+    etype, mode, cameo = destruction.reading(etype, mode, cameo, c.tok)  # beside harm to people
     rules = None if view is None else \
         normalise(r.type, r.mode, r.cameo, c.tok, mood.modality, mood.refusal)[:2]
     e = c.entry
