@@ -1,6 +1,7 @@
 """Giving or granting leave (permission, approval, authorization, consent, clearance) is
 yielding it: RETREAT access (PLOVER YIELD; manual, RETREAT: allowing the entry of observers,
-peacekeepers or humanitarian workers). Sentences written for this test."""
+peacekeepers or humanitarian workers); and borders opened to people are asylum, AID (manual,
+AID: asylum to persons in its territories). Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -26,3 +27,19 @@ def test_leave_given_is_yielded(nlp, text):
 
 def test_other_things_given_are_not_leave(nlp):
     assert ("RETREAT", "access") not in _readings(nlp, "The government gave the families food and blankets.")
+
+
+@pytest.mark.parametrize("text", [
+    "Jordan opened its borders to displaced Iraqis.",
+    "Chad has opened its borders to the displaced families of Darfur.",
+])
+def test_borders_opened_to_people_are_asylum(nlp, text):
+    # asylum to persons in its territory is AID (manual, AID)
+    doc = nlp(text)
+    actors = type("Actors", (), {"token_actor": {t.i: f"a{t.i}" for t in doc if t.ent_type_ == "NORP"}})()
+    assert "AID" in {e.type for e in find_events(doc, actors, load_lexicon())}
+
+
+def test_borders_opened_to_trade_are_no_asylum(nlp):
+    assert "AID" not in {e.type for e in find_events(nlp("China opened its borders to foreign trade."),
+                                                     None, load_lexicon())}
