@@ -11,9 +11,9 @@ of people killed or injured (:func:`communique.extract.fatalities.casualties`: a
 with no mode is then read by who it fell on, as any other (``find._mob_or_one_sided``).
 
 Train part of the ACLED notes: 35 of the 38 notes that tell of property burnt, looted or
-destroyed and of people killed, injured or abducted are violence against civilians, battles or
-remote violence, not strategic developments (the 3 others are ACLED-labelled notes, "Detonation:",
-whose label decides, or say the harm did not happen). Model mode's sure strategic-development
+destroyed and have a word of harm (killed, injured, abducted, shot ...) are violence against
+civilians, battles or remote violence, not strategic developments; the 3 others say that no one
+was hurt ("No people were reported injured or killed"), which this step reads as no harm. Model mode's sure strategic-development
 reading already stood back where its own sentence tells of harm (``acled_reading.take``, ``hurt``);
 this step reads the whole paragraph, in both modes.
 """
