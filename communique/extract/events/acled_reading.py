@@ -21,7 +21,10 @@ and mode where the two agree on what kind of event it is:
   armed (a military, police, rebel, militia, spy or criminal sector): an attack
   on armed people is a battle, whatever the head says; nor in a sentence that
   tells of a fight both sides wage (a ``two-sided`` trigger: clashes, an
-  exchange of fire), whose casualties are no victims of one-sided violence.
+  exchange of fire) or in a paragraph that tells of fire answered or an attack
+  repelled ("the police shot back", "before being repelled by security forces";
+  ``find.py``: train part, 59 notes of battles or violence against civilians
+  say so, all battles), whose casualties are no victims of one-sided violence.
 - **Battles** -> an ASSAULT drops ``targeted`` (the head's own earlier reading
   cannot be one-sided and a battle at once); every ASSAULT of the sentence drops a
   remote mode (ACLED codebook: an exchange between armed groups is a battle whatever
@@ -122,7 +125,8 @@ def land(rev: Revision, view: View | None, main: bool, recipient_sectors=(),
         victim_sectors: the sectors of the people the act falls on, recipients or not
             (:func:`.arguments.victims`: "a police officer was shot by militants").
         two_sided: the sentence tells of a fight both sides wage (a ``two-sided`` trigger:
-            clashes, an exchange of fire, a shoot-out).
+            clashes, an exchange of fire, a shoot-out), or its paragraph of fire answered or
+            an attack repelled.
         lexicon_type: the lexicon's type, before the type head (a protest the type head read
             as another act is still one where the ACLED reading says so).
         hurt: the sentence tells of people the act killed or injured (no property

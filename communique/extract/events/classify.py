@@ -304,7 +304,8 @@ def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
         recipient_sectors: the PLOVER sectors of its recipients (an armed recipient is no
             victim of one-sided violence, :mod:`.acled_reading`).
         victim_sectors: the sectors of the people the act falls on, recipients or not.
-        two_sided: its sentence tells of a fight both sides wage (no one-sided violence).
+        two_sided: its sentence tells of a fight both sides wage, or its paragraph of fire
+            answered or an attack repelled (no one-sided violence).
     """
     # the weapons name the mode where no model reads them: the mode head, trained on ACLED's
     # notes, knows them, and the rule on top of it read more battles as explosions (held-out

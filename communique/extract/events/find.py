@@ -98,15 +98,17 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
                 and s[0].reading.mode != "destroy" and s[2].modality == "asserted"
                 and not told_as_background(s[0].tok)}
     answered = _fire_answered(doc)
-    repelled = _repelled(doc) if event_model is None else set()
+    repelled = _repelled(doc)  # model mode: the ACLED reading's one-sided violence (classify.decide)
     events = []
     for c, roles, mood, actor_ids, recipient_ids, hosts in staged:
         people = _victims(c.tok, token_actor, sector_of, rules=event_model is None) \
             if c.reading.type == "ASSAULT" else []
         victims = [sector for sector, _person, main in people if main] if event_model else []
+        # fire answered or an attack repelled in the paragraph: a fight both sides wage
+        fought = _paragraph(c.tok) in answered[1] or _paragraph(c.tok) in repelled
         d = classify.decide(c, roles, mood, token_actor, hosts, views.get(c.tok.sent.start),
                             id(c) in mains, [sector_of.get(i) for i in recipient_ids], victims,
-                            c.tok.sent.start in two_sided)
+                            c.tok.sent.start in two_sided or fought)
         if event_model is not None:
             d = acled_reading.violent(d, c.reading, _paragraph(c.tok) in riots)
         elif _paragraph(c.tok) in riots:
@@ -126,7 +128,6 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             # 2 of 2 are strategic developments)
             d = replace(d, type="ASSAULT", mode=None, cameo="190")
         if d.type == "ASSAULT" and id(c) not in grieved:
-            fought = _paragraph(c.tok) in answered[1] or _paragraph(c.tok) in repelled
             d = _mob_or_one_sided(d, c, roles.actors, actor_ids, recipient_ids, people, sector_of,
                                   c.tok.sent.start in two_sided or fought, event_model is None,
                                   event_model is None and fired_at_unarmed(c.tok, token_actor, sector_of))
