@@ -376,3 +376,6 @@ def tag_events(tagger, doc, events, token_actor, skip: set[int] = frozenset(),
             e.recipient_ids = [i for i in e.recipient_ids if i not in actors]
         if recipients and (policy == "override" or not e.recipient_ids):
             e.recipient_ids = [i for i in recipients if i not in e.actor_ids]
+        if actors:  # "X and Y agreed", both tagged as the source: split as the rules do
+            from .events.sides import tagged_joint_roles
+            e.actor_ids, e.recipient_ids = tagged_joint_roles(e, doc, token_actor)

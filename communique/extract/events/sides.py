@@ -49,6 +49,21 @@ def filled_joint_roles(event, filled: tuple[list[str], list[str]], doc,
     return joint_roles(event.type, event.mode, actor_ids, recipient_ids)
 
 
+def tagged_joint_roles(event, doc, token_actor) -> tuple[list[str], list[str]]:
+    """``joint_roles`` for the roles the role tagger set (model mode): it reads "X and Y
+    agreed", "X and Y signed a pact" with both parties as the source; split them as the rules
+    split them, the first named acting and the others receiving (PLV train part, model mode:
+    8 rows of a joint act with two parties tagged as the source and none as the target, all 8
+    marking the second party as the target)."""
+    first: dict[str, int] = {}
+    for t in doc[event.trigger_token].sent:
+        i = token_actor.get(t.i)
+        if i in event.actor_ids and i not in first:
+            first[i] = t.i
+    named = sorted(event.actor_ids, key=lambda i: first.get(i, len(doc)))
+    return joint_roles(event.type, event.mode, named, event.recipient_ids)
+
+
 def host_and_guests(tok, token_actor, country_of, ids) -> tuple[list[str], list[str]] | None:
     """Where a meeting takes place "in"/"at" a place of one participant's country and another
     participant is from elsewhere: (the visitors, the host)."""
