@@ -61,6 +61,13 @@ def _protests(tok) -> bool:
         if any(c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.lemma_.lower() in PROTEST_VERBS
                and not any(o.dep_ in ("dobj", "agent") for o in c.children) for c in h.children):
             return True
+        root = h.sent.root
+        if h.dep_ == "appos" and h.head.pos_ == "PROPN" and h.i < root.i and _protest_act(root) \
+                and all(c.pos_ == "PROPN" for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+            # "in Tulum, Quintana Roo, around 30 waiters protested": the parse set the subject
+            # in apposition to the place before the verb, and made the place the subject or
+            # left the verb none
+            return True
     return False
 
 

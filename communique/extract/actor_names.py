@@ -174,6 +174,8 @@ def people(table: ActorTable) -> None:
         found = kb.lookup(name_span.text, table.user)
         if found and any(e.kind == "country" for e in found):
             continue
+        if _chain_unit(table, name_span):
+            continue  # "in Marin, Nuevo Leon, a body was found": "Nuevo Leon" tagged PERSON
         if _nationality_modifier(name_span):
             continue  # "Sri Lankan Tamil rebels": a description of the rebels, not a person
         if len(name_span) == 1 and is_agent_phrase_word(name_span[0]):
@@ -226,6 +228,19 @@ def _unlabelled_names(table, bodies: bool = False) -> list:
             continue
         found.append(span)
     return found
+
+
+def _chain_unit(table: ActorTable, span) -> bool:
+    """Is the name a part of the admin chain right after a place the place stage read ("in
+    Marin, Nuevo Leon,", "in Itaiba (Pernambuco)": ACLED's house style) that the gazetteer
+    knows as an admin unit? Then it is that unit, not a person, whatever NER tagged it."""
+    from .place_chains import chain_end, qualifier_of
+
+    text = table.doc.text
+    for _start, end in table.place_spans:
+        if end <= span.start_char and span.end_char <= chain_end(text, end):
+            return any(t.startswith(("a1:", "a2:", "c1:")) for t in qualifier_of(span.text))
+    return False
 
 
 def _known_people(table) -> list:
