@@ -138,7 +138,7 @@ def matches(entry: Entry, tok, token_actor) -> tuple[bool, list[int]]:
                     and (c.i == tok.i + 1 or (c.dep_ == "prt" and c.i > tok.i)
                          or (c.i == tok.i + 2 and _adverb_between(tok, c)))]
             if not hits and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in alts \
-                    and tok.doc[tok.i + 1].pos_ == "ADJ":
+                    and tok.doc[tok.i + 1].pos_ in ("ADJ", "VERB"):
                 hits = [tok.doc[tok.i + 1]]  # "let free X", "set free X": the parser hangs "free" anywhere
             if not hits:
                 return False, extra
