@@ -98,6 +98,11 @@ def _framed(c: Candidate, base: Reading, child: Reading) -> Reading:
             mode, cameo = frame_mode("threaten", child.type, child.mode, (None, "130"))
             return Reading("THREATEN", mode, cameo, base.contexts)
         return Reading(child.type, child.mode, child.cameo, base.contexts)
+    if frame == "request" and child.type == "COERCE" and lemma(c.tok) == "order":
+        # an order to arrest, jail, expel or suspend is the coercion itself (PETRARCH CAMEO.2.0,
+        # ORDER: * ARREST 173, * &DETENTION 173, * EXPULSION 174, * SUSPENSION (OF ACTIVITIES) 172);
+        # PLV train part: 3 of 3 rows of "ordered X jailed / to suspend publication" are COERCE
+        return Reading(child.type, child.mode, child.cameo, _merge(base.contexts, child.contexts))
     if frame in ("request", "reject", "threaten"):
         mode, cameo = frame_mode(frame, child.type, child.mode, (base.mode, base.cameo))
         if frame == "request" and child.type in ("ASSAULT", "MOBILIZE", "COERCE", "SANCTION"):
