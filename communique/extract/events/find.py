@@ -130,7 +130,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         if d.type == "ASSAULT" and id(c) not in grieved:
             d = _mob_or_one_sided(d, c, roles.actors, actor_ids, recipient_ids, people, sector_of,
                                   c.tok.sent.start in two_sided or fought, event_model is None,
-                                  event_model is None and fired_at_unarmed(c.tok, token_actor, sector_of))
+                                  fired_at_unarmed(c.tok, token_actor, sector_of))
         if c is lead and label:
             sectors = [sector_of.get(i) for i in recipient_ids]
             if not note_tags.strategic(d.type, d.mode, sectors) and (  # model: the head agrees
@@ -614,7 +614,7 @@ def _mob_or_one_sided(d: classify.Decision, c, actors, actor_ids, recipient_ids,
       indiscriminately in a market"; ACLED codebook: a battle needs two armed sides, and
       unidentified attackers' violence against no armed target is violence against civilians;
       train part: 3 of 4 such notes). So too fire aimed at targets no word arms (``aimed``,
-      rules mode: :func:`.targets.fired_at_unarmed`, "opened fire at a Palestinian").
+      both modes: :func:`.targets.fired_at_unarmed`, "opened fire at a Palestinian").
     """
     if d.mode not in OPEN_MODES and d.mode != "beat":
         return d
