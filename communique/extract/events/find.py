@@ -19,7 +19,7 @@ from . import acled_reading, arguments, classify, disrupted, modality, model, no
 from .candidates import Candidate, drop_protest_topics, find_candidates
 from .background import drop_background
 from .dedupe import dedupe
-from .sides import filled_joint_roles, host_and_guests, joint_roles, nearby_sides
+from .sides import filled_joint_roles, host_and_guests, joint_roles, nearby_sides, split_fight_sides
 from .targets import fired_at_unarmed
 from .victims_joined import hurt_in as _hurt_in, join_victims, lost_subjects as _lost_subjects
 from .hit import EventHit
@@ -205,6 +205,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         if e.type == "ASSAULT" and e.trigger_token not in fights and start in by_sentence:
             e.recipient_ids = [i for i in e.recipient_ids if i in by_sentence[start]
                                or sector_of.get(i) not in acled_reading.CIVILIAN_SECTORS]
+    split_fight_sides(events, fights, doc, token_actor)  # the first side acts, the other receives
     return events
 
 

@@ -113,3 +113,22 @@ def nearby_sides(doc, tok, token_actor) -> list[str]:
                 if len(ids) >= 2:
                     return ids
     return []
+
+
+def split_fight_sides(events, fights: set[int], doc, token_actor) -> None:
+    """The sides of a fight both wage named all as its actors ("X and Y clashed", "clashes
+    between X and Y", "X and Y exchanged fire"): the first named acts, the others receive, as
+    for the joint acts (``joint_roles``). ACLED's codebook codes a battle's two sides as
+    actor1 and actor2; the PLV data mark the second party of a clash the target ("<s>X</s>
+    clashed with <t>Y</t>"). A fight with a recipient already keeps its roles."""
+    for e in events:
+        if e.trigger_token not in fights or e.type != "ASSAULT" or e.recipient_ids \
+                or len(e.actor_ids) < 2:
+            continue
+        first: dict[str, int] = {}
+        for t in doc[e.trigger_token].sent:
+            i = token_actor.get(t.i)
+            if i in e.actor_ids and i not in first:
+                first[i] = t.i
+        named = sorted(e.actor_ids, key=lambda i: first.get(i, len(doc)))
+        e.actor_ids, e.recipient_ids = named[:1], named[1:]
