@@ -9,6 +9,7 @@ article (``Actor.country_source`` says which).
 from __future__ import annotations
 
 from .. import kb
+from .actor_plurals import faith_sector
 from .actor_table import (PERSON_NOUNS, ActorTable, Proto, add_place, is_agent_phrase_word, is_sponsor_modifier,
                           place_span)
 from communique.word_lists import word_list
@@ -37,7 +38,7 @@ def national_body(table: ActorTable, tok) -> bool:
         return False
     if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
         return False
-    sector = kb.sector_of(tok.lemma_) or kb.sector_of(tok.text) \
+    sector = faith_sector(tok) or kb.sector_of(tok.lemma_) or kb.sector_of(tok.text) \
         or kb.generic_sector(tok.lemma_, table.user) or kb.generic_sector(tok.text, table.user) \
         or ("CVL" if civilian_place(tok) else None) or armed_place(tok) or civilian_site(tok) \
         or harmed_person(tok)
@@ -340,7 +341,7 @@ def _generic_agent(table, tok, sector) -> bool:
     """"police", "gunmen", "a court", "a man": an agent word that acts without a name."""
     first = tok.is_sent_start or table.doc[tok.i - 1].is_punct or table.doc[tok.i - 1].is_space
     if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and first and tok.is_title) \
-            and not (tok.pos_ == "PROPN" and tok.text.islower()):
+            and not (tok.pos_ == "PROPN" and tok.text.islower()) and not faith_sector(tok):
         # "Police said" at the start of a sentence or after a dateline; a lower-case word
         # the tagger took for a name ("The justice ministry" tagged NNP) is a common noun
         return False
@@ -370,8 +371,8 @@ def _generic_agent(table, tok, sector) -> bool:
     lemma = tok.lemma_.lower()
     generic = kb.generic_agents(table.user)
     if lemma in generic or tok.lower_ in generic or civilian_place(tok) or armed_place(tok) \
-            or civilian_site(tok) or harmed_person(tok):
-        return True
+            or civilian_site(tok) or harmed_person(tok) or faith_sector(tok):
+        return True  # "Christians", "Muslim leaders": actor_plurals
     hint = kb.sector_kind(lemma) or kb.sector_kind(tok.lower_)
     if lemma in UNOWNED_PEOPLE:
         return False  # "the leaders", "members": whose is not said
