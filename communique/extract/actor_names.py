@@ -236,7 +236,7 @@ def _chain_unit(table: ActorTable, span) -> bool:
     knows as an admin unit? Then it is that unit, not a person, whatever NER tagged it."""
     from .place_chains import chain_end, qualifier_of
 
-    text = table.doc.text
+    text = doc_text(table.doc)  # spaCy rebuilds Doc.text on every access
     for _start, end in table.place_spans:
         if end <= span.start_char and span.end_char <= chain_end(text, end):
             return any(t.startswith(("a1:", "a2:", "c1:")) for t in qualifier_of(span.text))
