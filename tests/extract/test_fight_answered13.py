@@ -8,15 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.acled import event_acled_type
-from communique.evaluate.acled import main_event
-from tests.extract.records import record
-
-
-def _acled(coder, text):
-    rec = record(coder, text)
-    ev = main_event(rec)
-    return event_acled_type(ev, rec)[0] if ev else None
+from tests.extract.records import acled_type as _acled
 
 
 @pytest.mark.parametrize("text", [

@@ -55,13 +55,18 @@ def tagged_joint_roles(event, doc, token_actor) -> tuple[list[str], list[str]]:
     split them, the first named acting and the others receiving (PLV train part, model mode:
     8 rows of a joint act with two parties tagged as the source and none as the target, all 8
     marking the second party as the target)."""
+    named = in_named_order(event, doc, token_actor)
+    return joint_roles(event.type, event.mode, named, event.recipient_ids)
+
+
+def in_named_order(event, doc, token_actor) -> list[str]:
+    """The event's actor ids in the order its sentence names them (ids it does not name last)."""
     first: dict[str, int] = {}
     for t in doc[event.trigger_token].sent:
         i = token_actor.get(t.i)
         if i in event.actor_ids and i not in first:
             first[i] = t.i
-    named = sorted(event.actor_ids, key=lambda i: first.get(i, len(doc)))
-    return joint_roles(event.type, event.mode, named, event.recipient_ids)
+    return sorted(event.actor_ids, key=lambda i: first.get(i, len(doc)))
 
 
 def host_and_guests(tok, token_actor, country_of, ids) -> tuple[list[str], list[str]] | None:
@@ -125,10 +130,5 @@ def split_fight_sides(events, fights: set[int], doc, token_actor) -> None:
         if e.trigger_token not in fights or e.type != "ASSAULT" or e.recipient_ids \
                 or len(e.actor_ids) < 2:
             continue
-        first: dict[str, int] = {}
-        for t in doc[e.trigger_token].sent:
-            i = token_actor.get(t.i)
-            if i in e.actor_ids and i not in first:
-                first[i] = t.i
-        named = sorted(e.actor_ids, key=lambda i: first.get(i, len(doc)))
+        named = in_named_order(e, doc, token_actor)
         e.actor_ids, e.recipient_ids = named[:1], named[1:]
