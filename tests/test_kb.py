@@ -638,3 +638,15 @@ def test_a_bad_state_row_is_an_error_naming_the_line(tmp_path, monkeypatch):
             kb._us_states()
     finally:
         kb._us_states.cache_clear()
+
+
+@pytest.mark.parametrize("phrase, country", [
+    ("MNLF", "PHL"),
+    ("Moro National Liberation Front", "PHL"),
+    ("FDLR", "COD"),
+    ("PREPAK", "IND"),
+])
+def test_petrarch_armed_group_acronyms(phrase, country):
+    # Phoenix.MilNonState.actors.txt lists these with a REB code (issue 12/13)
+    found = kb.lookup(phrase)
+    assert found and (found[0].country, found[0].sector) == (country, "REB")
