@@ -16,6 +16,7 @@ from communique.lexicon import Entry, Lexicon, cameo_info, load_lexicon, plover_
 from communique.word_lists import word_list
 
 from . import acled_reading, arguments, classify, disrupted, modality, model, note_tags, sentence_reading
+from .victims_armed import head_armed
 from .candidates import Candidate, drop_protest_topics, find_candidates
 from .background import drop_background
 from .dedupe import dedupe
@@ -497,10 +498,11 @@ def _victims(tok, token_actor, sector_of, rules: bool = False) -> list[tuple[str
     of the actor a victim noun, its modifiers or its "of" phrase stand for ("1 NDS member", "a
     member of the Elite Forces"), else the sector its words name ("a police officer", "a gang
     member"); person: the noun names people ("three men", "two brothers", "a trader") or a
-    place where people live (``SETTLEMENTS``: "the village", "a farm"), not a thing ("a police
-    post"); main: the sector is the actor's, or the words' where no actor stands for the victim
-    (the model mode reads these alone; the rules also the words' beside an actor's, and guards
-    as armed). ``rules``: also the people hurt in the act a noun names (:func:`_hurt_in`) and
+    place where people live (``SETTLEMENTS``: "the village", "a farm"; a place named with its
+    admin chain, :func:`_named_place`), not a thing ("a police post"); main: the sector is the
+    actor's, or the words' where no actor stands for the victim or the victim's own noun names
+    armed people ("a Govt soldier": :mod:`.victims_armed`; the model mode reads these alone;
+    the rules also the words' beside an actor's, and guards as armed). ``rules``: also the people hurt in the act a noun names (:func:`_hurt_in`) and
     the subject the parse lost (:func:`_lost_subjects`). A victim ACLED counts as a civilian
     whatever its words' sector (:func:`_defenceless`: off duty, a suspect) is one in both modes."""
     out = []
@@ -515,7 +517,7 @@ def _victims(tok, token_actor, sector_of, rules: bool = False) -> list[tuple[str
         # force against protesters is no violence against civilians (ACLED codebook: excessive
         # force against protesters is coded with the protest)
         person = lemma(v) in PERSON_NOUNS or lemma(v) in ONE_SIDED_PEOPLE or (
-            lemma(v) in SETTLEMENTS) or (rules and _named_place(v)) or (lemma(v) == "camp" and any(
+            lemma(v) in SETTLEMENTS) or _named_place(v) or (lemma(v) == "camp" and any(
                 t.lower_ in CAMP_PEOPLE for t in left))
         protesters = lemma(v) in PROTESTERS
         found = longest_sector_phrase([t.lower_ for t in left + [v]])
@@ -526,7 +528,9 @@ def _victims(tok, token_actor, sector_of, rules: bool = False) -> list[tuple[str
         ids = [token_actor[t.i] for t in around if t.i in token_actor]
         sectors = [(sector_of.get(i), True) for i in ids] + ([(words, True)] if not ids else [])
         if named and (ids or named != words):
-            sectors.append((named, False))
+            # the model mode reads it too where the victim's own noun names armed people
+            # ("a Govt soldier", "two rebels of X"): victims_armed.head_armed
+            sectors.append((named, head_armed(found, len(left), named)))
         out += [(sector, not protesters and (person or sector in acled_reading.CIVILIAN_SECTORS), main)
                 for sector, main in sectors]
     return out
@@ -537,7 +541,9 @@ def _named_place(v) -> bool:
     (Pemba-Metuge, Cabo Delgado)", "attacked Manini and Komo in Chikun LGA (Kaduna)"): an attack
     on it falls on the people who live there, as one on a village does (``SETTLEMENTS``). Train
     part: 8 notes whose trigger "attacked" has such an object are violence against civilians, 1
-    a battle (a fight the attackers were "engaged in", which stays one)."""
+    a battle (a fight the attackers were "engaged in", which stays one). Both modes (the model
+    mode since the fourteenth round: train part, 1 note read as a battle becomes violence against
+    civilians, as ACLED codes it; held-out part unchanged)."""
     head = v.head if v.dep_ == "conj" else v
     if v.pos_ != "PROPN" or head.dep_ not in ("dobj", "nsubjpass") or head.head.pos_ != "VERB":
         return False  # the object of a verb ("attacked X"), not of a noun or a preposition

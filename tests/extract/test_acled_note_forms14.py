@@ -1,0 +1,51 @@
+"""ACLED notes in model mode (issue 13, fourteenth round, h14b): battles read as violence
+against civilians and back. Sentences written for the test, not taken from the notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from .records import acled_type
+
+
+@pytest.mark.parametrize("text", [
+    # the victim's own noun names armed people, whatever the name beside it (ACLED codebook:
+    # a battle is a fight between armed groups; an attack on soldiers or rebels is one)
+    "On 3 March 2021, gunmen shot and killed a Govt soldier near Jowhar.",
+    "On 4 March 2021, militia fighters killed two rebels of Jabhat al Nour in the hills near "
+    "Idlib.",
+])
+def test_a_victim_whose_own_noun_is_armed_is_a_battle(model_coder, text):
+    assert acled_type(model_coder, text) == "Battles"
+
+
+@pytest.mark.parametrize("text", [
+    # an unarmed noun beside the same name stays one-sided violence
+    "On 6 March 2021, gunmen shot and killed a Govt official near Jowhar.",
+    "On 7 March 2021, unknown gunmen shot dead two council employees near Marka.",
+])
+def test_an_unarmed_victim_beside_a_name_stays_violence_against_civilians(model_coder, text):
+    assert acled_type(model_coder, text) == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text", [
+    # a place attacked, named with its admin chain in brackets the notes' way: its people
+    # are the victims, in model mode as in rules mode (find._named_place)
+    "On 8 March 2021, insurgents attacked Kolomba (Metuge, Cabo Delgado). No fatalities were "
+    "reported.",
+    "On 9 March 2021, armed men attacked Lindo and Pora in Tumbi LGA (Zamfara). No casualties "
+    "were reported.",
+])
+def test_a_named_place_attacked_is_violence_against_civilians_in_model_mode(model_coder, text):
+    assert acled_type(model_coder, text) == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text", [
+    # not where the place is an armed side's
+    "On 10 March 2021, insurgents attacked Mandala (Metuge, Cabo Delgado), an army position "
+    "held by government troops.",
+    "On 11 March 2021, the army attacked Bakoni (Gwoza, Borno), a stronghold of the insurgents, "
+    "and killed 12 of them.",
+])
+def test_a_named_place_held_by_an_armed_side_stays_a_battle(model_coder, text):
+    assert acled_type(model_coder, text) == "Battles"
