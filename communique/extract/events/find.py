@@ -15,7 +15,7 @@ from communique.kb import longest_sector_phrase, sector_of as sector_of_word
 from communique.lexicon import Entry, Lexicon, cameo_info, load_lexicon, plover_score
 from communique.word_lists import word_list
 
-from . import acled_reading, arguments, classify, disrupted, modality, model, note_tags, sentence_reading
+from . import acled_reading, arguments, classify, disrupted, joint_sides, modality, model, note_tags, sentence_reading
 from .victims_armed import head_armed
 from .candidates import Candidate, drop_protest_topics, find_candidates
 from .background import drop_background
@@ -155,6 +155,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             actor_ids, recipient_ids = actor_ids + recipient_ids, []
         if d.type in ("ASSAULT",) and not actor_ids and not recipient_ids:
             actor_ids = nearby_sides(doc, c.tok, token_actor)
+        actor_ids = joint_sides.shared_body(c.tok, d.type, actor_ids, recipient_ids, token_actor)  # "UK and EU negotiators"
         hit = _event_hit(doc, c, d, mood, actor_ids, recipient_ids, explain)
         hit.actor_ids, hit.recipient_ids = joint_roles(d.type, d.mode, actor_ids, recipient_ids)
         events.append(hit)
