@@ -49,3 +49,25 @@ def test_a_named_place_attacked_is_violence_against_civilians_in_model_mode(mode
 ])
 def test_a_named_place_held_by_an_armed_side_stays_a_battle(model_coder, text):
     assert acled_type(model_coder, text) == "Battles"
+
+
+@pytest.mark.parametrize("name", ["Sabo", "Maidoki", "Rafin"])
+def test_each_place_of_a_long_list_attacked_is_a_named_place(nlp, name):
+    # the admin chain in brackets closes a list of six villages: every place of the list is
+    # one (the parse chains a list's names, each the conjunct of the one before)
+    from communique.extract.events.find import _named_place
+
+    doc = nlp("On 9 June 2021, about 100 suspected Fulani militias attacked Kanda, Lomari, Sabo, "
+              "Garin Dutse, Maidoki and Rafin Iya villages in Bakori LGA (Katsina).")
+    tok = next(t for t in doc if t.text == name)
+    if tok.dep_ == "compound":
+        tok = tok.head
+    assert _named_place(tok)
+
+
+def test_a_list_with_no_admin_chain_is_no_named_place(nlp):
+    from communique.extract.events.find import _named_place
+
+    doc = nlp("On 9 June 2021, troops attacked Kanda, Lomari, Sabo, Garin Dutse and Maidoki, "
+              "the camps of the insurgents.")
+    assert not any(_named_place(t) for t in doc if t.text in ("Sabo", "Maidoki"))

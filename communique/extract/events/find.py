@@ -544,11 +544,15 @@ def _named_place(v) -> bool:
     part: 8 notes whose trigger "attacked" has such an object are violence against civilians, 1
     a battle (a fight the attackers were "engaged in", which stays one). Both modes (the model
     mode since the fourteenth round: train part, 1 note read as a battle becomes violence against
-    civilians, as ACLED codes it; held-out part unchanged)."""
-    head = v.head if v.dep_ == "conj" else v
+    civilians, as ACLED codes it; held-out part unchanged). Each name of a list the chain closes
+    ("attacked A, B, C, D, E and F villages in X LGA (Y)": the parse makes each name the
+    conjunct of the one before; train part, rules mode, 1 more note right, held-out unchanged)."""
+    head = v
+    while head.dep_ == "conj" and head.head.i < head.i:  # a list: "attacked A, B, C and D"
+        head = head.head
     if v.pos_ != "PROPN" or head.dep_ not in ("dobj", "nsubjpass") or head.head.pos_ != "VERB":
         return False  # the object of a verb ("attacked X"), not of a noun or a preposition
-    for t in v.doc[v.i + 1:min(v.sent.end, v.i + 10)]:
+    for t in v.doc[v.i + 1:min(v.sent.end, v.i + 25)]:
         if t.text == "(":
             return True
         if t.pos_ not in ("PROPN", "CCONJ", "ADP") and t.text != "," and t.lower_ not in (
