@@ -18,7 +18,8 @@ TABLE = DATA / "acled_plover.tsv"
 COLUMNS = ("event_type", "sub_event_type", "type", "mode", "recipient_sector", "direction")
 DIRECTIONS = ("to_plover", "to_acled", "both")
 
-__all__ = ["AcledRow", "acled_rows", "acled_type", "event_acled_type", "plover_labels"]
+__all__ = ["AcledRow", "acled_rows", "acled_sides", "acled_type", "event_acled_actors",
+           "event_acled_type", "intervening_forces", "plover_labels"]
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,68 @@ def event_acled_type(event: dict, record: dict) -> tuple[str, str] | None:
     sector = {a["id"]: a.get("sector") for a in record.get("actors") or []}
     return acled_type(event.get("type"), event.get("mode"),
                       [sector.get(i) for i in event.get("recipient") or []])
+
+
+# ACLED's actor2 of a demonstration (codebook, "Protests" and "Riots"): the state force that
+# intervened ("Protest with intervention", "Excessive force against protesters") or that the
+# rioters fought ("Violent demonstration"). A force intervenes when an event of the same article
+# has it use force, arrest, disperse or restrict (ASSAULT, COERCE, FIGHT), clash (PROTEST, a
+# riot) or deploy (MOBILIZE) against people.
+STATE_FORCE_SECTORS = frozenset({"COP", "MIL"})
+INTERVENTION_TYPES = frozenset({"ASSAULT", "COERCE", "FIGHT", "PROTEST", "MOBILIZE"})
+DEMONSTRATIONS = ("Protests", "Riots")
+
+
+def _sure(event: dict) -> bool:
+    return event.get("modality", "asserted") == "asserted" and not event.get("negated")
+
+
+def intervening_forces(event: dict, others) -> list[dict]:
+    """The state forces (police, military) that intervened in ``event``, a demonstration:
+    actors of an asserted, non-negated event of ``others`` (the other events of its article)
+    that uses force on, arrests, disperses or clashes with people. Empty when ``event`` is not
+    read as a protest or riot, or when a state force is among its recipients already.
+
+    Events here have their actors and recipients as actor dicts (``sector``, ``id``)."""
+    recipients = event.get("recipient") or []
+    kind = acled_type(event.get("type"), event.get("mode"), [a.get("sector") for a in recipients])
+    if not kind or kind[0] not in DEMONSTRATIONS:
+        return []
+    if any(a.get("sector") in STATE_FORCE_SECTORS for a in recipients):
+        return []
+    taken = {a.get("id") for a in (event.get("actor") or []) + recipients}
+    out: list[dict] = []
+    for other in others:
+        if other is event or other.get("type") not in INTERVENTION_TYPES or not _sure(other):
+            continue
+        for a in other.get("actor") or []:
+            if a.get("sector") in STATE_FORCE_SECTORS and a.get("id") not in taken:
+                taken.add(a.get("id"))
+                out.append(a)
+    return out
+
+
+def acled_sides(event: dict, others) -> tuple[list[dict], list[dict]]:
+    """ACLED's actor1 and actor2 of ``event`` (actor dicts): its actors, and its recipients
+    followed by the state forces that intervened (:func:`intervening_forces`)."""
+    return list(event.get("actor") or []), \
+        list(event.get("recipient") or []) + intervening_forces(event, others)
+
+
+def event_acled_actors(event: dict, record: dict) -> tuple[list[str], list[str]]:
+    """:func:`acled_sides` of an event of a record dict, as actor ids (the other events are
+    the record's)."""
+    by_id = {a["id"]: a for a in record.get("actors") or []}
+
+    def resolved(ev: dict) -> dict:
+        return {**ev, **{f: [by_id[i] for i in ev.get(f) or [] if i in by_id]
+                         for f in ("actor", "recipient")}}
+
+    events = record.get("events") or []
+    mine = resolved(event)
+    others = [resolved(e) for e in events if e is not event]
+    one, two = acled_sides(mine, others)
+    return [a["id"] for a in one], [a["id"] for a in two]
 
 
 def plover_labels(event_type: str, sub_event_type: str) -> tuple[str, str, bool] | None:

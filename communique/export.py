@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .acled import acled_type
+from .acled import acled_sides, acled_type
 from .filters import cluster_where, event_where
 from .store import Store
 from .store_queries import clusters_with_first_event
@@ -279,11 +279,14 @@ def _icews_row(e: dict[str, Any]) -> dict[str, Any]:
 _TIME_PRECISION = {"day": 1, "range": 2, "month": 3}
 
 
-def _acled_row(e: dict[str, Any]) -> dict[str, Any] | None:
+def _acled_row(e: dict[str, Any], others: list[dict[str, Any]] = ()) -> dict[str, Any] | None:
+    """ACLED's columns of event ``e``; ``others``, the exported events of its article, give a
+    protest's or riot's actor2 the state forces that intervened (``acled.acled_sides``)."""
     sectors = [a["sector"] for a in e["recipient"]]
     kind = acled_type(e["type"], e["mode"], sectors)
     if kind is None:
         return None
+    one, two = acled_sides(e, others)
     loc = e["location"] or {}
     date = e["date"] if e["date_precision"] in ("day", "range", "month") else None
     return {
@@ -291,8 +294,8 @@ def _acled_row(e: dict[str, Any]) -> dict[str, Any] | None:
         "year": int(date[:4]) if date else None,
         "time_precision": _TIME_PRECISION.get(e["date_precision"]) if date else None,
         "event_type": kind[0], "sub_event_type": kind[1],
-        "actor1": _join([a["name"] for a in e["actor"]]),
-        "actor2": _join([a["name"] for a in e["recipient"]]),
+        "actor1": _join([a["name"] for a in one]),
+        "actor2": _join([a["name"] for a in two]),
         "civilian_targeting": "Civilian targeting" if (
             e["type"] == "ASSAULT" and "CVL" in sectors) else None,
         "iso3": loc.get("country"), "country": _country_name(loc.get("country")),
@@ -402,11 +405,30 @@ def rows(store: Store, flavor: str = "plover", include_negated: bool = False,
         for c in clusters_with_first_event(store, include_negated, **filters):
             yield from _gdelt_rows(c)
         return
-    make = {"plover": _plover_row, "icews": _icews_row, "acled": _acled_row}[flavor]
+    if flavor == "acled":
+        for article in _by_article(store.iter_events(include_negated=include_negated, **filters)):
+            for e in article:
+                row = _acled_row(e, [o for o in article if o is not e])
+                if row is not None:
+                    yield row
+        return
+    make = {"plover": _plover_row, "icews": _icews_row}[flavor]
     for e in store.iter_events(include_negated=include_negated, **filters):
         row = make(e)
         if row is not None:
             yield row
+
+
+def _by_article(events: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """Runs of events of one article (the store keeps an article's events together)."""
+    run: list[dict[str, Any]] = []
+    for e in events:
+        if run and e["article_id"] != run[0]["article_id"]:
+            yield run
+            run = []
+        run.append(e)
+    if run:
+        yield run
 
 
 def _frame(records: list[dict[str, Any]], spec: list[tuple[str, type]]):
