@@ -54,3 +54,19 @@ def test_weapons_launched_are_an_assault(nlp, text):
 def test_a_launched_missile_test_stays_mobilize(nlp):
     types = _types(nlp, "The navy launched a missile test in the gulf.")
     assert "ASSAULT" not in types
+
+
+# A "cessation of hostilities" is a truce (CAMEO 0871; PETRARCH PROPOSE "- * CESSATION (IN
+# &FIGHT)"): the hostilities its pattern names are what it ends, not an attack told beside it.
+@pytest.mark.parametrize("text", [
+    "The junta declared a cessation of hostilities across the country on Sunday.",
+    "The rebel command announced an immediate cessation of fighting in the east.",
+])
+def test_cessation_of_hostilities_is_a_truce(nlp, text):
+    types = _types(nlp, text)
+    assert "CONCEDE" in types, (text, types)
+    assert "ASSAULT" not in types, (text, types)
+
+
+def test_hostilities_alone_stay_an_assault(nlp):
+    assert "ASSAULT" in _types(nlp, "Hostilities between the army and the rebels killed dozens.")

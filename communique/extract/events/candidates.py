@@ -24,6 +24,7 @@ from communique.word_lists import word_list
 from .acled_reading import ARMED_SECTORS, CIVILIAN_SECTORS
 from .claims import claimed
 from .doers import shot_fire
+from .pattern_objects import named_in_pattern
 
 from .tree import (LIGHT_VERBS, POLICE_SUBJECTS, REPORTING_VERBS, counted, governing_verb,
                    is_entityish, lemma, lost_passive_subject, objects, pobjs, pos_of, prep_children,
@@ -597,13 +598,7 @@ def attach_frames(cands: list[Candidate]) -> list[Candidate]:
     """
     by_tok = {c.tok.i: c for c in cands}
     absorbed: set[int] = {c.tok.i for c in cands if claimed(c.tok)}
-    # "lifted the embargo", "imposed sanctions": the noun named in the verb's pattern is its object, not an act.
-    for c in cands:
-        objs = c.entry.arg("obj")
-        if objs and c.tok.pos_ == "VERB":
-            for o in objects(c.tok):
-                if o.i in by_tok and o.i != c.tok.i and word_set(o) & set(objs.split("|")):
-                    absorbed.add(o.i)
+    absorbed |= named_in_pattern(cands, by_tok)  # "lifted the embargo", "a cessation of hostilities"
     for c in sorted(cands, key=lambda c: c.tok.i):
         if not c.frame or c.tok.i in absorbed:
             continue
