@@ -47,9 +47,11 @@ def in_background(tok) -> bool:
     the object of an after/following/since/during/amid/over phrase (or a word inside it, "after
     the killing of a guard", or a clause after the preposition, "after meeting officials"), an
     after/since clause ("fled after the war broke out"), an until/unless/before clause (the
-    act's condition), or a noun qualifying a participle ("a war-torn region": the region is
+    act's condition), a scene a when-clause breaks into (:func:`scene`), or a noun qualifying a participle ("a war-torn region": the region is
     named, the war is not told)."""
     if tok.dep_ == "npadvmod" and tok.head.dep_ == "amod":
+        return True
+    if scene(tok):
         return True
     t = tok
     while t.head.i != t.i:
@@ -62,6 +64,18 @@ def in_background(tok) -> bool:
             return True
         t = t.head
     return False
+
+
+def scene(tok) -> bool:
+    """Whether a trigger is a scene a when-clause breaks into: a verb in the past progressive
+    with a when-clause of its own ("police officers were patrolling the neighbourhood when gang
+    members started shooting", "soldiers were escorting a convoy when militants opened fire"):
+    the clause tells what was going on, the when-clause what happened (train part of the ACLED
+    notes: 2 of 2 notes whose first act the lexicon read in such a clause, a patrol, are
+    battles, the fire in the when-clause)."""
+    return tok.tag_ == "VBG" and any(k.dep_ == "aux" and k.lower_ in ("was", "were")
+                                     for k in tok.children) and any(
+        k.dep_ == "advcl" and k.left_edge.lower_ == "when" for k in tok.children)
 
 
 def _next_act(clause) -> bool:

@@ -241,19 +241,50 @@ def _first_weapon(tokens) -> str | None:
     return None
 
 
+# the modes of a weapon fired from afar (ACLED codebook: explosions/remote violence); not
+# explosives, which demolish what they are laid at ("destroyed the depots with bombs", "blew up
+# a bridge with explosives": the destruction itself; train part of the ACLED notes, 1 such note,
+# disrupted weapons use)
+REMOTE_MEANS = ("aerial", "drone", "heavy-weapons")
+
+
+def means_weapon_mode(tok) -> str | None:
+    """:func:`weapon_mode` of the weapons an act is done with: those of a with- or by-phrase
+    or of a using-clause in the trigger's phrase ("destroyed a tank with artillery fire",
+    "destroyed a bulldozer, using an ATGM"), not of what it was done to."""
+    seen = []
+    for t in tok.subtree:
+        if (t.dep_ in ("prep", "agent") and t.lower_ in ("with", "by")) or (
+                lemma(t) == "use" and t.dep_ in ("advcl", "xcomp", "acl")):
+            seen += list(t.subtree)
+    return _first_weapon(seen)
+
+
+# the mode of fire at no one (weapon_modes.tsv, "the air": PLOVER manual, ASSAULT crowd-control,
+# "firing weapons in the air"); the event model's mode head has no such label
+AT_NO_ONE = "crowd-control"
+
+
 def _refine(c: Candidate, r: Reading, roles: Roles, token_actor, weapons: bool = True) -> Reading:
     """Modes the trigger word alone doesn't tell: what is requested, who is mobilized, where one
     meets; ``weapons``: what weapon an assault uses."""
     tok = c.tok
     near = {t.lower_ for t in tok.subtree} | {t.lower_ for t in tok.children}
-    if r.type == "ASSAULT" and r.mode in (None, "firearms") and not c.entry.has("two-sided") \
-            and weapons:
+    if r.type == "ASSAULT" and r.mode in (None, "firearms") and not c.entry.has("two-sided"):
         # manual, ASSAULT modes: the weapon names the mode (firearms are "rifles, pistols, light
         # machine guns": a heavier weapon named says more); a fight both sides wage stays a
-        # fight whatever its weapons
+        # fight whatever its weapons. With the event model only fire "in(to) the air" (fire at
+        # no one, crowd-control), a mode its mode head was not trained to tell
         mode = weapon_mode(tok) or held_weapon_mode(tok)
-        if mode:
+        if mode and (weapons or mode == AT_NO_ONE):
             return Reading(r.type, mode, cameo_for(r.type, mode, r.cameo), r.contexts)
+    elif r.type == "ASSAULT" and r.mode == "destroy" and weapons and \
+            (mode := means_weapon_mode(tok)) in REMOTE_MEANS:
+        # property destroyed by a remote weapon ("destroyed a bulldozer using an ATGM",
+        # "destroyed a tank with artillery fire"): ACLED codebook, the shelling or strike is the
+        # event (train part of the ACLED notes: 3 of 3 such notes, shelling/artillery/missile
+        # attacks); the weapon named as the thing destroyed ("destroyed a drone") is no means
+        return Reading(r.type, mode, cameo_for(r.type, mode, r.cameo), r.contexts)
     elif r.type == "ASSAULT" and r.mode in ("heavy-weapons", "explosives") and weapons and \
             sentence_weapon_mode(tok) == "firearms":
         # small arms fired beside mortars or grenades: a fight within the other side's reach
