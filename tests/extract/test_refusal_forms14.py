@@ -70,3 +70,26 @@ def test_cessation_of_hostilities_is_a_truce(nlp, text):
 
 def test_hostilities_alone_stay_an_assault(nlp):
     assert "ASSAULT" in _types(nlp, "Hostilities between the army and the rebels killed dozens.")
+
+
+# "failed to reach agreement" is REJECT (6 of 6 train-part PLV rows); the same failure told with a
+# negation ("did not reach a deal") reads so too, not as an agreement denied
+@pytest.mark.parametrize("text", [
+    "Lima and Quito did not reach agreement on the fishing quota.",
+    "The unions and the employers have not reached a deal on pensions.",
+])
+def test_agreement_not_reached_is_a_refusal(nlp, text):
+    assert "REJECT" in _types(nlp, text), text
+
+
+def test_other_negated_acts_stay_negated(nlp):
+    events = find_events(nlp("The two premiers did not meet in Lima."), None, load_lexicon())
+    assert "REJECT" not in {e.type for e in events}
+    assert all(e.negated for e in events if e.type == "CONSULT")
+
+
+# PETRARCH's CANCEL block lists +CALL_OFF beside CANCEL: a visit called off is cancelled (REJECT
+# meet, as "cancelled a planned visit" is); a strike called off stays a concession
+def test_visit_called_off(nlp):
+    assert "REJECT" in _types(nlp, "The foreign minister called off her visit to Seoul.")
+    assert "CONCEDE" in _types(nlp, "The dockers called off their strike on Monday.")

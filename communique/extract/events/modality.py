@@ -24,6 +24,8 @@ HYPOTHETICAL_NOUNS = word_list("hypothetical_nouns")
 HISTORICAL_PREPS = {"since", "during"}
 HISTORICAL_VERBS = word_list("historical_verbs")
 REFUSAL_HEADS = word_list("refusal_heads")
+# "did not reach agreement": a failure to agree, read as "failed to reach agreement" is (REJECT)
+FAILURE_NEGATIONS = word_list("failure_negations")
 DENIAL_HEADS = word_list("denial_heads")
 
 
@@ -97,7 +99,8 @@ def _negated(tok) -> tuple[bool, bool]:
     # "denied that civilians were killed", "denied the killing": the act is denied, not asserted
     denied = any(lemma(t) in DENIAL_HEADS for t in chain[1:]) or (
         top.dep_ == "ccomp" and lemma(top.head) in DENIAL_HEADS)
-    return neg or refusal or denied, refusal or (neg and _future(tok))
+    failed = neg and lemma(tok) in FAILURE_NEGATIONS and tok.pos_ == "VERB"
+    return neg or refusal or denied, refusal or failed or (neg and _future(tok))
 
 
 def _future(tok) -> bool:
