@@ -71,3 +71,27 @@ def test_a_list_with_no_admin_chain_is_no_named_place(nlp):
     doc = nlp("On 9 June 2021, troops attacked Kanda, Lomari, Sabo, Garin Dutse and Maidoki, "
               "the camps of the insurgents.")
     assert not any(_named_place(t) for t in doc if t.text in ("Sabo", "Maidoki"))
+
+
+@pytest.mark.parametrize("text", [
+    # a shoot-out or an exchange of fire told beside the act in its paragraph: the fight both
+    # sides wage, no one-sided violence (ACLED codebook: a battle needs two armed sides; the
+    # people a fight falls on are its casualties)
+    "On 9 May 2021, in Porto Sul, unidentified gunmen shot at a patrol car in the Morro Alto "
+    "community. A shoot-out broke out.",
+    "On 9 May 2021, in Porto Sul, police killed a suspect in the Morro Alto community. An "
+    "exchange of fire followed.",
+])
+def test_an_act_beside_a_shoot_out_in_its_paragraph_is_a_battle(model_coder, text):
+    assert acled_type(model_coder, text) == "Battles"
+
+
+@pytest.mark.parametrize("text", [
+    # a fight only denied, or told in another paragraph, does not make the act two-sided
+    "On 9 May 2021, in Porto Sul, unidentified gunmen shot at a patrol car in the Morro Alto "
+    "community. No clashes were reported.",
+    "On 9 May 2021, in Porto Sul, unidentified gunmen shot at a patrol car in the Morro Alto "
+    "community.\nOn 10 May 2021, a shoot-out broke out between the army and a gang near Kora.",
+])
+def test_an_act_with_no_fight_in_its_paragraph_stays_one_sided(model_coder, text):
+    assert acled_type(model_coder, text) == "Violence against civilians"

@@ -126,7 +126,7 @@ def land(rev: Revision, view: View | None, main: bool, recipient_sectors=(),
             (:func:`.arguments.victims`: "a police officer was shot by militants").
         two_sided: the sentence tells of a fight both sides wage (a ``two-sided`` trigger:
             clashes, an exchange of fire, a shoot-out), or its paragraph of fire answered or
-            an attack repelled.
+            an attack repelled, or of such a fight as happening ("a shoot-out broke out").
         lexicon_type: the lexicon's type, before the type head (a protest the type head read
             as another act is still one where the ACLED reading says so).
         hurt: the sentence tells of people the act killed or injured (no property

@@ -89,6 +89,12 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
                               token_actor, sentence_types) if event_model else {}
     # sentences that tell of a fight both sides wage ("clashes", "exchanged fire")
     two_sided = {s[0].tok.sent.start for s in staged if s[0].entry.has("two-sided")}
+    # paragraphs that tell of such a fight as happening ("A shoot-out broke out and a suspect was
+    # shot"): train part, 0 of 36 notes whose main ASSAULT has a clash or shoot-out beside it
+    # are violence against civilians
+    fight_paragraphs = {_paragraph(s[0].tok) for s in staged if s[0].entry.has("two-sided")
+                        and s[2].modality == "asserted" and not s[2].negated
+                        and not told_as_background(s[0].tok)}
     grieved = _grievances(staged) if event_model is None else set()
     riots = _riot_paragraphs(doc, staged, sector_of, token_actor,  # model mode: acled_reading.violent
                              _grievances(staged) if event_model else grieved)
@@ -106,7 +112,8 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             if c.reading.type == "ASSAULT" else []
         victims = [sector for sector, _person, main in people if main] if event_model else []
         # fire answered or an attack repelled in the paragraph: a fight both sides wage
-        fought = _paragraph(c.tok) in answered[1] or _paragraph(c.tok) in repelled
+        fought = _paragraph(c.tok) in answered[1] or _paragraph(c.tok) in repelled or \
+            _paragraph(c.tok) in fight_paragraphs
         d = classify.decide(c, roles, mood, token_actor, hosts, views.get(c.tok.sent.start),
                             id(c) in mains, [sector_of.get(i) for i in recipient_ids], victims,
                             c.tok.sent.start in two_sided or fought)
