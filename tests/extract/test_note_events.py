@@ -48,7 +48,8 @@ def _asserted(nlp, text):
     ("Protesters assembled in the central square.", "PROTEST", "demo", "Protests"),
     # strategic developments
     ("The army sent fresh reinforcements to the front.", "MOBILIZE", "troops", "Strategic developments"),
-    ("Insurgents took control of two villages after the fighting.", "COERCE", "seize",
+    # with no fight told (territory taken in a fight is a battle: events/territory.py)
+    ("Insurgents took control of two villages near the border.", "COERCE", "seize",
      "Strategic developments"),
     ("Police defused two bombs planted under a bridge.", "COERCE", "seize", "Strategic developments"),
     ("Troops unearthed a cache of weapons in the forest.", "COERCE", "seize", "Strategic developments"),

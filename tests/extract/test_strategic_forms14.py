@@ -69,3 +69,23 @@ def test_a_patrol_broken_into_by_fire_is_the_fire(coder):
 def test_a_patrol_with_no_act_after_it_stays_a_patrol(coder):
     text = "On 8 June 2021, soldiers were patrolling a market street in Goma when it began to rain."
     assert _acled(coder, text) == "Strategic developments"
+
+
+# Territory taken in a fight is the fight (events/territory.py; ACLED codebook: government
+# regains territory and non-state actor overtakes territory are battles, a non-violent
+# transfer of territory a strategic development; train part: 7 of 7 notes of control taken
+# beside clashes or killing are battles, 2 of 2 with no fight strategic developments).
+@pytest.mark.parametrize("text", [
+    "On 9 June 2021, government troops took control of a rebel camp near Mora after clashes with "
+    "the rebels.",
+    "On 9 June 2021, the army recaptured the town of Mora after heavy fighting with the rebels.",
+    "On 9 June 2021, rebels captured the town of Mora after clashes in which 12 soldiers died.",
+])
+def test_territory_taken_in_a_fight_is_a_battle(coder, text):
+    assert _acled(coder, text) == "Battles"
+
+
+def test_territory_taken_with_no_fight_stays_a_strategic_development(coder):
+    text = ("On 9 June 2021, rebels took control of the village of Mora and set up a checkpoint at "
+            "its entrance.")
+    assert _acled(coder, text) == "Strategic developments"

@@ -30,7 +30,7 @@ from communique.word_lists import word_list
 from .arguments import Roles, actor_ids
 from .candidates import DEMAND, Candidate, main_child
 from .modality import Mood
-from . import acled_reading, destruction
+from . import acled_reading, destruction, territory
 from .model import View, cameo_for, depth, plain_types, revise, specific_reading
 from .normalise import MATERIAL_CONFLICT, frame_mode, intent_code, intent_to_yield, normalise
 from .tree import lemma, pobjs, prep_children, subjects
@@ -356,6 +356,7 @@ def decide(c: Candidate, roles: Roles, mood: Mood, token_actor: dict[int, str],
     etype, mode, cameo = normalise(rev.type, rev.mode, rev.cameo, c.tok, mood.modality,
                                    mood.refusal)
     etype, mode, cameo = destruction.reading(etype, mode, cameo, c.tok)  # beside harm to people
+    etype, mode, cameo = territory.reading(etype, mode, cameo, c.tok, two_sided)  # taken in a fight
     rules = None if view is None else \
         normalise(r.type, r.mode, r.cameo, c.tok, mood.modality, mood.refusal)[:2]
     e = c.entry
