@@ -27,7 +27,7 @@ ARG_VALUES = {
               "violent-agent", "captive", "ask", "guilty", "meet", "labour", "not-labour",
               "not-metaphor", "light-verb", "no-oprd", "no-obj", "obj-unowned", "obj-or-of", "future-act",
               "subj-protesters", "subj-explosive", "subj-aircraft", "subj-official",
-              "subj-armed", "left-harmed", "subj-migrants"),
+              "subj-armed", "left-harmed", "subj-migrants", "subj-critics"),
     "frame": ("intent", "request", "reject", "threaten", "accuse", "approve"),
     "ctx": ("conflict",),
 }

@@ -61,6 +61,7 @@ ARMED_SUBJECT_WORDS = word_list("armed_subject_words")
 HARM_STATES = word_list("harm_states")
 # people who leave their country and come back to it (needs:subj-migrants)
 MIGRANT_SUBJECTS = word_list("migrant_subjects")
+CRITIC_SUBJECTS = word_list("critic_subjects")  # PETRARCH EXPLAIN_VERBAL "- CRITICS * [111]"
 
 # The entries behind demand and blame candidates: what the lexicon would say for them.
 DEMAND_ENTRY = Entry(lemma="must", pos="verb", type="REQUEST", mode=None, contexts=(),
@@ -441,6 +442,7 @@ NEEDS = {
     # (also where the parse hangs the verb on them: "90 migrants returned/acl from Ecuador")
     "subj-migrants": lambda tok, ta: bool(_subject_words(tok, of=True) & MIGRANT_SUBJECTS) or (
         tok.dep_ == "acl" and bool({tok.head.lower_, lemma(tok.head)} & MIGRANT_SUBJECTS)),
+    "subj-critics": lambda tok, ta: bool(_subject_words(tok, of=True) & CRITIC_SUBJECTS),
 }
 
 

@@ -1,0 +1,55 @@
+"""Yielding, aid and criticism told in forms the event lexicon lacked (issue 13,
+fourteenth round): PETRARCH's CAMEO.2.0.txt verb blocks SUBMIT [080] (+ABIDE_BY, +CONFORM_TO,
+ACQUIESCE, OBEY), EXTEND ("- * &CURRENCY [071]", "- * LOAN [071]"), RAISE ("- * &CURRENCY
+... [071]") and EXPLAIN_VERBAL ("- CRITICS * [111]": 2 of 2 train-part PLV rows "critics say X has ..." are ACCUSE). Sentences written for the test, not
+taken from the data."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.events import find_events
+from communique.lexicon import load_lexicon
+
+YIELDS = {"CONCEDE", "RETREAT"}
+
+
+def _types(nlp, text):
+    return {e.type for e in find_events(nlp(text), None, load_lexicon()) if not e.negated}
+
+
+@pytest.mark.parametrize("text", [
+    "The junta obeyed the court order and reopened the border.",
+    "The mining company said it would abide by the tribunal's ruling.",
+    "The governor finally submitted to the demands of the striking nurses.",
+    "The cabinet acquiesced to pressure from the unions.",
+])
+def test_giving_way_is_a_yield(nlp, text):
+    assert _types(nlp, text) & YIELDS, text
+
+
+@pytest.mark.parametrize("text", [
+    "Beijing extended $2 billion to Pakistan last year.",
+    "Kuwait extended credit to Egypt.",
+    "The singer raised money for the earthquake victims in Turkey.",
+])
+def test_aid_extended_or_raised(nlp, text):
+    assert "AID" in _types(nlp, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "The president's critics say he has used the crisis to silence the press.",
+    "Critics of the mayor argue that she rigged the tender for the new stadium.",
+])
+def test_critics_saying_is_an_accusation(nlp, text):
+    assert "ACCUSE" in _types(nlp, text), text
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Officials say the minister has resigned over the scandal.", "ACCUSE"),  # no critic speaks
+    ("The ministry extended the deadline by a week.", "AID"),                 # a deadline is no aid
+    ("The bank raised interest rates for the third time.", "AID"),           # rates raised, no money given
+    ("The rebels submitted a list of demands to the mediators.", "CONCEDE"),  # submitting a list is no yielding
+])
+def test_other_uses_are_not_coded(nlp, text, absent):
+    assert absent not in _types(nlp, text), text
