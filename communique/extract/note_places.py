@@ -112,10 +112,16 @@ def actors_country(actors) -> str | None:
     a sector other than the military ("GNA forces attacked LNA forces", "members of the
     Sinaloa Cartel", "Lebanese truck drivers"); armed forces act abroad too ("Turkish
     forces shelled ...") and a country with no sector is no actor of the note's ("the US
-    dollar"). None when they name several countries or none."""
+    dollar"). The forces of a de facto or regional authority (groups.tsv: a MIL group, "LNA
+    forces", the Houthis, the Peshmerga) act at home. None when they name several countries
+    or none."""
     found = {a.country for a in actors if a.country_source == "text" and a.sector
-             and a.sector != "MIL" and a.country and kb.country(a.country)}
+             and (a.sector != "MIL" or _home_force(a)) and a.country and kb.country(a.country)}
     return found.pop() if len(found) == 1 else None
+
+
+def _home_force(actor) -> bool:
+    return any(e.kind == "group" and e.sector == "MIL" for e in kb.lookup(actor.name))
 
 
 def place_unplaced(actors, ids, place) -> None:

@@ -26,7 +26,8 @@ def _actor(rec, text):
      "an al-Shabaab commander", "SOM", "REB"),
     ("An Islamic State commander was detained at a checkpoint near Kirkuk.",
      "An Islamic State commander", "IMG", "REB"),
-    ("The Houthi leader warned that ships would be targeted.", "The Houthi leader", "YEM", "REB"),
+    # the Houthis are a de facto authority's forces, MIL (groups.tsv, fourteenth round)
+    ("The Houthi leader warned that ships would be targeted.", "The Houthi leader", "YEM", "MIL"),
     # a rebel word before the rank: the rebels', not the army's (PETRARCH: REBEL_COMMANDER ~REB)
     ("A militant leader was shot dead by security forces in Balochistan, Pakistan.",
      "A militant leader", "PAK", "REB"),
