@@ -53,3 +53,31 @@ def test_critics_saying_is_an_accusation(nlp, text):
 ])
 def test_other_uses_are_not_coded(nlp, text, absent):
     assert absent not in _types(nlp, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Brussels relaxed its sanctions on Minsk in March.",           # RELAX "- * SANCTIONS [085]"
+    "The treasury waived the sanctions on the state oil firm.",     # WAIVE "- * SANCTION [085]"
+    "The council repealed the ban on street vendors.",              # REVOKE_ "- * BAN [081]"
+    "The new governor rescinded the restrictions on night travel.", # REVOKE_ "- * RESTRICTION [081]"
+    "The appeals judge annulled the sentence of the blogger.",      # REVOKE_ "- * SENTENCE [081]"
+])
+def test_restrictions_undone_are_a_yield(nlp, text):
+    assert _types(nlp, text) & YIELDS, text
+
+
+def test_a_debt_cancelled_is_aid(nlp):
+    assert "AID" in _types(nlp, "The Paris Club cancelled the debts of the poorest nations.")
+
+
+def test_a_plan_challenged_is_an_accusation(nlp):
+    assert "ACCUSE" in _types(nlp, "Two senators challenged the government's plan to close the refinery.")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The team relaxed after the final whistle.", "RETREAT"),      # nothing eased
+    ("The airline cancelled its flights to the island.", "AID"),    # flights cancelled are no aid
+    ("The climbers challenged the north face of the peak.", "ACCUSE"),  # a mountain, no policy
+])
+def test_other_uses_stay_uncoded(nlp, text, absent):
+    assert absent not in _types(nlp, text), text
