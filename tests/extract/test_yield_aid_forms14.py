@@ -81,3 +81,31 @@ def test_a_plan_challenged_is_an_accusation(nlp):
 ])
 def test_other_uses_stay_uncoded(nlp, text, absent):
     assert absent not in _types(nlp, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "The city council bowed to pressure from the shopkeepers and dropped the parking fee.",  # BOW [080]
+    "The ministry finally succumbed to the demands of the hunger strikers.",                  # SUCCUMB [080]
+    "The rebels liberated forty hostages held in the mountains.",                             # RELEASE: LIBERATE
+])
+def test_more_ways_of_giving_way(nlp, text):
+    assert _types(nlp, text) & YIELDS, text
+
+
+@pytest.mark.parametrize("text", [
+    "The prosecutor implicated the former governor in the bribery scheme.",  # BLAME: IMPLICATE [112]
+    "The opposition leader lashed out at the electoral board.",               # WHIP: "- * OUT [111]"
+    "The union impugned the integrity of the inquiry.",                       # DENIGRATE: IMPUGN [111]
+    "The losing candidate contested the results in three districts.",         # VERBAL_CONFLICT: CONTEST [110]
+])
+def test_more_ways_of_accusing(nlp, text):
+    assert "ACCUSE" in _types(nlp, text), text
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The actors bowed to the audience after the play.", "CONCEDE"),      # a bow, nothing yielded
+    ("Troops liberated the town from the militia.", "RETREAT"),           # a town taken, no captive freed
+    ("Four parties will contest the election in May.", "ACCUSE"),         # standing in a vote
+])
+def test_these_words_used_otherwise(nlp, text, absent):
+    assert absent not in _types(nlp, text), text
