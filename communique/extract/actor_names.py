@@ -110,9 +110,15 @@ def _take_entry(table, i: int, j: int, entries) -> None:
 
 
 def _inside_other_entity(table, i: int, j: int) -> bool:
+    """The name is part of a longer entity that is not itself a known name: a person or
+    organisation named after it, or a holiday ("Labour Day", "International Labour Day": a
+    date, even where the tagger leaves the words untagged)."""
+    if j < len(table.doc) and table.doc[j].text == "Day":
+        return True
     for ent in table.ents:
         if ent.start <= i and j <= ent.end and (ent.end - ent.start) > (j - i):
-            if ent.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
+            if ent.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT",
+                              "DATE"):
                 return not kb.lookup(ent.text, table.user)
     return False
 
