@@ -47,8 +47,8 @@ def in_background(tok) -> bool:
     the object of an after/following/since/during/amid/over phrase (or a word inside it, "after
     the killing of a guard", or a clause after the preposition, "after meeting officials"), an
     after/since clause ("fled after the war broke out"), an until/unless/before clause (the
-    act's condition), a scene a when-clause breaks into (:func:`scene`), or a noun qualifying a participle ("a war-torn region": the region is
-    named, the war is not told)."""
+    act's condition), a scene a when-clause breaks into (:func:`scene`), or a noun qualifying
+    a participle ("a war-torn region": the region is named, the war is not told)."""
     if tok.dep_ == "npadvmod" and tok.head.dep_ == "amod":
         return True
     if scene(tok):

@@ -15,7 +15,8 @@ from communique.kb import longest_sector_phrase, sector_of as sector_of_word
 from communique.lexicon import Entry, Lexicon, cameo_info, load_lexicon, plover_score
 from communique.word_lists import word_list
 
-from . import acled_reading, arguments, classify, disrupted, joint_sides, modality, model, note_tags, sentence_reading
+from . import (acled_reading, arguments, classify, disrupted, joint_sides, modality, model,
+               note_tags, sentence_reading)
 from .victims_armed import head_armed
 from .candidates import Candidate, drop_protest_topics, find_candidates
 from .background import drop_background
@@ -162,7 +163,8 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             actor_ids, recipient_ids = actor_ids + recipient_ids, []
         if d.type in ("ASSAULT",) and not actor_ids and not recipient_ids:
             actor_ids = nearby_sides(doc, c.tok, token_actor)
-        actor_ids = joint_sides.shared_body(c.tok, d.type, actor_ids, recipient_ids, token_actor)  # "UK and EU negotiators"
+        # "UK and EU negotiators": one side per country
+        actor_ids = joint_sides.shared_body(c.tok, d.type, actor_ids, recipient_ids, token_actor)
         hit = _event_hit(doc, c, d, mood, actor_ids, recipient_ids, explain)
         hit.actor_ids, hit.recipient_ids = joint_roles(d.type, d.mode, actor_ids, recipient_ids)
         events.append(hit)
@@ -510,8 +512,9 @@ def _victims(tok, token_actor, sector_of, rules: bool = False) -> list[tuple[str
     admin chain, :func:`_named_place`), not a thing ("a police post"); main: the sector is the
     actor's, or the words' where no actor stands for the victim or the victim's own noun names
     armed people ("a Govt soldier": :mod:`.victims_armed`; the model mode reads these alone;
-    the rules also the words' beside an actor's, and guards as armed). ``rules``: also the people hurt in the act a noun names (:func:`_hurt_in`) and
-    the subject the parse lost (:func:`_lost_subjects`). A victim ACLED counts as a civilian
+    the rules also the words' beside an actor's, and guards as armed). ``rules``: also the
+    people hurt in the act a noun names (:func:`_hurt_in`) and the subject the parse lost
+    (:func:`_lost_subjects`). A victim ACLED counts as a civilian
     whatever its words' sector (:func:`_defenceless`: off duty, a suspect) is one in both modes."""
     out = []
     for v in arguments.victims(tok) + (_hurt_in(tok) + _lost_subjects(tok)
