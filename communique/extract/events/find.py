@@ -16,7 +16,7 @@ from communique.lexicon import Entry, Lexicon, cameo_info, load_lexicon, plover_
 from communique.word_lists import word_list
 
 from . import (acled_reading, arguments, classify, disrupted, joint_sides, modality, model,
-               note_tags, sentence_reading)
+               note_tags, observers, sentence_reading)
 from .victims_armed import head_armed
 from .candidates import Candidate, drop_protest_topics, find_candidates
 from .background import drop_background
@@ -217,6 +217,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             e.recipient_ids = [i for i in e.recipient_ids if i in by_sentence[start]
                                or sector_of.get(i) not in acled_reading.CIVILIAN_SECTORS]
     split_fight_sides(events, fights, doc, token_actor)  # the first side acts, the other receives
+    observers.drop_observers(events, doc, token_actor)  # who saw or reported violence did not do it
     return events
 
 
