@@ -19,7 +19,8 @@ COLUMNS = ("event_type", "sub_event_type", "type", "mode", "recipient_sector", "
 DIRECTIONS = ("to_plover", "to_acled", "both")
 
 __all__ = ["AcledRow", "acled_rows", "acled_sides", "acled_type", "event_acled_actors",
-           "event_acled_type", "intervening_forces", "plover_labels"]
+           "event_acled_sides", "event_acled_type", "intervening_forces", "plover_labels",
+           "unnamed_side"]
 
 
 @dataclass(frozen=True)
@@ -129,16 +130,53 @@ def intervening_forces(event: dict, others) -> list[dict]:
     return out
 
 
+# ACLED's names of a side nobody names (codebook): an unidentified perpetrator of violence is
+# "Unidentified Armed Group (Country)" (inter 3: UAF fits it), an unnamed crowd "Protesters
+# (Country)" or "Rioters (Country)" (inter 6 / 5: civilians). Train part of acled/train.jsonl:
+# every Riots note's actor1 is Rioters (188 of 188), 799 of the Protests notes' are Protesters.
+UNNAMED_SIDES = {"Battles": ("Unidentified Armed Group", "UAF"),
+                 "Explosions/Remote violence": ("Unidentified Armed Group", "UAF"),
+                 "Violence against civilians": ("Unidentified Armed Group", "UAF"),
+                 "Protests": ("Protesters", "CVL"), "Riots": ("Rioters", "CVL")}
+
+
+def unnamed_side(event: dict, others=()) -> dict | None:
+    """ACLED's actor1 of a violent event or a demonstration that names no actor, as ACLED
+    writes it (:data:`UNNAMED_SIDES`): ``{"id": None, "inferred": True, "name", "sector",
+    "country"}``; the country is that of the event's place, else the one country the other
+    events of its article are placed in, else None. None for other events."""
+    kind = acled_type(event.get("type"), event.get("mode"),
+                      [a.get("sector") for a in event.get("recipient") or []])
+    if not kind or kind[0] not in UNNAMED_SIDES:
+        return None
+    name, sector = UNNAMED_SIDES[kind[0]]
+    country = (event.get("location") or {}).get("country")
+    if not country:
+        placed = {(o.get("location") or {}).get("country") for o in others} - {None}
+        country = placed.pop() if len(placed) == 1 else None
+    return {"id": None, "name": name, "sector": sector, "country": country, "inferred": True}
+
+
 def acled_sides(event: dict, others) -> tuple[list[dict], list[dict]]:
-    """ACLED's actor1 and actor2 of ``event`` (actor dicts): its actors, and its recipients
+    """ACLED's actor1 and actor2 of ``event`` (actor dicts): its actors, else the side ACLED
+    writes for nobody named (:func:`unnamed_side`, marked ``inferred``), and its recipients
     followed by the state forces that intervened (:func:`intervening_forces`)."""
-    return list(event.get("actor") or []), \
-        list(event.get("recipient") or []) + intervening_forces(event, others)
+    one = list(event.get("actor") or [])
+    if not one and (side := unnamed_side(event, others)):
+        one = [side]
+    return one, list(event.get("recipient") or []) + intervening_forces(event, others)
 
 
 def event_acled_actors(event: dict, record: dict) -> tuple[list[str], list[str]]:
-    """:func:`acled_sides` of an event of a record dict, as actor ids (the other events are
-    the record's)."""
+    """:func:`acled_sides` of an event of a record dict, as the ids of the record's actors
+    (an inferred side, which no text names, has none)."""
+    one, two = event_acled_sides(event, record)
+    return [a["id"] for a in one if a.get("id")], [a["id"] for a in two if a.get("id")]
+
+
+def event_acled_sides(event: dict, record: dict) -> tuple[list[dict], list[dict]]:
+    """:func:`acled_sides` of an event of a record dict, as actor dicts (the other events are
+    the record's): what the `acled` export writes and the ACLED actors scorer reads."""
     by_id = {a["id"]: a for a in record.get("actors") or []}
 
     def resolved(ev: dict) -> dict:
@@ -148,8 +186,7 @@ def event_acled_actors(event: dict, record: dict) -> tuple[list[str], list[str]]
     events = record.get("events") or []
     mine = resolved(event)
     others = [resolved(e) for e in events if e is not event]
-    one, two = acled_sides(mine, others)
-    return [a["id"] for a in one], [a["id"] for a in two]
+    return acled_sides(mine, others)
 
 
 def plover_labels(event_type: str, sub_event_type: str) -> tuple[str, str, bool] | None:

@@ -294,8 +294,8 @@ def _acled_row(e: dict[str, Any], others: list[dict[str, Any]] = ()) -> dict[str
         "year": int(date[:4]) if date else None,
         "time_precision": _TIME_PRECISION.get(e["date_precision"]) if date else None,
         "event_type": kind[0], "sub_event_type": kind[1],
-        "actor1": _join([a["name"] for a in one]),
-        "actor2": _join([a["name"] for a in two]),
+        "actor1": _join([_acled_name(a) for a in one]),
+        "actor2": _join([_acled_name(a) for a in two]),
         "civilian_targeting": "Civilian targeting" if (
             e["type"] == "ASSAULT" and "CVL" in sectors) else None,
         "iso3": loc.get("country"), "country": _country_name(loc.get("country")),
@@ -303,6 +303,14 @@ def _acled_row(e: dict[str, Any], others: list[dict[str, Any]] = ()) -> dict[str
         "source": e["source"], "notes": None,
         "fatalities": e["fatalities"], "plover_type": e["type"], "plover_mode": e["mode"],
     }
+
+
+def _acled_name(a: dict[str, Any]) -> str:
+    """An actor's name in an ACLED row; the side ACLED writes for nobody named takes its
+    country as ACLED does: "Unidentified Armed Group (Ukraine)", "Protesters (Chile)"."""
+    if a.get("inferred") and a.get("country"):
+        return f"{a['name']} ({_country_name(a['country']) or a['country']})"
+    return a["name"]
 
 
 # -- GDELT ----------------------------------------------------------------------

@@ -41,7 +41,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..acled import event_acled_actors, event_acled_type
+from ..acled import event_acled_sides, event_acled_type
 from ..extract.events.acled_reading import CIVILIAN_SECTORS
 from .splits import select
 
@@ -249,20 +249,19 @@ def actor_matches(ours: dict[str, Any], gold: dict[str, Any]) -> bool:
 
 def score_actors(pairs: list[Pair]) -> dict[str, tuple[float, int]]:
     """ACLED's actor1 against the main event's actors and actor2 against its recipients, as
-    the `acled` export gives them (:func:`communique.acled.event_acled_actors`: a protest's or
-    riot's actor2 also holds the state forces that intervened in it), by
+    the `acled` export gives them (:func:`communique.acled.event_acled_sides`: a protest's or
+    riot's actor2 also holds the state forces that intervened in it; an event that names no
+    actor has ACLED's unnamed side, "Unidentified Armed Group" or "Protesters", with no id), by
     :func:`actor_matches` (country + sector, or name overlap); and, looser, the country
     alone. Totals count the notes where ACLED names that actor."""
     out: dict[str, list[int]] = {}
     for note, rec in pairs:
         ev = main_event(rec)
-        sides = event_acled_actors(ev, rec) if ev else ([], [])
-        by_id = {a["id"]: a for a in rec.get("actors") or []}
-        for n, field, ids in (("1", "actor", sides[0]), ("2", "recipient", sides[1])):
+        sides = event_acled_sides(ev, rec) if ev else ([], [])
+        for n, field, ours in (("1", "actor", sides[0]), ("2", "recipient", sides[1])):
             gold = acled_actor(note.get(f"actor{n}"), note.get(f"inter{n}"), note.get("iso3"))
             if gold is None:
                 continue
-            ours = [by_id[i] for i in ids if i in by_id]
             for measure, ok in ((f"actor{n} as {field} (country + sector or name)",
                                  any(actor_matches(a, gold) for a in ours)),
                                 (f"actor{n} as {field}: country", any(a.get("country") == gold["country"]
