@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .. import kb
 from .actor_plurals import faith_sector
+from .actor_victims import struck_person
 from .actor_table import (PERSON_NOUNS, ActorTable, Proto, add_place, is_agent_phrase_word, is_sponsor_modifier,
                           place_span)
 from communique.word_lists import word_list
@@ -354,8 +355,10 @@ def _generic_agent(table, tok, sector) -> bool:
     lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod")
              and not any(_spaced_punct(t) for t in table.doc[c.i:tok.i])]  # not a dateline
     allied = any(t.lower_ in ("pro", "anti") for c in lefts for t in c.subtree)  # "pro-Houthi militias"
+    struck = harmed_person(tok)  # "shot dead a Baloch man": a people's name the tagger took for a place
     if not allied and any(t.i in table.claimed or (t.ent_type_ in NAME_ENTS and t.ent_type_ != "NORP"
-                                                   and not is_agent_phrase_word(t))
+                                                   and not is_agent_phrase_word(t)
+                                                   and not (struck and t.ent_type_ == "GPE"))
                           for c in lefts for t in c.subtree):
         return False  # "UN workers", "IDF troops": the named body's, read by the event stage
     # ("Islamic militants", "Fulani militias": a faith or people no source claimed names no body)
@@ -371,7 +374,7 @@ def _generic_agent(table, tok, sector) -> bool:
     lemma = tok.lemma_.lower()
     generic = kb.generic_agents(table.user)
     if lemma in generic or tok.lower_ in generic or civilian_place(tok) or armed_place(tok) \
-            or civilian_site(tok) or harmed_person(tok) or faith_sector(tok):
+            or civilian_site(tok) or struck or faith_sector(tok):
         return True  # "Christians", "Muslim leaders": actor_plurals
     hint = kb.sector_kind(lemma) or kb.sector_kind(tok.lower_)
     if lemma in UNOWNED_PEOPLE:
@@ -504,7 +507,7 @@ def harmed_person(tok) -> str | None:
         + [c for c in tok.head.children if c.dep_ == "conj"]
     verbs = [tok.head] + [v for v in joined if not any(c.dep_ in ("dobj", "nsubjpass") for c in v.children)]
     if not any(v.pos_ == "VERB" and v.lemma_.lower() in VICTIM_VERBS for v in verbs):
-        return None
+        return struck_person(tok, verbs)  # "shot dead a man", "attacked a taxi driver"
     # a word before it may say what they are ("a militia member" PRM)
     mods = [kb.sector_of(c.lemma_.lower()) for c in tok.lefts if c.dep_ in ("compound", "amod")]
     return kb.sector_of(lemma) or next((m for m in reversed(mods) if m), None) or "CVL"

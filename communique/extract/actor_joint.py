@@ -77,3 +77,47 @@ def _sides(table: ActorTable, words: list, head, body: bool = True) -> None:
             table.add(p, w.i, head.i + 1)
         else:
             table.add(table.country_actor(country), w.i, w.i + 1)
+
+
+def shared_of_bodies(table: ActorTable) -> None:
+    """"Military forces of India and Pakistan exchanged fire": a force noun whose "of" names
+    two countries is each country's force. The body's actor holds the first country
+    (``actor_agents.national_body``); each country joined to it after "and" is made that
+    country's body of the same sector in place of the country alone, so the other side of
+    a fight is an armed side, not a bare country (ACLED codebook: battles are between
+    armed, organised actors; ACLED train part: 20 of 20 notes saying "military forces of
+    India and Pakistan" code the other side "Military Forces of X", 18 Pakistan's, 2
+    India's). PLV marks the joined country as the target ("<s>The armies of Brazil</s> and
+    <t>Argentina</t>"): the country stays its country."""
+    doc = table.doc
+    for head in tokens_with_pos(doc, "NOUN"):
+        owner = table.claimed.get(head.i)
+        if owner is None or owner.sector not in ARMED_SECTORS or head.tag_ not in ("NNS", "NNPS") \
+                or not (head.lemma_.lower() in FORCE_NOUNS or head.lower_ in FORCE_NOUNS):
+            continue
+        of = next((p for p in head.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+        first = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if first is None or first.i not in table.claimed or table.claimed[first.i] is not owner \
+                and table.claimed[first.i].kind != "country":
+            continue
+        if not any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children):
+            continue
+        for other in (c for c in first.children if c.dep_ == "conj"):
+            country = _nation(other)
+            held = table.claimed.get(other.i)
+            if not country or country == owner.country or (held is not None and held.kind != "country") \
+                    or any(table.claimed.get(k) is not held for k in range(other.left_edge.i, other.i + 1)):
+                continue
+            for k in range(other.left_edge.i, other.i + 1):
+                gone = table.claimed.pop(k, None)
+                if gone is not None:
+                    gone.mentions = [m for m in gone.mentions if not (m[0] <= k < m[1])]
+            p = Proto(kind="group", name=f"{head.text} of {other.text}", country=country,
+                      sector=owner.sector, country_source="text")
+            table.protos.append(p)
+            table.add(p, other.left_edge.i, other.i + 1)
+
+
+# Sectors of armed bodies, and the plural nouns by which "of" names whose force it is.
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "PRM", "SPY"})
+FORCE_NOUNS = word_list("armed_bodies") | word_list("force_heads")

@@ -956,12 +956,13 @@ def test_an_unarmed_crowd_that_attacks_riots(coder, text, expected):
     # civilians); the victims are people, none of them armed, and no recipient says so already
     ("Masked gunmen shot and injured the deacon of a church in Tegucigalpa.", "targeted",
      "Violence against civilians"),
-    ("Suspected militants killed a youth in the village of Dogo.", "targeted",
-     "Violence against civilians"),
     # a civilian recipient keeps the trigger's mode (kin are civilians: 1db77df)
     ("Two brothers were shot and killed near their house in Cauca.", "firearms",
      "Violence against civilians"),
     ("Two farmers were shot and killed near their fields in Cauca.", "firearms",
+     "Violence against civilians"),
+    # the youth a killing falls on is a civilian recipient (actor_victims.struck_person)
+    ("Suspected militants killed a youth in the village of Dogo.", None,
      "Violence against civilians"),
     # armed victims, places and things, and a fight both sides wage are battles
     ("Suspected militants killed two soldiers near Dogo.", None, "Battles"),

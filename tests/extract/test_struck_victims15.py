@@ -1,0 +1,56 @@
+"""Victims of a killing, shooting or attack as recipients, and the other side of a fight
+named by "forces of A and B" (issue 12, fifteenth round, h15v). Sentences written for the
+test, not taken from the notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from .records import event, record
+
+
+def _recipients(rec, ev):
+    by = {a["id"]: a for a in rec["actors"]}
+    return [(by[i]["name"], by[i]["country"], by[i].get("sector")) for i in ev.get("recipient", [])]
+
+
+@pytest.mark.parametrize("text, who", [
+    # a person of no armed role that a verb of killing, shooting or attacking falls on is
+    # a civilian recipient (PLOVER manual, ASSAULT: the victim is the recipient)
+    ("On 3 June 2021, in Tulancingo, Hidalgo, two gunmen attacked a bus driver near the market.",
+     "bus driver"),
+    ("On 4 June 2021, in Comitan, Chiapas, several gunmen entered a bakery and shot dead the owner.",
+     "owner"),
+    ("On 5 June 2021, Pakistani soldiers shot dead a Baloch man near Turbat.", "Baloch man"),
+])
+def test_a_person_struck_is_a_civilian_recipient(coder, text, who):
+    rec = record(coder, text)
+    got = _recipients(rec, event(rec, "ASSAULT"))
+    assert any(name == who and sector == "CVL" and country for name, country, sector in got), got
+
+
+@pytest.mark.parametrize("text", [
+    # an armed noun is no civilian: the verbs of killing fall on fighters too
+    "On 6 June 2021, in Tulancingo, Hidalgo, two gunmen attacked a soldier near the market.",
+    # a member says whose he is, not that he is a civilian
+    "On 7 June 2021, gunmen shot dead a member near Marka, Somalia.",
+])
+def test_an_armed_or_unowned_victim_is_no_civilian(coder, text):
+    rec = record(coder, text)
+    got = _recipients(rec, event(rec, "ASSAULT"))
+    assert not any(sector == "CVL" for _n, _c, sector in got), got
+
+
+def test_forces_of_two_countries_are_each_a_force(coder):
+    # "military forces of A and B exchanged fire": the other side is B's force, not B alone
+    rec = record(coder, "On 2 June 2021, military forces of Armenia and Azerbaijan exchanged "
+                        "fire along the border near Tavush.")
+    got = _recipients(rec, event(rec, "ASSAULT"))
+    assert ("AZE", "MIL") in [(c, s) for _n, c, s in got], got
+
+
+def test_forces_of_one_country_and_a_group_stay_as_they_were(coder):
+    # "forces of A and members of B": the second is no country
+    rec = record(coder, "On 2 June 2021, the armed forces of Colombia and members of the ELN "
+                        "clashed in Cauca.")
+    assert not any(a["name"].startswith("forces of") for a in rec["actors"]), rec["actors"]
