@@ -20,6 +20,7 @@ from .calls import call_parties
 from .candidates import CAPTIVES, LABOUR_SUBJECTS, Candidate, main_child
 from .doers import HAPPEN_VERBS, object_antecedent, passive_agents, reported_sayer, through_instrument
 from .mediation import is_mediation, purpose_parties
+from .peacekeeping import served_countries
 from .tree import (LIGHT_VERBS, NOT_ACTORS, POLICE_SUBJECTS, QUANTIFIERS, RELATIVE_PRONOUNS,
                    expand, governing_verb, is_entityish, is_passive, lemma, objects, pobjs,
                    prep_children, prep_objects, subjects, word_set)
@@ -90,6 +91,7 @@ def assign(c: Candidate, token_actor: dict[int, str]) -> Roles:
     if not set(actor_ids(roles.recipients, token_actor)) - set(actor_ids(roles.actors, token_actor)) \
             and not roles.between and not c.reported and not c.entry.has("swap"):
         roles.recipients = _more_recipients(c, roles, token_actor) or roles.recipients
+    roles.recipients = served_countries(c.reading.type, roles.recipients, token_actor)  # peacekeeping.py
     called = None if c.reported else call_parties(c.tok)
     if called:  # "X called Y to express his support": X acts, Y receives (calls.py)
         roles.actors, roles.recipients = list(called[0]), list(called[1])
@@ -387,6 +389,10 @@ FRAMED_TYPES = {"AGREE", "CONCEDE", "REJECT", "THREATEN", "REQUEST", "SUPPORT", 
 # Common nouns that name people, bodies or places that can be at the receiving end of an act.
 PARTY_NOUNS = CAPTIVES | POLICE_SUBJECTS | LABOUR_SUBJECTS | word_list("party_nouns")
 CREATION_VERBS = word_list("creation_verbs")
+# Verbs of permission (CAMEO.2.0 ALLOW [080]: allow, permit, authorize, enable, empower), whose
+# object is the one let act: "refused to allow two EU airlines to land", parsed with the airlines
+# as the subject of "land".
+PERMIT_VERBS = word_list("permit_verbs")
 
 
 # What is sent as a verb's object ("sent troops", in ACT_OBJECTS) but is a party deeper in.
@@ -541,8 +547,9 @@ def _more_recipients_1(c: Candidate, roles: Roles, token_actor) -> list:
         # 5a. a demand whose clause names who is to act: "demanded that X resign", "a
         #     resolution demanding X cut off aid", "ordered X jailed": X is asked (PLOVER
         #     REQUEST: requests, demands and orders; PLV's train part marks X as the target in
-        #     5 of the 6 such clauses, the sixth a protest's demand)
-        if reading.type == "REQUEST":
+        #     5 of the 6 such clauses, the sixth a protest's demand); so too an order read as the
+        #     coercion it orders ("ordered X jailed", classify.read: COERCE): X is the one coerced
+        if reading.type == "REQUEST" or c.frame == "request":
             found = _owners([s for x in tok.children if x.dep_ == "ccomp" and x.i > tok.i
                              for s in x.children if s.dep_ in ("nsubj", "nsubjpass")],
                             token_actor, avoid)
@@ -623,6 +630,8 @@ def _framed_recipient(verb, token_actor, avoid: set[str]) -> list:
                   for g in pobjs(p)]
         cands += [g for o in verb.children if o.dep_ == "dobj"
                   for p in prep_children(o, ("to", "with", "for", "into")) for g in pobjs(p)]
+        if lemma(verb) in PERMIT_VERBS:  # "refused to allow X to land": X is let (or not) act
+            cands += [s for x in verb.children if x.dep_ == "ccomp" for s in x.children if s.dep_ == "nsubj"]
         found = _owners(cands, token_actor, avoid)
         if found:
             return found
