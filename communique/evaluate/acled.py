@@ -237,10 +237,24 @@ def acled_actor(name: str | None, inter: str | None, note_iso3: str | None) -> d
             "name": folded, "words": words}
 
 
+# What ACLED's own name of a side says when it names nobody: an inferred side of ours
+# (:func:`communique.acled.unnamed_side`) says only that the perpetrator or the crowd is
+# unknown, so it is ACLED's only when ACLED names nobody either, never a named group
+# ("Taliban", "NAF") that merely shares its country and kind.
+UNNAMED_GOLD_PREFIX = {"Unidentified Armed Group": "unidentified ", "Protesters": "protesters",
+                       "Rioters": "rioters"}
+
+
 def actor_matches(ours: dict[str, Any], gold: dict[str, Any]) -> bool:
     """Our actor is ACLED's when their countries agree and our sector fits ACLED's kind, or
     when our actor's whole name occurs in ACLED's and holds one of its distinctive words
-    ("Taliban", "Boko Haram", "Islamic State"; not "Nigeria" in "Military Forces of Nigeria")."""
+    ("Taliban", "Boko Haram", "Islamic State"; not "Nigeria" in "Military Forces of Nigeria").
+    An inferred side (no text names it) matches only ACLED's unnamed side of its kind
+    ("Unidentified Armed Group" / "Unidentified Gang", "Protesters", "Rioters") in its country."""
+    if ours.get("inferred"):
+        prefix = UNNAMED_GOLD_PREFIX.get(ours.get("name") or "")
+        return bool(prefix and ours.get("country") and ours.get("country") == gold["country"]
+                    and gold["name"].startswith(prefix))
     if ours.get("country") and ours.get("country") == gold["country"] and ours.get("sector") in gold["sectors"]:
         return True
     name = " ".join(_fold(ours.get("name")).replace(":", " ").replace("/", " ").split())

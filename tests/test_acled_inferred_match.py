@@ -1,0 +1,34 @@
+"""An inferred ACLED side (nobody named in the text) is scored right only against ACLED's own
+unnamed side of its kind and country, never against a named group of that country and kind."""
+
+import pytest
+
+from communique.evaluate.acled import acled_actor, actor_matches
+
+
+def side(name, sector, country):
+    return {"id": None, "inferred": True, "name": name, "sector": sector, "country": country}
+
+
+@pytest.mark.parametrize("gold, inter, iso3, ok", [
+    ("Unidentified Armed Group (Kenya)", "3", "KEN", True),
+    ("Unidentified Gang (Kenya)", "3", "KEN", True),
+    ("Unidentified Armed Group (Uganda)", "3", "UGA", False),   # another country
+    ("Al Shabaab", "2", "KEN", False),                          # a named group: UAF fits inter 2
+    ("Military Forces of Kenya (2022-)", "1", "KEN", False),
+])
+def test_unidentified_side(gold, inter, iso3, ok):
+    assert actor_matches(side("Unidentified Armed Group", "UAF", "KEN"),
+                         acled_actor(gold, inter, iso3)) is ok
+
+
+def test_unnamed_crowds():
+    crowd = side("Protesters", "CVL", "IND")
+    assert actor_matches(crowd, acled_actor("Protesters (India)", "6", "IND"))
+    assert not actor_matches(crowd, acled_actor("Rioters (India)", "5", "IND"))
+    assert not actor_matches(side("Protesters", "CVL", None), acled_actor("Protesters (India)", "6", "IND"))
+
+
+def test_a_named_actor_still_matches_by_kind():
+    named = {"id": "a1", "name": "militants", "sector": "UAF", "country": "KEN"}
+    assert actor_matches(named, acled_actor("Al Shabaab", "2", "KEN"))
