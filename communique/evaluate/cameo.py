@@ -22,6 +22,7 @@ from typing import Any
 
 from communique.evaluate.splits import is_heldout, select
 from communique.extract.events import find_events
+from communique.extract.events.reciprocal import reciprocal_ids
 from communique.lexicon import penta_class
 
 QUADS = (0, 1, 2, 3, 4)
@@ -197,7 +198,7 @@ def eval_ner(path: str | Path, coder=None, part: str = "all") -> dict[str, Any]:
     counts = {k: Counter() for k in ("actor", "recipient")}
     for (toks, tags), (doc, actors, events) in zip(sents, _code(texts, coder)):
         gold = _gold_spans(toks, tags)
-        _count_spans(counts, _predicted_spans(_main_event(events, doc), actors), gold)
+        _count_spans(counts, _reciprocal_view(_main_event(events, doc), doc, actors), gold)
     out: dict[str, Any] = {"dataset": str(path), "part": part, "n": len(sents)}
     out.update(_span_scores(counts))
     return out
@@ -209,6 +210,20 @@ def _predicted_spans(event, actors) -> dict[str, set]:
         return {"S": set(), "T": set()}
     return {"S": {actors.spans[i] for i in event.actor_ids if i in actors.spans},
             "T": {actors.spans[i] for i in event.recipient_ids if i in actors.spans}}
+
+
+def _reciprocal_view(event, doc, actors) -> dict[str, set]:
+    """``_predicted_spans`` as the span data mark parties that act together: the co-actors
+    of a meeting or a compound actor (``reciprocal_ids``), which the coder gives as
+    recipients as the PLV data do, count as sources, as the data's R tags do."""
+    pred = _predicted_spans(event, actors)
+    if event is None:
+        return pred
+    for i in reciprocal_ids(event, doc, actors.token_actor):
+        if i in actors.spans:
+            pred["T"].discard(actors.spans[i])
+            pred["S"].add(actors.spans[i])
+    return pred
 
 
 def _count_spans(counts, pred, gold) -> None:
