@@ -12,6 +12,7 @@ from ..word_lists import word_list
 from .syntax import doc_text, token_columns, token_lowers, tokens_with_pos
 from .actor_table import SUBJECT_DEPS, ActorTable, Proto, is_agent_phrase_word, is_currency_modifier
 from .actor_titles import appositive, qualify, title_before
+from .actor_crowds import crowd_protests
 
 ORG_WORDS = word_list("org_words")
 ARABIC_ARTICLES = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es"}
@@ -81,6 +82,10 @@ def _take_entry(table, i: int, j: int, entries) -> None:
             p = Proto(kind="group", name=span.root.text, country=entry.country, named=True)
             table.org_protos[key] = p
             table.protos.append(p)
+        if crowd_protests(span.root):
+            # "dozens of Moroccans held a sit-in": a crowd of the country's people, civilians
+            # (ACLED codebook: "Protesters (Country)"; PLOVER PROTEST: who demonstrates)
+            table.org_protos[key].sector = table.org_protos[key].sector or "CVL"
         start = i - 1 if i > 0 and table.doc[i - 1].lower_ == "the" else i
         table.add(table.org_protos[key], start if table.free(start, i) else i, j)
         return

@@ -35,7 +35,7 @@ from .actor_criminal import criminal_victims
 from .actor_led import led_by_country
 from .actor_place_targets import place_of_act
 from .actor_joint import shared_bodies, shared_of_bodies
-from .actor_crowds import protesting_people
+from .actor_crowds import protesting_bodies, protesting_people
 from .actor_coref import (FEMALE, MALE, description, merge_descriptions, resolve_description, served_bodies,
                           resolve_pronoun)
 from .actor_names import knowledge_base_names, organizations, people
@@ -61,6 +61,7 @@ def find_actors(doc, place_hits=(), user_actors: UserActors | None = None) -> Ac
     organizations(table)
     led_by_country(table)
     _references(table)
+    protesting_bodies(table)  # "the Kisan Committee staged a protest": civilians
     shared_bodies(table)  # "Nigerian and British armed forces": each country's side
     shared_of_bodies(table)  # "military forces of India and Pakistan": each country's force
     for hit in table.place_hits:
@@ -74,7 +75,10 @@ def _references(table: ActorTable) -> None:
     """Descriptions, national bodies, generic agents and pronouns, in text order."""
     headline = []
     # the two helpers and the pronoun test look at nouns, names and pronouns only
-    for tok in tokens_with_pos(table.doc, "NOUN", "PROPN", "PRON"):
+    for tok in tokens_with_pos(table.doc, "NOUN", "PROPN", "PRON", "NUM"):
+        if tok.pos_ == "NUM":  # "dozens staged a sit-in": a count that is a crowd
+            protesting_people(table, tok)
+            continue
         desc = description(table, tok)
         if desc is None:
             if national_body(table, tok) or protesting_people(table, tok):

@@ -16,7 +16,7 @@ from communique.lexicon import Entry, Lexicon, cameo_info, load_lexicon, plover_
 from communique.word_lists import word_list
 
 from . import (acled_reading, arguments, classify, disrupted, joint_sides, modality, model,
-               note_tags, observers, sentence_reading)
+               note_tags, observers, protest_crowd, sentence_reading)
 from .victims_armed import head_armed
 from .candidates import Candidate, drop_protest_topics, find_candidates
 from .background import drop_background
@@ -163,6 +163,8 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
             actor_ids, recipient_ids = actor_ids + recipient_ids, []
         if d.type in ("ASSAULT",) and not actor_ids and not recipient_ids:
             actor_ids = nearby_sides(doc, c.tok, token_actor)
+        actor_ids, recipient_ids = protest_crowd.crowd_sides(c.tok, d.type, actor_ids, recipient_ids, token_actor,
+                                                              sector_of)
         # "UK and EU negotiators": one side per country
         actor_ids = joint_sides.shared_body(c.tok, d.type, actor_ids, recipient_ids, token_actor)
         hit = _event_hit(doc, c, d, mood, actor_ids, recipient_ids, explain)
