@@ -34,6 +34,7 @@ from .actor_controls import controlled_place
 from .actor_criminal import criminal_victims
 from .actor_led import led_by_country
 from .actor_place_targets import place_of_act
+from .actor_truces import truce_place
 from .actor_joint import shared_bodies, shared_of_bodies
 from .actor_crowds import protesting_bodies, protesting_people
 from .actor_coref import (FEMALE, MALE, description, merge_descriptions, resolve_description, served_bodies,
@@ -65,7 +66,7 @@ def find_actors(doc, place_hits=(), user_actors: UserActors | None = None) -> Ac
     shared_bodies(table)  # "Nigerian and British armed forces": each country's side
     shared_of_bodies(table)  # "military forces of India and Pakistan": each country's force
     for hit in table.place_hits:
-        attacked_place(table, hit) or controlled_place(table, hit) or place_of_act(table, hit)
+        attacked_place(table, hit) or controlled_place(table, hit) or truce_place(table, hit) or place_of_act(table, hit)
     result = table.result()
     criminal_victims(doc, result)  # "The victim had charges for drug trafficking": CRM, not CVL
     return result

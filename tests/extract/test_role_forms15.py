@@ -50,3 +50,20 @@ def test_a_peacekeeping_force_stands_for_the_country_it_serves(coder, text, etyp
 def test_a_peacekeeping_force_attacked_is_the_recipient(coder):
     recipients, _ = _recipients(coder, "Militants attacked the UN peacekeeping mission in Mali.", "ASSAULT")
     assert [c for _, c in recipients] == ["UNO"], recipients
+
+
+@pytest.mark.parametrize("text,etype,country", [
+    ("The rebel commander declared a ceasefire in Misrata on Sunday.", "CONCEDE", "LBY"),
+    ("The rebels declared a cease-fire in Mosul.", "CONCEDE", "IRQ"),
+    ("Taliban leaders said the fighters will lay down their arms in Kandahar on Sunday.", "AGREE", "AFG"),
+])
+def test_a_truce_falls_on_the_place_it_is_made_in(coder, text, etype, country):
+    """actor_truces.py: the place below country level stands for its country as the target."""
+    recipients, _ = _recipients(coder, text, etype)
+    assert [c for _, c in recipients] == [country], recipients
+
+
+def test_a_meeting_place_is_no_truce_place(coder):
+    rec = record(coder, "The two ministers met in Misrata on Sunday.")
+    assert not [a for a in rec["actors"] if a["country"] == "LBY" and any(
+        m["text"] == "Misrata" for m in a["mentions"])], rec["actors"]
