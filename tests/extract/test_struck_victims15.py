@@ -54,3 +54,24 @@ def test_forces_of_one_country_and_a_group_stay_as_they_were(coder):
     rec = record(coder, "On 2 June 2021, the armed forces of Colombia and members of the ELN "
                         "clashed in Cauca.")
     assert not any(a["name"].startswith("forces of") for a in rec["actors"]), rec["actors"]
+
+
+@pytest.mark.parametrize("text, first, second", [
+    # two bodies of one country and sector named for different sides are the two sides
+    ("On 3 June 2021, clashes erupted between pro-Houthi forces and pro-Hadi forces near "
+     "Marib, Yemen.", "Houthi", "Hadi"),
+    ("On 4 June 2021, pro-Hadi forces clashed with pro-STC forces near Zinjibar, Yemen.",
+     "Hadi", "STC"),
+])
+def test_forces_named_for_two_sides_are_two_actors(coder, text, first, second):
+    rec = record(coder, text)
+    ev = event(rec, "ASSAULT")
+    by = {a["id"]: a["name"] for a in rec["actors"]}
+    assert [first in by[i] for i in ev["actor"]] == [True], ev
+    assert any(second in by[i] for i in ev.get("recipient", [])), ev
+
+
+def test_forces_named_for_one_side_stay_one_actor(coder):
+    rec = record(coder, "On 5 June 2021, pro-Houthi forces shelled Marib, Yemen. Later the "
+                        "pro-Houthi forces withdrew.")
+    assert len([a for a in rec["actors"] if "Houthi forces" in a["name"]]) == 1, rec["actors"]
