@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .acled import acled_sides, acled_type
+from .acled import STATE_FORCE_SECTORS, acled_sides, acled_type
 from .filters import cluster_where, event_where
 from .store import Store
 from .store_queries import clusters_with_first_event
@@ -287,6 +287,10 @@ def _acled_row(e: dict[str, Any], others: list[dict[str, Any]] = ()) -> dict[str
     if kind is None:
         return None
     one, two = acled_sides(e, others)
+    if kind == ("Protests", "Peaceful protest") and any(a.get("sector") in STATE_FORCE_SECTORS for a in two):
+        # ACLED codebook: a protest the police or the army intervened in, without force that
+        # makes it another sub-event type, is a "Protest with intervention"
+        kind = (kind[0], "Protest with intervention")
     loc = e["location"] or {}
     date = e["date"] if e["date_precision"] in ("day", "range", "month") else None
     return {

@@ -424,7 +424,11 @@ def _owner(tok, token_actor, preps=OWNER_PREPS, depth: int = 0, avoid: frozenset
     else an actor named in its prepositional phrases ("aid to X", "its blockade of X",
     "a camp in Mali", "a request from X", "threats made by X", "restrictions imposed on X")."""
     # a civilian place attacked ("strikes on a market"): the people there, as the actor stage has it
-    if (_party_like(tok) or (tok.i in token_actor and (depth > 0 and tok.lower_ in ARMED_BODIES
+    # an armed body an act is aimed at ("threw stones at the security forces") is a party; one
+    # sent as a verb's object ("sent troops") is not
+    if (_party_like(tok) or (tok.i in token_actor and ((depth > 0 or tok.dep_ == "pobj" and tok.head.lower_
+                                                        in ("at", "on", "upon", "against", "toward", "towards"))
+                                                       and tok.lower_ in ARMED_BODIES
                                                        or civilian_site(tok)))) \
             and set(ids_for(tok, token_actor)) - avoid:
         # deeper in, armed men own it ("the positions of the military forces of X": not X)

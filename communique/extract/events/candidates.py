@@ -236,8 +236,9 @@ def _needs_subj_official(tok, token_actor) -> bool:
     return _needs_subj_actor(tok, token_actor)
 
 
-def _needs_subj_police(tok, token_actor) -> bool:
-    return any(lemma(s) in POLICE_SUBJECTS or s.lower_ in POLICE_SUBJECTS for s in subjects(tok))
+def _needs_subj_police(tok, token_actor) -> bool:  # the subject, or the passive's "by" ("dispersed by police")
+    doers = subjects(tok) + [g for c in tok.children if c.dep_ == "agent" for g in pobjs(c)]
+    return any(lemma(s) in POLICE_SUBJECTS or s.lower_ in POLICE_SUBJECTS for s in doers)
 
 
 def _needs_comment(tok, token_actor) -> bool:

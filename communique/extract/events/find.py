@@ -151,8 +151,8 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
                 and (event_model is None or not note_tags.acled_type(d.type, d.mode, [
                     sector_of.get(i) for i in recipient_ids])):
             retyped = True
-            demo = note_tags.protest_mode(staged, note_tags.crowd_violence(d, actor_ids, staged,
-                                                                           sector_of, c.tok))
+            demo, actor_ids, recipient_ids = note_tags.lead_demonstration(d, c.tok, actor_ids, recipient_ids,
+                                                                          staged, sector_of)
             d = replace(d, type="PROTEST", mode=demo, hosts=None,
                         cameo=model.cameo_for("PROTEST", demo, d.cameo))
         if d.hosts:
