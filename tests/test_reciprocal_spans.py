@@ -46,3 +46,28 @@ def test_one_sided_act_keeps_its_recipient(tmp_path):
     r = eval_ner(_bio(tmp_path, [ATTACK]))
     assert r["recipient"]["overlap"]["f1"] == 1.0
     assert r["actor"]["overlap"]["f1"] == 1.0
+
+
+# The extent of a party's span (evaluate/cameo._full_np): an apposition that names or titles
+# its head is part of the mention; a description with "a"/"an" is not.
+TITLED = ("Chancellor/B-S Olaf/I-S Scholz/I-S ,/I-S the/I-S leader/I-S of/I-S Germany/I-S "
+          "criticised the/B-T plan/I-T on Monday .")
+NAMED = ("The/B-S Kenyan/I-S president/I-S ,/I-S William/I-S Ruto/I-S , "
+         "criticised the/B-T plan/I-T on Monday .")
+DESCRIBED = "John/B-S Smith/I-S , a local teacher , criticised the/B-T plan/I-T on Monday ."
+PLACE = "Rebels/B-S shelled Kharkiv/B-T , the second city of the country , on Monday ."
+
+
+def test_naming_apposition_is_part_of_the_span(tmp_path):
+    r = eval_ner(_bio(tmp_path, [TITLED, NAMED]))
+    assert r["actor"]["exact"]["f1"] == 1.0
+
+
+def test_described_apposition_is_not(tmp_path):
+    r = eval_ner(_bio(tmp_path, [DESCRIBED]))
+    assert r["actor"]["exact"]["f1"] == 1.0
+
+
+def test_place_apposition_is_not(tmp_path):
+    r = eval_ner(_bio(tmp_path, [PLACE]))
+    assert r["recipient"]["exact"]["recall"] == 1.0
