@@ -67,3 +67,17 @@ def test_a_meeting_place_is_no_truce_place(coder):
     rec = record(coder, "The two ministers met in Misrata on Sunday.")
     assert not [a for a in rec["actors"] if a["country"] == "LBY" and any(
         m["text"] == "Misrata" for m in a["mentions"])], rec["actors"]
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("Anna Kovac, a Croatian lawmaker, called for sanctions against Serbia over the border closure.",
+     "HRV", "SRB"),
+    ("Mikhail Orlov, a former Russian oil tycoon, called for sanctions against Belarus.", "RUS", "BLR"),
+])
+def test_a_finite_verb_hung_on_the_root_noun_has_it_as_subject(coder, text, actor, recipient):
+    """"X, a lawmaker, called for ...": the parser makes X the root and hangs the finite verb
+    (VBD) on it; X acts."""
+    rec = record(coder, text)
+    e = event(rec, "THREATEN")
+    assert [c for _, c in names(rec, e["actor"])] == [actor], names(rec, e["actor"])
+    assert [c for _, c in names(rec, e["recipient"])] == [recipient], names(rec, e["recipient"])

@@ -225,6 +225,10 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
                 actors += pobjs(a)
         else:
             actors += subjects(tok)
+            if not actors and tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.dep_ == "ROOT":
+                # "X, a former tycoon, called for sanctions", parsed with X the root and the finite
+                # verb (VBD) hung on it: the verb is the predicate, X its subject (PLV train: 4 of 4)
+                actors.append(tok.head)
             if not actors and tok.tag_ == "VBG":
                 # "a drive-by shooting in X by armed men": a gerund names its doer with "by"
                 actors += [g for p in prep_children(tok, ("by",)) if p.dep_ == "prep" for g in pobjs(p)]
