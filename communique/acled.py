@@ -95,7 +95,10 @@ def event_acled_type(event: dict, record: dict) -> tuple[str, str] | None:
 # intervened ("Protest with intervention", "Excessive force against protesters") or that the
 # rioters fought ("Violent demonstration"). A force intervenes when an event of the same article
 # has it use force, arrest, disperse or restrict (ASSAULT, COERCE, FIGHT), clash (PROTEST, a
-# riot) or deploy (MOBILIZE) against people.
+# riot) or deploy (MOBILIZE) against people; the rioters fought a force that an event of the
+# article has people other than state forces attack or stone (ASSAULT, PROTEST: "Rioters pelted
+# stones at the police" after "workers demonstrated"; train part: 11 such notes whose main event
+# is a demonstration, all riots with a state force as ACLED's actor2).
 STATE_FORCE_SECTORS = frozenset({"COP", "MIL"})
 INTERVENTION_TYPES = frozenset({"ASSAULT", "COERCE", "FIGHT", "PROTEST", "MOBILIZE"})
 DEMONSTRATIONS = ("Protests", "Riots")
@@ -108,7 +111,8 @@ def _sure(event: dict) -> bool:
 def intervening_forces(event: dict, others) -> list[dict]:
     """The state forces (police, military) that intervened in ``event``, a demonstration:
     actors of an asserted, non-negated event of ``others`` (the other events of its article)
-    that uses force on, arrests, disperses or clashes with people. Empty when ``event`` is not
+    that uses force on, arrests, disperses or clashes with people, and recipients of one in
+    which people who are no state force attack or stone them. Empty when ``event`` is not
     read as a protest or riot, or when a state force is among its recipients already.
 
     Events here have their actors and recipients as actor dicts (``sector``, ``id``)."""
@@ -123,7 +127,11 @@ def intervening_forces(event: dict, others) -> list[dict]:
     for other in others:
         if other is event or other.get("type") not in INTERVENTION_TYPES or not _sure(other):
             continue
-        for a in other.get("actor") or []:
+        sides = list(other.get("actor") or [])
+        if other.get("type") in ("ASSAULT", "PROTEST") and not any(
+                a.get("sector") in STATE_FORCE_SECTORS for a in sides):
+            sides += other.get("recipient") or []  # the force the crowd fought
+        for a in sides:
             if a.get("sector") in STATE_FORCE_SECTORS and a.get("id") not in taken:
                 taken.add(a.get("id"))
                 out.append(a)

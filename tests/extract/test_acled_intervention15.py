@@ -107,3 +107,48 @@ def test_export_says_protest_with_intervention(coder, tmp_path):
     kinds = {r["event_id_cnty"].split(":")[0]: (r["sub_event_type"], "Police" in (r["actor2"] or ""))
              for r in out}
     assert kinds == {"p0": ("Protest with intervention", True), "p1": ("Peaceful protest", False)}
+
+
+POLICE = {"id": "A2", "name": "police", "sector": "COP"}
+MINERS = {"id": "A1", "name": "miners", "sector": "LAB"}
+RIOTERS = {"id": "A3", "name": "rioters", "sector": "OPP"}
+
+
+def _ev(type, mode=None, actor=(), recipient=(), **more):
+    return {"type": type, "mode": mode, "actor": list(actor), "recipient": list(recipient), **more}
+
+
+def test_the_force_the_rioters_fought_is_actor2():
+    from communique.acled import acled_sides
+
+    riot = _ev("PROTEST", "riot", [MINERS])
+    stoned = _ev("PROTEST", "riot", [RIOTERS], [POLICE])
+    assert acled_sides(riot, [stoned])[1] == [POLICE]
+
+
+@pytest.mark.parametrize("other", [
+    _ev("ASSAULT", None, [POLICE], [RIOTERS]),                    # the force's own act: its actor
+    _ev("PROTEST", "riot", [RIOTERS], [POLICE], negated=True),   # "did not attack the police"
+    _ev("MAKE_STATEMENT", None, [RIOTERS], [POLICE]),            # "told the police"
+])
+def test_no_fight_with_a_force_no_fought_force(other):
+    from communique.acled import acled_sides
+
+    two = acled_sides(_ev("PROTEST", "riot", [MINERS]), [other])[1]
+    assert [a for a in two if a.get("id") == "A2"] == ([POLICE] if other["type"] == "ASSAULT" else [])
+
+
+def test_record_rioters_stoned_the_police(coder):
+    text = ("On 13 June 2021, about 300 miners demonstrated in Kolwezi over unpaid wages. Rioters "
+            "threw stones at the police and burned a car. [size=about 300]")
+    assert acled_type(coder, text) == "Riots"
+    assert "police" in sides(coder, text)[1]
+
+
+def test_prison_guards_are_a_state_force(coder):
+    # sectors.tsv: "prison guards" a body (COP, group), as "border guards" (MIL, group)
+    text = ("On 14 June 2021, prison guards killed one prisoner during a riot in Kosti prison. "
+            "[size=no report]")
+    rec = record(coder, text)
+    assert [a["sector"] for a in rec["actors"] if a["name"].lower() == "prison guards"] == ["COP"]
+    assert "prison guards" in sides(coder, text)[1]
