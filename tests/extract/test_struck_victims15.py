@@ -75,3 +75,26 @@ def test_forces_named_for_one_side_stay_one_actor(coder):
     rec = record(coder, "On 5 June 2021, pro-Houthi forces shelled Marib, Yemen. Later the "
                         "pro-Houthi forces withdrew.")
     assert len([a for a in rec["actors"] if "Houthi forces" in a["name"]]) == 1, rec["actors"]
+
+
+@pytest.mark.parametrize("text, owner", [
+    # the owner of the thing attacked or seized is the recipient (PLOVER: the one the act is
+    # done to; ACLED: the target of property destruction is the owner)
+    ("On 6 June 2021, rebels shelled trucks belonging to the Ethiopian army near Mekele.",
+     "Ethiopian army"),
+    ("On 7 June 2021, gunmen seized a car belonging to a local councillor near Tahoua, Niger.",
+     "local councillor"),
+])
+def test_the_owner_of_what_is_attacked_is_the_recipient(coder, text, owner):
+    rec = record(coder, text)
+    by = {a["id"]: a["name"] for a in rec["actors"]}
+    ev = next(e for e in rec["events"] if e["type"] in ("ASSAULT", "COERCE"))
+    assert any(by[i] == owner for i in ev.get("recipient", [])), (ev, rec["actors"])
+
+
+def test_people_belonging_to_a_place_are_no_owner(coder):
+    # "belonging to" on the actor, not on what the act falls on
+    rec = record(coder, "On 8 June 2021, men belonging to a militia shelled Mekele, Ethiopia.")
+    ev = next(e for e in rec["events"] if e["type"] == "ASSAULT")
+    by = {a["id"]: a["name"] for a in rec["actors"]}
+    assert not any("militia" in by[i] for i in ev.get("recipient", [])), ev

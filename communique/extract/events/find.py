@@ -23,6 +23,7 @@ from .background import drop_background
 from .dedupe import dedupe
 from .sides import filled_joint_roles, host_and_guests, joint_roles, nearby_sides, split_fight_sides
 from .targets import fired_at_unarmed
+from .owners import join_owners
 from .victims_joined import hurt_in as _hurt_in, join_victims, lost_subjects as _lost_subjects
 from .hit import EventHit
 from .tree import (governing_verb, is_passive, lemma, lost_passive_subject, pobjs, prep_children,
@@ -191,6 +192,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
     if role_tagger is not None:
         role_step.tag_events(role_tagger, doc, events, token_actor, skip=between)
     join_victims(staged, events, token_actor)  # one-sided violence: its victims receive it
+    join_owners(staged, events, token_actor)  # "excavators belonging to the Turkish forces"
     # PLOVER manual, ASSAULT: in two-sided violence the sides are the participants; civilians
     # hurt in a clash or an exchange of fire are no recipient of it, unless named as a side
     # ("clashed with protesters"); so too in a sentence whose main event the event model's
