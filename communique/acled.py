@@ -20,7 +20,7 @@ DIRECTIONS = ("to_plover", "to_acled", "both")
 
 __all__ = ["AcledRow", "acled_rows", "acled_sides", "acled_type", "event_acled_actors",
            "event_acled_sides", "event_acled_type", "intervening_forces", "plover_labels",
-           "unnamed_side"]
+           "unnamed_side", "unnamed_target"]
 
 
 @dataclass(frozen=True)
@@ -148,16 +148,14 @@ UNNAMED_SIDES = {"Battles": ("Unidentified Armed Group", "UAF"),
                  "Protests": ("Protesters", "CVL"), "Riots": ("Rioters", "CVL")}
 
 
-def unnamed_side(event: dict, others=()) -> dict | None:
-    """ACLED's actor1 of a violent event or a demonstration that names no actor, as ACLED
-    writes it (:data:`UNNAMED_SIDES`): ``{"id": None, "inferred": True, "name", "sector",
-    "country"}``; the country is that of the event's place, else the one country the other
-    events of its article are placed in, else None. None for other events."""
-    kind = acled_type(event.get("type"), event.get("mode"),
+def _kind(event: dict) -> tuple[str, str] | None:
+    return acled_type(event.get("type"), event.get("mode"),
                       [a.get("sector") for a in event.get("recipient") or []])
-    if not kind or kind[0] not in UNNAMED_SIDES:
-        return None
-    name, sector = UNNAMED_SIDES[kind[0]]
+
+
+def _inferred(name: str, sector: str, event: dict, others) -> dict:
+    """A side no text names, in the country of the event's place, else in the one country
+    the other events of its article are placed in, else in none."""
     country = (event.get("location") or {}).get("country")
     if not country:
         placed = {(o.get("location") or {}).get("country") for o in others} - {None}
@@ -165,14 +163,40 @@ def unnamed_side(event: dict, others=()) -> dict | None:
     return {"id": None, "name": name, "sector": sector, "country": country, "inferred": True}
 
 
+def unnamed_side(event: dict, others=()) -> dict | None:
+    """ACLED's actor1 of a violent event or a demonstration that names no actor, as ACLED
+    writes it (:data:`UNNAMED_SIDES`): ``{"id": None, "inferred": True, "name", "sector",
+    "country"}``; the country is that of the event's place, else the one country the other
+    events of its article are placed in, else None. None for other events."""
+    kind = _kind(event)
+    if not kind or kind[0] not in UNNAMED_SIDES:
+        return None
+    return _inferred(*UNNAMED_SIDES[kind[0]], event, others)
+
+
+def unnamed_target(event: dict, others=()) -> dict | None:
+    """ACLED's actor2 of violence against civilians that names no one it fell on: the
+    codebook's "Civilians (Country)" (its targets are civilians by definition), inferred as
+    :func:`unnamed_side` is ("a man was abducted in X" names its victim; "an abduction took
+    place in X" does not). None for other events."""
+    kind = _kind(event)
+    if not kind or kind[0] != "Violence against civilians":
+        return None
+    return _inferred("Civilians", "CVL", event, others)
+
+
 def acled_sides(event: dict, others) -> tuple[list[dict], list[dict]]:
     """ACLED's actor1 and actor2 of ``event`` (actor dicts): its actors, else the side ACLED
     writes for nobody named (:func:`unnamed_side`, marked ``inferred``), and its recipients
-    followed by the state forces that intervened (:func:`intervening_forces`)."""
+    followed by the state forces that intervened (:func:`intervening_forces`), else, for
+    violence against civilians, ACLED's unnamed civilians (:func:`unnamed_target`)."""
     one = list(event.get("actor") or [])
     if not one and (side := unnamed_side(event, others)):
         one = [side]
-    return one, list(event.get("recipient") or []) + intervening_forces(event, others)
+    two = list(event.get("recipient") or []) + intervening_forces(event, others)
+    if not two and (target := unnamed_target(event, others)):
+        two = [target]
+    return one, two
 
 
 def event_acled_actors(event: dict, record: dict) -> tuple[list[str], list[str]]:

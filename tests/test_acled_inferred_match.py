@@ -32,3 +32,23 @@ def test_unnamed_crowds():
 def test_a_named_actor_still_matches_by_kind():
     named = {"id": "a1", "name": "militants", "sector": "UAF", "country": "KEN"}
     assert actor_matches(named, acled_actor("Al Shabaab", "2", "KEN"))
+
+
+def test_civilians_unnamed_in_violence_against_civilians():
+    from communique.acled import acled_sides, unnamed_target
+
+    def ev(type, mode, recipient=(), country="MEX"):
+        return {"type": type, "mode": mode, "actor": [], "recipient": list(recipient),
+                "location": {"name": "x", "country": country}}
+
+    # an abduction, a targeted killing: violence against civilians that names no victim
+    for lost in (ev("ASSAULT", "abduct"), ev("ASSAULT", "targeted")):
+        assert acled_sides(lost, [])[1] == [side("Civilians", "CVL", "MEX")]
+    # a named victim stays alone; a battle or a protest gets no inferred civilians
+    victim = {"id": "a2", "name": "a teacher", "sector": "EDU", "country": "MEX"}
+    assert acled_sides(ev("ASSAULT", "abduct", [victim]), [])[1] == [victim]
+    assert unnamed_target(ev("ASSAULT", "firearms"), []) is None
+    assert unnamed_target(ev("PROTEST", "demo"), []) is None
+    crowd = side("Civilians", "CVL", "MEX")
+    assert actor_matches(crowd, acled_actor("Civilians (Mexico)", "7", "MEX"))
+    assert not actor_matches(crowd, acled_actor("Police Forces of Mexico (2018-)", "1", "MEX"))

@@ -242,7 +242,7 @@ def acled_actor(name: str | None, inter: str | None, note_iso3: str | None) -> d
 # unknown, so it is ACLED's only when ACLED names nobody either, never a named group
 # ("Taliban", "NAF") that merely shares its country and kind.
 UNNAMED_GOLD_PREFIX = {"Unidentified Armed Group": "unidentified ", "Protesters": "protesters",
-                       "Rioters": "rioters"}
+                       "Rioters": "rioters", "Civilians": "civilians"}
 
 
 def actor_matches(ours: dict[str, Any], gold: dict[str, Any]) -> bool:
@@ -250,7 +250,8 @@ def actor_matches(ours: dict[str, Any], gold: dict[str, Any]) -> bool:
     when our actor's whole name occurs in ACLED's and holds one of its distinctive words
     ("Taliban", "Boko Haram", "Islamic State"; not "Nigeria" in "Military Forces of Nigeria").
     An inferred side (no text names it) matches only ACLED's unnamed side of its kind
-    ("Unidentified Armed Group" / "Unidentified Gang", "Protesters", "Rioters") in its country."""
+    ("Unidentified Armed Group" / "Unidentified Gang", "Protesters", "Rioters", "Civilians") in
+    its country."""
     if ours.get("inferred"):
         prefix = UNNAMED_GOLD_PREFIX.get(ours.get("name") or "")
         return bool(prefix and ours.get("country") and ours.get("country") == gold["country"]
