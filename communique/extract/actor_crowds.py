@@ -21,6 +21,9 @@ CROWD_COUNTS = word_list("quantifiers") | word_list("crowd_heads")
 CROWD_WORDS = word_list("crowd_heads") | word_list("crowd_counts")
 # who of a body protest for it: "members of the Youth Front staged a protest"
 MEMBER_WORDS = word_list("body_members")
+# acts by which a tagged note's crowd riots, and the fights "between" two crowds
+RIOT_ACTS = word_list("riot_acts")
+FIGHT_WORDS = word_list("fight_nouns")
 # sectors a body's name may give a protesting body (a crowd of them is no armed force or state)
 CIVIL_SECTORS = {"CVL", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED", "REF", "PTY", "OPP"}
 
@@ -93,10 +96,11 @@ def _counts_people(tok) -> bool:
                for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
 
 
-def crowd_protests(tok) -> bool:
+def crowd_protests(tok, riots: bool = True) -> bool:
     """Is the noun, or the crowd it is counted in, the one who protests: the subject of a
     protest verb or of a verb staging a protest, or a noun a protest verb was hung on
-    ("a group of merchants protested" parsed as a participle of "group")?"""
+    ("a group of merchants protested" parsed as a participle of "group")? With ``riots``, also
+    the side that riots in a tagged note (:func:`_riot_side`)."""
     heads = [tok]
     if tok.dep_ == "conj":
         heads.append(tok.head)  # "cancer patients and their relatives staged a protest"
@@ -110,6 +114,8 @@ def crowd_protests(tok) -> bool:
             heads.append(count)  # the list holds "hundreds", whose lemma is "hundred"
     for h in heads:
         if h.dep_ == "nsubj" and _protest_act(h.head):
+            return True
+        if riots and _riot_side(h):
             return True
         if any(c.dep_ == "amod" and c.tag_ == "VBG" and c.lemma_.lower() in PROTEST_VERBS for c in h.children):
             return True  # "protesting residents"
@@ -126,6 +132,31 @@ def crowd_protests(tok) -> bool:
             # left the verb none
             return True
     return False
+
+
+def _riot_side(h) -> bool:
+    """In a note ACLED tags with a crowd size (a demonstration: a protest or a riot), people who
+    fight, attack, burn or block ("traders beat two photojournalists", "photojournalists were
+    injured by traders", "a clash between two groups") are its crowd: ACLED codebook, riots
+    (violent demonstrations, mob violence) are done by "Rioters (Country)"."""
+    verb = h.head
+    if h.dep_ == "pobj" and h.head.lower_ == "by" and h.head.dep_ == "agent":
+        verb = h.head.head  # "were injured by traders"
+    elif h.dep_ == "pobj" and h.head.lower_ == "between":
+        # "a clash between two groups", "a clash took place between two groups"
+        fight = h.head.head
+        if not ({fight.lemma_.lower()} | {c.lemma_.lower() for c in fight.children if c.dep_ == "nsubj"}) \
+                & FIGHT_WORDS:
+            return False
+        from .events.note_tags import crowd_tagged
+        return crowd_tagged(h.doc)
+    elif h.dep_ != "nsubj":
+        return False
+    verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if not any(v.lemma_.lower() in RIOT_ACTS or v.lower_ in RIOT_ACTS for v in verbs):
+        return False
+    from .events.note_tags import crowd_tagged  # the events stage reads the tag too
+    return crowd_tagged(h.doc)
 
 
 def _protest_act(verb) -> bool:

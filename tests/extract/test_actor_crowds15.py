@@ -10,7 +10,10 @@ taken from any data file.
 - A protest the parse left with no actor takes the crowd its sentence says protests (the crowd
   set in apposition to a common-noun place before the verb), else the people the note calls
   protesters.
-- No crowd where the crowd word is an armed body ("an armed group attacked")."""
+- No crowd where the crowd word is an armed body ("an armed group attacked").
+- In a note ACLED tags with a crowd size (a demonstration), people who fight, attack, burn or
+  block, or the crowds of a fight "between" them, are its crowd (ACLED codebook: "Rioters").
+  No such crowd in an untagged text."""
 
 from __future__ import annotations
 
@@ -93,3 +96,18 @@ def test_police_who_demonstrate_are_the_protest_s_actor(coder):
     ev, actors = _actors(_record(coder, "On 2 June 2021, in Tula, Hidalgo, municipal police "
                                         "demonstrated to demand unpaid bonuses. [size=no report]"))
     assert [a[2] for a in actors] == ["COP"]
+
+
+def test_the_crowds_of_a_tagged_note_s_fight_are_its_rioters(coder):
+    rec = _record(coder, "On 2 June 2021, a clash took place between two groups of Lashari tribe in "
+                         "Dadu town (Dadu, Sindh), over a water channel, injuring four men. "
+                         "[size=at least 4]")
+    ev, actors = _actors(rec)
+    assert ev["type"] == "PROTEST"
+    assert ("groups", "PAK", "CVL") in actors
+
+
+def test_no_crowd_of_a_fight_outside_a_tagged_note(coder):
+    rec = _record(coder, "On 2 June 2021, two groups clashed over grazing land near Gao, Mali, "
+                         "killing five.")
+    assert not [a for a in rec["actors"] if a["name"] == "groups"]

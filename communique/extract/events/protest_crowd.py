@@ -33,7 +33,7 @@ def crowd_sides(trigger, etype: str, actor_ids: list[str], recipient_ids: list[s
     if etype != "PROTEST":
         return actor_ids, recipient_ids
     if actor_ids and all(sector_of.get(i) in FORCE_SECTORS for i in actor_ids) and not any(
-            token_actor.get(t.i) in actor_ids and crowd_protests(t) for t in trigger.sent):
+            token_actor.get(t.i) in actor_ids and crowd_protests(t, riots=False) for t in trigger.sent):
         crowd = [i for i in recipient_ids if sector_of.get(i) in CROWD_SECTORS]
         if crowd:
             return crowd, actor_ids + [i for i in recipient_ids if i not in crowd]
