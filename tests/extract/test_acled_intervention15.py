@@ -152,3 +152,12 @@ def test_prison_guards_are_a_state_force(coder):
     rec = record(coder, text)
     assert [a["sector"] for a in rec["actors"] if a["name"].lower() == "prison guards"] == ["COP"]
     assert "prison guards" in sides(coder, text)[1]
+
+
+def test_the_role_step_keeps_the_force_at_the_receiving_end(coder):
+    # the lead "intervened" has the police as its subject; read as the note's demonstration,
+    # the police receive it and the role step, which would make the subject act, leaves it so
+    text = ("On 15 June 2021, police intervened to stop youth activists from burning an effigy "
+            "of the chief minister in Srinagar. [size=no report]")
+    one, two = sides(coder, text)
+    assert "police" in two and "police" not in one

@@ -57,7 +57,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
     latest = modality.latest_year(doc)
     cands = find_candidates(doc, lexicon, token_actor)
     classify.read(cands)
-    between: set[int] = set()  # triggers of "clashes between X and Y": both sides act
+    between: set[int] = set()  # triggers of "clashes between X and Y" (both sides act); leads crowd_first set
     staged = _stage(cands, token_actor, latest, country_of, between)
     kept = {id(c) for c in drop_protest_topics([s[0] for s in staged])}
     staged = [s for s in staged if id(s[0]) in kept]
@@ -153,7 +153,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
                     sector_of.get(i) for i in recipient_ids])):
             retyped = True
             demo, actor_ids, recipient_ids = note_tags.lead_demonstration(d, c.tok, actor_ids, recipient_ids,
-                                                                          staged, sector_of)
+                                                                          staged, sector_of, between)
             d = replace(d, type="PROTEST", mode=demo, hosts=None,
                         cameo=model.cameo_for("PROTEST", demo, d.cameo))
         if d.hosts:

@@ -124,14 +124,19 @@ GRIEVANCE_PREPS = frozenset({"against", "over", "about", "after", "following"})
 FORCES = frozenset({"MIL", "COP", "SPY"})
 
 
-def lead_demonstration(d, tok, actor_ids: list, recipient_ids: list, staged, sector_of) -> tuple[str, list, list]:
+def lead_demonstration(d, tok, actor_ids: list, recipient_ids: list, staged, sector_of,
+                       settled: set | None = None) -> tuple[str, list, list]:
     """(mode, actor ids, recipient ids) of a tagged note's leading act ``d`` (its trigger
     ``tok``) read as the note's demonstration: :func:`protest_mode` of it, its sides by
     :func:`crowd_first`. Where the lead is the force's act on the crowd, the crowd's own
     violence is read off the note's words as where the lexicon found nothing
-    (:func:`tagged_candidate`: "locals turned violent and had to be dispersed by police")."""
+    (:func:`tagged_candidate`: "locals turned violent and had to be dispersed by police"), and
+    its trigger goes into ``settled``: the role step, which reads the force as the subject that
+    acts, leaves those sides as they are."""
     violent = crowd_violence(d, actor_ids, staged, sector_of, tok)
     sides = crowd_first(d.type, actor_ids, recipient_ids, sector_of)
+    if sides != (actor_ids, recipient_ids) and settled is not None:
+        settled.add(tok.i)
     if sides != (actor_ids, recipient_ids) and not violent:
         # not the force's own act ("police beat ..."), nor what the crowd protests ("who had
         # demonstrated against attacks by bandits")
