@@ -111,3 +111,11 @@ def test_no_crowd_of_a_fight_outside_a_tagged_note(coder):
     rec = _record(coder, "On 2 June 2021, two groups clashed over grazing land near Gao, Mali, "
                          "killing five.")
     assert not [a for a in rec["actors"] if a["name"] == "groups"]
+
+
+def test_people_who_take_out_a_rally_are_its_actor(coder):
+    # "took out a rally": the verb's object names the act (PETRARCH CAMEO.2.0 CARRY_OUT)
+    ev, actors = _actors(_record(coder, "On 2 June 2021, bus conductors took out a rally in Sukkur "
+                                        "city (Sukkur, Sindh) demanding unpaid wages. [size=no report]"))
+    assert ev["type"] == "PROTEST"
+    assert ("bus conductors", "PAK", "CVL") in actors
