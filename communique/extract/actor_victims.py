@@ -31,3 +31,49 @@ def struck_person(tok, verbs) -> str | None:
     if not any(v.pos_ == "VERB" and v.lemma_.lower() in STRUCK_VERBS for v in verbs):
         return None
     return kb.sector_of(tok.lemma_.lower()) or "CVL"
+
+
+# Verbs by which armed men attack a place where people live ("attacked Namava (X, Y)").
+SETTLEMENT_VERBS = frozenset({"attack", "raid", "storm", "invade", "loot"})
+SETTLEMENTS = word_list("settlements")
+REPEL_VERBS = word_list("repel_verbs")
+
+
+def attacked_settlements(table) -> None:
+    """A place attacked and named the ACLED way, with its admin chain in brackets ("attacked
+    Namava (Pemba-Metuge, Cabo Delgado)") or with a settlement word ("attacked Nangade
+    village", "attacked A, B and C villages"), that an actor of no sector stands for (the
+    tagger took the name for a person or a body): the actor is the place's people, civilians
+    (CVL). ACLED codebook, violence against civilians: an armed group's attack on a village
+    falls on its people; train part: 8 of 9 notes whose "attacked" has such an object are
+    violence against civilians (``events.find._named_place``), and the attack's recipient was
+    the bare name."""
+    doc = table.doc
+    if any(t.lemma_.lower() in REPEL_VERBS for t in doc):
+        return  # an attack fought off is a battle, whose other side is who fought it off
+        # (events.find._repelled: train part, 25 of 25 notes that say so are battles)
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SETTLEMENT_VERBS:
+            continue
+        for d in verb.children:
+            if d.dep_ != "dobj" or not (d.lemma_.lower() in SETTLEMENTS or (
+                    d.pos_ == "PROPN" and _settlement_named(d))):
+                continue
+            names = list(doc[d.left_edge.i:d.i + 1]) + [k for k in d.conjuncts if k.i > d.i]
+            for t in names:
+                proto = table.claimed.get(t.i)
+                if t.pos_ == "PROPN" and proto is not None and not proto.sector \
+                        and proto.kind != "country":
+                    proto.sector = "CVL"
+
+
+def _settlement_named(tok) -> bool:
+    """Whether the name is followed, past the rest of a list of names, by a settlement word
+    or an opening bracket."""
+    for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 25)]:
+        if t.text == "(" or t.lemma_.lower() in SETTLEMENTS:
+            return True
+        if t.pos_ not in ("PROPN", "CCONJ", "ADP") and t.text != "," and t.lower_ not in (
+                "lga", "district", "area", "county", "town"):
+            return False  # "A and B in X LGA (Y)", as events.find._named_place reads it
+    return False

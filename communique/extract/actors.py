@@ -41,6 +41,7 @@ from .actor_coref import (FEMALE, MALE, description, merge_descriptions, resolve
                           resolve_pronoun)
 from .actor_names import knowledge_base_names, organizations, people
 from .actor_table import PERSON_NOUNS, ActorResult, ActorTable
+from .actor_victims import attacked_settlements
 from .syntax import tokens_with_pos
 
 __all__ = ["ActorResult", "PERSON_NOUNS", "find_actors"]
@@ -67,6 +68,7 @@ def find_actors(doc, place_hits=(), user_actors: UserActors | None = None) -> Ac
     shared_of_bodies(table)  # "military forces of India and Pakistan": each country's force
     for hit in table.place_hits:
         attacked_place(table, hit) or controlled_place(table, hit) or truce_place(table, hit) or place_of_act(table, hit)
+    attacked_settlements(table)  # "attacked Namava (Pemba-Metuge, Cabo Delgado)": its people
     result = table.result()
     criminal_victims(doc, result)  # "The victim had charges for drug trafficking": CRM, not CVL
     return result

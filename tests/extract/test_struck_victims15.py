@@ -98,3 +98,25 @@ def test_people_belonging_to_a_place_are_no_owner(coder):
     ev = next(e for e in rec["events"] if e["type"] == "ASSAULT")
     by = {a["id"]: a["name"] for a in rec["actors"]}
     assert not any("militia" in by[i] for i in ev.get("recipient", [])), ev
+
+
+@pytest.mark.parametrize("text, place", [
+    # a place attacked, named with its admin chain in brackets or with a settlement word: the
+    # attack falls on its people (ACLED codebook, violence against civilians)
+    ("On 8 June 2021, insurgents attacked Lumbo (Metuge, Cabo Delgado). No fatalities were "
+     "reported.", "Lumbo"),
+    ("On 9 June 2021, gunmen attacked Kadawa and Gidan Bako in Tumbi LGA (Zamfara).", "Kadawa"),
+])
+def test_a_settlement_attacked_is_its_people(coder, text, place):
+    rec = record(coder, text)
+    ev = event(rec, "ASSAULT")
+    by = {a["id"]: a for a in rec["actors"]}
+    assert any(by[i]["name"].startswith(place) and by[i]["sector"] == "CVL"
+               for i in ev.get("recipient", [])), (ev, rec["actors"])
+
+
+def test_a_place_attacked_without_the_acled_form_keeps_its_country(coder):
+    rec = record(coder, "Hezbollah attacked Haifa on Monday.")
+    ev = event(rec, "ASSAULT")
+    by = {a["id"]: a for a in rec["actors"]}
+    assert [(by[i]["country"], by[i]["sector"]) for i in ev.get("recipient", [])] == [("ISR", None)]
