@@ -17,6 +17,8 @@ from __future__ import annotations
 from communique import kb
 from communique.word_lists import word_list
 
+from .syntax import tokens_where
+
 STRUCK_VERBS = word_list("struck_verbs")
 STRUCK_PEOPLE = word_list("struck_people")
 
@@ -39,6 +41,15 @@ SETTLEMENTS = word_list("settlements")
 REPEL_VERBS = word_list("repel_verbs")
 
 
+def _cased(words) -> frozenset[str]:
+    """The lemmas as the lemma column may hold them (``lemma_.lower()`` read token by token)."""
+    return frozenset(f(w) for w in words for f in (str.lower, str.capitalize, str.upper))
+
+
+_CASED_SETTLEMENT_VERBS = _cased(SETTLEMENT_VERBS)
+_CASED_REPEL_VERBS = _cased(REPEL_VERBS)
+
+
 def attacked_settlements(table) -> None:
     """A place attacked and named the ACLED way, with its admin chain in brackets ("attacked
     Namava (Pemba-Metuge, Cabo Delgado)") or with a settlement word ("attacked Nangade
@@ -49,12 +60,12 @@ def attacked_settlements(table) -> None:
     violence against civilians (``events.find._named_place``), and the attack's recipient was
     the bare name."""
     doc = table.doc
-    if any(t.lemma_.lower() in REPEL_VERBS for t in doc):
+    # read from the lemma column, not token by token: this runs on every document
+    verbs = [v for v in tokens_where(doc, "lemma", _CASED_SETTLEMENT_VERBS) if v.pos_ == "VERB"]
+    if not verbs or tokens_where(doc, "lemma", _CASED_REPEL_VERBS):
         return  # an attack fought off is a battle, whose other side is who fought it off
         # (events.find._repelled: train part, 25 of 25 notes that say so are battles)
-    for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SETTLEMENT_VERBS:
-            continue
+    for verb in verbs:
         for d in verb.children:
             if d.dep_ != "dobj" or not (d.lemma_.lower() in SETTLEMENTS or (
                     d.pos_ == "PROPN" and _settlement_named(d))):

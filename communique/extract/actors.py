@@ -67,7 +67,8 @@ def find_actors(doc, place_hits=(), user_actors: UserActors | None = None) -> Ac
     shared_bodies(table)  # "Nigerian and British armed forces": each country's side
     shared_of_bodies(table)  # "military forces of India and Pakistan": each country's force
     for hit in table.place_hits:
-        attacked_place(table, hit) or controlled_place(table, hit) or truce_place(table, hit) or place_of_act(table, hit)
+        (attacked_place(table, hit) or controlled_place(table, hit) or truce_place(table, hit)
+         or place_of_act(table, hit))
     attacked_settlements(table)  # "attacked Namava (Pemba-Metuge, Cabo Delgado)": its people
     result = table.result()
     criminal_victims(doc, result)  # "The victim had charges for drug trafficking": CRM, not CVL
