@@ -27,6 +27,7 @@ from communique.extract.dates import find_dateline
 from communique.extract.note_places import (any_note_place, mission_hosts, mission_units,
                                             note_place, unit_countries)
 from communique.extract.place_capitals import capital_mentions
+from communique.extract.place_consensus import agreed_reading
 from communique.extract.place_parts import neighbourhood, outside_units
 from communique.extract.place_spans import (hyphen_joiner, longest_names, named_by_tail,
                                             road_towns, run_into_entity)
@@ -517,6 +518,9 @@ def find_places(doc: Doc) -> list[PlaceHit]:
             # "in western Yemen (Hays, Al Hudaydah)": the country's unit its chain names
             best = max(inside, key=lambda e: e.prior)
             by_chain.add(start)
+        elif not qual and not is_dl:
+            best = agreed_reading(i, best, cands, own, placed, names, lambda e: _score(
+                e, countries, states, parts, seats), states)
         # (a chain does not vouch for the second-level unit it read a place the gazetteer
         # lacks as, a name many districts share: "Barangay Poblacion, San Isidro" of a
         # Philippine note is no Partido de San Isidro of Argentina)
