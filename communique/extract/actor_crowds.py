@@ -10,6 +10,7 @@ from __future__ import annotations
 from .. import kb
 from ..word_lists import word_list
 from .actor_table import ActorTable, Proto
+from .syntax import hyphened_word
 
 PROTEST_VERBS = word_list("protest_verbs")
 PROTEST_NOUNS = word_list("protest_nouns")
@@ -34,7 +35,8 @@ def protesting_people(table: ActorTable, tok) -> bool:
     held a march", "hundreds protested", "a group of unemployed youth staged a protest")."""
     if tok.pos_ not in ("NOUN", "NUM") or tok.i in table.claimed:
         return False
-    if _crowd_word(tok):
+    crowd_word = _crowd_word(tok)
+    if crowd_word:
         if tok.ent_type_ not in ("", "CARDINAL") or _counts_people(tok):
             return False  # "a group of dockers": the dockers are the crowd
     elif tok.tag_ != "NNS" or tok.ent_type_:
@@ -46,12 +48,12 @@ def protesting_people(table: ActorTable, tok) -> bool:
     country, source = table.country_around(tok), "text"  # "residents in Lima"
     if not country:
         country, source = table.context_country(tok)
-    sector = "CVL" if _crowd_word(tok) else \
+    sector = "CVL" if crowd_word else \
         kb.sector_of(tok.lemma_.lower()) or kb.generic_sector(tok.lemma_.lower(), table.user) or "CVL"
     start = min([c.left_edge.i for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")] + [tok.i])
     if not table.free(start, tok.i + 1):
         start = tok.i
-    if _crowd_word(tok) and any(kb.sector_of(t.lower_) not in (None, "CVL") for t in table.doc[start:tok.i]):
+    if crowd_word and any(kb.sector_of(t.lower_) not in (None, "CVL") for t in table.doc[start:tok.i]):
         return False  # "an armed group", "a rebel group": no crowd of people
     key = (country, sector, tok.lemma_.lower(), "crowd")
     if key not in table.org_protos:
@@ -169,15 +171,8 @@ def _protest_act(verb) -> bool:
         # the surface form too: the lemmatiser reads "staged" as "stag"
         if (lemma in STAGING_VERBS or v.lower_ in STAGING_VERBS) and any(
                 c.dep_ == "dobj" and (c.lemma_.lower() in PROTEST_NOUNS or c.lower_ in PROTEST_NOUNS
-                                      or _hyphened(c) in PROTEST_NOUNS)
+                                      or hyphened_word(c) in PROTEST_NOUNS)
                 for c in v.children):
             return True
     return False
 
-
-def _hyphened(tok) -> str:
-    """A noun the tokeniser split at its hyphen, whole: "sit - in" -> "sit-in"."""
-    doc = tok.doc
-    if tok.i >= 2 and doc[tok.i - 1].text == "-":
-        return f"{doc[tok.i - 2].lower_}-{tok.lower_}"
-    return tok.lower_

@@ -18,6 +18,7 @@ from __future__ import annotations
 from communique.word_lists import word_list
 
 from .actor_table import ActorTable, add_place, place_span
+from .syntax import hyphened_word
 
 # Nouns of a ceasefire: "ceasefire", "truce", "armistice" ("cease-fire": its "fire").
 TRUCE_WORDS = word_list("truce_words")
@@ -41,10 +42,7 @@ def truce_place(table: ActorTable, hit) -> bool:
 
 def is_truce(tok) -> bool:
     """"ceasefire", "truce", "armistice", "cease-fire" (tokenized "cease - fire")."""
-    if tok.lemma_.lower() in TRUCE_WORDS or tok.lower_ in TRUCE_WORDS:
-        return True
-    doc = tok.doc
-    return tok.lower_ == "fire" and tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "cease"
+    return tok.lemma_.lower() in TRUCE_WORDS or tok.lower_ in TRUCE_WORDS or hyphened_word(tok) in TRUCE_WORDS
 
 
 def _truce_at(head) -> bool:

@@ -300,6 +300,10 @@ def state_entry(text: str) -> GazetteerEntry | None:
 
 _DB: dict[int, sqlite3.Connection | None] = {}
 _LEVEL_PRIOR = {"city": -1.5, "admin1": -1.0, "admin2": -2.5}
+# A town's prior is log10(population) - 1.5: a town of some 30,000 people, and one of some 3 million
+# (under which ``places._far_fetched`` calls a town reading weak).
+SMALL_TOWN_PRIOR = 3.0
+BIG_TOWN_PRIOR = 5.0
 # the stored level of a second-level unit with no place of 500 people and no seat ("Caza du
 # Chouf", Nepal's Bara district): at its admin1 unit's point, population 0; a reading only
 # where the text vouches for it (``place_chains.vouched_unit``)

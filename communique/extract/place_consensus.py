@@ -15,14 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from communique.extract.gazetteer import GazetteerEntry
+from communique.extract.gazetteer import BIG_TOWN_PRIOR, SMALL_TOWN_PRIOR, GazetteerEntry
 from communique.extract.place_chains import tags
 
 __all__ = ["agreed_reading"]
 
 
-_SMALL_TOWN = 3.0  # as in places.py: a town of some 30,000 people
-_BIG_TOWN = 5.0  # the prior under which places._far_fetched calls a town weak
+_SMALL_TOWN = SMALL_TOWN_PRIOR  # a town of some 30,000 people
+_BIG_TOWN = BIG_TOWN_PRIOR  # the prior under which places._far_fetched calls a town weak
 
 
 def _weighty(e: GazetteerEntry | None) -> bool:

@@ -36,8 +36,8 @@ from communique.extract.place_roles import (LOC_PREPS, MOTION, language_name, me
 from communique.extract.syntax import (VERBAL_NOUNS, VERBAL_VERBS, reach, same_paragraph,
                                        token_at_char, tokens_where)
 from communique.extract.syntax import doc_text as syntax_doc_text
-from communique.extract.gazetteer import (GazetteerEntry, fold_name, lookup, neighbours,
-                                          state_entry)
+from communique.extract.gazetteer import (BIG_TOWN_PRIOR, SMALL_TOWN_PRIOR, GazetteerEntry, fold_name,
+                                          lookup, neighbours, state_entry)
 from communique.extract.place_chains import (PLACE_WORDS, chain_country, chain_denies, chain_end,
                                              chain_parts, chain_readings, names_a_place,
                                              mention_candidates, qualifier, qualifier_of,
@@ -333,7 +333,7 @@ def _unambiguous(mention: _Mention) -> GazetteerEntry | None:
 
 
 
-_SMALL_TOWN = 3.0  # the prior of a town of some 30,000 people (log10(population) - 1.5)
+_SMALL_TOWN = SMALL_TOWN_PRIOR  # a town of some 30,000 people
 
 
 def _chain_unit(best: GazetteerEntry, qual: set[str], doc_text: str, end: int
@@ -366,7 +366,7 @@ def _far_fetched(e: GazetteerEntry, countries: dict[str, int], qual: set[str],
         return False
     if neighbours().get(e.country, set()) & (set(countries) - missions_only):
         return False
-    return e.alias or e.variant or (e.precision == "city" and e.prior < 5.0) or e.kind == "admin2"
+    return e.alias or e.variant or (e.precision == "city" and e.prior < BIG_TOWN_PRIOR) or e.kind == "admin2"
 
 
 def _modifier(doc: Doc, start: int, end: int) -> bool:

@@ -75,6 +75,15 @@ def light_verbs(use: str, path: Path | None = None) -> frozenset[str]:
     return _words("light verbs", LIGHT_USES, use, path)
 
 
+def hyphened_word(tok) -> str:
+    """The lower-case word the tokeniser split at a hyphen, whole, read from its last part:
+    "sit - in" -> "sit-in", "cease - fire" -> "cease-fire"; else ``tok.lower_``."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-":
+        return f"{doc[tok.i - 2].lower_}-{tok.lower_}"
+    return tok.lower_
+
+
 def doc_text(doc) -> str:
     """The text of ``doc``, kept in ``doc.user_data`` once known.
 
