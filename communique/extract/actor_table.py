@@ -15,6 +15,7 @@ import numpy
 from .. import kb
 from ..record import Actor, Mention
 from ..word_lists import word_list
+from .actor_patients import patient_countries
 from .dates import find_dateline
 from .syntax import body_start, doc_text
 
@@ -306,6 +307,10 @@ class ActorTable:
         if words & MANY_COUNTRIES:
             return None, "none"
         here = self.sentence_countries(tok)
+        patients = patient_countries(self, tok)  # "police investigate an Australian": not Australia's
+        if patients and here and not (here := [c for c in here if c not in patients]):
+            country = self.article_country()
+            return (country, "article") if country and country not in patients else (None, "none")
         venues = self.venues(tok.sent)
         if venues:  # "the government met the rebels in Nairobi, Ethiopian officials said": not Kenya's
             here = [c for c in here if c not in venues]
@@ -314,7 +319,7 @@ class ActorTable:
                 return (country, "article") if country and country not in venues else (None, "none")
         if len(here) == 1:
             return here[0], "sentence"
-        placed = [c for c in self.sentence_place_countries(tok) if c not in venues]
+        placed = [c for c in self.sentence_place_countries(tok) if c not in venues and c not in patients]
         own = [t for t in tok.subtree if t.i < tok.i and kb.country_by_adjective(t.text)]
         if len(here) > 1 and len(placed) == 1 and not own:
             # "regime forces shelled a village in Hama amid the overflight of Russian drones":
@@ -388,8 +393,10 @@ class ActorTable:
                 # "A Zimbabwean court freed activist pastor Evan Mawarire": a name no word
                 # places is of the one country its sentence names; not the one it travels to
                 # ("X will lead a delegation on a visit to Russia")
-                first = doc[min(m[0] for m in p.mentions)]
-                away = destinations(first.sent)
+                start, end, _ = min(p.mentions)
+                first = doc[start]
+                # nor the one of what it acts on ("X refused to meet the American envoy")
+                away = destinations(first.sent) | patient_countries(self, doc[start:end].root)
                 here = [c for c in self.sentence_countries(first) if c not in away]
                 if not here and p.kind == "person" and p.role:
                     # "President Gloria Arroyo ordered an investigation against Education
@@ -402,7 +409,8 @@ class ActorTable:
                 # "Interior Minister Kithure Kindiki" in a story from Nairobi: Kenya's; not
                 # the country the person's own sentence has them travel to
                 country = self.article_country()
-                if country in destinations(doc[min(m[0] for m in p.mentions)].sent):
+                start, end, _ = min(p.mentions)
+                if country in destinations(doc[start].sent) | patient_countries(self, doc[start:end].root):
                     country = None
                 p.country = country
                 p.country_source = "article" if p.country else None
