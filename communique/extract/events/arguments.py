@@ -21,6 +21,7 @@ from .candidates import CAPTIVES, LABOUR_SUBJECTS, Candidate, main_child
 from .doers import HAPPEN_VERBS, object_antecedent, passive_agents, reported_sayer, through_instrument
 from .mediation import is_mediation, purpose_parties
 from .peacekeeping import served_countries
+from .topics import is_topic
 from .tree import (LIGHT_VERBS, NOT_ACTORS, POLICE_SUBJECTS, QUANTIFIERS, RELATIVE_PRONOUNS,
                    expand, governing_verb, is_entityish, is_passive, lemma, objects, pobjs,
                    prep_children, prep_objects, subjects, word_set)
@@ -253,7 +254,7 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
                 for o in named:
                     for oo in [o] + list(o.conjuncts):
                         for p in prep_children(oo, ("on", "against", "with", "to", "for", "from", "in")):
-                            recipients += pobjs(p)
+                            recipients += [] if is_topic(oo, p) else pobjs(p)
                         if reading.type == "ASSAULT":  # "violated South Sudan's ceasefire" (CAMEO 196)
                             recipients += [m for m in oo.children if m.dep_ == "poss" and m.tag_ != "PRP$"]
             if not objs and tok.dep_ in ("relcl",) or not objs:
@@ -440,7 +441,7 @@ def _owner(tok, token_actor, preps=OWNER_PREPS, depth: int = 0, avoid: frozenset
     if depth > 2 or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
         return []
     for p in prep_children(tok, preps):
-        if p.dep_ == "prt":
+        if p.dep_ == "prt" or is_topic(tok, p):  # "X and Y reached agreement on Z" (topics.py)
             continue
         for g in pobjs(p):
             found = _owner(g, token_actor, preps, depth + 1, avoid)
