@@ -300,13 +300,13 @@ def _fire_answered(doc) -> tuple[set[int], set[int]]:
     # the positions. The OSCE observed 23 explosions in both directions of the frontline":
     # train part, 32 notes say so, all battles)
     answered = {_paragraph(doc[s]) for s in both}
-    if any(w in text for w in ("back", "return", "respond")):
+    if any(w in text for w in ("back", "return", "respond", "react")):
         for t in doc:
             lem = lemma(t)
             if (lem in ("fire", "shoot") and any(k.lower_ == "back" for k in t.children)) or (
                     lem == "return" and any(lemma(k) in ANSWERED for k in t.children
                                             if k.dep_ == "dobj")) or (
-                    lem == "respond" and any(lemma(g) in ANSWERED or g.lower_ in ANSWERED
+                    lem in ("respond", "react") and any(lemma(g) in ANSWERED or g.lower_ in ANSWERED
                                              for p in prep_children(t, ("to", "with"))
                                              for g in pobjs(p))):
                 answered.add(_paragraph(t))
