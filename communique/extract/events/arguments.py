@@ -20,6 +20,7 @@ from .calls import call_parties
 from .candidates import CAPTIVES, LABOUR_SUBJECTS, Candidate, main_child
 from .doers import HAPPEN_VERBS, object_antecedent, passive_agents, reported_sayer, through_instrument
 from .mediation import is_mediation, purpose_parties
+from .mobilize_purpose import mobilized_against
 from .peacekeeping import served_countries
 from .topics import is_topic
 from .tree import (LIGHT_VERBS, NOT_ACTORS, POLICE_SUBJECTS, QUANTIFIERS, RELATIVE_PRONOUNS,
@@ -457,7 +458,7 @@ def _owner(tok, token_actor, preps=OWNER_PREPS, depth: int = 0, avoid: frozenset
     return []
 
 
-def _owners(toks, token_actor, avoid: set[str], preps=OWNER_PREPS) -> list:
+def owners_of(toks, token_actor, avoid: set[str], preps=OWNER_PREPS) -> list:
     """The owner of the first of these phrases that has one (not one of the actors)."""
     for t in toks:
         found = _owner(t, token_actor, preps, avoid=frozenset(avoid))
@@ -486,7 +487,7 @@ def _area_recipient(c: Candidate, token_actor, avoid: set[str], deep: bool = Fal
     cands = [g for a in anchors for p in prep_children(a, ("in", "across", "throughout") + ("at",) * deep)
              for g in pobjs(p) if g.ent_type_ in ("GPE",) + ("LOC",) * deep
              or (deep and lemma(g) in AREA_PARTS and prep_objects(g, ("of",)))]
-    return _owners(cands, token_actor, avoid)
+    return owners_of(cands, token_actor, avoid)
 
 
 def _more_recipients(c: Candidate, roles: Roles, token_actor) -> list:
@@ -496,7 +497,7 @@ def _more_recipients(c: Candidate, roles: Roles, token_actor) -> list:
     # ConfliBERT mark it (not a plan: "agreed to set up an institute in Berlin")
     if not found and (c.reading.type == "COERCE" and c.reading.mode in AREA_MODES or c.reading.type == "CONCEDE"):
         found = _area_recipient(c, token_actor, set(actor_ids(roles.actors, token_actor)), c.reading.type != "COERCE")
-    return found
+    return found or mobilized_against(c, token_actor, set(actor_ids(roles.actors, token_actor)))  # its purpose
 
 
 def _more_recipients_1(c: Candidate, roles: Roles, token_actor) -> list:
@@ -508,7 +509,7 @@ def _more_recipients_1(c: Candidate, roles: Roles, token_actor) -> list:
     reading = c.reading
     preps = RECIPIENT_PREPS.get(reading.type, ())
     # 1. what the first pass took for the recipient, read through to its owner
-    found = _owners(roles.recipients, token_actor, avoid)
+    found = owners_of(roles.recipients, token_actor, avoid)
     if found:
         return found
     if tok.pos_ in ("VERB", "ADJ"):
@@ -516,13 +517,13 @@ def _more_recipients_1(c: Candidate, roles: Roles, token_actor) -> list:
         # 2. the object's phrases: "suspended aid to X", "lifted its blockade of X",
         #    "rejected a request from X", "attacked an army camp in Mali"; of each object
         #    joined to it ("fired mortars and grenade launchers at X")
-        found = _owners([x for o in objs for x in expand(o)], token_actor, avoid)
+        found = owners_of([x for o in objs for x in expand(o)], token_actor, avoid)
         if found:
             return found
         # 2b. a giving verb's dative that the parser folded into the thing given: "granted the
         #     Pentagon permission to", "gave Ukraine access" (the dative as the object's compound)
         if lemma(tok) in GIVING_VERBS:
-            found = _owners([m for o in objs if lemma(o) in ACT_OBJECTS or o.lower_ in ACT_OBJECTS
+            found = owners_of([m for o in objs if lemma(o) in ACT_OBJECTS or o.lower_ in ACT_OBJECTS
                              for m in o.children if m.dep_ in ("compound", "nmod") and m.i < o.i],
                             token_actor, avoid)
             if found:
@@ -542,14 +543,14 @@ def _more_recipients_1(c: Candidate, roles: Roles, token_actor) -> list:
             # "fired"): a joined verb with no subject of its own
             heads += [v for v in tok.children if v.dep_ == "conj" and v.pos_ == "VERB"
                       and not any(s.dep_ in ("nsubj", "nsubjpass") for s in v.children)]
-        found = _owners([g for h in heads for p in prep_children(h, names) if p.dep_ != "prt"
+        found = owners_of([g for h in heads for p in prep_children(h, names) if p.dep_ != "prt"
                          for g in pobjs(p)], token_actor, avoid)
         if found:
             return found
         # 4. an attack on a target that names no one ("attacked an army camp in Mali"):
         #    the country the target lies in
         if reading.type in ("ASSAULT", "COERCE") and any(o.dep_ == "dobj" and not _party_like(o) for o in objs):
-            found = _owners([g for p in prep_children(tok, ("in",)) for g in pobjs(p)
+            found = owners_of([g for p in prep_children(tok, ("in",)) for g in pobjs(p)
                              if g.ent_type_ == "GPE"], token_actor, avoid)
             if found:
                 return found
@@ -559,7 +560,7 @@ def _more_recipients_1(c: Candidate, roles: Roles, token_actor) -> list:
         #     5 of the 6 such clauses, the sixth a protest's demand); so too an order read as the
         #     coercion it orders ("ordered X jailed", classify.read: COERCE): X is the one coerced
         if reading.type == "REQUEST" or c.frame == "request":
-            found = _owners([s for x in tok.children if x.dep_ == "ccomp" and x.i > tok.i
+            found = owners_of([s for x in tok.children if x.dep_ == "ccomp" and x.i > tok.i
                              for s in x.children if s.dep_ in ("nsubj", "nsubjpass")],
                             token_actor, avoid)
             if found:
@@ -612,7 +613,7 @@ def _noun_recipients(c, tok, token_actor, avoid, preps) -> list:
     aimed = ("at", "with", "over") if reading.type == "ACCUSE" and c.entry.has("needs", "light-verb") else ()
     names |= set(aimed)
     cands += prep_objects(tok, names)
-    found = _owners(cands, token_actor, avoid)
+    found = owners_of(cands, token_actor, avoid)
     if found:
         return found
     verb = governing_verb(tok)
@@ -621,7 +622,7 @@ def _noun_recipients(c, tok, token_actor, avoid, preps) -> list:
         cands = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
         cands += [g for c in verb.children if c.dep_ == "dative" and c.pos_ == "ADP" for g in pobjs(c)]
         cands += [g for p in prep_children(verb, tuple(preps) + aimed) if p.dep_ != "prt" for g in pobjs(p)]
-        found = _owners(cands, token_actor, avoid)
+        found = owners_of(cands, token_actor, avoid)
         if found:
             return found
     return []
@@ -641,7 +642,7 @@ def _framed_recipient(verb, token_actor, avoid: set[str]) -> list:
                   for p in prep_children(o, ("to", "with", "for", "into")) for g in pobjs(p)]
         if lemma(verb) in PERMIT_VERBS:  # "refused to allow X to land": X is let (or not) act
             cands += [s for x in verb.children if x.dep_ == "ccomp" for s in x.children if s.dep_ == "nsubj"]
-        found = _owners(cands, token_actor, avoid)
+        found = owners_of(cands, token_actor, avoid)
         if found:
             return found
         nxt = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"
