@@ -179,15 +179,17 @@ def unnamed_side(event: dict, others=()) -> dict | None:
 # ACLED writes "Civilians (Country)" unless the text names an armed side (train part: every one
 # of the 61 looting/property destruction notes has an actor2, 45 of them Civilians; of the 35
 # with an actor2 we read as such and name no owner of, 26 are Civilians, the others an armed
-# side whose property we did not find).
+# side whose property we did not find); an arrest on the civilians arrested (every one of the
+# 14 arrests notes has an actor2, all 14 Civilians).
 UNNAMED_TARGETS = {("Violence against civilians", None),
-                   ("Strategic developments", "Looting/property destruction")}
+                   ("Strategic developments", "Looting/property destruction"),
+                   ("Strategic developments", "Arrests")}
 
 
 def unnamed_target(event: dict, others=()) -> dict | None:
-    """ACLED's actor2 of violence against civilians or of looting or property destruction
-    that names no one it fell on (:data:`UNNAMED_TARGETS`): the codebook's "Civilians
-    (Country)", inferred as :func:`unnamed_side` is ("a man was abducted in X" names its
+    """ACLED's actor2 of violence against civilians, of looting or property destruction or of
+    an arrest that names no one it fell on (:data:`UNNAMED_TARGETS`): the codebook's
+    "Civilians (Country)", inferred as :func:`unnamed_side` is ("a man was abducted in X" names its
     victim; "an abduction took place in X" does not); and of a battle that names neither side
     ("a shoot-out took place in X"): the codebook's "Unidentified Armed Group (Country)" (a
     battle is fought by two armed, organised sides; train part: of the 31 such battles outside
@@ -206,41 +208,59 @@ def unnamed_target(event: dict, others=()) -> dict | None:
 
 # ACLED's kind of the one violence against civilians falls on (codebook: such violence targets
 # unarmed non-combatants, coded "Civilians (Country)" whatever their office, trade or party: a
-# local party leader, a drug suspect killed in a raid, an off-duty officer, a traditional ruler).
-# The record keeps the sector the text gives them (GOV, CRM, COP, none); the ACLED view reads
-# them as ACLED does. Train part: of the 53 notes with an actor2 whose main event reads as such
-# violence and falls on someone of no civilian sector, 47 code actor2 Civilians (the other 6 an
-# armed side: police, a gang, armed groups). A recipient that is a country is no one the
-# violence fell on, and is left as it is.
-VICTIM_KIND = "Violence against civilians"
+# local party leader, a drug suspect killed in a raid, an off-duty officer, a traditional ruler),
+# and of the one arrested (an arrest falls on people no armed side holds as its fighters: a
+# company's managers, an opposition party's former minister). The record keeps the sector the
+# text gives them (GOV, CRM, COP, none); the ACLED view reads them as ACLED does. Train part:
+# of the 53 notes with an actor2 whose main event reads as violence against civilians and falls
+# on someone of no civilian sector, 47 code actor2 Civilians (the other 6 an armed side); all
+# 14 arrests with an actor2 code Civilians. A recipient that is a country is no one the act
+# fell on, and is left as it is. The arrested of an armed sector stay its fighters.
+CIVILIAN_KINDS = {("Violence against civilians", None): False,
+                  ("Strategic developments", "Arrests"): True}  # True: armed sectors stay
 
 
 @functools.cache
 def civilian_sectors() -> frozenset[str]:
     """The sectors the table reads as civilians: those of its rows for violence against
     civilians (CVL, and the trades and callings beside it: LAB, EDU, JRN, ...)."""
-    return frozenset(s for row in acled_rows() if row.event_type == VICTIM_KIND
+    return _row_sectors("Violence against civilians")
+
+
+@functools.cache
+def armed_sectors() -> frozenset[str]:
+    """The sectors the table reads as fighters: those of its rows for battles (MIL, COP, REB,
+    UAF, PRM, SPY, CRM)."""
+    return _row_sectors("Battles")
+
+
+def _row_sectors(event_type: str) -> frozenset[str]:
+    return frozenset(s for row in acled_rows() if row.event_type == event_type
                      for s in row.recipient_sector.split("|") if s)
 
 
 def civilian_victims(event: dict) -> list[dict]:
     """The recipients of ``event`` as ACLED reads them: where the event is violence against
-    civilians, each recipient that is no country and of no civilian sector
-    (:func:`civilian_sectors`) is a copy with sector CVL, its own kept as ``record_sector``."""
+    civilians or an arrest (:data:`CIVILIAN_KINDS`), each recipient that is no country and of
+    no civilian sector (:func:`civilian_sectors`; for an arrest, of no armed sector either:
+    :func:`armed_sectors`) is a copy with sector CVL, its own kept as ``record_sector``."""
     recipients = list(event.get("recipient") or [])
     kind = _kind(event)
-    if not kind or kind[0] != VICTIM_KIND:
+    found = kind and {(kind[0], None), kind} & set(CIVILIAN_KINDS)
+    if not found:
         return recipients
-    return [a if a.get("sector") in civilian_sectors() or a.get("kind") == "country"
+    kept = civilian_sectors() | (armed_sectors() if CIVILIAN_KINDS[found.pop()] else frozenset())
+    return [a if a.get("sector") in kept or a.get("kind") == "country"
             else {**a, "sector": "CVL", "record_sector": a.get("sector")} for a in recipients]
 
 
 def acled_sides(event: dict, others) -> tuple[list[dict], list[dict]]:
     """ACLED's actor1 and actor2 of ``event`` (actor dicts): its actors, else the side ACLED
     writes for nobody named (:func:`unnamed_side`, marked ``inferred``), and its recipients
-    (civilians where the event is violence against civilians: :func:`civilian_victims`)
-    followed by the state forces that intervened (:func:`intervening_forces`), else, for
-    violence against civilians, looting or a battle that names no one, ACLED's unnamed
+    (civilians where the event is violence against civilians or an arrest:
+    :func:`civilian_victims`) followed by the state forces that intervened
+    (:func:`intervening_forces`), else, for violence against civilians, looting, an arrest or
+    a battle that names no one, ACLED's unnamed
     civilians or armed group (:func:`unnamed_target`)."""
     one = list(event.get("actor") or [])
     if not one and (side := unnamed_side(event, others)):

@@ -6,7 +6,8 @@ sector the text gives them."""
 
 from __future__ import annotations
 
-from communique.acled import acled_sides, civilian_sectors, civilian_victims, event_acled_sides
+from communique.acled import (acled_sides, armed_sectors, civilian_sectors, civilian_victims,
+                              event_acled_sides)
 from communique.evaluate.acled import main_event, score_actors
 
 from .extract.records import record
@@ -32,13 +33,21 @@ def test_victims_of_violence_against_civilians_are_civilians():
 
 def test_civilian_sectors_and_countries_stay():
     assert "EDU" in civilian_sectors() and "GOV" not in civilian_sectors()
+    assert "CRM" in armed_sectors() and "GOV" not in armed_sectors()
     assert civilian_victims(ev("ASSAULT", "targeted", [GUNMEN], [TEACHER, GHANA])) == [
         TEACHER, GHANA]
 
 
 def test_other_events_keep_their_recipients():
     assert acled_sides(ev("ASSAULT", "firearms", [GUNMEN], [SOLDIERS]), [])[1] == [SOLDIERS]
-    assert acled_sides(ev("COERCE", "arrest", [SOLDIERS], [SUSPECT]), [])[1] == [SUSPECT]
+    assert acled_sides(ev("PROTEST", "riot", [GUNMEN], [LEADER]), [])[1] == [LEADER]
+
+
+def test_the_arrested_are_civilians_unless_fighters():
+    police = {**SOLDIERS, "name": "police", "sector": "COP"}
+    _, two = acled_sides(ev("COERCE", "arrest", [police], [LEADER, SUSPECT, TEACHER]), [])
+    assert [(a["name"], a["sector"]) for a in two] == [
+        ("local leader", "CVL"), ("drug suspect", "CRM"), ("teacher", "EDU")]
 
 
 def test_record_keeps_its_sector_the_scorer_reads_civilians(coder):
@@ -74,5 +83,7 @@ def test_a_country_recipient_is_no_one_the_act_fell_on():
 
 def test_a_named_owner_and_other_events_stay():
     assert acled_sides(ev_at("ASSAULT", "destroy", [GUNMEN], [SOLDIERS]), [])[1] == [SOLDIERS]
-    assert acled_sides(ev_at("COERCE", "arrest", [SOLDIERS]), [])[1] == []
     assert acled_sides(ev_at("ASSAULT", "firearms", [SOLDIERS]), [])[1] == []
+    assert acled_sides(ev_at("COERCE", "restrict", [SOLDIERS]), [])[1] == []
+    arrest = ev_at("COERCE", "arrest", [SOLDIERS], country="SYR")
+    assert [(a["name"], a["country"]) for a in acled_sides(arrest, [])[1]] == [("Civilians", "SYR")]
