@@ -13,6 +13,7 @@ from .syntax import doc_text, token_columns, token_lowers, tokens_with_pos
 from .actor_table import SUBJECT_DEPS, ActorTable, Proto, is_agent_phrase_word, is_currency_modifier
 from .actor_titles import appositive, qualify, title_before
 from .actor_crowds import crowd_protests
+from .actor_appositions import titled_names
 
 ORG_WORDS = word_list("org_words")
 ARABIC_ARTICLES = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "er", "es"}
@@ -161,7 +162,8 @@ def people(table: ActorTable) -> None:
     """People named (spaCy PERSON, or a proper-noun subject it missed), with the title
     before the name and an appositive after it."""
     doc = table.doc
-    table.person_ents = table.person_ents + _unlabelled_names(table) + _known_people(table)
+    table.person_ents = table.person_ents + _unlabelled_names(table) + _known_people(table) \
+        + titled_names(table)  # "Jotyar Adil, the KRG's spokesperson", tagged ORG
     for ent in table.person_ents:
         i, j = ent.start, ent.end
         # A possessive "'s" is not part of the name; a missing last name is.
