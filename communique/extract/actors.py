@@ -34,6 +34,7 @@ from .actor_controls import controlled_place
 from .actor_criminal import criminal_victims
 from .actor_led import led_by_country
 from .actor_place_targets import place_of_act
+from .actor_relations import relation_holders
 from .actor_truces import truce_place
 from .actor_joint import shared_bodies, shared_of_bodies
 from .actor_crowds import protesting_bodies, protesting_people
@@ -63,6 +64,7 @@ def find_actors(doc, place_hits=(), user_actors: UserActors | None = None) -> Ac
     organizations(table)
     led_by_country(table)
     _references(table)
+    relation_holders(table)  # "Kremlin critics": not Russia
     protesting_bodies(table)  # "the Kisan Committee staged a protest": civilians
     shared_bodies(table)  # "Nigerian and British armed forces": each country's side
     shared_of_bodies(table)  # "military forces of India and Pakistan": each country's force
