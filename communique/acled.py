@@ -260,8 +260,8 @@ def acled_sides(event: dict, others) -> tuple[list[dict], list[dict]]:
     (civilians where the event is violence against civilians or an arrest:
     :func:`civilian_victims`) followed by the state forces that intervened
     (:func:`intervening_forces`), else, for violence against civilians, looting, an arrest or
-    a battle that names no one, ACLED's unnamed
-    civilians or armed group (:func:`unnamed_target`)."""
+    a battle that names no one, ACLED's unnamed civilians or armed group
+    (:func:`unnamed_target`)."""
     one = list(event.get("actor") or [])
     if not one and (side := unnamed_side(event, others)):
         one = [side]
