@@ -175,6 +175,12 @@ def national_target(table: ActorTable, tok) -> bool:
         return False
     if words & NATIONAL_ACTS and _national_force_act(table, tok):
         return True
+    return nationality_word(table, tok)
+
+
+def nationality_word(table: ActorTable, tok) -> bool:
+    """Make the nationality word on ``tok`` (its own modifier, no other source's) a mention
+    of its country; say whether there was one."""
     for k in range(tok.left_edge.i, tok.i):
         t = table.doc[k]
         if k in table.claimed or t.dep_ not in ("amod", "compound", "nmod") or t.pos_ == "NOUN":

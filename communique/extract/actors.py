@@ -35,6 +35,7 @@ from .actor_criminal import criminal_victims
 from .actor_led import led_by_country
 from .actor_place_targets import place_of_act
 from .actor_relations import relation_holders
+from .actor_things import national_things
 from .actor_truces import truce_place
 from .actor_joint import shared_bodies, shared_of_bodies
 from .actor_crowds import protesting_bodies, protesting_people
@@ -72,6 +73,7 @@ def find_actors(doc, place_hits=(), user_actors: UserActors | None = None) -> Ac
         (attacked_place(table, hit) or controlled_place(table, hit) or truce_place(table, hit)
          or place_of_act(table, hit))
     attacked_settlements(table)  # "attacked Namava (Pemba-Metuge, Cabo Delgado)": its people
+    national_things(table)  # "criticised the Iranian nuclear programme": Iran
     result = table.result()
     criminal_victims(doc, result)  # "The victim had charges for drug trafficking": CRM, not CVL
     return result

@@ -78,7 +78,7 @@ def assign(c: Candidate, token_actor: dict[int, str]) -> Roles:
         token_actor: token index -> actor id, from the actor stage.
     """
     roles = _first_pass(c, c.reading, token_actor)
-    if c.absorbed and not roles.recipients:
+    if c.absorbed and not roles.recipients and not _asks_named_doer(c, token_actor):
         # "threatened to attack South Korea": the recipient of the reported act;
         # "condemned the sanctions imposed by the EU", "praised Japan's aid": the one who did
         # the act judged
@@ -97,6 +97,15 @@ def assign(c: Candidate, token_actor: dict[int, str]) -> Roles:
     if called:  # "X called Y to express his support": X acts, Y receives (calls.py)
         roles.actors, roles.recipients = list(called[0]), list(called[1])
     return roles
+
+
+def _asks_named_doer(c: Candidate, token_actor) -> bool:
+    """A demand whose clause names who is to act ("a resolution demanding X cut off aid to
+    Y"): X is asked (``_more_recipients_1`` step 5a), not the one the demanded act falls on."""
+    if not (c.reading.type == "REQUEST" or c.frame == "request"):
+        return False
+    return any(s.dep_ in ("nsubj", "nsubjpass") and ids_for(s, token_actor)
+               for x in c.tok.children if x.dep_ == "ccomp" and x.i > c.tok.i for s in x.children)
 
 
 def actor_ids(toks: list, token_actor) -> list[str]:
