@@ -106,6 +106,8 @@ def _take_entry(table, i: int, j: int, entries) -> None:
     else:
         if entry.form == "metonym" and not _acts(table, span):
             return  # "talks in Brussels" are not the EU's
+        if _other_countrys_body(table, span, entry.country):
+            return  # "Burundi's National Security Council": Burundi's, read as a national body
         key = entry.name
         if key not in table.org_protos:
             p = Proto(kind=entry.kind, name=entry.name, country=entry.country,
@@ -113,6 +115,63 @@ def _take_entry(table, i: int, j: int, entries) -> None:
             table.org_protos[key] = p
             table.protos.append(p)
         table.add(table.org_protos[key], i, j)
+
+
+def _other_countrys_body(table, span, country: str | None) -> bool:
+    """Is the knowledge-base name a generic office or body name ("National Security Council",
+    "Security Council": its words are an office phrase of ``kb.sector_of``, as every state has
+    one) that a country word fastened to it gives to another country than the knowledge base
+    does (``_owner_country``)? Then the name is that country's body, read by the ORG and
+    national-body paths that read those words; a proper name ("Doctors Without Borders",
+    "Muslim Brotherhood") is not an office phrase and keeps its entry whatever country word
+    stands beside it."""
+    if not country or not kb.sector_of(span.text):
+        return False
+    owner = _owner_country(table, span)
+    return owner is not None and owner != country
+
+
+def _owner_country(table, span, described: bool = False, person: bool = False) -> str | None:
+    """The country a word fastened to a name gives it: a possessive ("Burundi's"), a
+    nationality word or country name modifying it ("Burundian", "Burundi"), or "of" and a
+    country right after it ("the National Security Council of Burundi", "John Bruton of
+    Ireland"). Not "in" a place: "the Security Council in New York" is where it sits, not
+    whose it is. With ``described``, also the nationality word of a noun that describes the
+    name ("Chinese social media app TikTok"). For a ``person``, not a possessive: "Myanmar's
+    Rakhine State", tagged a person, is a place of Myanmar's."""
+    root = span.root
+    children = list(root.children)
+    if described:
+        children += [g for c in root.children if c.i < span.start and c.pos_ == "NOUN"
+                     and c.dep_ in ("nmod", "compound", "amod") for g in c.children if g.dep_ == "amod"]
+    for child in children:
+        if child.i >= span.start and not (child.dep_ == "prep" and child.i == span.end):
+            continue
+        if child.dep_ == "prep" and child.lower_ == "of":
+            child = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if child is None:
+                continue
+        elif child.dep_ not in ("poss", "amod", "compound", "nmod") or person and child.dep_ == "poss":
+            continue
+        found = kb.country_by_adjective(child.text) if child.dep_ != "pobj" else None
+        if not found and child.dep_ != "amod":
+            found = next((e.country for e in kb.lookup(child.text, table.user) if e.kind == "country"), None)
+            found = table.placed(child.idx, child.idx + len(child.text), found) if found else None
+        if found:
+            return found
+    return None
+
+
+def _generic_body_inside(table, span) -> bool:
+    """Do the words of an ORG entity hold a knowledge-base body whose name is an office
+    phrase ("Supreme National Security Council" holds "National Security Council")?"""
+    words = [t.text for t in span]
+    for n in range(len(words), 1, -1):
+        for k in range(len(words) - n + 1):
+            text = " ".join(words[k:k + n])
+            if kb.sector_of(text) and any(e.kind == "organization" for e in kb.lookup(text, table.user)):
+                return True
+    return False
 
 
 def _inside_other_entity(table, i: int, j: int) -> bool:
@@ -197,6 +256,8 @@ def people(table: ActorTable) -> None:
         table.add(proto, i, j)
         title_before(table, proto, i, title_words)
         appositive(table, proto, name_span)
+        if not proto.country:  # "Peter Smith of Canada", "Chinese dissident Wang"
+            proto.country = _owner_country(table, name_span, person=True)
 
 
 def _nationality_modifier(span) -> bool:
@@ -322,8 +383,14 @@ def organizations(table: ActorTable) -> None:
         text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         if text not in table.org_protos:
             p = Proto(kind="organization", name=text, named=True)
+            if _generic_body_inside(table, ent):
+                # "Iran's Supreme National Security Council": Iran's, not the body of another
+                # country whose generic name it holds
+                p.country = _owner_country(table, ent)
             qualify(table, p, list(ent))
-            p.country = p.country or table.country_around(ent.root)
+            # "Chinese social media app TikTok": the nationality word before the name
+            p.country = p.country or table.country_around(ent.root) \
+                or _owner_country(table, ent, described=True)
             if not p.country:  # "the Trump administration" read as an organisation
                 known = next((kb.person(t.text) for t in ent if t.pos_ == "PROPN" and kb.person(t.text)), None)
                 if known is not None and known.country and len(known.country) == 3:
