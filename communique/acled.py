@@ -19,8 +19,8 @@ COLUMNS = ("event_type", "sub_event_type", "type", "mode", "recipient_sector", "
 DIRECTIONS = ("to_plover", "to_acled", "both")
 
 __all__ = ["AcledRow", "acled_rows", "acled_sides", "acled_type", "civilian_victims", "event_acled_actors",
-           "event_acled_sides", "event_acled_type", "intervening_forces", "plover_labels",
-           "unnamed_side", "unnamed_target"]
+           "event_acled_sides", "event_acled_type", "intervening_forces", "other_crowd", "own_forces",
+           "plover_labels", "two_sided", "unnamed_side", "unnamed_target"]
 
 
 @dataclass(frozen=True)
@@ -254,18 +254,79 @@ def civilian_victims(event: dict) -> list[dict]:
             else {**a, "sector": "CVL", "record_sector": a.get("sector")} for a in recipients]
 
 
+# A demonstration's own state force: a clash the text tells as between a crowd and a force
+# ("a clash erupted between police and shopkeepers", "clashes erupted between Palestinians and
+# Israeli forces") makes both its sides (PLOVER manual, ASSAULT: in two-sided violence the sides
+# are the participants), but ACLED writes the crowd as actor1 and the force as actor2 (codebook,
+# "Protests" and "Riots"; train part: every Riots note's actor1 is Rioters, 188 of 188).
+
+
+def own_forces(event: dict) -> list[dict]:
+    """The state forces (police, military) among the actors of ``event``, a protest or riot,
+    beside an actor of no state force: the force the crowd faced, ACLED's actor2. Empty
+    for other events, or where every actor is a state force."""
+    kind = _kind(event)
+    if not kind or kind[0] not in DEMONSTRATIONS:
+        return []
+    actors = event.get("actor") or []
+    forces = [a for a in actors if a.get("sector") in STATE_FORCE_SECTORS]
+    return forces if forces and len(forces) < len(actors) else []
+
+
+@functools.cache
+def _two_sided_words() -> frozenset[str]:
+    """The word forms of the event lexicon's two-sided triggers (``two-sided``: clash, scuffle,
+    brawl, fight ...) with their regular inflections ("clashed", "clashes", "scuffled")."""
+    from communique.lexicon import load_lexicon
+    lemmas = {e.lemma for e in load_lexicon() if e.has("two-sided") and " " not in e.lemma}
+    stems = {m[:-1] if m.endswith("e") else m for m in lemmas}
+    return frozenset(lemmas | {m + x for m in lemmas for x in ("s", "es", "d", "ed")}
+                     | {m + "ing" for m in stems})
+
+
+def two_sided(event: dict) -> bool:
+    """Whether the trigger of ``event`` is one of the lexicon's two-sided fights (a clash, a
+    scuffle, a brawl), read from the record's trigger text (:func:`_two_sided_words`)."""
+    words = ((event.get("trigger") or {}).get("text") or "").lower().split()
+    return bool(words) and words[0] in _two_sided_words()
+
+
+def other_crowd(event: dict, others=()) -> dict | None:
+    """ACLED's actor2 of a riot that is a clash between crowds ("a clash took place between two
+    groups", "two communities clashed and pelted stones at each other"): the codebook's
+    "Rioters (Country)", inferred as :func:`unnamed_side` is (mob violence between two crowds
+    has rioters on both sides; train part: of the 19 riots read from a two-sided trigger that
+    name no side fought and no state force, 12 code actor2 Rioters, 3 a named militia or
+    party, 3 a state force the text names but the rules did not find, 1 civilians; every one
+    has an actor2). None where the event is no riot, its trigger no two-sided fight, a state
+    force is on either side or someone it fell on is named."""
+    kind = _kind(event)
+    if not kind or kind[0] != "Riots" or not two_sided(event):
+        return None
+    sides = (event.get("actor") or []) + (event.get("recipient") or [])
+    if any(a.get("sector") in STATE_FORCE_SECTORS for a in sides):
+        return None
+    if any(a.get("sector") for a in event.get("recipient") or []):
+        return None
+    return _inferred(*UNNAMED_SIDES["Riots"], event, others)
+
+
 def acled_sides(event: dict, others) -> tuple[list[dict], list[dict]]:
-    """ACLED's actor1 and actor2 of ``event`` (actor dicts): its actors, else the side ACLED
-    writes for nobody named (:func:`unnamed_side`, marked ``inferred``), and its recipients
-    (civilians where the event is violence against civilians or an arrest:
-    :func:`civilian_victims`) followed by the state forces that intervened
-    (:func:`intervening_forces`), else, for violence against civilians, looting, an arrest or
-    a battle that names no one, ACLED's unnamed civilians or armed group
-    (:func:`unnamed_target`)."""
-    one = list(event.get("actor") or [])
+    """ACLED's actor1 and actor2 of ``event`` (actor dicts): its actors (less a demonstration's
+    own state force, :func:`own_forces`), else the side ACLED writes for nobody named
+    (:func:`unnamed_side`, marked ``inferred``), and its recipients (civilians where the event
+    is violence against civilians or an arrest: :func:`civilian_victims`) followed by that own
+    force and the state forces that intervened (:func:`intervening_forces`) and, for a clash
+    between crowds, ACLED's unnamed rioters (:func:`other_crowd`), else, for violence against
+    civilians, looting, an arrest or a battle that names no one, ACLED's unnamed civilians or
+    armed group (:func:`unnamed_target`)."""
+    forces = own_forces(event)
+    one = [a for a in event.get("actor") or [] if not any(a is f for f in forces)]
     if not one and (side := unnamed_side(event, others)):
         one = [side]
-    two = civilian_victims(event) + intervening_forces(event, others)
+    two = civilian_victims(event) + forces + intervening_forces(event, others)
+    if crowd := other_crowd(event, others):
+        two.append(crowd)
     target = unnamed_target(event, others)
     if target and all(a.get("kind") == "country" for a in two):
         two = [target]  # a country is no one an act fell on (the note's place taken for a side)
