@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from .calls import call_parties
 from .candidates import Candidate, main_child
+from .clause_objects import demanded_doers, misread_participle, small_clause_objects
 from .doers import HAPPEN_VERBS, object_antecedent, passive_agents, reported_sayer, through_instrument
 from .mediation import is_mediation, purpose_parties
 from .mobilize_purpose import mobilized_against
@@ -174,15 +175,17 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
             # "in Tepeji, a group of merchants protested", the noun hung on the place: a protest
             # verb with no object and no "by" is no passive; the noun protests
             actors.append(tok.head)
-        elif tok.dep_ == "acl" and tok.tag_ == "VBN":
+        elif tok.dep_ == "acl" and tok.tag_ == "VBN" and not misread_participle(tok, c.entry):
             recipients.append(tok.head)
             for a in prep_children(tok, ("by",)):
                 actors += pobjs(a)
         else:
             actors += subjects(tok)
-            if not actors and tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.dep_ == "ROOT":
+            if not actors and tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and (
+                    tok.tag_ == "VBD" or misread_participle(tok, c.entry)):
                 # "X, a former tycoon, called for sanctions", parsed with X the root and the finite
-                # verb (VBD) hung on it: the verb is the predicate, X its subject (PLV train: 4 of 4)
+                # verb (VBD) hung on it: the verb is the predicate, X its subject (PLV train: 4 of 4);
+                # so too "a report called for sanctions" read as a participle (clause_objects.py)
                 actors.append(tok.head)
             if not actors and tok.tag_ == "VBG":
                 # "a drive-by shooting in X by armed men": a gerund names its doer with "by"
@@ -225,7 +228,8 @@ def _first_pass(c: Candidate, reading, token_actor) -> Roles:
                 # "discussed Libya with Trump": the object is the topic, "with" names the party
                 party = [g for p in prep_children(tok, ("with",)) for g in pobjs(p) if _party_like(g)]
                 objs = party or objs
-            recipients += objs
+            # "will not accept refugees fleeing X": the object read as a clause's subject
+            recipients += objs or small_clause_objects(tok)
             recipients += [g for c in tok.children if c.dep_ == "dative" for g in ([c] if c.pos_ != "ADP" else pobjs(c))]
         if reading.type in ("AID", "RETREAT") or reading.mode == "withdraw":
             # "returned the artifacts to Iraq", "gave aid to X": who gets it, not what is given;
@@ -479,7 +483,8 @@ def until_doers(verb) -> list:
 def _noun_recipients(c, tok, token_actor, avoid, preps) -> list:
     """The recipient of an event noun: the phrases after it, a light verb's dative."""
     reading = c.reading
-    cands = []
+    # "its demand that X ease sanctions": who is asked (as step 5a reads "demanded that X")
+    cands = demanded_doers(tok) if reading.type == "REQUEST" or c.frame == "request" else []
     if reading.type in OBJECTIVE_OF_TYPES:
         # "the release of two Kuwaiti nationals", "the arrest and detention of X"
         for n in [tok] + list(tok.conjuncts) + ([tok.head] if tok.dep_ == "conj" else []):
