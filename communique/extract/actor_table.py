@@ -178,9 +178,14 @@ class ActorTable:
         return span is not None and len(span) > 0 and is_sponsor_modifier(span[-1])
 
     def placed(self, start: int, end: int, default: str | None) -> str | None:
-        """The country the place stage gave a place inside [start, end), else ``default``."""
+        """The country the place stage gave a place inside [start, end), else that of a longer
+        place holding it ("America" in "South America", a region of no one country; "Ireland"
+        in "Northern Ireland"), else ``default``."""
         for (s, e), country in self.place_country.items():
             if start <= s and e <= end:
+                return country
+        for (s, e), country in self.place_country.items():
+            if s <= start and end <= e and e - s > end - start:
                 return country
         return default
 

@@ -49,3 +49,19 @@ def test_a_person_of_a_country(coder):
 def test_a_nationality_word_before_an_organisations_description(coder):
     rec = _record(coder, "Regulators in Nairobi fined Chinese video-sharing app TikTok on Monday.")
     assert _actor(rec, "TikTok")["country"] == "CHN"
+
+
+@pytest.mark.parametrize("text", [
+    "Drug cartels in Central America have attacked police stations this year.",
+    "Latin America's largest rebel group signed a deal with the government.",
+])
+def test_a_country_name_inside_a_region_is_not_the_country(coder, text):
+    # "America" in "Central America", "Latin America": a region of no one country
+    rec = _record(coder, text)
+    assert all(a["country"] != "USA" for a in rec["actors"]), [(a["name"], a["country"]) for a in rec["actors"]]
+
+
+def test_a_description_takes_the_one_country_once_the_region_is_not_one(coder):
+    rec = _record(coder, "A rebel commander has surrendered to Peruvian forces, dealing a blow to "
+                         "South America's oldest insurgency.")
+    assert _actor(rec, "A rebel commander")["country"] == "PER"
