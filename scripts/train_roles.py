@@ -31,7 +31,8 @@ from communique.extract.events import find_events  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "dev"
 SEED = 13
-KEEP = 0.0
+KEEP = 0.0  # the rules' actor stands whatever the model says of it (see main)
+KEEP_RECIPIENT = (0.0, 0.05, 0.15, 0.3)  # tried for the rules' recipient, chosen on the held-out part
 
 
 def items(part: str) -> list[tuple[str, dict]]:
@@ -111,25 +112,28 @@ def score(data, model) -> dict:
     for item in data:
         pred = {"S": set(item["rule"]["S"]), "T": set(item["rule"]["T"])}
         if model is not None and item["cands"]:
-            best = {}
-            for cand in item["cands"]:
-                probs = model.probabilities(cand["f"])
-                for k, role in ((1, "actor"), (2, "recipient")):
-                    if role not in best or probs[k] > best[role][0]:
-                        best[role] = (probs[k], cand)
+            probs = [(model.probabilities(c["f"]), c) for c in item["cands"]]
+            chosen = None  # the actor the model chose; never the recipient too
             for k, role, key in ((1, "actor", "S"), (2, "recipient", "T")):
-                ruled = max((model.probabilities(c["f"])[k] for c in item["cands"] if c["rule"] == role),
-                            default=0.0)
-                p, cand = best[role]
+                ruled = max((p[k] for p, c in probs if c["rule"] == role), default=0.0)
+                pool = [(p, c) for p, c in probs
+                        if k == 1 or (c["rule"] != "actor" and c["span"] != chosen)]
                 has_rule = any(c["rule"] == role for c in item["cands"])
-                if has_rule and ruled >= model.thresholds.get("keep", 1.0):
+                if not pool or has_rule and ruled >= roles.keep_threshold(model, role):
                     continue
-                if cand["rule"] != role and p >= model.thresholds.get(role, 0.5) and p > ruled:
+                p, cand = max(pool, key=lambda pc: pc[0][k])
+                if cand["rule"] != role and p[k] >= model.thresholds.get(role, 0.5) and p[k] > ruled:
                     pred[key] = {cand["span"]}
                     other = "T" if key == "S" else "S"
                     pred[other] = {s for s in pred[other] if s != cand["span"]}
+                    chosen = cand["span"] if k == 1 else chosen
         cameo.count_spans(counts, pred, item["gold"])
     return cameo.span_scores(counts)
+
+
+def _thresholds(actor: float, recipient: float, keep_recipient: float) -> dict[str, float]:
+    return {"actor": actor, "recipient": recipient, "keep": KEEP, "keep_actor": KEEP,
+            "keep_recipient": keep_recipient}
 
 
 def main(argv=None) -> int:
@@ -149,26 +153,29 @@ def main(argv=None) -> int:
     base = {"train": score(train, None), "heldout": score(held, None)}
     best = None
     # The rules' pick stands while the model gives it at least KEEP. At 0 the model only
-    # fills roles the rules left empty: overriding them (KEEP 0.3: held-out micro overlap
+    # fills roles the rules left empty: overriding the actor (KEEP 0.3: held-out micro overlap
     # 0.833 against 0.797 filling only) undid the seed article's hand-checked actors
-    # (the state behind a reported stance, the host of a visit).
-    for c_value in (1.0, 3.0):
+    # (the state behind a reported stance, the host of a visit). The rules' recipient gives
+    # way when the model finds it unlikely (below KEEP_RECIPIENT) and likes another better:
+    # on new text it is the recipient the rules miss or misplace.
+    for c_value in (3.0, 10.0):
         weights = fit(rows, c_value)
-        for ta in (0.5, 0.6, 0.7):
-            for tr in (0.5, 0.6, 0.7):
-                model = roles.RoleModel(weights, {"actor": ta, "recipient": tr, "keep": KEEP}, {})
-                f1 = score(held, model)["micro_overlap"]["f1"]
-                if best is None or f1 > best[0]:
-                    best = (f1, c_value, ta, tr, weights)
-    f1, c_value, ta, tr, weights = best
-    model = roles.RoleModel(weights, {"actor": ta, "recipient": tr, "keep": KEEP}, {})
+        for ta in (0.5, 0.6):
+            for tr in (0.3, 0.4, 0.5):
+                for kr in KEEP_RECIPIENT:
+                    model = roles.RoleModel(weights, _thresholds(ta, tr, kr), {})
+                    f1 = score(held, model)["micro_overlap"]["f1"]
+                    if best is None or f1 > best[0]:
+                        best = (f1, c_value, ta, tr, kr, weights)
+    f1, c_value, ta, tr, kr, weights = best
+    model = roles.RoleModel(weights, _thresholds(ta, tr, kr), {})
     after = {"train": score(train, model), "heldout": score(held, model)}
     summary = {part: {"rules": {k: base[part][k]["overlap"]["f1"] for k in ("actor", "recipient")}
                       | {"micro": base[part]["micro_overlap"]["f1"]},
                       "model": {k: after[part][k]["overlap"]["f1"] for k in ("actor", "recipient")}
                       | {"micro": after[part]["micro_overlap"]["f1"]}}
                for part in ("train", "heldout")}
-    print(json.dumps({"C": c_value, "thresholds": [ta, tr], "overlap_f1": summary}, indent=1), file=sys.stderr)
+    print(json.dumps({"C": c_value, "thresholds": model.thresholds, "overlap_f1": summary}, indent=1), file=sys.stderr)
     better = summary["heldout"]["model"]["micro"] > summary["heldout"]["rules"]["micro"]
     if not better and not args.force:
         print("the model does not beat the rules on the held-out part: not written", file=sys.stderr)

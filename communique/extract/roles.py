@@ -175,11 +175,30 @@ def features(cand, trigger, event_type: str, rule_role: str, kind: str | None = 
         f"ent={ent}",
         f"ent={ent}|dep={cand.dep_}",
     ]
+    f += _word_features(cand, trigger, prep, c_path)
     if kind:
         f.append(f"kind={kind}")
         f.append(f"kind={kind}|dep={cand.dep_}")
     if cand.lower_ in ("it", "they", "he", "she", "we", "who", "which", "that"):
         f.append(f"pron={cand.lower_}")
+    return f
+
+
+def _word_features(cand, trigger, prep: str, c_path: str) -> list[str]:
+    """The words that say who is whom: the trigger's lemma with the candidate's relation or
+    preposition ("sanctions against X", "returned to X", "accused X"), the word the candidate
+    (or its preposition) hangs from, and the lowest word above both when that is not the
+    trigger ("said", "called for": the candidate speaks or asks, the trigger is what is told)."""
+    tl = trigger.lemma_.lower()
+    hang = cand.head.head if cand.dep_ == "pobj" else cand.head
+    f = [f"tl={tl}|dep={cand.dep_}", f"tl={tl}|prep={prep}",
+         f"hv={hang.lemma_.lower()}|{prep}|{cand.dep_}"]
+    above = {t.i for t in _ancestors(trigger)}
+    lca = next((t for t in _ancestors(cand) if t.i in above), None)
+    if lca is None or lca.i == trigger.i:
+        f.append("lca=trigger")
+    else:
+        f += [f"lca={lca.lemma_.lower()}|{c_path.split(' ')[0]}", f"lcapos={lca.pos_}|cdep={cand.dep_}"]
     return f
 
 
@@ -196,18 +215,28 @@ def decide(model: RoleModel, trigger, cands: list, rule_actor: set[int], rule_re
         rule = "actor" if c.i in rule_actor else "recipient" if c.i in rule_recipient else "none"
         probs = model.probabilities(features(c, trigger, event_type, rule, (kinds or {}).get(c.i)))
         scored.append((c, rule, probs))
-    out = []
+    out: list = []
     for k, role in ((1, "actor"), (2, "recipient")):
-        best = max(scored, key=lambda s: s[2][k])
+        # the recipient is never the event's actor, the rules' or the one just chosen
+        pool = scored if k == 1 else [s for s in scored if s[1] != "actor" and s[0] is not out[0]]
         ruled = [s[2][k] for s in scored if s[1] == role]
         ruled_best = max(ruled) if ruled else 0.0
-        if ruled and ruled_best >= model.thresholds.get("keep", 1.0):
+        best = max(pool, key=lambda s: s[2][k]) if pool else None
+        if ruled and ruled_best >= keep_threshold(model, role):
             out.append(None)  # the model finds the rules' pick plausible: it stands
-        elif best[1] != role and best[2][k] >= model.thresholds.get(role, 0.5) and best[2][k] > ruled_best:
+        elif best is not None and best[1] != role and best[2][k] >= model.thresholds.get(role, 0.5) \
+                and best[2][k] > ruled_best:
             out.append(best[0])
         else:
             out.append(None)
     return out[0], out[1]
+
+
+def keep_threshold(model: RoleModel, role: str) -> float:
+    """The least probability at which the rules' pick for ``role`` stands: the model's
+    ``keep_actor`` / ``keep_recipient``, else its ``keep`` (0: the model only fills empty
+    roles)."""
+    return model.thresholds.get(f"keep_{role}", model.thresholds.get("keep", 1.0))
 
 
 def applies_to(event_type: str, mode: str | None) -> bool:
