@@ -32,3 +32,12 @@ def test_a_reduced_passive_keeps_its_noun_as_recipient(coder):
     rec = record(coder, "Kenyan protesters arrested by police in Nairobi on Monday.")
     e = event(rec, "COERCE")
     assert "KEN" in [c for _, c in names(rec, e["recipient"])], names(rec, e["recipient"])
+
+
+def test_parties_agreeing_to_end_fighting_split(coder):
+    # "agreed to a truce to end years of fighting" reads as the act agreed to; its two
+    # parties split as PLV marks "X and Y agreed": the first acts, the second receives
+    rec = record(coder, "Ethiopia and Eritrea agreed to a truce to end years of fighting.")
+    e = [e for e in rec["events"] if e["trigger"]["text"] == "agreed"][0]
+    assert names(rec, e["actor"]) == [("Ethiopia", "ETH")], names(rec, e["actor"])
+    assert names(rec, e["recipient"]) == [("Eritrea", "ERI")], names(rec, e["recipient"])

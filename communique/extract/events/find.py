@@ -21,7 +21,7 @@ from .victims_armed import head_armed
 from .candidates import Candidate, drop_protest_topics, find_candidates
 from .background import drop_background
 from .dedupe import dedupe
-from .sides import filled_joint_roles, host_and_guests, joint_roles, nearby_sides, split_fight_sides
+from .sides import agreed_type, filled_joint_roles, host_and_guests, joint_roles, nearby_sides, split_fight_sides
 from .targets import fired_at_unarmed
 from .owners import join_owners
 from .victims_joined import hurt_in as _hurt_in, join_victims, lost_subjects as _lost_subjects
@@ -169,7 +169,7 @@ def find_events(doc, actors=None, lexicon: Lexicon | None = None, event_model=No
         # "UK and EU negotiators": one side per country
         actor_ids = joint_sides.shared_body(c.tok, d.type, actor_ids, recipient_ids, token_actor)
         hit = _event_hit(doc, c, d, mood, actor_ids, recipient_ids, explain)
-        hit.actor_ids, hit.recipient_ids = joint_roles(d.type, d.mode, actor_ids, recipient_ids)
+        hit.actor_ids, hit.recipient_ids = joint_roles(agreed_type(c, d.type), d.mode, actor_ids, recipient_ids)
         events.append(hit)
     events = disrupted.mark_disrupted(doc, dedupe(drop_background(events, doc, {lead.tok.i} if lead else set()), doc), sector_of)
     if retyped:

@@ -9,7 +9,7 @@ Moved out of :mod:`.arguments` (which reads actor and recipient off the parse) u
 from __future__ import annotations
 
 from .arguments import actor_ids
-from .tree import governing_verb, pobjs, prep_children
+from .tree import governing_verb, lemma, pobjs, prep_children
 
 # Acts two parties do together: "X and Y agreed", "X held talks with Y", "X and Y signed a
 # pact" (SUPPORT), "X and Y failed to reach agreement" (REJECT).
@@ -29,6 +29,16 @@ def joint_roles(event_type: str, mode: str | None, actor_ids: list[str],
     if event_type in JOINT_TYPES and not recipient_ids and len(actor_ids) >= 2:
         return actor_ids[:1], actor_ids[1:]
     return actor_ids, recipient_ids
+
+
+def agreed_type(c, event_type: str) -> str:
+    """The type whose sides ``joint_roles`` splits: "X and Y agreed to a cease-fire to end the
+    fighting" reads as the act agreed to (a threat of violence), but its parties are those
+    who agree: PLV marks the first named as the source and the second as the target in all 6
+    of its train part's "<s>X</s> and <t>Y</t> agreed ..." rows, whatever is agreed to."""
+    if event_type not in JOINT_TYPES and c.frame == "intent" and lemma(c.tok) == "agree":
+        return "AGREE"
+    return event_type
 
 
 def filled_joint_roles(event, filled: tuple[list[str], list[str]], doc,
