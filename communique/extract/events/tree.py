@@ -182,6 +182,10 @@ def subjects(verb) -> list:
             continue
         if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl") and v.head is not v:
             head = v.head
+            reported = _attributed_clause(v)
+            if reported is not None:
+                v = reported
+                continue
             if v.dep_ == "ccomp":
                 # "stressed the Islamic Republic will continue": the small model often
                 # takes the embedded subject as the object of the reporting verb.
@@ -209,6 +213,27 @@ def subjects(verb) -> list:
             continue
         return lost_subject(v)
     return []
+
+
+def _attributed_clause(v):
+    """The reported clause a participle elaborates when the parse hangs it on a trailing
+    attribution: "Taliban fighters overran a base, officials said Tuesday, killing 17
+    soldiers" (the parse: "said" the root, "overran" its clause before it, "killing" its
+    adverbial clause after it; or "said" a parataxis of "overran"). The attribution is parenthetical; the participle goes on
+    with the reported clause, whose subject does it, not the sayer. PLV train part: 3
+    sentences ", SAYER said [DAY], V-ing ..." and in all 3 the participle's doer is the
+    reported clause's subject ("killing", "reflecting", "drawing attention"). None when
+    ``v`` is no such participle."""
+    head = v.head
+    if v.dep_ != "advcl" or v.tag_ != "VBG" or head.i > v.i or lemma(head) not in REPORTING_VERBS \
+            or lemma(v) in speech_verbs():
+        return None  # "..., the army said, adding that ...", "accusing X": the sayer speaks on
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return None
+    if head.dep_ == "parataxis" and head.head.i < head.i and head.head.pos_ in ("VERB", "AUX"):
+        return head.head  # the other parse: "said" hung on the reported verb before it
+    clauses = [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
+    return clauses[-1] if clauses else None
 
 
 def lost_subject(verb) -> list:
