@@ -20,7 +20,8 @@ solution for Syrian crisis", "the Brazilian wild", ...); tests/data/actor_countr
 train rows: 3 of its 5 span_missed recipients.
 
 Not a place phrase ("in", "at", "near": where, not whom), not a time, amount or currency
-("the Chinese New Year", "Iraqi dinars", "the high US dollar exchange rate"), and not a subject (who acts is read elsewhere).
+("the Chinese New Year", "Iraqi dinars", "the high US dollar exchange rate"), and not a
+subject (who acts is read elsewhere).
 """
 
 from __future__ import annotations

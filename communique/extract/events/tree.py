@@ -219,8 +219,9 @@ def _attributed_clause(v):
     """The reported clause a participle elaborates when the parse hangs it on a trailing
     attribution: "Taliban fighters overran a base, officials said Tuesday, killing 17
     soldiers" (the parse: "said" the root, "overran" its clause before it, "killing" its
-    adverbial clause after it; or "said" a parataxis of "overran"). The attribution is parenthetical; the participle goes on
-    with the reported clause, whose subject does it, not the sayer. PLV train part: 3
+    adverbial clause after it; or "said" a parataxis of "overran"). The attribution is
+    parenthetical; the participle goes on with the reported clause, whose subject does it,
+    not the sayer. PLV train part: 3
     sentences ", SAYER said [DAY], V-ing ..." and in all 3 the participle's doer is the
     reported clause's subject ("killing", "reflecting", "drawing attention"). None when
     ``v`` is no such participle."""
