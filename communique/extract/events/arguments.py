@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .calls import call_parties
 from .candidates import Candidate, main_child
-from .clause_objects import demanded_doers, misread_participle, small_clause_objects
+from .clause_objects import clause_subjects, demanded_doers, misread_participle, small_clause_objects
 from .doers import HAPPEN_VERBS, object_antecedent, passive_agents, reported_sayer, through_instrument
 from .mediation import is_mediation, purpose_parties
 from .mobilize_purpose import mobilized_against
@@ -105,8 +105,7 @@ def _asks_named_doer(c: Candidate, token_actor) -> bool:
     Y"): X is asked (``_more_recipients_1`` step 5a), not the one the demanded act falls on."""
     if not (c.reading.type == "REQUEST" or c.frame == "request"):
         return False
-    return any(s.dep_ in ("nsubj", "nsubjpass") and ids_for(s, token_actor)
-               for x in c.tok.children if x.dep_ == "ccomp" and x.i > c.tok.i for s in x.children)
+    return any(ids_for(s, token_actor) for s in clause_subjects(c.tok))
 
 
 def actor_ids(toks: list, token_actor) -> list[str]:
@@ -446,9 +445,7 @@ def _more_recipients_1(c: Candidate, roles: Roles, token_actor) -> list:
         #     5 of the 6 such clauses, the sixth a protest's demand); so too an order read as the
         #     coercion it orders ("ordered X jailed", classify.read: COERCE): X is the one coerced
         if reading.type == "REQUEST" or c.frame == "request":
-            found = owners_of([s for x in tok.children if x.dep_ == "ccomp" and x.i > tok.i
-                             for s in x.children if s.dep_ in ("nsubj", "nsubjpass")],
-                            token_actor, avoid)
+            found = owners_of(clause_subjects(tok), token_actor, avoid)
             if found:
                 return found
         # 5. the act the trigger frames: "agreed to provide Sri Lanka with technology"

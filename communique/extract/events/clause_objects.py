@@ -30,6 +30,13 @@ DEMAND_NOUNS = {"demand", "call", "request", "appeal", "insistence", "ultimatum"
 CLAUSE_MARKERS = ("aux", "auxpass", "mark")
 
 
+def clause_subjects(verb) -> list:
+    """The subjects of the clauses a verb takes after it ("demanded that X resign", "a
+    resolution demanding X cut off aid"): who a demand asks to act (``arguments`` step 5a)."""
+    return [s for cl in verb.children if cl.dep_ == "ccomp" and cl.i > verb.i
+            for s in cl.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
 def demanded_doers(noun) -> list:
     """The subject of the "that" clause of a demand noun ("its demand that X ease sanctions")."""
     if lemma(noun) not in DEMAND_NOUNS:
